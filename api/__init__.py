@@ -1,0 +1,1 @@
+"""The Flask SPARQL endpoint and web UI."""

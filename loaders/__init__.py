@@ -1,0 +1,1 @@
+"""Readers and extractors that turn article files into RDF."""

@@ -1,0 +1,62 @@
+"""The borderkg ontology, concept schemes and curated vocabulary, with their namespaces.
+
+Data files are read through ``importlib.resources`` so they load the same from a
+checkout, an editable install and a plain wheel.
+"""
+
+from __future__ import annotations
+
+from importlib.resources import files
+
+from rdflib import Graph
+
+from .namespaces import (  # noqa: F401  (re-exported)
+    ACTORTYPE,
+    BKG,
+    CERTAINTY,
+    COUNTQ,
+    EVENTTYPE,
+    GOODS,
+    LEGALTYPE,
+    LOCPREC,
+    MEASURE,
+    PARTICIPATION,
+    PREFIXES,
+    REVIEW,
+    SCHEMES,
+    SOURCETYPE,
+    STATUS,
+    TIMEPREC,
+)
+
+ONTOLOGY_FILE = "borderkg.ttl"
+SCHEMES_FILE = "schemes.ttl"
+VOCABULARY_FILE = "vocabulary.ttl"
+
+
+def resource_text(name: str) -> str:
+    """Text of a data file shipped in this package (``borderkg.ontology``)."""
+    return files(__package__).joinpath(name).read_text(encoding="utf-8")
+
+
+def _parse(name: str) -> Graph:
+    graph = Graph()
+    graph.parse(data=resource_text(name), format="turtle")
+    for prefix, iri in PREFIXES.items():
+        graph.bind(prefix, iri, override=True)
+    return graph
+
+
+def ontology_graph() -> Graph:
+    """The ontology (classes and properties) as an rdflib graph."""
+    return _parse(ONTOLOGY_FILE)
+
+
+def schemes_graph() -> Graph:
+    """All SKOS concept schemes as an rdflib graph."""
+    return _parse(SCHEMES_FILE)
+
+
+def vocabulary_graph() -> Graph:
+    """The curated entity vocabulary (the extractor's gazetteer) as an rdflib graph."""
+    return _parse(VOCABULARY_FILE)

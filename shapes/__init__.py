@@ -1,0 +1,1 @@
+"""SHACL shapes for borderkg data."""
