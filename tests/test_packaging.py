@@ -90,3 +90,14 @@ def test_installed_wheel_loads_ontology_schemes_and_vocabulary(installed: Path, 
     assert report["ontology"] > 300
     assert report["schemes"] > 300
     assert report["vocabulary"] > 2000
+
+
+def test_wheel_contains_every_python_package_of_the_source_tree(wheel: Path) -> None:
+    names = set(zipfile.ZipFile(wheel).namelist())
+    mapping = {"ontology": "borderkg/ontology", "shapes": "borderkg/shapes", "loaders": "borderkg/loaders", "api": "borderkg/api"}
+    expected = {
+        f"{mapping[p.relative_to(ROOT).parts[0]]}/{'/'.join(p.relative_to(ROOT).parts[1:])}"
+        for folder in mapping
+        for p in (ROOT / folder).rglob("*.py")
+    }
+    assert expected <= names, sorted(expected - names)
