@@ -1,0 +1,232 @@
+"""The files of a store directory: which database is live, compaction, disk usage.
+
+Layout::
+
+    STORE/
+      borderkg.lock     the writer/reader lock (see ``borderkg.storelock``)
+      active.json       {"data": "data-000002", "quads": …, "sst_bytes": …}
+      data-000002/      the live pyoxigraph (RocksDB) database
+
+Why a pointer and numbered databases: compaction rebuilds the database into a new
+directory with a bulk load and then switches ``active.json`` to it with one atomic
+rename. A crash at any moment leaves ``active.json`` naming a complete database; the
+directory of an interrupted rebuild, or of a database that was switched away from, is
+removed the next time the store is opened for writing.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import os
+import shutil
+from collections.abc import Iterator
+from dataclasses import asdict, dataclass
+from pathlib import Path
+
+import pyoxigraph as ox
+
+from borderkg.storelock import LOCK_NAME, StoreError
+
+ACTIVE_NAME = "active.json"
+DATA_PREFIX = "data-"
+#: Rebuild baselines from fewer quads than this are dominated by per-file overhead.
+MIN_BASELINE_QUADS = 2000
+#: Bytes per quad assumed before a store has a baseline: low on purpose, so that a store
+#: without one is rebuilt (cheaply, being small) rather than left bloated.
+DEFAULT_BYTES_PER_QUAD = 150
+#: Databases smaller than this are never rebuilt automatically: their size is mostly
+#: RocksDB's fixed files, which a rebuild cannot shrink.
+MIN_COMPACT_BYTES = 8 * 1024 * 1024
+#: RocksDB info logs (LOG.old.*) kept; every open starts a new one.
+KEEP_INFO_LOGS = 2
+
+
+@dataclass(frozen=True)
+class Active:
+    """The live database of a store and the size baseline of its last rebuild."""
+
+    data: str
+    quads: int = 0
+    sst_bytes: int = 0
+
+    def bytes_per_quad(self) -> float:
+        """Bytes of table files per quad right after the last rebuild (or a low default)."""
+        if self.quads >= MIN_BASELINE_QUADS and self.sst_bytes > 0:
+            return self.sst_bytes / self.quads
+        return DEFAULT_BYTES_PER_QUAD
+
+
+def is_plain_database(path: Path) -> bool:
+    """Whether ``path`` is a bare pyoxigraph/RocksDB directory (e.g. a checkpoint)."""
+    return (path / "CURRENT").is_file() and any(path.glob("MANIFEST-*"))
+
+
+def read_active(root: Path) -> Active | None:
+    """The store's pointer file, or ``None`` for a directory that is not (yet) a store."""
+    try:
+        record = json.loads((root / ACTIVE_NAME).read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        return None
+    except (OSError, ValueError) as exc:
+        raise StoreError(f"The store {root} has an unreadable {ACTIVE_NAME}: {exc}") from exc
+    try:
+        active = Active(str(record["data"]), int(record["quads"]), int(record["sst_bytes"]))
+    except (KeyError, TypeError, ValueError) as exc:
+        raise StoreError(f"The store {root} has a malformed {ACTIVE_NAME}: {exc}") from exc
+    if not active.data.startswith(DATA_PREFIX) or "/" in active.data:
+        raise StoreError(f"The store {root} names an invalid database {active.data!r}")
+    return active
+
+
+def _fsync_dir(path: Path) -> None:
+    fd = os.open(path, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+def write_active(root: Path, active: Active) -> None:
+    """Point the store at ``active.data`` atomically (write, fsync, rename, fsync dir)."""
+    tmp = root / (ACTIVE_NAME + ".tmp")
+    with open(tmp, "w", encoding="utf-8") as handle:
+        json.dump(asdict(active), handle)
+        handle.flush()
+        os.fsync(handle.fileno())
+    os.replace(tmp, root / ACTIVE_NAME)
+    _fsync_dir(root)
+
+
+def next_data_name(root: Path, current: str | None) -> str:
+    """A database directory name not used in ``root``, numbered after ``current``."""
+    number = int(current[len(DATA_PREFIX) :]) if current else 0
+    while True:
+        number += 1
+        name = f"{DATA_PREFIX}{number:06d}"
+        if not (root / name).exists():
+            return name
+
+
+def _files(path: Path) -> Iterator[os.DirEntry[str]]:
+    with os.scandir(path) as entries:
+        for entry in entries:
+            if entry.is_dir(follow_symlinks=False):
+                yield from _files(Path(entry.path))
+            elif entry.is_file(follow_symlinks=False):
+                yield entry
+
+
+def disk_usage(path: Path) -> int:
+    """Total size in bytes of the regular files under ``path`` (what ``du -b`` sums)."""
+    if not path.exists():
+        return 0
+    return sum(entry.stat(follow_symlinks=False).st_size for entry in _files(path))
+
+
+def table_bytes(path: Path) -> int:
+    """Size of the RocksDB table (``.sst``) files of a database."""
+    return sum(e.stat().st_size for e in _files(path) if e.name.endswith(".sst"))
+
+
+def in_use_by_this_process(path: Path) -> bool:
+    """Whether this process has a file under ``path`` open (Linux ``/proc/self/fd``)."""
+    prefix = str(path.resolve()) + os.sep
+    try:
+        fds = os.listdir("/proc/self/fd")
+    except OSError:
+        return True  # cannot tell: assume it is in use
+    for fd in fds:
+        with contextlib.suppress(OSError):
+            if os.readlink(f"/proc/self/fd/{fd}").startswith(prefix):
+                return True
+    return False
+
+
+def is_data_name(name: str) -> bool:
+    """Whether ``name`` is one this module gives database directories (``data-000001``)."""
+    number = name[len(DATA_PREFIX) :]
+    return name.startswith(DATA_PREFIX) and len(number) == 6 and number.isdigit()
+
+
+def check_can_create(root: Path) -> None:
+    """Refuse to turn a directory holding other files into a store."""
+    ours = {LOCK_NAME, ACTIVE_NAME, ACTIVE_NAME + ".tmp"}
+    others = sorted(p.name for p in root.iterdir() if p.name not in ours)
+    if others:
+        shown = ", ".join(others[:5]) + (" …" if len(others) > 5 else "")
+        raise StoreError(
+            f"{root} is not a borderkg store and is not empty ({shown}); give a new or "
+            "empty directory for the store"
+        )
+
+
+def remove_stale(root: Path, keep: str) -> list[str]:
+    """Remove database directories other than ``keep`` that this process does not use.
+
+    Only call while holding the store's exclusive lock: then no other process uses them.
+    """
+    removed = []
+    for entry in sorted(root.iterdir()):
+        if entry.name == keep or not is_data_name(entry.name) or not entry.is_dir():
+            continue
+        if in_use_by_this_process(entry):
+            continue  # an old snapshot still being read here: removed on a later open
+        shutil.rmtree(entry, ignore_errors=True)
+        removed.append(entry.name)
+    with contextlib.suppress(FileNotFoundError):
+        (root / (ACTIVE_NAME + ".tmp")).unlink()
+    return removed
+
+
+def prune_info_logs(database: Path, keep: int = KEEP_INFO_LOGS) -> None:
+    """Delete all but the newest ``keep`` RocksDB info logs (one is added per open)."""
+    old = sorted(database.glob("LOG.old.*"), key=lambda p: p.stat().st_mtime, reverse=True)
+    for path in old[keep:]:
+        with contextlib.suppress(OSError):
+            path.unlink()
+
+
+def estimated_compact_bytes(database: Path, active: Active, quads: int) -> float:
+    """What ``database`` would take right after a rebuild, from the last rebuild's ratio."""
+    overhead = sum(
+        e.stat().st_size
+        for e in _files(database)
+        if not e.name.endswith((".sst", ".log")) and not e.name.startswith("LOG.old.")
+    )
+    return overhead + active.bytes_per_quad() * quads
+
+
+def copy_compact(source: ox.Store, target: Path) -> tuple[int, int]:
+    """Bulk-load every quad of ``source`` into a new database at ``target``.
+
+    A bulk load writes sorted, compressed table files straight to the last level, which
+    is what makes the copy compact (transactional writes followed by ``optimize()`` end up
+    in an uncompressed level with pyoxigraph's RocksDB settings). Returns the number of
+    quads and the table bytes of the copy, after checking the copy holds every quad.
+    """
+    if target.exists():
+        shutil.rmtree(target)
+    copied = 0
+
+    def counted() -> Iterator[ox.Quad]:
+        nonlocal copied
+        for quad in source:
+            copied += 1
+            yield quad
+
+    copy = ox.Store(str(target))
+    try:
+        copy.bulk_extend(counted())
+        for graph in source.named_graphs():
+            if next(source.quads_for_pattern(None, None, None, graph), None) is None:
+                copy.add_graph(graph)  # keep empty named graphs too
+        copy.flush()
+        if len(copy) != copied:
+            raise StoreError(f"Compaction copied {copied} quads but the copy holds {len(copy)}")
+    except BaseException:
+        del copy
+        shutil.rmtree(target, ignore_errors=True)
+        raise
+    del copy  # closes the copy's database before it is switched to
+    return copied, table_bytes(target)

@@ -1,0 +1,121 @@
+"""Values the store takes and returns, and how an article graph is written in one update."""
+
+from __future__ import annotations
+
+import enum
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from typing import Any, NamedTuple
+
+import pyoxigraph as ox
+from rdflib import URIRef
+
+from borderkg.ontology.namespaces import ARTICLE, BKG, GRAPH
+from borderkg.oxterms import iri_of, triples_in
+from borderkg.storelock import StoreError
+
+#: Every article graph is ``{ARTICLE_GRAPH_PREFIX}{id}`` (see docs/data-model.md).
+ARTICLE_GRAPH_PREFIX = str(GRAPH) + "article/"
+CONTENT_HASH = ox.NamedNode(str(BKG.contentHash))
+
+GraphName = str | URIRef | ox.NamedNode
+
+
+class WriteOutcome(enum.StrEnum):
+    """What writing one article did."""
+
+    ADDED = "added"
+    REPLACED = "replaced"
+    UNCHANGED = "unchanged"
+
+
+class ArticleWrite(NamedTuple):
+    """One article for ``GraphStore.write_articles``: its graph, triples and content hash."""
+
+    graph: GraphName
+    triples: Iterable[Any]
+    content_hash: str
+
+
+class ArticleWriteError(StoreError):
+    """An article's triples could not be written; the articles before it in a batch were."""
+
+    def __init__(self, graph: str, cause: Exception) -> None:
+        self.graph = graph
+        super().__init__(f"Could not write <{graph}>: {cause}")
+
+
+@dataclass
+class LoadReport:
+    """Counts of a ``GraphStore.write_articles`` run and whether it compacted the store."""
+
+    added: int = 0
+    replaced: int = 0
+    unchanged: int = 0
+    compacted: bool = False
+
+    def count(self, outcome: WriteOutcome) -> None:
+        """Count one article's outcome."""
+        setattr(self, outcome.value, getattr(self, outcome.value) + 1)
+
+    @property
+    def written(self) -> int:
+        """Articles whose graph was written (added or replaced)."""
+        return self.added + self.replaced
+
+
+@dataclass(frozen=True)
+class StoreStats:
+    """What is in the store, counted with SPARQL over all graphs (default graph included)."""
+
+    articles: int  # non-empty graphs under ARTICLE_GRAPH_PREFIX
+    named_graphs: int
+    quads: int
+    triples: int  # distinct triples over all graphs
+    types: dict[str, int] = field(default_factory=dict)  # rdf:type IRI → distinct subjects
+    unreviewed: int = 0  # distinct subjects with bkg:reviewStatus review:Unreviewed
+
+
+def article_of_graph(graph: GraphName) -> str:
+    """The article IRI of an article graph: ``…/graph/article/{id}`` → ``…/article/{id}``."""
+    iri = iri_of(graph)
+    if not iri.startswith(ARTICLE_GRAPH_PREFIX) or len(iri) == len(ARTICLE_GRAPH_PREFIX):
+        raise ValueError(f"<{iri}> is not an article graph (<{ARTICLE_GRAPH_PREFIX}{{id}}>)")
+    return str(ARTICLE) + iri[len(ARTICLE_GRAPH_PREFIX) :]
+
+
+def replace_update(graph: str, triples: Iterable[ox.Triple]) -> str:
+    """One SPARQL update that drops ``graph`` and inserts ``triples`` into it.
+
+    pyoxigraph applies an update request, all its operations together, as one
+    transaction. Terms print in N-Triples form, which is valid SPARQL. Blank nodes in
+    ``INSERT DATA`` get fresh identifiers, so they never merge with stored ones.
+    """
+    body = " .\n".join(map(str, triples))
+    drop = f"DROP SILENT GRAPH <{graph}>"
+    return f"{drop} ;\nINSERT DATA {{ GRAPH <{graph}> {{\n{body} .\n}} }}" if body else drop
+
+
+def article_update(
+    graph: str, triples: Iterable[Any], content_hash: str
+) -> tuple[str, Iterable[ox.Triple]]:
+    """The article IRI and the triples to store for an article graph, hash triple included.
+
+    The hash is stored as ``<article> bkg:contentHash "…"`` inside the article graph. A
+    triple in the input that states another hash for the article is an error.
+    """
+    if not content_hash:
+        raise ValueError(f"an empty content hash was given for <{graph}>")
+    article = ox.NamedNode(article_of_graph(graph))
+    stamp = ox.Triple(article, CONTENT_HASH, ox.Literal(content_hash))
+
+    def stamped() -> Iterable[ox.Triple]:
+        for triple in triples_in(triples, graph):
+            if triple.subject == article and triple.predicate == CONTENT_HASH:
+                if triple.object != stamp.object:
+                    raise ValueError(f"the triples carry another bkg:contentHash: {triple}")
+                continue
+            yield triple
+        yield stamp
+
+    return article.value, stamped()
