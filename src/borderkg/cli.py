@@ -1,0 +1,338 @@
+"""The ``borderkg`` command: one click group of thin commands over the core.
+
+Exit codes: 0 success, 1 when some input was rejected (or a check failed), 2 for usage
+errors and for conditions that stop a command from running at all (a locked store, an
+unreadable query file).
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+import time
+from pathlib import Path
+from typing import Any
+
+import click
+
+from borderkg import __version__
+
+FORMATS_RDF = ("nquads", "trig", "turtle", "jsonld")
+FORMATS_QUERY = ("table", "json", "csv", "tsv")
+
+
+class Fail(click.ClickException):
+    """An error that stops a command, printed without a traceback, exit code 2."""
+
+    exit_code = 2
+
+
+def _read_options(**kwargs: Any):
+    from borderkg.loaders.readers import ReadError, ReadOptions
+
+    try:
+        return ReadOptions(
+            id=kwargs.get("article_id"),
+            url=kwargs.get("url"),
+            title=kwargs.get("title"),
+            published=kwargs.get("date"),
+            publisher=kwargs.get("publisher"),
+            language=kwargs.get("language"),
+            format=kwargs.get("input_format"),
+            max_bytes=kwargs.get("max_bytes") or 5 * 1024 * 1024,
+        )
+    except ReadError as exc:
+        raise click.UsageError(exc.message) from exc
+
+
+def read_option_flags(func):
+    """Options that override or supply article metadata (for files without a sidecar)."""
+    for decorator in reversed(
+        [
+            click.option("--id", "article_id", help="Article id (overrides the file's)."),
+            click.option("--url", help="Article URL."),
+            click.option("--title", help="Headline."),
+            click.option("--date", help="Publication date (e.g. 2023-10-12)."),
+            click.option("--publisher", help="Publisher name."),
+            click.option("--language", help="Language code (default en)."),
+            click.option(
+                "--input-format",
+                type=click.Choice(["text", "json", "jsonl", "html"]),
+                help="Input format when the extension does not tell (e.g. standard input).",
+            ),
+            click.option(
+                "--max-bytes",
+                type=click.IntRange(min=1),
+                default=5 * 1024 * 1024,
+                show_default=True,
+                help="Refuse input files larger than this.",
+            ),
+        ]
+    ):
+        func = decorator(func)
+    return func
+
+
+def store_option(func):
+    """``--store DIR``, else $BORDERKG_STORE, else the per-user data folder."""
+    return click.option(
+        "--store",
+        "store_dir",
+        type=click.Path(file_okay=False, path_type=Path),
+        help="Store folder (default: $BORDERKG_STORE or ~/.local/share/borderkg/store).",
+    )(func)
+
+
+def open_store(store_dir: Path | None, *, read_only: bool = False):
+    """Open the store, turning a lock held by another process into a clear error."""
+    from borderkg.config import StoreSettings
+    from borderkg.store import GraphStore
+    from borderkg.storelock import StoreError
+
+    settings = StoreSettings.resolve(store_dir)
+    try:
+        if read_only:
+            return GraphStore.open_read_only(settings.path)
+        return GraphStore(settings=settings)
+    except StoreError as exc:
+        raise Fail(str(exc)) from exc
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="borderkg")
+def main() -> None:
+    """borderkg: a knowledge graph of China–North Korea border affairs."""
+
+
+@main.command()
+@click.argument("paths", nargs=-1)
+@click.option("--sample", is_flag=True, help="Load the bundled sample corpus.")
+@click.option(
+    "--workers",
+    type=click.IntRange(min=1),
+    help="Extraction processes (default: one per core).",
+)
+@click.option("--quiet", "-q", is_flag=True, help="No progress display.")
+@store_option
+@read_option_flags
+def load(paths, sample, workers, quiet, store_dir, **read_flags) -> None:
+    """Load article files, folders, globs or - (standard input) into the store."""
+    from borderkg.loaders.samples import sample_paths
+    from borderkg.pipeline import load as run_load
+
+    inputs = [str(p) for p in paths]
+    if sample:
+        inputs += [str(p) for p in sample_paths()]
+    if not inputs:
+        raise click.UsageError("give at least one PATH (or --sample)")
+    options = _read_options(**read_flags)
+    progress = _Progress(enabled=not quiet and sys.stderr.isatty())
+    with open_store(store_dir) as store:
+        summary = run_load(
+            store,
+            inputs,
+            options=options,
+            workers=workers,
+            stdin=sys.stdin.buffer if "-" in inputs else None,
+            on_article=progress.tick,
+        )
+    progress.done()
+    _print_summary(summary, store.path if hasattr(store, "path") else store_dir)
+    sys.exit(summary.exit_code)
+
+
+class _Progress:
+    """A one-line progress display on standard error: articles settled, rate, elapsed."""
+
+    def __init__(self, enabled: bool) -> None:
+        self.enabled = enabled
+        self.count = 0
+        self.rejected = 0
+        self.started = time.perf_counter()
+        self.last = 0.0
+
+    def tick(self, source: str, outcome: str) -> None:
+        self.count += 1
+        self.rejected += outcome == "rejected"
+        now = time.perf_counter()
+        if self.enabled and now - self.last > 0.2:
+            self.last = now
+            elapsed = now - self.started
+            click.echo(
+                f"\r  {self.count} articles ({self.rejected} rejected) · "
+                f"{self.count / max(elapsed, 1e-9):.1f}/s · {elapsed:.0f}s",
+                err=True,
+                nl=False,
+            )
+
+    def done(self) -> None:
+        if self.enabled and self.count:
+            click.echo("", err=True)
+
+
+def _print_summary(summary, store_path) -> None:
+    click.echo(
+        f"loaded {summary.loaded} article(s) in {summary.seconds:.1f}s: "
+        f"{len(summary.added)} added, {len(summary.replaced)} replaced, "
+        f"{len(summary.unchanged)} unchanged, {len(summary.rejected)} rejected"
+        + (f" — store {store_path}" if store_path else "")
+    )
+    for warning in summary.warnings:
+        click.echo(f"warning: {warning}", err=True)
+    for rejected in summary.rejected:
+        reason = rejected.reason
+        if not reason.startswith(rejected.source):
+            reason = f"{rejected.source}: {reason}"
+        click.echo(f"rejected: {reason}", err=True)
+
+
+@main.command()
+@click.argument("file")
+@click.option("--format", "fmt", type=click.Choice(FORMATS_RDF), default="trig", show_default=True)
+@read_option_flags
+def extract(file, fmt, **read_flags) -> None:
+    """Print one article's RDF without touching a store.
+
+    The output has the article's named graph and, in a separate graph, the types, labels
+    and Wikidata/GeoNames links of every entity it mentions, so it can be read alone.
+    """
+    from borderkg.loaders.readers import ReadError, iter_records
+    from borderkg.pipeline import build_article
+
+    options = _read_options(**read_flags)
+    results = list(iter_records([file], options, stdin=sys.stdin.buffer if file == "-" else None))
+    errors = [r for r in results if isinstance(r, ReadError) and not r.is_warning]
+    records = [r for r in results if not isinstance(r, ReadError)]
+    for error in errors:
+        click.echo(f"error: {error}", err=True)
+    if not records:
+        sys.exit(1 if errors else 2)
+    from borderkg.loaders.rdf import entity_context_quads, serialize_extraction
+
+    quads = []
+    for record in records:
+        built = build_article(record)
+        quads.extend(built.quads)
+        quads.extend(entity_context_quads(built.quads))
+    click.echo(serialize_extraction(quads, fmt), nl=False)
+    sys.exit(1 if errors else 0)
+
+
+@main.command()
+@click.argument("query_text", metavar="QUERY")
+@click.option(
+    "--format", "fmt", type=click.Choice(FORMATS_QUERY), default="table", show_default=True
+)
+@click.option(
+    "--no-union",
+    is_flag=True,
+    help="Query the default graph alone instead of the union of all graphs.",
+)
+@store_option
+def query(query_text, fmt, no_union, store_dir) -> None:
+    """Run a SPARQL query (text, or @FILE.rq) against the store.
+
+    The project's prefixes (bkg:, schema:, prov:, measure: …) are predeclared. By default
+    the default graph is the union of all graphs.
+    """
+    from borderkg.queryout import QueryFailed, render_results
+
+    text = _query_text(query_text)
+    with open_store(store_dir) as store:
+        try:
+            out = render_results(store, text, fmt, union=not no_union)
+        except QueryFailed as exc:
+            raise Fail(str(exc)) from exc
+    click.echo(out, nl=not out.endswith("\n"))
+
+
+def _query_text(arg: str) -> str:
+    if arg.startswith("@"):
+        path = Path(arg[1:])
+        try:
+            return path.read_text(encoding="utf-8")
+        except (OSError, UnicodeDecodeError) as exc:
+            raise Fail(f"cannot read query file {path}: {exc}") from exc
+    return arg
+
+
+@main.command()
+@click.option(
+    "--format", "fmt", type=click.Choice(FORMATS_RDF), default="nquads", show_default=True
+)
+@click.option(
+    "--output",
+    "-o",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Write to this file instead of standard output.",
+)
+@click.option("--graph", "graphs", multiple=True, help="Export only this named graph (repeatable).")
+@store_option
+def export(fmt, output, graphs, store_dir) -> None:
+    """Export the store (all graphs, or some) as N-Quads, TriG, Turtle or JSON-LD."""
+    with open_store(store_dir) as store:
+        if output is None:
+            store.export(fmt, sys.stdout.buffer, graphs=list(graphs) or None)
+            sys.stdout.buffer.flush()
+        else:
+            store.export(fmt, output, graphs=list(graphs) or None)
+            click.echo(f"wrote {output}", err=True)
+
+
+@main.command()
+@click.option("--json", "as_json", is_flag=True, help="Machine-readable output.")
+@store_option
+def stats(as_json, store_dir) -> None:
+    """Articles, triples, entities per type and unreviewed entities in the store."""
+    from borderkg.ontology.namespaces import PREFIXES
+
+    with open_store(store_dir) as store:
+        st = store.stats()
+    if as_json:
+        click.echo(
+            json.dumps(
+                {
+                    "articles": st.articles,
+                    "named_graphs": st.named_graphs,
+                    "quads": st.quads,
+                    "triples": st.triples,
+                    "unreviewed_entities": st.unreviewed,
+                    "types": st.types,
+                },
+                indent=2,
+            )
+        )
+        return
+    click.echo(f"articles             {st.articles}")
+    click.echo(f"named graphs         {st.named_graphs}")
+    click.echo(f"quads                {st.quads}")
+    click.echo(f"distinct triples     {st.triples}")
+    click.echo(f"unreviewed entities  {st.unreviewed}")
+    click.echo("entities per type:")
+    names = {iri: p for p, iri in PREFIXES.items()}
+    for iri, count in sorted(st.types.items(), key=lambda kv: (-kv[1], kv[0])):
+        short = next((f"{names[ns]}:{iri[len(ns) :]}" for ns in names if iri.startswith(ns)), iri)
+        click.echo(f"  {count:>7}  {short}")
+
+
+@main.command()
+@click.option(
+    "--gold",
+    "gold_dir",
+    type=click.Path(file_okay=False, exists=True, path_type=Path),
+    help="Folder of gold annotations (default: the sample corpus's).",
+)
+@click.option("--json", "as_json", is_flag=True, help="Machine-readable output.")
+def evaluate(gold_dir, as_json) -> None:
+    """Precision, recall and F1 of the extractor per category against gold annotations."""
+    from borderkg.loaders.evaluate import evaluate_gold_dir
+    from borderkg.loaders.samples import corpus_root
+    from borderkg.loaders.samples import gold_dir as sample_gold
+
+    gold = gold_dir or sample_gold()
+    report = evaluate_gold_dir(gold, corpus_root() if gold_dir is None else gold.parent)
+    click.echo(json.dumps(report.as_dict(), indent=2) if as_json else report.table())
+
+
+if __name__ == "__main__":  # pragma: no cover
+    main()
