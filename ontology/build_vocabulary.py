@@ -21,6 +21,10 @@ from importlib.resources import files
 from importlib.resources.abc import Traversable
 from pathlib import Path
 
+from rdflib import Graph, Literal, Namespace, URIRef
+from rdflib.namespace import RDF, RDFS, SKOS, XSD
+
+from borderkg.iris import actor_iri, legal_iri, place_iri
 from borderkg.ontology.namespaces import (
     ACTORTYPE,
     BKG,
@@ -41,10 +45,6 @@ from borderkg.ontology.registry_checks import (
     Row,
     check_registries,
 )
-from rdflib import Graph, Literal, Namespace, URIRef
-from rdflib.namespace import RDF, RDFS, SKOS, XSD
-
-from borderkg.iris import actor_iri, legal_iri, place_iri
 
 __all__ = [
     "CHECK_VALUES",

@@ -13,8 +13,9 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 
-from borderkg.ontology.namespaces import ACTORTYPE, LEGALTYPE, PARTICIPATION
 from rdflib.namespace import DefinedNamespace
+
+from borderkg.ontology.namespaces import ACTORTYPE, LEGALTYPE, PARTICIPATION
 
 #: Allowed values of the ``*_check`` columns (empty = no identifier looked up).
 CHECK_VALUES = ("verified", "rechecked", "single-source", "conflict", "unverified")

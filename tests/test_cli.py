@@ -48,7 +48,9 @@ def run(*args: str, stdin: str | None = None) -> subprocess.CompletedProcess[str
 
 
 def test_loading_the_sample_corpus_reports_every_article_added(sample_store: Path) -> None:
-    stats = json.loads(CliRunner().invoke(main, ["stats", "--json", "--store", str(sample_store)]).output)
+    stats = json.loads(
+        CliRunner().invoke(main, ["stats", "--json", "--store", str(sample_store)]).output
+    )
     assert stats["articles"] == sum(1 for _ in _sample_article_count())
     assert stats["triples"] > 10_000
 
@@ -62,11 +64,17 @@ def _sample_article_count():
 
 
 def test_reloading_the_same_corpus_changes_nothing(sample_store: Path) -> None:
-    before = json.loads(CliRunner().invoke(main, ["stats", "--json", "--store", str(sample_store)]).output)
-    result = CliRunner().invoke(main, ["load", "--sample", "--store", str(sample_store), "--workers", "1"])
+    before = json.loads(
+        CliRunner().invoke(main, ["stats", "--json", "--store", str(sample_store)]).output
+    )
+    result = CliRunner().invoke(
+        main, ["load", "--sample", "--store", str(sample_store), "--workers", "1"]
+    )
     assert result.exit_code == 0
     assert " 0 added, 0 replaced," in result.output
-    after = json.loads(CliRunner().invoke(main, ["stats", "--json", "--store", str(sample_store)]).output)
+    after = json.loads(
+        CliRunner().invoke(main, ["stats", "--json", "--store", str(sample_store)]).output
+    )
     assert after["quads"] == before["quads"]
 
 
@@ -79,17 +87,21 @@ def test_changed_article_replaces_its_old_version(tmp_path: Path) -> None:
     article.write_text(ARTICLE.replace("last month", "in March 2023"), encoding="utf-8")
     second = CliRunner().invoke(main, ["load", str(article), "--store", str(store), "--id", "a1"])
     assert "1 replaced" in second.output
-    out = CliRunner().invoke(
-        main,
-        [
-            "query",
-            "SELECT (COUNT(*) AS ?n) WHERE { ?c nif:isString ?s FILTER(CONTAINS(?s, 'last month')) }",
-            "--format",
-            "csv",
-            "--store",
-            str(store),
-        ],
-    ).output
+    out = (
+        CliRunner()
+        .invoke(
+            main,
+            [
+                "query",
+                "SELECT (COUNT(*) AS ?n) WHERE { ?c nif:isString ?s FILTER(CONTAINS(?s, 'last month')) }",
+                "--format",
+                "csv",
+                "--store",
+                str(store),
+            ],
+        )
+        .output
+    )
     assert list(csv.reader(io.StringIO(out)))[1] == ["0"]
 
 
@@ -176,21 +188,36 @@ def test_query_renders_table_json_csv_and_tsv(sample_store: Path) -> None:
     table = CliRunner().invoke(main, ["query", q, "--store", str(sample_store)]).output
     assert "measure:" in table and "rows)" in table
     js = json.loads(
-        CliRunner().invoke(main, ["query", q, "--format", "json", "--store", str(sample_store)]).output
+        CliRunner()
+        .invoke(main, ["query", q, "--format", "json", "--store", str(sample_store)])
+        .output
     )
     assert js["head"]["vars"] == ["type", "n"] and js["results"]["bindings"]
-    rows = list(csv.reader(io.StringIO(
-        CliRunner().invoke(main, ["query", q, "--format", "csv", "--store", str(sample_store)]).output
-    )))
+    rows = list(
+        csv.reader(
+            io.StringIO(
+                CliRunner()
+                .invoke(main, ["query", q, "--format", "csv", "--store", str(sample_store)])
+                .output
+            )
+        )
+    )
     assert rows[0] == ["type", "n"] and len(rows) == len(js["results"]["bindings"]) + 1
-    tsv = CliRunner().invoke(main, ["query", q, "--format", "tsv", "--store", str(sample_store)]).output
+    tsv = (
+        CliRunner()
+        .invoke(main, ["query", q, "--format", "tsv", "--store", str(sample_store)])
+        .output
+    )
     assert tsv.splitlines()[0] == "?type\t?n"
 
 
 def test_query_from_file_and_syntax_errors(sample_store: Path, tmp_path: Path) -> None:
     rq = tmp_path / "q.rq"
     rq.write_text("ASK { ?a a bkg:Article }", encoding="utf-8")
-    assert CliRunner().invoke(main, ["query", f"@{rq}", "--store", str(sample_store)]).output == "true\n"
+    assert (
+        CliRunner().invoke(main, ["query", f"@{rq}", "--store", str(sample_store)]).output
+        == "true\n"
+    )
     bad = CliRunner().invoke(main, ["query", "SELECT WHERE {", "--store", str(sample_store)])
     assert bad.exit_code == 2
     assert "syntax error" in bad.output and "1:" in bad.output
@@ -202,7 +229,9 @@ def test_export_round_trips_through_a_fresh_store(sample_store: Path, tmp_path: 
     assert result.exit_code == 0
     fresh = ox.Store()
     fresh.load(path=str(out), format=ox.RdfFormat.N_QUADS)
-    stats = json.loads(CliRunner().invoke(main, ["stats", "--json", "--store", str(sample_store)]).output)
+    stats = json.loads(
+        CliRunner().invoke(main, ["stats", "--json", "--store", str(sample_store)]).output
+    )
     assert len(fresh) == stats["quads"]
 
 

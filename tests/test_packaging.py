@@ -13,7 +13,16 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
-_SKIP_DIRS = {".git", ".venv", "venv", "build", "dist", "__pycache__", ".pytest_cache", ".ruff_cache"}
+_SKIP_DIRS = {
+    ".git",
+    ".venv",
+    "venv",
+    "build",
+    "dist",
+    "__pycache__",
+    ".pytest_cache",
+    ".ruff_cache",
+}
 
 
 def _copy_source(dest: Path) -> Path:
@@ -42,7 +51,17 @@ def wheel(tmp_path_factory: pytest.TempPathFactory) -> Path:
 def installed(wheel: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
     target = tmp_path_factory.mktemp("site")
     subprocess.run(
-        [sys.executable, "-m", "pip", "install", "--no-deps", "-q", "--target", str(target), str(wheel)],
+        [
+            sys.executable,
+            "-m",
+            "pip",
+            "install",
+            "--no-deps",
+            "-q",
+            "--target",
+            str(target),
+            str(wheel),
+        ],
         check=True,
         capture_output=True,
         text=True,
@@ -60,7 +79,11 @@ def test_wheel_puts_every_module_under_the_borderkg_namespace(wheel: Path) -> No
 
 def test_wheel_ships_every_turtle_file_of_the_source_tree(wheel: Path) -> None:
     names = set(zipfile.ZipFile(wheel).namelist())
-    mapping = {"ontology": "borderkg/ontology", "shapes": "borderkg/shapes", "loaders": "borderkg/loaders"}
+    mapping = {
+        "ontology": "borderkg/ontology",
+        "shapes": "borderkg/shapes",
+        "loaders": "borderkg/loaders",
+    }
     expected = {
         f"{mapping[p.relative_to(ROOT).parts[0]]}/{'/'.join(p.relative_to(ROOT).parts[1:])}"
         for folder in mapping
@@ -70,7 +93,9 @@ def test_wheel_ships_every_turtle_file_of_the_source_tree(wheel: Path) -> None:
     assert expected <= names, sorted(expected - names)
 
 
-def test_installed_wheel_loads_ontology_schemes_and_vocabulary(installed: Path, tmp_path: Path) -> None:
+def test_installed_wheel_loads_ontology_schemes_and_vocabulary(
+    installed: Path, tmp_path: Path
+) -> None:
     probe = (
         "import json, borderkg.ontology as o\n"
         "print(json.dumps({'file': o.__file__,"
@@ -94,7 +119,12 @@ def test_installed_wheel_loads_ontology_schemes_and_vocabulary(installed: Path, 
 
 def test_wheel_contains_every_python_package_of_the_source_tree(wheel: Path) -> None:
     names = set(zipfile.ZipFile(wheel).namelist())
-    mapping = {"ontology": "borderkg/ontology", "shapes": "borderkg/shapes", "loaders": "borderkg/loaders", "api": "borderkg/api"}
+    mapping = {
+        "ontology": "borderkg/ontology",
+        "shapes": "borderkg/shapes",
+        "loaders": "borderkg/loaders",
+        "api": "borderkg/api",
+    }
     expected = {
         f"{mapping[p.relative_to(ROOT).parts[0]]}/{'/'.join(p.relative_to(ROOT).parts[1:])}"
         for folder in mapping

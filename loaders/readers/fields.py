@@ -12,10 +12,11 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
+from dateutil import parser as date_parser
+
 from borderkg.loaders.readers.errors import ReadError
 from borderkg.loaders.readers.layout import CleanedBody, clean_body, dedupe
 from borderkg.loaders.record import ArticleRecord
-from dateutil import parser as date_parser
 
 #: Canonical field → accepted input names, in order of preference.
 ALIASES: dict[str, tuple[str, ...]] = {

@@ -15,11 +15,12 @@ from urllib.parse import urljoin, urlsplit
 
 import lxml.html
 import trafilatura
+from lxml import etree
+
 from borderkg.loaders.readers.errors import ReadError
 from borderkg.loaders.readers.fields import FieldSource, build_record, parse_date
 from borderkg.loaders.readers.layout import dedupe, parse_caption
 from borderkg.loaders.record import ArticleRecord
-from lxml import etree
 
 _ARTICLE_TYPES = {
     "Article",

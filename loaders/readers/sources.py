@@ -14,6 +14,7 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import BinaryIO
 
+from borderkg.iris import article_id
 from borderkg.loaders.readers.decode import decode_text, read_file_bytes, read_stream_bytes
 from borderkg.loaders.readers.errors import ReadError, ReadResult
 from borderkg.loaders.readers.html import read_html
@@ -21,8 +22,6 @@ from borderkg.loaders.readers.jsonrec import read_json, read_jsonl
 from borderkg.loaders.readers.options import ReadOptions
 from borderkg.loaders.readers.text import read_text, read_text_file, sidecar_path
 from borderkg.loaders.record import ArticleRecord
-
-from borderkg.iris import article_id
 
 #: File extensions (lower-case) and the reader each selects.
 EXTENSIONS = {
