@@ -388,6 +388,95 @@ class PARTICIPATION(DefinedNamespace):
     Signature: URIRef
 
 
+class PLOVER(DefinedNamespace):
+    """Local mirror of PLOVER event categories and modes (``scheme/plover``).
+
+    PLOVER publishes no IRIs, so the codes that borderkg concepts map to are minted
+    here. A category is named by its code (``COERCE``); a mode by category and mode
+    (``COERCE-deport``), which is not a Python identifier: use ``PLOVER["COERCE-deport"]``.
+    """
+
+    _fail = True
+    _NS = Namespace(SCHEME_BASE + "plover/")
+    _extras = (
+        "COERCE-restrict",
+        "COERCE-arrest",
+        "COERCE-deport",
+        "COERCE-confiscate",
+        "COERCE-censor",
+        "SANCTION-sever",
+        "SANCTION-convict",
+        "MOBILIZE-police",
+        "MOBILIZE-troops",
+        "ASSAULT-firearms",
+        "ASSAULT-execute",
+        "THREATEN-violence",
+    )
+
+    AGREE: URIRef
+    CONSULT: URIRef
+    SUPPORT: URIRef
+    CONCEDE: URIRef
+    COOPERATE: URIRef
+    AID: URIRef
+    RETREAT: URIRef
+    DEMAND: URIRef
+    ACCUSE: URIRef
+    REJECT: URIRef
+    THREATEN: URIRef
+    PROTEST: URIRef
+    SANCTION: URIRef
+    MOBILIZE: URIRef
+    COERCE: URIRef
+    ASSAULT: URIRef
+
+
+class PLOVERCONTEXT(DefinedNamespace):
+    """Local mirror of the PLOVER context codes borderkg maps to (``scheme/plover-context``)."""
+
+    _fail = True
+    _NS = Namespace(SCHEME_BASE + "plover-context/")
+
+    migration: URIRef
+    disease: URIRef
+    crime: URIRef
+    crime_drugs: URIRef
+    economic: URIRef
+
+
+class CAMEO(DefinedNamespace):
+    """Local mirror of the CAMEO event codes borderkg maps to (``scheme/cameo``).
+
+    CAMEO publishes no IRIs; a concept is named by its numeric code, which is not a
+    Python identifier: use ``CAMEO["174"]``.
+    """
+
+    _fail = True
+    _NS = Namespace(SCHEME_BASE + "cameo/")
+    _extras = (
+        "01",
+        "010",
+        "02",
+        "020",
+        "11",
+        "111",
+        "13",
+        "137",
+        "15",
+        "153",
+        "154",
+        "16",
+        "163",
+        "17",
+        "171",
+        "1711",
+        "173",
+        "174",
+        "19",
+        "193",
+    )
+
+
 #: Every concept scheme: its IRI → the DefinedNamespace of its concepts.
 SCHEMES: dict[URIRef, type[DefinedNamespace]] = {
     URIRef(SCHEME_BASE + "measure-type"): MEASURE,
@@ -403,6 +492,9 @@ SCHEMES: dict[URIRef, type[DefinedNamespace]] = {
     URIRef(SCHEME_BASE + "review-status"): REVIEW,
     URIRef(SCHEME_BASE + "goods"): GOODS,
     URIRef(SCHEME_BASE + "participation-kind"): PARTICIPATION,
+    URIRef(SCHEME_BASE + "plover"): PLOVER,
+    URIRef(SCHEME_BASE + "plover-context"): PLOVERCONTEXT,
+    URIRef(SCHEME_BASE + "cameo"): CAMEO,
 }
 
 #: Prefixes used in every file, query and serialisation the project writes.
@@ -421,6 +513,9 @@ PREFIXES: dict[str, str] = {
     "review": str(REVIEW._NS),
     "goods": str(GOODS._NS),
     "participation": str(PARTICIPATION._NS),
+    "plover": str(PLOVER._NS),
+    "plovercontext": str(PLOVERCONTEXT._NS),
+    "cameo": str(CAMEO._NS),
     "place": str(PLACE),
     "actor": str(ACTOR),
     "legal": str(LEGAL),
