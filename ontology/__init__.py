@@ -13,6 +13,7 @@ from rdflib import Graph
 from .namespaces import (  # noqa: F401  (re-exported)
     ACTORTYPE,
     BKG,
+    CAMEO,
     CERTAINTY,
     COUNTQ,
     EVENTTYPE,
@@ -21,6 +22,8 @@ from .namespaces import (  # noqa: F401  (re-exported)
     LOCPREC,
     MEASURE,
     PARTICIPATION,
+    PLOVER,
+    PLOVERCONTEXT,
     PREFIXES,
     REVIEW,
     SCHEMES,

@@ -49,7 +49,6 @@ from borderkg.ontology.registry_checks import (
 __all__ = [
     "CHECK_VALUES",
     "COLUMNS",
-    "DATATYPES",
     "DEFAULT_OUT",
     "EMIT_CHECKS",
     "Issue",
@@ -68,25 +67,10 @@ WGS = Namespace(PREFIXES["wgs"])
 ORG = Namespace(PREFIXES["org"])
 GEONAMES = "https://sws.geonames.org/{}/"
 
-#: Datatypes of the code systems given as ``skos:notation`` (declared in the vocabulary).
-ISO3166_1 = URIRef(str(BKG._NS) + "ISO3166-1")
-ISO3166_2 = URIRef(str(BKG._NS) + "ISO3166-2")
-FIPS10_4 = URIRef(str(BKG._NS) + "FIPS10-4")
-DATATYPES: dict[URIRef, tuple[str, str]] = {
-    ISO3166_1: (
-        "ISO 3166-1 alpha-2 country code",
-        "Two-letter country code of ISO 3166-1 (CN, KP, KR).",
-    ),
-    ISO3166_2: (
-        "ISO 3166-2 subdivision code",
-        "Code of a principal subdivision in ISO 3166-2 (CN-LN, KP-10).",
-    ),
-    FIPS10_4: (
-        "FIPS 10-4 region code",
-        "FIPS 10-4 country code plus two-character first-order division code (CH19, KN13), "
-        "as used for ADM1 codes by GDELT; the last two characters are the GeoNames admin1 code.",
-    ),
-}
+#: Datatypes of the code systems given as ``skos:notation`` (declared in borderkg.ttl).
+ISO3166_1 = BKG["ISO3166-1"]
+ISO3166_2 = BKG["ISO3166-2"]
+FIPS10_4 = BKG["FIPS10-4"]
 
 #: The developer command's default output: the committed file in the source tree.
 DEFAULT_OUT = Path(__file__).resolve().with_name("vocabulary.ttl")
@@ -320,10 +304,6 @@ def build_graph(registries: Registries | None = None) -> Graph:
     graph = Graph(bind_namespaces="none")
     for prefix, namespace in PREFIXES.items():
         graph.bind(prefix, namespace)
-    for datatype, (label, comment) in DATATYPES.items():
-        graph.add((datatype, RDF.type, RDFS.Datatype))
-        graph.add((datatype, RDFS.label, Literal(label, lang="en")))
-        graph.add((datatype, RDFS.comment, Literal(comment, lang="en")))
     for row in registries.places:
         _add_place(graph, row)
     for row in registries.actors:

@@ -132,7 +132,7 @@ def collect_schemes(graph: Graph) -> list[dict]:
                     "broader": [_curie(b) for b in graph.objects(concept, SKOS.broader)],
                     "matches": [
                         _curie(m)
-                        for p in (SKOS.closeMatch, SKOS.exactMatch)
+                        for p in (SKOS.exactMatch, SKOS.closeMatch, SKOS.relatedMatch)
                         for m in graph.objects(concept, p)
                     ],
                 }
@@ -178,7 +178,9 @@ def main(argv: list[str] | None = None) -> int:
     if args.check:
         current = args.out.read_text("utf-8") if args.out.exists() else ""
         if current != html:
-            print(f"{args.out} is out of date: run python -m borderkg.ontology.docs", file=sys.stderr)
+            print(
+                f"{args.out} is out of date: run python -m borderkg.ontology.docs", file=sys.stderr
+            )
             return 1
         return 0
     args.out.parent.mkdir(parents=True, exist_ok=True)

@@ -77,7 +77,9 @@ def _local_classes(ontology: Graph) -> set[URIRef]:
 
 
 def test_bkg_namespace_declares_exactly_the_ontology_terms(ontology: Graph) -> None:
-    declared = _local_terms(ontology, OWL.Class, OWL.ObjectProperty, OWL.DatatypeProperty)
+    declared = _local_terms(
+        ontology, OWL.Class, OWL.ObjectProperty, OWL.DatatypeProperty, RDFS.Datatype
+    )
     assert terms(BKG) == declared
 
 
