@@ -106,12 +106,13 @@ def test_changed_article_replaces_its_old_version(tmp_path: Path) -> None:
 
 
 def test_bad_inputs_are_rejected_by_name_and_the_rest_load(tmp_path: Path) -> None:
-    good = tmp_path / "good.txt"
-    good.write_text(ARTICLE, encoding="utf-8")
-    (tmp_path / "empty.txt").write_text("  \n", encoding="utf-8")
-    (tmp_path / "latin1.txt").write_bytes("Caf\xe9 on the border\n".encode("latin-1"))
-    (tmp_path / "broken.json").write_text('{"body": "x",', encoding="utf-8")
-    result = CliRunner().invoke(main, ["load", str(tmp_path), "--store", str(tmp_path / "kg")])
+    inputs = tmp_path / "in"
+    inputs.mkdir()
+    (inputs / "good.txt").write_text(ARTICLE, encoding="utf-8")
+    (inputs / "empty.txt").write_text("  \n", encoding="utf-8")
+    (inputs / "latin1.txt").write_bytes("Caf\xe9 on the border\n".encode("latin-1"))
+    (inputs / "broken.json").write_text('{"body": "x",', encoding="utf-8")
+    result = CliRunner().invoke(main, ["load", str(inputs), "--store", str(tmp_path / "kg")])
     assert result.exit_code == 1
     assert "1 added" in result.output
     assert "3 rejected" in result.output

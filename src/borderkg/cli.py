@@ -196,8 +196,10 @@ def extract(file, fmt, **read_flags) -> None:
     The output has the article's named graph and, in a separate graph, the types, labels
     and Wikidata/GeoNames links of every entity it mentions, so it can be read alone.
     """
+    from borderkg.loaders.extract import extract as run_extract
+    from borderkg.loaders.rdf import article_quads, entity_context_quads, serialize_extraction
     from borderkg.loaders.readers import ReadError, iter_records
-    from borderkg.pipeline import build_article
+    from borderkg.ontology import vocabulary_graph
 
     options = _read_options(**read_flags)
     results = list(iter_records([file], options, stdin=sys.stdin.buffer if file == "-" else None))
@@ -207,13 +209,12 @@ def extract(file, fmt, **read_flags) -> None:
         click.echo(f"error: {error}", err=True)
     if not records:
         sys.exit(1 if errors else 2)
-    from borderkg.loaders.rdf import entity_context_quads, serialize_extraction
-
+    vocabulary = vocabulary_graph()
     quads = []
     for record in records:
-        built = build_article(record)
-        quads.extend(built.quads)
-        quads.extend(entity_context_quads(built.quads))
+        extraction = run_extract(record)
+        quads.extend(article_quads(record, extraction))
+        quads.extend(entity_context_quads(extraction, vocabulary))
     click.echo(serialize_extraction(quads, fmt), nl=False)
     sys.exit(1 if errors else 0)
 
@@ -332,6 +333,93 @@ def evaluate(gold_dir, as_json) -> None:
     gold = gold_dir or sample_gold()
     report = evaluate_gold_dir(gold, corpus_root() if gold_dir is None else gold.parent)
     click.echo(json.dumps(report.as_dict(), indent=2) if as_json else report.table())
+
+
+@main.command()
+@click.argument("paths", nargs=-1)
+@click.option(
+    "--store",
+    "store_dir",
+    type=click.Path(file_okay=False, path_type=Path),
+    help="Validate this whole store (opened read-only) instead of files.",
+)
+@click.option(
+    "--shapes",
+    "shapes_files",
+    multiple=True,
+    metavar="FILE",
+    help="Extra SHACL shapes, on top of the project's (repeatable).",
+)
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["human", "json", "junit", "github", "sarif"]),
+    default="human",
+    show_default=True,
+)
+@click.option(
+    "--output",
+    "-o",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Write the report to this file instead of standard output.",
+)
+@click.option(
+    "--report",
+    "extra_reports",
+    multiple=True,
+    metavar="FORMAT:FILE",
+    help="Also write the report in FORMAT to FILE (repeatable), e.g. sarif:borderkg.sarif.",
+)
+@click.option(
+    "--fail-on",
+    type=click.Choice(["violation", "warning", "info"]),
+    default="violation",
+    show_default=True,
+    help="Lowest severity that makes the exit code 1.",
+)
+@click.option(
+    "--engine",
+    type=click.Choice(["auto", "sparql", "pyshacl"]),
+    default="auto",
+    show_default=True,
+)
+@click.option(
+    "--input-format",
+    type=click.Choice(
+        [
+            "turtle",
+            "trig",
+            "nquads",
+            "ntriples",
+            "jsonld",
+            "rdfxml",
+            "text",
+            "json",
+            "jsonl",
+            "html",
+        ]
+    ),
+    help="Read every input in this format instead of choosing by extension.",
+)
+def validate(paths, store_dir, shapes_files, fmt, output, extra_reports, **options) -> None:
+    """Check RDF files, article files, folders or a whole store against the SHACL shapes.
+
+    Exit code 0 when the data conforms (warnings allowed unless --fail-on warning),
+    1 when it does not, 2 when it could not be validated (see docs/validate.md).
+    """
+    from borderkg.validatecli import run_command
+
+    sys.exit(
+        run_command(
+            list(paths),
+            store_dir=store_dir,
+            shapes_files=list(shapes_files),
+            fmt=fmt,
+            output=output,
+            extra_reports=list(extra_reports),
+            **options,
+        )
+    )
 
 
 if __name__ == "__main__":  # pragma: no cover

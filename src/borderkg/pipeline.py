@@ -16,7 +16,7 @@ from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass, field
 from typing import Any
 
-from borderkg.iris import article_graph_iri, article_id
+from borderkg.iris import article_graph_iri
 from borderkg.loaders.readers import ReadError, ReadOptions, iter_records
 from borderkg.loaders.record import ArticleRecord
 from borderkg.store import GraphStore
@@ -74,7 +74,7 @@ def build_article(record: ArticleRecord) -> Built:
     from borderkg.loaders.rdf import article_quads
 
     extraction = extract(record)
-    art_id = article_id(record.id, record.url, record.text)
+    art_id = extraction.article_id
     return Built(
         source=record.source,
         article_id=art_id,
@@ -99,9 +99,9 @@ def _build_chunk(records: list[ArticleRecord]) -> list[Built | Rejected]:
 
 def _warm_worker() -> None:
     """Build the NLP pipeline and matchers once per worker process, before the first task."""
-    from borderkg.loaders.extract import warm_up
+    from borderkg.loaders.extract import get_extractor
 
-    warm_up()
+    get_extractor()
 
 
 def _chunks(items: Iterable[Any], size: int) -> Iterator[list[Any]]:
