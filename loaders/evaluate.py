@@ -1,0 +1,241 @@
+"""Measure the extractor against hand-annotated gold files: precision, recall and F1.
+
+Categories: ``actors``, ``locations``, ``legal_instruments`` (sets of IRIs per article) and
+``policies`` (a multiset of ``(measure_type, status)`` pairs per article). Counts are summed
+over all articles before precision and recall are computed (micro-averaging), so an
+article with many entities weighs more than one with few. The gold format is described in
+``loaders/corpus/gold/README.md``.
+"""
+
+from __future__ import annotations
+
+import json
+from collections import Counter
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Protocol
+
+from borderkg.loaders.extract.categories import entity_categories
+from borderkg.loaders.extract.model import Extraction
+from borderkg.loaders.record import ArticleRecord
+
+CATEGORIES = ("actors", "locations", "legal_instruments", "policies")
+
+
+class _HasExtract(Protocol):
+    def extract(self, record: ArticleRecord) -> Extraction: ...
+
+
+ExtractorLike = Callable[[ArticleRecord], Extraction] | _HasExtract
+
+
+@dataclass
+class Score:
+    """True positives, false positives and false negatives of one category."""
+
+    tp: int = 0
+    fp: int = 0
+    fn: int = 0
+
+    @property
+    def precision(self) -> float:
+        """Share of predictions that are in the gold (1.0 when nothing was predicted)."""
+        return self.tp / (self.tp + self.fp) if self.tp + self.fp else 1.0
+
+    @property
+    def recall(self) -> float:
+        """Share of gold items that were predicted (1.0 when the gold is empty)."""
+        return self.tp / (self.tp + self.fn) if self.tp + self.fn else 1.0
+
+    @property
+    def f1(self) -> float:
+        """Harmonic mean of precision and recall."""
+        p, r = self.precision, self.recall
+        return 2 * p * r / (p + r) if p + r else 0.0
+
+    def add(self, other: Score) -> None:
+        """Add another score's counts to this one."""
+        self.tp += other.tp
+        self.fp += other.fp
+        self.fn += other.fn
+
+
+@dataclass
+class FileResult:
+    """The comparison for one gold file: scores and what was missed or extra."""
+
+    file: str
+    record: str | None
+    scores: dict[str, Score]
+    missed: dict[str, list[str]]
+    extra: dict[str, list[str]]
+
+
+@dataclass
+class EvaluationReport:
+    """Scores per category over all gold files, and per file."""
+
+    categories: dict[str, Score] = field(default_factory=lambda: {c: Score() for c in CATEGORIES})
+    files: list[FileResult] = field(default_factory=list)
+    unmatched: list[str] = field(default_factory=list)  # gold files with no record to compare
+
+    def table(self) -> str:
+        """A printable table of precision, recall and F1 per category."""
+        lines = [
+            f"{'category':<18} {'P':>6} {'R':>6} {'F1':>6} {'TP':>5} {'FP':>5} {'FN':>5}",
+            "-" * 57,
+        ]
+        for name in CATEGORIES:
+            s = self.categories[name]
+            lines.append(
+                f"{name:<18} {s.precision:6.3f} {s.recall:6.3f} {s.f1:6.3f} "
+                f"{s.tp:5d} {s.fp:5d} {s.fn:5d}"
+            )
+        lines.append(f"({len(self.files)} gold articles compared)")
+        if self.unmatched:
+            lines.append("no record for: " + ", ".join(self.unmatched))
+        return "\n".join(lines)
+
+    def as_dict(self) -> dict[str, dict[str, float]]:
+        """Scores as plain numbers, e.g. for JSON output."""
+        return {
+            name: {
+                "precision": s.precision,
+                "recall": s.recall,
+                "f1": s.f1,
+                "tp": s.tp,
+                "fp": s.fp,
+                "fn": s.fn,
+            }
+            for name, s in self.categories.items()
+        }
+
+
+def load_gold(gold_dir: Path | str) -> list[dict[str, Any]]:
+    """All gold annotations of a directory (``*.json``), in file-name order."""
+    out: list[dict[str, Any]] = []
+    for path in sorted(Path(gold_dir).glob("*.json")):
+        data = json.loads(path.read_text(encoding="utf-8"))
+        if not isinstance(data, dict) or "file" not in data:
+            raise ValueError(f"{path}: not a gold annotation (an object with a 'file' field)")
+        out.append(data)
+    return out
+
+
+def _local(value: str) -> str:
+    """Local name of a concept given as a name, a prefixed name or a full IRI."""
+    return value.rsplit("/", 1)[-1].rsplit("#", 1)[-1].rsplit(":", 1)[-1]
+
+
+def _set_score(gold: Iterable[str], predicted: Iterable[str]) -> tuple[Score, list[str], list[str]]:
+    g, p = set(gold), set(predicted)
+    return Score(len(g & p), len(p - g), len(g - p)), sorted(g - p), sorted(p - g)
+
+
+def _multiset_score(
+    gold: Iterable[tuple[str, str]], predicted: Iterable[tuple[str, str]]
+) -> tuple[Score, list[str], list[str]]:
+    g, p = Counter(gold), Counter(predicted)
+    tp = sum((g & p).values())
+    missed = sorted(f"{m}/{s}" for (m, s), n in (g - p).items() for _ in range(n))
+    extra = sorted(f"{m}/{s}" for (m, s), n in (p - g).items() for _ in range(n))
+    return Score(tp, sum(p.values()) - tp, sum(g.values()) - tp), missed, extra
+
+
+def _find_record(
+    gold: Mapping[str, Any], records_by_file: Mapping[str, ArticleRecord | Sequence[ArticleRecord]]
+) -> ArticleRecord | None:
+    file = str(gold["file"])
+    found = records_by_file.get(file)
+    if found is None:
+        name = Path(file).name
+        for key, value in records_by_file.items():
+            if key.replace("\\", "/").endswith("/" + file) or Path(key).name == name:
+                found = value
+                break
+    if found is None:
+        return None
+    records = [found] if isinstance(found, ArticleRecord) else list(found)
+    wanted = gold.get("record")
+    if wanted is None:
+        return records[0] if len(records) == 1 else None
+    return next((r for r in records if r.id == wanted), None)
+
+
+def compare(gold: Mapping[str, Any], extraction: Extraction, record: ArticleRecord) -> FileResult:
+    """Compare one extraction with one gold annotation."""
+    predicted = entity_categories(extraction, record)
+    scores: dict[str, Score] = {}
+    missed: dict[str, list[str]] = {}
+    extra: dict[str, list[str]] = {}
+    for name in ("actors", "locations", "legal_instruments"):
+        scores[name], missed[name], extra[name] = _set_score(gold.get(name, []), predicted[name])
+    gold_policies = [
+        (_local(p["measure_type"]), _local(p["status"])) for p in gold.get("policies", [])
+    ]
+    predicted_policies = [(_local(p.measure_type), _local(p.status)) for p in extraction.policies]
+    scores["policies"], missed["policies"], extra["policies"] = _multiset_score(
+        gold_policies, predicted_policies
+    )
+    return FileResult(str(gold["file"]), gold.get("record"), scores, missed, extra)
+
+
+def evaluate(
+    gold_dir: Path | str,
+    records_by_file: Mapping[str, ArticleRecord | Sequence[ArticleRecord]],
+    extractor: ExtractorLike,
+) -> EvaluationReport:
+    """Precision, recall and F1 per category of ``extractor`` against the gold files.
+
+    ``records_by_file`` maps a corpus-relative path (``text/2023-10-yalu-cameras.txt``, as in
+    the gold ``file`` field; a path ending in it or with the same file name also matches) to
+    the record read from it, or to all records of a multi-record file.
+    """
+    run = extractor.extract if hasattr(extractor, "extract") else extractor
+    report = EvaluationReport()
+    for gold in load_gold(gold_dir):
+        record = _find_record(gold, records_by_file)
+        if record is None:
+            report.unmatched.append(str(gold["file"]))
+            continue
+        result = compare(gold, run(record), record)
+        report.files.append(result)
+        for name, score in result.scores.items():
+            report.categories[name].add(score)
+    return report
+
+
+def read_corpus_records(
+    corpus_root: Path | str, gold: Iterable[Mapping[str, Any]]
+) -> dict[str, list[ArticleRecord]]:
+    """The records of every article file a set of gold annotations names, read as the
+    loader reads them (``borderkg.loaders.readers``), keyed by corpus-relative path."""
+    from borderkg.loaders.readers import ReadError, ReadOptions, read_path
+
+    root = Path(corpus_root)
+    out: dict[str, list[ArticleRecord]] = {}
+    for annotation in gold:
+        file = str(annotation["file"])
+        path = root / file
+        if file in out or not path.is_file():
+            continue
+        out[file] = [r for r in read_path(path, ReadOptions()) if not isinstance(r, ReadError)]
+    return out
+
+
+def evaluate_gold_dir(
+    gold_dir: Path | str,
+    corpus_root: Path | str,
+    extractor: ExtractorLike | None = None,
+) -> EvaluationReport:
+    """Evaluate against a gold folder whose ``file`` fields are relative to ``corpus_root``.
+
+    Without an ``extractor`` the process-wide default one (shipped vocabulary) is used.
+    """
+    if extractor is None:
+        from borderkg.loaders.extract import get_extractor
+
+        extractor = get_extractor()
+    records = read_corpus_records(corpus_root, load_gold(gold_dir))
+    return evaluate(gold_dir, records, extractor)

@@ -1,0 +1,89 @@
+"""What each mention counts as: an actor, a location or a legal instrument.
+
+A country is one node that is both a place and a state: named as a place (``in China``,
+``the South``) it is a location, acting or addressed (``China has``, ``Chinese
+authorities``) it is an actor. The outlet in attribution formulas (``told Daily NK``, ``a
+Daily NK source``) is the article's publisher, not an actor of the story.
+"""
+
+from __future__ import annotations
+
+import re
+
+from borderkg.loaders.record import ArticleRecord
+from borderkg.ontology.namespaces import ACTORTYPE
+
+from . import kinds
+from .model import Extraction, Mention, Span
+
+_PLACE_BEFORE = re.compile(
+    r"\b(?:in|into|inside|to|from|across|along|near|at|within|throughout|through|out of|via|"
+    r"toward|towards|between|leave|leaving|left|entered|entering|reach|reached|return to|"
+    r"returned to|fled|flee|fleeing|escaped|escaping|border with|borders with|bordering)\s+"
+    r"(?:the\s+)?$",
+    re.IGNORECASE,
+)
+_COORDINATION = re.compile(r"(?:\s*,\s*|\s+(?:and|or)\s+)$")
+_POSSESSIVE = re.compile(r"'s?\s+")
+_THE_BEFORE = re.compile(r"\bthe\s+$", re.IGNORECASE)
+_ATTRIBUTION_BEFORE = re.compile(
+    r"\b(?:told|tells|tell|telling|to|for|by|with|according to)\s+$", re.IGNORECASE
+)
+_MEDIA = str(ACTORTYPE.Media)
+
+
+def assign_roles(x: Extraction, folded: str, source_spans: list[Span]) -> None:
+    """Set ``Mention.role`` for countries and for outlets named in attribution formulas."""
+    by_end = {m.span.end: m for m in x.mentions}
+    by_begin = {m.span.begin: m for m in x.mentions}
+    for m in x.mentions:
+        entity = x.entities[m.entity]
+        before = folded[max(0, m.span.begin - 40) : m.span.begin]
+        if kinds.is_country(entity):
+            text = folded[m.span.begin : m.span.end]
+            the_north = text in ("North", "South") and _THE_BEFORE.search(before)
+            place = bool(_PLACE_BEFORE.search(before) or the_north)
+            # "in China and North Korea": a country coordinated with a place is a place.
+            link = _COORDINATION.search(before)
+            if not place and link:
+                previous = by_end.get(m.span.begin - len(link.group(0)))
+                place = previous is not None and previous.role == "place"
+            # "North Korea's Rason": a country qualifying a place is a place.
+            owner = _POSSESSIVE.match(folded, m.span.end)
+            if not place and owner:
+                following = by_begin.get(owner.end())
+                place = following is not None and kinds.is_place(x.entities[following.entity])
+            m.role = "place" if place else "actor"
+        elif entity.actor_type == _MEDIA and (
+            _ATTRIBUTION_BEFORE.search(before) or any(s.contains(m.span) for s in source_spans)
+        ):
+            m.role = "attribution"
+
+
+def _is_actor_mention(x: Extraction, m: Mention) -> bool:
+    entity = x.entities[m.entity]
+    if kinds.is_country(entity):
+        return m.role == "actor"
+    return kinds.is_actor(entity) and m.role != "attribution"
+
+
+def entity_categories(x: Extraction, record: ArticleRecord | None = None) -> dict[str, set[str]]:
+    """IRIs of the actors, locations and legal instruments an article names."""
+    actors: set[str] = set()
+    locations: set[str] = set()
+    legal: set[str] = set()
+    for m in x.mentions:
+        entity = x.entities[m.entity]
+        if _is_actor_mention(x, m):
+            actors.add(m.entity)
+        if kinds.is_place(entity) and (not kinds.is_country(entity) or m.role == "place"):
+            locations.add(m.entity)
+        if kinds.is_legal(entity):
+            iri: str | None = m.entity
+            while iri and iri not in legal:
+                legal.add(iri)  # a provision counts with the instrument it is part of
+                iri = x.entities[iri].part_of if iri in x.entities else None
+    for source in x.sources:
+        if source.location:
+            locations.add(source.location)
+    return {"actors": actors, "locations": locations, "legal_instruments": legal}

@@ -1,0 +1,142 @@
+"""Claims: attributed assertions, their certainty, and the law they invoke.
+
+A sentence becomes a claim when it has a reporting verb, a hedge (``reportedly``,
+``rumours``) or invokes a legal instrument against something (``violates Article 33``,
+``bound by the principle of non-refoulement``). It is attributed to the sentence's speaker,
+or else to the last speaker before it (reporting in this genre keeps quoting the same
+source); it is about the policies and events of its sentence, and a legal claim without
+one is about the nearest preceding forced repatriation.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+from borderkg.ontology.namespaces import CERTAINTY, EVENTTYPE, MEASURE
+
+from . import kinds
+from .attribution import Attribution
+from .context import ArticleContext
+from .cues import word_regex
+from .events import SPEECH_EVENTS
+from .model import Claim, EventReport, Policy, Span
+
+_I = re.IGNORECASE
+_DENIED = word_regex(
+    r"\b(?:denied|denies|deny|dismissed (?:the |these |such )?(?:claims?|reports?|allegations?)|"
+    r"refuted|rejected (?:the |these |such )?(?:claims?|reports?|allegations?)|not true|"
+    r"groundless|baseless)\b",
+)
+_RUMOURED = word_regex(
+    r"\b(?:rumou?rs?|rumou?red|reportedly|allegedly|it is said|word is|supposedly|apparently|"
+    r"unconfirmed|speculation|speculated|purportedly|said to be|believed to be|appears? to|"
+    r"seems? to|may have|might have|could not be (?:independently )?(?:verified|confirmed))\b",
+)
+_CONFIRMED = word_regex(
+    r"\b(?:confirmed|confirms|verified|official (?:data|statistics|figures)|customs (?:data|"
+    r"statistics|figures))\b",
+)
+_INVOKES = word_regex(
+    r"\b(?:violat\w*|breach\w*|contrary to|obligations?|obliged|bound by|prohibit\w*|"
+    r"non-refoulement|refoulement|protection (?:under|of)|rights under|in defiance of|"
+    r"disregard\w*|flout\w*|fails? to (?:comply|respect|honou?r)|failed to (?:comply|respect|"
+    r"honou?r)|party to|signatory|requires?|required|in line with|in accordance with)\b",
+)
+_REPATRIATION = {str(MEASURE.ForcedRepatriation), str(EVENTTYPE.ForcedRepatriation)}
+
+
+def find_claims(
+    ctx: ArticleContext,
+    attribution: Attribution,
+    policies: list[Policy],
+    events: list[EventReport],
+    to_iri: Callable[[str], str],
+    publisher: str | None = None,
+) -> list[Claim]:
+    """One claim per qualifying sentence, in text order.
+
+    A claim whose speaker the article never names is the outlet's own (``publisher``);
+    without a publisher it is left out rather than read as a fact.
+    """
+    out: list[Claim] = []
+    last_speaker: str | None = None
+    for index, sent in enumerate(ctx.sentences):
+        if index in ctx.headings:
+            continue
+        chunk = ctx.folded[sent.begin : sent.end]
+        speaker = attribution.speakers.get(index)
+        invokes = _invoked(ctx, index, chunk)
+        hedges = [m for m in _RUMOURED.finditer(chunk)]
+        denied = [m for m in _DENIED.finditer(chunk)]
+        if not (index in attribution.reported or hedges or denied or invokes):
+            last_speaker = speaker or last_speaker
+            continue
+        if denied:
+            certainty = str(CERTAINTY.Denied)
+        elif hedges:
+            certainty = str(CERTAINTY.Rumoured)
+        elif _CONFIRMED.search(chunk):
+            certainty = str(CERTAINTY.Confirmed)
+        else:
+            certainty = str(CERTAINTY.Reported)
+        about = [to_iri(p.local) for p in policies if _in_sentence(p.evidence, sent)]
+        about += [
+            to_iri(e.local)
+            for e in events
+            if _in_sentence(e.evidence, sent) and not (invokes and e.event_type in SPEECH_EVENTS)
+        ]
+        if invokes and not about:
+            previous = _previous_repatriation(index, policies, events)
+            if previous is not None:
+                about.append(to_iri(previous))
+        attributed = speaker or last_speaker or publisher
+        if attributed is None:
+            continue
+        claim = Claim(
+            local=f"claim-{len(out) + 1}",
+            sentence=index,
+            evidence=[sent],
+            certainty=certainty,
+            attributed_to=attributed,
+            hedges=list(
+                dict.fromkeys(
+                    ctx.original[sent.begin + m.start() : sent.begin + m.end()]
+                    for m in (*denied, *hedges)
+                )
+            ),
+            invokes=invokes,
+            about=list(dict.fromkeys(about)),
+        )
+        out.append(claim)
+        last_speaker = speaker or last_speaker
+    return out
+
+
+def _in_sentence(evidence: list[Span], sentence: Span) -> bool:
+    return any(sentence.contains(span) for span in evidence)
+
+
+def _invoked(ctx: ArticleContext, index: int, chunk: str) -> list[str]:
+    legal = [
+        m.entity for m in ctx.by_sentence.get(index, []) if kinds.is_legal(ctx.entities[m.entity])
+    ]
+    if not legal or not _INVOKES.search(chunk):
+        return []
+    provisions = [iri for iri in legal if kinds.is_provision(ctx.entities[iri])]
+    covered = {ctx.entities[p].part_of for p in provisions}
+    covered |= {ctx.entities[c].part_of for c in covered if c and c in ctx.entities}
+    return list(dict.fromkeys([*provisions, *(i for i in legal if i not in covered)]))
+
+
+def _previous_repatriation(
+    index: int, policies: list[Policy], events: list[EventReport]
+) -> str | None:
+    best: tuple[int, str] | None = None
+    for node in (*policies, *events):
+        kind = node.measure_type if isinstance(node, Policy) else node.event_type
+        if kind not in _REPATRIATION or node.sentence > index:
+            continue
+        if best is None or node.sentence > best[0]:
+            best = (node.sentence, node.local)
+    return best[1] if best else None

@@ -1,0 +1,225 @@
+"""What a sentence offers to the nodes built from it: actors, places, times, quantities.
+
+Policies and event reports share the same way of filling their roles from the sentence
+they are found in, so it lives here: authorities in subject position or after ``by``, the
+groups affected, the places (falling back to the article's dominant place with a coarser
+precision), the nearest time expression and the quantities.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+
+from . import kinds
+from .cues import SentenceWords
+from .model import Entity, Mention, Span, TimeInfo
+
+_NEGATION = re.compile(
+    r"\b(?:not|never|no longer|n't|neither|nor|denied|denies|deny|without|failed to|refused to|"
+    r"nobody|no one|none)"
+    r"\b[^,;]{0,25}$",
+    re.IGNORECASE,
+)
+_NO_BEFORE = re.compile(r"\b(?:no|zero)\s+(?:new\s+|more\s+)?$", re.IGNORECASE)
+_PLACE_PREPOSITION = re.compile(
+    r"\b(?:in|into|inside|to|from|across|along|near|at|within|throughout|through|out of)\s+"
+    r"(?:the\s+)?$",
+    re.IGNORECASE,
+)
+_BY = re.compile(r"\bby\s+(?:the\s+)?$", re.IGNORECASE)
+_ORDER_VERBS = re.compile(
+    r"\b(?:ordered|orders|instructed|issued|decreed|directed|demanded|announced|decided|"
+    r"told (?:\w+ ){0,2}(?:to|not to|that they must)\b)",
+    re.IGNORECASE,
+)
+_LEGAL_BASIS = re.compile(
+    r"\b(?:under|in accordance with|based on|pursuant to|citing|in line with|according to|"
+    r"linked to|tied to|on the basis of|enforcing)\s+"
+    r"(?:the\s+)?(?:[\w'-]+\s+){0,3}$",
+    re.IGNORECASE,
+)
+_BREACH = re.compile(r"\b(?:violat\w*|breach\w*|contrary|against|infring\w*)\b", re.IGNORECASE)
+
+
+@dataclass
+class Roles:
+    """The actors of a node, by role."""
+
+    issuers: list[str] = field(default_factory=list)
+    implementers: list[str] = field(default_factory=list)
+    groups: list[str] = field(default_factory=list)
+
+
+@dataclass
+class ArticleContext:
+    """Mentions, times and quantities of one article, indexed by sentence."""
+
+    original: str
+    folded: str
+    sentences: list[Span]
+    mentions: list[Mention]
+    entities: dict[str, Entity]
+    times: list[TimeInfo]
+    quantities: list[tuple[Span, str]]  # (span, Quantity.local)
+    source_spans: list[Span]
+    words: SentenceWords
+    headings: frozenset[int] = frozenset()  # sentences that are subheadings
+    published: dt.date | None = None
+
+    def __post_init__(self) -> None:
+        self.by_sentence: dict[int, list[Mention]] = {}
+        for m in self.mentions:
+            self.by_sentence.setdefault(m.sentence, []).append(m)
+        self.dominant_place = self._dominant_place()
+
+    def before(self, sent: int, pos: int, width: int = 48) -> str:
+        """Up to ``width`` characters of the sentence before ``pos`` (for end-anchored cues)."""
+        return self.folded[max(self.sentences[sent].begin, pos - width) : pos]
+
+    def _dominant_place(self) -> str | None:
+        counts: Counter[str] = Counter()
+        first: dict[str, int] = {}
+        for m in self.mentions:
+            entity = self.entities[m.entity]
+            if kinds.is_place(entity) and not kinds.is_country(entity):
+                counts[m.entity] += 1
+                first.setdefault(m.entity, m.span.begin)
+        if not counts:
+            return None
+        return min(counts, key=lambda iri: (-counts[iri], first[iri]))
+
+    def negated(self, sent: int, cue: Span, target: Span | None = None) -> bool:
+        """Whether a cue is negated (``did not install``, ``no cameras``)."""
+        s = self.sentences[sent]
+        if _NEGATION.search(self.before(sent, cue.begin, 60)):
+            return True
+        return bool(
+            target
+            and _NO_BEFORE.search(self.folded[max(s.begin, target.begin - 12) : target.begin])
+        )
+
+    def roles(self, sent: int, anchor: Span, issuing: bool) -> Roles:
+        """Authorities (issuing or implementing) and affected groups of a sentence."""
+        s = self.sentences[sent]
+        roles = Roles()
+        authorities: list[tuple[int, Mention]] = []
+        for m in self.by_sentence.get(sent, []):
+            entity = self.entities[m.entity]
+            if kinds.is_collective(entity):
+                if m.entity not in roles.groups:
+                    roles.groups.append(m.entity)
+            elif kinds.is_authority(entity) and not self._inside_source(m.span):
+                before = self.before(sent, m.span.begin)
+                if kinds.is_country(entity) and _PLACE_PREPOSITION.search(before):
+                    continue  # "in South Korea" is a place here, not an actor
+                if _BY.search(before):
+                    rank = 0
+                elif m.span.end <= anchor.begin:
+                    rank = 1
+                else:
+                    rank = 2
+                authorities.append((rank, m))
+        if not authorities:
+            return roles
+        best_rank = min(r for r, _ in authorities)
+        chosen = [m for r, m in authorities if r == best_rank]
+        if best_rank == 1:
+            chosen = [max(chosen, key=lambda m: m.span.end)]
+        order_verb = _ORDER_VERBS.search(self.folded[s.begin : s.end])
+        for m in chosen:
+            target = roles.issuers if issuing or order_verb else roles.implementers
+            if m.entity not in target:
+                target.append(m.entity)
+        return roles
+
+    def has_legal(self, sent: int) -> bool:
+        """Whether the sentence names a legal instrument or provision."""
+        return any(kinds.is_legal(self.entities[m.entity]) for m in self.by_sentence.get(sent, []))
+
+    def has_authority(self, sent: int) -> bool:
+        """Whether the sentence names a state body (or a state acting)."""
+        return any(
+            kinds.is_authority(self.entities[m.entity]) for m in self.by_sentence.get(sent, [])
+        )
+
+    def places(self, sent: int) -> tuple[list[str], str | None, bool]:
+        """Places of a sentence and their precision, else the article's dominant place.
+
+        The flag says whether the place was inferred from the article rather than read in
+        the sentence.
+        """
+        found: list[Mention] = []
+        for m in self.by_sentence.get(sent, []):
+            entity = self.entities[m.entity]
+            if not kinds.is_place(entity):
+                continue
+            # A country is a place only as the object of a preposition ("in China"), not
+            # as an actor ("China has", "Chinese authorities").
+            if kinds.is_country(entity) and not _PLACE_PREPOSITION.search(
+                self.before(sent, m.span.begin)
+            ):
+                continue
+            found.append(m)
+        outside = [m for m in found if not self._inside_source(m.span)]
+        found = outside or found
+        specific = [m for m in found if not kinds.is_country(self.entities[m.entity])]
+        found = specific or found
+        if found:
+            iris_ = list(dict.fromkeys(m.entity for m in found))
+            precision = min(
+                (kinds.location_precision(self.entities[i]) for i in iris_), key=_precision_rank
+            )
+            return iris_, precision, False
+        if self.dominant_place:
+            own = kinds.location_precision(self.entities[self.dominant_place])
+            return [self.dominant_place], kinds.coarser(own), True
+        return [], None, True
+
+    def time(self, sent: int, anchor: Span) -> TimeInfo | None:
+        """The time expression of a sentence nearest to the anchor, if it is close enough."""
+        s = self.sentences[sent]
+        inside = [
+            t for t in self.times if s.contains(t.span) and distance(t.span, anchor) <= _TIME_REACH
+        ]
+        if not inside:
+            return None
+        return min(inside, key=lambda t: distance(t.span, anchor))
+
+    def quantities_in(self, sent: int) -> list[str]:
+        """Local names of the quantities of a sentence."""
+        s = self.sentences[sent]
+        return [local for span, local in self.quantities if s.contains(span)]
+
+    def legal_basis(self, sent: int) -> list[str]:
+        """Legal instruments the sentence gives as the basis of a measure (``under X``)."""
+        out: list[str] = []
+        for m in self.by_sentence.get(sent, []):
+            if not kinds.is_legal(self.entities[m.entity]):
+                continue
+            before = self.before(sent, m.span.begin, 90)
+            if _LEGAL_BASIS.search(before) and not _BREACH.search(before[-60:]):
+                out.append(m.entity)
+        return out
+
+    def _inside_source(self, span: Span) -> bool:
+        return any(src.contains(span) for src in self.source_spans)
+
+
+# How far (in characters) a time expression may be from what it dates.
+_TIME_REACH = 70
+_PRECISION_ORDER = ("Exact", "Settlement", "County", "BorderStretch", "Province", "Country")
+
+
+def _precision_rank(iri: str) -> int:
+    name = iri.rsplit("/", 1)[-1]
+    return _PRECISION_ORDER.index(name) if name in _PRECISION_ORDER else len(_PRECISION_ORDER)
+
+
+def distance(a: Span, b: Span) -> int:
+    """Characters between two spans (0 when they overlap)."""
+    if a.overlaps(b):
+        return 0
+    return b.begin - a.end if a.end <= b.begin else a.begin - b.end

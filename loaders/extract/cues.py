@@ -1,0 +1,102 @@
+"""Cheap pre-filters: run a cue's regular expression only on sentences that can match it.
+
+Python regular expressions are slow to scan whole articles with dozens of lexicons. Each
+lexicon entry therefore names *trigger* words — every match contains at least one — and
+each sentence's set of lower-case words is built once. A set intersection (and, for
+prefix triggers such as ``repatriat*``, a substring test) decides whether the regular
+expression runs at all.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass
+
+from .model import Span
+
+NUMBER = "#num"
+YEAR = "#year"
+_WORDS = re.compile(r"[a-z]+|\$")
+_DIGIT = re.compile(r"\d")
+_YEAR = re.compile(r"\b(?:19|20)\d\d\b")
+
+
+@dataclass(frozen=True)
+class Triggers:
+    """Words (exact) and prefixes, any of which a sentence must contain."""
+
+    words: frozenset[str]
+    prefixes: tuple[str, ...]
+
+
+def triggers(spec: str) -> Triggers:
+    """Triggers from ``"camera cameras repatriat* #num"`` (``*`` marks a prefix)."""
+    words: set[str] = set()
+    prefixes: list[str] = []
+    for word in spec.lower().split():
+        if word.endswith("*"):
+            prefixes.append(" " + word[:-1])
+        else:
+            words.add(word)
+    return Triggers(frozenset(words), tuple(prefixes))
+
+
+class SentenceWords:
+    """For each sentence: its lower-case words and markers for numbers and years."""
+
+    def __init__(self, folded: str, sentences: list[Span]) -> None:
+        self.sets: list[frozenset[str]] = []
+        self.joined: list[str] = []
+        for sent in sentences:
+            chunk = folded[sent.begin : sent.end].lower()
+            words = _WORDS.findall(chunk)
+            found = set(words)
+            if _DIGIT.search(chunk):
+                found.add(NUMBER)
+                if _YEAR.search(chunk):
+                    found.add(YEAR)
+            self.sets.append(frozenset(found))
+            self.joined.append(" " + " ".join(words))
+        self._starts = [s.begin for s in sentences]
+
+    def has(self, sentence: int, wanted: Triggers) -> bool:
+        """Whether a sentence contains one of the trigger words or prefixes."""
+        if not self.sets[sentence].isdisjoint(wanted.words):
+            return True
+        joined = self.joined[sentence]
+        return any(p in joined for p in wanted.prefixes)
+
+    def sentence_of(self, pos: int) -> int:
+        """Index of the sentence a text offset falls in."""
+        return max(0, bisect.bisect_right(self._starts, pos) - 1)
+
+
+def word_regex(pattern: str, flags: int = re.IGNORECASE) -> re.Pattern[str]:
+    """Compile a cue that starts at a word: the look-behind lets the engine skip mid-word
+    positions quickly, which halves the time of large alternations."""
+    return re.compile(rf"(?<![A-Za-z0-9])(?:{pattern})", flags)
+
+
+class TriggerIndex:
+    """Which entries of a lexicon a sentence can fire, found by set operations."""
+
+    def __init__(self, entries: list[Triggers]) -> None:
+        self.words: dict[str, set[int]] = {}
+        self.prefixes: list[tuple[str, int]] = []
+        for i, t in enumerate(entries):
+            for word in t.words:
+                self.words.setdefault(word, set()).add(i)
+            self.prefixes += [(p, i) for p in t.prefixes]
+        self._keys = frozenset(self.words)
+
+    def fired(self, words: SentenceWords, sentence: int) -> list[int]:
+        """Indices (in lexicon order) of the entries the sentence may match."""
+        hits: set[int] = set()
+        for word in words.sets[sentence] & self._keys:
+            hits |= self.words[word]
+        joined = words.joined[sentence]
+        for prefix, i in self.prefixes:
+            if i not in hits and prefix in joined:
+                hits.add(i)
+        return sorted(hits)

@@ -1,0 +1,460 @@
+"""Time expressions, absolute and relative, resolved against the publication date.
+
+``on March 3``, ``in October 2023``, ``since January 2020``, ``last Thursday``, ``earlier
+this month``, ``this autumn``, ``late last year``, ``two weeks ago``, ``recently`` … become a
+window ``[earliest, latest]`` whose length gives the precision (Day, Week, Month, Season,
+Year). Anything that needs the publication date stays unresolved (``timeprec:Unknown``,
+words kept) when the date is not known: a date is never invented.
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import re
+from collections.abc import Callable
+
+from borderkg.ontology.namespaces import TIMEPREC
+
+from .cues import SentenceWords, TriggerIndex, Triggers, triggers
+from .model import Span, TimeInfo
+
+_MONTHS = {
+    name: i
+    for i, names in enumerate(
+        [
+            ("January", "Jan"),
+            ("February", "Feb"),
+            ("March", "Mar"),
+            ("April", "Apr"),
+            ("May",),
+            ("June", "Jun"),
+            ("July", "Jul"),
+            ("August", "Aug"),
+            ("September", "Sept", "Sep"),
+            ("October", "Oct"),
+            ("November", "Nov"),
+            ("December", "Dec"),
+        ],
+        start=1,
+    )
+    for name in names
+}
+_MONTH = r"(?P<month>" + "|".join(sorted(_MONTHS, key=len, reverse=True)) + r")\b\.?"
+_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+_WEEKDAY = r"(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+_YEAR = r"(?P<year>(?:19|20)\d{2})(?![\d,])"
+_PREP = (
+    r"(?i:(?P<prep>since|from|until|till|by|in|on|during|as of|starting(?: in| on| from)?|"
+    r"beginning(?: in| on)?|throughout|before|after)\s+)"
+)
+_PART = (
+    r"(?i:(?P<part>early|late|mid|earlier|later|the end of|the beginning of|the start of|"
+    r"the middle of|the first half of|the second half of|the first week of|"
+    r"the last week of)[\s-]+)"
+)
+_FUTURE = re.compile(
+    r"\b(?:will|shall|is set to|are set to|is to|are to|plans? to|planning to|scheduled|"
+    r"expected to|due to|going to|intends? to|take effect|takes effect)\b[^.;]*$",
+    re.IGNORECASE,
+)
+_NUMBERS = {
+    "a": 1,
+    "an": 1,
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "eleven": 11,
+    "twelve": 12,
+}
+_SEASON_START = {"spring": 3, "summer": 6, "autumn": 9, "fall": 9, "winter": 12}
+
+Window = tuple[dt.date, dt.date]
+
+
+def _month_window(year: int, month: int) -> Window:
+    return dt.date(year, month, 1), dt.date(year, month, calendar.monthrange(year, month)[1])
+
+
+def _add_months(year: int, month: int, delta: int) -> tuple[int, int]:
+    index = year * 12 + (month - 1) + delta
+    return index // 12, index % 12 + 1
+
+
+def _part_of(window: Window, part: str | None, unit: str) -> Window:
+    """Narrow a month, season or year window to its early / mid / late part."""
+    start, end = window
+    if not part:
+        return window
+    part = part.lower()
+    if unit == "month":
+        last = end.day
+        ranges = {
+            "early": (1, 10),
+            "mid": (11, 20),
+            "late": (21, last),
+            "the end of": (21, last),
+            "the beginning of": (1, 10),
+            "the start of": (1, 10),
+            "the middle of": (11, 20),
+            "the first week of": (1, 7),
+            "the last week of": (last - 6, last),
+            "the first half of": (1, 15),
+            "the second half of": (16, last),
+        }
+        lo, hi = ranges.get(part, (1, last))
+        return start.replace(day=lo), start.replace(day=hi)
+    months = (end.year - start.year) * 12 + end.month - start.month + 1
+    if unit == "season" or months <= 3:
+        if part in ("early", "the beginning of", "the start of"):
+            return _month_window(start.year, start.month)
+        if part in ("late", "the end of"):
+            return _month_window(end.year, end.month)
+        return window
+    ranges_y = {
+        "early": (1, 3),
+        "the beginning of": (1, 2),
+        "the start of": (1, 2),
+        "mid": (5, 8),
+        "the middle of": (5, 8),
+        "late": (10, 12),
+        "the end of": (12, 12),
+        "the first half of": (1, 6),
+        "the second half of": (7, 12),
+    }
+    lo, hi = ranges_y.get(part, (1, 12))
+    return _month_window(start.year, lo)[0], _month_window(start.year, hi)[1]
+
+
+def precision_of(window: Window) -> str:
+    """Time-precision concept for a window, from its length."""
+    days = (window[1] - window[0]).days + 1
+    if days <= 1:
+        return str(TIMEPREC.Day)
+    if days <= 11:
+        return str(TIMEPREC.Week)
+    if days <= 31:
+        return str(TIMEPREC.Month)
+    if days <= 92:
+        return str(TIMEPREC.Season)
+    return str(TIMEPREC.Year)
+
+
+def _season(name: str, year: int) -> Window:
+    first = _SEASON_START[name]
+    start = dt.date(year, first, 1)
+    end_year, end_month = _add_months(year, first, 2)
+    return start, _month_window(end_year, end_month)[1]
+
+
+def _season_year(name: str, pub: dt.date) -> int:
+    if name == "winter" and pub.month <= 2:
+        return pub.year - 1
+    return pub.year
+
+
+# Each handler gets the match and the publication date and returns a window or None.
+Handler = Callable[[re.Match[str], dt.date | None, bool], Window | None]
+
+
+def _full_date(m: re.Match[str], pub: dt.date | None, future: bool) -> Window | None:
+    month, day = _MONTHS[m.group("month")], int(m.group("day"))
+    if m.group("year"):
+        year = int(m.group("year"))
+    elif pub is None:
+        return None
+    else:
+        year = pub.year
+        if not future and (month, day) > (pub.month, pub.day):
+            year -= 1
+        elif future and (month, day) < (pub.month, pub.day):
+            year += 1
+    try:
+        day_date = dt.date(year, month, day)
+    except ValueError:
+        return None
+    return day_date, day_date
+
+
+def _month_year(m: re.Match[str], pub: dt.date | None, future: bool) -> Window | None:
+    month = _MONTHS[m.group("month")]
+    year_text = m.groupdict().get("year")
+    if year_text:
+        year = int(year_text)
+    elif pub is None:
+        return None
+    else:
+        year = pub.year
+        if not future and month > pub.month:
+            year -= 1
+        elif future and month < pub.month:
+            year += 1
+    return _part_of(_month_window(year, month), m.group("part"), "month")
+
+
+def _year(m: re.Match[str], pub: dt.date | None, future: bool) -> Window | None:
+    year = int(m.group("year"))
+    return _part_of((dt.date(year, 1, 1), dt.date(year, 12, 31)), m.group("part"), "year")
+
+
+def _season_expr(m: re.Match[str], pub: dt.date | None, future: bool) -> Window | None:
+    name = m.group("season").lower()
+    name = "autumn" if name == "fall" else name
+    rel = (m.group("rel") or "").lower()
+    if m.group("year"):
+        window = _season(name, int(m.group("year")))
+    elif pub is None:
+        return None
+    else:
+        year = _season_year(name, pub)
+        current = _season(name, year)
+        if rel in ("last", "this past"):
+            window = _season(name, year - 1)
+        elif rel == "next":
+            window = _season(name, year + 1) if current[0] <= pub else current
+        elif rel == "this":
+            window = current
+        elif future:
+            window = current if current[1] >= pub else _season(name, year + 1)
+        else:
+            window = current if current[0] <= pub else _season(name, year - 1)
+    return _part_of(window, m.group("part"), "season")
+
+
+def _relative(m: re.Match[str], pub: dt.date | None, future: bool) -> Window | None:
+    if pub is None:
+        return None
+    rel, unit = m.group("rel").lower(), m.group("unit").lower()
+    part = (m.group("part") or "").lower() or None
+    if rel in ("the past", "the last"):
+        days = {"week": 7, "month": 30, "year": 365}[unit]
+        return pub - dt.timedelta(days=days), pub
+    step = {"this": 0, "the": 0, "last": -1, "next": 1}[rel]
+    if unit == "week":
+        monday = pub - dt.timedelta(days=pub.weekday()) + dt.timedelta(weeks=step)
+        window = (monday, monday + dt.timedelta(days=6))
+    elif unit == "month":
+        window = _month_window(*_add_months(pub.year, pub.month, step))
+    else:
+        window = (dt.date(pub.year + step, 1, 1), dt.date(pub.year + step, 12, 31))
+    if part == "earlier" and step == 0:
+        return window[0], pub
+    if part == "later" and step == 0:
+        return pub, window[1]
+    return _part_of(window, part, unit)
+
+
+def _ago(m: re.Match[str], pub: dt.date | None, future: bool) -> Window | None:
+    if pub is None:
+        return None
+    raw = m.group("n").lower()
+    n = int(raw) if raw.isdigit() else _NUMBERS[raw]
+    unit = m.group("unit").lower().rstrip("s")
+    if unit == "day":
+        day = pub - dt.timedelta(days=n)
+        return day, day
+    if unit == "week":
+        day = pub - dt.timedelta(weeks=n)
+        monday = day - dt.timedelta(days=day.weekday())
+        return monday, monday + dt.timedelta(days=6)
+    if unit == "month":
+        return _month_window(*_add_months(pub.year, pub.month, -n))
+    return dt.date(pub.year - n, 1, 1), dt.date(pub.year - n, 12, 31)
+
+
+def _weekday(m: re.Match[str], pub: dt.date | None, future: bool) -> Window | None:
+    if pub is None:
+        return None
+    target = _WEEKDAYS.index(m.group("wd").lower())
+    back = (pub.weekday() - target) % 7
+    if back == 0 and (m.group("last") or "").lower() in ("last", "this past"):
+        back = 7
+    day = pub - dt.timedelta(days=back)
+    return day, day
+
+
+def _yesterday(m: re.Match[str], pub: dt.date | None, future: bool) -> Window | None:
+    if pub is None:
+        return None
+    back = 2 if "before" in m.group(0).lower() else 1
+    day = pub - dt.timedelta(days=back)
+    return day, day
+
+
+def _recent(m: re.Match[str], pub: dt.date | None, future: bool) -> Window | None:
+    if pub is None:
+        return None
+    unit = (m.group("unit") or "").lower()
+    days = {"days": 7, "weeks": 30, "months": 90, "years": 3 * 365}.get(unit, 30)
+    return pub - dt.timedelta(days=days), pub
+
+
+_I = re.IGNORECASE
+_MONTH_WORDS = "january february march april may june july august september october november december jan feb mar apr jun jul aug sep sept oct nov dec jan. feb. mar. apr. jun. jul. aug. sep. sept. oct. nov. dec."
+_RULES: list[tuple[re.Pattern[str], Handler, Triggers]] = [
+    (
+        re.compile(
+            rf"{_PREP}?(?:{_WEEKDAY},?\s+)?{_MONTH}\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\b"
+            rf"(?:,?\s+{_YEAR})?"
+        ),
+        _full_date,
+        triggers(_MONTH_WORDS),
+    ),
+    (
+        re.compile(
+            rf"{_PREP}?(?:{_WEEKDAY},?\s+)?(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?"
+            rf"{_MONTH}(?:,?\s+{_YEAR})?"
+        ),
+        _full_date,
+        triggers(_MONTH_WORDS),
+    ),
+    (
+        re.compile(rf"{_PREP}?{_PART}?{_MONTH}(?:\s+of)?,?\s+{_YEAR}"),
+        _month_year,
+        triggers(_MONTH_WORDS),
+    ),
+    (re.compile(rf"{_PREP}?{_PART}?{_MONTH}(?!\s*\d)"), _month_year, triggers(_MONTH_WORDS)),
+    (
+        re.compile(rf"(?:{_PREP}|(?P<of>of\s+))?{_PART}?{_YEAR}(?!\s*[-/]\d)", _I),
+        _year,
+        triggers("#year"),
+    ),
+    (
+        re.compile(
+            rf"{_PREP}?(?:the\s+)?{_PART}?(?:(?P<rel>this past|this|last|next)\s+)?"
+            rf"(?:the\s+)?(?P<season>spring|summer|autumn|fall|winter)\b"
+            rf"(?:\s+(?:of\s+)?{_YEAR})?",
+            _I,
+        ),
+        _season_expr,
+        triggers("spring summer autumn fall winter"),
+    ),
+    (
+        re.compile(
+            rf"{_PREP}?{_PART}?(?P<rel>this|last|next|the past|the last|the)\s+"
+            r"(?P<unit>week|month|year)\b",
+            _I,
+        ),
+        _relative,
+        triggers("week month year"),
+    ),
+    (
+        re.compile(
+            r"(?P<n>\d{1,2}|an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)"
+            r"\s+(?P<unit>days?|weeks?|months?|years?)\s+ago\b",
+            _I,
+        ),
+        _ago,
+        triggers("ago"),
+    ),
+    (
+        re.compile(
+            rf"(?:(?P<prep>on|since|by|until)\s+|(?P<last>last|this past)\s+){_WEEKDAY}\b",
+            _I,
+        ),
+        _weekday,
+        triggers("monday tuesday wednesday thursday friday saturday sunday"),
+    ),
+    (re.compile(r"\b(?:the day before )?yesterday\b", _I), _yesterday, triggers("yesterday")),
+    (
+        re.compile(
+            r"\b(?:recently|lately|(?:in|over|during) (?:the )?(?:recent|past|last) (?:few )?"
+            r"(?P<unit>days|weeks|months|years))\b",
+            _I,
+        ),
+        _recent,
+        triggers("recently lately recent past last"),
+    ),
+]
+
+
+# The engine skips mid-word positions fast with a look-behind (see cues.word_regex).
+_RULES = [(re.compile(rf"(?<![A-Za-z0-9])(?:{p.pattern})", p.flags), h, t) for p, h, t in _RULES]
+_RULE_INDEX = TriggerIndex([t for _, _, t in _RULES])
+
+
+def _valid(m: re.Match[str], handler: Handler) -> bool:
+    groups = m.groupdict()
+    anchored = bool(groups.get("prep") or groups.get("part") or groups.get("of"))
+    if handler is _month_year and not groups.get("year"):
+        return anchored
+    if handler is _year:
+        return anchored
+    if handler is _relative and groups["rel"].lower() == "the":
+        return bool(groups.get("part"))  # "the start of the year" is this year
+    if handler is _season_expr:
+        season = groups["season"].lower()
+        has_anchor = groups.get("rel") or groups.get("year")
+        if season == "fall" and not has_anchor:
+            return False
+        return bool(has_anchor or groups.get("prep") or groups.get("part"))
+    return True
+
+
+def _relation(m: re.Match[str]) -> str:
+    prep = (m.groupdict().get("prep") or "").lower()
+    if prep.startswith(("since", "from", "starting", "beginning", "after")):
+        return "since"
+    if prep in ("until", "till", "by", "before"):
+        return "until"
+    return "at"
+
+
+def find_times(
+    text: str,
+    folded: str,
+    published: dt.date | None,
+    sentences: list[Span],
+    words: SentenceWords,
+) -> list[TimeInfo]:
+    """Every time expression of the text, longest first, without overlaps, in text order."""
+    found: list[tuple[int, int, int, TimeInfo]] = []
+    matches = (
+        (order, _RULES[order][1], m)
+        for index, sent in enumerate(sentences)
+        for order in _RULE_INDEX.fired(words, index)
+        for m in _RULES[order][0].finditer(folded, sent.begin, sent.end)
+    )
+    for order, handler, m in matches:
+        if not m.group(0).strip() or not _valid(m, handler):
+            continue
+        begin, end = m.start(), m.end()
+        while end > begin and folded[end - 1] in " .,":
+            end -= 1
+        if begin > 0 and folded[begin - 1].isalnum():
+            continue
+        future = bool(_FUTURE.search(folded[max(0, begin - 80) : begin]))
+        window = handler(m, published, future)
+        if window is None:
+            precision, earliest, latest = str(TIMEPREC.Unknown), None, None
+        else:
+            earliest, latest = window
+            precision = precision_of(window)
+        info = TimeInfo(
+            span=Span(begin, end),
+            expression=text[begin:end],
+            earliest=earliest,
+            latest=latest,
+            precision=precision,
+            relation=_relation(m),
+        )
+        found.append((begin, end, order, info))
+    found.sort(key=lambda f: (-(f[1] - f[0]), f[2], f[0]))
+    chosen: list[TimeInfo] = []
+    for _, _, _, info in found:
+        if not any(info.span.overlaps(c.span) for c in chosen):
+            chosen.append(info)
+    chosen.sort(key=lambda t: t.span.begin)
+    return chosen
+
+
+def day_index(day: dt.date) -> int:
+    """Days since 1970-01-01."""
+    return (day - dt.date(1970, 1, 1)).days

@@ -1,0 +1,370 @@
+"""Event reports: arrests, repatriations, shootings, defections, smuggling, trade, prices …
+
+A sentence with an event cue that is neither negated nor hypothetical (``could face``,
+``risk being caught``) reports an event of that type. Roles come from the sentence
+(authorities, affected or acting groups, brokers as facilitators), goods from a small
+lexicon, prices from monetary quantities. Statements, condemnations and appeals need a
+named speaker. Reports of the same type in one article whose times agree are one report.
+"""
+
+from __future__ import annotations
+
+import re
+
+from borderkg.ontology.namespaces import EVENTTYPE, GOODS
+
+from .context import ArticleContext
+from .cues import TriggerIndex, Triggers, triggers, word_regex
+from .model import EventReport, Quantity, Span
+
+_I = re.IGNORECASE
+
+
+def _re(pattern: str) -> re.Pattern[str]:
+    return word_regex(pattern)
+
+
+EVENT_CUES: list[tuple[str, re.Pattern[str], Triggers]] = [
+    (
+        str(EVENTTYPE.ForcedRepatriation),
+        _re(
+            r"\b(?:forc(?:ed|ibly) (?:repatriat\w+|return\w*|sen[dt] back|deport\w+)|"
+            r"repatriat(?:ed|ion|ions|ing)|sen[dt] (?:them |the defectors |defectors |people )?"
+            r"back|handed (?:them )?over to (?:the )?north korean|deport(?:ed|ation))\b"
+        ),
+        triggers("repatriat* sent send handed deport* forced forcibly"),
+    ),
+    (str(EVENTTYPE.ReDefection), _re(r"\bre-?defect\w*\b"), triggers("redefect* re")),
+    (
+        str(EVENTTYPE.Defection),
+        _re(
+            r"\b(?:defected|defections?|fled (?:north korea|the north|across|to china)|escaped "
+            r"(?:from )?(?:north korea|the north|across|to china)|escape from north korea)\b"
+        ),
+        triggers("defected defection defections fled escaped escape"),
+    ),
+    (
+        str(EVENTTYPE.BorderCrossing),
+        _re(
+            r"\b(?:crossed (?:the )?(?:border|river|yalu|tumen)|(?:illegal |unauthori[sz]ed )"
+            r"(?:border )?crossings?|crossings from north korea|waded across|crossed into china)\b"
+        ),
+        triggers("crossed crossings crossing waded"),
+    ),
+    (
+        str(EVENTTYPE.Execution),
+        _re(r"\b(?:executed|executions?)\b"),
+        triggers("executed execution executions"),
+    ),
+    (
+        str(EVENTTYPE.ShootingIncident),
+        _re(r"\b(?:shot(?: dead)?|opened fire|fired (?:on|at)|shootings?|gunfire|gunshots?)\b"),
+        triggers("shot opened fired shooting shootings gunfire gunshot gunshots"),
+    ),
+    (
+        str(EVENTTYPE.Arrest),
+        _re(r"\b(?:arrest(?:ed|s)?|apprehended|rounded up|taken into custody|captured|caught)\b"),
+        triggers("arrest arrested arrests apprehended rounded custody captured caught"),
+    ),
+    (
+        str(EVENTTYPE.Detention),
+        _re(r"\b(?:detained|detention|held (?:in|at|for)|being held|holding facility)\b"),
+        triggers("detained detention held holding"),
+    ),
+    (
+        str(EVENTTYPE.Punishment),
+        _re(
+            r"\b(?:sentenced|punish(?:ed|ment)|labou?r camps?|prison camps?|imprisoned|jailed|"
+            r"labou?r training|political prison|interrogat\w+|questioned|questioning|tortured)\b"
+        ),
+        triggers(
+            "sentenced punish* labor labour prison imprisoned jailed interrogat* questioned questioning tortured"
+        ),
+    ),
+    (
+        str(EVENTTYPE.HumanTrafficking),
+        _re(r"\b(?:traffick\w+|sold (?:as brides|into marriage))\b"),
+        triggers("traffick* sold"),
+    ),
+    (
+        str(EVENTTYPE.InformationSmuggling),
+        _re(
+            r"\b(?:usb (?:sticks?|drives?)|sd cards?|south korean (?:dramas?|films?|movies?|media|"
+            r"music|songs)|foreign (?:media|dramas|films|videos))\b"
+        ),
+        triggers("usb sd dramas drama films movies media music songs videos"),
+    ),
+    (str(EVENTTYPE.Smuggling), _re(r"\bsmuggl(?:ed|ing|e)\b"), triggers("smuggl*")),
+    (
+        str(EVENTTYPE.IllegalPhoneUse),
+        _re(
+            r"\b(?:(?:using|use of|used) (?:illegal |chinese |smuggled )?(?:mobile |cell )?phones?|"
+            r"phone calls? (?:to|with) (?:south korea|china|relatives))\b"
+        ),
+        triggers("phone phones"),
+    ),
+    (
+        str(EVENTTYPE.Remittance),
+        _re(
+            r"\b(?:remittances?|remit\w*|sen[dt] money|transfer(?:red|ring)? money|money "
+            r"transfers?|money (?:brokers?|couriers?))\b"
+        ),
+        triggers("remittance remittances remit* money"),
+    ),
+    (
+        str(EVENTTYPE.FormalTrade),
+        _re(
+            r"\b(?:(?:formal |official |cross-border )?trade (?:volume|between|with|figures)|"
+            r"exports?|imports?|exported|imported|shipments?|customs (?:data|statistics|figures)|"
+            r"cargo)\b"
+        ),
+        triggers("trade export* import* shipment* customs cargo"),
+    ),
+    (
+        str(EVENTTYPE.PriceReport),
+        _re(
+            r"\b(?:prices?|costs?|sells? for|sold for|selling for|per kilogram|per kg|exchange "
+            r"rates?|fees?|charge[sd]?|demand(?:s|ed)?)\b"
+        ),
+        triggers(
+            "price prices cost costs sells sold selling kilogram kg exchange fee fees charge charges charged demand demands demanded"
+        ),
+    ),
+    (
+        str(EVENTTYPE.Condemnation),
+        _re(r"\b(?:condemn\w*|denounc\w*|criticiz\w*|criticis\w*|deplor\w*)\b"),
+        triggers("condemn* denounc* critici* deplor*"),
+    ),
+    (
+        str(EVENTTYPE.Appeal),
+        _re(r"\b(?:urg(?:ed|es|ing)|called on|calls on|appeal(?:ed|s)?|asked for)\b"),
+        triggers("urged urges urging called calls appeal appealed appeals asked"),
+    ),
+    (
+        str(EVENTTYPE.Statement),
+        _re(r"\b(?:statement|press conference|expressed concern|told reporters|spokes\w+)\b"),
+        triggers("statement conference concern reporters spokes*"),
+    ),
+]
+#: Speech events: they need a named speaker, who is their agent.
+_EVENT_INDEX = TriggerIndex([t for _, _, t in EVENT_CUES])
+SPEECH_EVENTS = _NEEDS_SPEAKER = {
+    str(EVENTTYPE.Statement),
+    str(EVENTTYPE.Condemnation),
+    str(EVENTTYPE.Appeal),
+}
+_GOODS_EVENTS = {str(EVENTTYPE.Smuggling), str(EVENTTYPE.FormalTrade), str(EVENTTYPE.PriceReport)}
+_AFFECTED_EVENTS = {
+    str(EVENTTYPE.ForcedRepatriation),
+    str(EVENTTYPE.Arrest),
+    str(EVENTTYPE.Detention),
+    str(EVENTTYPE.ShootingIncident),
+    str(EVENTTYPE.Punishment),
+    str(EVENTTYPE.Execution),
+    str(EVENTTYPE.HumanTrafficking),
+}
+_HYPOTHETICAL = re.compile(
+    r"\b(?:could|would|might|may|risk(?:s|ing)?(?: of)?(?: being)?|face|faces|facing|if|"
+    r"fears?|feared|fearing|to avoid|to prevent|in case|whether|unless|threat of|"
+    r"warned that|should|must)\b[^,;.]{0,40}$",
+    _I,
+)
+GOODS_CUES: list[tuple[str, re.Pattern[str], Triggers]] = [
+    (str(GOODS.PineNuts), _re(r"\bpine ?nuts?\b"), triggers("pine pinenut pinenuts")),
+    (
+        str(GOODS.MedicinalHerbs),
+        _re(r"\b(?:medicinal herbs?|herbal medicines?|herbs)\b"),
+        triggers("medicinal herbal herbs"),
+    ),
+    (str(GOODS.Ginseng), _re(r"\bginseng\b"), triggers("ginseng")),
+    (
+        str(GOODS.Seafood),
+        _re(r"\b(?:seafood|fish|squid|crabs?|clams?|shellfish|shrimps?|octopus|sea cucumbers?)\b"),
+        triggers("seafood fish squid crab crabs clam clams shellfish shrimp shrimps octopus sea"),
+    ),
+    (str(GOODS.Rice), _re(r"\brice\b"), triggers("rice")),
+    (str(GOODS.Corn), _re(r"\b(?:corn|maize)\b"), triggers("corn maize")),
+    (str(GOODS.Flour), _re(r"\bflour\b"), triggers("flour")),
+    (
+        str(GOODS.Fuel),
+        _re(r"\b(?:fuel|diesel|gasoline|petrol)\b"),
+        triggers("fuel diesel gasoline petrol"),
+    ),
+    (
+        str(GOODS.StorageMedia),
+        _re(r"\b(?:usb(?: sticks?| drives?)?|sd cards?|memory cards?)\b"),
+        triggers("usb sd memory"),
+    ),
+    (
+        str(GOODS.MobilePhones),
+        _re(r"\b(?:(?:mobile|cell|smart) ?phones?|chinese phones?)\b"),
+        triggers("mobile cell smart phone phones chinese"),
+    ),
+    (
+        str(GOODS.Electronics),
+        _re(r"\b(?:electronics|televisions?|tvs?|notetels?|laptops?)\b"),
+        triggers("electronics television televisions tv tvs notetel notetels laptop laptops"),
+    ),
+    (
+        str(GOODS.Textiles),
+        _re(r"\b(?:textiles?|clothes|clothing|garments?|fabrics?)\b"),
+        triggers("textile textiles clothes clothing garment garments fabric fabrics"),
+    ),
+    (
+        str(GOODS.Tobacco),
+        _re(r"\b(?:tobacco|cigarettes?)\b"),
+        triggers("tobacco cigarette cigarettes"),
+    ),
+    (
+        str(GOODS.Alcohol),
+        _re(r"\b(?:alcohol|liquor|beer|soju|baijiu)\b"),
+        triggers("alcohol liquor beer soju baijiu"),
+    ),
+    (
+        str(GOODS.Methamphetamine),
+        _re(r"\b(?:methamphetamine|meth|ice|bingdu|narcotics|drugs)\b"),
+        triggers("methamphetamine meth ice bingdu narcotics drugs"),
+    ),
+    (str(GOODS.Copper), _re(r"\bcopper\b"), triggers("copper")),
+    (str(GOODS.Gold), _re(r"\bgold\b"), triggers("gold")),
+    (str(GOODS.Timber), _re(r"\b(?:timber|logs|lumber)\b"), triggers("timber logs lumber")),
+    (
+        str(GOODS.Fertilizer),
+        _re(r"\bfertili[sz]ers?\b"),
+        triggers("fertilizer fertilizers fertiliser fertilisers"),
+    ),
+    (
+        str(GOODS.ForeignCurrency),
+        _re(r"\b(?:foreign currency|exchange rates?|hard currency)\b"),
+        triggers("foreign exchange hard"),
+    ),
+    (
+        str(GOODS.BrokerFee),
+        _re(r"\b(?:broker(?:'s|age)? fees?|brokers?\b[^.;]{0,40}\b(?:charge|demand)\w*)\b"),
+        triggers("broker brokers brokerage"),
+    ),
+    (
+        str(GOODS.RemittanceCommission),
+        _re(r"\b(?:commissions?|(?:transfer|remittance) fees?)\b"),
+        triggers("commission commissions transfer remittance"),
+    ),
+]
+_GOODS_INDEX = TriggerIndex([t for _, _, t in GOODS_CUES])
+
+
+def _goods(ctx: ArticleContext, sent: int, chunk: str) -> list[str]:
+    fired = _GOODS_INDEX.fired(ctx.words, sent)
+    return [GOODS_CUES[i][0] for i in fired if GOODS_CUES[i][1].search(chunk)]
+
+
+def find_events(
+    ctx: ArticleContext, speakers: dict[int, str], quantities: dict[str, Quantity]
+) -> list[EventReport]:
+    """Event reports of an article, merged per type when their times agree."""
+    raw: list[EventReport] = []
+    for index, sent in enumerate(ctx.sentences):
+        if index in ctx.headings:
+            continue
+        chunk = ctx.folded[sent.begin : sent.end]
+        taken: list[Span] = []
+        seen: set[str] = set()
+        for i in _EVENT_INDEX.fired(ctx.words, index):
+            event_type, pattern, _ = EVENT_CUES[i]
+            for m in pattern.finditer(chunk):
+                span = Span(sent.begin + m.start(), sent.begin + m.end())
+                if event_type in seen or any(span.overlaps(t) for t in taken):
+                    continue
+                if ctx.negated(index, span) or _HYPOTHETICAL.search(chunk[: m.start()]):
+                    continue
+                event = _build(ctx, index, event_type, span, chunk, speakers, quantities)
+                if event is None:
+                    continue
+                taken.append(span)
+                seen.add(event_type)
+                raw.append(event)
+    return _merge(raw)
+
+
+def _build(
+    ctx: ArticleContext,
+    sent: int,
+    event_type: str,
+    span: Span,
+    chunk: str,
+    speakers: dict[int, str],
+    quantities: dict[str, Quantity],
+) -> EventReport | None:
+    qty = ctx.quantities_in(sent)
+    money = [q for q in qty if quantities[q].currency]
+    if event_type == str(EVENTTYPE.PriceReport):
+        if not money:
+            return None
+        qty = money
+    else:
+        qty = [q for q in qty if not quantities[q].currency] or (
+            money if event_type == str(EVENTTYPE.Remittance) else []
+        )
+    event = EventReport(local="", event_type=event_type, sentence=sent, evidence=[span])
+    if event_type in _NEEDS_SPEAKER:
+        speaker = speakers.get(sent)
+        if not speaker or speaker not in ctx.entities:
+            return None
+        event.agents.append(speaker)
+    roles = ctx.roles(sent, span, issuing=False)
+    event.authorities = roles.issuers + [a for a in roles.implementers if a not in roles.issuers]
+    for group in roles.groups:
+        label = ctx.entities[group].label.lower()
+        if "broker" in label:
+            event.facilitators.append(group)
+        elif event_type in _AFFECTED_EVENTS:
+            event.affected.append(group)
+        elif event_type not in _NEEDS_SPEAKER:
+            event.agents.append(group)
+    if event_type in _NEEDS_SPEAKER:
+        event.authorities = []  # a state named in a statement is its addressee, not an actor
+    event.places, event.location_precision, _ = ctx.places(sent)
+    event.time = ctx.time(sent, span)
+    event.quantities = qty
+    if event_type in _GOODS_EVENTS:
+        event.goods = _goods(ctx, sent, chunk)
+        if event_type == str(EVENTTYPE.PriceReport) and not event.goods:
+            return None
+    return event
+
+
+def _merge(raw: list[EventReport]) -> list[EventReport]:
+    out: list[EventReport] = []
+    for event in raw:
+        into = next((e for e in out if _same_report(e, event)), None)
+        if into is None:
+            out.append(event)
+            continue
+        into.evidence += [s for s in event.evidence if s not in into.evidence]
+        for name in (
+            "agents",
+            "affected",
+            "authorities",
+            "facilitators",
+            "places",
+            "quantities",
+            "goods",
+        ):
+            target = getattr(into, name)
+            target += [x for x in getattr(event, name) if x not in target]
+        if into.time is None:
+            into.time = event.time
+    for i, event in enumerate(out, start=1):
+        event.local = f"event-{i}"
+    return out
+
+
+def _same_report(a: EventReport, b: EventReport) -> bool:
+    if a.event_type != b.event_type or a.event_type == str(EVENTTYPE.PriceReport):
+        return False
+    if a.event_type in _NEEDS_SPEAKER and a.agents != b.agents:
+        return False
+    if a.time is None or b.time is None:
+        return True
+    if a.time.earliest is None or b.time.earliest is None:
+        return a.time.expression.lower() == b.time.expression.lower()
+    return a.time.earliest == b.time.earliest and a.time.latest == b.time.latest

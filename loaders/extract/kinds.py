@@ -1,0 +1,126 @@
+"""Which kind of thing an entity is (place, actor, authority, legal), from its types."""
+
+from __future__ import annotations
+
+from borderkg.ontology.namespaces import ACTORTYPE, BKG, LOCPREC
+
+from .model import Entity
+
+PLACE_TYPES = frozenset(
+    str(t)
+    for t in (
+        BKG.Location,
+        BKG.Country,
+        BKG.AdministrativeArea,
+        BKG.Settlement,
+        BKG.River,
+        BKG.Landform,
+        BKG.BorderCrossing,
+        BKG.Facility,
+        BKG.EconomicZone,
+    )
+)
+ACTOR_TYPES = frozenset(
+    str(t)
+    for t in (BKG.Actor, BKG.Country, BKG.Organization, BKG.CollectiveActor, BKG.PublicFigure)
+)
+LEGAL_TYPES = frozenset(str(t) for t in (BKG.LegalInstrument, BKG.Provision))
+ENTITY_TYPES = PLACE_TYPES | ACTOR_TYPES | LEGAL_TYPES
+
+#: Actor types of state bodies that issue or implement measures.
+AUTHORITY_ACTOR_TYPES = frozenset(
+    str(t)
+    for t in (
+        ACTORTYPE.State,
+        ACTORTYPE.GovernmentMinistry,
+        ACTORTYPE.SecurityAgency,
+        ACTORTYPE.Police,
+        ACTORTYPE.BorderGuard,
+        ACTORTYPE.Military,
+        ACTORTYPE.CustomsAuthority,
+        ACTORTYPE.Judiciary,
+        ACTORTYPE.PartyOrgan,
+        ACTORTYPE.LocalAuthority,
+        ACTORTYPE.PublicOfficial,
+    )
+)
+
+
+def is_place(entity: Entity) -> bool:
+    """A location, including a country."""
+    return any(t in PLACE_TYPES for t in entity.types)
+
+
+def is_country(entity: Entity) -> bool:
+    """A sovereign state."""
+    return str(BKG.Country) in entity.types
+
+
+def is_river(entity: Entity) -> bool:
+    """A river."""
+    return str(BKG.River) in entity.types
+
+
+def is_actor(entity: Entity) -> bool:
+    """An actor: a state, organisation, group or public figure."""
+    return any(t in ACTOR_TYPES for t in entity.types)
+
+
+def is_collective(entity: Entity) -> bool:
+    """A category of people (defectors, smugglers, brokers …)."""
+    return str(BKG.CollectiveActor) in entity.types
+
+
+def is_legal(entity: Entity) -> bool:
+    """A legal instrument or one of its provisions."""
+    return any(t in LEGAL_TYPES for t in entity.types)
+
+
+def is_provision(entity: Entity) -> bool:
+    """A numbered part of a legal instrument."""
+    return str(BKG.Provision) in entity.types
+
+
+def is_authority(entity: Entity) -> bool:
+    """A state body (or a state) that can issue, implement or enforce a measure."""
+    if is_country(entity):
+        return True
+    if str(BKG.Organization) not in entity.types and str(BKG.PublicFigure) not in entity.types:
+        return False
+    return entity.actor_type is None or entity.actor_type in AUTHORITY_ACTOR_TYPES
+
+
+def is_speaker(entity: Entity) -> bool:
+    """An entity that can be the named source of a statement."""
+    return is_actor(entity)
+
+
+def location_precision(entity: Entity) -> str:
+    """How precisely a place locates something (LOCPREC concept IRI)."""
+    types = entity.types
+    if str(BKG.Country) in types:
+        return str(LOCPREC.Country)
+    if str(BKG.River) in types or str(BKG.Landform) in types:
+        return str(LOCPREC.BorderStretch)
+    if str(BKG.AdministrativeArea) in types:
+        if entity.admin_level is not None and entity.admin_level <= 1:
+            return str(LOCPREC.Province)
+        return str(LOCPREC.County)
+    if str(BKG.Settlement) in types or str(BKG.EconomicZone) in types:
+        return str(LOCPREC.Settlement)
+    if any(str(t) in types for t in (BKG.BorderCrossing, BKG.Facility)):
+        return str(LOCPREC.Exact)
+    return str(LOCPREC.Unknown)
+
+
+_COARSER = {
+    str(LOCPREC.Exact): str(LOCPREC.Settlement),
+    str(LOCPREC.Settlement): str(LOCPREC.County),
+    str(LOCPREC.County): str(LOCPREC.Province),
+    str(LOCPREC.Province): str(LOCPREC.Country),
+}
+
+
+def coarser(precision: str) -> str:
+    """One step less precise: used when a place is taken from the article, not the sentence."""
+    return _COARSER.get(precision, precision)

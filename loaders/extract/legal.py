@@ -1,0 +1,163 @@
+"""Provisions of legal instruments: ``Article 33 of the 1951 Refugee Convention``.
+
+A provision reference is tied to the instrument named right after it (``of the …``), right
+before it (``the Convention's Article 3``), or else the instrument the text named last. It
+becomes the curated provision when the vocabulary has it, otherwise a found one with an
+Akoma Ntoso-style IRI (``…/art_33``, ``…/art_33__para_1``), ``eli:is_part_of`` its
+instrument (a paragraph is part of its article) and ``eli:number``.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+
+from rdflib import URIRef
+
+from borderkg import iris
+from borderkg.ontology.namespaces import BKG, LEGALTYPE
+
+from . import kinds
+from .gazetteer import Gazetteer
+from .model import Entity, Mention, Span
+
+_ARTICLE = re.compile(
+    r"\b(?:Article|Art\.|article)\s+(?P<num>\d+[a-z]?)(?:\s*\((?P<para>\d+)\))?"
+    r"(?:,?\s+(?:paragraph|para\.)\s+(?P<para2>\d+))?"
+)
+_OF = re.compile(r"\s*,?\s*(?:of|in|under)\s+(?:the\s+)?", re.IGNORECASE)
+_YEAR = re.compile(r"(?:19|20)\d{2}\s+")
+
+
+def find_provisions(
+    folded: str,
+    text: str,
+    sentences: list[Span],
+    mentions: list[Mention],
+    entities: dict[str, Entity],
+    gazetteer: Gazetteer,
+) -> list[Mention]:
+    """Mentions of provisions; ``entities`` receives the provisions (and parent articles)."""
+    instruments = [
+        m
+        for m in mentions
+        if kinds.is_legal(entities[m.entity]) and not kinds.is_provision(entities[m.entity])
+    ]
+    begins = [m.span.begin for m in instruments]
+    starts = [s.begin for s in sentences]
+    taken = [m.span for m in mentions]
+    out: list[Mention] = []
+    for ref in _ARTICLE.finditer(folded):
+        span = Span(ref.start(), ref.end())
+        if any(span.overlaps(t) for t in taken):
+            continue
+        instrument = _instrument_for(folded, ref, instruments, begins)
+        if instrument is None:
+            continue
+        paragraph = ref.group("para") or ref.group("para2")
+        iri = _provision(instrument, ref.group("num"), paragraph, entities, gazetteer)
+        sent = max(0, bisect.bisect_right(starts, span.begin) - 1)
+        out.append(Mention(span, iri, sent, "pattern"))
+    return out
+
+
+def _instrument_for(
+    folded: str, ref: re.Match[str], instruments: list[Mention], begins: list[int]
+) -> str | None:
+    after = _OF.match(folded, ref.end())
+    if after:
+        year = _YEAR.match(folded, after.end())
+        for at in (after.end(), year.end() if year else -1):
+            i = bisect.bisect_left(begins, at)
+            if i < len(instruments) and instruments[i].span.begin == at:
+                return instruments[i].entity
+    # Otherwise the instrument named right before (``the Convention's Article 3``) or, failing
+    # that, the one the text named last (``… the Convention. Its Article 3 …``).
+    i = bisect.bisect_left(begins, ref.start()) - 1
+    return instruments[i].entity if i >= 0 else None
+
+
+def _provision(
+    instrument: str,
+    number: str,
+    paragraph: str | None,
+    entities: dict[str, Entity],
+    gazetteer: Gazetteer,
+) -> str:
+    article = _article(instrument, number, entities, gazetteer)
+    if not paragraph:
+        return article
+    curated = gazetteer.provision(instrument, number, paragraph)
+    if curated:
+        entities.setdefault(curated, gazetteer.entities[curated])
+        return curated
+    iri = str(iris.provision_iri(URIRef(instrument), number, paragraph))
+    parent = entities[article]
+    entities.setdefault(
+        iri,
+        Entity(
+            iri=iri,
+            types=(str(BKG.Provision),),
+            label=f"Paragraph {paragraph} of {parent.label}",
+            curated=False,
+            part_of=article,
+            number=paragraph,
+            subdivision=str(LEGALTYPE.Paragraph),
+        ),
+    )
+    return iri
+
+
+def _article(
+    instrument: str, number: str, entities: dict[str, Entity], gazetteer: Gazetteer
+) -> str:
+    curated = gazetteer.provision(instrument, number, None)
+    if curated:
+        entities.setdefault(curated, gazetteer.entities[curated])
+        return curated
+    iri = str(iris.provision_iri(URIRef(instrument), number))
+    label = entities[instrument].label
+    the = "" if label.lower().startswith("the ") else "the "
+    entities.setdefault(
+        iri,
+        Entity(
+            iri=iri,
+            types=(str(BKG.Provision),),
+            label=f"Article {number} of {the}{label}",
+            curated=False,
+            part_of=instrument,
+            number=number,
+            subdivision=str(LEGALTYPE.Article),
+        ),
+    )
+    return iri
+
+
+def drop_unpinned_provisions(
+    folded: str, mentions: list[Mention], entities: dict[str, Entity]
+) -> list[Mention]:
+    """Drop provisions matched only by a description ("arbitrary detention") whose
+    instrument the sentence does not name; a numbered reference always stays."""
+    out: list[Mention] = []
+    for m in mentions:
+        entity = entities[m.entity]
+        if kinds.is_provision(entity) and not any(
+            c.isdigit() for c in folded[m.span.begin : m.span.end]
+        ):
+            root = _root(m.entity, entities)
+            pinned = any(
+                o is not m and o.sentence == m.sentence and _root(o.entity, entities) == root
+                for o in mentions
+            )
+            if not pinned:
+                continue
+        out.append(m)
+    return out
+
+
+def _root(iri: str, entities: dict[str, Entity]) -> str:
+    seen: set[str] = set()
+    while iri in entities and entities[iri].part_of and iri not in seen:
+        seen.add(iri)
+        iri = entities[iri].part_of or iri
+    return iri

@@ -1,0 +1,362 @@
+"""From candidate spans to entity mentions: longest match, disambiguation, found entities.
+
+Vocabulary matches, pattern matches and (optionally) a trained model's entities compete
+for the text; the longest wins and the vocabulary wins ties. A label shared by several
+entities is resolved by rules: a country named right before it (``China's MSS``), a river
+read from ``the Tumen`` / ``along the Tumen`` against a town read from ``in Tumen, Jilin`` /
+``Tumen customs`` / ``Tumen–Namyang``, then the countries the sentence and its neighbours
+talk about, then the best kind of label.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections import Counter
+from dataclasses import dataclass
+
+from spacy.tokens import Doc
+
+from borderkg import iris
+from borderkg.ontology.namespaces import BKG, LEGALTYPE
+
+from . import kinds
+from .cues import SentenceWords, triggers
+from .gazetteer import ALT, Candidate, Gazetteer, GazetteerMatch
+from .model import Entity, Mention, Span
+from .patterns import PatternMatch, find_patterns, find_resolutions
+from .text import clean_label
+
+_COUNTRY_PHRASE = re.compile(
+    r"\b(North Korean|Chinese|South Korean|Russian)\s+(?:authorities|government|regime|"
+    r"leadership)\b"
+)
+_THE_NORTH = re.compile(
+    r"\bthe\s+(North|South)\b(?!\s*(?:-|Korea|Pyongan|Hamgyong|Hwanghae|Chungcheong|"
+    r"Gyeongsang|Jeolla|[Ss]ide|[Pp]ole))"
+)
+_COUNTRY_PHRASE_TRIGGERS = triggers("authorities government regime leadership")
+_THE_NORTH_TRIGGERS = triggers("north south")
+_ATTACHED = re.compile(r"\s+(?:in|of|at|from)\s+(?:the\s+)?")
+_MODEL_LABELS = {
+    "GPE": ("place", (str(BKG.Location),)),
+    "LOC": ("place", (str(BKG.Location),)),
+    "FAC": ("place", (str(BKG.Facility),)),
+    "ORG": ("actor", (str(BKG.Organization),)),
+    "LAW": ("legal", (str(BKG.LegalInstrument),)),
+}
+
+
+@dataclass
+class _Proposal:
+    begin: int
+    end: int
+    priority: int  # 0 vocabulary, 1 pattern, 2 model
+    gazetteer: GazetteerMatch | None = None
+    pattern: PatternMatch | None = None
+    fixed: str | None = None  # an entity IRI already decided
+
+
+class Linker:
+    """Turns a folded doc into mentions of vocabulary and found entities."""
+
+    def __init__(self, gazetteer: Gazetteer) -> None:
+        self.gaz = gazetteer
+
+    def link(
+        self,
+        doc: Doc,
+        folded: str,
+        text: str,
+        sentences: list[Span],
+        words: SentenceWords,
+        entities: dict[str, Entity],
+        use_model: bool = False,
+    ) -> list[Mention]:
+        """Mentions in text order; ``entities`` receives every entity they refer to."""
+        proposals = self._proposals(doc, folded, text, sentences, words, entities, use_model)
+        chosen = _longest_first(proposals)
+        starts = [s.begin for s in sentences]
+        mentions: list[Mention] = []
+        pending: list[tuple[_Proposal, int]] = []
+        for prop in chosen:
+            sent = max(0, bisect.bisect_right(starts, prop.begin) - 1)
+            if prop.fixed:
+                if prop.fixed in self.gaz.entities:
+                    entities.setdefault(prop.fixed, self.gaz.entities[prop.fixed])
+                mentions.append(Mention(Span(prop.begin, prop.end), prop.fixed, sent, "pattern"))
+            elif prop.pattern is not None:
+                iri = self._found(prop.pattern, text, entities)
+                origin = "model" if prop.priority == 2 else "pattern"
+                mentions.append(Mention(Span(prop.begin, prop.end), iri, sent, origin))
+            else:
+                assert prop.gazetteer is not None
+                iris_ = {c.iri for c in prop.gazetteer.candidates}
+                if len(iris_) == 1:
+                    iri = next(iter(iris_))
+                    mentions.append(Mention(Span(prop.begin, prop.end), iri, sent, "vocabulary"))
+                else:
+                    pending.append((prop, sent))
+        for prop, sent in pending:
+            assert prop.gazetteer is not None
+            iri = self._disambiguate(prop.gazetteer, doc, folded, sentences, sent, mentions)
+            mentions.append(Mention(Span(prop.begin, prop.end), iri, sent, "vocabulary"))
+        self._qualify_groups(folded, sentences, mentions)
+        for m in mentions:
+            if m.entity in self.gaz.entities:
+                entities.setdefault(m.entity, self.gaz.entities[m.entity])
+        mentions += self._repeat_found_heads(folded, mentions, entities, starts)
+        mentions.sort(key=lambda m: (m.span.begin, m.span.end))
+        return mentions
+
+    # -- proposals -------------------------------------------------------------------------
+
+    def _proposals(
+        self,
+        doc: Doc,
+        folded: str,
+        text: str,
+        sentences: list[Span],
+        words: SentenceWords,
+        entities: dict[str, Entity],
+        use_model: bool,
+    ) -> list[_Proposal]:
+        out: list[_Proposal] = []
+        for gm in self.gaz.match(doc, folded):
+            qualifier = self.gaz.country_qualifier(folded, gm.begin)
+            if qualifier:
+                gm.candidates = [
+                    c
+                    for c in gm.candidates
+                    if self.gaz.entities[c.iri].country in (qualifier, None)
+                ]
+                if not gm.candidates:
+                    continue
+            out.append(_Proposal(gm.begin, gm.end_char, 0, gazetteer=gm))
+        for pm in find_patterns(folded, sentences, words):
+            out.append(_Proposal(pm.begin, pm.end, 1, pattern=pm))
+        for begin, end, number in find_resolutions(folded, sentences, words):
+            out.append(_Proposal(begin, end, 1, fixed=self._resolution(number, entities)))
+        for index, sent in enumerate(sentences):
+            if words.has(index, _COUNTRY_PHRASE_TRIGGERS):
+                for m in _COUNTRY_PHRASE.finditer(folded, sent.begin, sent.end):
+                    iri = self.gaz.demonyms.get(m.group(1).lower())
+                    if iri:
+                        out.append(_Proposal(m.start(1), m.end(), 1, fixed=iri))
+            if words.has(index, _THE_NORTH_TRIGGERS):
+                for m in _THE_NORTH.finditer(folded, sent.begin, sent.end):
+                    iri = self.gaz.country_named(m.group(1) + " Korea")
+                    if iri:
+                        out.append(_Proposal(m.start(1), m.end(1), 1, fixed=iri))
+        if use_model:
+            out += self._model_proposals(doc, text)
+        return out
+
+    def _model_proposals(self, doc: Doc, text: str) -> list[_Proposal]:
+        out: list[_Proposal] = []
+        for ent in doc.ents:
+            mapped = _MODEL_LABELS.get(ent.label_)
+            if mapped is None:
+                continue
+            start = ent.start + (1 if ent[0].lower_ == "the" and len(ent) > 1 else 0)
+            span = doc[start : ent.end]
+            label = clean_label(text[span.start_char : span.end_char])
+            if not label or not any(c.isupper() for c in label):
+                continue
+            namespace, types = mapped
+            pm = PatternMatch(span.start_char, span.end_char, label, types, namespace)
+            out.append(_Proposal(span.start_char, span.end_char, 2, pattern=pm))
+        return out
+
+    # -- found entities --------------------------------------------------------------------
+
+    def _found(self, pm: PatternMatch, text: str, entities: dict[str, Entity]) -> str:
+        label = clean_label(text[pm.begin : pm.end])
+        if label.lower().startswith("the "):
+            label = label[4:]
+        slug = iris.slugify(label)
+        mint = {"place": iris.place_iri, "actor": iris.actor_iri, "legal": iris.legal_iri}
+        iri = str(mint[pm.namespace](slug))
+        if iri in self.gaz.entities:
+            entities.setdefault(iri, self.gaz.entities[iri])
+            return iri
+        if iri not in entities:
+            level = pm.extra.get("admin_level")
+            entities[iri] = Entity(
+                iri=iri,
+                types=pm.types,
+                label=label,
+                curated=False,
+                admin_level=int(level) if isinstance(level, int) else None,
+                legal_type=str(pm.extra["legal_type"]) if "legal_type" in pm.extra else None,
+            )
+        return iri
+
+    def _resolution(self, number: str, entities: dict[str, Entity]) -> str:
+        curated = self.gaz.unsc_resolution(number)
+        if curated:
+            entities.setdefault(curated, self.gaz.entities[curated])
+            return curated
+        iri = str(iris.legal_iri(f"unsc-resolution-{number}"))
+        entities.setdefault(
+            iri,
+            Entity(
+                iri=iri,
+                types=(str(BKG.LegalInstrument),),
+                label=f"UN Security Council Resolution {number}",
+                curated=False,
+                number=number,
+                legal_type=str(LEGALTYPE.UNSCResolution),
+            ),
+        )
+        return iri
+
+    def _repeat_found_heads(
+        self,
+        folded: str,
+        mentions: list[Mention],
+        entities: dict[str, Entity],
+        starts: list[int],
+    ) -> list[Mention]:
+        """Later bare mentions (``Pochon``) of a place found with a suffix (``Pochon County``)."""
+        taken = [m.span for m in mentions]
+        out: list[Mention] = []
+        heads: dict[str, str] = {}
+        for m in mentions:
+            entity = entities[m.entity]
+            if entity.curated or not kinds.is_place(entity) or " " not in entity.label:
+                continue
+            head, _, suffix = entity.label.rpartition(" ")
+            if suffix in ("County", "Province", "City", "Prefecture", "District") and head:
+                heads.setdefault(head, m.entity)
+        for head, iri in heads.items():
+            for found in re.finditer(rf"\b{re.escape(head)}\b(?!-)", folded):
+                span = Span(found.start(), found.end())
+                if any(span.overlaps(t) for t in taken):
+                    continue
+                sent = max(0, bisect.bisect_right(starts, span.begin) - 1)
+                out.append(Mention(span, iri, sent, "pattern"))
+                taken.append(span)
+        return out
+
+    # -- disambiguation --------------------------------------------------------------------
+
+    def _disambiguate(
+        self,
+        gm: GazetteerMatch,
+        doc: Doc,
+        folded: str,
+        sentences: list[Span],
+        sent: int,
+        resolved: list[Mention],
+    ) -> str:
+        ents = self.gaz.entities
+        cands = gm.candidates
+        rivers = [c for c in cands if kinds.is_river(ents[c.iri])]
+        others = [c for c in cands if not kinds.is_river(ents[c.iri])]
+        if rivers and others:
+            cands = rivers if _reads_as_river(doc, gm) else others
+        options = sorted({c.iri for c in cands})
+        if len(options) > 1:
+            # A place attached to the name decides: "the Ministry of State Security in Sinuiju".
+            attached = self._attached_country(folded, gm.end_char, resolved)
+            narrowed = [i for i in options if attached and ents[i].country == attached]
+            options = narrowed or options
+        if len(options) > 1:
+            # A label or alias as written beats a generated variant ("border guard" is the
+            # command's alias, not the singular of the guards' "border guards").
+            exact = {c.iri for c in cands if c.iri in options and c.kind <= ALT}
+            options = sorted(exact) if exact else options
+        if len(options) > 1:
+            # One sense per article: an entity the article already names.
+            named = {m.entity for m in resolved}
+            again = [i for i in options if i in named]
+            if len(again) == 1:
+                return again[0]
+        if len(options) > 1:
+            scores = self._country_scores(folded, sentences, sent, resolved)
+            ranked = sorted(options, key=lambda iri: -scores.get(ents[iri].country or "", 0.0))
+            top = scores.get(ents[ranked[0]].country or "", 0.0)
+            second = scores.get(ents[ranked[1]].country or "", 0.0)
+            if top > second:
+                return ranked[0]
+        return min((c for c in cands if c.iri in options), key=_candidate_order).iri
+
+    def _qualify_groups(self, folded: str, sentences: list[Span], mentions: list[Mention]) -> None:
+        """Re-link a bare group noun ("brokers") to the group its sentence qualifies."""
+        for m in mentions:
+            surface = folded[m.span.begin : m.span.end]
+            entity = self.gaz.entities.get(m.entity)
+            if entity is None or not kinds.is_collective(entity) or not surface.isalpha():
+                continue
+            if not self.gaz.has_qualified_family(surface):
+                continue
+            s = sentences[m.sentence]
+            others = [o.span for o in mentions if o.sentence == m.sentence]
+            words = {
+                w.group(0).lower()
+                for w in re.finditer(r"[A-Za-z]+", folded[s.begin : s.end])
+                if not any(o.begin <= s.begin + w.start() < o.end for o in others)
+            }
+            better = self.gaz.qualified_alternative(m.entity, surface, words)
+            if better is not None:
+                m.entity = better
+
+    def _attached_country(self, folded: str, end: int, resolved: list[Mention]) -> str | None:
+        link = _ATTACHED.match(folded, end)
+        if not link:
+            return None
+        for m in resolved:
+            if m.span.begin == link.end():
+                entity = self.gaz.entities.get(m.entity)
+                if entity is not None and kinds.is_place(entity):
+                    return entity.country
+        return None
+
+    def _country_scores(
+        self, folded: str, sentences: list[Span], sent: int, resolved: list[Mention]
+    ) -> Counter[str]:
+        scores: Counter[str] = Counter()
+        for index, weight in ((sent, 3.0), (sent - 1, 1.0), (sent + 1, 1.0)):
+            if 0 <= index < len(sentences):
+                s = sentences[index]
+                for country in self.gaz.country_cues(folded[s.begin : s.end]):
+                    scores[country] += weight
+        for m in resolved:
+            country = self.gaz.entities[m.entity].country if m.entity in self.gaz.entities else None
+            if country:
+                weight = 3.0 if m.sentence == sent else 1.0 if abs(m.sentence - sent) == 1 else 0.1
+                scores[country] += weight
+        return scores
+
+
+def _candidate_order(c: Candidate) -> tuple[int, str]:
+    return (c.kind, c.iri)
+
+
+def _reads_as_river(doc: Doc, gm: GazetteerMatch) -> bool:
+    last = doc[gm.end - 1].lower_
+    if last in ("river", "riverside"):
+        return True
+    nxt = doc[gm.end] if gm.end < len(doc) else None
+    if nxt is not None and nxt.lower_ in ("river", "riverbank", "estuary", "basin"):
+        return True
+    if nxt is not None and nxt.text == "-" and gm.end + 1 < len(doc):
+        after = doc[gm.end + 1]
+        if after.text[:1].isupper():
+            return False  # "Tumen-Namyang bridge": a pair of towns
+    prev = doc[gm.start - 1] if gm.start > 0 else None
+    return prev is not None and prev.lower_ == "the"
+
+
+def _longest_first(proposals: list[_Proposal]) -> list[_Proposal]:
+    ordered = sorted(proposals, key=lambda p: (-(p.end - p.begin), p.priority, p.begin))
+    chosen: list[_Proposal] = []
+    taken: list[tuple[int, int]] = []
+    for prop in ordered:
+        if any(prop.begin < e and b < prop.end for b, e in taken):
+            continue
+        chosen.append(prop)
+        taken.append((prop.begin, prop.end))
+    chosen.sort(key=lambda p: p.begin)
+    return chosen

@@ -1,0 +1,114 @@
+"""The spaCy pipeline: tokenizer and rule-based sentences by default, a trained one on request.
+
+The default needs no model download: ``spacy.blank("en")``, a component that starts a new
+sentence after every line break (paragraphs and subheadings never share a sentence) and
+spaCy's rule-based ``sentencizer``. A user with a trained pipeline installed (for example
+``en_core_web_sm``) can switch it on with ``ExtractSettings(spacy_model=...)`` or the
+``BORDERKG_SPACY_MODEL`` environment variable; its named entities then add unreviewed
+places, organisations and laws the vocabulary lacks.
+"""
+
+from __future__ import annotations
+
+import itertools
+import os
+import threading
+
+import spacy
+from spacy.attrs import IDX, IS_SPACE, SENT_START
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from .model import Span
+
+#: Environment variable naming a trained spaCy pipeline for open-class entity discovery.
+MODEL_ENV = "BORDERKG_SPACY_MODEL"
+
+_LOCK = threading.Lock()
+_PIPELINES: dict[str, Language] = {}
+
+
+class ExtractorConfigError(RuntimeError):
+    """The extractor was configured with something that is not available."""
+
+
+@Language.component("borderkg_line_breaks")
+def line_breaks(doc: Doc) -> Doc:
+    """Start a sentence at the first token after any line break."""
+    spaces = doc.to_array(IS_SPACE).tolist()
+    for i, is_space in enumerate(spaces):
+        if is_space and i + 1 < len(spaces) and not spaces[i + 1] and "\n" in doc[i].text:
+            doc[i + 1].is_sent_start = True
+    return doc
+
+
+def model_from_env() -> str | None:
+    """The trained pipeline named by ``BORDERKG_SPACY_MODEL``, if any."""
+    value = os.environ.get(MODEL_ENV, "").strip()
+    return value or None
+
+
+def get_pipeline(model: str | None = None) -> Language:
+    """The (cached) pipeline: blank English with rule sentences, or the named trained one."""
+    key = model or ""
+    with _LOCK:
+        nlp = _PIPELINES.get(key)
+        if nlp is None:
+            nlp = _build(model)
+            _PIPELINES[key] = nlp
+    return nlp
+
+
+def _build(model: str | None) -> Language:
+    if not model:
+        nlp = spacy.blank("en")
+        nlp.add_pipe("borderkg_line_breaks")
+        nlp.add_pipe("sentencizer")
+        return nlp
+    try:
+        nlp = spacy.load(model, exclude=["lemmatizer", "textcat"])
+    except OSError as exc:
+        raise ExtractorConfigError(
+            f"the spaCy pipeline {model!r} is not installed, so open-class entity discovery "
+            f"cannot run: install it (python -m spacy download {model}) or unset "
+            f"{MODEL_ENV} / ExtractSettings.spacy_model to use the rule-based extractor"
+        ) from exc
+    if "ner" not in nlp.pipe_names:
+        raise ExtractorConfigError(
+            f"the spaCy pipeline {model!r} has no 'ner' component, so it cannot discover entities"
+        )
+    nlp.add_pipe("borderkg_line_breaks", first=True)
+    if not nlp.has_pipe("parser") and not nlp.has_pipe("senter"):
+        nlp.add_pipe("sentencizer")
+    return nlp
+
+
+_OPENING = "\"\u201c'\u2018"
+
+
+def sentence_spans(doc: Doc, text: str) -> list[Span]:
+    """Sentences as spans of ``text`` (the doc's text), without surrounding whitespace."""
+    if not len(doc):
+        return []
+    array = doc.to_array([SENT_START, IDX])
+    starts = [int(idx) for flag, idx in array.tolist() if flag == 1]
+    if not starts or starts[0] != 0:
+        starts.insert(0, 0)
+    bounds = [*starts, len(text)]
+    # An opening quote after a full stop belongs to the next sentence: '… China. "They …'.
+    for i in range(1, len(bounds) - 1):
+        cut = bounds[i]
+        j = cut - 1
+        while j > bounds[i - 1] and text[j].isspace():
+            j -= 1
+        if text[j] in _OPENING and j > 0 and text[j - 1].isspace():
+            bounds[i] = j
+    out: list[Span] = []
+    for begin, end in itertools.pairwise(bounds):
+        while begin < end and text[begin].isspace():
+            begin += 1
+        while end > begin and text[end - 1].isspace():
+            end -= 1
+        if end > begin:
+            out.append(Span(begin, end))
+    return out

@@ -1,0 +1,219 @@
+"""Entities the vocabulary lacks, found by the shape of their names.
+
+``X County`` / ``X Province`` / ``X City`` (places), ``Ministry of X`` / ``X Ministry``
+(organisations), ``X Act`` / ``X Law`` / ``X Code`` (capitalised laws),
+``Resolution NNNN`` / ``UNSCR NNNN`` (UN Security Council resolutions) and the place in
+``a source in X``. Each match proposes a label and a type; ``linking`` decides whether the
+vocabulary already covers the span (longest match wins, the vocabulary wins ties).
+The expressions run on the folded text, and only on sentences holding their trigger word.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from spacy.lang.en.stop_words import STOP_WORDS
+
+from borderkg.ontology.namespaces import BKG, LEGALTYPE
+
+from .cues import SentenceWords, triggers
+from .model import Span
+
+# A capitalised word, never swallowing a possessive ("Korea's" stops at "Korea").
+_W = r"[A-Z](?:[\w-]|'(?!s\b))*"
+_LINK = r"(?:and|of|on|for|against|the)"
+_LEADING_NOISE = STOP_WORDS | {
+    "according",
+    "authorities",
+    "last",
+    "earlier",
+    "since",
+    "meanwhile",
+    "local",
+    "residents",
+    "officials",
+    "sources",
+    "under",
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+}
+_NOT_LAWS = {"martial law", "international law", "domestic law", "rule of law"}
+
+#: Role nouns after which ``in X`` names where an (anonymous) speaker is.
+SOURCE_ROLES = (
+    "source",
+    "sources",
+    "official",
+    "officials",
+    "trader",
+    "traders",
+    "resident",
+    "residents",
+    "informant",
+    "insider",
+    "smuggler",
+    "broker",
+    "merchant",
+    "officer",
+    "cadre",
+)
+
+_PLACE = re.compile(
+    rf"(?<![\w'-])(?P<name>{_W}(?:\s+{_W}){{0,4}})\s+(?P<kind>County|Province|City|Prefecture|"
+    r"District)\b"
+)
+_MINISTRY_OF = re.compile(rf"\bMinistry\s+of\s+(?:the\s+)?{_W}(?:\s+(?:{_LINK}\s+)?{_W}){{0,5}}")
+_X_MINISTRY = re.compile(rf"(?<![\w'-]){_W}(?:\s+{_W}){{0,3}}\s+Ministry\b")
+_LAW = re.compile(
+    rf"(?<![\w'-]){_W}(?:(?:\s+|-)(?:{_LINK}\s+)?{_W}){{0,7}}\s+(?P<kind>Act|Law|Code)\b"
+)
+# A capitalised word that may carry a possessive inside a name ("People's Congress").
+_WP = r"[A-Z](?:[\w-]|'s?(?=\s+[A-Z]))*"
+_COMMITTEE = re.compile(
+    rf"\b(?:Standing|Central|Permanent|Executive|Military) (?:Committee|Commission) of (?:the )?"
+    rf"{_WP}(?:\s+(?:{_LINK}\s+)?{_WP}){{0,5}}"
+)
+_PLACE_OF = re.compile(
+    rf"\b(?:port|city|town|village|county|province|district|border town|border city) of "
+    rf"(?P<name>{_W}(?:\s+{_W}){{0,2}})"
+)
+_SOURCE_PLACE = re.compile(
+    rf"\b(?:{'|'.join(SOURCE_ROLES)})\s+(?:in|from|near|inside)\s+(?P<name>{_W}(?:\s+{_W}){{0,3}})"
+)
+_RULES = (
+    ("PLACE", _PLACE, triggers("county province city prefecture district")),
+    ("MINISTRY", _MINISTRY_OF, triggers("ministry")),
+    ("MINISTRY", _X_MINISTRY, triggers("ministry")),
+    ("LAW", _LAW, triggers("act law code")),
+    ("SOURCE_PLACE", _SOURCE_PLACE, triggers(" ".join(SOURCE_ROLES))),
+    ("COMMITTEE", _COMMITTEE, triggers("committee commission")),
+    ("PLACE_OF", _PLACE_OF, triggers("port city town village county province district")),
+)
+
+
+@dataclass
+class PatternMatch:
+    """A span proposed as an entity the vocabulary may lack."""
+
+    begin: int
+    end: int
+    label: str
+    types: tuple[str, ...]
+    namespace: str  # "place", "actor" or "legal"
+    extra: dict[str, object] = field(default_factory=dict)
+
+
+def find_patterns(folded: str, sentences: list[Span], words: SentenceWords) -> list[PatternMatch]:
+    """All name-shape matches of an article (folded text)."""
+    out: list[PatternMatch] = []
+    for rule, pattern, wanted in _RULES:
+        for index, sent in enumerate(sentences):
+            if not words.has(index, wanted):
+                continue
+            for m in pattern.finditer(folded, sent.begin, sent.end):
+                built = _build(rule, folded, m)
+                if built is not None:
+                    out.append(built)
+    return out
+
+
+def _skip_noise(folded: str, begin: int, end: int) -> int:
+    """Move the start past leading capitalised function words (``The``, ``In``, ``Last``)."""
+    while True:
+        word = re.match(r"[\w'-]+", folded[begin:end])
+        if not word:
+            return begin
+        rest = re.match(r"[\w'-]+\s+", folded[begin:end])
+        if word.group(0).lower() not in _LEADING_NOISE or rest is None:
+            return begin
+        begin += rest.end()
+
+
+def _build(rule: str, folded: str, m: re.Match[str]) -> PatternMatch | None:
+    if rule in ("SOURCE_PLACE", "PLACE_OF"):
+        begin, end = m.start("name"), m.end("name")
+        label = folded[begin:end]
+        kind = m.group(0).split()[0].lower()
+        settlement = rule == "PLACE_OF" and kind in ("port", "city", "town", "village", "border")
+        types = (str(BKG.Settlement),) if settlement else (str(BKG.Location),)
+        return PatternMatch(begin, end, label, types, "place")
+    if rule == "COMMITTEE":
+        label = re.sub(r"\s+", " ", m.group(0))
+        return PatternMatch(m.start(), m.end(), label, (str(BKG.Organization),), "actor")
+    begin, end = _skip_noise(folded, m.start(), m.end()), m.end()
+    label = re.sub(r"\s+", " ", folded[begin:end])
+    if " " not in label:
+        return None
+    if rule == "PLACE":
+        kind = m.group("kind")
+        name_start = max(begin, m.start("name"))
+        head = folded[name_start : m.end("name")]
+        if kind == "Province":
+            types, extra = (str(BKG.AdministrativeArea),), {"admin_level": 1}
+        elif kind == "Prefecture":
+            types, extra = (str(BKG.AdministrativeArea),), {"admin_level": 2}
+        elif kind == "City":
+            types, extra = (str(BKG.Settlement),), {}
+        else:
+            types, extra = (str(BKG.AdministrativeArea),), {"admin_level": 3}
+        extra["head"] = head
+        return PatternMatch(begin, end, label, types, "place", extra)
+    if rule == "MINISTRY":
+        return PatternMatch(begin, end, label, (str(BKG.Organization),), "actor")
+    if label.lower() in _NOT_LAWS:
+        return None
+    legal_type = LEGALTYPE.CriminalCode if "Criminal" in label else LEGALTYPE.NationalLaw
+    return PatternMatch(
+        begin,
+        end,
+        label,
+        (str(BKG.LegalInstrument),),
+        "legal",
+        {"legal_type": str(legal_type)},
+    )
+
+
+_RESOLUTION = re.compile(
+    r"\b(?:(?:UN|U\.N\.|United Nations)\s+)?(?:(?:Security Council|UNSC)\s+)?"
+    r"[Rr]esolutions?\s+(?:No\.?\s*)?(\d{3,4})((?:(?:,\s*|\s+and\s+|,\s+and\s+)\d{3,4})*)\b"
+    r"|\bUNSCRs?\s*(\d{3,4})\b"
+)
+_RESOLUTION_TRIGGERS = triggers("resolution resolutions unscr unscrs")
+_NUMBER = re.compile(r"\d{3,4}")
+
+
+def find_resolutions(
+    folded: str, sentences: list[Span], words: SentenceWords
+) -> list[tuple[int, int, str]]:
+    """``(begin, end, number)`` of every UN Security Council resolution named by number."""
+    out: list[tuple[int, int, str]] = []
+    for index, sent in enumerate(sentences):
+        if not words.has(index, _RESOLUTION_TRIGGERS):
+            continue
+        for m in _RESOLUTION.finditer(folded, sent.begin, sent.end):
+            if m.group(3):
+                out.append((m.start(), m.end(), m.group(3)))
+                continue
+            out.append((m.start(), m.start(2), m.group(1)))
+            for extra in _NUMBER.finditer(m.group(2) or ""):
+                b = m.start(2) + extra.start()
+                out.append((b, b + len(extra.group(0)), extra.group(0)))
+    return out

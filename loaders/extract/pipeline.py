@@ -1,0 +1,228 @@
+"""The extractor: one ArticleRecord in, one Extraction out.
+
+Everything expensive (spaCy pipeline, vocabulary matcher, pattern matcher) is built once
+per process and cached; extracting an article runs the tokenizer and rule sentencizer over a
+folded copy of the text, the matchers and a fixed series of regular-expression passes.
+"""
+
+from __future__ import annotations
+
+import threading
+from dataclasses import dataclass
+
+from rdflib import Graph
+
+from borderkg import iris
+from borderkg.loaders.record import ArticleRecord
+from borderkg.ontology.namespaces import ACTORTYPE, BKG, COUNTQ
+
+from . import kinds
+from .attribution import Attributor
+from .categories import assign_roles
+from .claims import find_claims
+from .context import ArticleContext
+from .cues import SentenceWords
+from .dates import find_times
+from .events import find_events
+from .gazetteer import Gazetteer
+from .legal import drop_unpinned_provisions, find_provisions
+from .linking import Linker
+from .model import Entity, Extraction, Quantity, Span
+from .nlp import get_pipeline, model_from_env, sentence_spans
+from .policies import find_policies
+from .quantities import find_quantities
+from .text import fold
+
+
+@dataclass(frozen=True)
+class ExtractSettings:
+    """How to extract.
+
+    ``spacy_model`` names a trained spaCy pipeline (e.g. ``"en_core_web_sm"``) whose named
+    entities add unreviewed places, organisations and laws; ``None`` uses the
+    ``BORDERKG_SPACY_MODEL`` environment variable if ``use_env`` is set, else the rule-based
+    pipeline alone.
+    """
+
+    spacy_model: str | None = None
+    use_env: bool = True
+
+    def model(self) -> str | None:
+        """The trained pipeline to load, if any."""
+        if self.spacy_model:
+            return self.spacy_model
+        return model_from_env() if self.use_env else None
+
+
+class Extractor:
+    """Extracts entities, policies, events, claims, quotations and sources from records."""
+
+    def __init__(self, vocabulary: Graph | None = None, settings: ExtractSettings | None = None):
+        self.settings = settings or ExtractSettings()
+        model = self.settings.model()
+        self.nlp = get_pipeline(model)
+        self.use_model = model is not None
+        if vocabulary is None:
+            from borderkg.ontology import vocabulary_graph
+
+            vocabulary = vocabulary_graph()
+        self.vocabulary = vocabulary
+        self.gazetteer = Gazetteer(vocabulary, self.nlp)
+        self.linker = Linker(self.gazetteer)
+
+    def extract(self, record: ArticleRecord) -> Extraction:
+        """Everything the extractor finds in one article, with evidence spans."""
+        text = record.text
+        art_id = iris.article_id(record.id, record.url, text)
+        folded = fold(text)
+        doc = self.nlp(folded)
+        sentences = sentence_spans(doc, folded)
+        result = Extraction(article_id=art_id, text=text, sentences=sentences)
+        if record.publisher:
+            publisher = _publisher(record.publisher, self.gazetteer)
+            result.publisher = publisher.iri
+            result.entities[publisher.iri] = publisher
+        if not sentences:
+            return result
+        entities = result.entities
+        words = SentenceWords(folded, sentences)
+        mentions = self.linker.link(doc, folded, text, sentences, words, entities, self.use_model)
+        mentions += find_provisions(folded, text, sentences, mentions, entities, self.gazetteer)
+        mentions = drop_unpinned_provisions(folded, mentions, entities)
+        mentions.sort(key=lambda m: (m.span.begin, m.span.end))
+        result.mentions = mentions
+
+        times = find_times(text, folded, record.published, sentences, words)
+        blocked = [t.span for t in times]
+        blocked += [m.span for m in mentions if kinds.is_legal(entities[m.entity])]
+        quantities = [
+            Quantity(
+                local=f"qty-{i}",
+                span=q.span,
+                qualifier=q.qualifier,
+                value=q.number if q.qualifier in _POINT else None,
+                min_value=q.number if q.qualifier == _AT_LEAST else None,
+                max_value=q.number if q.qualifier == _AT_MOST else None,
+                unit_text=q.unit_text,
+                currency=q.currency,
+            )
+            for i, q in enumerate(find_quantities(folded, blocked, sentences, words), start=1)
+        ]
+        by_local = {q.local: q for q in quantities}
+
+        attributor = Attributor(result.node, entities, self.gazetteer.country_by_name, words)
+        attribution = attributor.run(text, folded, sentences, mentions)
+        ctx = ArticleContext(
+            original=text,
+            folded=folded,
+            sentences=sentences,
+            mentions=mentions,
+            entities=entities,
+            times=times,
+            quantities=[(q.span, q.local) for q in quantities],
+            source_spans=[span for s in attribution.sources for span in s.evidence],
+            words=words,
+            headings=_headings(text, sentences),
+            published=record.published,
+        )
+        result.policies = find_policies(ctx)
+        result.events = find_events(ctx, attribution.speakers, by_local)
+        result.claims = find_claims(
+            ctx, attribution, result.policies, result.events, result.node, result.publisher
+        )
+        result.quotations = attribution.quotations
+        result.sources = attribution.sources
+        assign_roles(result, folded, ctx.source_spans)
+        used = {q for node in (*result.policies, *result.events) for q in node.quantities}
+        result.quantities = _renumber(quantities, used, result)
+        _prune_entities(result)
+        return result
+
+
+def _publisher(name: str, gazetteer: Gazetteer) -> Entity:
+    """The outlet: its vocabulary organisation, else an unreviewed media organisation."""
+    curated = gazetteer.find_label(name, kinds.ACTOR_TYPES)
+    if curated:
+        return gazetteer.entities[curated]
+    return Entity(
+        iri=str(iris.actor_iri(iris.slugify(name))),
+        types=(str(BKG.Organization),),
+        label=name.strip(),
+        curated=False,
+        actor_type=str(ACTORTYPE.Media),
+    )
+
+
+def _prune_entities(x: Extraction) -> None:
+    """Keep only the entities the extraction refers to (and the instruments of provisions)."""
+    keep: set[str] = set(x.mentioned())
+    for p in x.policies:
+        keep.update(p.issued_by + p.implemented_by + p.targets + p.places + p.legal_basis)
+    for e in x.events:
+        keep.update(e.agents + e.affected + e.authorities + e.facilitators + e.places)
+    for c in x.claims:
+        keep.update(c.invokes)
+        if c.attributed_to:
+            keep.add(c.attributed_to)
+    keep.update(q.attributed_to for q in x.quotations if q.attributed_to)
+    keep.update(s.location for s in x.sources if s.location)
+    if x.publisher:
+        keep.add(x.publisher)
+    pending = list(keep)
+    while pending:
+        entity = x.entities.get(pending.pop())
+        if entity is not None and entity.part_of and entity.part_of not in keep:
+            keep.add(entity.part_of)
+            pending.append(entity.part_of)
+    x.entities = {iri: e for iri, e in x.entities.items() if iri in keep}
+
+
+def _headings(text: str, sentences: list[Span]) -> frozenset[int]:
+    """Sentences that are a whole line without final punctuation: subheadings."""
+    out: set[int] = set()
+    for i, s in enumerate(sentences):
+        starts_line = s.begin == 0 or text[s.begin - 1] == "\n"
+        ends_line = s.end == len(text) or text[s.end] == "\n"
+        if starts_line and ends_line and text[s.end - 1] not in ".!?\"'\u201d\u2019:":
+            out.add(i)
+    return frozenset(out)
+
+
+def _renumber(quantities: list[Quantity], used: set[str], result: Extraction) -> list[Quantity]:
+    """Keep the quantities something refers to, numbered ``qty-1``… in text order."""
+    kept = [q for q in quantities if q.local in used]
+    names = {q.local: f"qty-{i}" for i, q in enumerate(kept, start=1)}
+    for node in (*result.policies, *result.events):
+        node.quantities = [names[q] for q in node.quantities]
+    for q in kept:
+        q.local = names[q.local]
+    return kept
+
+
+_POINT = {str(COUNTQ.Exact), str(COUNTQ.Approximately)}
+_AT_LEAST = str(COUNTQ.AtLeast)
+_AT_MOST = str(COUNTQ.AtMost)
+
+_LOCK = threading.Lock()
+_EXTRACTORS: dict[ExtractSettings, Extractor] = {}
+
+
+def get_extractor(settings: ExtractSettings | None = None) -> Extractor:
+    """The process-wide extractor over the shipped vocabulary (built on first use)."""
+    settings = settings or ExtractSettings()
+    with _LOCK:
+        extractor = _EXTRACTORS.get(settings)
+        if extractor is None:
+            extractor = Extractor(settings=settings)
+            _EXTRACTORS[settings] = extractor
+    return extractor
+
+
+def warm_up(settings: ExtractSettings | None = None) -> None:
+    """Build the process-wide extractor now (e.g. in a worker before its first task)."""
+    get_extractor(settings)
+
+
+def extract(record: ArticleRecord, extractor: Extractor | None = None) -> Extraction:
+    """Extract one article with the given extractor, or the cached default one."""
+    return (extractor or get_extractor()).extract(record)

@@ -1,0 +1,355 @@
+"""The cue lexicons of policies: measure types and statuses, as regular expressions.
+
+Each measure cue names its trigger words (see ``cues``); a *weak* cue (``cameras``,
+``patrols``) makes a policy only next to a status cue, a *strong* one (``thermal imaging
+cameras``, ``crackdown on phones``) also on its own. A generic crackdown cue (``crackdown``,
+an authority ``arrested`` people) is refined into a narrower type by the words of its
+sentence (``SUBTYPES``).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from borderkg.ontology.namespaces import MEASURE, STATUS
+
+from .cues import Triggers, triggers, word_regex
+
+_I = re.IGNORECASE
+_CRACK = r"(?:crack(?:down|ing down|ed down|s down)s?|clamp(?:down|ing down|ed down)s?)"
+_GROUPS = r"(?:residents|families|family|households|villagers|people|inhabitants)"
+
+
+@dataclass(frozen=True)
+class MeasureCue:
+    """A measure type, its cue pattern, its trigger words and whether it counts alone."""
+
+    concept: str
+    pattern: re.Pattern[str]
+    strong: bool
+    triggers: Triggers
+    needs_authority: bool = False  # "arrested" is a crackdown only when an authority acts
+
+
+def _cue(
+    concept: object,
+    pattern: str,
+    when: str,
+    strong: bool = True,
+    needs_authority: bool = False,
+) -> MeasureCue:
+    return MeasureCue(str(concept), word_regex(pattern), strong, triggers(when), needs_authority)
+
+
+# Specific cues first: on overlapping matches the earlier entry wins.
+MEASURE_CUES: list[MeasureCue] = [
+    _cue(
+        MEASURE.WorkerRepatriation,
+        r"\b(?:(?:overseas |north korean |foreign )?workers?\b[^.;]{0,80}?\b(?:repatriated|"
+        r"sent home|sent back|returned home|return home|go home|going home)|repatriation of "
+        r"(?:north korean |overseas |foreign )?workers|send (?:all )?(?:north korean )?workers "
+        r"(?:home|back)|return of (?:overseas )?workers|employment of (?:north korean |overseas "
+        r"|foreign )?workers)\b",
+        "worker workers",
+    ),
+    _cue(
+        MEASURE.PhoneCrackdown,
+        rf"\b(?:{_CRACK} on (?:[\w-]+ ){{0,4}}?(?:mobile |cell |cellular )?phones?|(?:mobile )?"
+        r"phone (?:crackdown|inspections?|checks?|confiscations?)|(?:confiscat\w+|seiz\w+|hand "
+        r"over) (?:of )?(?:any |their |illegal |chinese )*(?:mobile |cell )?phones?|signal "
+        r"jamm\w+|radio[- ]wave detect\w+|detection (?:equipment|devices?|vehicles?)|(?:listen"
+        r"\w*|monitor\w*|wiretap\w*|tapp\w*|trac\w+|intercept\w*) (?:to )?(?:\w+ ){0,2}(?:phone "
+        r")?calls)\b",
+        "phone phones cellphone cellphones jamm* detect* calls",
+    ),
+    _cue(
+        MEASURE.SmugglingCrackdown,
+        rf"\b(?:{_CRACK} on (?:[\w-]+ ){{0,2}}?(?:smuggl\w+|traders)|(?:anti|counter)-smuggling|"
+        r"smuggling crackdown\w*|smuggl\w+\b[^.;]{0,60}?\b(?:strictly |severely |harshly )?"
+        r"(?:punished|banned|prohibited|forbidden|suppressed))\b",
+        "crack* clamp* smuggl*",
+    ),
+    _cue(
+        MEASURE.DefectionCrackdown,
+        rf"\b(?:{_CRACK} on (?:defect\w+|escape\w*|(?:illegal )?(?:border )?crossings?|crossers|"
+        r"people crossing)|anti-defection|prevent\w* (?:further )?defections?|(?:let|lets|allow) "
+        r"(?:any )?strangers?|report (?:any )?(?:strangers|visitors|outsiders|anyone (?:they|who)"
+        r")|(?:checks?|inspections?) of (?:identification|identity|id) (?:documents|papers|"
+        r"cards)|treated as (?:political criminals|traitors))\b",
+        "crack* clamp* defect* prevent* stranger strangers report checks check inspections treated",
+    ),
+    _cue(
+        MEASURE.NonSocialistInspection,
+        r"\b(?:non-?socialist|anti-socialist|grou?ppas?|gruppas?|(?:inspection|investigation|"
+        r"control) (?:teams?|groups?|units?|squads?|campaigns?))\b",
+        "socialist nonsocialist grouppa grouppas groupa gruppa gruppas inspection investigation "
+        "control",
+    ),
+    _cue(
+        MEASURE.ShootToKillOrder,
+        r"\b(?:shoot[- ]to[- ]kill|shoot[- ]on[- ]sight|fire[- ]on[- ]sight|orders? to (?:shoot|"
+        r"fire)|(?:shoot|fire at) (?:anyone|anybody|any person|without warning)|shoot "
+        r"unconditionally)\b",
+        "shoot fire",
+    ),
+    _cue(
+        MEASURE.BufferZone,
+        r"\b(?:buffer zones?|no[- ]approach zones?|restricted (?:zones?|areas?)|exclusion zones?|"
+        r"off[- ]limits|approach within)\b",
+        "zone zones limits restricted approach",
+    ),
+    _cue(
+        MEASURE.BorderClosure,
+        r"\b(?:border (?:closures?|closing|shutdown)|(?:closed|closing|close|sealed|sealing|seal|"
+        r"shut|shutting) (?:off )?(?:the |its |their )?(?:side of the )?borders?|borders?"
+        r"(?: with [A-Z]?\w+(?: [A-Z]\w+)?)? (?:was |were |has been |had been |remains |remained "
+        r"|is |are )?(?:closed|sealed|shut)|(?:closure|sealing) of (?:the |its |their )?borders?|"
+        r"borders? (?:has |had |was |have )?(?:not |still not )?(?:been )?reopen\w*|reopen\w* "
+        r"(?:of )?(?:the |its )?borders?)\b",
+        "border borders",
+    ),
+    _cue(
+        MEASURE.TradeRestriction,
+        r"\b(?:trade (?:bans?|restrictions?|halt|suspension|curbs?)|(?:bans?|restrictions?|halt|"
+        r"suspension) on (?:the )?(?:[\w'-]+ ){0,2}?(?:imports?|exports?|trade)|(?:suspended|"
+        r"halted|banned|restricted|stopped|limited) (?:all |the |new )?(?:amount of |number of )?"
+        r"(?:imports?|exports?|(?:cross-border )?trade|freight|cargo|shipments?|orders)|import "
+        r"bans?|export bans?|(?:trade|imports?|exports?|shipments?|freight|cargo)\b[^.;]{0,60}?"
+        r"\b(?:resumed|restarted|suspended|halted|stopped|restricted|limited|banned)|(?:prohibit"
+        r"\w*|ban\w*|bar\w*|forbid\w*)\b[^.;]{0,40}?\bfrom (?:buying|selling|importing|"
+        r"exporting|trading)|suspend (?:new |all )?(?:orders|imports|exports|shipments)|not "
+        r"allowed to (?:\w+ ){0,3}(?:trade|import|export|sell))\b",
+        "trade imports import exports export shipments shipment freight cargo orders buying "
+        "selling importing exporting trading",
+    ),
+    _cue(
+        MEASURE.ForcedRepatriation,
+        r"\b(?:forc(?:ed|ibly) (?:repatriat\w+|return\w*|sen[dt] back|deport\w+)|repatriat\w+|"
+        r"sen[dt] (?:them |the defectors |defectors |people )?back(?: immediately)? (?:to north "
+        r"korea|across the border)|be sent back|handed (?:them )?over\b[^.;]{0,60}?\bto (?:the )?"
+        r"(?:north korean|dprk|north)|deport\w+|(?<!non-)refoulement)\b",
+        "repatriat* sent send deport* refoulement handed forced forcibly",
+    ),
+    _cue(
+        MEASURE.QuarantineRule,
+        r"\b(?:quarantine\w*|isolation (?:period|facilit\w+|rules?)|disinfect\w+)\b",
+        "quarantin* isolation disinfect*",
+    ),
+    _cue(
+        MEASURE.InformantReward,
+        r"\b(?:rewards? (?:for|to) (?:reporting|informants?|those who report|tips?)|informants? "
+        r"(?:rewards?|payments?|bount\w+)|bount(?:y|ies)|cash rewards?|rewards?)\b",
+        "reward* bounty bounties informant informants",
+    ),
+    _cue(
+        MEASURE.PublicPunishment,
+        r"\b(?:public (?:trials?|executions?|punishments?|denunciations?|struggle sessions?|"
+        r"criticism sessions?)|executed (?:publicly|in public)|publicly executed)\b",
+        "public publicly",
+    ),
+    _cue(
+        MEASURE.ResidentRelocation,
+        rf"\b(?:(?:relocat\w+|evict\w+|expel\w+|mov(?:ed|ing)) (?:the )?(?:border )?{_GROUPS}|"
+        rf"forced (?:relocations?|evictions?)|(?:relocations?|evictions?) of (?:border )?{_GROUPS}"
+        rf"|{_GROUPS}\b[^.;]{{0,40}}?\b(?:sent away|relocated|expelled|evicted|banished|sent to "
+        r"live|moved (?:to|away|inland|out)))\b",
+        "relocat* evict* expel* moved moving forced relocation relocations sent banished",
+    ),
+    _cue(
+        MEASURE.MovementRestriction,
+        r"\b(?:travel (?:bans?|restrictions?|permits?)|movement restrictions?|restrict\w* (?:on )?"
+        r"(?:travel|movement)|bans? on (?:[\w-]+ ){0,2}?(?:travel|movement|sightseeing|boat trips|"
+        r"fishing|visits|tours|access)|curfews?|lockdowns?|(?:banned|prohibited|forbidden|barred) "
+        r"from \w+ing|(?:show|carry|present) (?:their |an? )?(?:identification|id|permits?|"
+        r"passes?)|need (?:a |special )?permits? to|(?:anyone|people|those) who approach\w*|"
+        r"closed (?:the )?(?:[\w-]+ ){0,2}?(?:road|roads|riverbank|riverside|area|path|beach)|"
+        r"(?:riverbank|road|riverside|river bank|beach|area) (?:is|are|was|were|remains?|has been)"
+        r" (?:still )?closed)\b",
+        "travel movement restrict* sightseeing boat trips fishing visits tours access curfew "
+        "curfews lockdown lockdowns banned prohibited forbidden barred identification id permit "
+        "permits approach approaches approaching road roads riverbank riverside area closed",
+    ),
+    _cue(
+        MEASURE.CCTVInstallation,
+        r"\b(?:cctv|closed[- ]circuit (?:television|cameras?)|(?:surveillance |security |thermal "
+        r"(?:imaging )?|infrared |night[- ]vision |monitoring |high-definition |hd )cameras?)\b",
+        "cctv closed camera cameras",
+    ),
+    _cue(MEASURE.CCTVInstallation, r"\bcameras?\b", "camera cameras", strong=False),
+    _cue(
+        MEASURE.SensorInstallation,
+        r"\b(?:(?:motion|infrared|heat|movement|vibration) (?:sensors?|detectors?))\b",
+        "sensor sensors detector detectors",
+    ),
+    _cue(MEASURE.SensorInstallation, r"\bsensors?\b", "sensor sensors", strong=False),
+    _cue(
+        MEASURE.LightingInstallation,
+        r"\b(?:floodlights?|searchlights?|spotlights?|(?:street|security|flood) ?lights?|"
+        r"lighting)\b",
+        "flood* search* spotlight* light lights lighting streetlights",
+        strong=False,
+    ),
+    _cue(
+        MEASURE.BarrierConstruction,
+        r"\b(?:(?:barbed[- ]wire|electri(?:c|fied)|iron|steel|border|security|high|double|new|"
+        r"concrete) )*(?:fences?|fencing|walls?|barriers?|barricades?)\b|\bbarbed[- ]wire\b",
+        "fence fences fencing wall walls barrier barriers barricade barricades barbed",
+        strong=False,
+    ),
+    _cue(
+        MEASURE.PatrolReinforcement,
+        r"\b(?:reinforc\w+ (?:the )?(?:border )?(?:guards|patrols|troops|units|posts)|(?:guards|"
+        r"troops|soldiers|patrols|police|officers)\b[^.;]{0,30}?\b(?:have|has|had|were|was) "
+        r"(?:also )?been (?:reinforced|increased|doubled|posted|deployed|stationed|dispatched)|"
+        r"(?:reinforced|increased|doubled|stepped up|deployed|dispatched|added) (?:the )?"
+        r"(?:number of )?(?:border )?(?:guards|troops|soldiers|patrols|police officers)|guard "
+        r"posts?)\b",
+        "reinforce reinforced reinforcing guards troops soldiers patrols police officers guard",
+    ),
+    _cue(
+        MEASURE.SurveillanceInstallation,
+        r"\b(?:surveillance (?:equipment|systems?|devices?|posts?|network)|watchtowers?|"
+        r"observation posts?|monitoring equipment|surveillance)\b",
+        "surveillance watchtower watchtowers monitoring observation",
+        strong=False,
+    ),
+    _cue(
+        MEASURE.PatrolReinforcement,
+        r"\b(?:patrols?|patrolling|(?:additional|more|extra) (?:guards|soldiers|troops|personnel|"
+        r"police)|guard (?:units|duty)|reinforcements?)\b",
+        "patrol patrols patrolling additional more extra guard reinforcement reinforcements",
+        strong=False,
+    ),
+    _cue(
+        MEASURE.SanctionsEnforcement,
+        r"\b(?:sanctions? (?:enforcement|crackdown|violations?|monitoring)|enforc\w+ (?:the )?"
+        r"(?:un |international )?sanctions)\b",
+        "sanction sanctions",
+    ),
+    _cue(MEASURE.SanctionsEnforcement, r"\bsanctions?\b", "sanction sanctions", strong=False),
+    _cue(
+        MEASURE.Crackdown,
+        rf"\b(?:{_CRACK}|(?:intensive|intensified|special|sweeping) (?:campaign|crackdown|"
+        r"control)|(?:warned|told)\b[^.;]{0,30}?\b(?:anyone|those|people) who\b)",
+        "crack* clamp* intensive intensified special sweeping warned told",
+    ),
+    _cue(
+        MEASURE.Crackdown,
+        r"\b(?:arrest(?:ed|ing|s)?|detain(?:ed|ing)|apprehend(?:ed|ing)|rounded up|round up)\b",
+        "arrest arrested arresting arrests detained detaining apprehended apprehending rounded "
+        "round",
+        needs_authority=True,
+    ),
+    _cue(
+        MEASURE.NonSocialistInspection,
+        r"\b(?:inspections?|inspectors?|house searches)\b",
+        "inspection inspections inspector inspectors searches",
+        strong=False,
+    ),
+]
+
+#: A generic crackdown becomes the narrower type whose words its sentence uses (first wins).
+SUBTYPES: list[tuple[str, re.Pattern[str]]] = [
+    (
+        str(MEASURE.PhoneCrackdown),
+        re.compile(r"\b(?:phones?|calls|cellphones?|radio[- ]wave|detection equipment)\b", _I),
+    ),
+    (str(MEASURE.NonSocialistInspection), re.compile(r"\bnon-?socialist\b", _I)),
+    (
+        str(MEASURE.DefectionCrackdown),
+        re.compile(
+            r"\b(?:defect\w*|cross(?:ing|ed)? (?:the )?(?:border|river|into china)|fle[de]|"
+            r"flee\w*|escap\w+|strangers?|north koreans (?:in|hiding))\b",
+            _I,
+        ),
+    ),
+    (
+        str(MEASURE.SmugglingCrackdown),
+        re.compile(r"\b(?:smuggl\w+|official channels|import\w* goods|contraband)\b", _I),
+    ),
+]
+
+# Status cues; on equal distance the earlier entry wins.
+STATUS_CUES: list[tuple[str, re.Pattern[str]]] = [
+    (
+        str(STATUS.Rumoured),
+        re.compile(
+            r"\b(?:rumou?rs?|rumou?red|reportedly considering|said to be considering|there is talk"
+            r"|word is|speculation|unconfirmed reports?|it is said that)\b",
+            _I,
+        ),
+    ),
+    (
+        str(STATUS.Lifted),
+        re.compile(
+            r"\b(?:lifted|lifting|lift(?:s)? (?:the|a|its)|reopened|reopening|re-opened|reopen|"
+            r"resumed|resumption|removed|ended|scrapped|abolished|withdrawn|withdrew|called off|"
+            r"rescinded|revoked|dismantled)\b",
+            _I,
+        ),
+    ),
+    (
+        str(STATUS.Eased),
+        re.compile(
+            r"\b(?:relaxed|relaxing|relax|eased|easing|ease|loosened|loosening|softened|scaled "
+            r"back|scaling back|more lenient|less strict|lighter than|looser|lightened)\b",
+            _I,
+        ),
+    ),
+    (
+        str(STATUS.Planned),
+        re.compile(
+            r"\b(?:(?:is|are|was|were) set to|plans? to|planned|planning to|plans for|will|shall|"
+            r"(?:is|are) going to|intends? to|to be (?:installed|built|erected|introduced|deployed|"
+            r"expanded|completed)|scheduled to|preparing to|prepares? to|expected to|about to|"
+            r"considering|proposed|being discussed|under discussion)\b",
+            _I,
+        ),
+    ),
+    (
+        str(STATUS.Announced),
+        re.compile(
+            r"\b(?:announced|announcement|ordered|orders?|issued|issues|directives?|decrees?|"
+            r"instructed|instructions?|notices?|notified|notification|decided to|declared|"
+            r"declaration|handed down|promulgated|(?:told|warned|instructed) (?:residents|people|"
+            r"traders|merchants|villagers|households) (?:to|not to|that)\b|been told|were told|"
+            r"was told|were warned|been warned)\b",
+            _I,
+        ),
+    ),
+    (
+        str(STATUS.InForce),
+        re.compile(
+            r"\b(?:(?:has|have|had) been in (?:place|effect|force)|in (?:place|effect|force)|"
+            r"(?:keeps?|kept|keeping) (?:the |its )?borders? (?:sealed|closed|shut)|keeping|"
+            r"(?:has|have|had) (?:been|remained) (?:closed|sealed|shut|banned|prohibited|"
+            r"suspended|restricted|halted|tightened|strict)|(?:has|have) been \w+ing|"
+            r"would be (?:\w+ly )?(?:sent back|repatriated|arrested|punished|shot|fined|detained)|"
+            r"(?:is|are) (?:\w+ly )?(?:arrested|punished|repatriated|sent back|detained|fined|"
+            r"banned|prohibited|forbidden|required|not allowed)|"
+            r"remains?|remained|still|continues? to|continued|ongoing|(?:is|are|was|were|been) "
+            r"banned|banned|(?:is|are) prohibited|prohibits?|prohibited|forbidden|enforc\w+|"
+            r"maintain\w*|persists?|under way|underway|currently|constant|round-the-clock|around "
+            r"the clock|at all hours|regular|strict|strictly|extended|required|requires?)\b",
+            _I,
+        ),
+    ),
+    (
+        str(STATUS.CarriedOut),
+        re.compile(
+            r"\b(?:installed|installing|built|building|erected|constructed|set up|put up|went up|"
+            r"gone up|deployed|dispatched|stationed|posted|repatriated|deported|returned|sent back|"
+            r"sent home|sent to|handed over|arrested|detained|carried out|conducted|launched|"
+            r"began|begun|started|stepped up|reinforced|strengthened|increased|intensified|"
+            r"tightened|expanded|added|placed|laid|buried|mounted|strung|sealed|closed|shut|"
+            r"confiscated|seized|raided|inspected|executed|relocated|evicted|expelled|imposed|"
+            r"introduced|implemented|rolled out|cracked down|fired|shot|lit|upgraded|replaced|"
+            r"rebuil\w+|repair\w*|appeared|sprang up)\b",
+            _I,
+        ),
+    ),
+]
+
+#: Explicit statements of state that outrank a nearer status cue in the same sentence.
+IN_FORCE_EXPLICIT = re.compile(r"\b(?:in (?:place|effect|force)|remains?|remained|still)\b", _I)
