@@ -1,0 +1,221 @@
+"""``borderkg validate``: read inputs, validate them with the project's shapes, report.
+
+The click command in ``borderkg.cli`` only passes its options to :func:`run_command`.
+Exit codes, decided from the report and never from a validator's own status: 0 when
+nothing is at or above ``--fail-on`` (Violations by default, so warnings pass), 1 when
+something is, 2 when the command could not validate (usage errors, a missing file, a
+syntax error, a locked store) — the convention of pyshacl's command line.
+"""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Iterable, Sequence
+from dataclasses import replace
+from pathlib import Path
+
+import click
+import pyoxigraph as ox
+from rdflib import Graph
+
+from borderkg.reportfmt import FORMATS, render, verdict
+from borderkg.reportmodel import Outcome, default_compactor, shape_catalog
+from borderkg.sourcelines import SourceIndex
+from borderkg.validation import ValidationReport, ValidationResult
+from borderkg.validation_inputs import Collected, InputError, InputFile, collect, read_shapes
+
+
+def _term(node: str) -> ox.NamedNode | ox.BlankNode:
+    if node.startswith("_:"):
+        return ox.BlankNode(node[2:])
+    return ox.NamedNode(node[1:-1])
+
+
+class _Locator:
+    """Fills in ``file`` and ``line`` of results from what the inputs said about each node."""
+
+    def __init__(self, collected: Collected) -> None:
+        self.collected = collected
+        self.indexes: dict[str, SourceIndex | None] = {}
+
+    def _index(self, source: InputFile) -> SourceIndex | None:
+        if source.source not in self.indexes:
+            try:
+                text = Path(source.source).read_text(encoding="utf-8", errors="replace")
+            except OSError:
+                self.indexes[source.source] = None
+            else:
+                self.indexes[source.source] = SourceIndex(
+                    text, source.format, base=source.base, prefixes=source.prefixes
+                )
+        return self.indexes[source.source]
+
+    def locate(self, result: ValidationResult) -> ValidationResult:
+        source = self.collected.source_of(result.focus_node)
+        if source is None:
+            return result
+        if source.kind == "article":
+            # A JSON Lines record's source is "FILE:LINE"; other articles are whole files.
+            file, _, line = source.source.rpartition(":")
+            if file and line.isdigit():
+                return replace(result, file=file, line=int(line))
+            return replace(result, file=source.source)
+        index = self._index(source)
+        line = index.line_of(result.focus_node) if index is not None else None
+        return replace(result, file=source.source, line=line)
+
+
+def _check_arguments(paths: Sequence[str], store_dir: Path | None) -> None:
+    if store_dir is not None and paths:
+        raise click.UsageError(
+            "give either PATHS or --store, not both: --store validates the whole store"
+        )
+    if store_dir is None and not paths:
+        raise click.UsageError("give at least one file or folder to validate (or --store DIR)")
+
+
+def _run_engine(
+    data: object, shapes: Graph, engine: str, focus: list | None, shapes_files: Sequence[str]
+) -> tuple[ValidationReport | None, list[InputError]]:
+    """The engine's report, or why the shapes could not be applied (a malformed shape)."""
+    from borderkg.validation import validate
+
+    try:
+        return validate(data, shapes=shapes, engine=engine, focus_nodes=focus), []
+    except Exception as exc:  # pyshacl and the SPARQL engine raise assorted types on bad shapes
+        where = ", ".join(shapes_files) or "borderkg shapes"
+        message = f"the shapes could not be applied: {type(exc).__name__}: {exc}"
+        return None, [InputError(where, message, kind="shapes")]
+
+
+def _validate_store(
+    store_dir: Path, shapes: Graph, engine: str, shapes_files: Sequence[str]
+) -> tuple[ValidationReport | None, list[InputFile], list[InputError]]:
+    from borderkg.store import GraphStore, StoreError
+
+    try:
+        graph_store = GraphStore.open_read_only(store_dir)
+    except StoreError as exc:
+        return None, [], [InputError(str(store_dir), str(exc), kind="store")]
+    with graph_store:
+        entry = InputFile(str(store_dir), "store", "oxigraph", quads=len(graph_store.store))
+        report, errors = _run_engine(graph_store, shapes, engine, None, shapes_files)
+    return report, [entry], errors
+
+
+def run(
+    paths: Sequence[str],
+    *,
+    store_dir: Path | None = None,
+    shapes_files: Iterable[str] = (),
+    engine: str = "auto",
+    fail_on: str = "violation",
+    input_format: str | None = None,
+) -> Outcome:
+    """Read, validate and locate: everything an output format needs, and the exit code.
+
+    Input problems (missing files, syntax errors, unreadable articles, extra shapes that
+    do not parse) stop the run before validating: the outcome then has no report, lists
+    the errors and exits 2. Raises ``click.UsageError`` for contradictory arguments.
+    """
+    _check_arguments(paths, store_dir)
+    shapes_files = list(shapes_files)
+    shapes, errors = read_shapes(shapes_files)
+    compact = default_compactor(shapes)
+    catalog = shape_catalog(shapes, compact)
+    outcome = Outcome(report=None, exit_code=2, fail_on=fail_on, shapes=catalog, compact=compact)
+    if store_dir is not None:
+        if errors:
+            outcome.errors = errors
+            return outcome
+        report, outcome.inputs, outcome.errors = _validate_store(
+            store_dir, shapes, engine, shapes_files
+        )
+        if report is not None:
+            outcome.report = report
+            outcome.exit_code = report.exit_code(fail_on)
+        return outcome
+    collected = collect(paths, input_format)
+    outcome.inputs = collected.inputs
+    outcome.warnings = collected.warnings
+    outcome.errors = errors + collected.errors
+    if not outcome.errors and not collected.inputs:
+        outcome.errors = [
+            InputError(", ".join(paths), "no RDF or article files found", kind="empty")
+        ]
+    if outcome.errors:
+        return outcome
+    declared = {p: n for entry in reversed(collected.inputs) for p, n in entry.prefixes.items()}
+    outcome.compact = default_compactor(shapes, declared)
+    focus = [_term(node) for node in collected.focus_nodes()]
+    report, outcome.errors = _run_engine(collected.store, shapes, engine, focus, shapes_files)
+    if report is None:
+        return outcome
+    locator = _Locator(collected)
+    report.results = [locator.locate(result) for result in report.results]
+    outcome.report = report
+    outcome.exit_code = report.exit_code(fail_on)
+    return outcome
+
+
+def parse_extra_reports(specs: Iterable[str]) -> list[tuple[str, Path]]:
+    """``FORMAT:FILE`` pairs of ``--report``, checked."""
+    pairs = []
+    for spec in specs:
+        fmt, sep, file = spec.partition(":")
+        if not sep or not file or fmt not in FORMATS:
+            raise click.BadParameter(
+                f"{spec!r}: expected FORMAT:FILE with FORMAT one of {', '.join(FORMATS)}",
+                param_hint="--report",
+            )
+        pairs.append((fmt, Path(file)))
+    return pairs
+
+
+def run_command(
+    paths: Sequence[str],
+    *,
+    store_dir: Path | None,
+    shapes_files: Sequence[str],
+    fmt: str,
+    output: Path | None,
+    extra_reports: Sequence[str],
+    fail_on: str,
+    engine: str,
+    input_format: str | None,
+) -> int:
+    """What the ``validate`` command does: run, print or write each report, return the exit code."""
+    extras = parse_extra_reports(extra_reports)
+    outcome = run(
+        paths,
+        store_dir=store_dir,
+        shapes_files=shapes_files,
+        engine=engine,
+        fail_on=fail_on,
+        input_format=input_format,
+    )
+    for warning in outcome.warnings:
+        click.echo(f"warning: {warning}", err=True)
+    for extra_fmt, target in extras:
+        _write(target, render(outcome, extra_fmt))
+    text = render(outcome, fmt)
+    if output is None:
+        click.echo(text, nl=False)
+    else:
+        _write(output, text)
+        click.echo(f"wrote {output}: {click.unstyle(verdict(outcome))}", err=True)
+    sys.stdout.flush()
+    return outcome.exit_code
+
+
+class CannotWrite(click.ClickException):
+    """A report file could not be written: exit code 2, like every other usage problem."""
+
+    exit_code = 2
+
+
+def _write(target: Path, text: str) -> None:
+    try:
+        target.write_text(click.unstyle(text), encoding="utf-8")
+    except OSError as exc:
+        raise CannotWrite(f"cannot write {target}: {exc.strerror or exc}") from exc

@@ -1,0 +1,188 @@
+"""The data a validation run sees: a pyoxigraph store for the SPARQL engine, a Dataset for pyshacl.
+
+The shapes need the ontology (subclass targets), the concept schemes (scheme membership) and the
+vocabulary (the entities articles point to) next to the article graphs, in a dataset whose
+default graph is the union of its graphs (shapes/README.md). A store already holds them; rdflib
+input is copied and gets the shipped graphs it lacks. Literal values in reports are written in
+pyoxigraph's canonical form (``"1"^^xsd:double``, not rdflib's ``"1.0"``) so reports of both
+engines, and of rdflib or store input, compare equal.
+"""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Callable, Iterable, Iterator
+from functools import cache, lru_cache
+from typing import Any
+
+import pyoxigraph as ox
+from rdflib import BNode, Dataset, Graph, Literal, URIRef
+from rdflib.graph import DATASET_DEFAULT_GRAPH_ID
+
+from borderkg.ontology.namespaces import ONTOLOGY_GRAPH, SCHEMES_GRAPH, VOCABULARY_GRAPH
+from borderkg.oxterms import to_ox
+from borderkg.storetypes import ARTICLE_GRAPH_PREFIX
+
+#: The well-known graphs every validation needs, by name.
+BACKGROUND_GRAPHS = (str(ONTOLOGY_GRAPH), str(SCHEMES_GRAPH), str(VOCABULARY_GRAPH))
+
+
+@cache
+def background_nquads(graph: str) -> bytes:
+    """N-Quads of one shipped well-known graph (ontology, schemes or vocabulary), in its graph."""
+    from borderkg import ontology
+
+    loaders = {
+        str(ONTOLOGY_GRAPH): ontology.ontology_graph,
+        str(SCHEMES_GRAPH): ontology.schemes_graph,
+        str(VOCABULARY_GRAPH): ontology.vocabulary_graph,
+    }
+    name = ox.NamedNode(graph)
+    quads = (ox.Quad(to_ox(s), to_ox(p), to_ox(o), name) for s, p, o in loaders[graph]())
+    return ox.serialize(quads, format=ox.RdfFormat.N_QUADS)
+
+
+def unwrap_store(data: Any) -> ox.Store | None:
+    """The ``pyoxigraph.Store`` of a store or ``GraphStore``, else ``None``."""
+    if isinstance(data, ox.Store):
+        return data
+    inner = getattr(data, "store", None)
+    return inner if isinstance(inner, ox.Store) else None
+
+
+def _rdflib_quads(data: Graph) -> Iterator[ox.Quad]:
+    if isinstance(data, Dataset):
+        for s, p, o, g in data.quads((None, None, None, None)):
+            name = g.identifier if isinstance(g, Graph) else g
+            if name is None or name == DATASET_DEFAULT_GRAPH_ID or isinstance(name, BNode):
+                yield ox.Quad(to_ox(s), to_ox(p), to_ox(o), ox.DefaultGraph())
+            else:
+                yield ox.Quad(to_ox(s), to_ox(p), to_ox(o), ox.NamedNode(str(name)))
+    else:
+        for s, p, o in data:
+            yield ox.Quad(to_ox(s), to_ox(p), to_ox(o), ox.DefaultGraph())
+
+
+def open_store(data: Any, *, background: bool = True) -> ox.Store:
+    """A pyoxigraph store of ``data``: the store itself, or an in-memory copy of rdflib data."""
+    store = unwrap_store(data)
+    if store is not None:
+        return store
+    if not isinstance(data, Graph):
+        raise TypeError(
+            f"cannot validate {type(data).__name__}: give a pyoxigraph Store, a GraphStore, "
+            "or an rdflib Dataset or Graph"
+        )
+    store = ox.Store()
+    store.bulk_extend(_rdflib_quads(data))
+    if background:
+        add_background(store)
+    return store
+
+
+def add_background(store: ox.Store) -> None:
+    """Load each shipped well-known graph the store does not have yet."""
+    for graph in BACKGROUND_GRAPHS:
+        if not store.contains_named_graph(ox.NamedNode(graph)):
+            store.load(background_nquads(graph), format=ox.RdfFormat.N_QUADS)
+
+
+def to_dataset(data: Any, *, background: bool = True) -> Dataset:
+    """An rdflib Dataset (default graph = union) of ``data``, for pyshacl.
+
+    A store is converted through N-Quads, so literals reach pyshacl as they would from a file.
+    rdflib input is copied as it is (pyshacl sees its exact literals), plus missing background.
+    """
+    dataset = Dataset(default_union=True)
+    store = unwrap_store(data)
+    if store is not None:
+        buffer = io.BytesIO()
+        store.dump(buffer, ox.RdfFormat.N_QUADS)
+        dataset.parse(data=buffer.getvalue(), format="nquads")
+        return dataset
+    if not isinstance(data, Graph):
+        raise TypeError(f"cannot validate {type(data).__name__}")
+    names: set[str] = set()
+    if isinstance(data, Dataset):
+        for s, p, o, g in data.quads((None, None, None, None)):
+            name = g.identifier if isinstance(g, Graph) else g
+            if name is None or name == DATASET_DEFAULT_GRAPH_ID:
+                dataset.default_context.add((s, p, o))
+            else:
+                names.add(str(name))
+                dataset.graph(name).add((s, p, o))
+    else:
+        for triple in data:
+            dataset.default_context.add(triple)
+    if background:
+        for graph in BACKGROUND_GRAPHS:
+            if graph not in names:
+                dataset.parse(data=background_nquads(graph), format="nquads")
+    return dataset
+
+
+# --- canonical values and graphs of focus nodes ---------------------------------------------
+
+_SCRATCH = ox.Store()
+_S, _P = ox.NamedNode("urn:x:s"), ox.NamedNode("urn:x:p")
+
+
+@lru_cache(maxsize=65536)
+def _canonical_literal(text: str) -> str:
+    quad = ox.Quad(_S, _P, _parse_literal(text), ox.DefaultGraph())
+    _SCRATCH.add(quad)
+    try:
+        return str(next(iter(_SCRATCH)).object)
+    finally:
+        _SCRATCH.remove(next(iter(_SCRATCH)))
+
+
+def _parse_literal(text: str) -> ox.Literal:
+    parsed = next(iter(ox.parse(f"<urn:x:s> <urn:x:p> {text} .".encode(), ox.RdfFormat.N_TRIPLES)))
+    return parsed.object
+
+
+def canonical(term: Any) -> str:
+    """N-Triples of a term, literals in pyoxigraph's canonical lexical form and datatype."""
+    ox_term = to_ox(term)
+    if isinstance(ox_term, ox.Literal):
+        return _canonical_literal(str(ox_term))
+    return str(ox_term)
+
+
+def article_graph_finder(data: Any) -> Callable[[str], str | None]:
+    """A function giving the one article graph a focus node (N-Triples) is a subject in.
+
+    ``None`` when the node is a subject in no article graph, or in more than one.
+    """
+    store = unwrap_store(data)
+
+    def graphs_of(term: ox.NamedNode | ox.BlankNode) -> Iterable[str]:
+        if store is not None:
+            for quad in store.quads_for_pattern(term, None, None, None):
+                if isinstance(quad.graph_name, ox.NamedNode):
+                    yield quad.graph_name.value
+        elif isinstance(data, Dataset):
+            node = URIRef(term.value) if isinstance(term, ox.NamedNode) else BNode(term.value)
+            for _s, _p, _o, g in data.quads((node, None, None, None)):
+                name = g.identifier if isinstance(g, Graph) else g
+                if name is not None:
+                    yield str(name)
+
+    @lru_cache(maxsize=65536)
+    def find(focus: str) -> str | None:
+        if focus.startswith("<"):
+            term: ox.NamedNode | ox.BlankNode = ox.NamedNode(focus[1:-1])
+        elif focus.startswith("_:"):
+            term = ox.BlankNode(focus[2:])
+        else:
+            return None
+        found = {g for g in graphs_of(term) if g.startswith(ARTICLE_GRAPH_PREFIX)}
+        return found.pop() if len(found) == 1 else None
+
+    return find
+
+
+def literal_key(value: Literal) -> tuple[str, str | None, str | None]:
+    """A hashable key of an rdflib literal (lexical form, language, datatype)."""
+    return (str(value), value.language, str(value.datatype) if value.datatype else None)

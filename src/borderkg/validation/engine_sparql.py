@@ -1,0 +1,214 @@
+"""The fast engine: the shapes compiled to SPARQL and run inside pyoxigraph.
+
+Each shape that reports results becomes a few queries over the store's union default graph
+(``compile.py``, ``plans.py``); rows the queries cannot decide alone are settled by pyshacl's
+semantics in Python (``evaluator.py``). A shape the compiler cannot translate is run by pyshacl
+— only that shape, on the same data, its results kept — and ``report.shape_engines`` says
+which engine handled every shape (``report.notes`` says why). The results equal pyshacl's
+(tests/test_validation_equivalence.py).
+
+With ``focus_nodes`` every query starts from a ``VALUES`` list of those nodes, so checking one
+article's nodes inside a large store touches only them and what they point to.
+
+pyoxigraph stores literals in canonical form and rewrites integer-derived datatypes
+(``xsd:nonNegativeInteger``) to ``xsd:integer``. Data read from the store is the same for both
+engines; rdflib input, copied into a store for this engine, loses those distinctions, which
+only a ``sh:datatype`` of such a derived type can notice (use the pyshacl engine for that).
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from typing import Any
+
+import pyoxigraph as ox
+from rdflib import Graph
+from rdflib.term import Node
+
+from borderkg.validation.compile import MARKED, Compiler, Plan, Unsupported
+from borderkg.validation.data import article_graph_finder, canonical, open_store, to_dataset
+from borderkg.validation.engine_pyshacl import default_shapes, run_pyshacl
+from borderkg.validation.evaluator import Evaluator
+from borderkg.validation.model import Shape, ShapesModel
+from borderkg.validation.plans import RawResult, compile_shape, interpret
+from borderkg.validation.report import ValidationReport, ValidationResult
+from borderkg.validation.terms import focus_key
+
+ENGINE = "sparql"
+_PROBE = "{ SELECT ?this WHERE { VALUES ?this { <urn:borderkg:probe> } } }"
+_SLOT = "<urn:borderkg:focus-nodes>"
+
+
+@dataclass
+class CompiledShapes:
+    """A shapes graph compiled once: the plans of each shape, and the shapes left to pyshacl."""
+
+    model: ShapesModel
+    compiler: Compiler
+    plans: list[tuple[Shape, list[Plan]]] = field(default_factory=list)
+    delegated: dict[Node, str] = field(default_factory=dict)  # shape node -> why
+
+    @property
+    def shape_engines(self) -> dict[str, str]:
+        """Which engine handles each reporting shape, by shape id."""
+        engines = {shape.id: ENGINE for shape, _plans in self.plans}
+        for node in self.delegated:
+            engines[self.model.shape(node).id] = "pyshacl"
+        return engines
+
+    def query_text(self, shape: Shape, plan: Plan, restrict: str | None) -> str:
+        """A plan's query for all focus nodes, or for those of a VALUES list (cached text)."""
+        key = restrict if restrict in (None, MARKED) else "some"
+        cache = plan.extra.setdefault("text", {})
+        if key not in cache:
+            slot = _SLOT if key == "some" else key
+            cache[key] = plan.build(self.compiler.context(shape, "?this", slot))
+        return cache[key].replace(_SLOT, restrict) if key == "some" else cache[key]
+
+    def roots(self) -> list[Node]:
+        """The targeted shapes pyshacl must run so that every delegated shape is reached."""
+        found: list[Node] = []
+        for node in self.delegated:
+            todo, seen = [self.model.shape(node)], set()
+            while todo:
+                shape = todo.pop()
+                if shape.node in seen:
+                    continue
+                seen.add(shape.node)
+                if self.model.has_targets(shape) and shape.node not in found:
+                    found.append(shape.node)
+                todo.extend(self.model.parents(shape))
+        return found
+
+
+def compile_shapes(shapes: Graph) -> CompiledShapes:
+    """Compile every shape that reports results; the untranslatable ones are delegated."""
+    model = ShapesModel(shapes)
+    compiled = CompiledShapes(model=model, compiler=Compiler(model))
+    probe = ox.Store()
+    for shape in model.applied:
+        if not shape.reports:
+            continue
+        try:
+            plans = compile_shape(compiled.compiler, shape)
+            for plan in plans:
+                probe.query(plan.build(_PROBE), use_default_graph_as_union=True)
+        except Unsupported as exc:
+            compiled.delegated[shape.node] = str(exc)
+            continue
+        except SyntaxError as exc:
+            compiled.delegated[shape.node] = f"{shape.id}: its query does not parse ({exc})"
+            continue
+        compiled.plans.append((shape, plans))
+    return compiled
+
+
+_DEFAULT: CompiledShapes | None = None
+
+
+def project_shapes() -> CompiledShapes:
+    """The project shapes, compiled once per process."""
+    global _DEFAULT
+    if _DEFAULT is None:
+        _DEFAULT = compile_shapes(default_shapes())
+    return _DEFAULT
+
+
+def focus_values(focus_nodes: Iterable[Any] | None) -> tuple[set[str] | None, str | None]:
+    """(N-Triples of the focus nodes, the VALUES text restricting queries to them).
+
+    Blank nodes cannot be written in a query: with any of them, queries are not restricted
+    and results are filtered afterwards.
+    """
+    if focus_nodes is None:
+        return None, None
+    keys = {focus_key(n) for n in focus_nodes}
+    if any(k.startswith("_:") for k in keys):
+        return keys, None
+    return keys, " ".join(sorted(keys)) if keys else "<urn:borderkg:no-focus-node>"
+
+
+def run_compiled(
+    store: ox.Store,
+    compiled: CompiledShapes,
+    *,
+    restrict: str | None = None,
+    only: set[Node] | None = None,
+    options: dict[str, Any] | None = None,
+) -> list[tuple[Shape, RawResult]]:
+    """Run the compiled plans against a store.
+
+    ``restrict``: a VALUES list of focus nodes (N-Triples separated by spaces), or
+    ``compile.MARKED``; ``only``: the shape nodes to run (all by default); ``options``: the
+    dataset options of each query (default: the union of all graphs as default graph).
+    """
+    options = options if options is not None else {"use_default_graph_as_union": True}
+    evaluator = Evaluator(store, compiled.compiler, options)
+
+    def verify(check_or_plan: Any, first: ox.Term, second: Any) -> bool:
+        if isinstance(check_or_plan, Plan):
+            return evaluator.plan_fails(check_or_plan, first, second)
+        return evaluator.check_fails(check_or_plan, second)
+
+    found: list[tuple[Shape, RawResult]] = []
+    for shape, plans in compiled.plans:
+        if only is not None and shape.node not in only:
+            continue
+        for plan in plans:
+            text = compiled.query_text(shape, plan, restrict)
+            solutions = store.query(text, **options)
+            assert isinstance(solutions, ox.QuerySolutions)
+            found.extend((shape, raw) for raw in interpret(plan, solutions, verify))
+    return found
+
+
+def to_results(raws: Iterable[tuple[Shape, RawResult]], graph_of: Any) -> list[ValidationResult]:
+    """Raw results as report results, deduplicated."""
+    results: dict[ValidationResult, None] = {}
+    for shape, raw in raws:
+        focus = canonical(raw.focus)
+        result = ValidationResult(
+            severity=shape.severity,
+            focus_node=focus,
+            path=raw.path,
+            value=canonical(raw.value) if raw.value is not None else None,
+            constraint_component=raw.component,
+            source_shape=shape.id,
+            message=raw.message,
+            shape_name=shape.name,
+            graph=graph_of(focus),
+        )
+        results[result] = None
+    return list(results)
+
+
+def validate_sparql(
+    data: Any,
+    *,
+    shapes: Graph | None = None,
+    focus_nodes: Iterable[Any] | None = None,
+    background: bool = True,
+) -> ValidationReport:
+    """Validate ``data`` with the compiled shapes; see :func:`borderkg.validation.validate`."""
+    started = time.perf_counter()
+    compiled = project_shapes() if shapes is None else compile_shapes(shapes)
+    store = open_store(data, background=background)
+    keys, restrict = focus_values(focus_nodes)
+    raws = run_compiled(store, compiled, restrict=restrict)
+    results = to_results(raws, article_graph_finder(store))
+    if compiled.delegated:
+        dataset = to_dataset(data if isinstance(data, Graph) else store, background=background)
+        delegated_ids = {compiled.model.shape(n).id for n in compiled.delegated}
+        extra = run_pyshacl(dataset, compiled.model.graph, use_shapes=compiled.roots())
+        results.extend(r for r in extra if r.source_shape in delegated_ids)
+    if keys is not None:
+        results = [r for r in results if r.focus_node in keys]
+    return ValidationReport(
+        results=results,
+        engine=ENGINE,
+        seconds=time.perf_counter() - started,
+        shape_engines=compiled.shape_engines,
+        notes=sorted(compiled.delegated.values()),
+    )

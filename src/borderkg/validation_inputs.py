@@ -1,0 +1,346 @@
+"""What ``borderkg validate`` checks: files, folders and articles read into one dataset.
+
+RDF files are parsed with pyoxigraph (which reports the line and column of a syntax
+error); each file's default-graph triples go into a named graph of their own (the file's
+``file:`` IRI), while the named graphs of TriG and N-Quads files are kept as they are.
+Article files are read and extracted as ``borderkg load`` would, each into its article
+graph. The project's ontology, concept schemes and vocabulary are added in their own
+graphs, so class hierarchies and scheme membership are there for the shapes to see.
+For every node the inputs describe, the file that first describes it is remembered, so a
+result can point at a file and (see ``borderkg.sourcelines``) a line.
+"""
+
+from __future__ import annotations
+
+import glob
+import os
+import re
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pyoxigraph as ox
+from rdflib import Graph
+
+#: RDF format names the command accepts, and the pyoxigraph format of each.
+RDF_FORMATS: dict[str, ox.RdfFormat] = {
+    "turtle": ox.RdfFormat.TURTLE,
+    "trig": ox.RdfFormat.TRIG,
+    "nquads": ox.RdfFormat.N_QUADS,
+    "ntriples": ox.RdfFormat.N_TRIPLES,
+    "jsonld": ox.RdfFormat.JSON_LD,
+    "rdfxml": ox.RdfFormat.RDF_XML,
+}
+
+#: File extensions (lower-case) of RDF inputs and the format each selects.
+RDF_EXTENSIONS: dict[str, str] = {
+    ".ttl": "turtle",
+    ".trig": "trig",
+    ".nq": "nquads",
+    ".nt": "ntriples",
+    ".jsonld": "jsonld",
+    ".json-ld": "jsonld",
+    ".rdf": "rdfxml",
+    ".owl": "rdfxml",
+    ".xml": "rdfxml",
+}
+
+#: Article formats (read by ``borderkg.loaders.readers``).
+ARTICLE_FORMATS = ("text", "json", "jsonl", "html")
+
+_GLOB_CHARS = re.compile(r"[*?\[]")
+# pyoxigraph repeats the position in its message; the location is reported separately.
+_POSITION_PREFIX = re.compile(r"^Parser error (?:at|between) line \d+ column \d+[^:]*: ")
+
+
+def _syntax_error(file: str, exc: SyntaxError) -> InputError:
+    message = _POSITION_PREFIX.sub("", exc.msg or str(exc))
+    return InputError(file, message, exc.lineno, exc.offset)
+
+
+@dataclass(frozen=True)
+class InputError:
+    """An input that could not be read: missing, unreadable, or not valid in its syntax."""
+
+    file: str
+    message: str
+    line: int | None = None
+    column: int | None = None
+    kind: str = "syntax"
+
+    @property
+    def location(self) -> str:
+        """``FILE``, ``FILE:LINE`` or ``FILE:LINE:COLUMN``."""
+        where = self.file
+        if self.line is not None:
+            where += f":{self.line}"
+            if self.column is not None:
+                where += f":{self.column}"
+        return where
+
+    def __str__(self) -> str:
+        return f"{self.location}: {self.message}"
+
+
+@dataclass
+class InputFile:
+    """One input as read: where from, what kind, how many quads it gave."""
+
+    source: str  # the path as the user named it (or as found under a named folder)
+    kind: str  # "rdf", "article" or "store"
+    format: str
+    quads: int = 0
+    base: str | None = None  # the base IRI an RDF file was parsed with
+    prefixes: dict[str, str] = field(default_factory=dict)
+
+
+@dataclass
+class Collected:
+    """The dataset to validate and everything known about where its nodes came from."""
+
+    store: ox.Store
+    inputs: list[InputFile] = field(default_factory=list)
+    errors: list[InputError] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+    #: N-Triples term → index in ``inputs`` of the file that first has it as a subject.
+    subject_of: dict[str, int] = field(default_factory=dict)
+    #: N-Triples term → index of the first file that mentions it (as object) otherwise.
+    mentioned_in: dict[str, int] = field(default_factory=dict)
+
+    def focus_nodes(self) -> list[str]:
+        """Every IRI or blank node the inputs describe or mention, in N-Triples form."""
+        return sorted(set(self.subject_of) | set(self.mentioned_in))
+
+    def source_of(self, node: str) -> InputFile | None:
+        """The input that first describes ``node`` (else first mentions it), if any."""
+        index = self.subject_of.get(node, self.mentioned_in.get(node))
+        return None if index is None else self.inputs[index]
+
+
+def file_graph_iri(path: Path) -> str:
+    """The named graph of one input file's default-graph triples: the file's IRI."""
+    return path.resolve().as_uri()
+
+
+def add_schema_graphs(store: ox.Store) -> None:
+    """Add the shipped ontology, concept schemes and vocabulary, each in its graph.
+
+    They are added even when an input already has a graph of that name (a TriG export,
+    ``borderkg extract`` output with its entity context): the union keeps every statement
+    either side makes, so a partial copy never hides the shipped one.
+    """
+    from borderkg.validation.data import BACKGROUND_GRAPHS, background_nquads
+
+    for graph in BACKGROUND_GRAPHS:
+        store.load(background_nquads(graph), format=ox.RdfFormat.N_QUADS)
+
+
+def _walk(top: Path) -> Iterator[Path]:
+    """Non-hidden files under a folder, sorted (``__pycache__`` skipped)."""
+    for root, dirs, files in os.walk(top):
+        dirs[:] = sorted(d for d in dirs if not d.startswith(".") and d != "__pycache__")
+        for name in sorted(files):
+            if not name.startswith("."):
+                yield Path(root) / name
+
+
+def _kind_of(path: Path, input_format: str | None) -> str | None:
+    """``"rdf"``, ``"article"`` or ``None`` (unknown) for one file."""
+    from borderkg.loaders.readers import EXTENSIONS
+
+    if input_format:
+        return "rdf" if input_format in RDF_FORMATS else "article"
+    suffix = path.suffix.lower()
+    if suffix in RDF_EXTENSIONS:
+        return "rdf"
+    if suffix in EXTENSIONS:
+        return "article"
+    return None
+
+
+def _is_sidecar(path: Path, input_format: str | None) -> bool:
+    return (
+        input_format is None
+        and path.suffix.lower() == ".json"
+        and path.with_suffix(".txt").is_file()
+    )
+
+
+def expand_paths(
+    paths: Iterable[str], input_format: str | None, collected: Collected
+) -> tuple[list[Path], list[Path]]:
+    """RDF files and article files named by ``paths`` (files, folders, globs).
+
+    A named file of unknown type is an error; a file of unknown type found in a folder
+    (a README, a script) is skipped with a warning.
+    """
+    rdf: list[Path] = []
+    articles: list[Path] = []
+    seen: set[str] = set()
+    for arg in paths:
+        path = Path(arg)
+        if path.is_dir():
+            found = [(p, True) for p in _walk(path)]
+        elif os.path.lexists(path):
+            found = [(path, False)]
+        elif _GLOB_CHARS.search(arg) and (matches := sorted(glob.glob(arg, recursive=True))):
+            found = [(Path(m), True) for m in matches if Path(m).is_file()]
+            found += [(p, True) for m in matches if Path(m).is_dir() for p in _walk(Path(m))]
+        else:
+            collected.errors.append(InputError(arg, "no such file or directory", kind="not-found"))
+            continue
+        for file, was_found in found:
+            if _is_sidecar(file, input_format):
+                # NAME.json beside NAME.txt is the text's metadata: validate the article.
+                file = file.with_suffix(".txt")
+            key = os.path.realpath(file)
+            if key in seen:
+                continue
+            seen.add(key)
+            kind = _kind_of(file, input_format)
+            if kind == "rdf":
+                rdf.append(file)
+            elif kind == "article":
+                articles.append(file)
+            elif was_found:
+                collected.warnings.append(f"{file}: skipped (not an RDF or article file)")
+            else:
+                known = ", ".join([*RDF_EXTENSIONS, ".txt", ".json", ".jsonl", ".html"])
+                collected.errors.append(
+                    InputError(
+                        str(file),
+                        f"unknown extension {file.suffix or 'none'!r} (known: {known}; "
+                        "or give --input-format)",
+                        kind="extension",
+                    )
+                )
+    return rdf, articles
+
+
+def _note_terms(collected: Collected, index: int, quad: ox.Quad) -> None:
+    subject = str(quad.subject)
+    collected.subject_of.setdefault(subject, index)
+    obj = quad.object
+    if isinstance(obj, ox.NamedNode | ox.BlankNode):
+        term = str(obj)
+        if term not in collected.subject_of:
+            collected.mentioned_in.setdefault(term, index)
+
+
+def read_rdf_file(path: Path, fmt: str, collected: Collected) -> None:
+    """Parse one RDF file into the dataset, or record why it cannot be parsed."""
+    base = path.resolve().as_uri()
+    file_graph = ox.NamedNode(file_graph_iri(path))
+    index = len(collected.inputs)
+    entry = InputFile(str(path), "rdf", fmt, base=base)
+    quads: list[ox.Quad] = []
+    try:
+        parser = ox.parse(
+            path=path, format=RDF_FORMATS[fmt], base_iri=base, rename_blank_nodes=True
+        )
+        for quad in parser:
+            if isinstance(quad.graph_name, ox.DefaultGraph):
+                quad = ox.Quad(quad.subject, quad.predicate, quad.object, file_graph)
+            quads.append(quad)
+        entry.prefixes = dict(getattr(parser, "prefixes", None) or {})
+    except SyntaxError as exc:
+        collected.errors.append(_syntax_error(str(path), exc))
+        return
+    except (OSError, ValueError) as exc:
+        collected.errors.append(InputError(str(path), str(exc), kind="unreadable"))
+        return
+    collected.store.extend(quads)
+    entry.quads = len(quads)
+    collected.inputs.append(entry)
+    for quad in quads:
+        _note_terms(collected, index, quad)
+
+
+def read_article_files(paths: list[Path], input_format: str | None, collected: Collected) -> None:
+    """Read and extract article files (as ``borderkg load`` would) into the dataset."""
+    if not paths:
+        return
+    from borderkg.loaders.readers import EXTENSIONS, ReadError, ReadOptions, iter_records
+    from borderkg.pipeline import Rejected, build_all, default_workers
+    from borderkg.storetypes import article_update
+
+    options = ReadOptions(format=input_format if input_format in ARTICLE_FORMATS else None)
+    records = []
+    for item in iter_records([str(p) for p in paths], options):
+        if isinstance(item, ReadError):
+            if item.is_warning:
+                collected.warnings.append(str(item))
+            else:
+                collected.errors.append(
+                    InputError(item.file, item.message, item.line, item.column, kind=item.kind)
+                )
+        else:
+            records.append(item)
+    workers = default_workers() if len(records) >= 8 else 1
+    for built in build_all(records, workers):
+        if isinstance(built, Rejected):
+            collected.errors.append(InputError(built.source, built.reason, kind="extraction"))
+            continue
+        graph = ox.NamedNode(built.graph)
+        _, triples = article_update(built.graph, built.quads, built.content_hash)
+        quads = [ox.Quad(t.subject, t.predicate, t.object, graph) for t in triples]
+        collected.store.extend(quads)
+        index = len(collected.inputs)
+        file = re.sub(r":\d+$", "", built.source)  # a JSON Lines record is FILE:LINE
+        reader = options.format or EXTENSIONS.get(Path(file).suffix.lower(), "text")
+        collected.inputs.append(InputFile(built.source, "article", reader, quads=len(quads)))
+        for quad in quads:
+            _note_terms(collected, index, quad)
+
+
+def collect(paths: Iterable[str], input_format: str | None = None) -> Collected:
+    """Read every input into one in-memory dataset with the project's schema graphs."""
+    collected = Collected(store=ox.Store())
+    rdf, articles = expand_paths(paths, input_format, collected)
+    for path in rdf:
+        fmt = input_format if input_format in RDF_FORMATS else RDF_EXTENSIONS[path.suffix.lower()]
+        read_rdf_file(path, fmt, collected)
+    read_article_files(articles, input_format, collected)
+    if not collected.errors:
+        add_schema_graphs(collected.store)
+    return collected
+
+
+#: rdflib's parser name for each RDF format.
+_RDFLIB_FORMATS = {
+    "turtle": "turtle",
+    "trig": "trig",
+    "nquads": "nquads",
+    "ntriples": "nt",
+    "jsonld": "json-ld",
+    "rdfxml": "xml",
+}
+
+
+def read_shapes(files: Iterable[str]) -> tuple[Graph, list[InputError]]:
+    """The project's shapes with the researcher's shape files added on top.
+
+    Each file is checked with pyoxigraph first, whose syntax errors carry a line and
+    column, then parsed into the rdflib shapes graph the validators take (format by
+    extension, Turtle otherwise).
+    """
+    from borderkg.shapes import shapes_graph
+
+    graph = shapes_graph()
+    errors: list[InputError] = []
+    for name in files:
+        path = Path(name)
+        fmt = RDF_EXTENSIONS.get(path.suffix.lower(), "turtle")
+        base = path.resolve().as_uri()
+        try:
+            data = path.read_bytes()
+            for _ in ox.parse(input=data, format=RDF_FORMATS[fmt], base_iri=base):
+                pass
+            graph.parse(data=data, format=_RDFLIB_FORMATS[fmt], publicID=base)
+        except SyntaxError as exc:
+            errors.append(_syntax_error(name, exc))
+        except OSError as exc:
+            errors.append(InputError(name, exc.strerror or str(exc), kind="not-found"))
+        except Exception as exc:  # rdflib's parsers raise assorted types on bad input
+            errors.append(InputError(name, f"{type(exc).__name__}: {exc}"))
+    return graph, errors
