@@ -19,8 +19,9 @@ from .model import Extraction, Mention, Span
 _PLACE_BEFORE = re.compile(
     r"\b(?:in|into|inside|to|from|across|along|near|at|within|throughout|through|out of|via|"
     r"toward|towards|between|leave|leaving|left|entered|entering|reach|reached|return to|"
-    r"returned to|fled|flee|fleeing|escaped|escaping|border with|borders with|bordering)\s+"
-    r"(?:the\s+)?$",
+    r"returned to|fled|flee|fleeing|escaped|escaping|border with|borders with|bordering|"
+    r"(?:other\s+)?parts? of|(?:trade|trading|smuggling|business|ties|relations|agreements?|"
+    r"cooperation|exchanges?) with)\s+(?:the\s+)?$",
     re.IGNORECASE,
 )
 _COORDINATION = re.compile(r"(?:\s*,\s*|\s+(?:and|or)\s+)$")
@@ -30,6 +31,22 @@ _ATTRIBUTION_BEFORE = re.compile(
     r"\b(?:told|tells|tell|telling|to|for|by|with|according to)\s+$", re.IGNORECASE
 )
 _MEDIA = str(ACTORTYPE.Media)
+# "North Korea's largest iron mines", "China's land borders": the country owns a place.
+_PLACE_NOUN_AFTER = re.compile(
+    r"(?:'s?|’s?)\s+(?:[\w-]+\s+){0,2}?(?:mines?|ports?|city|cities|towns?|county|counties|"
+    r"provinces?|borders?|side|bank|coast|territory|regions?|areas?|villages?|frontier)\b",
+    re.IGNORECASE,
+)
+# A group word that only characterises people ("they are not refugees", "refugee status")
+# or counts individuals ("two residents") does not name the group as an actor.
+_CHARACTERISED = re.compile(
+    r"\b(?:are|is|were|was|be|been|being|as|than|not)\s+(?:not\s+)?(?:[\w-]+\s+)?$",
+    re.IGNORECASE,
+)
+_COUNTED = re.compile(
+    r"\b(?:two|three|four|five|six|seven|eight|nine|ten|\d+)\s+(?:[\w-]+\s+)?$", re.IGNORECASE
+)
+_MODIFIER_OF = re.compile(r"\s+(?:status|convention|protocol|law|agency|camps?)\b", re.IGNORECASE)
 
 
 def assign_roles(x: Extraction, folded: str, source_spans: list[Span]) -> None:
@@ -53,7 +70,15 @@ def assign_roles(x: Extraction, folded: str, source_spans: list[Span]) -> None:
             if not place and owner:
                 following = by_begin.get(owner.end())
                 place = following is not None and kinds.is_place(x.entities[following.entity])
+            if not place:
+                place = bool(_PLACE_NOUN_AFTER.match(folded, m.span.end))
             m.role = "place" if place else "actor"
+        elif kinds.is_collective(entity) and (
+            _CHARACTERISED.search(before[-25:])
+            or _COUNTED.search(before[-25:])
+            or _MODIFIER_OF.match(folded, m.span.end)
+        ):
+            m.role = "characterisation"
         elif entity.actor_type == _MEDIA and (
             _ATTRIBUTION_BEFORE.search(before) or any(s.contains(m.span) for s in source_spans)
         ):
@@ -64,7 +89,7 @@ def _is_actor_mention(x: Extraction, m: Mention) -> bool:
     entity = x.entities[m.entity]
     if kinds.is_country(entity):
         return m.role == "actor"
-    return kinds.is_actor(entity) and m.role != "attribution"
+    return kinds.is_actor(entity) and m.role not in ("attribution", "characterisation")
 
 
 def entity_categories(x: Extraction, record: ArticleRecord | None = None) -> dict[str, set[str]]:

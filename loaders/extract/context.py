@@ -18,7 +18,10 @@ from .cues import SentenceWords
 from .model import Entity, Mention, Span, TimeInfo
 
 _NEGATION = re.compile(
-    r"\b(?:not|never|no longer|n't|neither|nor|denied|denies|deny|without|failed to|refused to|"
+    r"\b(?:not|never|no longer|n't|neither|nor|denied|denies|deny|failed to|refused to|"
+    # "without permission" qualifies the act a rule is about, it does not negate the rule
+    r"without(?!\s+(?:a\s+|an\s+|official\s+|valid\s+|prior\s+)?(?:permission|permits?|"
+    r"papers|warning|authori[sz]ation|documents|identification|id|approval)\b)|"
     r"nobody|no one|none)"
     r"\b[^,;]{0,25}$",
     re.IGNORECASE,

@@ -230,8 +230,8 @@ class Gazetteer:
         """Record "remittance" in "remittance brokers" as a qualifier of the head "broker"."""
         for label in labels:
             words = re.findall(r"[a-z]+", fold(label).lower())
-            if len(words) < 2:
-                continue
+            if len(words) < 2 or "of" in words:
+                continue  # "families of defectors" is not a kind of defectors
             head = _singular(words[-1])
             stems = {
                 w[:5]
@@ -244,6 +244,19 @@ class Gazetteer:
     def has_qualified_family(self, head: str) -> bool:
         """Whether some group's name is this head noun with a qualifier ("money brokers")."""
         return _singular(head.lower()) in self.qualifiers
+
+    def owner_of(self, head: str) -> str | None:
+        """The group that owns a bare head noun as a label or alias ("brokers")."""
+        cache = self.__dict__.setdefault("_owners", {})
+        if head not in cache:
+            key = " ".join(t.lower_ for t in self.nlp.make_doc(head))
+            groups = [
+                c.iri
+                for c in self._candidates.get(key, [])
+                if kinds.is_collective(self.entities[c.iri])
+            ]
+            cache[head] = groups[0] if len(groups) == 1 else None
+        return cache[head]
 
     def qualified_alternative(self, iri: str, head: str, words: set[str]) -> str | None:
         """Another group with the same head noun whose qualifier the sentence uses.
@@ -278,6 +291,12 @@ class Gazetteer:
             return  # a single lower-case common word is never an entity on its own
         key = " ".join(t.lower_ for t in self.nlp.make_doc(variant))
         if key in seen:
+            # An alias as written outranks the same words derived from a longer label
+            # ("border guard" as an alias, not only stripped from "North Korean border guard").
+            cands = self._candidates.get(key, [])
+            for i, c in enumerate(cands):
+                if c.iri == iri and kind < c.kind:
+                    cands[i] = Candidate(iri, rule, kind, variant)
             return
         seen.add(key)
         self._candidates.setdefault(key, []).append(Candidate(iri, rule, kind, variant))

@@ -26,6 +26,13 @@ ACTOR_TYPES = frozenset(
 )
 LEGAL_TYPES = frozenset(str(t) for t in (BKG.LegalInstrument, BKG.Provision))
 ENTITY_TYPES = PLACE_TYPES | ACTOR_TYPES | LEGAL_TYPES
+# Plain strings of the types tested on every mention (a DefinedNamespace lookup is slow).
+_COUNTRY, _RIVER, _COLLECTIVE = str(BKG.Country), str(BKG.River), str(BKG.CollectiveActor)
+_PROVISION, _ORGANIZATION, _PUBLIC_FIGURE = (
+    str(BKG.Provision),
+    str(BKG.Organization),
+    str(BKG.PublicFigure),
+)
 
 #: Actor types of state bodies that issue or implement measures.
 AUTHORITY_ACTOR_TYPES = frozenset(
@@ -53,12 +60,12 @@ def is_place(entity: Entity) -> bool:
 
 def is_country(entity: Entity) -> bool:
     """A sovereign state."""
-    return str(BKG.Country) in entity.types
+    return _COUNTRY in entity.types
 
 
 def is_river(entity: Entity) -> bool:
     """A river."""
-    return str(BKG.River) in entity.types
+    return _RIVER in entity.types
 
 
 def is_actor(entity: Entity) -> bool:
@@ -68,7 +75,7 @@ def is_actor(entity: Entity) -> bool:
 
 def is_collective(entity: Entity) -> bool:
     """A category of people (defectors, smugglers, brokers …)."""
-    return str(BKG.CollectiveActor) in entity.types
+    return _COLLECTIVE in entity.types
 
 
 def is_legal(entity: Entity) -> bool:
@@ -78,14 +85,14 @@ def is_legal(entity: Entity) -> bool:
 
 def is_provision(entity: Entity) -> bool:
     """A numbered part of a legal instrument."""
-    return str(BKG.Provision) in entity.types
+    return _PROVISION in entity.types
 
 
 def is_authority(entity: Entity) -> bool:
     """A state body (or a state) that can issue, implement or enforce a measure."""
     if is_country(entity):
         return True
-    if str(BKG.Organization) not in entity.types and str(BKG.PublicFigure) not in entity.types:
+    if _ORGANIZATION not in entity.types and _PUBLIC_FIGURE not in entity.types:
         return False
     return entity.actor_type is None or entity.actor_type in AUTHORITY_ACTOR_TYPES
 

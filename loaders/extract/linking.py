@@ -38,6 +38,12 @@ _THE_NORTH = re.compile(
 _COUNTRY_PHRASE_TRIGGERS = triggers("authorities government regime leadership")
 _THE_NORTH_TRIGGERS = triggers("north south")
 _ATTACHED = re.compile(r"\s+(?:in|of|at|from)\s+(?:the\s+)?")
+#: Nouns that make "the Tumen …" the town's: its crossing, bridge, customs, station.
+_TOWN_NOUNS = frozenset(
+    ["crossing", "bridge", "customs", "station", "port", "checkpoint", "city", "market"]
+)
+#: A group placed in a town of one country is that country's group: (country, group IRI).
+_PLACED_GROUPS = {"traders": ("china", str(iris.actor_iri("chinese-traders")))}
 _MODEL_LABELS = {
     "GPE": ("place", (str(BKG.Location),)),
     "LOC": ("place", (str(BKG.Location),)),
@@ -284,6 +290,7 @@ class Linker:
 
     def _qualify_groups(self, folded: str, sentences: list[Span], mentions: list[Mention]) -> None:
         """Re-link a bare group noun ("brokers") to the group its sentence qualifies."""
+        words_of: dict[int, set[str]] = {}
         for m in mentions:
             surface = folded[m.span.begin : m.span.end]
             entity = self.gaz.entities.get(m.entity)
@@ -291,16 +298,53 @@ class Linker:
                 continue
             if not self.gaz.has_qualified_family(surface):
                 continue
-            s = sentences[m.sentence]
-            others = [o.span for o in mentions if o.sentence == m.sentence]
-            words = {
-                w.group(0).lower()
-                for w in re.finditer(r"[A-Za-z]+", folded[s.begin : s.end])
-                if not any(o.begin <= s.begin + w.start() < o.end for o in others)
-            }
+            words = words_of.get(m.sentence)
+            if words is None:
+                s = sentences[m.sentence]
+                others = [o.span for o in mentions if o.sentence == m.sentence]
+                words = words_of[m.sentence] = {
+                    w.group(0).lower()
+                    for w in re.finditer(r"[A-Za-z]+", folded[s.begin : s.end])
+                    if not any(o.begin <= s.begin + w.start() < o.end for o in others)
+                }
             better = self.gaz.qualified_alternative(m.entity, surface, words)
             if better is not None:
                 m.entity = better
+        self._one_sense_per_group(folded, mentions)
+        self._place_groups(folded, mentions)
+
+    def _one_sense_per_group(self, folded: str, mentions: list[Mention]) -> None:
+        """A bare group noun keeps the sense the article gave it where it was qualified:
+        "the brokers" of an article about brokers carrying money are those money brokers."""
+        chosen: dict[str, str] = {}
+        bare: list[tuple[Mention, str]] = []
+        for m in mentions:
+            surface = folded[m.span.begin : m.span.end]
+            entity = self.gaz.entities.get(m.entity)
+            if entity is None or not kinds.is_collective(entity) or not surface.isalpha():
+                continue
+            if not self.gaz.has_qualified_family(surface):
+                continue
+            head = surface.lower().rstrip("s")
+            owner = self.gaz.owner_of(surface)
+            if owner is not None and m.entity != owner:
+                chosen.setdefault(head, m.entity)
+            else:
+                bare.append((m, head))
+        for m, head in bare:
+            if head in chosen:
+                m.entity = chosen[head]
+
+    def _place_groups(self, folded: str, mentions: list[Mention]) -> None:
+        """Traders placed in a Chinese town ("traders in Dandong") are Chinese traders."""
+        for m in mentions:
+            better = _PLACED_GROUPS.get(m.entity.rsplit("/", 1)[-1])
+            if better is None:
+                continue
+            country = self._attached_country(folded, m.span.end, mentions)
+            target = self.gaz.entities.get(better[1])
+            if country and target is not None and country.rsplit("/", 1)[-1] == better[0]:
+                m.entity = better[1]
 
     def _attached_country(self, folded: str, end: int, resolved: list[Mention]) -> str | None:
         link = _ATTACHED.match(folded, end)
@@ -341,6 +385,8 @@ def _reads_as_river(doc: Doc, gm: GazetteerMatch) -> bool:
     nxt = doc[gm.end] if gm.end < len(doc) else None
     if nxt is not None and nxt.lower_ in ("river", "riverbank", "estuary", "basin"):
         return True
+    if nxt is not None and nxt.lower_ in _TOWN_NOUNS:
+        return False  # "the Tumen crossing", "the Tumen customs house": the town's
     if nxt is not None and nxt.text == "-" and gm.end + 1 < len(doc):
         after = doc[gm.end + 1]
         if after.text[:1].isupper():
@@ -352,11 +398,12 @@ def _reads_as_river(doc: Doc, gm: GazetteerMatch) -> bool:
 def _longest_first(proposals: list[_Proposal]) -> list[_Proposal]:
     ordered = sorted(proposals, key=lambda p: (-(p.end - p.begin), p.priority, p.begin))
     chosen: list[_Proposal] = []
-    taken: list[tuple[int, int]] = []
+    # One byte per character: whether a chosen proposal covers it (a slice test is C-fast).
+    taken = bytearray(max((p.end for p in proposals), default=0))
     for prop in ordered:
-        if any(prop.begin < e and b < prop.end for b, e in taken):
+        if any(taken[prop.begin : prop.end]):
             continue
         chosen.append(prop)
-        taken.append((prop.begin, prop.end))
+        taken[prop.begin : prop.end] = b"\x01" * (prop.end - prop.begin)
     chosen.sort(key=lambda p: p.begin)
     return chosen

@@ -59,7 +59,9 @@ class Mention:
     entity: str
     sentence: int
     origin: str  # "vocabulary", "pattern" or "model"
-    role: str = ""  # countries: "place" or "actor"; outlets in attribution formulas: "attribution"
+    # countries: "place" or "actor"; outlets in attribution formulas: "attribution"; group
+    # words that only characterise or count people: "characterisation"
+    role: str = ""
 
 
 @dataclass

@@ -5,12 +5,18 @@ phones``, ``sealed the border``); the status is the nearest status cue (``is set
 Planned, ``ordered`` → Announced, ``has been in place`` → InForce, ``installed`` →
 CarriedOut, ``relaxed`` → Eased, ``lifted`` / ``reopened`` → Lifted), overridden by
 rumour words. A negated cue (``did not install``) yields no policy, except that a negated
-lifting (``has not lifted``) means the measure is still in force. The same measure with
-the same status in one article is one policy with several pieces of evidence.
+lifting (``has not lifted``) means the measure is still in force. The framing of the
+sentence then refines the status (``policy_status``: orders to guards are in force, plans
+told to residents are announced), and mentions of one measure are merged while the same
+measure by another country, at another date or on another thing stays apart
+(``policy_merge``). Routine, hypothetical, contrastive and attributive mentions (``guards
+continue to patrol``, ``as soon as the border reopened``, ``unlike the forced
+repatriation``, ``North Koreans detained in China``) are no policy.
 """
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from borderkg.ontology.namespaces import MEASURE, STATUS
@@ -19,6 +25,9 @@ from .context import ArticleContext, distance
 from .cues import TriggerIndex, word_regex
 from .model import Policy, Span
 from .policy_cues import IN_FORCE_EXPLICIT, MEASURE_CUES, STATUS_CUES, SUBTYPES
+from .policy_merge import Mention as _Found
+from .policy_merge import back_reference, merge, set_aside
+from .policy_status import refine_status
 
 _ALL_STATUSES = word_regex(
     "|".join(f"(?P<s{i}>{pattern.pattern})" for i, (_, pattern) in enumerate(STATUS_CUES))
@@ -53,6 +62,26 @@ class _Candidate:
     concept: str
     span: Span
     strong: bool
+    routine: bool = False  # plain patrolling: a reinforcement only when a change is reported
+    change_only: bool = False  # "anti-epidemic measures": a measure only when eased or lifted
+
+
+# Arrest verbs used as a participle after a noun ("North Koreans detained in China") describe
+# people, not an arrest by an authority.
+_ATTRIBUTIVE = re.compile(
+    r"^\s+(?:in|at(?!\s+(?:least|most)\b)|by|for|since|on|during|after|near|inside|across)\b", re.I
+)
+_AUXILIARY = re.compile(r"\b(?:been|was|were|are|is|be|being|get|got|gets)\s+(?:\w+ly\s+)?$", re.I)
+_ROUTINE_PATROL, _EPIDEMIC = (
+    MEASURE_CUES.index(next(c for c in MEASURE_CUES if c.concept == str(concept) and not c.strong))
+    for concept in (MEASURE.PatrolReinforcement, MEASURE.BorderClosure)
+)
+_CHANGES = {str(STATUS.Eased), str(STATUS.Lifted)}
+_CRACKDOWN, _ANNOUNCED = str(MEASURE.Crackdown), str(STATUS.Announced)
+# A status under a condition ("would begin as soon as the border reopened") is not reported.
+_HYPOTHETICAL = re.compile(r"\b(?:as soon as|once|if|unless|in case)\s+(?:[\w-]+\s+){0,4}$", re.I)
+# How far (in characters) around a generic crackdown cue its narrower type is looked for.
+_REFINE_REACH = 80
 
 
 def _measure_matches(ctx: ArticleContext, index: int) -> list[_Candidate]:
@@ -68,19 +97,29 @@ def _measure_matches(ctx: ArticleContext, index: int) -> list[_Candidate]:
             span = Span(offset + m.start(), offset + m.end())
             if any(span.overlaps(t.span) for t in taken):
                 continue
-            taken.append(_Candidate(_refine(cue.concept, chunk), span, cue.strong))
+            if (
+                cue.needs_authority
+                and _ATTRIBUTIVE.match(chunk[m.end() :])
+                and not _AUXILIARY.search(chunk[: m.start()])
+            ):
+                continue
+            around = chunk[max(0, m.start() - _REFINE_REACH) : m.end() + _REFINE_REACH]
+            concept = _refine(cue.concept, around)
+            taken.append(
+                _Candidate(concept, span, cue.strong, i == _ROUTINE_PATROL, i == _EPIDEMIC)
+            )
     specific = {c.concept for c in taken if c.concept not in _SPECIFIC_OVER_GENERIC}
     if specific:
         # "crackdown" next to "phones" is the phone crackdown already found, not another one.
         taken = [c for c in taken if c.concept not in _SPECIFIC_OVER_GENERIC or c.strong]
         if specific & _SPECIFIC_CRACKDOWNS:
-            taken = [c for c in taken if c.concept != str(MEASURE.Crackdown)]
+            taken = [c for c in taken if c.concept != _CRACKDOWN]
     return sorted(taken, key=lambda c: c.span.begin)
 
 
 def _refine(concept: str, chunk: str) -> str:
     """A generic crackdown becomes the narrower type its sentence names."""
-    if concept != str(MEASURE.Crackdown):
+    if concept != _CRACKDOWN:
         return concept
     for subtype, pattern in SUBTYPES:
         if pattern.search(chunk):
@@ -134,11 +173,19 @@ def find_policies(ctx: ArticleContext) -> list[Policy]:
         ]
         seen: set[tuple[str, str, object]] = set()
         for cand in measures:
-            chosen = _choose_status(cand, statuses, explicit)
+            # A status verb inside another measure's cue ("since the border reopened")
+            # belongs to that measure.
+            own = [
+                st
+                for st in statuses
+                if st[1].overlaps(cand.span)
+                or not any(o is not cand and o.span.contains(st[1]) for o in measures)
+            ]
+            chosen = _choose_status(cand, own, explicit)
             if chosen is None:
                 # A bare measure noun in a legal argument ("the repatriations violate
                 # Article 33") is what the claim is about, not a report of a measure.
-                if not cand.strong or ctx.has_legal(index):
+                if not cand.strong or ctx.has_legal(index) or set_aside(ctx, index, cand.span):
                     continue
                 status, evidence, defaulted = _default_status(ctx, index, cand), cand.span, True
             else:
@@ -151,13 +198,22 @@ def find_policies(ctx: ArticleContext) -> list[Policy]:
                 evidence = Span(
                     min(cand.span.begin, cue_span.begin), max(cand.span.end, cue_span.end)
                 )
+                status = refine_status(ctx, index, cand.concept, status, cue_span, evidence)
+            if cand.routine and status == _IN_FORCE:
+                continue  # "guards continue to patrol" reports no reinforcement
+            if cand.change_only and status not in _CHANGES:
+                continue
+            if not defaulted and _HYPOTHETICAL.search(ctx.before(index, cue_span.begin, 40)):
+                continue
+            if back_reference(ctx, index, cand.span, [p for p, _ in raw]):
+                continue
             time = ctx.time(index, evidence)
             key = (cand.concept, status, time.earliest if time else None)
             if key in seen:
                 continue
             seen.add(key)
             raw.append((_build(ctx, index, cand, status, evidence), defaulted))
-    return _merge(raw)
+    return merge(ctx, [_Found(p, d) for p, d in raw])
 
 
 def _default_status(ctx: ArticleContext, index: int, cand: _Candidate) -> str:
@@ -170,7 +226,7 @@ def _default_status(ctx: ArticleContext, index: int, cand: _Candidate) -> str:
 
 
 def _build(ctx: ArticleContext, sent: int, cand: _Candidate, status: str, evidence: Span) -> Policy:
-    roles = ctx.roles(sent, evidence, issuing=status == str(STATUS.Announced))
+    roles = ctx.roles(sent, evidence, issuing=status == _ANNOUNCED)
     places, precision, inferred = ctx.places(sent)
     return Policy(
         local="",
@@ -188,51 +244,3 @@ def _build(ctx: ArticleContext, sent: int, cand: _Candidate, status: str, eviden
         quantities=ctx.quantities_in(sent),
         legal_basis=ctx.legal_basis(sent),
     )
-
-
-def _compatible(a: Policy, b: Policy) -> bool:
-    """Whether two mentions of the same measure type and status can be one measure.
-
-    Different dates make different measures; places are not compared, because a sentence
-    often names places that only situate the measure ("across from Hyesan").
-    """
-    if a.time and b.time and a.time.earliest and b.time.earliest:
-        return a.time.earliest == b.time.earliest
-    return True
-
-
-def _merge(raw: list[tuple[Policy, bool]]) -> list[Policy]:
-    out: list[Policy] = []
-    measures_with_evidence = {p.measure_type for p, defaulted in raw if not defaulted}
-    specific_crackdown = bool(measures_with_evidence & _SPECIFIC_CRACKDOWNS)
-    for policy, defaulted in raw:
-        if defaulted and policy.measure_type in measures_with_evidence:
-            continue
-        # "the crackdown" in an article about a phone crackdown is that crackdown.
-        if specific_crackdown and policy.measure_type == str(MEASURE.Crackdown):
-            continue
-        into = next(
-            (
-                p
-                for p in out
-                if (p.measure_type, p.status) == (policy.measure_type, policy.status)
-                and _compatible(p, policy)
-            ),
-            None,
-        )
-        if into is None:
-            out.append(policy)
-            continue
-        into.evidence += [e for e in policy.evidence if e not in into.evidence]
-        for name in ("issued_by", "implemented_by", "targets", "quantities", "legal_basis"):
-            target = getattr(into, name)
-            target += [x for x in getattr(policy, name) if x not in target]
-        better_time = policy.time is not None and policy.time.earliest is not None
-        if into.time is None or (into.time.earliest is None and better_time):
-            into.time = policy.time or into.time
-        if into.place_inferred and not policy.place_inferred:
-            into.places, into.location_precision = policy.places, policy.location_precision
-            into.place_inferred = False
-    for i, policy in enumerate(out, start=1):
-        policy.local = f"policy-{i}"
-    return out

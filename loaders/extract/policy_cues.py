@@ -106,8 +106,16 @@ MEASURE_CUES: list[MeasureCue] = [
         r"(?: with [A-Z]?\w+(?: [A-Z]\w+)?)? (?:was |were |has been |had been |remains |remained "
         r"|is |are )?(?:closed|sealed|shut)|(?:closure|sealing) of (?:the |its |their )?borders?|"
         r"borders? (?:has |had |was |have )?(?:not |still not )?(?:been )?reopen\w*|reopen\w* "
-        r"(?:of )?(?:the |its )?borders?)\b",
-        "border borders",
+        r"(?:of )?(?:the |its )?borders?|allow\w* (?:[\w-]+ ){0,3}?to (?:visit|travel to|cross "
+        r"into|enter|go to) (?:china|north korea|the north|the south|south korea))\b",
+        "border borders allow allows allowed allowing",
+    ),
+    # Epidemic controls at large are the border closure of the pandemic years.
+    _cue(
+        MEASURE.BorderClosure,
+        r"\b(?:anti-epidemic|pandemic|covid(?:-19)?|coronavirus) (?:measures|restrictions|controls)\b",
+        "epidemic pandemic covid coronavirus",
+        strong=False,
     ),
     _cue(
         MEASURE.TradeRestriction,
@@ -119,9 +127,10 @@ MEASURE_CUES: list[MeasureCue] = [
         r"\b(?:resumed|restarted|suspended|halted|stopped|restricted|limited|banned)|(?:prohibit"
         r"\w*|ban\w*|bar\w*|forbid\w*)\b[^.;]{0,40}?\bfrom (?:buying|selling|importing|"
         r"exporting|trading)|suspend (?:new |all )?(?:orders|imports|exports|shipments)|not "
-        r"allowed to (?:\w+ ){0,3}(?:trade|import|export|sell))\b",
+        r"allowed to (?:\w+ ){0,4}(?:trade|import|export|sell)|resum\w+ (?:\w+ ){0,2}?"
+        r"(?:shipments?|freight|cargo|trade|imports?|exports?))\b",
         "trade imports import exports export shipments shipment freight cargo orders buying "
-        "selling importing exporting trading",
+        "selling importing exporting trading resum*",
     ),
     _cue(
         MEASURE.ForcedRepatriation,
@@ -130,6 +139,15 @@ MEASURE_CUES: list[MeasureCue] = [
         r"korea|across the border)|be sent back|handed (?:them )?over\b[^.;]{0,60}?\bto (?:the )?"
         r"(?:north korean|dprk|north)|deport\w+|(?<!non-)refoulement)\b",
         "repatriat* sent send deport* refoulement handed forced forcibly",
+    ),
+    # A quarantine laid on places (villages, towns) confines their people: a movement
+    # restriction, not a rule for arrivals from across the border.
+    _cue(
+        MEASURE.MovementRestriction,
+        r"\b(?:(?:placed|put|kept) (?:[\w-]+ ){0,4}?under (?:a )?(?:strict |full )?(?:quarantine|"
+        r"lockdown)|quarantine (?:zones?|areas?)|(?:quarantined|locked down) (?:the )?(?:[\w-]+ )?"
+        r"(?:villages?|towns?|city|county|districts?|areas?|neighbou?rhoods?))\b",
+        "placed put kept quarantine quarantined locked",
     ),
     _cue(
         MEASURE.QuarantineRule,
@@ -145,14 +163,19 @@ MEASURE_CUES: list[MeasureCue] = [
     _cue(
         MEASURE.PublicPunishment,
         r"\b(?:public (?:trials?|executions?|punishments?|denunciations?|struggle sessions?|"
-        r"criticism sessions?)|executed (?:publicly|in public)|publicly executed)\b",
-        "public publicly",
+        r"criticism sessions?)|executed (?:publicly|in public)|publicly executed|(?:denunciation|"
+        r"criticism|struggle) (?:meetings?|sessions?|rallies)|(?:gathered|assembled|summoned|"
+        r"mobili[sz]ed) (?:the )?(?:residents|people|villagers|workers|locals)\b[^.;]{0,80}?\b"
+        r"(?:meeting|rally|session|gathering)\b[^.;]{0,60}?\b(?:traitors?|denounc\w+|criticis\w+|"
+        r"condemn\w+))\b",
+        "public publicly denunciation criticism struggle gathered assembled summoned mobilised "
+        "mobilized",
     ),
     _cue(
         MEASURE.ResidentRelocation,
         rf"\b(?:(?:relocat\w+|evict\w+|expel\w+|mov(?:ed|ing)) (?:the )?(?:border )?{_GROUPS}|"
         rf"forced (?:relocations?|evictions?)|(?:relocations?|evictions?) of (?:border )?{_GROUPS}"
-        rf"|{_GROUPS}\b[^.;]{{0,40}}?\b(?:sent away|relocated|expelled|evicted|banished|sent to "
+        rf"|{_GROUPS}\b[^.;]{{0,80}}?\b(?:sent away|relocated|expelled|evicted|banished|sent to "
         r"live|moved (?:to|away|inland|out)))\b",
         "relocat* evict* expel* moved moving forced relocation relocations sent banished",
     ),
@@ -161,14 +184,17 @@ MEASURE_CUES: list[MeasureCue] = [
         r"\b(?:travel (?:bans?|restrictions?|permits?)|movement restrictions?|restrict\w* (?:on )?"
         r"(?:travel|movement)|bans? on (?:[\w-]+ ){0,2}?(?:travel|movement|sightseeing|boat trips|"
         r"fishing|visits|tours|access)|curfews?|lockdowns?|(?:banned|prohibited|forbidden|barred) "
-        r"from \w+ing|(?:show|carry|present) (?:their |an? )?(?:identification|id|permits?|"
-        r"passes?)|need (?:a |special )?permits? to|(?:anyone|people|those) who approach\w*|"
+        r"from \w+ing|(?:bann|prohibit|forbidd|barr)ing (?:[\w-]+ ){1,3}?from (?:approach|enter|"
+        r"travel|leav|visit|go|cross)\w*|(?:show|carry|present) (?:their |an? )?(?:identification|id|permits?|"
+        r"passes?)|need (?:a |special )?permits?\b[^.;]{0,60}?\bto (?:enter|travel|visit|go|"
+        r"leave|approach|cross)|(?:anyone|people|those) who approach\w*|"
         r"closed (?:the )?(?:[\w-]+ ){0,2}?(?:road|roads|riverbank|riverside|area|path|beach)|"
         r"(?:riverbank|road|riverside|river bank|beach|area) (?:is|are|was|were|remains?|has been)"
         r" (?:still )?closed)\b",
         "travel movement restrict* sightseeing boat trips fishing visits tours access curfew "
         "curfews lockdown lockdowns banned prohibited forbidden barred identification id permit "
-        "permits approach approaches approaching road roads riverbank riverside area closed",
+        "permits approach approaches approaching road roads riverbank riverside area closed need "
+        "banning prohibiting forbidding barring",
     ),
     _cue(
         MEASURE.CCTVInstallation,
@@ -228,6 +254,16 @@ MEASURE_CUES: list[MeasureCue] = [
         "sanction sanctions",
     ),
     _cue(MEASURE.SanctionsEnforcement, r"\bsanctions?\b", "sanction sanctions", strong=False),
+    # Enforcement made stricter: "tighter inspections of bank transfers", "steps up its pursuit".
+    _cue(
+        MEASURE.Crackdown,
+        r"\b(?:(?:tighter|closer|stricter|more frequent|intensified|stepped-up) (?:inspections?|"
+        r"checks?|controls?|scrutiny|searches|monitoring)|(?:step(?:s|ped|ping)? up|intensif\w+|"
+        r"tighten\w*) (?:its |their |the )?(?:pursuit|hunt|checks?|inspections?|controls?|searches|"
+        r"scrutiny|monitoring))\b",
+        "tighter closer stricter frequent intensified stepped step steps stepping intensify "
+        "intensifies intensifying tighten tightens tightened tightening",
+    ),
     _cue(
         MEASURE.Crackdown,
         rf"\b(?:{_CRACK}|(?:intensive|intensified|special|sweeping) (?:campaign|crackdown|"
@@ -270,12 +306,20 @@ SUBTYPES: list[tuple[str, re.Pattern[str]]] = [
     ),
 ]
 
+#: Consequences announced for an act: a standing rule (see ``policy_status``).
+CONSEQUENCE = (
+    r"\b(?:will|would) (?:also )?be (?:\w+ly )?(?:caught and (?:\w+ly )?)?(?:treated as|punished|arrested|sent back|repatriated|"
+    r"shot|fined|detained|sent to|caught)\b"
+)
+
 # Status cues; on equal distance the earlier entry wins.
 STATUS_CUES: list[tuple[str, re.Pattern[str]]] = [
     (
         str(STATUS.Rumoured),
         re.compile(
-            r"\b(?:rumou?rs?|rumou?red|reportedly considering|said to be considering|there is talk"
+            r"\b(?:rumou?rs?|rumou?red|reportedly considering|said to be (?:considering|planning|"
+            r"preparing)|(?:is|are|was|were) said to be \w+ing|(?:have|has|had) heard (?:that|of)|"
+            r"there is talk"
             r"|word is|speculation|unconfirmed reports?|it is said that)\b",
             _I,
         ),
@@ -292,16 +336,20 @@ STATUS_CUES: list[tuple[str, re.Pattern[str]]] = [
     (
         str(STATUS.Eased),
         re.compile(
-            r"\b(?:relaxed|relaxing|relax|eased|easing|ease|loosened|loosening|softened|scaled "
+            r"\b(?:relaxed|relaxing|relax|eased|easing|ease|shortened|shortening|loosened|loosening|softened|scaled "
             r"back|scaling back|more lenient|less strict|lighter than|looser|lightened)\b",
             _I,
         ),
     ),
+    # A consequence promised for an act ("anyone who helps them will be punished") states a
+    # standing rule, not a plan.
+    (str(STATUS.InForce), re.compile(CONSEQUENCE, _I)),
     (
         str(STATUS.Planned),
         re.compile(
             r"\b(?:(?:is|are|was|were) set to|plans? to|planned|planning to|plans for|will|shall|"
-            r"(?:is|are) going to|intends? to|to be (?:installed|built|erected|introduced|deployed|"
+            r"(?:is|are) going to|intends? to|the plan is to|preparations (?:are|were|have been) "
+            r"(?:under ?way|being made)|would be (?!\w+ly\b)\w+ed\b|to be (?:installed|built|erected|introduced|deployed|"
             r"expanded|completed)|scheduled to|preparing to|prepares? to|expected to|about to|"
             r"considering|proposed|being discussed|under discussion)\b",
             _I,
@@ -312,9 +360,9 @@ STATUS_CUES: list[tuple[str, re.Pattern[str]]] = [
         re.compile(
             r"\b(?:announced|announcement|ordered|orders?|issued|issues|directives?|decrees?|"
             r"instructed|instructions?|notices?|notified|notification|decided to|declared|"
-            r"declaration|handed down|promulgated|(?:told|warned|instructed) (?:residents|people|"
-            r"traders|merchants|villagers|households) (?:to|not to|that)\b|been told|were told|"
-            r"was told|were warned|been warned)\b",
+            r"declaration|handed down|promulgated|(?:told|warned|instructed|notified|informed) "
+            r"(?:(?!(?:was|were|is|are|had|has|have|would|will)\b)[\w-]+ ){0,8}?(?:to|not to|that)\b|been told|were told|was told|were warned|"
+            r"been warned)\b",
             _I,
         ),
     ),
@@ -323,6 +371,9 @@ STATUS_CUES: list[tuple[str, re.Pattern[str]]] = [
         re.compile(
             r"\b(?:(?:has|have|had) been in (?:place|effect|force)|in (?:place|effect|force)|"
             r"(?:keeps?|kept|keeping) (?:the |its )?borders? (?:sealed|closed|shut)|keeping|"
+            r"until further notice|must(?: (?:\w+ )?be \w+)?|needs? (?:a |an |special )?(?:permits?|pass(?:es)?|approval)|"
+            r"(?:no one|nobody) (?:may|can|is allowed to)|may not|may only|step(?:s|ped|ping)? up|tighten(?:ed|s|ing)?|"
+            r"intensif(?:ied|ies|ying)|strengthen(?:ed|s|ing)?|"
             r"(?:has|have|had) (?:been|remained) (?:closed|sealed|shut|banned|prohibited|"
             r"suspended|restricted|halted|tightened|strict)|(?:has|have) been \w+ing|"
             r"would be (?:\w+ly )?(?:sent back|repatriated|arrested|punished|shot|fined|detained)|"
@@ -341,15 +392,16 @@ STATUS_CUES: list[tuple[str, re.Pattern[str]]] = [
             r"\b(?:installed|installing|built|building|erected|constructed|set up|put up|went up|"
             r"gone up|deployed|dispatched|stationed|posted|repatriated|deported|returned|sent back|"
             r"sent home|sent to|handed over|arrested|detained|carried out|conducted|launched|"
-            r"began|begun|started|stepped up|reinforced|strengthened|increased|intensified|"
-            r"tightened|expanded|added|placed|laid|buried|mounted|strung|sealed|closed|shut|"
+            r"began|begun|started|reinforced|increased|expanded|added|placed|laid|buried|mounted|strung|sealed|closed|shut|"
             r"confiscated|seized|raided|inspected|executed|relocated|evicted|expelled|imposed|"
             r"introduced|implemented|rolled out|cracked down|fired|shot|lit|upgraded|replaced|"
-            r"rebuil\w+|repair\w*|appeared|sprang up)\b",
+            r"rebuil\w+|repair\w*|appeared|sprang up|gathered|assembled|summoned|held)\b",
             _I,
         ),
     ),
 ]
 
 #: Explicit statements of state that outrank a nearer status cue in the same sentence.
-IN_FORCE_EXPLICIT = re.compile(r"\b(?:in (?:place|effect|force)|remains?|remained|still)\b", _I)
+IN_FORCE_EXPLICIT = re.compile(
+    r"\b(?:in (?:place|effect|force)|remains?|remained|still|until further notice)\b", _I
+)

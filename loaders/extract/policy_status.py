@@ -1,0 +1,110 @@
+"""Status refinements that look past the nearest status cue to who says what to whom.
+
+The nearest cue gives a first status (``policies._choose_status``); these rules correct it
+where the sentence's framing decides:
+
+- an order to those who enforce it (``ordered guards to shoot``, ``officers have been
+  told to stop``) is a rule being applied: InForce, not Announced;
+- a plan or a promised consequence told to the public (``the lecturers said that the state
+  is set to launch``, ``residents were warned that anyone who … would be punished``) is an
+  announcement: Announced;
+- a plan to keep something going (``is expected to remain``) is the measure in force;
+- declaring a zone creates it: InForce;
+- intensifying enforcement (``stepped up checks``) is a rule applied more strictly, but
+  more guards or a fence put up are done deeds: CarriedOut;
+- lifting only part of a measure (``resumed handling some shipments``) eases it.
+"""
+
+from __future__ import annotations
+
+import re
+
+from borderkg.ontology.namespaces import MEASURE, STATUS
+
+from . import kinds
+from .context import ArticleContext
+from .model import Span
+from .policy_cues import CONSEQUENCE
+
+_I = re.IGNORECASE
+_ENFORCERS = (
+    r"(?:border )?(?:guards|soldiers|officers|police(?:men)?|troops|agents|units|patrols|"
+    r"customs officers|security forces)"
+)
+_ORDER = r"(?:told|ordered|instructed|directed|warned|notified)"
+# "guards (in X) had been told", "ordered guards to", "told the officers that".
+_TO_ENFORCERS = re.compile(
+    rf"\b{_ENFORCERS}\b(?:\s+[\w'’-]+){{0,4}}?\s+(?:have|has|had)?\s*(?:been|were|was)\s+{_ORDER}\b"
+    rf"|\b{_ORDER}\s+(?:the\s+|its\s+|their\s+)?{_ENFORCERS}\b",
+    _I,
+)
+# An authority telling the public: a notice, a warning, a lecture.
+_TO_PUBLIC = re.compile(
+    r"\b(?:told|warned|informed|notified|announced|lecturers? (?:said|told)|(?:lectures?|"
+    r"meetings?|notices?) (?:\w+ ){0,3}(?:said|told|warned|announced|stated))\b",
+    _I,
+)
+_CONSEQUENCE = re.compile(CONSEQUENCE, _I)
+_KEEP_GOING = re.compile(r"^\W*(?:\w+ )?(?:remain|stay|continue|keep)\b", _I)
+_PARTIAL = re.compile(
+    r"\b(?:some|partially|partly|part of|limited|a few|certain|several|only)\b", _I
+)
+_INTENSIFY = re.compile(r"\b(?:step|tighten|intensif|strengthen)", _I)
+_DONE_WHEN_MORE = {
+    str(MEASURE.PatrolReinforcement),
+    str(MEASURE.BarrierConstruction),
+    str(MEASURE.SurveillanceInstallation),
+    str(MEASURE.CCTVInstallation),
+    str(MEASURE.SensorInstallation),
+    str(MEASURE.LightingInstallation),
+}
+_BUFFER_ZONE = str(MEASURE.BufferZone)
+_PLANNED, _ANNOUNCED, _IN_FORCE = str(STATUS.Planned), str(STATUS.Announced), str(STATUS.InForce)
+_LIFTED, _EASED, _CARRIED_OUT = str(STATUS.Lifted), str(STATUS.Eased), str(STATUS.CarriedOut)
+
+
+def refine_status(
+    ctx: ArticleContext, index: int, measure: str, status: str, cue: Span, evidence: Span
+) -> str:
+    """The status of a measure once the framing of its sentence is taken into account.
+
+    ``cue`` is the status cue chosen for the measure in sentence ``index`` and ``evidence``
+    the span from the measure cue to the status cue.
+    """
+    folded, sentence = ctx.folded, ctx.sentences[index]
+    text = folded[cue.begin : cue.end]
+    before = folded[sentence.begin : cue.begin]
+    whole = folded[sentence.begin : sentence.end]
+    if status == _ANNOUNCED:
+        if _TO_ENFORCERS.search(whole):
+            return _IN_FORCE
+        if measure == _BUFFER_ZONE and re.search(r"\b(?:declared|declaration)\b", text):
+            return _IN_FORCE
+        return status
+    if status == _IN_FORCE and _CONSEQUENCE.search(text):
+        if _TO_PUBLIC.search(before) and not _TO_ENFORCERS.search(whole):
+            return _ANNOUNCED
+        return status
+    if status == _IN_FORCE and _INTENSIFY.match(text) and measure in _DONE_WHEN_MORE:
+        return _CARRIED_OUT
+    if status == _PLANNED:
+        if _KEEP_GOING.search(folded[cue.end : sentence.end]):
+            return _IN_FORCE
+        told = list(_TO_PUBLIC.finditer(before))
+        if told and not _TO_ENFORCERS.search(whole):
+            # "told residents that the Immigration Administration is set to add patrols":
+            # the plan of another named body, only passed on.
+            start = sentence.begin + told[-1].end()
+            if not _authority_between(ctx, index, start, cue.begin):
+                return _ANNOUNCED
+        return status
+    around = folded[max(sentence.begin, evidence.begin - 15) : min(sentence.end, evidence.end + 15)]
+    partial = _PARTIAL.search(around)
+    return _EASED if status == _LIFTED and partial else status
+
+
+def _authority_between(ctx: ArticleContext, index: int, begin: int, end: int) -> bool:
+    return any(
+        begin <= m.span.begin and m.span.end <= end and kinds.is_authority(ctx.entities[m.entity])
+        for m in ctx.by_sentence.get(index, [])
+    )

@@ -1,0 +1,357 @@
+"""Extraction quality: F1 floors on the shipped gold, the held-out set, and the rules behind them.
+
+The dev-set floors are the issue's (actors, locations and legal instruments 0.90, policies
+0.80). The held-out articles under ``tests/fixtures/heldout/`` were written and annotated
+before the extractor was run on them and are not tuned on; their test only guards against
+regressions well below the measured scores. The rule tests use short invented sentences
+and the shipped vocabulary.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from importlib.resources import files
+from pathlib import Path
+
+import pytest
+
+from borderkg.loaders.evaluate import (
+    EvaluationReport,
+    evaluate_gold_dir,
+    load_gold,
+    read_corpus_records,
+)
+from borderkg.loaders.extract import Extraction, Extractor, get_extractor
+from borderkg.loaders.extract.categories import entity_categories
+from borderkg.loaders.record import ArticleRecord
+
+HELDOUT = Path(__file__).parent / "fixtures" / "heldout"
+ACTOR = "https://w3id.org/borderkg/id/actor/"
+PLACE = "https://w3id.org/borderkg/id/place/"
+DEV_FLOORS = {"actors": 0.90, "locations": 0.90, "legal_instruments": 0.90, "policies": 0.80}
+# Regression guards for the held-out set, set below the scores measured when it was frozen.
+HELDOUT_FLOORS = {"actors": 0.80, "locations": 0.85, "legal_instruments": 0.90, "policies": 0.25}
+
+
+def _corpus() -> Path:
+    return Path(str(files("borderkg.loaders").joinpath("corpus")))
+
+
+@pytest.fixture(scope="module")
+def dev_report() -> EvaluationReport:
+    root = _corpus()
+    return evaluate_gold_dir(root / "gold", root)
+
+
+@pytest.fixture(scope="module")
+def heldout_report() -> EvaluationReport:
+    return evaluate_gold_dir(HELDOUT / "gold", HELDOUT)
+
+
+@pytest.fixture(scope="module")
+def extractor() -> Extractor:
+    return get_extractor()
+
+
+def extract(extractor: Extractor, text: str) -> Extraction:
+    record = ArticleRecord(text=text, source="t.txt", id="t", published=dt.date(2024, 5, 20))
+    return extractor.extract(record)
+
+
+def policies(x: Extraction) -> list[tuple[str, str]]:
+    return [(p.measure_type.rsplit("/", 1)[-1], p.status.rsplit("/", 1)[-1]) for p in x.policies]
+
+
+def categories(extractor: Extractor, text: str) -> dict[str, set[str]]:
+    record = ArticleRecord(text=text, source="t.txt", id="t", published=dt.date(2024, 5, 20))
+    return entity_categories(extractor.extract(record), record)
+
+
+# -- floors ---------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("category", sorted(DEV_FLOORS))
+def test_dev_set_f1_stays_above_the_issue_floor(dev_report: EvaluationReport, category: str):
+    assert len(dev_report.files) == 22 and not dev_report.unmatched
+    assert dev_report.categories[category].f1 >= DEV_FLOORS[category]
+
+
+@pytest.mark.parametrize("category", sorted(HELDOUT_FLOORS))
+def test_heldout_f1_does_not_regress(heldout_report: EvaluationReport, category: str) -> None:
+    assert len(heldout_report.files) == 6 and not heldout_report.unmatched
+    assert heldout_report.categories[category].f1 >= HELDOUT_FLOORS[category]
+
+
+def test_heldout_articles_are_not_part_of_the_shipped_corpus() -> None:
+    shipped = {p.name for p in _corpus().rglob("*") if p.is_file()}
+    heldout = {p.name for p in HELDOUT.rglob("*") if p.is_file() and p.parent.name != "gold"}
+    assert heldout and not heldout & shipped
+
+
+def test_heldout_gold_evidence_occurs_once_in_its_article() -> None:
+    gold = load_gold(HELDOUT / "gold")
+    records = read_corpus_records(HELDOUT, gold)
+    for annotation in gold:
+        found = records[annotation["file"]]
+        wanted = annotation["record"]
+        record = next(r for r in found if wanted is None or r.id == wanted)
+        for policy in annotation["policies"]:
+            assert record.text.count(policy["evidence"]) == 1, policy["evidence"]
+
+
+# -- status rules ---------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # An order to those who enforce it is applied: in force.
+        (
+            "The authorities ordered guards to shoot anyone who approaches the river.",
+            [("ShootToKillOrder", "InForce")],
+        ),
+        (
+            "Officers have been told to stop anyone who approaches the water after dark.",
+            [("MovementRestriction", "InForce")],
+        ),
+        # A notice to the public is an announcement.
+        (
+            "Officials told residents in the villages not to let any stranger stay the night.",
+            [("DefectionCrackdown", "Announced")],
+        ),
+        # A plan told to the public is announced; another named body's plan stays planned.
+        (
+            "The lecturers said that the state is set to launch a crackdown on mobile phones.",
+            [("PhoneCrackdown", "Announced")],
+        ),
+        (
+            "Officials told residents that the National Immigration Administration is set to "
+            "add more patrols along the river.",
+            [("PatrolReinforcement", "Planned")],
+        ),
+        # A consequence promised for an act is a standing rule, announced when warned.
+        (
+            "People who cross the river without permission will be treated as political criminals.",
+            [("DefectionCrackdown", "InForce")],
+        ),
+        (
+            "Residents were warned that anyone who helps smugglers would be punished.",
+            [("SmugglingCrackdown", "Announced")],
+        ),
+        # Stricter enforcement is in force; more patrols are a done deed.
+        (
+            "The police have stepped up checks of identification documents in the villages.",
+            [("DefectionCrackdown", "InForce")],
+        ),
+        (
+            "Brokers blame tighter inspections of bank transfers by Chinese authorities.",
+            [("Crackdown", "InForce")],
+        ),
+        (
+            "Chinese border police have stepped up patrols along the Tumen River.",
+            [("PatrolReinforcement", "CarriedOut")],
+        ),
+        # Lifting part of a measure eases it.
+        (
+            "Dandong customs resumed handling some shipments to North Korea in the spring.",
+            [("TradeRestriction", "Eased")],
+        ),
+        (
+            "Officials partially reopened the border crossing at Dandong.",
+            [("BorderClosure", "Eased")],
+        ),
+        (
+            "The authorities shortened the quarantine for returning workers.",
+            [("QuarantineRule", "Eased")],
+        ),
+        ("The border remains closed until further notice.", [("BorderClosure", "InForce")]),
+        (
+            "Every shipment must be held at the quarantine station for three days.",
+            [("QuarantineRule", "InForce")],
+        ),
+        ("North Korea has declared a buffer zone along the river.", [("BufferZone", "InForce")]),
+        ("Preparations are under way to build a new fence.", [("BarrierConstruction", "Planned")]),
+        (
+            "Residents have heard that the police are planning to install cameras.",
+            [("CCTVInstallation", "Rumoured")],
+        ),
+        (
+            "The police are said to be planning a crackdown on phones.",
+            [("PhoneCrackdown", "Rumoured")],
+        ),
+        ("The authorities held a public trial in Hyesan.", [("PublicPunishment", "CarriedOut")]),
+        # A status verb inside another measure's cue belongs to that measure.
+        (
+            "Hundreds of workers have been sent home, the largest return of overseas workers "
+            "since the border reopened last year.",
+            [("WorkerRepatriation", "CarriedOut"), ("BorderClosure", "Lifted")],
+        ),
+    ],
+)
+def test_status_follows_the_framing_of_the_sentence(
+    extractor: Extractor, text: str, expected: list[tuple[str, str]]
+) -> None:
+    assert policies(extract(extractor, text)) == expected
+
+
+# -- measure cues ---------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "The authorities have placed several riverside villages under strict quarantine.",
+            [("MovementRestriction", "InForce")],
+        ),
+        (
+            "Pickers need a permit from the forestry office to enter the forests.",
+            [("MovementRestriction", "InForce")],
+        ),
+        (
+            "The provincial authorities issued an order banning residents from approaching "
+            "the river.",
+            [("MovementRestriction", "Announced")],
+        ),
+        (
+            "Rumours are circulating that the North will soon allow private traders to visit "
+            "China again.",
+            [("BorderClosure", "Rumoured")],
+        ),
+        (
+            "Officials gathered residents for a meeting at which they described the man as "
+            "a traitor.",
+            [("PublicPunishment", "CarriedOut")],
+        ),
+        (
+            "The guards were told the order remained in force, though the anti-epidemic "
+            "measures have been relaxed.",
+            [("BorderClosure", "Eased")],
+        ),
+        (
+            "Security agents arrested at least three brokers in Hyesan this spring.",
+            [("Crackdown", "CarriedOut")],
+        ),
+    ],
+)
+def test_measure_cues_find_loosely_described_measures(
+    extractor: Extractor, text: str, expected: list[tuple[str, str]]
+) -> None:
+    assert policies(extract(extractor, text)) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Border guards continue to patrol the riverbank day and night.",
+        "Strict anti-epidemic measures keep traders at home.",
+        "Rights groups warned that mass returns would begin as soon as the border reopened.",
+        "The UN called for access to North Koreans detained in China.",
+    ],
+)
+def test_routine_hypothetical_and_descriptive_mentions_are_no_policy(
+    extractor: Extractor, text: str
+) -> None:
+    assert policies(extract(extractor, text)) == []
+
+
+def test_a_measure_named_only_in_contrast_is_no_policy(extractor: Extractor) -> None:
+    text = "This return of workers is different from the forced repatriation of defectors."
+    assert "ForcedRepatriation" not in {t for t, _ in policies(extract(extractor, text))}
+
+
+# -- one measure or two ---------------------------------------------------------------------
+
+
+def test_a_back_reference_to_a_reported_measure_adds_none(extractor: Extractor) -> None:
+    text = (
+        "A non-socialist inspection group has been searching homes in Onsong County. "
+        "A dozen residents have been detained since the start of the inspection."
+    )
+    assert policies(extract(extractor, text)) == [("NonSocialistInspection", "InForce")]
+
+
+def test_the_same_measure_by_two_countries_stays_two(extractor: Extractor) -> None:
+    text = (
+        "Chinese border police have added patrol boats near Tumen. "
+        "Border guards in Namyang and Onsong have also been reinforced."
+    )
+    found = extract(extractor, text).policies
+    assert policies(extract(extractor, text)) == [("PatrolReinforcement", "CarriedOut")] * 2
+    assert found[0].places == [PLACE + "tumen"]
+    assert set(found[1].places) == {PLACE + "namyang", PLACE + "onsong"}
+
+
+def test_bans_on_different_things_stay_two_measures(extractor: Extractor) -> None:
+    text = (
+        "The local authorities lifted the ban on riverside sightseeing. "
+        "They lifted the ban on boat trips on the river in late March."
+    )
+    assert policies(extract(extractor, text)) == [("MovementRestriction", "Lifted")] * 2
+
+
+def test_a_bare_measure_noun_at_another_date_is_another_measure(extractor: Extractor) -> None:
+    text = (
+        "Chinese authorities handed over around 50 North Koreans to the North Korean security "
+        "services at the Tumen crossing last week, two months after the mass repatriation of "
+        "around 600 people in October."
+    )
+    x = extract(extractor, text)
+    assert policies(x) == [("ForcedRepatriation", "CarriedOut")] * 2
+    assert PLACE + "tumen" in x.policies[0].places
+
+
+# -- actors ---------------------------------------------------------------------------------
+
+
+def test_descriptive_trader_groups_are_chinese_traders_by_alias_or_place(
+    extractor: Extractor,
+) -> None:
+    found = categories(
+        extractor,
+        "Chinese buyers have waited for two years. Traders in Dandong said volumes rose. "
+        "Traders in Hyesan said prices fell.",
+    )
+    assert {ACTOR + "chinese-traders", ACTOR + "traders"} <= found["actors"]
+
+
+def test_bare_brokers_keep_the_sense_the_article_gave_them(extractor: Extractor) -> None:
+    found = categories(
+        extractor,
+        "Brokers who carry money from defectors in South Korea keep about 30 percent. "
+        "“The brokers say the risk is higher,” the source said.",
+    )
+    assert ACTOR + "remittance-brokers" in found["actors"]
+    assert ACTOR + "defection-brokers" not in found["actors"]
+    assert ACTOR + "defectors" in found["actors"]  # not taken for "families of defectors"
+
+
+def test_characterised_or_counted_people_are_not_group_actors(extractor: Extractor) -> None:
+    found = categories(
+        extractor,
+        "The delegation said that North Koreans who cross the border are not refugees. "
+        "Few apply for refugee status. Two residents of the city were arrested.",
+    )
+    assert not {ACTOR + "refugees", ACTOR + "border-residents"} & found["actors"]
+
+
+def test_a_country_traded_with_or_owning_a_place_is_a_location(extractor: Extractor) -> None:
+    found = categories(
+        extractor,
+        "Official trade with China through Dandong has stopped. "
+        "Musan is home to one of North Korea’s largest iron mines.",
+    )
+    assert {PLACE + "china", PLACE + "north-korea"} <= found["locations"]
+    assert not {PLACE + "china", PLACE + "north-korea"} & found["actors"]
+
+
+def test_the_border_guard_as_an_organisation_is_the_command(extractor: Extractor) -> None:
+    found = categories(extractor, "Soldiers from the border guard began work this month.")
+    assert ACTOR + "dprk-border-security-command" in found["actors"]
+    assert ACTOR + "dprk-border-guards" not in found["actors"]
+
+
+def test_the_outlet_told_a_story_is_not_an_actor(extractor: Extractor) -> None:
+    found = categories(extractor, "Chinese buyers are waiting, a source in Hyesan told Daily NK.")
+    assert ACTOR + "daily-nk" not in found["actors"]
+    assert PLACE + "hyesan" in found["locations"]
