@@ -7,8 +7,11 @@ its text as a ``nif:Context``, every evidence span (offsets in code points, anch
 sources, quantities, the pattern-found entities it names, and the graph's own provenance.
 ``entity_context_quads`` copies the types, labels and Wikidata/GeoNames links of the
 vocabulary entities the article names into the vocabulary graph, so the output of
-``borderkg extract FILE`` can be read on its own. Quads are built directly with pyoxigraph
-(no rdflib graphs on the hot path).
+``borderkg extract FILE`` can be read on its own.
+
+The hot path of a load builds no term objects at all: ``article_ntriples`` formats each
+triple as an N-Triples line from cached term strings, workers send that text between
+processes, and the store parses it natively. ``article_quads`` parses the same text.
 """
 
 from __future__ import annotations
@@ -18,7 +21,7 @@ import datetime as dt
 from collections.abc import Iterable
 from decimal import Decimal
 
-from pyoxigraph import Literal, NamedNode, Quad, RdfFormat, serialize
+from pyoxigraph import NamedNode, Quad, RdfFormat, parse, serialize
 from rdflib import Graph
 
 from borderkg import __version__, iris
@@ -39,38 +42,43 @@ from borderkg.ontology.namespaces import (
 )
 
 _XSD = "http://www.w3.org/2001/XMLSchema#"
+_RDF = "http://www.w3.org/1999/02/22-rdf-syntax-ns#"
 _PROV = "http://www.w3.org/ns/prov#"
 _RDFS = "http://www.w3.org/2000/01/rdf-schema#"
 _SKOS = "http://www.w3.org/2004/02/skos/core#"
 _DCTERMS = "http://purl.org/dc/terms/"
 
 
-def _n(iri: object) -> NamedNode:
-    return NamedNode(str(iri))
+def _iri(iri: object) -> str:
+    """An IRI in N-Triples form."""
+    return f"<{iri}>"
 
 
-RDF_TYPE = NamedNode("http://www.w3.org/1999/02/22-rdf-syntax-ns#type")
-XSD_DATE = NamedNode(_XSD + "date")
-XSD_INTEGER = NamedNode(_XSD + "integer")
-XSD_DECIMAL = NamedNode(_XSD + "decimal")
-XSD_NNI = NamedNode(_XSD + "nonNegativeInteger")
-XSD_ANYURI = NamedNode(_XSD + "anyURI")
-PROV_DERIVED = NamedNode(_PROV + "wasDerivedFrom")
-PROV_GENERATED = NamedNode(_PROV + "wasGeneratedBy")
-PROV_ATTRIBUTED = NamedNode(_PROV + "wasAttributedTo")
-RDFS_LABEL = NamedNode(_RDFS + "label")
-SKOS_PREF = NamedNode(_SKOS + "prefLabel")
-DCT_IDENTIFIER = NamedNode(_DCTERMS + "identifier")
-SCHEMA_NEWS = _n(SCHEMA.NewsArticle)
-SCHEMA_PERSON = _n(SCHEMA.Person)
-SCHEMA_ORG = _n(SCHEMA.Organization)
-SCHEMA_QV = _n(SCHEMA.QuantitativeValue)
-SCHEMA_MONEY = _n(SCHEMA.MonetaryAmount)
-NIF_CONTEXT = _n(NIF.Context)
-NIF_SENTENCE = _n(NIF.Sentence)
-B = {name: _n(BKG[name]) for name in BKG.__annotations__}
+# Terms are kept as N-Triples text: a quad is one formatted line, with no term objects.
+_ESCAPES = str.maketrans({"\\": "\\\\", '"': '\\"', "\n": "\\n", "\r": "\\r"})
+
+RDF_TYPE = _iri(_RDF + "type")
+XSD_DATE = _iri(_XSD + "date")
+XSD_INTEGER = _iri(_XSD + "integer")
+XSD_DECIMAL = _iri(_XSD + "decimal")
+XSD_NNI = _iri(_XSD + "nonNegativeInteger")
+XSD_ANYURI = _iri(_XSD + "anyURI")
+PROV_DERIVED = _iri(_PROV + "wasDerivedFrom")
+PROV_GENERATED = _iri(_PROV + "wasGeneratedBy")
+PROV_ATTRIBUTED = _iri(_PROV + "wasAttributedTo")
+RDFS_LABEL = _iri(_RDFS + "label")
+SKOS_PREF = _iri(_SKOS + "prefLabel")
+DCT_IDENTIFIER = _iri(_DCTERMS + "identifier")
+SCHEMA_NEWS = _iri(SCHEMA.NewsArticle)
+SCHEMA_PERSON = _iri(SCHEMA.Person)
+SCHEMA_ORG = _iri(SCHEMA.Organization)
+SCHEMA_QV = _iri(SCHEMA.QuantitativeValue)
+SCHEMA_MONEY = _iri(SCHEMA.MonetaryAmount)
+NIF_CONTEXT = _iri(NIF.Context)
+NIF_SENTENCE = _iri(NIF.Sentence)
+B = {name: _iri(BKG[name]) for name in BKG.__annotations__}
 S = {
-    name: _n(SCHEMA[name])
+    name: _iri(SCHEMA[name])
     for name in [
         "headline",
         "datePublished",
@@ -90,11 +98,11 @@ S = {
     ]
 }
 N = {
-    name: _n(NIF[name])
+    name: _iri(NIF[name])
     for name in ["isString", "sourceUrl", "referenceContext", "beginIndex", "endIndex", "anchorOf"]
 }
 SEM_P = {
-    name: _n(SEM[name])
+    name: _iri(SEM[name])
     for name in [
         "eventType",
         "hasPlace",
@@ -105,13 +113,15 @@ SEM_P = {
     ]
 }
 ELI_P = {
-    name: _n(ELI[name]) for name in ["is_part_of", "number", "type_subdivision", "type_document"]
+    name: _iri(ELI[name]) for name in ["is_part_of", "number", "type_subdivision", "type_document"]
 }
-TA_IDENT = _n(ITSRDF.taIdentRef)
-UNREVIEWED = _n(REVIEW.Unreviewed)
+TA_IDENT = _iri(ITSRDF.taIdentRef)
+UNREVIEWED = _iri(REVIEW.Unreviewed)
+_LIFTED = str(STATUS.Lifted)
 _IN_FORCE_FROM = {
     str(s) for s in (STATUS.InForce, STATUS.CarriedOut, STATUS.Announced, STATUS.Eased)
 }
+_EPOCH = dt.date(1970, 1, 1)
 
 
 def default_run_iri() -> str:
@@ -119,143 +129,175 @@ def default_run_iri() -> str:
     return str(RUN["borderkg-" + iris.slugify(__version__)])
 
 
-def _date(day: dt.date) -> Literal:
-    return Literal(day.isoformat(), datatype=XSD_DATE)
+def _escape(value: str) -> str:
+    """A string escaped for an N-Triples (and SPARQL) literal; most need nothing done."""
+    if '"' in value or "\\" in value or "\n" in value or "\r" in value:
+        return value.translate(_ESCAPES)
+    return value
 
 
-def _int(value: int, datatype: NamedNode = XSD_INTEGER) -> Literal:
-    return Literal(str(value), datatype=datatype)
+def _lit(value: str) -> str:
+    """A plain (``xsd:string``) literal in N-Triples form."""
+    return f'"{_escape(value)}"'
 
 
-def _number(value: Decimal) -> Literal:
+def _date(day: dt.date) -> str:
+    return f'"{day.isoformat()}"^^{XSD_DATE}'
+
+
+def _int(value: int, datatype: str = XSD_INTEGER) -> str:
+    return f'"{value}"^^{datatype}'
+
+
+def _number(value: Decimal) -> str:
     if value == value.to_integral_value():
-        return Literal(str(int(value)), datatype=XSD_INTEGER)
-    return Literal(format(value.normalize(), "f"), datatype=XSD_DECIMAL)
+        return f'"{int(value)}"^^{XSD_INTEGER}'
+    return f'"{format(value.normalize(), "f")}"^^{XSD_DECIMAL}'
 
 
 class _Writer:
-    """Collects the quads of one graph."""
+    """Collects the triples of one graph as N-Triples lines."""
 
-    def __init__(self, graph: NamedNode) -> None:
-        self.graph = graph
-        self.quads: list[Quad] = []
+    def __init__(self) -> None:
+        self.lines: list[str] = []
 
-    def add(self, s: NamedNode, p: NamedNode, o: NamedNode | Literal) -> None:
-        self.quads.append(Quad(s, p, o, self.graph))
+    def add(self, s: str, p: str, o: str) -> None:
+        self.lines.append(f"{s} {p} {o} .\n")
 
-    def text(self, s: NamedNode, p: NamedNode, value: str | None) -> None:
+    def text(self, s: str, p: str, value: str | None) -> None:
         if value:
-            self.quads.append(Quad(s, p, Literal(value), self.graph))
+            self.lines.append(f'{s} {p} "{_escape(value)}" .\n')
 
-    def nodes(self, s: NamedNode, p: NamedNode, iris_: Iterable[str]) -> None:
+    def nodes(self, s: str, p: str, iris_: Iterable[str]) -> None:
+        append = self.lines.append
         for iri in iris_:
-            self.quads.append(Quad(s, p, NamedNode(iri), self.graph))
+            append(f"{s} {p} <{iri}> .\n")
 
 
 def article_quads(
     record: ArticleRecord, extraction: Extraction, run: str | None = None
 ) -> list[Quad]:
     """All quads of the article's named graph."""
+    graph = NamedNode(str(iris.article_graph_iri(extraction.article_id)))
+    triples = parse(article_ntriples(record, extraction, run), format=RdfFormat.N_TRIPLES)
+    return [Quad(t.subject, t.predicate, t.object, graph) for t in triples]
+
+
+def article_ntriples(record: ArticleRecord, extraction: Extraction, run: str | None = None) -> str:
+    """The triples of the article's named graph as N-Triples text (what ``article_quads`` holds).
+
+    The fast path of a load: the text is cheap to build, to send between processes and to
+    hand to the store, which parses it natively.
+    """
+    lines = _article_lines(record, extraction, run)
+    return "".join(lines)
+
+
+def _article_lines(record: ArticleRecord, extraction: Extraction, run: str | None) -> list[str]:
     art_id = extraction.article_id
-    article = _n(iris.article_iri(art_id))
-    w = _Writer(_n(iris.article_graph_iri(art_id)))
-    run_node = NamedNode(run or default_run_iri())
-    w.add(w.graph, PROV_DERIVED, article)
-    w.add(w.graph, PROV_GENERATED, run_node)
-    w.add(run_node, RDF_TYPE, B["ExtractionRun"])
-    w.add(run_node, B["loaderVersion"], Literal(__version__))
-    _article(w, record, extraction, article)
-    spans = _Spans(w, extraction, art_id)
+    article_iri = f"{iris.ARTICLE_BASE}{art_id}"
+    article = f"<{article_iri}>"
+    local = f"<{article_iri}#"  # a per-article node is local + name + ">"
+    w = _Writer()
+    add, nodes = w.add, w.nodes
+    graph = f"<{iris.GRAPH_BASE}article/{art_id}>"
+    run_node = _iri(run or default_run_iri())
+    add(graph, PROV_DERIVED, article)
+    add(graph, PROV_GENERATED, run_node)
+    add(run_node, RDF_TYPE, B["ExtractionRun"])
+    add(run_node, B["loaderVersion"], _lit(__version__))
+    _article(w, record, extraction, article, local)
+    spans = _Spans(w, extraction, local)
+    span_node = spans.node
     for m in extraction.mentions:
-        node = spans.node(m.span)
-        w.add(node, TA_IDENT, NamedNode(m.entity))
-    for iri in extraction.mentioned():
-        w.add(article, B["mentions"], NamedNode(iri))
+        add(span_node(m.span), TA_IDENT, f"<{m.entity}>")
+    nodes(article, B["mentions"], extraction.mentioned())
     for entity in extraction.found_entities():
         _found_entity(w, entity)
     published = record.published
     for p in extraction.policies:
-        node = NamedNode(extraction.node(p.local))
-        w.add(node, RDF_TYPE, B["Policy"])
-        w.add(node, B["measureType"], NamedNode(p.measure_type))
-        w.add(node, B["status"], NamedNode(p.status))
-        w.nodes(node, B["issuedBy"], p.issued_by)
-        w.nodes(node, B["implementedBy"], p.implemented_by)
-        w.nodes(node, B["targetsGroup"], p.targets)
-        w.nodes(node, B["legalBasis"], p.legal_basis)
+        node = f"{local}{p.local}>"
+        add(node, RDF_TYPE, B["Policy"])
+        add(node, B["measureType"], f"<{p.measure_type}>")
+        add(node, B["status"], f"<{p.status}>")
+        nodes(node, B["issuedBy"], p.issued_by)
+        nodes(node, B["implementedBy"], p.implemented_by)
+        nodes(node, B["targetsGroup"], p.targets)
+        nodes(node, B["legalBasis"], p.legal_basis)
         _place(w, node, p.places, p.location_precision)
         _time(w, node, p.time, policy_status=p.status, published=None)
-        w.nodes(node, B["quantity"], (extraction.node(q) for q in p.quantities))
+        _quantities(w, node, local, p.quantities)
         _evidence(w, node, p.evidence, spans)
     for e in extraction.events:
-        node = NamedNode(extraction.node(e.local))
-        w.add(node, RDF_TYPE, B["EventReport"])
-        w.add(node, SEM_P["eventType"], NamedNode(e.event_type))
-        w.nodes(node, B["agent"], e.agents)
-        w.nodes(node, B["affected"], e.affected)
-        w.nodes(node, B["authority"], e.authorities)
-        w.nodes(node, B["facilitator"], e.facilitators)
-        w.nodes(node, B["goods"], e.goods)
+        node = f"{local}{e.local}>"
+        add(node, RDF_TYPE, B["EventReport"])
+        add(node, SEM_P["eventType"], f"<{e.event_type}>")
+        nodes(node, B["agent"], e.agents)
+        nodes(node, B["affected"], e.affected)
+        nodes(node, B["authority"], e.authorities)
+        nodes(node, B["facilitator"], e.facilitators)
+        nodes(node, B["goods"], e.goods)
         _place(w, node, e.places, e.location_precision)
         _time(w, node, e.time, policy_status=None, published=published)
-        w.nodes(node, B["quantity"], (extraction.node(q) for q in e.quantities))
+        _quantities(w, node, local, e.quantities)
         _evidence(w, node, e.evidence, spans)
     for q in extraction.quantities:
-        node = NamedNode(extraction.node(q.local))
-        w.add(node, RDF_TYPE, SCHEMA_MONEY if q.currency else SCHEMA_QV)
+        node = f"{local}{q.local}>"
+        add(node, RDF_TYPE, SCHEMA_MONEY if q.currency else SCHEMA_QV)
         for key, value in (
             ("value", q.value),
             ("minValue", q.min_value),
             ("maxValue", q.max_value),
         ):
             if value is not None:
-                w.add(node, S[key], _number(value))
+                add(node, S[key], _number(value))
         w.text(node, S["unitText"], q.unit_text)
         w.text(node, S["currency"], q.currency)
-        w.add(node, B["countQualifier"], NamedNode(q.qualifier))
+        add(node, B["countQualifier"], f"<{q.qualifier}>")
         _evidence(w, node, [q.span], spans)
     for s in extraction.sources:
-        node = NamedNode(extraction.node(s.local))
-        w.add(node, RDF_TYPE, B["AnonymousSource"])
+        node = f"{local}{s.local}>"
+        add(node, RDF_TYPE, B["AnonymousSource"])
         w.text(node, RDFS_LABEL, s.description)
-        w.add(node, B["sourceType"], NamedNode(s.source_type))
+        add(node, B["sourceType"], f"<{s.source_type}>")
         if s.location:
-            w.add(node, B["claimedLocation"], NamedNode(s.location))
+            add(node, B["claimedLocation"], f"<{s.location}>")
         w.text(node, B["claimedAffiliation"], s.affiliation)
         _evidence(w, node, s.evidence, spans)
     for c in extraction.claims:
-        node = NamedNode(extraction.node(c.local))
-        w.add(node, RDF_TYPE, B["Claim"])
-        w.add(node, PROV_DERIVED, article)
+        node = f"{local}{c.local}>"
+        add(node, RDF_TYPE, B["Claim"])
+        add(node, PROV_DERIVED, article)
         if c.attributed_to:
-            w.add(node, PROV_ATTRIBUTED, NamedNode(c.attributed_to))
-        w.add(node, B["certainty"], NamedNode(c.certainty))
+            add(node, PROV_ATTRIBUTED, f"<{c.attributed_to}>")
+        add(node, B["certainty"], f"<{c.certainty}>")
         for hedge in c.hedges:
             w.text(node, B["hedge"], hedge)
-        w.nodes(node, B["invokes"], c.invokes)
-        w.nodes(node, B["about"], c.about)
+        nodes(node, B["invokes"], c.invokes)
+        nodes(node, B["about"], c.about)
         _evidence(w, node, c.evidence, spans)
     for q in extraction.quotations:
-        node = NamedNode(extraction.node(q.local))
-        w.add(node, RDF_TYPE, B["Quotation"])
+        node = f"{local}{q.local}>"
+        add(node, RDF_TYPE, B["Quotation"])
         w.text(node, S["text"], q.text)
-        w.add(node, PROV_DERIVED, article)
+        add(node, PROV_DERIVED, article)
         if q.attributed_to:
-            w.add(node, PROV_ATTRIBUTED, NamedNode(q.attributed_to))
+            add(node, PROV_ATTRIBUTED, f"<{q.attributed_to}>")
         _evidence(w, node, q.evidence, spans)
     spans.write()
-    return w.quads
+    return w.lines
 
 
-def _article(w: _Writer, record: ArticleRecord, x: Extraction, article: NamedNode) -> None:
-    w.add(article, RDF_TYPE, B["Article"])
-    w.add(article, RDF_TYPE, SCHEMA_NEWS)
+def _article(w: _Writer, record: ArticleRecord, x: Extraction, article: str, local: str) -> None:
+    add = w.add
+    add(article, RDF_TYPE, B["Article"])
+    add(article, RDF_TYPE, SCHEMA_NEWS)
     w.text(article, DCT_IDENTIFIER, x.article_id)
     w.text(article, S["headline"], record.title)
     if record.published:
-        w.add(article, S["datePublished"], _date(record.published))
+        add(article, S["datePublished"], _date(record.published))
     if record.url:
-        w.add(article, S["url"], Literal(record.url, datatype=XSD_ANYURI))
+        add(article, S["url"], f'"{_escape(record.url)}"^^{XSD_ANYURI}')
     w.text(article, S["inLanguage"], record.language)
     for keyword in record.keywords:
         w.text(article, S["keywords"], keyword)
@@ -265,55 +307,67 @@ def _article(w: _Writer, record: ArticleRecord, x: Extraction, article: NamedNod
         w.text(article, B["subheading"], heading)
     for prop, name in (("translator", record.translator), ("editor", record.editor)):
         if name:
-            person = _n(iris.actor_iri(iris.slugify(name)))
-            w.add(article, S[prop], person)
-            w.add(person, RDF_TYPE, SCHEMA_PERSON)
+            person = f"<{iris.ACTOR_BASE}{iris.slugify(name)}>"
+            add(article, S[prop], person)
+            add(person, RDF_TYPE, SCHEMA_PERSON)
             w.text(person, S["name"], name)
     if x.publisher:
-        w.add(article, S["publisher"], NamedNode(x.publisher))
+        add(article, S["publisher"], f"<{x.publisher}>")
     w.text(article, B["contentHash"], record.content_hash())
     for name in record.missing:
         w.text(article, B["missingMetadata"], name)
     w.text(article, B["sourceFile"], record.source)
-    text_node = NamedNode(x.node("text"))
-    w.add(article, B["text"], text_node)
-    w.add(text_node, RDF_TYPE, NIF_CONTEXT)
-    w.add(text_node, N["isString"], Literal(x.text))
-    w.add(text_node, N["sourceUrl"], article)
+    text_node = f"{local}text>"
+    add(article, B["text"], text_node)
+    add(text_node, RDF_TYPE, NIF_CONTEXT)
+    add(text_node, N["isString"], _lit(x.text))
+    add(text_node, N["sourceUrl"], article)
 
 
 class _Spans:
     """Evidence span nodes, each written once, with the sentence they lie in."""
 
-    def __init__(self, w: _Writer, x: Extraction, art_id: str) -> None:
-        self.w, self.x, self.art_id = w, x, art_id
-        self.used: dict[Span, NamedNode] = {}
+    def __init__(self, w: _Writer, x: Extraction, local: str) -> None:
+        self.w, self.x, self.local = w, x, local
+        self.used: dict[Span, str] = {}
         self.sentences = sorted(x.sentences)
         self._starts = [s.begin for s in self.sentences]
 
-    def node(self, span: Span) -> NamedNode:
+    def node(self, span: Span) -> str:
         found = self.used.get(span)
         if found is None:
-            found = self.used[span] = _n(iris.span_iri(self.art_id, span.begin, span.end))
+            found = self.used[span] = f"{self.local}char={span.begin},{span.end}>"
         return found
 
     def write(self) -> None:
-        w, text = self.w, self.x.text
-        context = NamedNode(self.x.node("text"))
+        add, text = self.w.add, self.x.text
+        context = f"{self.local}text>"
         sentence_set = set(self.sentences)
-        pending = list(self.used.items())
-        for span, _ in pending:
+        in_sentence = B["sentence"]
+        for span in list(self.used):
             sentence = self._sentence_of(span)
             if sentence is not None and sentence != span:
-                w.add(self.used[span], B["sentence"], self.node(sentence))
+                add(self.used[span], in_sentence, self.node(sentence))
+        # The lines of a span, formatted at once: spans are most of an article's triples.
+        evidence_type = f"{RDF_TYPE} {B['EvidenceSpan']} .\n"
+        sentence_type = f"{RDF_TYPE} {NIF_SENTENCE} .\n"
+        ref, begin_p, end_p, anchor_p = (
+            f"{N['referenceContext']} {context} .\n",
+            N["beginIndex"],
+            N["endIndex"],
+            N["anchorOf"],
+        )
+        append = self.w.lines.append
         for span, node in self.used.items():
-            w.add(node, RDF_TYPE, B["EvidenceSpan"])
-            if span in sentence_set:
-                w.add(node, RDF_TYPE, NIF_SENTENCE)
-            w.add(node, N["referenceContext"], context)
-            w.add(node, N["beginIndex"], _int(span.begin, XSD_NNI))
-            w.add(node, N["endIndex"], _int(span.end, XSD_NNI))
-            w.add(node, N["anchorOf"], Literal(text[span.begin : span.end]))
+            begin, end = span.begin, span.end
+            append(
+                f"{node} {evidence_type}"
+                + (f"{node} {sentence_type}" if span in sentence_set else "")
+                + f"{node} {ref}"
+                f'{node} {begin_p} "{begin}"^^{XSD_NNI} .\n'
+                f'{node} {end_p} "{end}"^^{XSD_NNI} .\n'
+                f'{node} {anchor_p} "{_escape(text[begin:end])}" .\n'
+            )
 
     def _sentence_of(self, span: Span) -> Span | None:
         i = bisect.bisect_right(self._starts, span.begin) - 1
@@ -322,20 +376,25 @@ class _Spans:
         return None
 
 
-def _evidence(w: _Writer, node: NamedNode, evidence: list[Span], spans: _Spans) -> None:
+def _evidence(w: _Writer, node: str, evidence: list[Span], spans: _Spans) -> None:
     for span in evidence:
         w.add(node, B["evidence"], spans.node(span))
 
 
-def _place(w: _Writer, node: NamedNode, places: list[str], precision: str | None) -> None:
+def _quantities(w: _Writer, node: str, local: str, names: list[str]) -> None:
+    for name in names:
+        w.add(node, B["quantity"], f"{local}{name}>")
+
+
+def _place(w: _Writer, node: str, places: list[str], precision: str | None) -> None:
     w.nodes(node, SEM_P["hasPlace"], places)
     if places and precision:
-        w.add(node, B["locationPrecision"], NamedNode(precision))
+        w.add(node, B["locationPrecision"], f"<{precision}>")
 
 
 def _time(
     w: _Writer,
-    node: NamedNode,
+    node: str,
     time: TimeInfo | None,
     policy_status: str | None,
     published: dt.date | None,
@@ -343,7 +402,7 @@ def _time(
     if time is None:
         return
     w.text(node, B["timeExpression"], time.expression)
-    w.add(node, B["timePrecision"], NamedNode(time.precision))
+    w.add(node, B["timePrecision"], f"<{time.precision}>")
     if time.earliest is None or time.latest is None:
         return
     if time.relation == "since":
@@ -355,9 +414,9 @@ def _time(
     else:
         w.add(node, SEM_P["hasEarliestBeginTimeStamp"], _date(time.earliest))
         w.add(node, SEM_P["hasLatestEndTimeStamp"], _date(time.latest))
-    w.add(node, B["dayIndex"], _int((time.earliest - dt.date(1970, 1, 1)).days))
+    w.add(node, B["dayIndex"], _int((time.earliest - _EPOCH).days))
     if policy_status is not None:
-        if policy_status == str(STATUS.Lifted) or time.relation == "until":
+        if policy_status == _LIFTED or time.relation == "until":
             w.add(node, B["inForceUntil"], _date(time.earliest))
         elif policy_status in _IN_FORCE_FROM:
             w.add(node, B["inForceFrom"], _date(time.earliest))
@@ -368,23 +427,23 @@ def _time(
 
 
 def _found_entity(w: _Writer, entity: Entity) -> None:
-    node = NamedNode(entity.iri)
+    node = f"<{entity.iri}>"
     for cls in entity.types:
-        w.add(node, RDF_TYPE, NamedNode(cls))
-    w.add(node, SKOS_PREF, Literal(entity.label, language="en"))
+        w.add(node, RDF_TYPE, f"<{cls}>")
+    w.add(node, SKOS_PREF, f"{_lit(entity.label)}@en")
     w.add(node, B["reviewStatus"], UNREVIEWED)
     if entity.part_of:
-        w.add(node, ELI_P["is_part_of"], NamedNode(entity.part_of))
+        w.add(node, ELI_P["is_part_of"], f"<{entity.part_of}>")
     if entity.number:
         w.text(node, ELI_P["number"], entity.number)
     if entity.subdivision:
-        w.add(node, ELI_P["type_subdivision"], NamedNode(entity.subdivision))
+        w.add(node, ELI_P["type_subdivision"], f"<{entity.subdivision}>")
     if entity.legal_type:
-        w.add(node, ELI_P["type_document"], NamedNode(entity.legal_type))
+        w.add(node, ELI_P["type_document"], f"<{entity.legal_type}>")
     if entity.admin_level is not None:
         w.add(node, B["adminLevel"], _int(entity.admin_level))
     if entity.actor_type:
-        w.add(node, B["actorType"], NamedNode(entity.actor_type))
+        w.add(node, B["actorType"], f"<{entity.actor_type}>")
 
 
 # -- entity context ----------------------------------------------------------------------

@@ -113,9 +113,16 @@ def main() -> None:
     help="Extraction processes (default: one per core).",
 )
 @click.option("--quiet", "-q", is_flag=True, help="No progress display.")
+@click.option(
+    "--gate/--no-gate",
+    default=True,
+    show_default=True,
+    help="Check each article against the SHACL shapes and the store before writing it; "
+    "articles with violations are rejected.",
+)
 @store_option
 @read_option_flags
-def load(paths, sample, workers, quiet, store_dir, **read_flags) -> None:
+def load(paths, sample, workers, quiet, gate, store_dir, **read_flags) -> None:
     """Load article files, folders, globs or - (standard input) into the store."""
     from borderkg.loaders.samples import sample_paths
     from borderkg.pipeline import load as run_load
@@ -135,6 +142,7 @@ def load(paths, sample, workers, quiet, store_dir, **read_flags) -> None:
             workers=workers,
             stdin=sys.stdin.buffer if "-" in inputs else None,
             on_article=progress.tick,
+            gate=gate,
         )
     progress.done()
     _print_summary(summary, store.path if hasattr(store, "path") else store_dir)

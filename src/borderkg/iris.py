@@ -13,6 +13,13 @@ from borderkg.ontology.namespaces import ACTOR, ARTICLE, GRAPH, LEGAL, PLACE
 
 _NON_SLUG = re.compile(r"[^a-z0-9]+")
 
+#: IRI prefixes as plain strings, for writers that build N-Triples text without term objects.
+PLACE_BASE = str(PLACE)
+ACTOR_BASE = str(ACTOR)
+LEGAL_BASE = str(LEGAL)
+ARTICLE_BASE = str(ARTICLE)
+GRAPH_BASE = str(GRAPH)
+
 
 def slugify(label: str) -> str:
     """Lower-case ASCII slug of a label: ``"Ch'ŏngjin City"`` → ``"chongjin-city"``."""
@@ -29,17 +36,17 @@ def slugify(label: str) -> str:
 
 def place_iri(slug: str) -> URIRef:
     """IRI of a place (curated or found by a pattern)."""
-    return PLACE[slug]
+    return URIRef(PLACE_BASE + slug)
 
 
 def actor_iri(slug: str) -> URIRef:
     """IRI of a state, organisation, collective actor or public figure."""
-    return ACTOR[slug]
+    return URIRef(ACTOR_BASE + slug)
 
 
 def legal_iri(slug: str) -> URIRef:
     """IRI of a legal instrument; ``slug`` may carry a provision part (``x/art_33``)."""
-    return LEGAL[slug]
+    return URIRef(LEGAL_BASE + slug)
 
 
 def provision_iri(instrument: URIRef, number: str, paragraph: str | None = None) -> URIRef:
@@ -63,17 +70,17 @@ def article_id(record_id: str | None, url: str | None, text: str) -> str:
 
 def article_iri(art_id: str) -> URIRef:
     """IRI of an article."""
-    return ARTICLE[art_id]
+    return URIRef(ARTICLE_BASE + art_id)
 
 
 def article_graph_iri(art_id: str) -> URIRef:
     """IRI of the named graph that holds everything extracted from one article."""
-    return GRAPH["article/" + art_id]
+    return URIRef(GRAPH_BASE + "article/" + art_id)
 
 
 def article_node(art_id: str, local: str) -> URIRef:
     """IRI of a per-article node (``#text``, ``#source-1``, ``#policy-2`` …)."""
-    return URIRef(f"{ARTICLE[art_id]}#{local}")
+    return URIRef(f"{ARTICLE_BASE}{art_id}#{local}")
 
 
 def span_iri(art_id: str, begin: int, end: int) -> URIRef:

@@ -1,9 +1,13 @@
-"""Load articles into the store: read → extract (in parallel) → write, one article at a time.
+"""Load articles into the store: read → extract (in parallel) → check → write.
 
 Reading streams records from the inputs; extraction runs in worker processes on small
 chunks of records, with a bounded number of chunks in flight so memory stays flat however
-large the corpus; the parent writes each article whole or not at all. A bad input or an
-article the extractor fails on is reported and the others go on.
+large the corpus. Workers send each article back as N-Triples text (one string: cheap to
+pickle, where pickled term objects cost more than the extraction itself). The parent
+checks a group of articles at a time against the store with the SHACL gate
+(``borderkg.validation.gate``), rejects those with Violations, and writes the others,
+each whole or not at all. A bad input or an article the extractor fails on is reported
+and the others go on.
 """
 
 from __future__ import annotations
@@ -20,20 +24,22 @@ from borderkg.iris import article_graph_iri
 from borderkg.loaders.readers import ReadError, ReadOptions, iter_records
 from borderkg.loaders.record import ArticleRecord
 from borderkg.store import GraphStore
-from borderkg.storetypes import ArticleWriteError, WriteOutcome
+from borderkg.storetypes import ArticleWriteError, NTriples, WriteOutcome
 
 #: Records per task sent to a worker: large enough to amortise inter-process overhead.
 CHUNK_SIZE = 16
+#: Articles the gate checks together: one check's fixed cost is shared by the group.
+GATE_GROUP = 32
 
 
 @dataclass
 class Built:
-    """One article ready to write: its graph, quads and content hash."""
+    """One article ready to write: its graph, its triples (as N-Triples text), content hash."""
 
     source: str
     article_id: str
     graph: str
-    quads: list[Any]
+    quads: NTriples
     content_hash: str
 
 
@@ -71,7 +77,7 @@ class LoadSummary:
 def build_article(record: ArticleRecord) -> Built:
     """Extract one record and map it to the quads of its named graph."""
     from borderkg.loaders.extract import extract
-    from borderkg.loaders.rdf import article_quads
+    from borderkg.loaders.rdf import article_ntriples
 
     extraction = extract(record)
     art_id = extraction.article_id
@@ -79,7 +85,7 @@ def build_article(record: ArticleRecord) -> Built:
         source=record.source,
         article_id=art_id,
         graph=str(article_graph_iri(art_id)),
-        quads=article_quads(record, extraction),
+        quads=NTriples(article_ntriples(record, extraction)),
         content_hash=record.content_hash(),
     )
 
@@ -176,47 +182,147 @@ def load(
     workers: int | None = None,
     stdin: Any = None,
     on_article: Callable[[str, str], None] | None = None,
+    gate: bool | Any = True,
 ) -> LoadSummary:
     """Load articles from files, folders, globs or ``-`` into ``store``.
 
+    ``gate``: ``True`` checks every new or changed article against the project's SHACL
+    shapes and the store before it is written (a ``Gate`` object may be given instead);
+    articles with Violations are rejected with their report, their Warnings reported.
     ``on_article(source, outcome)`` is called once per input article as it is settled
     (``added``, ``replaced``, ``unchanged`` or ``rejected``), for progress display.
     """
     started = time.perf_counter()
     summary = LoadSummary()
     ensure_schema_graphs(store)
+    checker = _make_gate(gate)
     records = _split_inputs(iter_records(list(paths), options, stdin=stdin), summary)
-    by_graph: dict[str, Built] = {}
-
-    def settle(graph: str, outcome: WriteOutcome) -> None:
-        built = by_graph.pop(graph)
-        getattr(summary, outcome.value).append(built.source)
-        if on_article:
-            on_article(built.source, outcome.value)
-
-    def writes() -> Iterator[tuple[str, list[Any], str]]:
-        for item in build_all(records, workers or default_workers()):
-            if isinstance(item, Rejected):
-                summary.rejected.append(item)
-                if on_article:
-                    on_article(item.source, "rejected")
-                continue
-            by_graph[item.graph] = item
-            yield item.graph, item.quads, item.content_hash
-
-    stream = writes()
-    while True:
-        try:
-            report = store.write_articles(stream, progress=settle)
-            summary.compacted = summary.compacted or report.compacted
-            break
-        except ArticleWriteError as exc:
-            # The article could not be stored (its triples were refused); the ones before
-            # it are committed. Reject it and go on with the rest of the stream.
-            built = by_graph.pop(exc.graph, None)
-            source = built.source if built else exc.graph
-            summary.rejected.append(Rejected(source, f"could not be stored: {exc.__cause__}"))
-            if on_article:
-                on_article(source, "rejected")
+    loader = _Loader(store, summary, on_article)
+    group: list[Built] = []
+    for item in build_all(records, workers or default_workers()):
+        if isinstance(item, Rejected):
+            loader.reject(item)
+            continue
+        if store.content_hash_of(item.graph) == item.content_hash:
+            loader.settle(item, WriteOutcome.UNCHANGED)
+            continue
+        if any(b.graph == item.graph for b in group):
+            loader.write(group, checker)  # the same article twice: the later one wins
+            group = []
+        group.append(item)
+        if len(group) >= GATE_GROUP:
+            loader.write(group, checker)
+            group = []
+    loader.write(group, checker)
+    if summary.added or summary.replaced:
+        summary.compacted = store.compact()
     summary.seconds = time.perf_counter() - started
     return summary
+
+
+def _make_gate(gate: bool | Any) -> Any:
+    """The gate to check with: the project's, a given one, or ``None`` when switched off."""
+    if gate is True:
+        from borderkg.validation.gate import Gate
+
+        return Gate()
+    return gate or None
+
+
+class _Loader:
+    """Checks groups of built articles and writes the accepted ones, keeping the summary."""
+
+    def __init__(
+        self,
+        store: GraphStore,
+        summary: LoadSummary,
+        on_article: Callable[[str, str], None] | None,
+    ) -> None:
+        self.store, self.summary, self.on_article = store, summary, on_article
+
+    def reject(self, item: Rejected) -> None:
+        self.summary.rejected.append(item)
+        if self.on_article:
+            self.on_article(item.source, "rejected")
+
+    def settle(self, built: Built, outcome: WriteOutcome) -> None:
+        getattr(self.summary, outcome.value).append(built.source)
+        if self.on_article:
+            self.on_article(built.source, outcome.value)
+
+    def write(self, group: list[Built], checker: Any) -> None:
+        """Check ``group`` together, then write the articles that passed, each whole.
+
+        Articles the group check rejects are checked again one by one, in input order,
+        against the store with the accepted ones written: a conflict between two articles
+        of one group (the same URL under two ids) then rejects only the later one.
+        """
+        if checker is None:
+            self._store(group)
+            return
+        accepted, rejected = self._check(group, checker, final=len(group) == 1)
+        self._store(accepted)
+        for built in rejected:
+            self._store(self._check([built], checker, final=True)[0])
+
+    def _store(self, group: list[Built]) -> None:
+        if not group:
+            return
+        by_graph = {b.graph: b for b in group}
+        stream = iter([(b.graph, b.quads, b.content_hash) for b in group])
+        while True:
+            try:
+                self.store.write_articles(
+                    stream,
+                    progress=lambda graph, outcome: self.settle(by_graph[graph], outcome),
+                    compact=False,
+                )
+                return
+            except ArticleWriteError as exc:
+                # The article could not be stored (its triples were refused); the ones
+                # before it are committed. Reject it and go on with the rest.
+                built = by_graph.get(exc.graph)
+                source = built.source if built else exc.graph
+                self.reject(Rejected(source, f"could not be stored: {exc.__cause__}"))
+
+    def _check(
+        self, group: list[Built], checker: Any, *, final: bool
+    ) -> tuple[list[Built], list[Built]]:
+        """``(accepted, rejected)`` by the gate; rejections and warnings recorded if ``final``.
+
+        Warnings of accepted articles are always recorded: a second check cannot change them.
+        """
+        try:
+            batch = [(b.graph, _quads_of(b), b.content_hash) for b in group]
+            reports = checker.check(self.store, batch)
+        except Exception as exc:  # a gate failure must not let unchecked data in
+            for built in group:
+                self.reject(
+                    Rejected(built.source, f"could not be validated ({type(exc).__name__}: {exc})")
+                )
+            return [], []
+        accepted, rejected = [], []
+        for built in group:
+            report = reports.get(built.graph)
+            if report is not None and report.violations:
+                rejected.append(built)
+                if final:
+                    reasons = "; ".join(_describe(r) for r in report.violations)
+                    self.reject(Rejected(built.source, f"violates the shapes: {reasons}"))
+                continue
+            accepted.append(built)
+            for result in report.warnings if report is not None else []:
+                self.summary.warnings.append(f"{built.source}: {_describe(result)}")
+        return accepted, [] if final else rejected
+
+
+def _quads_of(built: Built) -> list[Any]:
+    """The article's quads, in its graph, as the gate takes them."""
+    return built.quads.quads(built.graph)
+
+
+def _describe(result: Any) -> str:
+    """One validation result for a person: severity, shape, focus node, path, message."""
+    shape = result.shape_name or result.source_shape
+    path = f" {result.path}" if result.path else ""
+    return f"{result.severity} of {shape} on {result.focus_node}{path}: {result.message}"

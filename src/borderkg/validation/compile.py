@@ -38,10 +38,6 @@ _COMPONENTS = {
     SH.xone: SH.XoneConstraintComponent,
     SH["not"]: SH.NotConstraintComponent,
 }
-#: ``restrict`` value meaning: the focus nodes are the subjects of ``FOCUS_GRAPH``'s triples.
-MARKED = "marked"
-#: The graph (and predicate) marking focus nodes in a scratch store.
-FOCUS_GRAPH = "urn:borderkg:validation:focus"
 GENERIC_CUSTOM_MESSAGE = "Parameterised SHACL Query generated constraint validation reports."
 
 
@@ -87,18 +83,13 @@ class Compiler:
     def context(self, shape: Shape, var: str, restrict: str | None, depth: int = 0) -> str:
         """A group pattern binding ``var`` to each focus node of ``shape`` once.
 
-        ``restrict``: a VALUES list of focus nodes, :data:`MARKED`, or ``None`` (all).
+        ``restrict``: a VALUES list of focus nodes, or ``None`` (all).
         """
         alternatives = list(self._alternatives(shape, var, depth))
         if not alternatives:
             alternatives = ["FILTER(false)"]
         union = " UNION ".join("{ " + a + " }" for a in alternatives)
-        if restrict == MARKED:
-            head = f"GRAPH <{FOCUS_GRAPH}> {{ {var} <{FOCUS_GRAPH}> [] }} "
-        elif restrict is not None:
-            head = f"VALUES {var} {{ {restrict} }} "
-        else:
-            head = ""
+        head = f"VALUES {var} {{ {restrict} }} " if restrict is not None else ""
         return f"{{ SELECT DISTINCT {var} WHERE {{ {head}{union} }} }}"
 
     def _alternatives(self, shape: Shape, var: str, depth: int) -> Iterator[str]:

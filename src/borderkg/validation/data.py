@@ -23,6 +23,8 @@ from borderkg.ontology.namespaces import ONTOLOGY_GRAPH, SCHEMES_GRAPH, VOCABULA
 from borderkg.oxterms import to_ox
 from borderkg.storetypes import ARTICLE_GRAPH_PREFIX
 
+#: Where pyshacl gets the triples of an rdflib input's default graph.
+INPUT_GRAPH = "urn:borderkg:validation:default-graph"
 #: The well-known graphs every validation needs, by name.
 BACKGROUND_GRAPHS = (str(ONTOLOGY_GRAPH), str(SCHEMES_GRAPH), str(VOCABULARY_GRAPH))
 
@@ -87,6 +89,13 @@ def add_background(store: ox.Store) -> None:
             store.load(background_nquads(graph), format=ox.RdfFormat.N_QUADS)
 
 
+class _SameIds(dict):
+    """A blank-node context for rdflib's N-Quads parser that keeps the labels as they are."""
+
+    def get(self, key: str, default: Any = None) -> str:
+        return key
+
+
 def to_dataset(data: Any, *, background: bool = True) -> Dataset:
     """An rdflib Dataset (default graph = union) of ``data``, for pyshacl.
 
@@ -98,26 +107,31 @@ def to_dataset(data: Any, *, background: bool = True) -> Dataset:
     if store is not None:
         buffer = io.BytesIO()
         store.dump(buffer, ox.RdfFormat.N_QUADS)
-        dataset.parse(data=buffer.getvalue(), format="nquads")
+        dataset.parse(data=buffer.getvalue(), format="nquads", bnode_context=_SameIds())
         return dataset
     if not isinstance(data, Graph):
         raise TypeError(f"cannot validate {type(data).__name__}")
     names: set[str] = set()
+    # pyshacl's union of a Dataset leaves out its default graph: triples there go to a graph
+    # of their own (not an article graph, so results on them name no graph).
+    default = dataset.graph(URIRef(INPUT_GRAPH))
     if isinstance(data, Dataset):
         for s, p, o, g in data.quads((None, None, None, None)):
             name = g.identifier if isinstance(g, Graph) else g
             if name is None or name == DATASET_DEFAULT_GRAPH_ID:
-                dataset.default_context.add((s, p, o))
+                default.add((s, p, o))
             else:
                 names.add(str(name))
                 dataset.graph(name).add((s, p, o))
     else:
         for triple in data:
-            dataset.default_context.add(triple)
+            default.add(triple)
     if background:
         for graph in BACKGROUND_GRAPHS:
             if graph not in names:
-                dataset.parse(data=background_nquads(graph), format="nquads")
+                dataset.parse(
+                    data=background_nquads(graph), format="nquads", bnode_context=_SameIds()
+                )
     return dataset
 
 

@@ -19,7 +19,7 @@ from typing import Any
 
 from pyshacl import validate as pyshacl_validate
 from rdflib import BNode, Graph, URIRef
-from rdflib.namespace import RDF, SH
+from rdflib.namespace import RDF, RDFS, SH
 from rdflib.term import Node
 
 from borderkg.validation.data import article_graph_finder, canonical, to_dataset
@@ -114,27 +114,41 @@ def report_results(
     return results
 
 
+def only_roots(shapes: Graph, roots: Iterable[Node]) -> Graph:
+    """A copy of ``shapes`` in which only ``roots`` keep their targets.
+
+    Every shape stays defined (so ``sh:property``, ``sh:closed`` … see them all, which
+    pyshacl's ``use_shapes`` option does not), but only the roots are applied.
+    """
+    keep = set(roots)
+    classes = {RDFS.Class, *shapes.subjects(RDFS.subClassOf, RDFS.Class)}
+    graph = Graph()
+    for prefix, namespace in shapes.namespaces():
+        graph.bind(prefix, namespace, override=True)
+    for s, p, o in shapes:
+        if s in keep:
+            graph.add((s, p, o))
+        elif p in _TARGETS or (p == RDF.type and o in classes and s in shape_nodes(shapes)):
+            continue
+        else:
+            graph.add((s, p, o))
+    return graph
+
+
 def run_pyshacl(
     dataset: Any,
     shapes: Graph,
     *,
-    use_shapes: Iterable[Node] | None = None,
+    roots: Iterable[Node] | None = None,
 ) -> list[ValidationResult]:
-    """Run pyshacl on a prepared Dataset (modified in place) and convert its report."""
-    graph, renamed = skolemized(shapes)
-    inverse = {node: iri for iri, node in renamed.items()}
-    selected = None
-    if use_shapes is not None:
-        selected = [inverse.get(node, node) for node in use_shapes]
-        if not selected:
-            return []
+    """Run pyshacl on a prepared Dataset (modified in place) and convert its report.
+
+    ``roots``: apply only these shapes (and what they reach); all shapes by default.
+    """
+    applied = shapes if roots is None else only_roots(shapes, roots)
+    graph, renamed = skolemized(applied)
     _conforms, report, _text = pyshacl_validate(
-        dataset,
-        shacl_graph=graph,
-        inference="none",
-        advanced=True,
-        inplace=True,
-        use_shapes=selected,
+        dataset, shacl_graph=graph, inference="none", advanced=True, inplace=True
     )
     assert isinstance(report, Graph)
     return report_results(report, shapes, renamed, article_graph_finder(dataset))

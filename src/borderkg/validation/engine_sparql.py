@@ -18,6 +18,7 @@ only a ``sh:datatype`` of such a derived type can notice (use the pyshacl engine
 
 from __future__ import annotations
 
+import re
 import time
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -27,7 +28,7 @@ import pyoxigraph as ox
 from rdflib import Graph
 from rdflib.term import Node
 
-from borderkg.validation.compile import MARKED, Compiler, Plan, Unsupported
+from borderkg.validation.compile import Compiler, Plan, Unsupported
 from borderkg.validation.data import article_graph_finder, canonical, open_store, to_dataset
 from borderkg.validation.engine_pyshacl import default_shapes, run_pyshacl
 from borderkg.validation.evaluator import Evaluator
@@ -38,6 +39,38 @@ from borderkg.validation.terms import focus_key
 
 ENGINE = "sparql"
 _PROBE = "{ SELECT ?this WHERE { VALUES ?this { <urn:borderkg:probe> } } }"
+_ISA = re.compile(r"%%ISA (\S+) (<[^<>]+>)%%")
+_TYPE_PATH = "<http://www.w3.org/1999/02/22-rdf-syntax-ns#type>"
+_SUBCLASS = "<http://www.w3.org/2000/01/rdf-schema#subClassOf>"
+
+
+def expand_classes(
+    text: str, store: ox.Store, closures: dict[str, list[str] | None], options: dict[str, Any]
+) -> str:
+    """Write out the ``%%ISA ?v <C>%%`` placeholders of a query for the data in ``store``.
+
+    ``closures`` caches each class's subclasses (``None`` when one is a blank node, which a
+    VALUES list cannot hold: the test then walks the subclass path instead).
+    """
+
+    def expand(match: re.Match[str]) -> str:
+        var, cls = match.group(1), match.group(2)
+        if cls not in closures:
+            rows = store.query(f"SELECT DISTINCT ?d WHERE {{ ?d {_SUBCLASS}* {cls} }}", **options)
+            found = {row[0] for row in rows}
+            closures[cls] = (
+                None
+                if any(isinstance(d, ox.BlankNode) for d in found)
+                else sorted({str(d) for d in found} | {cls})
+            )
+        members = closures[cls]
+        if members is None:
+            return f"EXISTS {{ {var} {_TYPE_PATH}/{_SUBCLASS}* {cls} }}"
+        return f"EXISTS {{ VALUES ?_cls {{ {' '.join(members)} }} {var} {_TYPE_PATH} ?_cls }}"
+
+    return _ISA.sub(expand, text)
+
+
 _SLOT = "<urn:borderkg:focus-nodes>"
 
 
@@ -59,12 +92,16 @@ class CompiledShapes:
         return engines
 
     def query_text(self, shape: Shape, plan: Plan, restrict: str | None) -> str:
-        """A plan's query for all focus nodes, or for those of a VALUES list (cached text)."""
-        key = restrict if restrict in (None, MARKED) else "some"
+        """A plan's query for all focus nodes, those of a VALUES list, or (``""``) for ``?this``
+        given by substitution (cached text)."""
+        key = restrict if restrict in (None, "") else "some"
         cache = plan.extra.setdefault("text", {})
         if key not in cache:
-            slot = _SLOT if key == "some" else key
-            cache[key] = plan.build(self.compiler.context(shape, "?this", slot))
+            if key == "":  # no focus pattern: ?this comes substituted
+                cache[key] = plan.build("")
+            else:
+                slot = _SLOT if key == "some" else key
+                cache[key] = plan.build(self.compiler.context(shape, "?this", slot))
         return cache[key].replace(_SLOT, restrict) if key == "some" else cache[key]
 
     def roots(self) -> list[Node]:
@@ -94,7 +131,8 @@ def compile_shapes(shapes: Graph) -> CompiledShapes:
         try:
             plans = compile_shape(compiled.compiler, shape)
             for plan in plans:
-                probe.query(plan.build(_PROBE), use_default_graph_as_union=True)
+                text = expand_classes(plan.build(_PROBE), probe, {}, {})
+                probe.query(text, use_default_graph_as_union=True)
         except Unsupported as exc:
             compiled.delegated[shape.node] = str(exc)
             continue
@@ -137,15 +175,20 @@ def run_compiled(
     restrict: str | None = None,
     only: set[Node] | None = None,
     options: dict[str, Any] | None = None,
+    skip: Any = None,
+    by_node: bool = True,
 ) -> list[tuple[Shape, RawResult]]:
     """Run the compiled plans against a store.
 
-    ``restrict``: a VALUES list of focus nodes (N-Triples separated by spaces), or
-    ``compile.MARKED``; ``only``: the shape nodes to run (all by default); ``options``: the
-    dataset options of each query (default: the union of all graphs as default graph).
+    ``restrict``: a VALUES list of focus nodes (N-Triples separated by spaces); ``only``: the
+    shape nodes to run (all by default); ``options``: the dataset options of each query
+    (default: the union of all graphs as default graph);
+    ``skip(shape, plan)``: plans not to run (known to find nothing); ``by_node``: allow
+    running unselective SPARQL constraints node by node (pointless on a small store).
     """
     options = options if options is not None else {"use_default_graph_as_union": True}
     evaluator = Evaluator(store, compiled.compiler, options)
+    closures: dict[str, list[str] | None] = {}
 
     def verify(check_or_plan: Any, first: ox.Term, second: Any) -> bool:
         if isinstance(check_or_plan, Plan):
@@ -156,12 +199,62 @@ def run_compiled(
     for shape, plans in compiled.plans:
         if only is not None and shape.node not in only:
             continue
+        focus: list[ox.Term] | None = None
         for plan in plans:
+            if skip is not None and skip(shape, plan):
+                continue
+            if by_node and restrict is None and plan.kind in ("sparql", "custom"):
+                # A query that reads ?this's triples with a variable predicate scans the
+                # whole store when joined with the focus pattern; one query per focus node
+                # with ?this substituted (SHACL's pre-binding) uses the indexes instead.
+                if focus is None:
+                    focus = _focus_list(store, compiled, shape, closures, options)
+                if "by_node" not in plan.extra:
+                    plan.extra["by_node"] = _unselective(compiled.query_text(shape, plan, ""))
+                if len(focus) <= _FEW and plan.extra["by_node"]:
+                    text = expand_classes(
+                        compiled.query_text(shape, plan, ""), store, closures, options
+                    )
+                    for node in focus:
+                        solutions = store.query(text, substitutions={_THIS: node}, **options)
+                        assert isinstance(solutions, ox.QuerySolutions)
+                        found.extend((shape, raw) for raw in interpret(plan, solutions, verify))
+                    continue
             text = compiled.query_text(shape, plan, restrict)
-            solutions = store.query(text, **options)
+            solutions = store.query(expand_classes(text, store, closures, options), **options)
             assert isinstance(solutions, ox.QuerySolutions)
             found.extend((shape, raw) for raw in interpret(plan, solutions, verify))
     return found
+
+
+#: Up to this many focus nodes, unselective SPARQL constraints run node by node (~0.5 ms each).
+_FEW = 50_000
+_VARIABLE_PREDICATE = re.compile(r"[?$]this\s+[?$]\w+\s|[?$]\w+\s+[?$]\w+\s+[?$]this\b")
+
+
+def _unselective(query: str) -> bool:
+    """Whether a query reads ``?this`` in a triple pattern whose predicate is a variable."""
+    from borderkg.validation.sparqltext import blank_out
+
+    clean = blank_out(query)
+    where = clean[clean.find("{") :]  # not the projection
+    return _VARIABLE_PREDICATE.search(where) is not None
+
+
+_THIS = ox.Variable("this")
+
+
+def _focus_list(
+    store: ox.Store,
+    compiled: CompiledShapes,
+    shape: Shape,
+    closures: dict[str, list[str] | None],
+    options: dict[str, Any],
+) -> list[ox.Term]:
+    """A shape's focus nodes."""
+    context = compiled.compiler.context(shape, "?this", None)
+    text = expand_classes(f"SELECT ?this WHERE {{ {context} }}", store, closures, options)
+    return [row[0] for row in store.query(text, **options)]
 
 
 def to_results(raws: Iterable[tuple[Shape, RawResult]], graph_of: Any) -> list[ValidationResult]:
@@ -201,7 +294,7 @@ def validate_sparql(
     if compiled.delegated:
         dataset = to_dataset(data if isinstance(data, Graph) else store, background=background)
         delegated_ids = {compiled.model.shape(n).id for n in compiled.delegated}
-        extra = run_pyshacl(dataset, compiled.model.graph, use_shapes=compiled.roots())
+        extra = run_pyshacl(dataset, compiled.model.graph, roots=compiled.roots())
         results.extend(r for r in extra if r.source_shape in delegated_ids)
     if keys is not None:
         results = [r for r in results if r.focus_node in keys]

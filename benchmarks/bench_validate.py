@@ -1,0 +1,296 @@
+"""Validation benchmark: both engines side by side, and the load-time gate, at 10k–1M triples.
+
+Run by hand (never in CI):
+    python benchmarks/bench_validate.py [--sizes 10000 100000 1000000]
+                                        [--max-pyshacl-triples 100000] [--gate-articles 200]
+
+Data: the sample corpus is extracted once; its article graphs are cloned under new article ids
+(shared vocabulary entities stay shared, URLs and hashes are made unique) until the store holds
+the wanted number of quads, with one injected error per 100 clones (a span whose anchor does not
+match, a policy without status, a latitude of 120, a duplicate QID, a reused anonymous source).
+Each engine validates the whole store in a child process, so its time and peak memory are its
+own. The gate then checks held-out articles one at a time inside the store (p50/p99), and in
+batches of 16 (per-article cost). Targets (issue "SHACL shapes, the load-time gate…"): 1M
+triples in < 15 s and < 1 GB; one article's gate check < 20 ms in a 1M-triple store.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import resource
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Iterator
+from itertools import count
+from pathlib import Path
+
+import pyoxigraph as ox
+
+ARTICLE = "https://w3id.org/borderkg/article/"
+GRAPH = "https://w3id.org/borderkg/graph/article/"
+BKG = "https://w3id.org/borderkg/ontology#"
+NIF = "http://persistence.uni-leipzig.org/nlp2rdf/ontologies/nif-core#"
+SCHEMA_URL = "https://schema.org/url"
+EXACT_MATCH = "http://www.w3.org/2004/02/skos/core#exactMatch"
+LAT = "http://www.w3.org/2003/01/geo/wgs84_pos#lat"
+TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
+ATTRIBUTED = "http://www.w3.org/ns/prov#wasAttributedTo"
+
+
+def templates() -> list[tuple[str, list[ox.Quad]]]:
+    """The sample corpus, extracted: (article id, quads with the content hash) per article."""
+    from borderkg.loaders.readers import ReadError, iter_records
+    from borderkg.loaders.samples import sample_paths
+    from borderkg.pipeline import build_article
+    from borderkg.storetypes import article_update
+
+    records = [r for r in iter_records([str(p) for p in sample_paths()], None)]
+    found = []
+    for record in records:
+        if isinstance(record, ReadError):
+            continue
+        built = build_article(record)
+        name = ox.NamedNode(built.graph)
+        _article, triples = article_update(built.graph, built.quads, built.content_hash)
+        found.append(
+            (built.article_id, [ox.Quad(t.subject, t.predicate, t.object, name) for t in triples])
+        )
+    return found
+
+
+def _rename(term: ox.Term, old: str, new: str, n: int, predicate: str) -> ox.Term:
+    if isinstance(term, ox.NamedNode):
+        value = term.value
+        for prefix in (ARTICLE, GRAPH):
+            base = prefix + old
+            if value == base or value.startswith(base + "#"):
+                return ox.NamedNode(prefix + new + value[len(base) :])
+        if predicate == SCHEMA_URL:
+            return ox.NamedNode(f"{value}?copy={n}")
+    elif isinstance(term, ox.Literal):
+        if predicate == SCHEMA_URL:
+            return ox.Literal(f"{term.value}?copy={n}", datatype=term.datatype)
+        if term.value == old:
+            return ox.Literal(new, datatype=term.datatype)
+    return term
+
+
+def clone(article_id: str, quads: list[ox.Quad], n: int) -> tuple[str, list[ox.Quad]]:
+    """An article graph under a new id (``{id}-c{n}``): its own nodes, URL and identifier."""
+    new = f"{article_id}-c{n}"
+    out = []
+    for q in quads:
+        p = q.predicate.value
+        out.append(
+            ox.Quad(
+                _rename(q.subject, article_id, new, n, ""),
+                q.predicate,
+                _rename(q.object, article_id, new, n, p),
+                _rename(q.graph_name, article_id, new, n, ""),
+            )
+        )
+    return GRAPH + new, out
+
+
+def inject(kind: int, graph: str, quads: list[ox.Quad], previous: list[ox.Quad]) -> list[ox.Quad]:
+    """One error of the given kind (0–4) in an article graph."""
+    name = ox.NamedNode(graph)
+
+    def subjects(cls: str) -> list[ox.Term]:
+        return [q.subject for q in quads if q.predicate.value == TYPE and q.object.value == cls]
+
+    if kind == 0:  # an anchor that does not match its offsets
+        for i, q in enumerate(quads):
+            if q.predicate.value == NIF + "anchorOf":
+                quads[i] = ox.Quad(q.subject, q.predicate, ox.Literal(q.object.value + "!"), name)
+                break
+    elif kind == 1:  # a policy without status
+        policies = set(subjects(BKG + "Policy"))
+        quads = [
+            q for q in quads if not (q.subject in policies and q.predicate.value == BKG + "status")
+        ]
+    elif kind == 2:  # a latitude of 120 on a place
+        places = [q.object for q in quads if q.predicate.value == BKG + "mentions"]
+        if places:
+            quads.append(
+                ox.Quad(
+                    places[0],
+                    ox.NamedNode(LAT),
+                    ox.Literal(
+                        "120", datatype=ox.NamedNode("http://www.w3.org/2001/XMLSchema#decimal")
+                    ),
+                    name,
+                )
+            )
+    elif kind == 3:  # a QID already on another entity (Q148 is China's)
+        actors = [q.object for q in quads if q.predicate.value == BKG + "mentions"]
+        if actors:
+            quads.append(
+                ox.Quad(
+                    actors[-1],
+                    ox.NamedNode(EXACT_MATCH),
+                    ox.NamedNode("http://www.wikidata.org/entity/Q148"),
+                    name,
+                )
+            )
+    elif kind == 4:  # the previous clone's anonymous source, reused
+        sources = [
+            q.subject
+            for q in previous
+            if q.predicate.value == TYPE and q.object.value == BKG + "AnonymousSource"
+        ]
+        claims = subjects(BKG + "Claim")
+        if sources and claims:
+            quads.append(ox.Quad(claims[0], ox.NamedNode(ATTRIBUTED), sources[0], name))
+    return quads
+
+
+def hash_of(quads: list[ox.Quad]) -> str:
+    """The content hash an article graph carries (the store checks it against the one given)."""
+    return next(q.object.value for q in quads if q.predicate.value == BKG + "contentHash")
+
+
+def clones() -> Iterator[tuple[str, list[ox.Quad]]]:
+    """Cloned sample articles, endlessly, with an injected error in every 100th."""
+    sample = templates()
+    previous: list[ox.Quad] = []
+    for n in count():
+        article_id, quads = sample[n % len(sample)]
+        graph, copy = clone(article_id, quads, n)
+        if n % 100 == 99:
+            copy = inject((n // 100) % 5, graph, copy, previous)
+        yield graph, copy
+        previous = copy
+
+
+def build_store(path: Path, target: int, held_out: int) -> list[tuple[str, list[ox.Quad]]]:
+    """A store of about ``target`` quads; returns ``held_out`` more articles for the gate."""
+    from borderkg.pipeline import ensure_schema_graphs
+    from borderkg.store import GraphStore
+
+    source = clones()
+    with GraphStore(path) as store:
+        ensure_schema_graphs(store)
+        total, made = len(store.store), []
+        while total < target:
+            graph, quads = next(source)
+            made.append((graph, quads))
+            total += len(quads)
+        store.write_articles((g, q, hash_of(q)) for g, q in made)
+        print(f"  store: {len(store.store):,} quads, {len(made):,} articles", flush=True)
+    return [next(source) for _ in range(held_out)]
+
+
+def child(engine: str, path: str, out: str) -> None:
+    """Validate a store with one engine; write time, peak memory and results to ``out``."""
+    from borderkg.store import GraphStore
+    from borderkg.validation import validate
+
+    with GraphStore.open_read_only(path) as store:
+        started = time.perf_counter()
+        report = validate(store, engine=engine)
+        seconds = time.perf_counter() - started
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024
+    results = sorted(
+        json.dumps(
+            [
+                r.severity,
+                r.focus_node,
+                r.path,
+                r.value,
+                r.constraint_component,
+                r.source_shape,
+                r.message,
+            ]
+        )
+        for r in report.results
+    )
+    Path(out).write_text(json.dumps({"seconds": seconds, "peak": peak, "results": results}))
+
+
+def run_engine(engine: str, path: Path) -> dict:
+    out = path.parent / f"{engine}.json"
+    subprocess.run([sys.executable, __file__, "--child", engine, str(path), str(out)], check=True)
+    return json.loads(out.read_text())
+
+
+def gate_times(path: Path, held: list[tuple[str, list[ox.Quad]]]) -> tuple[list[float], float, int]:
+    """Per-article check times (one at a time), per-article time in batches of 16, rejections."""
+    from borderkg.store import GraphStore
+    from borderkg.validation import Gate
+
+    gate = Gate()
+    with GraphStore(path) as store:
+        gate.check(store, [(held[0][0], held[0][1], hash_of(held[0][1]))])  # warm-up
+        single = []
+        rejected = 0
+        for graph, quads in held:
+            started = time.perf_counter()
+            reports = gate.check(store, [(graph, quads, hash_of(quads))])
+            single.append(time.perf_counter() - started)
+            rejected += sum(not r.conforms for r in reports.values())
+        started = time.perf_counter()
+        for i in range(0, len(held), 16):
+            gate.check(store, [(g, q, hash_of(q)) for g, q in held[i : i + 16]])
+        batched = (time.perf_counter() - started) / len(held)
+    return single, batched, rejected
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--sizes", type=int, nargs="+", default=[10_000, 100_000, 1_000_000])
+    parser.add_argument("--max-pyshacl-triples", type=int, default=100_000)
+    parser.add_argument("--gate-articles", type=int, default=200)
+    parser.add_argument(
+        "--child", nargs=3, metavar=("ENGINE", "STORE", "OUT"), help=argparse.SUPPRESS
+    )
+    args = parser.parse_args()
+    if args.child:
+        child(*args.child)
+        return
+    rows = []
+    for size in args.sizes:
+        print(f"{size:,} quads", flush=True)
+        with tempfile.TemporaryDirectory() as tmp:
+            path = Path(tmp) / "store"
+            held = build_store(path, size, args.gate_articles)
+            fast = run_engine("sparql", path)
+            print(
+                f"  sparql : {fast['seconds']:8.2f} s  {fast['peak'] / 2**20:7.0f} MB  {len(fast['results'])} results",
+                flush=True,
+            )
+            ref = None
+            if size <= args.max_pyshacl_triples:
+                ref = run_engine("pyshacl", path)
+                same = "same results" if ref["results"] == fast["results"] else "RESULTS DIFFER"
+                print(
+                    f"  pyshacl: {ref['seconds']:8.2f} s  {ref['peak'] / 2**20:7.0f} MB  {len(ref['results'])} results, {same}",
+                    flush=True,
+                )
+            single, batched, rejected = gate_times(path, held)
+            p50 = statistics.median(single) * 1000
+            p99 = sorted(single)[max(0, int(len(single) * 0.99) - 1)] * 1000
+            print(
+                f"  gate   : p50 {p50:.1f} ms, p99 {p99:.1f} ms per article; {batched * 1000:.1f} ms per article in batches of 16; {rejected} of {len(single)} rejected",
+                flush=True,
+            )
+            rows.append((size, fast, ref, p50, p99, batched))
+    print(
+        "\n| quads | sparql s | sparql MB | pyshacl s | pyshacl MB | same | gate p50 ms | gate p99 ms | gate/article in 16s ms |"
+    )
+    print("|---|---|---|---|---|---|---|---|---|")
+    for size, fast, ref, p50, p99, batched in rows:
+        ref_s = f"{ref['seconds']:.1f}" if ref else "—"
+        ref_m = f"{ref['peak'] / 2**20:.0f}" if ref else "—"
+        same = ("yes" if ref["results"] == fast["results"] else "NO") if ref else "—"
+        print(
+            f"| {size:,} | {fast['seconds']:.1f} | {fast['peak'] / 2**20:.0f} | {ref_s} | {ref_m} | {same} | {p50:.1f} | {p99:.1f} | {batched * 1000:.1f} |"
+        )
+
+
+if __name__ == "__main__":
+    main()

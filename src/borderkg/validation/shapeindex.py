@@ -1,0 +1,139 @@
+"""What each compiled shape looks at, for the gate to skip what cannot apply to a batch.
+
+Targets (a shape applies to a batch only if a batch node has a targeted class or predicate),
+the predicates along property paths (value-only plans need a node with such a value), which
+shapes react to links *to* a node (inverse paths, ``targetObjectsOf``, SPARQL reading ``$this``
+as an object or by graph), and the predicates value checks read.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from rdflib import URIRef
+from rdflib.namespace import SH
+from rdflib.term import Node
+
+from borderkg.validation.engine_sparql import CompiledShapes
+from borderkg.validation.sparqltext import blank_out
+
+#: Plan kinds whose rows all come from values along the shape's path.
+VALUE_KINDS = ("values", "pair", "unique_lang")
+
+
+def path_predicates(shape: Any) -> tuple[set[str], set[str]] | None:
+    """(predicates followed forwards, backwards) by a property shape's path of plain steps.
+
+    ``None`` for node shapes and for paths with sequences or repetition (never skipped).
+    """
+    if not shape.is_property:
+        return None
+    forward: set[str] = set()
+    backward: set[str] = set()
+    for step in (shape.path_sparql or "").split("|"):
+        if re.fullmatch(r"<[^<>]+>", step):
+            forward.add(step)
+        elif re.fullmatch(r"\^<[^<>]+>", step):
+            backward.add(step[1:])
+        else:
+            return None
+    return forward, backward
+
+
+def has_path(
+    predicates: tuple[set[str], set[str]] | None, outgoing: set[str], incoming: set[str]
+) -> bool:
+    """Whether a focus node may have values along a path (always, for unknown paths)."""
+    if predicates is None:
+        return True
+    forward, backward = predicates
+    return bool(forward & outgoing or backward & incoming)
+
+
+def target_index(compiled: CompiledShapes) -> dict[Node, tuple[set[str], ...]]:
+    """Per compiled shape: (classes, subjectsOf, objectsOf, nodes) of it and its parents."""
+    model = compiled.model
+    index = {}
+    for shape, _plans in compiled.plans:
+        found: tuple[set[str], ...] = (set(), set(), set(), set())
+        todo, seen = [shape], set()
+        while todo:
+            current = todo.pop()
+            if current.node in seen:
+                continue
+            seen.add(current.node)
+            targets = model.targets(current)
+            for slot, kind in enumerate(("class", "subjectsOf", "objectsOf", "node")):
+                found[slot].update(f"<{t}>" for t in targets[kind] if isinstance(t, URIRef))
+            todo.extend(model.parents(current))
+        index[shape.node] = found
+    return index
+
+
+_THIS = re.compile(r"[?$]this\b")
+_NOT_A_PREDICATE = {"SELECT", "DISTINCT", "REDUCED", "!=", "=", "<", ">", "<=", ">=", "&&", "||"}
+
+
+def _reads_incoming(query: str) -> bool:
+    """Whether a query may use ``$this`` as the object of a triple pattern, or uses GRAPH."""
+    text = blank_out(query)
+    if re.search(r"\bGRAPH\b", text, re.I):
+        return True
+    for match in _THIS.finditer(text):
+        before = text[: match.start()].rstrip()
+        if not before or before[-1] in "{}(,.;":
+            continue
+        if before.split()[-1].upper() not in _NOT_A_PREDICATE:
+            return True
+    return False
+
+
+def incoming_sensitive(compiled: CompiledShapes) -> set[Node]:
+    """Compiled shapes whose results on a node can change when a link *to* it is added."""
+    model = compiled.model
+    found = set()
+    for shape, plans in compiled.plans:
+        sensitive = "^" in (shape.path_sparql or "")
+        todo, seen = [shape], set()
+        while todo:
+            current = todo.pop()
+            if current.node in seen:
+                continue
+            seen.add(current.node)
+            sensitive = sensitive or bool(model.targets(current)["objectsOf"])
+            for parent in model.parents(current):
+                sensitive = sensitive or parent.is_property
+                todo.append(parent)
+        queries = [p.build("") for p in plans if p.kind in ("sparql", "custom")]
+        if sensitive or any(_reads_incoming(q) for q in queries):
+            found.add(shape.node)
+    return found
+
+
+def nested_shapes(compiled: CompiledShapes) -> list[Node]:
+    """Shapes checked on value nodes: sh:node, sh:not, sh:qualifiedValueShape, list members."""
+    graph = compiled.model.graph
+    found: list[Node] = []
+    for predicate in (SH.node, SH["not"], SH.qualifiedValueShape):
+        found.extend(graph.objects(None, predicate))
+    for predicate in (SH["and"], SH["or"], SH.xone):
+        for head in graph.objects(None, predicate):
+            found.extend(graph.items(head))
+    return found
+
+
+def queries(compiled: CompiledShapes) -> list[tuple[str, dict[str, str]]]:
+    """The text of every SPARQL-based plan, with every prefix the shapes graph declares."""
+    graph = compiled.model.graph
+    prefixes = {
+        str(graph.value(d, SH.prefix)): str(graph.value(d, SH.namespace))
+        for d in graph.objects(None, SH.declare)
+        if graph.value(d, SH.prefix) is not None
+    }
+    return [
+        (plan.build(""), prefixes)
+        for _shape, plans in compiled.plans
+        for plan in plans
+        if plan.kind in ("sparql", "custom")
+    ]

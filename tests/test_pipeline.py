@@ -1,0 +1,130 @@
+"""Loads through the SHACL gate: offending articles rejected with their report, others loaded."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from borderkg.iris import article_graph_iri
+from borderkg.pipeline import load
+from borderkg.store import GraphStore
+
+BODY = (
+    "Chinese border police installed new surveillance cameras along the Yalu River near "
+    "Dandong last month, a source in Ryanggang Province told reporters. The source said "
+    "that smugglers had stopped crossing at night since the cameras were switched on."
+)
+
+
+def record(art_id: str, url: str, **fields: object) -> dict[str, object]:
+    base: dict[str, object] = {
+        "id": art_id,
+        "url": url,
+        "title": f"Cameras on the Yalu ({art_id})",
+        "published": "2023-10-12",
+        "body": BODY + f" Report {art_id}.",
+    }
+    base.update(fields)
+    return base
+
+
+@pytest.fixture
+def feed(tmp_path: Path) -> Path:
+    """Three records; the second reuses the first one's URL under another id (a Violation)."""
+    path = tmp_path / "feed.jsonl"
+    records = [
+        record("gate-a", "https://example.org/news/a"),
+        record("gate-b", "https://example.org/news/a"),
+        record("gate-c", "https://example.org/news/c"),
+    ]
+    path.write_text("\n".join(json.dumps(r) for r in records) + "\n", encoding="utf-8")
+    return path
+
+
+def graphs(store: GraphStore) -> set[str]:
+    return {g.rsplit("/", 1)[-1] for g in store.article_graphs()}
+
+
+def test_article_violating_a_shape_is_rejected_with_its_report_and_the_others_load(
+    tmp_path: Path, feed: Path
+) -> None:
+    with GraphStore(tmp_path / "store") as store:
+        summary = load(store, [str(feed)], workers=1)
+        stored = graphs(store)
+    assert stored == {"gate-a", "gate-c"}
+    assert [r.source for r in summary.rejected] == [f"{feed}:2"]
+    reason = summary.rejected[0].reason
+    assert "Violation" in reason and "article URL uniqueness" in reason  # the shape
+    assert "<https://w3id.org/borderkg/article/gate-b>" in reason  # the focus node
+    assert "loaded twice under two ids" in reason  # the shape's message
+    assert summary.exit_code == 1
+    assert len(summary.added) == 2
+
+
+def test_article_conflicting_with_one_already_stored_is_rejected(
+    tmp_path: Path, feed: Path
+) -> None:
+    first = tmp_path / "first.jsonl"
+    first.write_text(json.dumps(record("gate-z", "https://example.org/news/a")) + "\n")
+    with GraphStore(tmp_path / "store") as store:
+        assert load(store, [str(first)], workers=1).exit_code == 0
+        summary = load(store, [str(feed)], workers=1)
+        stored = graphs(store)
+    # Both feed articles with that URL now clash with the stored one.
+    assert {r.source for r in summary.rejected} == {f"{feed}:1", f"{feed}:2"}
+    assert stored == {"gate-z", "gate-c"}
+
+
+def test_warnings_are_reported_and_the_article_loads(tmp_path: Path) -> None:
+    path = tmp_path / "undated.jsonl"
+    undated = record("gate-w", "https://example.org/news/w")
+    del undated["published"]
+    path.write_text(json.dumps(undated) + "\n", encoding="utf-8")
+    with GraphStore(tmp_path / "store") as store:
+        summary = load(store, [str(path)], workers=1)
+        assert store.has_graph(article_graph_iri("gate-w"))
+    assert summary.exit_code == 0
+    assert summary.added == [f"{path}:1"]
+    dated = [w for w in summary.warnings if "datePublished" in w]
+    assert dated and dated[0].startswith(f"{path}:1: Warning of ")
+
+
+def test_without_the_gate_the_violating_article_loads(tmp_path: Path, feed: Path) -> None:
+    with GraphStore(tmp_path / "store") as store:
+        summary = load(store, [str(feed)], workers=1, gate=False)
+        stored = graphs(store)
+    assert stored == {"gate-a", "gate-b", "gate-c"}
+    assert summary.exit_code == 0
+
+
+def test_reloading_unchanged_articles_skips_the_gate_and_writes_nothing(
+    tmp_path: Path, feed: Path
+) -> None:
+    with GraphStore(tmp_path / "store") as store:
+        load(store, [str(feed)], workers=1)
+        again = load(store, [str(feed)], workers=1)
+    assert sorted(again.unchanged) == [f"{feed}:1", f"{feed}:3"]
+    assert not again.added and not again.replaced
+    assert [r.source for r in again.rejected] == [f"{feed}:2"]
+
+
+def cli_load(feed: Path, store: Path, *flags: str) -> subprocess.CompletedProcess[str]:
+    command = [sys.executable, "-m", "borderkg.cli", "load", str(feed), "--store", str(store)]
+    command += ["--workers", "1", "--quiet", *flags]
+    return subprocess.run(command, capture_output=True, text=True, timeout=300)
+
+
+def test_cli_load_exits_1_when_the_gate_rejects_and_0_with_no_gate(
+    tmp_path: Path, feed: Path
+) -> None:
+    gated = cli_load(feed, tmp_path / "gated")
+    assert gated.returncode == 1, gated.stderr
+    assert "2 added" in gated.stdout and "1 rejected" in gated.stdout
+    assert f"rejected: {feed}:2: violates the shapes: Violation of article URL" in gated.stderr
+    ungated = cli_load(feed, tmp_path / "ungated", "--no-gate")
+    assert ungated.returncode == 0, ungated.stderr
+    assert "3 added" in ungated.stdout
