@@ -21,12 +21,12 @@ from importlib.resources import files
 from pathlib import Path
 
 import pyoxigraph as ox
-from rdflib import BNode, Dataset, Graph, Literal, URIRef
-from rdflib.namespace import XSD
+from rdflib import Dataset, Graph, URIRef
 from rdflib.term import Identifier
 
 from borderkg.ontology import ONTOLOGY_FILE, SCHEMES_FILE, VOCABULARY_FILE, resource_text
 from borderkg.ontology.namespaces import ONTOLOGY_GRAPH, SCHEMES_GRAPH, VOCABULARY_GRAPH
+from borderkg.oxterms import to_rdflib
 
 QUERY_DIR = "queries"
 QUERY_PREFIX = "lint-"
@@ -173,23 +173,9 @@ def _select(store: ox.Store, query: str) -> list[LintRow]:
     names = [variable.value for variable in solutions.variables]
     rows: list[LintRow] = []
     for solution in solutions:
-        row = {name: _to_rdflib(solution[name]) for name in names if solution[name] is not None}
+        row = {name: to_rdflib(solution[name]) for name in names if solution[name] is not None}
         rows.append(row)
     return rows
-
-
-def _to_rdflib(term: ox.NamedNode | ox.BlankNode | ox.Literal) -> Identifier:
-    if isinstance(term, ox.NamedNode):
-        return URIRef(term.value)
-    if isinstance(term, ox.BlankNode):
-        return BNode(term.value)
-    if isinstance(term, ox.Literal):
-        if term.language:
-            return Literal(term.value, lang=term.language)
-        if term.datatype.value == str(XSD.string):
-            return Literal(term.value)
-        return Literal(term.value, datatype=URIRef(term.datatype.value))
-    raise TypeError(f"unexpected term in lint results: {term!r}")
 
 
 def _format_row(row: LintRow) -> str:

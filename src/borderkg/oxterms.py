@@ -13,6 +13,7 @@ import pyoxigraph as ox
 from rdflib import BNode, URIRef
 from rdflib import Literal as RdfLiteral
 from rdflib.graph import DATASET_DEFAULT_GRAPH_ID
+from rdflib.namespace import XSD
 
 OxTerm = ox.NamedNode | ox.BlankNode | ox.Literal | ox.Triple
 _OX_TERMS = (ox.NamedNode, ox.BlankNode, ox.Literal, ox.Triple)
@@ -42,6 +43,25 @@ def to_ox(term: Any) -> OxTerm:
             return ox.Literal(str(term), datatype=ox.NamedNode(str(term.datatype)))
         return ox.Literal(str(term))
     raise TypeError(f"not an RDF term: {type(term).__name__} {term!r}")
+
+
+def to_rdflib(term: ox.NamedNode | ox.BlankNode | ox.Literal) -> URIRef | BNode | RdfLiteral:
+    """The rdflib term for a pyoxigraph term, with ``xsd:string`` literals made plain.
+
+    Plain literals come back from pyoxigraph typed ``xsd:string``; rdflib (and pyshacl)
+    treat those as different from plain literals, so they are turned back into plain ones.
+    """
+    if isinstance(term, ox.NamedNode):
+        return URIRef(term.value)
+    if isinstance(term, ox.BlankNode):
+        return BNode(term.value)
+    if isinstance(term, ox.Literal):
+        if term.language:
+            return RdfLiteral(term.value, lang=term.language)
+        if term.datatype.value == str(XSD.string):
+            return RdfLiteral(term.value)
+        return RdfLiteral(term.value, datatype=URIRef(term.datatype.value))
+    raise TypeError(f"not an RDF term: {term!r}")
 
 
 def _graph_name_of(item: Any) -> str | None:
