@@ -50,7 +50,7 @@ class BKG(DefinedNamespace):
     _fail = True
     _NS = Namespace(BASE + "ontology#")
     # Datatypes of code systems, whose names are not Python identifiers: BKG["ISO3166-2"].
-    _extras = ["ISO3166-1", "ISO3166-2", "FIPS10-4"]
+    _extras = ("ISO3166-1", "ISO3166-2", "FIPS10-4")
 
     # Top classes
     Actor: URIRef

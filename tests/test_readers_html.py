@@ -6,6 +6,7 @@ import datetime as dt
 from pathlib import Path
 
 import pytest
+
 from borderkg.loaders.readers import ReadError, iter_records, read_html
 from borderkg.loaders.record import ArticleRecord
 

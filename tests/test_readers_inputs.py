@@ -13,6 +13,7 @@ import sys
 from pathlib import Path
 
 import pytest
+
 from borderkg.loaders.readers import ReadError, ReadOptions, iter_records
 from borderkg.loaders.record import ArticleRecord
 

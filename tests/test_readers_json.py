@@ -6,6 +6,7 @@ import datetime as dt
 from pathlib import Path
 
 import pytest
+
 from borderkg.loaders.readers import ReadError, iter_records, parse_date, read_json, read_jsonl
 from borderkg.loaders.record import ArticleRecord
 

@@ -13,6 +13,11 @@ from importlib.resources import files
 from pathlib import Path
 
 import pytest
+from rdflib import Graph, Literal, URIRef
+from rdflib.compare import isomorphic
+from rdflib.namespace import RDF, SKOS
+
+from borderkg.iris import actor_iri, legal_iri, place_iri
 from borderkg.ontology.build_vocabulary import (
     COLUMNS,
     EMIT_CHECKS,
@@ -27,11 +32,6 @@ from borderkg.ontology.build_vocabulary import (
     to_turtle,
 )
 from borderkg.ontology.namespaces import BKG, GEOSPARQL, PLACE, REVIEW, WD
-from rdflib import Graph, Literal, URIRef
-from rdflib.compare import isomorphic
-from rdflib.namespace import RDF, SKOS
-
-from borderkg.iris import actor_iri, legal_iri, place_iri
 
 WGS = "http://www.w3.org/2003/01/geo/wgs84_pos#"
 XSD_DATE = URIRef("http://www.w3.org/2001/XMLSchema#date")
