@@ -16,7 +16,7 @@ from functools import cache, lru_cache
 from typing import Any
 
 import pyoxigraph as ox
-from rdflib import BNode, Dataset, Graph, Literal, URIRef
+from rdflib import BNode, Dataset, Graph, URIRef
 from rdflib.graph import DATASET_DEFAULT_GRAPH_ID
 
 from borderkg.ontology.namespaces import ONTOLOGY_GRAPH, SCHEMES_GRAPH, VOCABULARY_GRAPH
@@ -195,8 +195,3 @@ def article_graph_finder(data: Any) -> Callable[[str], str | None]:
         return found.pop() if len(found) == 1 else None
 
     return find
-
-
-def literal_key(value: Literal) -> tuple[str, str | None, str | None]:
-    """A hashable key of an rdflib literal (lexical form, language, datatype)."""
-    return (str(value), value.language, str(value.datatype) if value.datatype else None)

@@ -177,6 +177,7 @@ def run_compiled(
     options: dict[str, Any] | None = None,
     skip: Any = None,
     by_node: bool = True,
+    closures: dict[str, list[str] | None] | None = None,
 ) -> list[tuple[Shape, RawResult]]:
     """Run the compiled plans against a store.
 
@@ -184,11 +185,13 @@ def run_compiled(
     shape nodes to run (all by default); ``options``: the dataset options of each query
     (default: the union of all graphs as default graph);
     ``skip(shape, plan)``: plans not to run (known to find nothing); ``by_node``: allow
-    running unselective SPARQL constraints node by node (pointless on a small store).
+    running unselective SPARQL constraints node by node (pointless on a small store);
+    ``closures``: subclasses of each class, kept between runs by a caller that knows the class
+    hierarchy did not change (see :func:`expand_classes`).
     """
     options = options if options is not None else {"use_default_graph_as_union": True}
     evaluator = Evaluator(store, compiled.compiler, options)
-    closures: dict[str, list[str] | None] = {}
+    closures = {} if closures is None else closures
 
     def verify(check_or_plan: Any, first: ox.Term, second: Any) -> bool:
         if isinstance(check_or_plan, Plan):

@@ -117,6 +117,8 @@ class Gate:
         self.by_id = {shape.id: shape.node for shape, _plans in self.compiled.plans}
         self.paths = {shape.node: path_predicates(shape) for shape, _p in self.compiled.plans}
         self._ontology_quads: list[ox.Quad] = []
+        # subclasses per class, valid while only the ontology states rdfs:subClassOf
+        self._closures: dict[str, list[str] | None] = {}
         self._superclasses: dict[ox.Term, set[ox.Term]] = {}
 
     # -- the public check -------------------------------------------------------------------
@@ -254,7 +256,14 @@ class Gate:
                     self.paths.get(shape.node), outgoing, incoming
                 )
 
-        raws = run_compiled(scratch, self.compiled, only=only, skip=skip, by_node=False)
+        raws = run_compiled(
+            scratch,
+            self.compiled,
+            only=only,
+            skip=skip,
+            by_node=False,
+            closures=self._closures if present is not None else None,
+        )
         mine = [(shape, raw) for shape, raw in raws if str(raw.focus) in keys]
         results = to_results(mine, article_graph_finder(scratch))
         if self.compiled.delegated:
@@ -309,6 +318,7 @@ class Gate:
         if self._ontology_quads:
             return
         self._ontology_quads = list(main.quads_for_pattern(None, None, None, ONTOLOGY))
+        self._closures = {}
         copy = ox.Store()
         copy.extend(self._ontology_quads)
         self._superclasses = superclasses(copy)
