@@ -185,6 +185,16 @@ def build_store(path: Path, target: int, held_out: int) -> list[tuple[str, list[
     return [next(source) for _ in range(held_out)]
 
 
+def _high_water_mark() -> int:
+    """Peak resident memory of this process in bytes (VmHWM: unlike ru_maxrss, not inherited
+    from the parent across fork and exec)."""
+    with open("/proc/self/status") as status:
+        for line in status:
+            if line.startswith("VmHWM:"):
+                return int(line.split()[1]) * 1024
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024
+
+
 def child(engine: str, path: str, out: str) -> None:
     """Validate a store with one engine; write time, peak memory and results to ``out``."""
     from borderkg.store import GraphStore
@@ -194,7 +204,7 @@ def child(engine: str, path: str, out: str) -> None:
         started = time.perf_counter()
         report = validate(store, engine=engine)
         seconds = time.perf_counter() - started
-    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024
+    peak = _high_water_mark()
     results = sorted(
         json.dumps(
             [

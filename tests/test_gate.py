@@ -267,3 +267,14 @@ def test_gate_equals_full_validation_of_the_resulting_store(
     gated = {r.core() for r in gate.check(store, [(graph, quads)])[graph].results}
     assert gated == full_run_results(store, [(graph, quads)])
     assert (case in ("clean", "replace")) == (gated == set())
+
+
+def test_n_triples_text_is_judged_like_quads(store: GraphStore, gate: Gate) -> None:
+    from borderkg.storetypes import NTriples
+
+    graph, quads = article("as-text", source=f"<{ARTICLE}old-a#source-1>")
+    text = NTriples("".join(f"{q.triple} .\n" for q in quads))
+    from_text = gate.check(store, [(graph, text, "b" * 64)])[graph]
+    from_quads = gate.check(store, [(graph, quads, "b" * 64)])[graph]
+    assert not from_text.conforms
+    assert set(from_text.results) == set(from_quads.results)
