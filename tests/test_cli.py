@@ -84,6 +84,7 @@ def test_changed_article_replaces_its_old_version(tmp_path: Path) -> None:
     article.write_text(ARTICLE, encoding="utf-8")
     first = CliRunner().invoke(main, ["load", str(article), "--store", str(store), "--id", "a1"])
     assert "1 added" in first.output
+    assert f"store {store}" in first.output
     article.write_text(ARTICLE.replace("last month", "in March 2023"), encoding="utf-8")
     second = CliRunner().invoke(main, ["load", str(article), "--store", str(store), "--id", "a1"])
     assert "1 replaced" in second.output

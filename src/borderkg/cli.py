@@ -145,7 +145,7 @@ def load(paths, sample, workers, quiet, gate, store_dir, **read_flags) -> None:
             gate=gate,
         )
     progress.done()
-    _print_summary(summary, store.path if hasattr(store, "path") else store_dir)
+    _print_summary(summary, store.root)
     sys.exit(summary.exit_code)
 
 

@@ -14,10 +14,10 @@ from typing import Any
 import pyoxigraph as ox
 from rdflib import BNode, Graph, Literal, URIRef
 from rdflib.collection import Collection
-from rdflib.namespace import RDF, SH, XSD
+from rdflib.namespace import RDF, SH
 from rdflib.term import Node
 
-from borderkg.oxterms import to_ox
+from borderkg.oxterms import to_ox, to_rdflib  # noqa: F401  (re-exported for checks/evaluator)
 
 #: Prefix of the IRIs blank-node shapes get while pyshacl runs (mapped back in its report).
 SKOLEM_PREFIX = "urn:borderkg:validation:shape:"
@@ -37,21 +37,6 @@ def focus_key(node: Any) -> str:
     if isinstance(node, str):
         return node if node.startswith(("<", "_:")) else f"<{node}>"
     raise TypeError(f"not a focus node: {node!r}")
-
-
-def to_rdflib(term: ox.NamedNode | ox.BlankNode | ox.Literal) -> Node:
-    """The rdflib term pyshacl would see for a pyoxigraph term (``xsd:string`` → plain)."""
-    if isinstance(term, ox.NamedNode):
-        return URIRef(term.value)
-    if isinstance(term, ox.BlankNode):
-        return BNode(term.value)
-    if isinstance(term, ox.Literal):
-        if term.language:
-            return Literal(term.value, lang=term.language)
-        if term.datatype.value == str(XSD.string):
-            return Literal(term.value)
-        return Literal(term.value, datatype=URIRef(term.datatype.value))
-    raise TypeError(f"not an RDF term: {term!r}")
 
 
 def message_text(term: Any) -> str:
