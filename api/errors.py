@@ -1,0 +1,99 @@
+"""One JSON error shape for every API error, built here and nowhere else.
+
+Every error the API returns is ``{"error": {"status": 400, "code": "malformed-query",
+"message": "…", …details}}`` with the matching HTTP status. Views raise :class:`ApiError`;
+the handlers registered by :func:`register_error_handlers` turn it, HTTP errors from Werkzeug
+(404, 405 with ``Allow`` …) and unexpected exceptions (500, logged, no traceback in the
+response) into that shape. A server bug is never reported as a 400.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Mapping
+from typing import Any
+
+from flask import Flask, Response, json, request
+from werkzeug.exceptions import HTTPException
+
+log = logging.getLogger(__name__)
+
+ERROR_MEDIA_TYPE = "application/json"
+
+
+class ApiError(Exception):
+    """An error to report to the client: HTTP ``status``, a stable ``code`` and a message.
+
+    ``headers`` are added to the response (``Retry-After``, ``Allow`` …); ``details`` go
+    into the error object beside ``message`` (a validation report, a limit …).
+    """
+
+    def __init__(
+        self,
+        status: int,
+        code: str,
+        message: str,
+        *,
+        headers: Mapping[str, str] | None = None,
+        **details: Any,
+    ) -> None:
+        super().__init__(message)
+        self.status, self.code, self.message = status, code, message
+        self.headers = dict(headers or {})
+        self.details = details
+
+
+def error_body(status: int, code: str, message: str, **details: Any) -> dict[str, Any]:
+    """The error object itself, for callers that embed it (streams, batch reports)."""
+    return {"error": {"status": status, "code": code, "message": message, **details}}
+
+
+def error_response(
+    status: int,
+    code: str,
+    message: str,
+    *,
+    headers: Mapping[str, str] | None = None,
+    **details: Any,
+) -> Response:
+    """A JSON error response in the project's one shape."""
+    response = Response(
+        json.dumps(error_body(status, code, message, **details)),
+        status=status,
+        mimetype=ERROR_MEDIA_TYPE,
+    )
+    for name, value in (headers or {}).items():
+        response.headers[name] = value
+    return response
+
+
+def _code_for(exc: HTTPException) -> str:
+    name = exc.name or "error"
+    return name.lower().replace(" ", "-").replace("'", "")
+
+
+def register_error_handlers(app: Flask) -> None:
+    """Route ``ApiError``, Werkzeug HTTP errors and unexpected exceptions to the one shape."""
+
+    @app.errorhandler(ApiError)
+    def _api_error(exc: ApiError) -> Response:
+        return error_response(exc.status, exc.code, exc.message, headers=exc.headers, **exc.details)
+
+    @app.errorhandler(HTTPException)
+    def _http_error(exc: HTTPException) -> Response:
+        status = exc.code or 500
+        response = error_response(status, _code_for(exc), exc.description or exc.name)
+        for name, value in exc.get_headers():
+            if name.lower() != "content-type":
+                response.headers[name] = value
+        return response
+
+    @app.errorhandler(Exception)
+    def _unexpected(exc: Exception) -> Response:
+        log.exception("unexpected error on %s %s", request.method, request.path)
+        return error_response(
+            500,
+            "internal-error",
+            f"The server failed while handling this request ({type(exc).__name__}). "
+            "This is a bug in the server, not in your request; it has been logged.",
+        )
