@@ -430,5 +430,15 @@ def validate(paths, store_dir, shapes_files, fmt, output, extra_reports, **optio
     )
 
 
+def _register_serving_commands() -> None:
+    """``serve``, ``demo``, ``reindex`` and ``search`` live in ``borderkg.servecli``."""
+    from borderkg.servecli import demo, reindex, search, serve
+
+    for command in (serve, demo, reindex, search):
+        main.add_command(command)
+
+
+_register_serving_commands()
+
 if __name__ == "__main__":  # pragma: no cover
     main()

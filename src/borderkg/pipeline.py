@@ -8,6 +8,12 @@ checks a group of articles at a time against the store with the SHACL gate
 (``borderkg.validation.gate``), rejects those with Violations, and writes the others,
 each whole or not at all. A bad input or an article the extractor fails on is reported
 and the others go on.
+
+The endpoint reads the store through published snapshots and searches it through a side
+index, so a load keeps both in step: it syncs the search index (``borderkg.search``) and
+publishes a snapshot (``borderkg.snapshots``) when it ends, and every ``snapshot_every``
+seconds while it writes, so a long load shows its progress. A load that writes nothing
+publishes nothing, unless the store has no snapshot yet.
 """
 
 from __future__ import annotations
@@ -18,11 +24,16 @@ from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
+
+import pyoxigraph as ox
 
 from borderkg.iris import article_graph_iri
 from borderkg.loaders.readers import ReadError, ReadOptions, iter_records
 from borderkg.loaders.record import ArticleRecord
+from borderkg.oxterms import to_rdflib, triples_in
+from borderkg.search import SearchIndex, SyncStats
 from borderkg.store import GraphStore
 from borderkg.storetypes import ArticleWriteError, NTriples, WriteOutcome
 
@@ -30,6 +41,8 @@ from borderkg.storetypes import ArticleWriteError, NTriples, WriteOutcome
 CHUNK_SIZE = 16
 #: Articles the gate checks together: one check's fixed cost is shared by the group.
 GATE_GROUP = 32
+#: Seconds between progress snapshots while a load writes (``load(snapshot_every=…)``).
+SNAPSHOT_EVERY = 10.0
 
 
 @dataclass
@@ -62,6 +75,12 @@ class LoadSummary:
     warnings: list[str] = field(default_factory=list)
     compacted: bool = False
     seconds: float = 0.0
+    #: The last snapshot this load published (``None``: it changed nothing and one existed).
+    snapshot: Path | None = None
+    #: Snapshots published during and at the end of the load.
+    snapshots: int = 0
+    #: What the final sync of the search index did.
+    search: SyncStats | None = None
 
     @property
     def loaded(self) -> int:
@@ -161,17 +180,60 @@ def _split_inputs(
             yield item
 
 
-def ensure_schema_graphs(store: GraphStore) -> None:
-    """Put the ontology, concept schemes and vocabulary in their graphs (replacing old ones)."""
+def ensure_schema_graphs(store: GraphStore) -> bool:
+    """Put the ontology, concept schemes and vocabulary in their graphs; ``True`` if any changed.
+
+    A graph that already holds the same triples is left alone, so a load of a store that is
+    up to date writes nothing (and publishes no snapshot).
+    """
     from borderkg import ontology
     from borderkg.ontology.namespaces import ONTOLOGY_GRAPH, SCHEMES_GRAPH, VOCABULARY_GRAPH
 
+    changed = False
     for graph, loader in (
         (ONTOLOGY_GRAPH, ontology.ontology_graph),
         (SCHEMES_GRAPH, ontology.schemes_graph),
         (VOCABULARY_GRAPH, ontology.vocabulary_graph),
     ):
-        store.replace_graph(graph, loader())
+        wanted = set(triples_in(loader(), str(graph)))
+        if not _holds_exactly(store, str(graph), wanted):
+            store.replace_graph(graph, wanted)
+            changed = True
+    return changed
+
+
+def _holds_exactly(store: GraphStore, graph: str, wanted: set[ox.Triple]) -> bool:
+    """Whether ``graph`` holds ``wanted`` and nothing else, blank nodes up to renaming."""
+    name = ox.NamedNode(graph)
+    stored = {quad.triple for quad in store.store.quads_for_pattern(None, None, None, name)}
+    # The store keeps literals in canonical form ("128.20"^^xsd:decimal as "128.2"): pass
+    # the wanted triples through an in-memory store to compare like with like.
+    memory = ox.Store()
+    memory.extend(ox.Quad(t.subject, t.predicate, t.object, name) for t in wanted)
+    wanted = {quad.triple for quad in memory.quads_for_pattern(None, None, None, name)}
+    if stored == wanted:
+        return True
+    if len(stored) != len(wanted):
+        return False
+
+    def blank(t: ox.Triple) -> bool:
+        return isinstance(t.subject, ox.BlankNode) or isinstance(t.object, ox.BlankNode)
+
+    stored_blank = {t for t in stored if blank(t)}
+    wanted_blank = {t for t in wanted if blank(t)}
+    if stored - stored_blank != wanted - wanted_blank:
+        return False
+    # Blank nodes are new objects on every read of the ontology: compare them as graphs.
+    from rdflib import Graph
+    from rdflib.compare import isomorphic
+
+    def as_graph(triples: set[ox.Triple]) -> Graph:
+        g = Graph()
+        for t in triples:
+            g.add((to_rdflib(t.subject), to_rdflib(t.predicate), to_rdflib(t.object)))
+        return g
+
+    return isomorphic(as_graph(stored_blank), as_graph(wanted_blank))
 
 
 def load(
@@ -183,6 +245,8 @@ def load(
     stdin: Any = None,
     on_article: Callable[[str, str], None] | None = None,
     gate: bool | Any = True,
+    publish: bool = True,
+    snapshot_every: float | None = SNAPSHOT_EVERY,
 ) -> LoadSummary:
     """Load articles from files, folders, globs or ``-`` into ``store``.
 
@@ -191,13 +255,17 @@ def load(
     articles with Violations are rejected with their report, their Warnings reported.
     ``on_article(source, outcome)`` is called once per input article as it is settled
     (``added``, ``replaced``, ``unchanged`` or ``rejected``), for progress display.
+    The search index is synced at the end. ``publish``: publish a snapshot for the
+    endpoint at the end when anything changed (or none exists yet), and every
+    ``snapshot_every`` seconds while articles are written (``None``: only at the end).
     """
     started = time.perf_counter()
     summary = LoadSummary()
-    ensure_schema_graphs(store)
+    schema_changed = ensure_schema_graphs(store)
     checker = _make_gate(gate)
     records = _split_inputs(iter_records(list(paths), options, stdin=stdin), summary)
     loader = _Loader(store, summary, on_article)
+    publisher = _Publisher(store, summary, publish=publish, every=snapshot_every)
     group: list[Built] = []
     for item in build_all(records, workers or default_workers()):
         if isinstance(item, Rejected):
@@ -208,16 +276,62 @@ def load(
             continue
         if any(b.graph == item.graph for b in group):
             loader.write(group, checker)  # the same article twice: the later one wins
+            publisher.progress(loader.written)
             group = []
         group.append(item)
         if len(group) >= GATE_GROUP:
             loader.write(group, checker)
+            publisher.progress(loader.written)
             group = []
     loader.write(group, checker)
     if summary.added or summary.replaced:
         summary.compacted = store.compact()
+    publisher.finish(loader.written, schema_changed=schema_changed)
     summary.seconds = time.perf_counter() - started
     return summary
+
+
+class _Publisher:
+    """Keeps the search index and the endpoint's snapshot in step with a load."""
+
+    def __init__(
+        self, store: GraphStore, summary: LoadSummary, *, publish: bool, every: float | None
+    ) -> None:
+        self.store, self.summary = store, summary
+        self.publish, self.every = publish, every
+        self.last = time.monotonic()
+        self.published = 0  # articles written when the last snapshot was published
+
+    def progress(self, written: int) -> None:
+        """Sync and publish if articles were written since the last snapshot, long enough ago."""
+        if not self.publish or self.every is None or written == self.published:
+            return
+        if time.monotonic() - self.last < self.every:
+            return
+        self._sync()
+        self._publish(written)
+
+    def finish(self, written: int, *, schema_changed: bool) -> None:
+        """Sync the index; publish if anything changed since the last snapshot, or none exists."""
+        self.summary.search = self._sync()
+        if not self.publish:
+            return
+        from borderkg.snapshots import current_snapshot
+
+        changed = written != self.published or (schema_changed and not self.summary.snapshots)
+        if changed or current_snapshot(self.store.root) is None:
+            self._publish(written)
+
+    def _sync(self) -> SyncStats:
+        with SearchIndex.for_store(self.store.root) as index:
+            return index.sync(self.store)
+
+    def _publish(self, written: int) -> None:
+        from borderkg.snapshots import publish_snapshot
+
+        self.summary.snapshot = publish_snapshot(self.store)
+        self.published, self.last = written, time.monotonic()
+        self.summary.snapshots += 1
 
 
 def _make_gate(gate: bool | Any) -> Any:
@@ -239,6 +353,7 @@ class _Loader:
         on_article: Callable[[str, str], None] | None,
     ) -> None:
         self.store, self.summary, self.on_article = store, summary, on_article
+        self.written = 0  # articles added or replaced so far
 
     def reject(self, item: Rejected) -> None:
         self.summary.rejected.append(item)
@@ -247,6 +362,7 @@ class _Loader:
 
     def settle(self, built: Built, outcome: WriteOutcome) -> None:
         getattr(self.summary, outcome.value).append(built.source)
+        self.written += outcome is not WriteOutcome.UNCHANGED
         if self.on_article:
             self.on_article(built.source, outcome.value)
 

@@ -149,10 +149,27 @@ def is_data_name(name: str) -> bool:
     return name.startswith(DATA_PREFIX) and len(number) == 6 and number.isdigit()
 
 
+#: Other files of a store directory, kept by other modules: read snapshots
+#: (``borderkg.snapshots``) and the full-text index (``borderkg.search``, SQLite).
+COMPANION_NAMES = frozenset({"snapshots"})
+COMPANION_PREFIXES = ("search.sqlite",)
+
+
+def is_companion(name: str) -> bool:
+    """Whether ``name`` in a store directory belongs to a companion of the database."""
+    return name in COMPANION_NAMES or name.startswith(COMPANION_PREFIXES)
+
+
 def check_can_create(root: Path) -> None:
-    """Refuse to turn a directory holding other files into a store."""
+    """Refuse to turn a directory holding other files into a store.
+
+    The store's own companions (snapshots, search index) do not count: they may outlive
+    a database removed by hand, and are never touched here.
+    """
     ours = {LOCK_NAME, ACTIVE_NAME, ACTIVE_NAME + ".tmp"}
-    others = sorted(p.name for p in root.iterdir() if p.name not in ours)
+    others = sorted(
+        p.name for p in root.iterdir() if p.name not in ours and not is_companion(p.name)
+    )
     if others:
         shown = ", ".join(others[:5]) + (" …" if len(others) > 5 else "")
         raise StoreError(

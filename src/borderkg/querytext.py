@@ -1,0 +1,273 @@
+"""What a SPARQL request is, read from its text without parsing it: form, dataset, SERVICEs.
+
+The endpoint must know some things before a query reaches the engine: whether it is an
+update (never run on the query URL), whether it names its own dataset (``FROM`` /
+``FROM NAMED``, which decides the default-graph policy) and which ``SERVICE`` endpoints it
+would call (refused unless allowed). :func:`inspect` answers with a small lexer over the
+SPARQL terminals — comments, strings (short and long), IRIs, prefixed names, variables,
+keywords, brackets — so that a ``SERVICE`` inside a string, an IRI or a comment is not
+taken for one, and an endpoint written as a prefixed name is resolved the way the engine
+resolves it (the query's ``PREFIX`` declarations over the predeclared ones, the latest
+declaration before the use winning; relative IRIs against ``BASE``).
+
+One SPARQL terminal is context dependent: ``<`` starts an IRI, or is the less-than
+operator inside an expression. The lexer tracks brackets to tell them apart; where it
+cannot be sure (``<`` right after a term inside parentheses it cannot classify) and the
+two readings would lex the rest differently (the would-be IRI holds ``'``, ``#`` or a
+bracket), it sets :attr:`QueryInfo.uncertain`, so that the caller can refuse rather than
+miss a ``SERVICE`` hidden by the other reading.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass
+from functools import lru_cache
+from urllib.parse import urljoin
+
+QUERY_FORMS = frozenset({"SELECT", "ASK", "CONSTRUCT", "DESCRIBE"})
+UPDATE_KEYWORDS = frozenset(
+    {"INSERT", "DELETE", "LOAD", "CLEAR", "CREATE", "DROP", "COPY", "MOVE", "ADD", "WITH"}
+)
+
+_PN_CHARS_BASE = (
+    "A-Za-z\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u02ff\u0370-\u037d\u037f-\u1fff\u200c-\u200d"
+    "\u2070-\u218f\u2c00-\u2fef\u3001-\ud7ff\uf900-\ufdcf\ufdf0-\ufffd\U00010000-\U000effff"
+)
+_PN_CHARS = _PN_CHARS_BASE + "_0-9\u00b7\u0300-\u036f\u203f-\u2040\\-"
+_PN_PREFIX = f"[{_PN_CHARS_BASE}](?:[{_PN_CHARS}.]*[{_PN_CHARS}])?"
+_PLX = r"%[0-9A-Fa-f]{2}|\\[_~.\-!$&'()*+,;=/?#@%]"
+_PN_LOCAL = (
+    f"(?:[{_PN_CHARS_BASE}_:0-9]|{_PLX})(?:(?:[{_PN_CHARS}.:]|{_PLX})*(?:[{_PN_CHARS}:]|{_PLX}))?"
+)
+_IRI_CHAR = r"[^<>\"{}|^`\\\x00-\x20]|\\u[0-9A-Fa-f]{4}|\\U[0-9A-Fa-f]{8}"
+_TOKEN = re.compile(
+    rf"""
+      (?P<ws>\s+)
+    | (?P<comment>\#[^\n\r]*)
+    | (?P<lstring>'''(?:(?:'|'')?(?:[^'\\]|\\.))*'''|\"\"\"(?:(?:"|"")?(?:[^"\\]|\\.))*\"\"\")
+    | (?P<string>'(?:[^'\\\n\r]|\\.)*'|"(?:[^"\\\n\r]|\\.)*")
+    | (?P<iri><(?:{_IRI_CHAR})*>)
+    | (?P<var>[?$][{_PN_CHARS_BASE}_0-9][{_PN_CHARS_BASE}_0-9\u00b7\u0300-\u036f\u203f-\u2040]*)
+    | (?P<bnode>_:[{_PN_CHARS_BASE}_0-9](?:[{_PN_CHARS}.]*[{_PN_CHARS}])?)
+    | (?P<lang>@[A-Za-z]+(?:-[A-Za-z0-9]+)*)
+    | (?P<pname>(?:{_PN_PREFIX})?:(?:{_PN_LOCAL})?)
+    | (?P<number>[0-9]+(?:\.[0-9]*)?(?:[eE][+-]?[0-9]+)?|\.[0-9]+(?:[eE][+-]?[0-9]+)?)
+    | (?P<word>[A-Za-z_][A-Za-z0-9_]*)
+    | (?P<bracket>[{{}}()\[\]])
+    | (?P<other>.)
+    """,
+    re.VERBOSE | re.DOTALL,
+)
+_UNICODE_ESCAPE = re.compile(r"\\u([0-9A-Fa-f]{4})|\\U([0-9A-Fa-f]{8})")
+_LOCAL_ESCAPE = re.compile(r"\\([_~.\-!$&'()*+,;=/?#@%])")
+_SCHEME = re.compile(r"[A-Za-z][A-Za-z0-9+.\-]*:")
+_OPERAND_KINDS = frozenset({"var", "bnode", "lang", "string", "lstring", "number", "iri", "pname"})
+# Words after which "(" opens an expression; and words after which a function name
+# followed by "(" is a call (FILTER regex(…), ORDER BY str(…)).
+_EXPRESSION_OPENERS = frozenset(
+    {"FILTER", "BIND", "HAVING", "BY", "ASC", "DESC", "SELECT", "DISTINCT", "REDUCED"}
+)
+_CALL_CONTEXT = frozenset({"FILTER", "HAVING", "BY", "ASC", "DESC"})
+# Characters that change the lexer's state if a would-be IRI is read the other way.
+_RISKY = re.compile(r"['#()\[\]]")
+
+
+@dataclass(frozen=True)
+class QueryInfo:
+    """What :func:`inspect` found in a request's text.
+
+    ``form``: ``"SELECT"``, ``"ASK"``, ``"CONSTRUCT"``, ``"DESCRIBE"``, ``"UPDATE"`` or
+    ``None`` (not recognisable: the engine will report the syntax error).
+    ``has_dataset``: a top-level ``FROM`` or ``FROM NAMED`` is present.
+    ``services``: the ``SERVICE`` endpoints, as absolute IRIs where they could be resolved,
+    as written (``?x``) for variables, and as ``"prefix:local"`` for undeclared prefixes.
+    ``uncertain``: the text has a ``<`` the lexer could not classify safely (see the
+    module docstring); a caller guarding ``SERVICE`` should refuse such a query if it
+    mentions ``SERVICE`` at all.
+    ``prefixes``: the prefixes of the prefixed names the query uses (to predeclare only
+    those: handing the engine every project prefix costs more than many queries).
+    """
+
+    form: str | None
+    has_dataset: bool = False
+    services: tuple[str, ...] = ()
+    uncertain: bool = False
+    prefixes: frozenset[str] = frozenset()
+
+    @property
+    def is_graph(self) -> bool:
+        """Whether the result is an RDF graph (``CONSTRUCT`` / ``DESCRIBE``)."""
+        return self.form in ("CONSTRUCT", "DESCRIBE")
+
+
+def _unescape(text: str) -> str:
+    if "\\" not in text:
+        return text
+    return _UNICODE_ESCAPE.sub(lambda m: chr(int(m.group(1) or m.group(2), 16)), text)
+
+
+def _resolve(iri: str, base: str | None) -> str:
+    if base is None or _SCHEME.match(iri):
+        return iri
+    return urljoin(base, iri)
+
+
+def inspect(query: str, prefixes: Mapping[str, str] | None = None) -> QueryInfo:
+    """Read the form, the dataset clause and the ``SERVICE`` targets of ``query``.
+
+    ``prefixes``: the prefixes the engine predeclares (a query's own ``PREFIX`` overrides
+    them). Cached: the endpoint sees the same queries again and again.
+    """
+    return _inspect(query, tuple(prefixes.items()) if prefixes else ())
+
+
+class _Lexer:
+    """The state of one pass over a query (see :func:`inspect`)."""
+
+    def __init__(self, query: str, predeclared: tuple[tuple[str, str], ...]) -> None:
+        self.query = query
+        self.known = dict(predeclared)
+        self.base: str | None = None
+        self.form: str | None = None
+        self.has_dataset = False
+        self.services: list[str] = []
+        self.uncertain = False
+        # Open brackets: "group" ({), "values" ({ of VALUES data), "bnode" ([),
+        # "expr" / "row" / "paren" (( of an expression / of VALUES / not known).
+        self.stack: list[str] = []
+        # The last two significant tokens: (kind, text upper-cased for words).
+        self.prev: tuple[str, str] = ("", "")
+        self.prev2: tuple[str, str] = ("", "")
+        self.expect = ""  # "PREFIX", "PREFIX-IRI", "BASE", "SERVICE"
+        self.pending_prefix = ""
+        self.values_pending = False
+        self.used: set[str] = set()
+
+    def run(self) -> QueryInfo:
+        query, pos, end = self.query, 0, len(self.query)
+        while pos < end:
+            match = _TOKEN.match(query, pos)
+            assert match is not None  # the "other" alternative matches any character
+            kind = match.lastgroup or "other"
+            if kind == "iri" and self._is_operator(match.group()):
+                kind, stop = "other", pos + 1
+            else:
+                stop = match.end()
+            if kind not in ("ws", "comment"):
+                text = query[pos:stop]
+                if kind == "word":
+                    text = text.upper()
+                self._token(kind, text)
+                self.prev2, self.prev = self.prev, (kind, text)
+            pos = stop
+        return QueryInfo(
+            self.form,
+            self.has_dataset,
+            tuple(self.services),
+            self.uncertain,
+            frozenset(self.used),
+        )
+
+    def _after_operand(self) -> bool:
+        kind, text = self.prev
+        if kind == "word":
+            return text in ("TRUE", "FALSE")
+        return kind in _OPERAND_KINDS or (kind == "bracket" and text in ")]")
+
+    def _is_operator(self, iri: str) -> bool:
+        """Whether a ``<`` that could start ``iri`` is the less-than operator instead."""
+        if not self.stack or not self._after_operand():
+            return False
+        context = self.stack[-1]
+        if context == "expr":
+            return True
+        if context == "paren" and _RISKY.search(iri):
+            self.uncertain = True
+        return False
+
+    def _open_paren(self) -> str:
+        inner = self.stack[-1] if self.stack else ""
+        kind, text = self.prev
+        if inner == "expr" or (kind == "word" and text in _EXPRESSION_OPENERS):
+            return "expr"
+        call = kind in ("word", "iri", "pname") and self.prev2[0] == "word"
+        if call and self.prev2[1] in _CALL_CONTEXT:
+            return "expr"
+        if inner == "values" or (kind == "word" and text == "VALUES"):
+            return "row"
+        return "paren"
+
+    def _token(self, kind: str, text: str) -> None:
+        if kind == "pname":
+            self.used.add(text.partition(":")[0])
+        if self.expect and self._expected(kind, text):
+            return
+        if kind == "bracket":
+            self._bracket(text)
+        elif kind == "word":
+            self._word(text)
+
+    def _expected(self, kind: str, text: str) -> bool:
+        """Consume a token a keyword announced; ``True`` if it was consumed."""
+        expect, self.expect = self.expect, ""
+        if expect == "SERVICE":
+            if kind == "word" and text == "SILENT":
+                self.expect = "SERVICE"
+                return True
+            if kind == "iri":
+                self.services.append(_resolve(_unescape(text[1:-1]), self.base))
+            elif kind == "pname":
+                prefix, _, local = text.partition(":")
+                local = _LOCAL_ESCAPE.sub(r"\1", local)
+                self.services.append(self.known[prefix] + local if prefix in self.known else text)
+            else:  # a variable, or something the engine will refuse: not allowed either way
+                self.services.append(text)
+            return kind != "bracket"
+        if expect == "PREFIX" and kind == "pname" and text.endswith(":"):
+            self.pending_prefix, self.expect = text[:-1], "PREFIX-IRI"
+            return True
+        if expect == "PREFIX-IRI" and kind == "iri":
+            self.known[self.pending_prefix] = _resolve(_unescape(text[1:-1]), self.base)
+            return True
+        if expect == "BASE" and kind == "iri":
+            self.base = _resolve(_unescape(text[1:-1]), self.base)
+            return True
+        return False
+
+    def _bracket(self, text: str) -> None:
+        if text == "{":
+            self.stack.append("values" if self.values_pending else "group")
+            self.values_pending = False
+        elif text == "(":
+            self.stack.append(self._open_paren())
+        elif text == "[":
+            self.stack.append("bnode")
+        elif self.stack:
+            self.stack.pop()
+
+    def _word(self, word: str) -> None:
+        if word == "SERVICE":
+            self.expect = "SERVICE"
+        elif word == "VALUES":
+            self.values_pending = True
+        elif word in ("PREFIX", "BASE") and (self.form is None or self.form == "UPDATE"):
+            # Update requests are sequences: later prologues still declare prefixes.
+            self.expect = word
+        elif self.form is None and word in QUERY_FORMS:
+            self.form = word
+        elif self.form is None and word in UPDATE_KEYWORDS:
+            self.form = "UPDATE"
+        elif word == "FROM" and not self.stack and self.form in QUERY_FORMS:
+            self.has_dataset = True
+
+
+@lru_cache(maxsize=512)
+def _inspect(query: str, predeclared: tuple[tuple[str, str], ...]) -> QueryInfo:
+    return _Lexer(query, predeclared).run()
+
+
+def mentions_service(query: str) -> bool:
+    """Whether the word ``SERVICE`` occurs anywhere in the text, even in strings."""
+    return re.search(r"(?i)service", query) is not None

@@ -1,0 +1,303 @@
+"""A query worker process: runs SPARQL queries on the current snapshot, streams results.
+
+Started by :class:`borderkg.querypool.QueryPool` as ``python -m borderkg.queryworker FD``
+with one end of a Unix socket pair as file descriptor ``FD``. It imports only pyoxigraph
+and small borderkg modules (no rdflib, Flask or spaCy: there are several of these
+processes and their memory counts), and is killed when a query runs past its deadline —
+pyoxigraph has no timeout of its own.
+
+Protocol: length-prefixed frames (4-byte big-endian length, then a one-byte tag and a
+payload). The parent sends an init frame, then one request frame per query; the worker
+answers a request with any number of ``D`` (data chunk) frames and one final frame:
+``K`` (done: rows, capped flag, the last data) or ``E`` (error, JSON). Results are written
+in chunks as the serializer produces them, so a large result never sits whole in memory
+here; the parent only answers the client once ``K`` arrived.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import os
+import select
+import signal
+import socket
+import struct
+import sys
+from collections.abc import Iterator
+from typing import Any
+
+import pyoxigraph as ox
+
+from borderkg.resultcap import Capped, RowCap
+from borderkg.snapshots import SnapshotReader
+
+HEADER = struct.Struct("!I")
+DONE_HEADER = struct.Struct("!qBc")  # rows (-1: none), capped, kind (S, A, G)
+READY, DATA, DONE, ERROR, INFO = b"R", b"D", b"K", b"E", b"I"
+CHUNK_BYTES = 256 * 1024
+#: Seconds of idleness after which the worker checks for a new snapshot anyway (so that
+#: an idle worker lets go of superseded snapshots).
+IDLE_REFRESH = 5.0
+
+RESULT_FORMATS = {
+    "json": ox.QueryResultsFormat.JSON,
+    "xml": ox.QueryResultsFormat.XML,
+    "csv": ox.QueryResultsFormat.CSV,
+    "tsv": ox.QueryResultsFormat.TSV,
+}
+GRAPH_FORMATS = {
+    "turtle": ox.RdfFormat.TURTLE,
+    "ntriples": ox.RdfFormat.N_TRIPLES,
+    "nquads": ox.RdfFormat.N_QUADS,
+    "trig": ox.RdfFormat.TRIG,
+    "jsonld": ox.RdfFormat.JSON_LD,
+    "rdfxml": ox.RdfFormat.RDF_XML,
+}
+_NO_PREFIXES = (ox.RdfFormat.N_TRIPLES, ox.RdfFormat.N_QUADS)
+
+
+# -- framing (used by both sides) ------------------------------------------------------
+
+
+def send_frame(sock: socket.socket, tag: bytes, payload: bytes | bytearray = b"") -> None:
+    """Send one frame: length, tag, payload."""
+    if len(payload) <= 65536:
+        sock.sendall(HEADER.pack(len(payload) + 1) + tag + payload)
+    else:  # large chunks: no copy of the payload
+        sock.sendall(HEADER.pack(len(payload) + 1) + tag)
+        sock.sendall(payload)
+
+
+class FrameReader:
+    """Reads frames from a socket; honours the socket's timeout (``TimeoutError``)."""
+
+    def __init__(self, sock: socket.socket) -> None:
+        self.sock = sock
+        self.buffer = bytearray()
+
+    def read(self) -> bytes:
+        """The next frame (tag first); ``EOFError`` if the other side closed."""
+        buffer = self.buffer
+        while True:
+            if len(buffer) >= 4:
+                (size,) = HEADER.unpack_from(buffer)
+                end = 4 + size
+                if len(buffer) >= end:
+                    with memoryview(buffer) as view:
+                        frame = bytes(view[4:end])
+                    del buffer[:end]
+                    return frame
+                need = end - len(buffer)
+            else:
+                need = 4 - len(buffer)
+            received = self.sock.recv(max(need, 65536))
+            if not received:
+                raise EOFError("the other end closed the connection")
+            buffer += received
+
+
+# -- running one query -----------------------------------------------------------------
+
+
+class ChunkWriter:
+    """A binary file-like object that sends what it is given as ``D`` frames."""
+
+    def __init__(self, sock: socket.socket, chunk: int) -> None:
+        self.sock = sock
+        self.chunk = chunk
+        self.buffer = bytearray()
+
+    def write(self, data: bytes) -> int:
+        self.buffer += data
+        if len(self.buffer) >= self.chunk:
+            send_frame(self.sock, DATA, self.buffer)
+            self.buffer = bytearray()
+        return len(data)
+
+    def flush(self) -> None:
+        """Nothing to do: data goes out in chunks, the rest with the final frame."""
+
+
+def _dataset_options(request: dict[str, Any]) -> dict[str, Any]:
+    options: dict[str, Any] = {}
+    default_graphs, named_graphs = request.get("dg"), request.get("ng")
+    if default_graphs is not None or named_graphs is not None:
+        options["default_graph"] = [
+            ox.DefaultGraph() if g is None else ox.NamedNode(g) for g in default_graphs or ()
+        ]
+        options["named_graphs"] = [ox.NamedNode(g) for g in named_graphs or ()]
+    elif request.get("union"):
+        options["use_default_graph_as_union"] = True
+    return options
+
+
+class Mismatch(Exception):
+    """The requested format does not fit the query's result (e.g. Turtle for SELECT)."""
+
+
+def _solutions(
+    result: ox.QuerySolutions, fmt: str, out: ChunkWriter, max_rows: int
+) -> tuple[int, bool]:
+    if fmt not in RESULT_FORMATS:
+        raise Mismatch(f"a SELECT query gives results, not {fmt}")
+    cap = RowCap(out, fmt, max_rows)
+    with contextlib.suppress(Capped):
+        result.serialize(cap, RESULT_FORMATS[fmt])
+    cap.finish()
+    return cap.rows, cap.capped
+
+
+def _triples(
+    result: ox.QueryTriples, fmt: str, out: ChunkWriter, max_rows: int, prefixes: dict[str, str]
+) -> tuple[int, bool]:
+    if fmt not in GRAPH_FORMATS:
+        raise Mismatch(f"a CONSTRUCT or DESCRIBE query gives a graph, not {fmt}")
+    count, capped = 0, False
+
+    def limited() -> Iterator[ox.Triple]:
+        nonlocal count, capped
+        for triple in result:
+            if count == max_rows:
+                capped = True
+                return
+            count += 1
+            yield triple
+
+    form = GRAPH_FORMATS[fmt]
+    ox.serialize(limited(), out, form, prefixes=None if form in _NO_PREFIXES else prefixes)
+    return count, capped
+
+
+def run_query(
+    store: ox.Store, request: dict[str, Any], prefixes: dict[str, str], out: ChunkWriter
+) -> tuple[int | None, bool, bytes]:
+    """Run one request, writing the serialized result to ``out``.
+
+    ``prefixes``: all predeclared prefixes; the request's ``px`` names those the query
+    uses (passing a prefix to pyoxigraph costs more than a cheap query), ``None`` all.
+
+    Returns ``(rows, capped, kind)``: rows or triples written (``None`` for ASK), whether
+    the cap cut the result, and ``b"S"`` / ``b"A"`` / ``b"G"`` for solutions, a boolean
+    or a graph.
+    """
+    options = _dataset_options(request)
+    if "base" in request:
+        options["base_iri"] = request["base"]
+    names = request.get("px")
+    used = prefixes if names is None else {name: prefixes[name] for name in names}
+    try:
+        result = store.query(request["q"], prefixes=used, **options)
+    except SyntaxError as exc:
+        # The lexer may miss a prefixed name in a text it cannot classify: try them all.
+        if used is prefixes or "Prefix not found" not in str(exc):
+            raise
+        result = store.query(request["q"], prefixes=prefixes, **options)
+    fmt, max_rows = request["fmt"], int(request["max"])
+    if isinstance(result, ox.QuerySolutions):
+        return (*_solutions(result, fmt, out, max_rows), b"S")
+    if isinstance(result, ox.QueryTriples):
+        return (*_triples(result, fmt, out, max_rows, prefixes), b"G")
+    if fmt not in RESULT_FORMATS:
+        raise Mismatch(f"an ASK query gives a boolean result, not {fmt}")
+    result.serialize(out, RESULT_FORMATS[fmt])
+    return None, False, b"A"
+
+
+# -- the process -----------------------------------------------------------------------
+
+
+def _rss_kib() -> int | None:
+    try:
+        with open("/proc/self/status", encoding="ascii") as status:
+            for line in status:
+                if line.startswith("VmRSS:"):
+                    return int(line.split()[1])
+    except OSError:
+        pass
+    return None
+
+
+def _die_with_parent() -> None:
+    """Ask Linux to kill this process when its parent dies (no orphan keeps computing)."""
+    with contextlib.suppress(Exception):
+        import ctypes
+
+        ctypes.CDLL(None, use_errno=True).prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG
+
+
+def _error(sock: socket.socket, code: str, message: str) -> None:
+    send_frame(sock, ERROR, json.dumps({"code": code, "message": message}).encode())
+
+
+def serve(sock: socket.socket) -> None:
+    """Answer requests on ``sock`` until the parent closes it."""
+    frames = FrameReader(sock)
+    config = json.loads(frames.read()[1:])
+    prefixes: dict[str, str] = config.get("prefixes") or {}
+    chunk = int(config.get("chunk", CHUNK_BYTES))
+    reader = SnapshotReader(config["root"])
+    try:
+        reader.refresh()
+    except Exception as exc:
+        _error(sock, "no-snapshot", str(exc))
+        return
+    send_frame(sock, READY, json.dumps({"pid": os.getpid(), "snapshot": reader.name}).encode())
+    poller = select.poll()
+    poller.register(sock, select.POLLIN)
+    idle_ms = int(float(config.get("idle", IDLE_REFRESH)) * 1000)
+    while True:
+        if not frames.buffer and not poller.poll(idle_ms):
+            reader.refresh()
+            continue
+        try:
+            request = json.loads(frames.read()[1:].decode())
+        except EOFError:
+            return
+        if request.get("op") == "debug":
+            info = {
+                "pid": os.getpid(),
+                "snapshot": reader.name,
+                "modules": sorted(sys.modules),
+                "rss_kib": _rss_kib(),
+            }
+            send_frame(sock, INFO, json.dumps(info).encode())
+            continue
+        reader.refresh()
+        out = ChunkWriter(sock, chunk)
+        try:
+            rows, capped, kind = run_query(reader.store, request, prefixes, out)
+        except SyntaxError as exc:
+            _error(sock, "syntax", str(exc))
+        except Mismatch as exc:
+            _error(sock, "mismatch", str(exc))
+        except (OSError, ValueError) as exc:
+            if "not support" in str(exc):  # e.g. triple terms in JSON-LD or RDF/XML
+                _error(sock, "mismatch", f"The result cannot be written in this format: {exc}")
+            else:
+                _error(sock, "failed", f"{type(exc).__name__}: {exc}")
+        except Exception as exc:
+            _error(sock, "failed", f"{type(exc).__name__}: {exc}")
+        else:
+            done = DONE_HEADER.pack(-1 if rows is None else rows, capped, kind)
+            send_frame(sock, DONE, done + out.buffer)
+
+
+def main(argv: list[str] | None = None) -> None:
+    """Entry point: ``python -m borderkg.queryworker FD [PARENT_PID]``."""
+    args = sys.argv[1:] if argv is None else argv
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is for the server, which kills us
+    _die_with_parent()
+    if len(args) > 1 and os.getppid() != int(args[1]):
+        return  # the parent died before the line above took effect
+    sock = socket.socket(fileno=int(args[0]))
+    try:
+        serve(sock)
+    except (BrokenPipeError, ConnectionResetError, EOFError):
+        pass  # the parent went away
+    finally:
+        sock.close()
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,234 @@
+"""Read snapshots: publishing, reopening on change, garbage collection, reads during loads."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+import textwrap
+import time
+from pathlib import Path
+
+import pyoxigraph as ox
+import pytest
+
+from borderkg import snapshots, storefiles
+from borderkg.querypool import QueryPool, QuerySettings
+from borderkg.snapshots import (
+    SnapshotReader,
+    current_info,
+    current_snapshot,
+    ensure_snapshot,
+    publish_snapshot,
+)
+from borderkg.store import GraphStore, StoreError
+from borderkg.storetypes import ARTICLE_GRAPH_PREFIX, NTriples
+
+ARTICLE = "https://w3id.org/borderkg/article/"
+
+
+def _write(store: GraphStore, number: int) -> None:
+    """Write a tiny article graph ``n{number}``."""
+    text = f'<{ARTICLE}n{number}> <http://schema.org/headline> "Headline {number}" .\n'
+    store.write_article(f"{ARTICLE_GRAPH_PREFIX}n{number}", NTriples(text), f"hash-{number}")
+
+
+def _count(store: ox.Store) -> int:
+    rows = list(store.query("SELECT (COUNT(DISTINCT ?g) AS ?n) { GRAPH ?g {} }"))
+    return int(rows[0]["n"].value)
+
+
+@pytest.fixture
+def store_root(tmp_path: Path) -> Path:
+    root = tmp_path / "store"
+    with GraphStore.open(root) as store:
+        _write(store, 1)
+    return root
+
+
+def test_publishing_makes_a_complete_snapshot_named_in_current_json(store_root: Path) -> None:
+    with GraphStore.open(store_root) as store:
+        path = publish_snapshot(store, quads=1)
+    assert path == store_root / "snapshots" / "snap-000001"
+    record = json.loads((store_root / "snapshots" / "current.json").read_text())
+    assert record["name"] == "snap-000001" and record["quads"] == 1
+    assert current_snapshot(store_root) == path
+    assert _count(ox.Store.read_only(str(path))) == 1
+
+
+def test_snapshot_stays_as_published_while_the_live_store_changes(store_root: Path) -> None:
+    with GraphStore.open(store_root) as store:
+        first = publish_snapshot(store)
+        _write(store, 2)
+        assert _count(ox.Store.read_only(str(first))) == 1
+        second = publish_snapshot(store)
+    assert second.name == "snap-000002"
+    assert _count(ox.Store.read_only(str(second))) == 2
+    assert _count(ox.Store.read_only(str(first))) == 1
+
+
+def test_reader_reopens_only_when_a_new_snapshot_is_published(store_root: Path) -> None:
+    with GraphStore.open(store_root) as store:
+        publish_snapshot(store)
+        reader = SnapshotReader(store_root)
+        assert _count(reader.store) == 1 and reader.name == "snap-000001"
+        assert reader.refresh() is False
+        _write(store, 2)
+        assert reader.refresh() is False and _count(reader.store) == 1  # not published yet
+        publish_snapshot(store)
+    assert reader.refresh() is True
+    assert reader.name == "snap-000002" and _count(reader.store) == 2
+
+
+def test_reader_without_any_snapshot_explains_what_to_do(store_root: Path) -> None:
+    with pytest.raises(StoreError, match="no published snapshot"):
+        SnapshotReader(store_root).refresh()
+
+
+def test_superseded_snapshots_are_removed_after_the_grace_period(store_root: Path) -> None:
+    with GraphStore.open(store_root) as store:
+        publish_snapshot(store)
+        publish_snapshot(store)
+        kept = sorted(p.name for p in (store_root / "snapshots").glob("snap-*"))
+        assert kept == ["snap-000001", "snap-000002"]  # within the grace period
+        latest = publish_snapshot(store, grace=0)
+    left = sorted(p.name for p in (store_root / "snapshots").glob("snap-*"))
+    assert left == [latest.name]
+    record = json.loads((store_root / "snapshots" / "current.json").read_text())
+    assert record["superseded"] == []
+
+
+def test_never_published_snapshot_directories_are_removed(store_root: Path) -> None:
+    (store_root / "snapshots" / "snap-000005").mkdir(parents=True)  # a crashed publisher's
+    with GraphStore.open(store_root) as store:
+        latest = publish_snapshot(store)
+    assert latest.name == "snap-000006"
+    assert not (store_root / "snapshots" / "snap-000005").exists()
+
+
+def test_ensure_snapshot_publishes_when_no_one_holds_the_store(store_root: Path) -> None:
+    path = ensure_snapshot(store_root)
+    assert path == current_snapshot(store_root)
+    assert _count(ox.Store.read_only(str(path))) == 1
+
+
+def test_ensure_snapshot_refuses_a_directory_that_is_not_a_store(tmp_path: Path) -> None:
+    with pytest.raises(StoreError, match="no store"):
+        ensure_snapshot(tmp_path / "typo")
+    created = ensure_snapshot(tmp_path / "new", create=True)
+    assert _count(ox.Store.read_only(str(created))) == 0
+
+
+def _hold(root: Path, publish: bool) -> subprocess.Popen[str]:
+    """A process that opens the store for writing (optionally publishes) and waits."""
+    code = textwrap.dedent(
+        f"""
+        import sys
+        from borderkg.store import GraphStore
+        from borderkg.snapshots import publish_snapshot
+        store = GraphStore.open({str(root)!r})
+        if {publish!r}:
+            publish_snapshot(store)
+        print("ready", flush=True)
+        sys.stdin.read()
+        """
+    )
+    proc = subprocess.Popen(
+        [sys.executable, "-c", code], stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True
+    )
+    assert proc.stdout is not None and proc.stdout.readline().strip() == "ready"
+    return proc
+
+
+def test_ensure_snapshot_uses_the_last_one_while_a_writer_holds_the_store(
+    store_root: Path,
+) -> None:
+    holder = _hold(store_root, publish=True)
+    try:
+        assert ensure_snapshot(store_root) == store_root / "snapshots" / "snap-000001"
+    finally:
+        holder.communicate("")
+
+
+def test_ensure_snapshot_fails_clearly_when_held_without_a_snapshot(store_root: Path) -> None:
+    holder = _hold(store_root, publish=False)
+    try:
+        with pytest.raises(StoreError, match="no published snapshot"):
+            ensure_snapshot(store_root)
+    finally:
+        holder.communicate("")
+
+
+def test_store_files_leave_snapshots_and_the_search_index_alone(tmp_path: Path) -> None:
+    root = tmp_path / "store"
+    (root / "snapshots").mkdir(parents=True)
+    (root / "search.sqlite").write_bytes(b"index")
+    (root / "search.sqlite-wal").write_bytes(b"log")
+    storefiles.check_can_create(root)  # our own companions are no reason to refuse
+    with GraphStore.open(root) as store:
+        _write(store, 1)
+        publish_snapshot(store)
+        store.compact(force=True)  # switches databases and removes the stale one
+    with GraphStore.open(root):
+        pass
+    assert (root / "search.sqlite").read_bytes() == b"index"
+    assert (root / "search.sqlite-wal").exists()
+    assert _count(ox.Store.read_only(str(current_snapshot(root)))) == 1
+    (root / "stray.txt").write_text("not ours")
+    (root / "active.json").unlink()
+    with pytest.raises(StoreError, match=r"stray\.txt"):
+        storefiles.check_can_create(root)
+
+
+WRITER = """
+import sys, time
+from borderkg.store import GraphStore
+from borderkg.snapshots import publish_snapshot
+from borderkg.storetypes import ARTICLE_GRAPH_PREFIX, NTriples
+root, batches = sys.argv[1], int(sys.argv[2])
+article = "https://w3id.org/borderkg/article/"
+with GraphStore.open(root) as store:
+    n = 1
+    for batch in range(batches):
+        for _ in range(20):
+            n += 1
+            text = f'<{article}n{n}> <http://schema.org/headline> "Headline {n}" .\\n'
+            store.write_article(f"{ARTICLE_GRAPH_PREFIX}n{n}", NTriples(text), f"h{n}")
+        publish_snapshot(store, grace=0.5)
+        time.sleep(0.05)
+print(n, flush=True)
+"""
+
+
+def test_reads_in_a_worker_during_a_load_see_each_publication_and_never_fail(
+    store_root: Path,
+) -> None:
+    ensure_snapshot(store_root)
+    query = "SELECT (COUNT(DISTINCT ?g) AS ?n) { GRAPH ?g {} }"
+    seen: list[int] = []
+    with QueryPool(store_root, QuerySettings(workers=1, timeout=20)) as pool:
+        writer = subprocess.Popen(
+            [sys.executable, "-c", WRITER, str(store_root), "15"],
+            stdout=subprocess.PIPE,
+            text=True,
+        )
+        while writer.poll() is None:
+            seen.append(int(pool.select(query)[0]["n"].value))
+        out, _ = writer.communicate()
+        assert writer.returncode == 0
+        final = int(out)
+        time.sleep(0.01)
+        last = int(pool.select(query)[0]["n"].value)
+    assert last == final == 1 + 15 * 20
+    assert seen == sorted(seen), "a reader went back to older data"
+    assert len(set(seen)) > 2, f"the reader saw too few publications: {sorted(set(seen))}"
+    assert all(n % 20 == 1 for n in seen), "a reader saw a half-published batch"
+    assert snapshots.current_info(store_root) is not None
+    assert len(list((store_root / "snapshots").glob("snap-*"))) < 15  # old ones collected
+
+
+def test_current_info_reports_a_malformed_pointer(store_root: Path) -> None:
+    (store_root / "snapshots").mkdir()
+    (store_root / "snapshots" / "current.json").write_text('{"name": "../../etc"}')
+    with pytest.raises(StoreError, match="malformed"):
+        current_info(store_root)
