@@ -1,10 +1,14 @@
 """Extraction quality: F1 floors on the shipped gold, the held-out set, and the rules behind them.
 
-The dev-set floors are the issue's (actors, locations and legal instruments 0.90, policies
-0.80). The held-out articles under ``tests/fixtures/heldout/`` were written and annotated
-before the extractor was run on them and are not tuned on; their test only guards against
-regressions well below the measured scores. The rule tests use short invented sentences
-and the shipped vocabulary.
+The dev-set floors are the issue's (actors, locations and legal instruments 0.90), raised
+for policies to what the frame rules reach (0.876 measured). The held-out articles under
+``tests/fixtures/heldout/`` were written and annotated before the extractor was run on them;
+their per-article errors were then read while the policy rules were generalised (issue 3),
+so they are no longer an unbiased measure. ``tests/fixtures/heldout2/`` (10 articles) was
+written and annotated by someone who never read the extractor, and is not tuned on: its
+floors sit just below the scores first measured on it (policies F1 0.432; 0.390 before the
+frame rules). Both sets' floors guard against regressions. The rule tests use short
+invented sentences and the shipped vocabulary (more in ``test_extract_policy_rules.py``).
 """
 
 from __future__ import annotations
@@ -26,11 +30,14 @@ from borderkg.loaders.extract.categories import entity_categories
 from borderkg.loaders.record import ArticleRecord
 
 HELDOUT = Path(__file__).parent / "fixtures" / "heldout"
+HELDOUT2 = Path(__file__).parent / "fixtures" / "heldout2"
 ACTOR = "https://w3id.org/borderkg/id/actor/"
 PLACE = "https://w3id.org/borderkg/id/place/"
-DEV_FLOORS = {"actors": 0.90, "locations": 0.90, "legal_instruments": 0.90, "policies": 0.80}
-# Regression guards for the held-out set, set below the scores measured when it was frozen.
-HELDOUT_FLOORS = {"actors": 0.80, "locations": 0.85, "legal_instruments": 0.90, "policies": 0.25}
+DEV_FLOORS = {"actors": 0.90, "locations": 0.90, "legal_instruments": 0.90, "policies": 0.86}
+# Regression guards for the held-out set, just below the scores measured after issue 3.
+HELDOUT_FLOORS = {"actors": 0.80, "locations": 0.85, "legal_instruments": 0.90, "policies": 0.95}
+# The unseen set, measured once: actors .900, locations .942, legal 1.000, policies .432.
+HELDOUT2_FLOORS = {"actors": 0.88, "locations": 0.92, "legal_instruments": 0.95, "policies": 0.40}
 
 
 def _corpus() -> Path:
@@ -46,6 +53,11 @@ def dev_report() -> EvaluationReport:
 @pytest.fixture(scope="module")
 def heldout_report() -> EvaluationReport:
     return evaluate_gold_dir(HELDOUT / "gold", HELDOUT)
+
+
+@pytest.fixture(scope="module")
+def heldout2_report() -> EvaluationReport:
+    return evaluate_gold_dir(HELDOUT2 / "gold", HELDOUT2)
 
 
 @pytest.fixture(scope="module")
@@ -80,6 +92,14 @@ def test_dev_set_f1_stays_above_the_issue_floor(dev_report: EvaluationReport, ca
 def test_heldout_f1_does_not_regress(heldout_report: EvaluationReport, category: str) -> None:
     assert len(heldout_report.files) == 6 and not heldout_report.unmatched
     assert heldout_report.categories[category].f1 >= HELDOUT_FLOORS[category]
+
+
+@pytest.mark.parametrize("category", sorted(HELDOUT2_FLOORS))
+def test_unseen_heldout_f1_does_not_regress(
+    heldout2_report: EvaluationReport, category: str
+) -> None:
+    assert len(heldout2_report.files) == 10 and not heldout2_report.unmatched
+    assert heldout2_report.categories[category].f1 >= HELDOUT2_FLOORS[category]
 
 
 def test_heldout_articles_are_not_part_of_the_shipped_corpus() -> None:

@@ -1,7 +1,10 @@
-"""Policies: a measure type from cue phrases, a status from the verbs around them.
+"""Policies: a measure type from frames and cue phrases, a status from the verbs around them.
 
-Each sentence is searched for measure cues (``thermal imaging cameras``, ``crackdown on
-phones``, ``sealed the border``); the status is the nearest status cue (``is set to`` →
+Each sentence is searched for measure frames — a verb family and what it acts on, in any
+inflection and voice (``set up new checkpoints``, ``houses were demolished``;
+``policy_frames``) — whose own verb gives the status by its tense and aspect
+(``policy_tense``), and for measure cues (``thermal imaging cameras``, ``crackdown on
+phones``, ``sealed the border``); a cue without a verb takes the nearest status cue (``is set to`` →
 Planned, ``ordered`` → Announced, ``has been in place`` → InForce, ``installed`` →
 CarriedOut, ``relaxed`` → Eased, ``lifted`` / ``reopened`` → Lifted), overridden by
 rumour words. A negated cue (``did not install``) yields no policy, except that a negated
@@ -11,7 +14,9 @@ told to residents are announced), and mentions of one measure are merged while t
 measure by another country, at another date or on another thing stays apart
 (``policy_merge``). Routine, hypothetical, contrastive and attributive mentions (``guards
 continue to patrol``, ``as soon as the border reopened``, ``unlike the forced
-repatriation``, ``North Koreans detained in China``) are no policy.
+repatriation``, ``North Koreans detained in China``) are no policy; nor are appeals,
+powers granted, open questions and people described by what was done to them
+(``policy_filters``).
 """
 
 from __future__ import annotations
@@ -23,17 +28,38 @@ from borderkg.ontology.namespaces import MEASURE, STATUS
 
 from .context import ArticleContext, distance
 from .cues import TriggerIndex, word_regex
-from .model import Policy, Span
-from .policy_cues import IN_FORCE_EXPLICIT, MEASURE_CUES, STATUS_CUES, SUBTYPES
+from .model import Policy, Span, TimeInfo
+from .policy_cues import IN_FORCE_EXPLICIT, STATUS_CUES, SUBTYPES
+from .policy_cues import MEASURE_CUES as _PHRASE_CUES
+from .policy_filters import (
+    anaphoric,
+    appeal,
+    capacity,
+    change_after,
+    coordinated,
+    descriptive,
+    governing_change,
+    lexical_status,
+    nominal,
+    usable,
+)
+from .policy_frames import CHANGE_KINDS, FRAME_CUES, GENERIC_FRAMES
 from .policy_merge import Mention as _Found
 from .policy_merge import back_reference, merge, set_aside
-from .policy_status import refine_status
+from .policy_status import by_notice, refine_status
+from .policy_tense import verb_status
+
+#: Frames (verb + object) first: they carry their own status; then the phrase cues, then
+#: the enforcement frames whose type comes from their target.
+MEASURE_CUES = FRAME_CUES + _PHRASE_CUES + GENERIC_FRAMES
 
 _ALL_STATUSES = word_regex(
     "|".join(f"(?P<s{i}>{pattern.pattern})" for i, (_, pattern) in enumerate(STATUS_CUES))
 )
 _STATUS_BY_GROUP = {f"s{i}": status for i, (status, _) in enumerate(STATUS_CUES)}
 _MEASURE_INDEX = TriggerIndex([cue.triggers for cue in MEASURE_CUES])
+# How far (in characters) a time expression may be from the measure it dates.
+_TIME_REACH = 70
 # How far (in characters) a status cue may be from the measure cue it qualifies.
 _STRONG_REACH, _WEAK_REACH = 120, 50
 _STATUS_RANK = {status: i for i, (status, _) in enumerate(STATUS_CUES)}
@@ -64,6 +90,9 @@ class _Candidate:
     strong: bool
     routine: bool = False  # plain patrolling: a reinforcement only when a change is reported
     change_only: bool = False  # "anti-epidemic measures": a measure only when eased or lifted
+    verb: Span | None = None  # the frame's own verb, whose tense gives the status
+    kind: str = ""  # the frame's aspectual class (policy_tense)
+    generic: bool = False  # a generic crackdown cue, whatever type its target gave it
 
 
 # Arrest verbs used as a participle after a noun ("North Koreans detained in China") describe
@@ -82,6 +111,10 @@ _CRACKDOWN, _ANNOUNCED = str(MEASURE.Crackdown), str(STATUS.Announced)
 _HYPOTHETICAL = re.compile(r"\b(?:as soon as|once|if|unless|in case)\s+(?:[\w-]+\s+){0,4}$", re.I)
 # How far (in characters) around a generic crackdown cue its narrower type is looked for.
 _REFINE_REACH = 80
+_INSPECTION = str(MEASURE.NonSocialistInspection)
+_SOCIALIST = re.compile(r"socialist|grou?ppa|gruppa", re.I)
+_TARGETED = {str(MEASURE.SmugglingCrackdown), str(MEASURE.PhoneCrackdown)}
+_DEFINITE = re.compile(r"\b(?:the|this|that|its|their)\s+(?:[\w-]+\s+)?$", re.I)
 
 
 def _measure_matches(ctx: ArticleContext, index: int) -> list[_Candidate]:
@@ -93,21 +126,42 @@ def _measure_matches(ctx: ArticleContext, index: int) -> list[_Candidate]:
         cue = MEASURE_CUES[i]
         if cue.needs_authority and not ctx.has_authority(index):
             continue
+        if cue.also_needs is not None and not ctx.words.has(index, cue.also_needs):
+            continue
         for m in cue.pattern.finditer(chunk):
             span = Span(offset + m.start(), offset + m.end())
             if any(span.overlaps(t.span) for t in taken):
                 continue
-            if (
-                cue.needs_authority
-                and _ATTRIBUTIVE.match(chunk[m.end() :])
-                and not _AUXILIARY.search(chunk[: m.start()])
+            if cue.needs_authority and (
+                (_ATTRIBUTIVE.match(chunk[m.end() :]) and not _AUXILIARY.search(chunk[: m.start()]))
+                or (m.group(0).lower().endswith("ed") and nominal(ctx, index, span, True))
             ):
-                continue
+                continue  # "North Koreans detained in China", "Detained defectors are …"
+            verb = _verb_span(m, offset)
+            active = "v" in m.re.groupindex and m.group("v") is not None
+            if verb is not None and nominal(ctx, index, verb, active):
+                continue  # "the police station", "the returned workers": no verb at all
             around = chunk[max(0, m.start() - _REFINE_REACH) : m.end() + _REFINE_REACH]
-            concept = _refine(cue.concept, around)
+            cue_text = chunk[m.start() : m.end()]
+            after = chunk[m.end() : m.end() + 2 * _REFINE_REACH]
+            concept = _refine(cue.concept, around, cue_text, after, chunk[: m.start()])
             taken.append(
-                _Candidate(concept, span, cue.strong, i == _ROUTINE_PATROL, i == _EPIDEMIC)
+                _Candidate(
+                    concept,
+                    span,
+                    cue.strong,
+                    i == _ROUTINE_PATROL,
+                    i == _EPIDEMIC,
+                    verb,
+                    cue.kind,
+                    cue.concept == _CRACKDOWN,
+                )
             )
+    named = {c.concept for c in taken if not c.generic and c.strong}
+    if named & _SPECIFIC_CRACKDOWNS:
+        # "a non-socialist inspection group has been searching homes for phones": the
+        # search is what the named campaign does, not another crackdown.
+        taken = [c for c in taken if not c.generic]
     specific = {c.concept for c in taken if c.concept not in _SPECIFIC_OVER_GENERIC}
     if specific:
         # "crackdown" next to "phones" is the phone crackdown already found, not another one.
@@ -117,8 +171,25 @@ def _measure_matches(ctx: ArticleContext, index: int) -> list[_Candidate]:
     return sorted(taken, key=lambda c: c.span.begin)
 
 
-def _refine(concept: str, chunk: str) -> str:
-    """A generic crackdown becomes the narrower type its sentence names."""
+def _verb_span(m: re.Match[str], offset: int) -> Span | None:
+    """The span of a frame's verb (group ``v`` active, ``w`` passive), if it matched."""
+    for name in ("v", "w"):
+        if name in m.re.groupindex and m.group(name):
+            return Span(offset + m.start(name), offset + m.end(name))
+    return None
+
+
+def _refine(concept: str, chunk: str, cue: str, after: str, before: str) -> str:
+    """A generic crackdown becomes the narrower type its sentence names; so does a new
+    inspection team not framed as "non-socialist" when it searches for a named target
+    (``inspection teams have been searching warehouses for smuggled goods``)."""
+    if concept == _INSPECTION:
+        if _SOCIALIST.search(cue) or _SOCIALIST.search(before[-25:]) or _DEFINITE.search(before):
+            return concept
+        for subtype, pattern in SUBTYPES:
+            if subtype in _TARGETED and pattern.search(after):
+                return subtype
+        return concept
     if concept != _CRACKDOWN:
         return concept
     for subtype, pattern in SUBTYPES:
@@ -127,33 +198,68 @@ def _refine(concept: str, chunk: str) -> str:
     return concept
 
 
-def _status_matches(chunk: str, offset: int) -> list[tuple[str, Span]]:
-    """Status cues of a sentence; at one position the earlier status in the lexicon wins."""
+def _status_matches(ctx: ArticleContext, index: int) -> list[tuple[str, Span]]:
+    """Status cues of a sentence; at one position the earlier status in the lexicon wins.
+
+    Done-deed participles used as adjectives or governed by ``to`` / a modal are left out.
+    """
+    sent = ctx.sentences[index]
     out: list[tuple[str, Span]] = []
-    for m in _ALL_STATUSES.finditer(chunk):
+    for m in _ALL_STATUSES.finditer(ctx.folded, sent.begin, sent.end):
         status = _STATUS_BY_GROUP[m.lastgroup or ""]
-        out.append((status, Span(offset + m.start(), offset + m.end())))
+        span = Span(m.start(), m.end())
+        if usable(ctx, index, status, span):
+            out.append((status, span))
     return out
 
 
 def _choose_status(
-    cand: _Candidate, statuses: list[tuple[str, Span]], explicit: list[Span]
+    ctx: ArticleContext,
+    index: int,
+    cand: _Candidate,
+    statuses: list[tuple[str, Span]],
+    explicit: list[Span],
 ) -> tuple[str, Span] | None:
-    """The status cue that qualifies a measure cue, if any is close enough."""
+    """The status that qualifies a measure cue: rumour words first, then the frame's own
+    verb in its tense, else the nearest status cue close enough; a stated state or a
+    change told right after the measure wins over a done deed."""
     rumoured = [s for s in statuses if s[0] == _RUMOURED]
     if rumoured:
         return rumoured[0]
     reach = _STRONG_REACH if cand.strong else _WEAK_REACH
     near = [s for s in statuses if distance(s[1], cand.span) <= reach]
-    if not near:
-        return None
-    chosen = min(near, key=lambda s: (distance(s[1], cand.span), _STATUS_RANK[s[0]]))
+    chosen = _own_status(ctx, index, cand)
+    if chosen is None:
+        if not near:
+            return None
+        chosen = min(near, key=lambda s: (distance(s[1], cand.span), _STATUS_RANK[s[0]]))
+        if chosen[0] == _CARRIED_OUT:
+            tensed = lexical_status(ctx, index, cand.concept, chosen[1], cand.span)
+            chosen = (tensed or chosen[0], chosen[1])
     if chosen[0] in _OUTRANKED_BY_STATE:
         # "the order issued in 2020 remained in force": the stated state wins.
         states = [e for e in explicit if distance(e, cand.span) <= reach]
         if states:
             return _IN_FORCE, min(states, key=lambda e: distance(e, cand.span))
+    if chosen[0] not in _CHANGES:
+        return (
+            governing_change(ctx, index, cand.span, statuses)
+            or change_after(ctx, index, cand.span, near)
+            or chosen
+        )
     return chosen
+
+
+def _own_status(ctx: ArticleContext, index: int, cand: _Candidate) -> tuple[str, Span] | None:
+    """The status a frame's verb gives by its tense (None without a finite verb)."""
+    if cand.verb is None or not cand.kind:
+        return None
+    sent = ctx.sentences[index]
+    verb = ctx.folded[cand.verb.begin : cand.verb.end]
+    status = verb_status(cand.kind, verb, ctx.folded[sent.begin : cand.verb.begin])
+    if status is None and cand.kind in CHANGE_KINDS:
+        return None
+    return (status, cand.verb) if status else None
 
 
 def find_policies(ctx: ArticleContext) -> list[Policy]:
@@ -166,27 +272,48 @@ def find_policies(ctx: ArticleContext) -> list[Policy]:
         if not measures:
             continue
         chunk = ctx.folded[sent.begin : sent.end]
-        statuses = _status_matches(chunk, sent.begin)
+        statuses = _status_matches(ctx, index)
         explicit = [
             Span(sent.begin + m.start(), sent.begin + m.end())
             for m in IN_FORCE_EXPLICIT.finditer(chunk)
         ]
         seen: set[tuple[str, str, object]] = set()
         for cand in measures:
+            if (
+                appeal(ctx, index, cand.span)
+                or capacity(ctx, index, cand.span)
+                or descriptive(ctx, index, cand.span)
+            ):
+                continue
+            if cand.verb is None:
+                # "installed thermal cameras and motion sensors": the verb governs both.
+                lead = coordinated(ctx, cand.span, [(o.span, o.verb, o.kind) for o in measures])
+                if lead is not None:
+                    cand.verb, cand.kind = lead
+            if cand.concept == _CRACKDOWN:
+                earlier = [p for p, _ in raw]
+                cand.concept = anaphoric(ctx, index, cand.span, earlier) or cand.concept
             # A status verb inside another measure's cue ("since the border reopened")
             # belongs to that measure.
             own = [
                 st
                 for st in statuses
                 if st[1].overlaps(cand.span)
-                or not any(o is not cand and o.span.contains(st[1]) for o in measures)
+                or not any(
+                    o is not cand
+                    and o.span.contains(st[1])
+                    and (cand.verb is None or o.verb != cand.verb)
+                    for o in measures
+                )
             ]
-            chosen = _choose_status(cand, own, explicit)
+            chosen = _choose_status(ctx, index, cand, own, explicit)
             if chosen is None:
                 # A bare measure noun in a legal argument ("the repatriations violate
                 # Article 33") is what the claim is about, not a report of a measure.
                 if not cand.strong or ctx.has_legal(index) or set_aside(ctx, index, cand.span):
                     continue
+                if cand.verb is not None and ctx.negated(index, cand.verb):
+                    continue  # "did not install any cameras"
                 status, evidence, defaulted = _default_status(ctx, index, cand), cand.span, True
             else:
                 status, cue_span = chosen
@@ -199,6 +326,9 @@ def find_policies(ctx: ArticleContext) -> list[Policy]:
                     min(cand.span.begin, cue_span.begin), max(cand.span.end, cue_span.end)
                 )
                 status = refine_status(ctx, index, cand.concept, status, cue_span, evidence)
+            stated = not defaulted and status == _IN_FORCE and cue_span != cand.verb
+            if not stated:
+                status = by_notice(ctx, index, status)
             if cand.routine and status == _IN_FORCE:
                 continue  # "guards continue to patrol" reports no reinforcement
             if cand.change_only and status not in _CHANGES:
@@ -207,18 +337,53 @@ def find_policies(ctx: ArticleContext) -> list[Policy]:
                 continue
             if back_reference(ctx, index, cand.span, [p for p, _ in raw]):
                 continue
-            time = ctx.time(index, evidence)
+            time = _time(ctx, index, evidence)
             key = (cand.concept, status, time.earliest if time else None)
             if key in seen:
                 continue
             seen.add(key)
-            raw.append((_build(ctx, index, cand, status, evidence), defaulted))
+            # A frame with a verb reports the measure even when its tense is unknown.
+            bare = defaulted and cand.verb is None
+            raw.append((_build(ctx, index, cand, status, evidence), bare))
     return merge(ctx, [_Found(p, d) for p, d in raw])
+
+
+# Words between a time expression and a measure that put them in different clauses: the
+# time of the telling ("told officials this month that …", "a source reported on Tuesday").
+_OTHER_CLAUSE = re.compile(
+    r"\b(?:that|whether|said|says|told|reported|reports|added|according|when|while|after|"
+    r"before|because)\b",
+    re.IGNORECASE,
+)
+
+
+def _time(ctx: ArticleContext, index: int, anchor: Span) -> TimeInfo | None:
+    """The time expression of the measure's own clause nearest to it, if close enough."""
+    time = ctx.time(index, anchor)
+    if time is None:
+        return None
+    lo, hi = _between(time.span, anchor)
+    if lo < hi and _OTHER_CLAUSE.search(ctx.folded, lo, hi):
+        s = ctx.sentences[index]
+        others = [
+            t
+            for t in ctx.times
+            if s.contains(t.span)
+            and t is not time
+            and distance(t.span, anchor) <= _TIME_REACH
+            and not _OTHER_CLAUSE.search(ctx.folded, *_between(t.span, anchor))
+        ]
+        return min(others, key=lambda t: distance(t.span, anchor)) if others else None
+    return time
+
+
+def _between(a: Span, b: Span) -> tuple[int, int]:
+    return (a.end, b.begin) if a.end <= b.begin else (b.end, a.begin)
 
 
 def _default_status(ctx: ArticleContext, index: int, cand: _Candidate) -> str:
     """Status of a measure named without a verb: a dated past one was carried out."""
-    time = ctx.time(index, cand.span)
+    time = _time(ctx, index, cand.span)
     past = time is not None and time.latest is not None
     if past and (ctx.published is None or time.latest < ctx.published):  # type: ignore[union-attr]
         return _CARRIED_OUT
@@ -240,7 +405,7 @@ def _build(ctx: ArticleContext, sent: int, cand: _Candidate, status: str, eviden
         places=places,
         location_precision=precision,
         place_inferred=inferred,
-        time=ctx.time(sent, evidence),
+        time=_time(ctx, sent, evidence),
         quantities=ctx.quantities_in(sent),
         legal_basis=ctx.legal_basis(sent),
     )

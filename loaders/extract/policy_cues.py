@@ -30,6 +30,8 @@ class MeasureCue:
     strong: bool
     triggers: Triggers
     needs_authority: bool = False  # "arrested" is a crackdown only when an authority acts
+    kind: str = ""  # aspectual class of a frame whose verb gives the status (policy_tense)
+    also_needs: Triggers | None = None  # a frame's object words: one must be there too
 
 
 def _cue(
@@ -120,7 +122,8 @@ MEASURE_CUES: list[MeasureCue] = [
     _cue(
         MEASURE.TradeRestriction,
         r"\b(?:trade (?:bans?|restrictions?|halt|suspension|curbs?)|(?:bans?|restrictions?|halt|"
-        r"suspension) on (?:the )?(?:[\w'-]+ ){0,2}?(?:imports?|exports?|trade)|(?:suspended|"
+        r"suspension|limits?|curbs?) on (?:the )?(?:[\w'-]+ ){0,2}?(?:imports?|exports?|trade|"
+        r"selling|buying|importing|exporting|trading|sales?)|(?:suspended|"
         r"halted|banned|restricted|stopped|limited) (?:all |the |new )?(?:amount of |number of )?"
         r"(?:imports?|exports?|(?:cross-border )?trade|freight|cargo|shipments?|orders)|import "
         r"bans?|export bans?|(?:trade|imports?|exports?|shipments?|freight|cargo)\b[^.;]{0,60}?"
@@ -129,7 +132,7 @@ MEASURE_CUES: list[MeasureCue] = [
         r"exporting|trading)|suspend (?:new |all )?(?:orders|imports|exports|shipments)|not "
         r"allowed to (?:\w+ ){0,4}(?:trade|import|export|sell)|resum\w+ (?:\w+ ){0,2}?"
         r"(?:shipments?|freight|cargo|trade|imports?|exports?))\b",
-        "trade imports import exports export shipments shipment freight cargo orders buying "
+        "trade imports import exports export shipments shipment freight cargo orders buying sale sales "
         "selling importing exporting trading resum*",
     ),
     _cue(
@@ -295,14 +298,23 @@ SUBTYPES: list[tuple[str, re.Pattern[str]]] = [
     (
         str(MEASURE.DefectionCrackdown),
         re.compile(
-            r"\b(?:defect\w*|cross(?:ing|ed)? (?:the )?(?:border|river|into china)|fle[de]|"
-            r"flee\w*|escap\w+|strangers?|north koreans (?:in|hiding))\b",
+            r"\b(?:defect\w*|cross(?:es|ing|ed)? (?:the )?(?:border|river|into china)|fle[de]|"
+            r"flee\w*|escap\w+|strangers?|north koreans (?:in|hiding)|(?:border|river) "
+            r"cross(?:ings?|ers?)|crossers|(?:help|aid|assist)\w* (?:[\w-]+ ){0,3}?(?:cross|"
+            r"escape|flee|defect|leave the country)\w*|(?:shelter|hid|hide|harbou?r|employ)\w* "
+            r"(?:a |any )?north koreans?)\b",
             _I,
         ),
     ),
     (
         str(MEASURE.SmugglingCrackdown),
-        re.compile(r"\b(?:smuggl\w+|official channels|import\w* goods|contraband)\b", _I),
+        re.compile(
+            r"\b(?:smuggl\w+|official channels|import\w* goods|contraband|undeclared|outside "
+            r"(?:the )?(?:official|state|legal|formal|customs) (?:channels|office|system)|(?:not|"
+            r"without|never) (?:\w+ ){0,2}?(?:pass\w*|go\w*|gone) through customs|illegal(?:ly)? "
+            r"(?:imported|traded|brought in) goods|brib\w+)\b",
+            _I,
+        ),
     ),
 ]
 
@@ -329,7 +341,8 @@ STATUS_CUES: list[tuple[str, re.Pattern[str]]] = [
         re.compile(
             r"\b(?:lifted|lifting|lift(?:s)? (?:the|a|its)|reopened|reopening|re-opened|reopen|"
             r"resumed|resumption|removed|ended|scrapped|abolished|withdrawn|withdrew|called off|"
-            r"rescinded|revoked|dismantled)\b",
+            r"rescinded|revoked|dismantled|(?:allowed|permitted|approved|legali[sz]ed) (?:\w+ )?"
+            r"again|once again (?:allowed|permitted|open))\b",
             _I,
         ),
     ),
@@ -337,7 +350,10 @@ STATUS_CUES: list[tuple[str, re.Pattern[str]]] = [
         str(STATUS.Eased),
         re.compile(
             r"\b(?:relaxed|relaxing|relax|eased|easing|ease|shortened|shortening|loosened|loosening|softened|scaled "
-            r"back|scaling back|more lenient|less strict|lighter than|looser|lightened)\b",
+            r"back|scaling back|more lenient|less strict|lighter than|looser|lightened|up from|"
+            # a shorter duration: "was cut from 40 days to 20"
+            r"(?:cut|reduced|lowered|trimmed|halved|brought down) (?:\w+ ){0,3}?(?:from (?:\d+|"
+            r"\w+) (?:days?|weeks?|months?|hours?) to|to (?:\d+|\w+) (?:days?|weeks?|hours?)))\b",
             _I,
         ),
     ),

@@ -12,7 +12,10 @@ where the sentence's framing decides:
 - declaring a zone creates it: InForce;
 - intensifying enforcement (``stepped up checks``) is a rule applied more strictly, but
   more guards or a fence put up are done deeds: CarriedOut;
-- lifting only part of a measure (``resumed handling some shipments``) eases it.
+- lifting only part of a measure (``resumed handling some shipments``) eases it;
+- a measure told by notices or posters (``notices posted in the villages promise a
+  reward``) is announced, unless the sentence states it as a rule in force (``a notice says
+  that no one may approach``).
 """
 
 from __future__ import annotations
@@ -35,7 +38,10 @@ _ORDER = r"(?:told|ordered|instructed|directed|warned|notified)"
 # "guards (in X) had been told", "ordered guards to", "told the officers that".
 _TO_ENFORCERS = re.compile(
     rf"\b{_ENFORCERS}\b(?:\s+[\w'’-]+){{0,4}}?\s+(?:have|has|had)?\s*(?:been|were|was)\s+{_ORDER}\b"
-    rf"|\b{_ORDER}\s+(?:the\s+|its\s+|their\s+)?{_ENFORCERS}\b",
+    rf"|\b{_ORDER}\s+(?:the\s+|its\s+|their\s+)?{_ENFORCERS}\b"
+    # "soldiers have orders to", "guards were given instructions to"
+    rf"|\b{_ENFORCERS}\b(?:\s+[\w'’-]+){{0,4}}?\s+(?:have|has|had|were\s+given|was\s+given|"
+    r"received|carry|follow)\s+(?:\w+\s+)?(?:orders?|instructions?)\b",
     _I,
 )
 # An authority telling the public: a notice, a warning, a lecture.
@@ -46,8 +52,14 @@ _TO_PUBLIC = re.compile(
 )
 _CONSEQUENCE = re.compile(CONSEQUENCE, _I)
 _KEEP_GOING = re.compile(r"^\W*(?:\w+ )?(?:remain|stay|continue|keep)\b", _I)
+_WILL_KEEP = re.compile(
+    r"[^.;]{0,60}?\b(?:would|will)\s+(?:still\s+)?(?:remain|stay|continue|be\s+kept|be\s+extended)\b",
+    _I,
+)
 _PARTIAL = re.compile(
-    r"\b(?:some|partially|partly|part of|limited|a few|certain|several|only)\b", _I
+    r"\b(?:partially|partly|part of|limited|only|(?:some|a few|certain|several)\b(?!\s+(?:days?|"
+    r"weeks?|months?|years?|hours?|times?)\b))\b",
+    _I,
 )
 _INTENSIFY = re.compile(r"\b(?:step|tighten|intensif|strengthen)", _I)
 _DONE_WHEN_MORE = {
@@ -78,6 +90,8 @@ def refine_status(
     if status == _ANNOUNCED:
         if _TO_ENFORCERS.search(whole):
             return _IN_FORCE
+        if _WILL_KEEP.match(folded, cue.end, sentence.end):
+            return _IN_FORCE  # "told residents that the crossing would stay shut"
         if measure == _BUFFER_ZONE and re.search(r"\b(?:declared|declaration)\b", text):
             return _IN_FORCE
         return status
@@ -98,9 +112,30 @@ def refine_status(
             if not _authority_between(ctx, index, start, cue.begin):
                 return _ANNOUNCED
         return status
-    around = folded[max(sentence.begin, evidence.begin - 15) : min(sentence.end, evidence.end + 15)]
-    partial = _PARTIAL.search(around)
-    return _EASED if status == _LIFTED and partial else status
+    if status != _LIFTED:
+        return status
+    # Words that start within 15 characters of the evidence, read to their end.
+    start, stop = max(sentence.begin, evidence.begin - 15), min(sentence.end, evidence.end + 15)
+    partial = _PARTIAL.search(folded, start, sentence.end)
+    return _EASED if partial and partial.start() < stop else status
+
+
+_NOTICE = re.compile(
+    r"\b(?:notices?|posters?|placards?|leaflets?|signs|bulletins?|banners?|proclamations?)\b"
+    r"(?:\s+[\w'’,-]+){0,8}?\s+(?:promis|warn|stat|say|said|announc|declar|tell|told|read|"
+    r"inform|urg|offer)\w*|\b(?:post|put\s+up|hung|hang|distribut|display|stuck|paste)\w*\s+"
+    r"(?:[\w-]+\s+){0,3}?(?:notices?|posters?|placards?|leaflets?)\b",
+    _I,
+)
+_NOT_BY_NOTICE = {_PLANNED, _LIFTED, _EASED, str(STATUS.Rumoured)}
+
+
+def by_notice(ctx: ArticleContext, index: int, status: str) -> str:
+    """Announced when the sentence tells the measure through notices or posters."""
+    if status in _NOT_BY_NOTICE or status == _ANNOUNCED:
+        return status
+    sentence = ctx.sentences[index]
+    return _ANNOUNCED if _NOTICE.search(ctx.folded, sentence.begin, sentence.end) else status
 
 
 def _authority_between(ctx: ArticleContext, index: int, begin: int, end: int) -> bool:

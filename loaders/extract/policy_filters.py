@@ -1,0 +1,250 @@
+"""What a status cue or a measure mention really says, judged from the words around it.
+
+- A participle used as an adjective (``stored in sealed warehouses``) or a verb governed by
+  ``to`` or a modal (``plans to put up``) is no report that something was done.
+- A done-deed cue takes the tense of its clause: ``are handed over`` is a practice in force,
+  ``were handed over`` was carried out (``policy_tense``).
+- A measure named in an appeal (``urged Beijing to stop returning North Koreans``, ``called
+  for an end to``) is what someone asks for, not what an authority does.
+- ``a similar campaign`` refers back: it is the kind of crackdown the article reported.
+- Powers granted (``gives the authorities powers to build barriers``) are no measure; nor
+  are people described by what was done to them (``those repatriated faced torture``).
+- A verb form after a determiner is a noun or an adjective (``the police station``,
+  ``the returned workers``).
+- A later change told of the same measure (``began a campaign, but it was called off``;
+  ``five days a week, up from three``) is where the measure stands.
+"""
+
+from __future__ import annotations
+
+import re
+
+from borderkg.ontology.namespaces import MEASURE, STATUS
+
+from .context import ArticleContext, distance
+from .cues import triggers
+from .model import Policy, Span
+from .policy_tense import EFFORT, GOVERNED, KIND_OF, RULE, STATE, verb_form, verb_status
+
+_CARRIED_OUT, _ANNOUNCED = str(STATUS.CarriedOut), str(STATUS.Announced)
+_TRADE_ORDERS = re.compile(
+    r"\b(?:place[ds]?|placing|new|purchase|export|import|take|took|taking|receive[ds]?|fill|"
+    r"cancel\w*|bulk|large|small|more|fewer)\s+$",
+    re.IGNORECASE,
+)
+_CHANGES = {str(STATUS.Lifted), str(STATUS.Eased)}
+_DONE = _CHANGES | {_CARRIED_OUT}
+_ADJECTIVAL_BEFORE = re.compile(
+    r"\b(?:in|into|inside|from|of|with|at|on|under|behind|within|through)\s+(?:the\s+|a\s+|an\s+|"
+    r"its\s+|their\s+)?(?:newly\s+)?$",
+    re.IGNORECASE,
+)
+_NOUN_AFTER = re.compile(
+    r"^\s+(?!(?:by|in|on|at|to|along|near|for|from|since|with|off|up|"
+    r"down|and|or|but|last|this|after|before)\b)[a-z]+",
+    re.IGNORECASE,
+)
+_APPEAL = re.compile(
+    r"\b(?:urg(?:e|es|ed|ing)|call(?:s|ed|ing)?\s+(?:on|upon|for)|ask(?:s|ed|ing)?|demand\w*|"
+    r"appeal\w*|press(?:es|ed|ing)?|request\w*|plead\w*|implor\w*|lobb\w+)\b[^.;]{0,90}?"
+    r"\b(?:to\s+(?:stop|halt|end|cease|abandon|suspend|refrain\s+from|not)|(?:an\s+end|a\s+halt|"
+    r"a\s+stop|an\s+immediate\s+end)\s+to|the\s+(?:end|abolition|suspension)\s+of|(?:stop|"
+    r"halt|end|cease)|not\s+to)\s+(?:[\w-]+\s+){0,4}$",
+    re.IGNORECASE,
+)
+_ANAPHORA = re.compile(
+    r"\b(?:similar|same|such|another|comparable|earlier|previous|last|that|this)\s+"
+    r"(?:[\w-]+\s+)?$",
+    re.IGNORECASE,
+)
+_SPECIFIC = (
+    str(MEASURE.PhoneCrackdown),
+    str(MEASURE.SmugglingCrackdown),
+    str(MEASURE.DefectionCrackdown),
+    str(MEASURE.NonSocialistInspection),
+)
+# "…, but it was called off": a change told of the measure just named.
+_CONCESSIVE = re.compile(
+    r"^[^.;]{0,40}?\b(?:but|until|before|only\s+for|and\s+then|then)\s+(?:it|they|this|that|"
+    r"these|the\s+\w+)\s+(?:was|were|has\s+been|had\s+been|have\s+been|is|are)\s+(?:\w+ly\s+)?"
+    r"(?:later\s+|soon\s+|quickly\s+)?$",
+    re.IGNORECASE,
+)
+_COMPARED = re.compile(r"^\W{0,3}$")
+_COMPARATIVE_CUE = re.compile(r"^(?:up from|more than before)", re.IGNORECASE)
+
+
+_CAPACITY = re.compile(
+    r"\b(?:powers?|authority|right|ability|capacity|mandate|freedom|leeway|licen[cs]e)\s+to\s+"
+    r"[^.;]*$",
+    re.IGNORECASE,
+)
+_OPEN_QUESTION = re.compile(
+    r"\b(?:unclear|not\s+clear|unknown|not\s+known|uncertain|no\s+word\s+on|doubtful|"
+    r"wonder(?:s|ed|ing)?|ask(?:s|ed|ing)?|whether\s+or\s+not)\s+(?:whether|if)?\b[^.;]*$|"
+    r"\bwhether\b[^.;,]*$",
+    re.IGNORECASE,
+)
+# "lifted its requirement that …", "eased the ban on …": the change verb, then the rule noun.
+_RULE_CONTENT = re.compile(
+    r"(?P<change>\w+)\s+(?:the|its|their|a|an)\s+(?:[\w-]+\s+){0,2}?(?:requirements?|rules?|"
+    r"bans?|orders?|restrictions?|measures?|polic(?:y|ies)|regulations?|obligations?|decrees?)"
+    r"\s+(?:that|on|for|requiring|forcing|obliging|of|to|under\s+which)\b[^.;]*$",
+    re.IGNORECASE,
+)
+# Words one of which an appeal or an open question needs: a cheap test before the patterns.
+_APPEAL_WORDS = triggers("urg* call* ask* demand* appeal* press* request* plead* implor* lobb*")
+_CAPACITY_WORDS = triggers(
+    "power powers authority right ability capacity mandate freedom leeway licence license "
+    "unclear clear unknown known uncertain word doubtful wonder* ask* whether"
+)
+_PEOPLE_HEAD = re.compile(
+    r"\b(?:those|anyone|others|the\s+ones|many|some|all|most)\s+(?:of\s+(?:them|those)\s+)?$",
+    re.IGNORECASE,
+)
+_PARTICIPLE = re.compile(r"^[a-z]+(?:ed|en|nt|wn)\b", re.IGNORECASE)
+# A participle after a determiner or a preposition, or opening the sentence, is an adjective
+# ("the returned workers", "quarantine for returning workers", "Detained defectors ...").
+_DETERMINER = re.compile(
+    r"(?:^|\b(?:a|an|the|this|that|these|those|its|their|his|her|our|any|every|each|no|such|"
+    r"for|of|with|to|from|by|among|about|on|in|at|into|against|between|all|many|some|"
+    r"several)\s+)$",
+    re.IGNORECASE,
+)
+_NOUN_MODIFIER = re.compile(
+    r"\b(?:a|an|the|this|that|these|those|its|their|his|her|our|any|every|each|no|such|"
+    r"police|border|customs|security|railway|rail|bus|train|guard|patrol|army|military|"
+    r"government|state|county|city|village|local|new|recent|major|further|first)\s+$",
+    re.IGNORECASE,
+)
+# "the largest return of workers", "a ban on imports": a verb takes no "of" or "on".
+_NOUN_AFTER_VERB = re.compile(r"^\s+(?:of|on)\b", re.IGNORECASE)
+_COORDINATION = re.compile(
+    r"^\s*(?:,\s*(?:and\s+|or\s+)?|\s*\b(?:and|or|as\s+well\s+as)\s+)(?:(?:a|an|the|new|"
+    r"some|more|several)\s+)?$",
+    re.IGNORECASE,
+)
+#: Verbs of closing give a closure's aspect, verbs of forbidding a rule's, whatever the measure.
+_VERB_KIND = (
+    (re.compile(r"^(?:closed|sealed|shut|suspended|halted|blocked)\b", re.I), STATE),
+    (re.compile(r"^(?:banned|prohibited|forbidden|restricted|required|limited)\b", re.I), RULE),
+)
+
+
+def capacity(ctx: ArticleContext, sent: int, span: Span) -> bool:
+    """Whether a measure is only something an authority is given the power to do, or a
+    question left open (``it is unclear whether the cameras have been installed``)."""
+    if not ctx.words.has(sent, _CAPACITY_WORDS):
+        return False
+    before = ctx.before(sent, span.begin, 120)
+    return bool(_CAPACITY.search(before) or _OPEN_QUESTION.search(before))
+
+
+def governing_change(
+    ctx: ArticleContext, sent: int, span: Span, statuses: list[tuple[str, Span]]
+) -> tuple[str, Span] | None:
+    """The lifting or easing of the rule a measure is the content of (``lifted its
+    requirement that returning traders spend two weeks in quarantine``)."""
+    if not any(status in _CHANGES for status, _ in statuses):
+        return None
+    s = ctx.sentences[sent]
+    for m in _RULE_CONTENT.finditer(ctx.folded, max(s.begin, span.begin - 120), span.begin):
+        for status, cue in statuses:
+            if status in _CHANGES and cue.begin == m.start("change"):
+                return status, cue
+    return None
+
+
+def descriptive(ctx: ArticleContext, sent: int, span: Span) -> bool:
+    """Whether a participle only describes people (``those sent back``, ``many deported``)."""
+    return bool(
+        _PEOPLE_HEAD.search(ctx.before(sent, span.begin, 30))
+        and _PARTICIPLE.match(ctx.folded[span.begin : span.end])
+    )
+
+
+def nominal(ctx: ArticleContext, sent: int, verb: Span, active: bool) -> bool:
+    """Whether a frame's verb is a noun or an adjective here (after a determiner)."""
+    if not active:
+        return False
+    before = ctx.before(sent, verb.begin, 30)
+    word = ctx.folded[verb.begin : verb.end]
+    if verb_form(word) in ("base", "third", "ambiguous"):
+        after = ctx.folded[verb.end : ctx.sentences[sent].end]
+        return bool(_NOUN_MODIFIER.search(before) or _NOUN_AFTER_VERB.match(after))
+    return bool(_DETERMINER.search(before))
+
+
+def coordinated(
+    ctx: ArticleContext, span: Span, others: list[tuple[Span, Span | None, str]]
+) -> tuple[Span, str] | None:
+    """The verb and kind of the frame a measure noun is coordinated with (``installed
+    cameras and sensors``), if it directly follows one."""
+    for other, verb, kind in others:
+        if verb is None or not kind or other.end > span.begin or span.begin - other.end > 20:
+            continue
+        if _COORDINATION.match(ctx.folded[other.end : span.begin]):
+            return verb, kind
+    return None
+
+
+def usable(ctx: ArticleContext, sent: int, status: str, span: Span) -> bool:
+    """Whether a status cue is a report: not an adjective, not an infinitive or modal, not
+    the orders of trade (``place orders with suppliers``)."""
+    if status == _ANNOUNCED:
+        word = ctx.folded[span.begin : span.end].lower()
+        return not (word.startswith("order") and _TRADE_ORDERS.search(ctx.before(sent, span.begin)))
+    if status not in _DONE:
+        return True
+    before = ctx.before(sent, span.begin, 60)
+    if GOVERNED.search(before) and not EFFORT.search(before):
+        return False  # "will reopen", "plans to install": the plan, not the deed
+    if status != _CARRIED_OUT:
+        return True
+    end = ctx.sentences[sent].end
+    return not (_ADJECTIVAL_BEFORE.search(before) and _NOUN_AFTER.match(ctx.folded[span.end : end]))
+
+
+def lexical_status(
+    ctx: ArticleContext, sent: int, concept: str, span: Span, measure: Span
+) -> str | None:
+    """The status of a done-deed cue in its clause's tense, for the kind of measure; only
+    for the measure's own verb (inside the cue or right next to it)."""
+    if distance(span, measure) > 3:
+        return None
+    word = ctx.folded[span.begin : span.end]
+    kind = next((k for pattern, k in _VERB_KIND if pattern.match(word)), KIND_OF.get(concept))
+    if kind is None:
+        return None
+    s = ctx.sentences[sent]
+    return verb_status(kind, ctx.folded[span.begin : span.end], ctx.folded[s.begin : span.begin])
+
+
+def appeal(ctx: ArticleContext, sent: int, span: Span) -> bool:
+    """Whether a measure is named as what someone asks an authority to stop or not do."""
+    if not ctx.words.has(sent, _APPEAL_WORDS):
+        return False
+    return bool(_APPEAL.search(ctx.before(sent, span.begin, 140)))
+
+
+def anaphoric(ctx: ArticleContext, sent: int, span: Span, earlier: list[Policy]) -> str | None:
+    """The type of the crackdown a "similar campaign" refers back to, if the article has one."""
+    head = ctx.folded[span.begin : span.end].split(" ", 1)[0] + " "
+    if not (_ANAPHORA.search(ctx.before(sent, span.begin, 40)) or _ANAPHORA.match(head)):
+        return None
+    return next((p.measure_type for p in earlier if p.measure_type in _SPECIFIC), None)
+
+
+def change_after(
+    ctx: ArticleContext, sent: int, measure: Span, statuses: list[tuple[str, Span]]
+) -> tuple[str, Span] | None:
+    """A lifting or easing told of the measure right after it, if any."""
+    end = ctx.sentences[sent].end
+    for status, span in sorted(statuses, key=lambda s: s[1].begin):
+        if status not in _CHANGES or span.begin < measure.end or span.begin - measure.end > 90:
+            continue
+        between = ctx.folded[measure.end : span.begin]
+        cue = ctx.folded[span.begin : end]
+        if _CONCESSIVE.match(between) or (_COMPARED.match(between) and _COMPARATIVE_CUE.match(cue)):
+            return status, span
+    return None

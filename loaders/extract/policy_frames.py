@@ -1,0 +1,345 @@
+"""Measure frames: a verb family and the things it acts on, in any inflection and voice.
+
+The phrase lists of ``policy_cues`` name measures the way the sample articles did; these
+frames name them the way the measure-type scheme defines them — what an authority *does*
+(install, deploy, close, ban, send back) to *what* (cameras, troops, the border, North
+Koreans, roads). Each frame is written once as lemmas and matches every form, active or
+passive (``frame_lexicon``). The verb's own tense then gives the status (``policy_tense``),
+so a frame needs no status cue nearby. This module holds the frames of physical measures
+and of movement; ``policy_frames_rules`` those of trade, isolation, deterrence and
+enforcement.
+"""
+
+from __future__ import annotations
+
+from borderkg.ontology.namespaces import MEASURE
+
+from .frame_lexicon import ADV, BAN_FORMS, FILL, HUMAN, MOVING, PEOPLE, TO_NORTH, custom, frame
+from .morph import alternation, first_words, nouns
+from .policy_cues import MeasureCue
+from .policy_frames_rules import GENERIC_FRAMES, RULE_FRAMES
+from .policy_tense import ACTION, BUILD, EASE, LIFT, RULE, STATE
+
+_INSTALL = (
+    "install",
+    "put",
+    "mount",
+    "erect",
+    "set up",
+    "put up",
+    "put in",
+    "place",
+    "fit",
+    "deploy",
+    "build",
+    "construct",
+    "bury",
+    "lay",
+    "string",
+    "hang",
+    "add",
+    "position",
+    "rig",
+    "upgrade",
+    "introduce",
+)
+_BARRIER_VERBS = (
+    *_INSTALL,
+    "dig",
+    "raise",
+    "electrify",
+    "reinforce",
+    "extend",
+    "rebuild",
+    "repair",
+    "heighten",
+    "strengthen",
+)
+_DEPLOY = (
+    "deploy",
+    "dispatch",
+    "station",
+    "post",
+    "mobilise",
+    "bring in",
+    "reinforce",
+    "double",
+    "triple",
+    "increase",
+    "bolster",
+    "beef up",
+    "boost",
+    "strengthen",
+    "expand",
+)
+_PERSONNEL = nouns(
+    "guard",
+    "border guard",
+    "soldier",
+    "troop",
+    "police officer",
+    "policeman",
+    "officer",
+    "personnel",
+    "platoon",
+    "battalion",
+    "brigade",
+    "squad",
+    "detachment",
+    "patrol",
+    "patrol boat",
+    "security force",
+    "reinforcement",
+    "sentry",
+    "militia",
+    "unit",
+) | {"police", "sentries"}
+
+
+#: Frames of people sent back, equipment, guards, the border and movement, in priority
+#: order (on overlapping matches the earlier one wins).
+_PHYSICAL: list[MeasureCue] = [
+    # -- people sent home: workers first, so that they are never "forced repatriation" ----
+    frame(
+        MEASURE.WorkerRepatriation,
+        ("send home", "send back", "repatriate", "recall", "bring home", "withdraw", "return"),
+        nouns("worker", "labourer", "laborer", "employee", "seamstress", "logger"),
+        ACTION,
+    ),
+    frame(
+        MEASURE.ForcedRepatriation,
+        ("send back", "repatriate", "deport", "hand over", "hand back", "turn over", "extradite"),
+        PEOPLE,
+        ACTION,
+    ),
+    frame(
+        MEASURE.ForcedRepatriation,
+        ("return", "hand", "transfer", "take", "escort", "drive", "transport", "expel", "bring"),
+        PEOPLE,
+        ACTION,
+        after=TO_NORTH,
+    ),
+    # -- equipment and barriers ----------------------------------------------------------
+    frame(
+        MEASURE.CCTVInstallation,
+        _INSTALL,
+        nouns("camera", "cctv camera", "webcam", "closed-circuit camera") | {"cctv"},
+        BUILD,
+    ),
+    frame(
+        MEASURE.SensorInstallation,
+        _INSTALL,
+        nouns("sensor", "detector", "tripwire", "trip wire", "alarm system", "alarm"),
+        BUILD,
+    ),
+    frame(
+        MEASURE.LightingInstallation,
+        _INSTALL,
+        nouns("floodlight", "searchlight", "spotlight", "lamp", "streetlight", "street light")
+        | nouns("light", "light pole")
+        | {"lighting"},
+        BUILD,
+        reach=3,
+    ),
+    frame(
+        MEASURE.SurveillanceInstallation,
+        _INSTALL,
+        nouns(
+            "surveillance equipment",
+            "surveillance system",
+            "surveillance device",
+            "surveillance network",
+            "monitoring system",
+            "monitoring equipment",
+            "monitoring device",
+            "watchtower",
+            "observation post",
+            "radar",
+            "drone",
+        ),
+        BUILD,
+    ),
+    frame(
+        MEASURE.BarrierConstruction,
+        _BARRIER_VERBS,
+        nouns(
+            "fence",
+            "wall",
+            "barrier",
+            "barricade",
+            "barbed wire",
+            "razor wire",
+            "wire fence",
+            "ditch",
+            "trench",
+            "moat",
+            "concrete post",
+            "spike",
+            "embankment wall",
+        )
+        | {"fencing", "barbed-wire", "wire"},
+        BUILD,
+    ),
+    frame(
+        MEASURE.BarrierConstruction,
+        ("lay", "plant", "bury", "place", "scatter"),
+        nouns("landmine", "mine", "minefield", "anti-personnel mine"),
+        BUILD,
+        reach=3,
+    ),
+    frame(
+        MEASURE.MovementRestriction,
+        (*_INSTALL, "establish", "open", "man"),
+        nouns("checkpoint", "roadblock", "check post", "inspection post", "control post"),
+        BUILD,
+    ),
+    frame(
+        MEASURE.PatrolReinforcement,
+        (*_INSTALL, "establish", "man"),
+        nouns("guard post", "sentry post", "sentry box", "guard hut", "guardhouse", "outpost"),
+        BUILD,
+    ),
+    # -- more people on guard ------------------------------------------------------------
+    frame(MEASURE.PatrolReinforcement, _DEPLOY, _PERSONNEL, BUILD, reach=5),
+    custom(
+        MEASURE.PatrolReinforcement,
+        r"(?P<v>send|sends|sent|sending)\s+(?:an?\s+|the\s+|another\s+|\d+\s+|several\s+|"
+        r"(?:dozens|hundreds) of\s+)?(?:extra|additional|more|new|special|fresh)\s+(?:[\w-]+\s+)"
+        r"{0,2}?" + alternation(_PERSONNEL) + r"\b",
+        "send sends sent sending",
+        BUILD,
+        also_when="extra additional more new special fresh another",
+    ),
+    custom(
+        MEASURE.PatrolReinforcement,
+        r"(?P<v>shorten\w*|reduc\w*|cut|cutting|halv\w+)\s+(?:the\s+)?(?:intervals?|gaps?|"
+        r"time)\s+between\s+(?:[\w-]+\s+){0,2}?(?:patrols|rounds|shifts|inspections)|"
+        r"(?:more\s+frequent|round-the-clock|24-hour|night(?:-time)?|additional)\s+patrols|"
+        r"patroll?(?:ing|s)?\s+(?:[\w-]+\s+){0,3}?more\s+(?:often|frequently)",
+        "shorten shortened shortening shortens reduce reduced reducing reduces cut cutting "
+        "halve halved halving frequent round clock hour night nighttime additional often "
+        "frequently",
+        BUILD,
+        also_when="between patrols patrol patrolling often frequently",
+    ),
+    # "tightened security along the river" (the scheme's "tightened border security")
+    frame(
+        MEASURE.PatrolReinforcement,
+        (
+            *("tighten", "strengthen", "step up", "beef up", "bolster", "heighten", "intensify"),
+            *("increase", "reinforce", "boost"),
+        ),
+        r"(?:(?:the|its|their|border|frontier)\s+)*(?:security|vigilance|guard\s+duty|"
+        r"watch|guarding)\b(?!\s+(?:of|on)\s+(?:the\s+)?(?:market|phone|call|bank|account))",
+        BUILD,
+        reach=2,
+        passive=True,
+        object_words="security vigilance guard watch guarding",
+    ),
+    # -- the border closed, reopened -----------------------------------------------------
+    custom(
+        MEASURE.BorderClosure,
+        r"(?:bans?|restrictions?|limits?|halt|suspension|curbs?)\s+on\s+(?:[\w-]+\s+){0,2}?"
+        r"(?:travel|trips|visits|journeys|crossings)\s+(?:to|into)\s+(?:china|north\s+korea|"
+        r"the\s+north|the\s+south|south\s+korea)\b",
+        "ban bans restriction restrictions limit limits halt suspension curb curbs",
+        RULE,
+        also_when="china north south",
+    ),
+    frame(
+        MEASURE.BorderClosure,
+        (
+            "close",
+            "shut",
+            "seal",
+            "block",
+            "suspend",
+            "halt",
+            "lock down",
+            "shut down",
+            "close off",
+        ),
+        r"(?:(?:the|its|their|both|all|main|a|this|several)\s+)*(?:(?!(?:that|which|who|and|or|"
+        r"since|after|before|until|when|while|at|on|in|to|from|of|by|for|with|across|along|near|"
+        r"over|into|through|as)\b)[\w'-]+\s+){0,2}?"
+        r"(?:borders?|border\s+crossings?|crossings?|crossing\s+points?|ports?\s+of\s+entry|"
+        r"land\s+ports?|border\s+ports?|ports)",
+        STATE,
+        reach=1,
+        passive_reach=5,
+        object_words="border borders crossing crossings port ports entry",
+    ),
+    frame(
+        MEASURE.BorderClosure,
+        ("reopen", "unseal"),
+        r"(?:(?:the|its|their|both|all|main|a|this|several)\s+)*(?:(?!(?:that|which|who|and|or|"
+        r"since|after|before|until|when|while|at|on|in|to|from|of|by|for|with|across|along|near|"
+        r"over|into|through|as)\b)[\w'-]+\s+){0,2}?"
+        r"(?:borders?|border\s+crossings?|crossings?|crossing\s+points?|ports?\s+of\s+entry|"
+        r"land\s+ports?|border\s+ports?|ports?)",
+        LIFT,
+        reach=1,
+        passive_reach=5,
+        object_words="border borders crossing crossings port ports entry",
+    ),
+    # -- rules on where people may go ----------------------------------------------------
+    custom(
+        MEASURE.MovementRestriction,
+        rf"(?P<v>{alternation(BAN_FORMS)})\s+(?:(?!from\b){FILL}\s+){{0,4}}?{HUMAN}\s+"
+        rf"(?:(?!from\b){FILL}\s+){{0,4}}?from\s+(?:[\w-]+ly\s+)?{MOVING}\b|(?:(?:is|are|was|were|been|be)\s+"
+        rf"{ADV})(?P<w>banned|barred|prohibited|forbidden|blocked|restricted|stopped|prevented)"
+        rf"\s+from\s+(?:[\w-]+ly\s+)?{MOVING}\b",
+        " ".join(first_words(BAN_FORMS)),
+        RULE,
+        also_when="from",
+    ),
+    # a curfew in other words: "told to stay indoors after dark"
+    custom(
+        MEASURE.MovementRestriction,
+        r"(?:stay|remain|keep)\s+(?:indoors|inside|at\s+home|in\s+their\s+(?:homes|houses|"
+        r"villages))|not\s+to\s+leave\s+(?:their\s+)?(?:homes|houses|villages|neighbou?rhoods)|"
+        r"(?:confined|restricted)\s+to\s+(?:their\s+)?(?:homes|houses|villages|neighbou?rhoods)",
+        "indoors inside home homes houses villages leave confined restricted",
+        RULE,
+        also_when="stay stays remain keep not confined restricted",
+    ),
+    # "are not allowed to go near the river", "may no longer enter the zone"
+    custom(
+        MEASURE.MovementRestriction,
+        r"(?:(?:are|is|were|was)\s+(?:still\s+|now\s+)?(?:not|no\s+longer)\s+(?:allowed|"
+        r"permitted)|(?:may|must)\s+(?:not|no\s+longer)|cannot|can't|(?:are|is|were|was)\s+"
+        r"(?:now\s+)?(?:forbidden|prohibited|banned|barred))\s+(?:to\s+)?(?:go|travel|leave|"
+        r"enter|approach|visit|cross|move|walk|fish|swim|stay|come|return|venture|wander|step)\b(?!\s+(?:to|into)\s+(?:china|north\s+korea|the\s+north|the\s+south|south\s+korea|abroad))",
+        "not longer cannot can't forbidden prohibited banned barred",
+        RULE,
+        also_when="go travel leave enter approach visit cross move walk fish swim stay come return venture wander step",
+    ),
+    frame(
+        MEASURE.MovementRestriction,
+        ("ban", "prohibit", "forbid", "restrict", "curb", "limit"),
+        nouns("travel", "movement", "journey", "excursion", "gathering")
+        | {"sightseeing", "fishing", "swimming", "boating", "access", "entry", "travel between"},
+        RULE,
+        reach=2,
+    ),
+    custom(
+        MEASURE.MovementRestriction,
+        r"(?P<v>needs?|required?|requires|must\s+(?:now\s+|still\s+|also\s+|first\s+)?(?:have|"
+        r"obtain|carry|show|get|present|apply\s+"
+        r"for))\s+(?:(?:an?|special|official|the|valid|written|travel|border|entry|prior)\s+)*"
+        r"(?:travel\s+)?(?:permits?|pass(?:es)?|permission|authori[sz]ation|approval|travel\s+"
+        r"certificates?)\b[^.;]{0,60}?\bto\s+(?:enter|travel|visit|go|leave|approach|cross|move|"
+        r"stay|reach|get\s+to)\b",
+        "need needs require required requires must",
+        RULE,
+        also_when="permit permits pass passes permission authorisation authorization approval certificate certificates",
+    ),
+]
+
+#: All frames that come before the phrase cues, in priority order.
+FRAME_CUES: list[MeasureCue] = _PHYSICAL + RULE_FRAMES
+
+__all__ = ["CHANGE_KINDS", "FRAME_CUES", "GENERIC_FRAMES"]
+
+#: Kinds whose status is a change, whatever the tense.
+CHANGE_KINDS = frozenset({LIFT, EASE})

@@ -1,0 +1,256 @@
+"""The status a measure's own verb gives it: tense, aspect and voice, by kind of measure.
+
+A verb says more than its lexical class: ``installed`` and ``are installing`` report a done
+(or ongoing) installation, ``have banned`` a ban in force, ``are handed over`` a practice
+(the habitual present), ``to install`` nothing at all (the verb that governs it — ``plans
+to``, ``ordered … to`` — decides). What a tense means depends on the kind of measure
+(its aspectual class):
+
+- ``BUILD`` — installing, building, deploying: the result stays, every report is CarriedOut;
+- ``ACTION`` — one-off acts (handing people over, arrests, raids, demolitions): CarriedOut
+  in the past and perfect, InForce in the habitual present (``are sent back``);
+- ``STATE`` — closing a border: ``closed it in 2020`` is CarriedOut, ``has been closed`` /
+  ``is closed`` InForce;
+- ``RULE`` — bans, limits, requirements: in force whatever the non-future tense;
+- ``PRACTICE`` — checks, searches, monitoring: CarriedOut in the past, InForce in the
+  present, in the progressive and in the perfect with ``since``;
+- ``LIFT`` / ``EASE`` — reopening, relaxing: Lifted / Eased whatever the tense.
+
+A verb governed by ``to`` or a modal (``will``, ``must``) has no status of its own.
+"""
+
+from __future__ import annotations
+
+import re
+
+from borderkg.ontology.namespaces import MEASURE, STATUS
+
+BUILD, ACTION, STATE, RULE, PRACTICE, LIFT, EASE = (
+    "build",
+    "action",
+    "state",
+    "rule",
+    "practice",
+    "lift",
+    "ease",
+)
+
+_CARRIED_OUT, _IN_FORCE = str(STATUS.CarriedOut), str(STATUS.InForce)
+_LIFTED, _EASED = str(STATUS.Lifted), str(STATUS.Eased)
+
+# Adverbs that may sit between an auxiliary and its verb.
+_ADV = r"(?:(?:also|now|still|already|recently|just|reportedly|allegedly|since|then|even|"
+_ADV += r"again|only|newly|all|both|\w+ly)\s+)*"
+GOVERNED = re.compile(
+    rf"(?:\bto|\b(?:will|would|shall|should|could|can|may|might|must|cannot|won't|wouldn't|"
+    rf"did|do|does|didn't|don't|doesn't)(?:\s+not)?)\s+{_ADV}(?:be\s+|have\s+(?:been\s+)?|"
+    rf"remain\s+|stay\s+|be\s+kept\s+)?(?:being\s+)?{_ADV}$",
+    re.IGNORECASE,
+)
+# An infinitive of purpose after a verb of effort or dispatch: the act is under way.
+EFFORT = re.compile(
+    r"\b(?:(?:is|are|was|were|been)\s+(?:\w+ly\s+)?(?:working|busy|rushing|racing|scrambling|"
+    r"struggling|toiling|labou?ring)|(?:were|was|been|have|has|had)\s+(?:\w+\s+)?(?:sent|"
+    r"dispatched|mobili[sz]ed|deployed|brought\s+in|hired|drafted)|(?P<begin>began|begun|started)|"
+    r"(?:working|work)\s+(?:day\s+and\s+night|around\s+the\s+clock|"
+    r"overtime))\s+(?:(?:[\w-]+\s+){0,4}?to\s+)?$",
+    re.IGNORECASE,
+)
+# "remains closed", "stayed shut": the state holds.
+_STATIVE = re.compile(rf"\b(?:remains?|remained|stays?|stayed|kept|keeps?)\s+{_ADV}$", re.I)
+_PERFECT = re.compile(rf"\b(?:has|have|had|'ve)\s+{_ADV}(?P<been>been\s+{_ADV})?$", re.I)
+_BE = re.compile(
+    rf"\b(?P<be>is|are|am|was|were|be|being|get|gets|got|gotten)\s+{_ADV}(?P<being>being\s+)?"
+    rf"{_ADV}$",
+    re.IGNORECASE,
+)
+# "before being handed over": the gerund takes the tense of its clause.
+_NONFINITE_BEING = re.compile(r"\b(?:before|after|upon|on|without|by|for)\s+being\s+$", re.I)
+_FINITE_BE = re.compile(r"\b(?:is|are|am|was|were)\b", re.IGNORECASE)
+_PROGRESSIVE = re.compile(
+    rf"\b(?P<perfect>(?:has|have|had)\s+{_ADV})?(?P<be>is|are|am|was|were|been)\s+{_ADV}"
+    r"[a-z]+ing\b",
+    re.IGNORECASE,
+)
+_COORDINATED = re.compile(r"(?:\band|\bor|\bthen|,)\s+$", re.IGNORECASE)
+_SINCE = re.compile(r"\b(?:since|for the past|for the last|so far this)\b", re.IGNORECASE)
+_PAST_BE = frozenset({"was", "were", "got", "gotten"})
+
+_IRREGULAR_PAST = frozenset(
+    [
+        "brought",
+        "built",
+        "broke",
+        "broken",
+        "caught",
+        "cut",
+        "dug",
+        "drove",
+        "driven",
+        "forbade",
+        "forbidden",
+        "gave",
+        "given",
+        "hung",
+        "held",
+        "kept",
+        "laid",
+        "led",
+        "let",
+        "lit",
+        "made",
+        "paid",
+        "put",
+        "rebuilt",
+        "sought",
+        "sent",
+        "set",
+        "shot",
+        "shut",
+        "spent",
+        "strung",
+        "took",
+        "taken",
+        "tore",
+        "torn",
+        "threw",
+        "thrown",
+        "won",
+        "wrote",
+        "written",
+    ]
+)
+_ING_BASES = frozenset(
+    ["bring", "string", "spring", "swing", "sting", "cling", "fling", "sling", "wring"]
+)
+_AMBIGUOUS = frozenset(["cut", "let", "put", "set", "shut"])  # base and past alike
+
+#: The aspectual class of each measure type, for status cues that are not a frame's verb.
+KIND_OF: dict[str, str] = {
+    str(MEASURE.CCTVInstallation): BUILD,
+    str(MEASURE.SensorInstallation): BUILD,
+    str(MEASURE.LightingInstallation): BUILD,
+    str(MEASURE.SurveillanceInstallation): BUILD,
+    str(MEASURE.BarrierConstruction): BUILD,
+    str(MEASURE.PatrolReinforcement): BUILD,
+    str(MEASURE.ForcedRepatriation): ACTION,
+    str(MEASURE.WorkerRepatriation): ACTION,
+    str(MEASURE.PublicPunishment): ACTION,
+    str(MEASURE.ResidentRelocation): ACTION,
+    str(MEASURE.Crackdown): PRACTICE,
+    str(MEASURE.PhoneCrackdown): PRACTICE,
+    str(MEASURE.SmugglingCrackdown): PRACTICE,
+    str(MEASURE.DefectionCrackdown): PRACTICE,
+    str(MEASURE.NonSocialistInspection): PRACTICE,
+    str(MEASURE.BorderClosure): STATE,
+    str(MEASURE.MovementRestriction): RULE,
+    str(MEASURE.BufferZone): RULE,
+    str(MEASURE.ShootToKillOrder): RULE,
+    str(MEASURE.QuarantineRule): RULE,
+    str(MEASURE.TradeRestriction): RULE,
+    str(MEASURE.SanctionsEnforcement): RULE,
+    str(MEASURE.InformantReward): RULE,
+}
+
+
+def verb_form(verb: str) -> str:
+    """``gerund``, ``past`` (past or participle), ``third``, ``base`` or ``ambiguous``."""
+    word = verb.split()[0].lower() if verb.split() else ""
+    if word.endswith("ing") and len(word) > 4 and word not in _ING_BASES:
+        return "gerund"
+    if word in _AMBIGUOUS:
+        return "ambiguous"
+    if word.endswith("ed") or word in _IRREGULAR_PAST:
+        return "past"
+    if word.endswith("s") and not word.endswith("ss"):
+        return "third"
+    return "base"
+
+
+def _by_kind(kind: str, when: str, since: bool) -> str | None:
+    """The status a kind of measure has in one tense/aspect (``when``)."""
+    if kind == LIFT:
+        return _LIFTED
+    if kind == EASE:
+        return _EASED
+    if kind == BUILD:
+        return _CARRIED_OUT
+    if kind == RULE:
+        return _IN_FORCE
+    table = {
+        ACTION: {"past": _CARRIED_OUT, "perfect": _CARRIED_OUT, "present": _IN_FORCE},
+        STATE: {"past": _CARRIED_OUT, "perfect": _IN_FORCE, "present": _IN_FORCE},
+        PRACTICE: {
+            "past": _CARRIED_OUT,
+            "perfect": _IN_FORCE if since else _CARRIED_OUT,
+            "present": _IN_FORCE,
+        },
+    }
+    if when == "progressive":
+        return _CARRIED_OUT if kind == ACTION else _IN_FORCE
+    if when == "perfect-progressive":
+        return _CARRIED_OUT if kind == ACTION else _IN_FORCE
+    return table.get(kind, {}).get(when)
+
+
+def verb_status(kind: str, verb: str, before: str) -> str | None:
+    """The status a measure verb gives by its form and auxiliaries, or None.
+
+    ``verb`` is the matched verb (``sent back``), ``before`` the text of its clause before
+    it (its sentence up to the verb). None means the verb has no tense of its own
+    (``to install``, ``will be closed``) or is coordinated with one whose tense is unknown.
+    """
+    tail = before[-60:]
+    form = verb_form(verb)
+    effort = EFFORT.search(tail)
+    if effort:
+        # "are working day and night to rebuild", "were sent to repair it": it is being
+        # done; "started building", "began sweeping": it was begun, a deed done.
+        begun = effort.group("begin") is not None
+        return _by_kind(kind, "past" if begun else "progressive", False)
+    if GOVERNED.search(tail):
+        return None
+    since = bool(_SINCE.search(before))
+    if _STATIVE.search(tail):
+        return _by_kind(kind, "present", since) if kind in (STATE, RULE) else None
+    if _NONFINITE_BEING.search(tail):
+        finite = list(_FINITE_BE.finditer(before))
+        if not finite:
+            return None
+        be = finite[-1].group(0).lower()
+        return _by_kind(kind, "past" if be in ("was", "were") else "present", since)
+    perfect = _PERFECT.search(tail)
+    if perfect:
+        if form == "gerund":
+            return _by_kind(kind, "perfect-progressive", since) if perfect.group("been") else None
+        return _by_kind(kind, "perfect", since)
+    be = _BE.search(tail)
+    if be:
+        aux = be.group("be").lower()
+        if form == "gerund":
+            if aux in _PAST_BE:
+                return _by_kind(kind, "past", since)
+            return _by_kind(kind, "progressive", since)
+        if aux in _PAST_BE:
+            return _by_kind(kind, "past", since)
+        if aux == "been":  # "had long been banned" without a matched "have"
+            return _by_kind(kind, "perfect", since)
+        if be.group("being") or aux == "being":
+            return _by_kind(kind, "progressive", since)
+        return _by_kind(kind, "present", since)
+    if _COORDINATED.search(tail):
+        # "are putting up posts and stringing wire": the auxiliary of the first verb.
+        shared = list(_PROGRESSIVE.finditer(before))
+        if form == "gerund" and shared:
+            last = shared[-1]
+            if last.group("perfect"):
+                return _by_kind(kind, "perfect-progressive", since)
+            past = last.group("be").lower() in _PAST_BE
+            return _by_kind(kind, "past" if past else "progressive", since)
+        if form in ("base", "ambiguous", "third", "gerund"):
+            return None
+    if form == "gerund":
+        return None
+    if form in ("past", "ambiguous"):
+        return _by_kind(kind, "past", since)
+    return _by_kind(kind, "present", since)
