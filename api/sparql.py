@@ -17,6 +17,7 @@ result was cut at the configured cap; ``Retry-After`` on 503; ``Vary: Accept``;
 from __future__ import annotations
 
 from functools import lru_cache
+from typing import Any
 from urllib.parse import parse_qsl
 
 from flask import Blueprint, Response, redirect, request
@@ -96,6 +97,14 @@ def sparql() -> Response:
     return _run(queries[0], params)
 
 
+def _endpoint_url(environ: dict[str, Any]) -> str:
+    """This endpoint's URL, the base IRI of relative IRIs in queries (cheaper than
+    ``request.base_url``, which re-encodes the whole URL on every request)."""
+    host = environ.get("HTTP_HOST") or f"{environ['SERVER_NAME']}:{environ['SERVER_PORT']}"
+    path = environ.get("SCRIPT_NAME", "") + environ.get("PATH_INFO", "")
+    return f"{environ['wsgi.url_scheme']}://{host}{path}"
+
+
 def _run(query: str, params: list[tuple[str, str]]) -> Response:
     default_graphs = [v for k, v in params if k == "default-graph-uri"]
     named_graphs = [v for k, v in params if k == "named-graph-uri"]
@@ -112,7 +121,7 @@ def _run(query: str, params: list[tuple[str, str]]) -> Response:
             default_graphs=default_graphs or None,
             named_graphs=named_graphs or None,
             timeout=timeout,
-            base_iri=request.base_url,
+            base_iri=_endpoint_url(request.environ),
         )
     except QueryError as exc:
         raise _api_error(exc) from None

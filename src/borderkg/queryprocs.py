@@ -13,6 +13,7 @@ leaves no orphan computing a runaway query.
 
 from __future__ import annotations
 
+import itertools
 import json
 import os
 import queue
@@ -22,6 +23,7 @@ import subprocess
 import sys
 import threading
 import time
+from collections import deque
 from pathlib import Path
 
 from borderkg.querytypes import PoolBusy, PoolMetrics, QueryFailed
@@ -73,7 +75,10 @@ class WorkerSet:
         self.idle: list[Worker] = []
         self.workers: set[Worker] = set()
         self.starting = 0
-        self.waiting = 0
+        # Tickets of waiting requests, first come first served: a request that arrives
+        # while others wait queues behind them even if a worker is idle for a moment.
+        self.queue: deque[int] = deque()
+        self._tickets = itertools.count()
         self.closed = False
         self.started = False
         self.spawn_error: str | None = None
@@ -165,7 +170,7 @@ class WorkerSet:
                     self.idle.append(worker)
                     self.starting -= 1
                     self.spawn_error = None
-                    self.cond.notify()
+                    self.cond.notify_all()
                     continue
                 self.spawn_error = error or self.spawn_error
                 self.cond.notify_all()
@@ -220,29 +225,39 @@ class WorkerSet:
         :class:`QueryFailed` when no worker can be started at all.
         """
         with self.cond:
-            while True:
-                if self.closed:
-                    raise QueryFailed("The query service is shutting down.")
-                if self.idle:
-                    return self.idle.pop()  # the most recently used: its caches are warm
-                if not self.workers and self.spawn_error is not None:
-                    raise QueryFailed(f"No query worker is running: {self.spawn_error}")
-                if self.waiting >= self.max_queue:
-                    raise PoolBusy(
-                        f"All {self.count} query workers are busy and {self.waiting} queries "
-                        "are waiting; try again shortly."
-                    )
-                remaining = deadline - time.monotonic()
-                if remaining <= 0:
-                    raise PoolBusy(
-                        f"All {self.count} query workers stayed busy while this query "
-                        "waited; try again shortly."
-                    )
-                self.waiting += 1
-                try:
+            ticket: int | None = None
+            try:
+                while True:
+                    if self.closed:
+                        raise QueryFailed("The query service is shutting down.")
+                    if self.idle and (not self.queue or self.queue[0] == ticket):
+                        if ticket is not None:
+                            self.queue.popleft()
+                            ticket = None
+                            if self.idle and self.queue:
+                                self.cond.notify_all()  # the next in line may go too
+                        return self.idle.pop()  # the most recently used: its caches are warm
+                    if not self.workers and self.spawn_error is not None:
+                        raise QueryFailed(f"No query worker is running: {self.spawn_error}")
+                    if ticket is None:
+                        if len(self.queue) >= self.max_queue:
+                            raise PoolBusy(
+                                f"All {self.count} query workers are busy and "
+                                f"{len(self.queue)} queries are waiting; try again shortly."
+                            )
+                        ticket = next(self._tickets)
+                        self.queue.append(ticket)
+                    remaining = deadline - time.monotonic()
+                    if remaining <= 0:
+                        raise PoolBusy(
+                            f"All {self.count} query workers stayed busy while this query "
+                            "waited; try again shortly."
+                        )
                     self.cond.wait(remaining)
-                finally:
-                    self.waiting -= 1
+            finally:
+                if ticket is not None:  # gave up waiting: let the next in line go
+                    self.queue.remove(ticket)
+                    self.cond.notify_all()
 
     def release(self, worker: Worker) -> None:
         """Give a worker back after a complete exchange."""
@@ -250,7 +265,7 @@ class WorkerSet:
             if self.closed or worker not in self.workers:
                 return
             self.idle.append(worker)
-            self.cond.notify()
+            self.cond.notify_all()  # only the first in line takes it
 
     def kill(self, worker: Worker, why: str) -> None:
         """Kill a worker (``why``: ``"killed"`` at a timeout, ``"crashed"``), replace it."""
@@ -272,7 +287,7 @@ class WorkerSet:
                 "idle": len(self.idle),
                 "busy": len(self.workers) - len(self.idle),
                 "starting": self.starting,
-                "waiting": self.waiting,
+                "waiting": len(self.queue),
             }
 
     def pids(self) -> list[int]:
