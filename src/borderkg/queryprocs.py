@@ -13,7 +13,6 @@ leaves no orphan computing a runaway query.
 
 from __future__ import annotations
 
-import itertools
 import json
 import os
 import queue
@@ -71,14 +70,14 @@ class WorkerSet:
         self.max_queue = max_queue
         self.config = config
         self.metrics = metrics
-        self.cond = threading.Condition()
+        self.lock = threading.RLock()
+        self.cond = threading.Condition(self.lock)
         self.idle: list[Worker] = []
         self.workers: set[Worker] = set()
         self.starting = 0
-        # Tickets of waiting requests, first come first served: a request that arrives
-        # while others wait queues behind them even if a worker is idle for a moment.
-        self.queue: deque[int] = deque()
-        self._tickets = itertools.count()
+        # Waiting requests, first come first served: a released worker is handed to the
+        # first in line directly, so no newcomer barges past and only one thread wakes.
+        self.queue: deque[_Waiter] = deque()
         self.closed = False
         self.started = False
         self.spawn_error: str | None = None
@@ -122,7 +121,7 @@ class WorkerSet:
             workers = list(self.workers)
             self.workers.clear()
             self.idle.clear()
-            self.cond.notify_all()
+            self._wake_all()
         self._jobs.put(None)
         for worker in workers:
             worker.kill()
@@ -160,20 +159,20 @@ class WorkerSet:
             except OSError as exc:
                 with self.cond:
                     self.spawn_error = f"cannot start a query worker: {exc}"
-                    self.cond.notify_all()
+                    self._wake_all()
         failed = count - len(launched)
         for proc, sock in launched:
             worker, error = self._handshake(proc, sock)
             with self.cond:
                 if worker is not None and not self.closed:
                     self.workers.add(worker)
-                    self.idle.append(worker)
                     self.starting -= 1
                     self.spawn_error = None
+                    self._give(worker)
                     self.cond.notify_all()
                     continue
                 self.spawn_error = error or self.spawn_error
-                self.cond.notify_all()
+                self._wake_all()
                 closed = self.closed
             if worker is not None:
                 worker.kill()
@@ -225,47 +224,59 @@ class WorkerSet:
         :class:`QueryFailed` when no worker can be started at all.
         """
         with self.cond:
-            ticket: int | None = None
+            if self.idle and not self.queue:
+                return self.idle.pop()  # the most recently used: its caches are warm
+            self._check_can_wait()
+            waiter = _Waiter(self.lock)
+            self.queue.append(waiter)
             try:
-                while True:
-                    if self.closed:
-                        raise QueryFailed("The query service is shutting down.")
-                    if self.idle and (not self.queue or self.queue[0] == ticket):
-                        if ticket is not None:
-                            self.queue.popleft()
-                            ticket = None
-                            if self.idle and self.queue:
-                                self.cond.notify_all()  # the next in line may go too
-                        return self.idle.pop()  # the most recently used: its caches are warm
-                    if not self.workers and self.spawn_error is not None:
-                        raise QueryFailed(f"No query worker is running: {self.spawn_error}")
-                    if ticket is None:
-                        if len(self.queue) >= self.max_queue:
-                            raise PoolBusy(
-                                f"All {self.count} query workers are busy and "
-                                f"{len(self.queue)} queries are waiting; try again shortly."
-                            )
-                        ticket = next(self._tickets)
-                        self.queue.append(ticket)
+                while waiter.worker is None:
+                    self._check_can_wait(queued=True)
                     remaining = deadline - time.monotonic()
                     if remaining <= 0:
                         raise PoolBusy(
                             f"All {self.count} query workers stayed busy while this query "
                             "waited; try again shortly."
                         )
-                    self.cond.wait(remaining)
+                    waiter.cond.wait(remaining)
+                return waiter.worker
             finally:
-                if ticket is not None:  # gave up waiting: let the next in line go
-                    self.queue.remove(ticket)
-                    self.cond.notify_all()
+                if waiter.worker is None:
+                    self.queue.remove(waiter)
+
+    def _check_can_wait(self, *, queued: bool = False) -> None:
+        """Raise why a request cannot wait for a worker (closed, none can start, queue full)."""
+        if self.closed:
+            raise QueryFailed("The query service is shutting down.")
+        if not self.workers and self.spawn_error is not None:
+            raise QueryFailed(f"No query worker is running: {self.spawn_error}")
+        if not queued and len(self.queue) >= self.max_queue:
+            raise PoolBusy(
+                f"All {self.count} query workers are busy and {len(self.queue)} queries "
+                "are waiting; try again shortly."
+            )
+
+    def _give(self, worker: Worker) -> None:
+        """Hand ``worker`` to the first waiting request, or make it idle (lock held)."""
+        if self.queue:
+            waiter = self.queue.popleft()
+            waiter.worker = worker
+            waiter.cond.notify()
+        else:
+            self.idle.append(worker)
+
+    def _wake_all(self) -> None:
+        """Wake every waiting request to look at the pool's state again (lock held)."""
+        for waiter in self.queue:
+            waiter.cond.notify()
+        self.cond.notify_all()
 
     def release(self, worker: Worker) -> None:
         """Give a worker back after a complete exchange."""
         with self.cond:
             if self.closed or worker not in self.workers:
                 return
-            self.idle.append(worker)
-            self.cond.notify_all()  # only the first in line takes it
+            self._give(worker)
 
     def kill(self, worker: Worker, why: str) -> None:
         """Kill a worker (``why``: ``"killed"`` at a timeout, ``"crashed"``), replace it."""
@@ -294,3 +305,13 @@ class WorkerSet:
         """Process ids of the running workers."""
         with self.cond:
             return sorted(worker.pid for worker in self.workers)
+
+
+class _Waiter:
+    """A request waiting for a worker; the worker is set by whoever hands it over."""
+
+    __slots__ = ("cond", "worker")
+
+    def __init__(self, lock: threading.RLock) -> None:
+        self.cond = threading.Condition(lock)
+        self.worker: Worker | None = None
