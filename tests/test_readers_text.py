@@ -324,6 +324,8 @@ def test_caption_recogniser(line: str, expected: tuple[str, str] | None) -> None
         "For their security we never disclose their names.",
         "Our reporting relies on an underground network of contacts inside North Korea. Their "
         "identities remain confidential to protect them from the authorities.",
+        "This site relies on a network of contacts in both countries, whose names we will not "
+        "reveal.",
     ],
 )
 def test_sourcing_notice_is_recognised_in_its_wording_variants(paragraph: str) -> None:
@@ -351,9 +353,11 @@ def test_comments_tip_and_korean_lines_are_recognised_but_ordinary_text_is_not()
         "Please send any comments or questions about this article to dailynk@example.org."
     )
     assert is_comments_paragraph("Have thoughts on this story? Write to us at feedback@example.org")
+    assert is_comments_paragraph("Questions about this report may be sent to desk@example.org.")
     assert not is_comments_paragraph("Smugglers now take orders by phone, a source said.")
     assert is_tip_line("Have a tip? Contact us securely at tips@example.org.")
     assert is_tip_line("Got a news tip? Send it to tips@example.org")
+    assert is_tip_line("Noticed something at the border? Tell us: tips@example.org")
     assert not is_tip_line("Customs officers had been tipped off, the source said.")
     assert not is_tip_line("Guards tip off smugglers about patrols, a source told Daily NK.")
     for line in ("Read in Korean", "Read this article in Korean", "[Read in Korean]"):

@@ -24,11 +24,15 @@ _SOURCE_CUES: tuple[tuple[re.Pattern[str], int], ...] = tuple(
     for p, w in (
         (r"\bnetwork\b", 2),
         (r"\bsources?\b", 1),
-        (r"\banonym\w*|\bidentit(?:y|ies)\b|\bunnamed\b|\bnot (?:be )?named\b", 2),
+        (
+            r"\banonym\w*|\bidentit(?:y|ies)\b|\bunnamed\b|\bnot (?:be )?named\b"
+            r"|\bwhose names\b",
+            2,
+        ),
         (r"\bsecurity\b|\bsafety\b|\bprotect\w*|\brisks?\b|\bdanger\w*", 1),
         (
             r"\bwithh[oe]ld\w*|\bconfidential\w*"
-            r"|\b(?:not|cannot|never)\s+(?:be\s+)?(?:disclosed|revealed|published|named)\b",
+            r"|\b(?:not|cannot|never)\s+(?:be\s+)?(?:disclosed?|reveal(?:ed)?|publish(?:ed)?|named)\b",
             1,
         ),
         (r"\b(?:living|based|located|residing) (?:in|inside)\b|\binside north korea\b", 1),
@@ -47,7 +51,7 @@ _COMMENT_WORDS = re.compile(
     re.IGNORECASE,
 )
 _SEND_WORDS = re.compile(
-    r"\b(?:send|e-?mail|write|contact|reach|share|forward|direct)\w*", re.IGNORECASE
+    r"\b(?:send|sent|e-?mail|write|contact|reach|share|forward|direct|tell)\w*", re.IGNORECASE
 )
 _ADDRESS_WORDS = re.compile(r"\b(?:please|readers?|welcome|us|we)\b", re.IGNORECASE)
 
