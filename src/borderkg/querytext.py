@@ -42,7 +42,8 @@ _PN_LOCAL = (
     f"(?:[{_PN_CHARS_BASE}_:0-9]|{_PLX})(?:(?:[{_PN_CHARS}.:]|{_PLX})*(?:[{_PN_CHARS}:]|{_PLX}))?"
 )
 _IRI_CHAR = r"[^<>\"{}|^`\\\x00-\x20]|\\u[0-9A-Fa-f]{4}|\\U[0-9A-Fa-f]{8}"
-_TOKEN = re.compile(
+#: SPARQL's terminals (the grammar's tokens); also the update reader's lexer.
+TOKEN = re.compile(
     rf"""
       (?P<ws>\s+)
     | (?P<comment>\#[^\n\r]*)
@@ -60,9 +61,9 @@ _TOKEN = re.compile(
     """,
     re.VERBOSE | re.DOTALL,
 )
-_UNICODE_ESCAPE = re.compile(r"\\u([0-9A-Fa-f]{4})|\\U([0-9A-Fa-f]{8})")
-_LOCAL_ESCAPE = re.compile(r"\\([_~.\-!$&'()*+,;=/?#@%])")
-_SCHEME = re.compile(r"[A-Za-z][A-Za-z0-9+.\-]*:")
+UNICODE_ESCAPE = re.compile(r"\\u([0-9A-Fa-f]{4})|\\U([0-9A-Fa-f]{8})")
+LOCAL_ESCAPE = re.compile(r"\\([_~.\-!$&'()*+,;=/?#@%])")
+SCHEME = re.compile(r"[A-Za-z][A-Za-z0-9+.\-]*:")
 _OPERAND_KINDS = frozenset({"var", "bnode", "lang", "string", "lstring", "number", "iri", "pname"})
 # Words after which "(" opens an expression; and words after which a function name
 # followed by "(" is a call (FILTER regex(…), ORDER BY str(…)).
@@ -102,14 +103,15 @@ class QueryInfo:
         return self.form in ("CONSTRUCT", "DESCRIBE")
 
 
-def _unescape(text: str) -> str:
+def unescape_iri(text: str) -> str:
+    """``text`` of an IRI token with its ``\\u``/``\\U`` escapes decoded."""
     if "\\" not in text:
         return text
-    return _UNICODE_ESCAPE.sub(lambda m: chr(int(m.group(1) or m.group(2), 16)), text)
+    return UNICODE_ESCAPE.sub(lambda m: chr(int(m.group(1) or m.group(2), 16)), text)
 
 
 def _resolve(iri: str, base: str | None) -> str:
-    if base is None or _SCHEME.match(iri):
+    if base is None or SCHEME.match(iri):
         return iri
     return urljoin(base, iri)
 
@@ -148,7 +150,7 @@ class _Lexer:
     def run(self) -> QueryInfo:
         query, pos, end = self.query, 0, len(self.query)
         while pos < end:
-            match = _TOKEN.match(query, pos)
+            match = TOKEN.match(query, pos)
             assert match is not None  # the "other" alternative matches any character
             kind = match.lastgroup or "other"
             if kind == "iri" and self._is_operator(match.group()):
@@ -217,10 +219,10 @@ class _Lexer:
                 self.expect = "SERVICE"
                 return True
             if kind == "iri":
-                self.services.append(_resolve(_unescape(text[1:-1]), self.base))
+                self.services.append(_resolve(unescape_iri(text[1:-1]), self.base))
             elif kind == "pname":
                 prefix, _, local = text.partition(":")
-                local = _LOCAL_ESCAPE.sub(r"\1", local)
+                local = LOCAL_ESCAPE.sub(r"\1", local)
                 self.services.append(self.known[prefix] + local if prefix in self.known else text)
             else:  # a variable, or something the engine will refuse: not allowed either way
                 self.services.append(text)
@@ -229,10 +231,10 @@ class _Lexer:
             self.pending_prefix, self.expect = text[:-1], "PREFIX-IRI"
             return True
         if expect == "PREFIX-IRI" and kind == "iri":
-            self.known[self.pending_prefix] = _resolve(_unescape(text[1:-1]), self.base)
+            self.known[self.pending_prefix] = _resolve(unescape_iri(text[1:-1]), self.base)
             return True
         if expect == "BASE" and kind == "iri":
-            self.base = _resolve(_unescape(text[1:-1]), self.base)
+            self.base = _resolve(unescape_iri(text[1:-1]), self.base)
             return True
         return False
 

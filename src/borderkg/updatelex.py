@@ -1,54 +1,31 @@
-"""The terminals of SPARQL text: a small lexer for reading updates before they run.
+"""The terminals of SPARQL text, for reading updates before they run.
 
-Comments, short and long strings, IRIs, prefixed names, blank node labels, language tags,
-variables, words, numbers and single punctuation characters, as the SPARQL grammar's
-terminals define them, so that a keyword inside a string, an IRI or a comment is never
-taken for one.
+The token grammar is :data:`borderkg.querytext.TOKEN`, the one the query URL reads
+queries with, so a keyword inside a string, an IRI or a comment is never taken for one
+by either. Here tokens come as a list, with brackets and punctuation as their own kinds.
 """
 
 from __future__ import annotations
 
-import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 from urllib.parse import urljoin
 
 import pyoxigraph as ox
 
-_PN_CHARS_BASE = (
-    "A-Za-z\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u02ff\u0370-\u037d\u037f-\u1fff\u200c-\u200d"
-    "\u2070-\u218f\u2c00-\u2fef\u3001-\ud7ff\uf900-\ufdcf\ufdf0-\ufffd\U00010000-\U000effff"
-)
-_PN_CHARS = _PN_CHARS_BASE + "_0-9\u00b7\u0300-\u036f\u203f-\u2040-"
-_PN_PREFIX = f"[{_PN_CHARS_BASE}](?:[{_PN_CHARS}.]*[{_PN_CHARS}])?"
-_PLX = r"%[0-9A-Fa-f]{2}|\\[_~.\-!$&'()*+,;=/?#@%]"
-_PN_LOCAL = (
-    f"(?:[{_PN_CHARS_BASE}_:0-9]|{_PLX})(?:(?:[{_PN_CHARS}.:]|{_PLX})*(?:[{_PN_CHARS}:]|{_PLX}))?"
-)
-_TOKEN = re.compile(
-    r"""
-      (?P<ws>\s+)
-    | (?P<comment>\#[^\n\r]*)
-    | (?P<string>'''(?:(?:'|'')?(?:[^'\\]|\\.))*'''|\"\"\"(?:(?:"|"")?(?:[^"\\]|\\.))*\"\"\"
-        |'(?:[^'\\\n\r]|\\.)*'|"(?:[^"\\\n\r]|\\.)*")
-    | (?P<iri><[^<>"{}|^`\\\x00-\x20]*(?:\\[uU][0-9A-Fa-f]{4,8}[^<>"{}|^`\\\x00-\x20]*)*>)
-    | (?P<var>[?$][A-Za-z0-9_\u00b7\u00c0-\ufffd\U00010000-\U000effff]+)
-    | (?P<bnode>_:[A-Za-z0-9_\u00c0-\ufffd\U00010000-\U000effff](?:[A-Za-z0-9_.\-\u00b7\u00c0-\ufffd\U00010000-\U000effff]*[A-Za-z0-9_\-\u00b7\u00c0-\ufffd\U00010000-\U000effff])?)
-    | (?P<lang>@[A-Za-z]+(?:-[A-Za-z0-9]+)*)
-    | (?P<pname>(?:"""
-    + _PN_PREFIX
-    + r""")?:(?:"""
-    + _PN_LOCAL
-    + r""")?)
-    | (?P<word>[A-Za-z_][A-Za-z0-9_]*)
-    | (?P<number>[0-9]+(?:\.[0-9]+)?(?:[eE][+-]?[0-9]+)?)
-    | (?P<other>.)
-    """,
-    re.VERBOSE | re.DOTALL,
-)
-_UNICODE_ESCAPE = re.compile(r"\\u([0-9A-Fa-f]{4})|\\U([0-9A-Fa-f]{8})")
-LOCAL_ESCAPE = re.compile(r"\\([_~.\-!$&'()*+,;=/?#@%])")
-SCHEME = re.compile(r"[A-Za-z][A-Za-z0-9+.\-]*:")
+from borderkg.querytext import LOCAL_ESCAPE, SCHEME, TOKEN, unescape_iri
+
+__all__ = [
+    "LOCAL_ESCAPE",
+    "SCHEME",
+    "Token",
+    "UpdateTextError",
+    "line_column",
+    "resolve_iri",
+    "service_targets",
+    "tokenize",
+    "unescape_iri",
+]
 
 
 class UpdateTextError(Exception):
@@ -72,14 +49,19 @@ class Token:
     end: int
 
 
+# querytext tells long strings and brackets apart; here a string is a string and a bracket,
+# like any punctuation, is its own kind.
+_KINDS = {"lstring": "string", "bracket": "other"}
+
+
 def tokenize(text: str) -> list[Token]:
     """The terminals of ``text``, without white space and comments."""
     tokens: list[Token] = []
     pos, end = 0, len(text)
     while pos < end:
-        match = _TOKEN.match(text, pos)
+        match = TOKEN.match(text, pos)
         assert match is not None  # "other" matches any character
-        kind = match.lastgroup or "other"
+        kind = _KINDS.get(match.lastgroup or "other", match.lastgroup or "other")
         stop = match.end()
         if kind == "other":
             char = text[pos]
@@ -95,12 +77,6 @@ def tokenize(text: str) -> list[Token]:
 def line_column(text: str, offset: int) -> tuple[int, int]:
     line = text.count("\n", 0, offset) + 1
     return line, offset - (text.rfind("\n", 0, offset) + 1) + 1
-
-
-def unescape_iri(text: str) -> str:
-    if "\\" not in text:
-        return text
-    return _UNICODE_ESCAPE.sub(lambda m: chr(int(m.group(1) or m.group(2), 16)), text)
 
 
 def resolve_iri(iri: str, base: str | None) -> str:
