@@ -1,5 +1,6 @@
-"""Session fixtures shared by the endpoint tests: one sample-corpus store, one real server."""
+"""Fixtures shared across test files: the sample-corpus store and server, the query-pool store."""
 
+from poolfixture import capped, pool, root
 from serverfixture import sample_store, server
 
-__all__ = ["sample_store", "server"]
+__all__ = ["capped", "pool", "root", "sample_store", "server"]
