@@ -19,7 +19,7 @@ from borderkg.ontology.namespaces import PREFIXES, VOCABULARY_GRAPH
 from borderkg.search import SearchIndex
 from borderkg.snapshots import current_info, current_snapshot
 from borderkg.store import GraphStore
-from borderkg.updatetext import analyse, with_protocol_dataset
+from borderkg.updatetext import FetchRefused, analyse, with_protocol_dataset
 from borderkg.writes import (
     DEFAULT_GRAPH,
     FORKS_DIR,
@@ -287,6 +287,19 @@ def test_service_in_a_where_clause_is_refused(service: WriteService) -> None:
             "INSERT { ?s a ?o } WHERE { SERVICE <http://127.0.0.1:9/sparql> { ?s a ?o } }"
         )
     assert refused.value.code == "service-not-allowed"
+
+
+def test_update_service_targets_are_read_like_the_query_urls() -> None:
+    text = (
+        "PREFIX ex: <http://allowed.example/> BASE <http://allowed.example/a/>\n"
+        'INSERT { ?s a ?o } WHERE { ?s <urn:p> "SERVICE <http://not.called/>" '
+        "SERVICE ex:sparql { ?s a ?o } SERVICE SILENT <../other> { ?s a ?o } }"
+    )
+    allowed = ["http://allowed.example/sparql", "http://allowed.example/other"]
+    plan = analyse(text, {}, service_allowlist=allowed)
+    assert plan.services == tuple(allowed)
+    with pytest.raises(FetchRefused, match=r"http://allowed\.example/other"):
+        analyse(text, {}, service_allowlist=allowed[:1])
 
 
 def test_a_syntax_error_reports_line_and_column(service: WriteService) -> None:

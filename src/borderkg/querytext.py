@@ -26,6 +26,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from urllib.parse import urljoin
 
+import pyoxigraph as ox
+
 QUERY_FORMS = frozenset({"SELECT", "ASK", "CONSTRUCT", "DESCRIBE"})
 UPDATE_KEYWORDS = frozenset(
     {"INSERT", "DELETE", "LOAD", "CLEAR", "CREATE", "DROP", "COPY", "MOVE", "ADD", "WITH"}
@@ -110,10 +112,15 @@ def unescape_iri(text: str) -> str:
     return UNICODE_ESCAPE.sub(lambda m: chr(int(m.group(1) or m.group(2), 16)), text)
 
 
-def _resolve(iri: str, base: str | None) -> str:
+def resolve_iri(iri: str, base: str | None) -> str:
+    """``iri`` resolved against ``base`` as Oxigraph resolves it (RFC 3986)."""
     if base is None or SCHEME.match(iri):
         return iri
-    return urljoin(base, iri)
+    try:
+        document = f"<{iri}> <urn:x:p> <urn:x:o> .".encode()
+        return next(iter(ox.parse(document, ox.RdfFormat.TURTLE, base_iri=base))).subject.value
+    except (SyntaxError, ValueError, StopIteration):
+        return urljoin(base, iri)
 
 
 def inspect(query: str, prefixes: Mapping[str, str] | None = None) -> QueryInfo:
@@ -219,7 +226,7 @@ class _Lexer:
                 self.expect = "SERVICE"
                 return True
             if kind == "iri":
-                self.services.append(_resolve(unescape_iri(text[1:-1]), self.base))
+                self.services.append(resolve_iri(unescape_iri(text[1:-1]), self.base))
             elif kind == "pname":
                 prefix, _, local = text.partition(":")
                 local = LOCAL_ESCAPE.sub(r"\1", local)
@@ -231,10 +238,10 @@ class _Lexer:
             self.pending_prefix, self.expect = text[:-1], "PREFIX-IRI"
             return True
         if expect == "PREFIX-IRI" and kind == "iri":
-            self.known[self.pending_prefix] = _resolve(unescape_iri(text[1:-1]), self.base)
+            self.known[self.pending_prefix] = resolve_iri(unescape_iri(text[1:-1]), self.base)
             return True
         if expect == "BASE" and kind == "iri":
-            self.base = _resolve(unescape_iri(text[1:-1]), self.base)
+            self.base = resolve_iri(unescape_iri(text[1:-1]), self.base)
             return True
         return False
 

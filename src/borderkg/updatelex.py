@@ -7,11 +7,7 @@ by either. Here tokens come as a list, with brackets and punctuation as their ow
 
 from __future__ import annotations
 
-from collections.abc import Mapping
 from dataclasses import dataclass
-from urllib.parse import urljoin
-
-import pyoxigraph as ox
 
 from borderkg.querytext import LOCAL_ESCAPE, SCHEME, TOKEN, unescape_iri
 
@@ -21,8 +17,6 @@ __all__ = [
     "Token",
     "UpdateTextError",
     "line_column",
-    "resolve_iri",
-    "service_targets",
     "tokenize",
     "unescape_iri",
 ]
@@ -77,52 +71,3 @@ def tokenize(text: str) -> list[Token]:
 def line_column(text: str, offset: int) -> tuple[int, int]:
     line = text.count("\n", 0, offset) + 1
     return line, offset - (text.rfind("\n", 0, offset) + 1) + 1
-
-
-def resolve_iri(iri: str, base: str | None) -> str:
-    """``iri`` resolved against ``base`` as Oxigraph resolves it (RFC 3986)."""
-    if base is None or SCHEME.match(iri):
-        return iri
-    try:
-        document = f"<{iri}> <urn:x:p> <urn:x:o> .".encode()
-        return next(iter(ox.parse(document, ox.RdfFormat.TURTLE, base_iri=base))).subject.value
-    except (SyntaxError, ValueError, StopIteration):
-        return urljoin(base, iri)
-
-
-def service_targets(tokens: list[Token], prefixes: Mapping[str, str]) -> tuple[list[str], bool]:
-    """The ``SERVICE`` endpoints of a token list, and whether one could not be resolved.
-
-    Prefixed names resolve with the ``PREFIX`` declarations made before them (over
-    ``prefixes``, the predeclared ones), IRIs against ``BASE``; a variable is given as
-    written (``?x``).
-    """
-    known, base = dict(prefixes), None
-    found: list[str] = []
-    unresolved = False
-    for index, token in enumerate(tokens):
-        word = token.text.upper() if token.kind == "word" else ""
-        nxt = tokens[index + 1] if index + 1 < len(tokens) else None
-        if word == "PREFIX" and nxt is not None and index + 2 < len(tokens):
-            iri = tokens[index + 2]
-            if nxt.kind == "pname" and iri.kind == "iri":
-                known[nxt.text[:-1]] = resolve_iri(unescape_iri(iri.text[1:-1]), base)
-        elif word == "BASE" and nxt is not None and nxt.kind == "iri":
-            base = resolve_iri(unescape_iri(nxt.text[1:-1]), base)
-        elif word == "SERVICE":
-            offset = 2 if nxt is not None and nxt.text.upper() == "SILENT" else 1
-            target = tokens[index + offset] if index + offset < len(tokens) else None
-            if target is not None and target.kind == "iri":
-                found.append(resolve_iri(unescape_iri(target.text[1:-1]), base))
-            elif (
-                target is not None
-                and target.kind == "pname"
-                and target.text.partition(":")[0] in known
-            ):
-                prefix, _, local = target.text.partition(":")
-                found.append(known[prefix] + LOCAL_ESCAPE.sub(r"\1", local))
-            elif target is not None and target.kind == "var":
-                found.append(target.text)
-            else:
-                unresolved = True
-    return found, unresolved

@@ -23,14 +23,13 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
+from borderkg.querytext import inspect, mentions_service, resolve_iri
 from borderkg.updatelex import (
     LOCAL_ESCAPE,
     SCHEME,
     Token,
     UpdateTextError,
     line_column,
-    resolve_iri,
-    service_targets,
     tokenize,
     unescape_iri,
 )
@@ -236,7 +235,9 @@ class _Parser:
         self.pos = 0
         self.prefixes = prefixes
         self.base: str | None = None
-        self.services, self.unresolved_service = service_targets(tokens, prefixes)
+        info = inspect(text, prefixes)
+        self.services = list(info.services)
+        self.unresolved_service = info.uncertain and mentions_service(text)
 
     # -- tokens ------------------------------------------------------------------------
 
