@@ -348,6 +348,29 @@ def test_reporting_about_sources_is_not_taken_for_the_sourcing_notice(paragraph:
     assert not is_source_network_paragraph(paragraph, trailing=True)
 
 
+@pytest.mark.parametrize(
+    "paragraph",
+    [
+        "We report with the help of sources in both countries. Their names stay with us.",
+        "Our correspondents rely on sources on both banks of the river, who are never identified.",
+        "This outlet has sources in the border provinces who talk to us on condition of anonymity.",
+    ],
+)
+def test_a_short_trailing_sourcing_notice_is_recognised(paragraph: str) -> None:
+    assert is_source_network_paragraph(paragraph, trailing=True)
+
+
+@pytest.mark.parametrize(
+    "paragraph",
+    [
+        "Sources in Hyesan, who asked not to be named, said we should expect more checkpoints.",
+        "We could not reach the sources again; their names are known to the editors.",
+    ],
+)
+def test_short_paragraphs_about_sources_that_are_reporting_are_kept(paragraph: str) -> None:
+    assert not is_source_network_paragraph(paragraph, trailing=True)
+
+
 def test_comments_tip_and_korean_lines_are_recognised_but_ordinary_text_is_not() -> None:
     assert is_comments_paragraph(
         "Please send any comments or questions about this article to dailynk@example.org."

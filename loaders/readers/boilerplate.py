@@ -26,7 +26,7 @@ _SOURCE_CUES: tuple[tuple[re.Pattern[str], int], ...] = tuple(
         (r"\bsources?\b", 1),
         (
             r"\banonym\w*|\bidentit(?:y|ies)\b|\bunnamed\b|\bnot (?:be )?named\b"
-            r"|\bwhose names\b",
+            r"|\b(?:whose|their) names\b",
             2,
         ),
         (r"\bsecurity\b|\bsafety\b|\bprotect\w*|\brisks?\b|\bdanger\w*", 1),
@@ -42,6 +42,15 @@ _SOURCE_CUES: tuple[tuple[re.Pattern[str], int], ...] = tuple(
 # The notice always speaks of the outlet itself; reporting about sources does not.
 _SELF_REFERENCE = re.compile(
     r"\b(?:we|our|us|daily nk)\b|\bthis (?:outlet|publication|newspaper|site)\b", re.IGNORECASE
+)
+_SOURCES = re.compile(r"\bsources?\b", re.IGNORECASE)
+_UNNAMED = re.compile(
+    r"\banonym\w*|\bunnamed\b"
+    r"|\b(?:not|never)\s+(?:be\s+)?(?:named|identified|disclosed?|publish(?:ed)?|reveal(?:ed)?)\b"
+    r"|\b(?:not|never|n't)\s+(?:publish|reveal|disclose|print|share|give)\s+(?:\w+\s+)?"
+    r"(?:names|identit(?:y|ies))\b"
+    r"|\b(?:names|identities)\s+(?:stay|remain|are\s+kept|are\s+withheld)\b",
+    re.IGNORECASE,
 )
 _SOURCE_THRESHOLD = 6
 _SOURCE_THRESHOLD_TRAILING = 5
@@ -104,7 +113,17 @@ def is_source_network_paragraph(paragraph: str, *, trailing: bool = False) -> bo
     if len(paragraph) > 900 or not _SELF_REFERENCE.search(paragraph):
         return False
     threshold = _SOURCE_THRESHOLD_TRAILING if trailing else _SOURCE_THRESHOLD
-    return source_network_score(paragraph) >= threshold
+    if source_network_score(paragraph) >= threshold:
+        return True
+    # Short as it may be, a trailing paragraph in which the outlet speaks of its sources
+    # and of keeping them unnamed, quoting no one, is the notice.
+    return (
+        trailing
+        and len(paragraph) <= 400
+        and bool(_SOURCES.search(paragraph) and _UNNAMED.search(paragraph))
+        and not _QUOTE_MARKS.search(paragraph)
+        and not _SPEECH.search(paragraph)
+    )
 
 
 def is_comments_paragraph(paragraph: str) -> bool:
