@@ -10,11 +10,23 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from importlib.resources import files
+from pathlib import Path
 
 import pytest
 
 from borderkg.loaders.extract import Extraction, Extractor, get_extractor
-from borderkg.loaders.extract.morph import alternation, form_of, noun_forms, verb_forms
+from borderkg.loaders.extract.cues import SentenceWords, word_regex
+from borderkg.loaders.extract.model import Span
+from borderkg.loaders.extract.morph import (
+    alternation,
+    first_words,
+    form_of,
+    noun_forms,
+    verb_forms,
+)
+from borderkg.loaders.extract.policies import status_pattern
+from borderkg.loaders.extract.policy_cues import STATUS_CUES
 from borderkg.loaders.extract.policy_tense import (
     ACTION,
     BUILD,
@@ -343,6 +355,115 @@ def test_frame_evidence_spans_the_verb_and_its_object_in_the_original_text(
     assert [x.text[e.begin : e.end] for e in x.policies[0].evidence] == ["checkpoints were set up"]
 
 
+# -- changes told later, referring back, legal arguments (invented sentences) ------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a change told later in the sentence is where the measure stands
+        ("The curfew was quietly dropped in March.", [("MovementRestriction", "Lifted")]),
+        (
+            "The authorities repealed the travel ban last month.",
+            [("MovementRestriction", "Lifted")],
+        ),
+        ("Prices dropped after the ban.", []),
+        (
+            "A rule that forced traders to spend ten days in quarantine has been scrapped.",
+            [("QuarantineRule", "Lifted")],
+        ),
+        (
+            "The border stayed shut from 2020 until March, when Pyongyang let a handful of "
+            "Chinese traders back in.",
+            [("BorderClosure", "Eased")],
+        ),
+        (
+            "A similar order was read out to villagers in 2021, but it was dropped a year later.",
+            [],
+        ),
+    ],
+)
+def test_a_change_told_after_the_measure_is_where_it_stands(
+    extractor: Extractor, text: str, expected: list[tuple[str, str]]
+) -> None:
+    assert policies(extract(extractor, text)) == expected
+
+
+def test_a_similar_order_takes_the_type_of_the_order_reported_before(extractor: Extractor) -> None:
+    text = (
+        "Guards have been ordered to open fire on anyone who approaches the river at night. "
+        "Hyesan closed its market last week. "
+        "A similar order was read out to villagers in 2021, but it was dropped a year later."
+    )
+    assert policies(extract(extractor, text))[-1] == ("ShootToKillOrder", "Lifted")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a provision described is what an instrument says, not a measure
+        ("The convention requires states to refrain from sending back refugees.", []),
+        (
+            "Plants in Dandong sent the workers home, citing the resolution, which requires "
+            "countries to send back North Koreans earning money abroad.",
+            [("WorkerRepatriation", "CarriedOut")],
+        ),
+        # a measure noun dated in the past is a report, even in a legal argument
+        (
+            "Amnesty International condemned China's deportation of 60 North Koreans last week "
+            "as a breach of the Refugee Convention.",
+            [("ForcedRepatriation", "CarriedOut")],
+        ),
+        ("The deportations breach the Refugee Convention, Amnesty International said.", []),
+    ],
+)
+def test_a_legal_argument_reports_only_dated_measures(
+    extractor: Extractor, text: str, expected: list[tuple[str, str]]
+) -> None:
+    assert policies(extract(extractor, text)) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a negation inside the condition does not negate the rule
+        ("Anyone who does not register guests will be fined.", [("DefectionCrackdown", "InForce")]),
+        ("The police, who have not installed cameras, say the fence is enough.", []),
+        # more agents on the river; North Koreans arrested; identity checks tightened
+        (
+            "The security department has deployed plainclothes agents along the Yalu.",
+            [("PatrolReinforcement", "CarriedOut")],
+        ),
+        (
+            "Police in Yanji detained eight North Koreans last week.",
+            [("DefectionCrackdown", "CarriedOut")],
+        ),
+        (
+            "Police have tightened identity checks on buses leaving Tumen.",
+            [("DefectionCrackdown", "InForce")],
+        ),
+        # trade: dealing barred, cargo inspections, trade allowed again
+        (
+            "Private traders remain barred from dealing with Chinese partners.",
+            [("TradeRestriction", "InForce")],
+        ),
+        (
+            "Customs in Tumen have halved the time trucks must wait for inspection, from four "
+            "days to two.",
+            [("TradeRestriction", "Eased")],
+        ),
+        (
+            "The ministry is allowing state firms to import Chinese fertiliser again.",
+            [("TradeRestriction", "Lifted")],
+        ),
+    ],
+)
+def test_conditions_agents_arrests_and_trade_rules_in_unseen_wording(
+    extractor: Extractor, text: str, expected: list[tuple[str, str]]
+) -> None:
+    assert policies(extract(extractor, text)) == expected
+
+
 # -- the helpers on their own -------------------------------------------------------------
 
 
@@ -355,6 +476,28 @@ def test_verb_forms_cover_regular_irregular_and_phrasal_verbs() -> None:
     assert form_of("sent back", "send back") == {"past", "participle"}
     assert noun_forms("child") == {"child", "children"}
     assert noun_forms("ditch") == {"ditch", "ditches"}
+
+
+def test_status_search_gated_by_words_finds_what_the_full_search_finds() -> None:
+    full = word_regex("|".join(f"(?P<s{i}>{p.pattern})" for i, (_, p) in enumerate(STATUS_CUES)))
+    corpus = Path(str(files("borderkg.loaders").joinpath("corpus")))
+    checked = 0
+    for path in sorted(corpus.rglob("*.txt")):
+        text = path.read_text(encoding="utf-8")
+        spans = [Span(m.start(), m.end()) for m in re.finditer(r"[^.!?\n]+[.!?]?", text)]
+        words = SentenceWords(text, spans)
+        for i, s in enumerate(spans):
+            gated = status_pattern(words, i).finditer(text, s.begin, s.end)
+            expected = full.finditer(text, s.begin, s.end)
+            assert [m.span() for m in gated] == [m.span() for m in expected], text[s.begin : s.end]
+            checked += 1
+    assert checked > 300
+
+
+def test_verbs_with_re_before_a_vowel_also_match_with_a_hyphen() -> None:
+    assert {"re-open", "re-opened", "re-opening", "re-opens"} <= verb_forms("reopen")
+    assert "re-built" not in verb_forms("rebuild")
+    assert first_words(verb_forms("reopen")) == {"reopen", "reopens", "reopened", "reopening", "re"}
 
 
 def test_an_alternation_matches_every_form_and_nothing_else() -> None:
@@ -380,6 +523,14 @@ def test_an_alternation_matches_every_form_and_nothing_else() -> None:
         (PRACTICE, "checked", "Since May, officials have ", "InForce"),
         (PRACTICE, "searching", "Agents have been ", "InForce"),
         (LIFT, "reopened", "China ", "Lifted"),
+        # a causative passive lends its tense to the infinitive
+        (ACTION, "move out", "Households have been forced to ", "CarriedOut"),
+        (ACTION, "leave", "Families are made to ", "InForce"),
+        # begun and still going on, or begun once
+        (PRACTICE, "collecting", "Officials have begun ", "InForce"),
+        (PRACTICE, "collecting", "Officials began ", "CarriedOut"),
+        # the act a rule is about has no status of its own
+        (ACTION, "hands over", "They said that anyone who ", None),
     ],
 )
 def test_verb_status_reads_tense_aspect_and_voice(

@@ -29,7 +29,7 @@ HELDOUT3 = Path(__file__).parent / "fixtures" / "heldout3"
 ARTICLE_DIRS = ("text", "json", "html")
 ID_BASE = "https://w3id.org/borderkg/id/"
 # First measurement minus 0.03, rounded down to two decimals.
-HELDOUT3_FLOORS = {"actors": 0.87, "locations": 0.92, "legal_instruments": 0.83, "policies": 0.57}
+HELDOUT3_FLOORS = {"actors": 0.88, "locations": 0.93, "legal_instruments": 0.83, "policies": 0.66}
 
 
 def _corpus() -> Path:

@@ -41,9 +41,14 @@ PEOPLE = (
         "individual",
         "asylum seeker",
         "runaway",
+        "teenager",
+        "girl",
+        "boy",
+        "fugitive",
+        "family member",
     )
     | {"north koreans", "people", "persons", "them", "men", "those", "a group", "another group"}
-    | {"groups", "the group", "dozens", "hundreds", "a family", "families"}
+    | {"group", "groups", "the group", "dozens", "hundreds", "a family", "families"}
 )
 # Where people are handed back to: verbs like "take" or "return" need it to mean that.
 TO_NORTH = (
@@ -65,6 +70,8 @@ HUMAN = (
     r"north\s+koreans|women|children|families|households|tourists|visitors|students|"
     r"[a-z]+(?:men|ers|ors|ists|ants|ents))\b"
 )
+# Particles of phrasal verbs that may follow the object ("send the workers home").
+_PARTICLES = frozenset(["home", "back", "over", "up", "down", "in", "out", "off", "away"])
 BAN_FORMS = verbs("ban", "prohibit", "forbid", "bar", "block", "restrict", "stop", "prevent")
 TRADING = r"(?:import|export|trade|ship|sell|buy|bring\s+in|order|deal\s+in|purchase)"
 
@@ -97,8 +104,17 @@ def frame(
     if also:
         obj = f"(?:{obj}|{also})"
     forms = verbs(*verb_lemmas)
-    active = rf"{guard}(?P<v>{alternation(forms)}){gap(reach)}\s+{obj}\b{after}"
-    pattern = active
+    pattern = rf"{guard}(?P<v>{alternation(forms)}){gap(reach)}\s+{obj}\b{after}"
+    split = [lemma.split() for lemma in verb_lemmas if len(lemma.split()) == 2]
+    split = [(head, particle) for head, particle in split if particle in _PARTICLES]
+    if split:
+        # The particle of a phrasal verb may follow its object: "sent 200 workers home",
+        # "handed him back", "tore the houses down".
+        moved = verbs(*{head for head, _ in split})
+        particles = alternation({particle for _, particle in split})
+        pattern += (
+            rf"|{guard}(?P<x>{alternation(moved)}){gap(reach)}\s+{obj}\s+{particles}\b{after}"
+        )
     if passive:
         done = frozenset().union(
             *(

@@ -155,6 +155,10 @@ def verb_table(lemma: str) -> dict[str, frozenset[str]]:
     if head.endswith("ise"):  # British and American spellings: "mobilise", "mobilize"
         for forms in table.values():
             forms |= {f.replace("is", "iz", 1) for f in forms if "is" in f}
+    if head.startswith("re") and len(head) > 4 and head[2] in _VOWELS:
+        # "reopen" is also written "re-open", "reimpose" "re-impose"
+        for forms in table.values():
+            forms |= {"re-" + f[2:] for f in forms}
     return {kind: frozenset(f + tail for f in forms) for kind, forms in table.items()}
 
 
@@ -231,5 +235,6 @@ def form_of(word: str, lemma: str) -> frozenset[str]:
 
 
 def first_words(forms: set[str] | frozenset[str]) -> frozenset[str]:
-    """The first words of a set of forms, lower-case: the trigger words of a cue."""
-    return frozenset(f.split(" ", 1)[0].lower() for f in forms)
+    """The first words of a set of forms, lower-case: the trigger words of a cue (a sentence's
+    words are runs of letters, so ``re-open`` is triggered by ``re``)."""
+    return frozenset(f.split(" ", 1)[0].split("-", 1)[0].lower() for f in forms)

@@ -15,22 +15,26 @@ measure by another country, at another date or on another thing stays apart
 (``policy_merge``). Routine, hypothetical, contrastive and attributive mentions (``guards
 continue to patrol``, ``as soon as the border reopened``, ``unlike the forced
 repatriation``, ``North Koreans detained in China``) are no policy; nor are appeals,
-powers granted, open questions and people described by what was done to them
-(``policy_filters``).
+powers granted, open questions, provisions described and people described by what was done
+to them (``policy_filters``). The narrower type of a cue comes from its sentence
+(``policy_types``); a measure named without a status word is dated or defaulted
+(``policy_defaults``); ``a similar order`` takes the type of the order reported before.
 """
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import cache
 
 from borderkg.ontology.namespaces import MEASURE, STATUS
 
 from .context import ArticleContext, distance
-from .cues import TriggerIndex, word_regex
-from .model import Policy, Span, TimeInfo
-from .policy_cues import IN_FORCE_EXPLICIT, STATUS_CUES, SUBTYPES
+from .cues import SentenceWords, TriggerIndex, triggers, word_regex
+from .model import Policy, Span
+from .policy_cues import IN_FORCE_EXPLICIT, STATUS_CUES, STATUS_TRIGGERS
 from .policy_cues import MEASURE_CUES as _PHRASE_CUES
+from .policy_defaults import dated_past, default_status, measure_time, negated, new_installation
 from .policy_filters import (
     anaphoric,
     appeal,
@@ -41,25 +45,24 @@ from .policy_filters import (
     governing_change,
     lexical_status,
     nominal,
+    provision,
     usable,
 )
 from .policy_frames import CHANGE_KINDS, FRAME_CUES, GENERIC_FRAMES
+from .policy_frames_conduct import ANAPHORIC
 from .policy_merge import Mention as _Found
-from .policy_merge import back_reference, merge, set_aside
+from .policy_merge import back_reference, merge, set_aside, superseded
 from .policy_status import by_notice, refine_status
-from .policy_tense import verb_status
+from .policy_tense import KIND_OF, RULE, verb_status
+from .policy_types import refine
 
 #: Frames (verb + object) first: they carry their own status; then the phrase cues, then
 #: the enforcement frames whose type comes from their target.
 MEASURE_CUES = FRAME_CUES + _PHRASE_CUES + GENERIC_FRAMES
 
-_ALL_STATUSES = word_regex(
-    "|".join(f"(?P<s{i}>{pattern.pattern})" for i, (_, pattern) in enumerate(STATUS_CUES))
-)
+_STATUS_GATES = [triggers(spec) if spec else None for spec in STATUS_TRIGGERS]
 _STATUS_BY_GROUP = {f"s{i}": status for i, (status, _) in enumerate(STATUS_CUES)}
 _MEASURE_INDEX = TriggerIndex([cue.triggers for cue in MEASURE_CUES])
-# How far (in characters) a time expression may be from the measure it dates.
-_TIME_REACH = 70
 # How far (in characters) a status cue may be from the measure cue it qualifies.
 _STRONG_REACH, _WEAK_REACH = 120, 50
 _STATUS_RANK = {status: i for i, (status, _) in enumerate(STATUS_CUES)}
@@ -95,6 +98,12 @@ class _Candidate:
     generic: bool = False  # a generic crackdown cue, whatever type its target gave it
 
 
+# Unnamed authorities: "the police have detained …", "security agents arrested …".
+_AUTHORITY_NOUN = re.compile(
+    r"\b(?:police(?:men)?|authorities|officials|agents|guards|officers|soldiers|troops|"
+    r"inspectors|customs)\b",
+    re.I,
+)
 # Arrest verbs used as a participle after a noun ("North Koreans detained in China") describe
 # people, not an arrest by an authority.
 _ATTRIBUTIVE = re.compile(
@@ -111,10 +120,6 @@ _CRACKDOWN, _ANNOUNCED = str(MEASURE.Crackdown), str(STATUS.Announced)
 _HYPOTHETICAL = re.compile(r"\b(?:as soon as|once|if|unless|in case)\s+(?:[\w-]+\s+){0,4}$", re.I)
 # How far (in characters) around a generic crackdown cue its narrower type is looked for.
 _REFINE_REACH = 80
-_INSPECTION = str(MEASURE.NonSocialistInspection)
-_SOCIALIST = re.compile(r"socialist|grou?ppa|gruppa", re.I)
-_TARGETED = {str(MEASURE.SmugglingCrackdown), str(MEASURE.PhoneCrackdown)}
-_DEFINITE = re.compile(r"\b(?:the|this|that|its|their)\s+(?:[\w-]+\s+)?$", re.I)
 
 
 def _measure_matches(ctx: ArticleContext, index: int) -> list[_Candidate]:
@@ -124,7 +129,9 @@ def _measure_matches(ctx: ArticleContext, index: int) -> list[_Candidate]:
     taken: list[_Candidate] = []
     for i in _MEASURE_INDEX.fired(ctx.words, index):
         cue = MEASURE_CUES[i]
-        if cue.needs_authority and not ctx.has_authority(index):
+        if cue.needs_authority and not (
+            ctx.has_authority(index) or _AUTHORITY_NOUN.search(ctx.folded, sent.begin, sent.end)
+        ):
             continue
         if cue.also_needs is not None and not ctx.words.has(index, cue.also_needs):
             continue
@@ -138,13 +145,13 @@ def _measure_matches(ctx: ArticleContext, index: int) -> list[_Candidate]:
             ):
                 continue  # "North Koreans detained in China", "Detained defectors are …"
             verb = _verb_span(m, offset)
-            active = "v" in m.re.groupindex and m.group("v") is not None
+            active = any(g in m.re.groupindex and m.group(g) is not None for g in ("v", "x"))
             if verb is not None and nominal(ctx, index, verb, active):
                 continue  # "the police station", "the returned workers": no verb at all
             around = chunk[max(0, m.start() - _REFINE_REACH) : m.end() + _REFINE_REACH]
             cue_text = chunk[m.start() : m.end()]
             after = chunk[m.end() : m.end() + 2 * _REFINE_REACH]
-            concept = _refine(cue.concept, around, cue_text, after, chunk[: m.start()])
+            concept = refine(cue.concept, around, cue_text, after, chunk[: m.start()], chunk)
             taken.append(
                 _Candidate(
                     concept,
@@ -171,31 +178,46 @@ def _measure_matches(ctx: ArticleContext, index: int) -> list[_Candidate]:
     return sorted(taken, key=lambda c: c.span.begin)
 
 
+_RULE_NOUN = re.compile(r"\b(?:order|ban|rule|directive|decree|instruction)", re.I)
+
+
+def _referent(ctx: ArticleContext, span: Span, earlier: list[Policy]) -> str | None:
+    """The type of the measure "a similar order" or "similar measures" refers back to: the
+    last one reported before it with the same word (``ordered guards to shoot``), else the
+    last rule for an order, ban or rule, else the last measure."""
+    noun = _RULE_NOUN.search(ctx.folded, span.begin, span.end)
+    if noun:
+        word = re.compile(rf"\b{noun.group(0)}", re.I)
+        named = [
+            p for p in earlier if any(word.search(ctx.folded, e.begin, e.end) for e in p.evidence)
+        ]
+        earlier = named or [p for p in earlier if KIND_OF.get(p.measure_type) == RULE]
+    return max(earlier, key=lambda p: p.sentence).measure_type if earlier else None
+
+
 def _verb_span(m: re.Match[str], offset: int) -> Span | None:
-    """The span of a frame's verb (group ``v`` active, ``w`` passive), if it matched."""
-    for name in ("v", "w"):
+    """The span of a frame's verb (group ``v`` active, ``x`` active with its particle after
+    the object, ``w`` passive), if it matched."""
+    for name in ("v", "x", "w"):
         if name in m.re.groupindex and m.group(name):
             return Span(offset + m.start(name), offset + m.end(name))
     return None
 
 
-def _refine(concept: str, chunk: str, cue: str, after: str, before: str) -> str:
-    """A generic crackdown becomes the narrower type its sentence names; so does a new
-    inspection team not framed as "non-socialist" when it searches for a named target
-    (``inspection teams have been searching warehouses for smuggled goods``)."""
-    if concept == _INSPECTION:
-        if _SOCIALIST.search(cue) or _SOCIALIST.search(before[-25:]) or _DEFINITE.search(before):
-            return concept
-        for subtype, pattern in SUBTYPES:
-            if subtype in _TARGETED and pattern.search(after):
-                return subtype
-        return concept
-    if concept != _CRACKDOWN:
-        return concept
-    for subtype, pattern in SUBTYPES:
-        if pattern.search(chunk):
-            return subtype
-    return concept
+@cache
+def _statuses_regex(fired: tuple[bool, ...]) -> re.Pattern[str]:
+    """One alternation of the status cues a sentence can match, each a named group; leaving
+    out those whose words the sentence lacks changes no match and saves most of the search."""
+    return word_regex(
+        "|".join(
+            f"(?P<s{i}>{pattern.pattern})" for i, (_, pattern) in enumerate(STATUS_CUES) if fired[i]
+        )
+    )
+
+
+def status_pattern(words: SentenceWords, index: int) -> re.Pattern[str]:
+    """The status cues sentence ``index`` can match, as one alternation of named groups."""
+    return _statuses_regex(tuple(g is None or words.has(index, g) for g in _STATUS_GATES))
 
 
 def _status_matches(ctx: ArticleContext, index: int) -> list[tuple[str, Span]]:
@@ -205,7 +227,7 @@ def _status_matches(ctx: ArticleContext, index: int) -> list[tuple[str, Span]]:
     """
     sent = ctx.sentences[index]
     out: list[tuple[str, Span]] = []
-    for m in _ALL_STATUSES.finditer(ctx.folded, sent.begin, sent.end):
+    for m in status_pattern(ctx.words, index).finditer(ctx.folded, sent.begin, sent.end):
         status = _STATUS_BY_GROUP[m.lastgroup or ""]
         span = Span(m.start(), m.end())
         if usable(ctx, index, status, span):
@@ -228,7 +250,7 @@ def _choose_status(
         return rumoured[0]
     reach = _STRONG_REACH if cand.strong else _WEAK_REACH
     near = [s for s in statuses if distance(s[1], cand.span) <= reach]
-    chosen = _own_status(ctx, index, cand)
+    chosen = _own_status(ctx, index, cand) or _governing(ctx, cand, near)
     if chosen is None:
         if not near:
             return None
@@ -248,6 +270,28 @@ def _choose_status(
             or chosen
         )
     return chosen
+
+
+# Between a modal status cue and the verb it governs: "will (soon) be", "would also be".
+_TO_VERB = re.compile(
+    r"^\s*(?:(?:\w+ly|also|now|soon|still|then)\s+)*(?:be\s+|have\s+been\s+)?(?:\w+ly\s+)?$", re.I
+)
+
+
+def _governing(
+    ctx: ArticleContext, cand: _Candidate, near: list[tuple[str, Span]]
+) -> tuple[str, Span] | None:
+    """The status cue that governs a frame's verb (``will be placed under watch``): it
+    outranks status words inside the frame (``round-the-clock``)."""
+    if cand.verb is None:
+        return None
+    verb = cand.verb
+    for status, span in near:
+        if span.begin < verb.begin and (
+            span.end > verb.begin or _TO_VERB.match(ctx.folded[span.end : verb.begin])
+        ):
+            return status, span
+    return None
 
 
 def _own_status(ctx: ArticleContext, index: int, cand: _Candidate) -> tuple[str, Span] | None:
@@ -283,6 +327,7 @@ def find_policies(ctx: ArticleContext) -> list[Policy]:
                 appeal(ctx, index, cand.span)
                 or capacity(ctx, index, cand.span)
                 or descriptive(ctx, index, cand.span)
+                or provision(ctx, index, cand.span)
             ):
                 continue
             if cand.verb is None:
@@ -293,6 +338,11 @@ def find_policies(ctx: ArticleContext) -> list[Policy]:
             if cand.concept == _CRACKDOWN:
                 earlier = [p for p, _ in raw]
                 cand.concept = anaphoric(ctx, index, cand.span, earlier) or cand.concept
+            elif cand.concept == ANAPHORIC:
+                referent = _referent(ctx, cand.span, [p for p, _ in raw if p.sentence < index])
+                if referent is None:
+                    continue
+                cand.concept = referent
             # A status verb inside another measure's cue ("since the border reopened")
             # belongs to that measure.
             own = [
@@ -309,16 +359,20 @@ def find_policies(ctx: ArticleContext) -> list[Policy]:
             chosen = _choose_status(ctx, index, cand, own, explicit)
             if chosen is None:
                 # A bare measure noun in a legal argument ("the repatriations violate
-                # Article 33") is what the claim is about, not a report of a measure.
-                if not cand.strong or ctx.has_legal(index) or set_aside(ctx, index, cand.span):
+                # Article 33") is what the claim is about, not a report of a measure, unless
+                # it is dated ("condemned China's forced return of hundreds last month").
+                legal = ctx.has_legal(index) and not dated_past(ctx, index, cand.span)
+                built = new_installation(ctx, index, cand.concept, cand.span)
+                if not (cand.strong or built) or legal or set_aside(ctx, index, cand.span):
                     continue
-                if cand.verb is not None and ctx.negated(index, cand.verb):
+                if cand.verb is not None and negated(ctx, index, cand.verb):
                     continue  # "did not install any cameras"
-                status, evidence, defaulted = _default_status(ctx, index, cand), cand.span, True
+                status = _CARRIED_OUT if built else default_status(ctx, index, cand.span)
+                evidence, defaulted = cand.span, True
             else:
                 status, cue_span = chosen
                 defaulted = False
-                if ctx.negated(index, cue_span, cand.span):
+                if negated(ctx, index, cue_span, cand.span):
                     if status not in _SAFE_IF_NEGATED:
                         continue
                     status = _SAFE_IF_NEGATED[status]
@@ -337,7 +391,7 @@ def find_policies(ctx: ArticleContext) -> list[Policy]:
                 continue
             if back_reference(ctx, index, cand.span, [p for p, _ in raw]):
                 continue
-            time = _time(ctx, index, evidence)
+            time = measure_time(ctx, index, evidence)
             key = (cand.concept, status, time.earliest if time else None)
             if key in seen:
                 continue
@@ -345,49 +399,8 @@ def find_policies(ctx: ArticleContext) -> list[Policy]:
             # A frame with a verb reports the measure even when its tense is unknown.
             bare = defaulted and cand.verb is None
             raw.append((_build(ctx, index, cand, status, evidence), bare))
+        raw = superseded(ctx, index, raw)
     return merge(ctx, [_Found(p, d) for p, d in raw])
-
-
-# Words between a time expression and a measure that put them in different clauses: the
-# time of the telling ("told officials this month that …", "a source reported on Tuesday").
-_OTHER_CLAUSE = re.compile(
-    r"\b(?:that|whether|said|says|told|reported|reports|added|according|when|while|after|"
-    r"before|because)\b",
-    re.IGNORECASE,
-)
-
-
-def _time(ctx: ArticleContext, index: int, anchor: Span) -> TimeInfo | None:
-    """The time expression of the measure's own clause nearest to it, if close enough."""
-    time = ctx.time(index, anchor)
-    if time is None:
-        return None
-    lo, hi = _between(time.span, anchor)
-    if lo < hi and _OTHER_CLAUSE.search(ctx.folded, lo, hi):
-        s = ctx.sentences[index]
-        others = [
-            t
-            for t in ctx.times
-            if s.contains(t.span)
-            and t is not time
-            and distance(t.span, anchor) <= _TIME_REACH
-            and not _OTHER_CLAUSE.search(ctx.folded, *_between(t.span, anchor))
-        ]
-        return min(others, key=lambda t: distance(t.span, anchor)) if others else None
-    return time
-
-
-def _between(a: Span, b: Span) -> tuple[int, int]:
-    return (a.end, b.begin) if a.end <= b.begin else (b.end, a.begin)
-
-
-def _default_status(ctx: ArticleContext, index: int, cand: _Candidate) -> str:
-    """Status of a measure named without a verb: a dated past one was carried out."""
-    time = _time(ctx, index, cand.span)
-    past = time is not None and time.latest is not None
-    if past and (ctx.published is None or time.latest < ctx.published):  # type: ignore[union-attr]
-        return _CARRIED_OUT
-    return _IN_FORCE
 
 
 def _build(ctx: ArticleContext, sent: int, cand: _Candidate, status: str, evidence: Span) -> Policy:
@@ -405,7 +418,7 @@ def _build(ctx: ArticleContext, sent: int, cand: _Candidate, status: str, eviden
         places=places,
         location_precision=precision,
         place_inferred=inferred,
-        time=_time(ctx, sent, evidence),
+        time=measure_time(ctx, sent, evidence),
         quantities=ctx.quantities_in(sent),
         legal_basis=ctx.legal_basis(sent),
     )

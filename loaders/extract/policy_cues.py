@@ -19,6 +19,13 @@ from .cues import Triggers, triggers, word_regex
 _I = re.IGNORECASE
 _CRACK = r"(?:crack(?:down|ing down|ed down|s down)s?|clamp(?:down|ing down|ed down)s?)"
 _GROUPS = r"(?:residents|families|family|households|villagers|people|inhabitants)"
+# Trade across the border outside customs: "buying North Korean seafood at sea", "trading
+# with Chinese boats" (the scheme's SmugglingCrackdown: goods moved outside customs).
+_ACROSS_TRADE = (
+    r"(?:buy|sell|trad|deal)\w*\s+(?:in\s+|with\s+)?(?:[\w-]+\s+){0,3}?(?:at\s+sea|across\s+"
+    r"the\s+(?:river|border)|(?:with|from|to)\s+(?:chinese|north\s+korean|foreign)\s+(?:boats|"
+    r"vessels|ships|fishermen|smugglers|traders|buyers))"
+)
 
 
 @dataclass(frozen=True)
@@ -67,7 +74,8 @@ MEASURE_CUES: list[MeasureCue] = [
     ),
     _cue(
         MEASURE.SmugglingCrackdown,
-        rf"\b(?:{_CRACK} on (?:[\w-]+ ){{0,2}}?(?:smuggl\w+|traders)|(?:anti|counter)-smuggling|"
+        rf"\b(?:{_CRACK} on (?:[\w-]+ ){{0,2}}?(?:smuggl\w+|traders|illegal trade|{_ACROSS_TRADE})|"
+        r"(?:anti|counter)-smuggling|"
         r"smuggling crackdown\w*|smuggl\w+\b[^.;]{0,60}?\b(?:strictly |severely |harshly )?"
         r"(?:punished|banned|prohibited|forbidden|suppressed))\b",
         "crack* clamp* smuggl*",
@@ -91,7 +99,7 @@ MEASURE_CUES: list[MeasureCue] = [
     _cue(
         MEASURE.ShootToKillOrder,
         r"\b(?:shoot[- ]to[- ]kill|shoot[- ]on[- ]sight|fire[- ]on[- ]sight|orders? to (?:shoot|"
-        r"fire)|(?:shoot|fire at) (?:anyone|anybody|any person|without warning)|shoot "
+        r"fire)|(?:shoot|fire at|fire on) (?:anyone|anybody|any person|without warning)|shoot "
         r"unconditionally)\b",
         "shoot fire",
     ),
@@ -139,8 +147,8 @@ MEASURE_CUES: list[MeasureCue] = [
         MEASURE.ForcedRepatriation,
         r"\b(?:forc(?:ed|ibly) (?:repatriat\w+|return\w*|sen[dt] back|deport\w+)|repatriat\w+|"
         r"sen[dt] (?:them |the defectors |defectors |people )?back(?: immediately)? (?:to north "
-        r"korea|across the border)|be sent back|handed (?:them )?over\b[^.;]{0,60}?\bto (?:the )?"
-        r"(?:north korean|dprk|north)|deport\w+|(?<!non-)refoulement)\b",
+        r"korea|across the border)|be sent back|handed (?:[\w-]+ ){0,3}?(?:over|back)\b[^.;]{0,60}?\bto (?:the )?"
+        r"(?:north korean|dprk|north)|deport\w*|(?<!non-)refoulement)\b",
         "repatriat* sent send deport* refoulement handed forced forcibly",
     ),
     # A quarantine laid on places (villages, towns) confines their people: a movement
@@ -179,7 +187,8 @@ MEASURE_CUES: list[MeasureCue] = [
         rf"\b(?:(?:relocat\w+|evict\w+|expel\w+|mov(?:ed|ing)) (?:the )?(?:border )?{_GROUPS}|"
         rf"forced (?:relocations?|evictions?)|(?:relocations?|evictions?) of (?:border )?{_GROUPS}"
         rf"|{_GROUPS}\b[^.;]{{0,80}}?\b(?:sent away|relocated|expelled|evicted|banished|sent to "
-        r"live|moved (?:to|away|inland|out)))\b",
+        r"live|sent to (?:[\w-]+ ){0,3}?(?:villages?|farms?|mines?|countryside|mountains?|regions?|"
+        r"areas?)|moved (?:to|away|inland|out)))\b",
         "relocat* evict* expel* moved moving forced relocation relocations sent banished",
     ),
     _cue(
@@ -222,7 +231,8 @@ MEASURE_CUES: list[MeasureCue] = [
     _cue(
         MEASURE.BarrierConstruction,
         r"\b(?:(?:barbed[- ]wire|electri(?:c|fied)|iron|steel|border|security|high|double|new|"
-        r"concrete) )*(?:fences?|fencing|walls?|barriers?|barricades?)\b|\bbarbed[- ]wire\b",
+        r"concrete) )*(?:fences?|fencing|(?<!on the )(?<!onto the )walls?(?! of (?!(?:barbed|concrete|"
+        r"steel|iron|razor|wire|stone|brick)\b))|barriers?|barricades?)\b|\bbarbed[- ]wire\b",
         "fence fences fencing wall walls barrier barriers barricade barricades barbed",
         strong=False,
     ),
@@ -262,8 +272,8 @@ MEASURE_CUES: list[MeasureCue] = [
         MEASURE.Crackdown,
         r"\b(?:(?:tighter|closer|stricter|more frequent|intensified|stepped-up) (?:inspections?|"
         r"checks?|controls?|scrutiny|searches|monitoring)|(?:step(?:s|ped|ping)? up|intensif\w+|"
-        r"tighten\w*) (?:its |their |the )?(?:pursuit|hunt|checks?|inspections?|controls?|searches|"
-        r"scrutiny|monitoring))\b",
+        r"tighten\w*) (?:its |their |the )?(?:identity |id |document |security |border |cargo )?"
+        r"(?:pursuit|hunt|checks?|inspections?|controls?|searches|scrutiny|monitoring))\b",
         "tighter closer stricter frequent intensified stepped step steps stepping intensify "
         "intensifies intensifying tighten tightens tightened tightening",
     ),
@@ -288,6 +298,17 @@ MEASURE_CUES: list[MeasureCue] = [
     ),
 ]
 
+#: A measure taken to implement UN (or other) sanctions: "banned under UN Security Council
+#: Resolution 2397", "to comply with the resolution" (the scheme's SanctionsEnforcement: a
+#: state or its customs implements sanctions in trade).
+SANCTIONS_BASIS = (
+    r"\b(?:(?:banned|prohibited|restricted|listed|forbidden|barred|sanctioned)\s+(?:by|under)|"
+    r"(?:to\s+)?compl(?:y|ies|ied|ying)\s+with|in\s+(?:line|accordance|compliance)\s+with|"
+    r"(?:enforc|implement|observ)\w*)\s+(?:the\s+)?(?:(?:un|united\s+nations|international)\s+)?"
+    r"(?:security\s+council\s+)?(?:resolutions?|sanctions)\b|\b(?:un|international)\s+"
+    r"sanctions\b"
+)
+
 #: A generic crackdown becomes the narrower type whose words its sentence uses (first wins).
 SUBTYPES: list[tuple[str, re.Pattern[str]]] = [
     (
@@ -302,7 +323,11 @@ SUBTYPES: list[tuple[str, re.Pattern[str]]] = [
             r"flee\w*|escap\w+|strangers?|north koreans (?:in|hiding)|(?:border|river) "
             r"cross(?:ings?|ers?)|crossers|(?:help|aid|assist)\w* (?:[\w-]+ ){0,3}?(?:cross|"
             r"escape|flee|defect|leave the country)\w*|(?:shelter|hid|hide|harbou?r|employ)\w* "
-            r"(?:a |any )?north koreans?)\b",
+            r"(?:a |any )?north koreans?|(?:detain|arrest|round|apprehend|caught|catch)\w* (?:up )?"
+            r"(?:[\w-]+ ){0,3}?north koreans\b(?! (?:authorities|officials|guards|police|agents))|"
+            r"(?:identity|identification|id) (?:checks?|cards?|documents|papers)|"
+            r"(?:help|let|guid|lead|led|ferr)\w* (?:[\w-]+ ){0,3}?across"
+            r"(?! the (?:river|border) (?:with|by) (?:goods|cargo)))\b",
             _I,
         ),
     ),
@@ -312,16 +337,17 @@ SUBTYPES: list[tuple[str, re.Pattern[str]]] = [
             r"\b(?:smuggl\w+|official channels|import\w* goods|contraband|undeclared|outside "
             r"(?:the )?(?:official|state|legal|formal|customs) (?:channels|office|system)|(?:not|"
             r"without|never) (?:\w+ ){0,2}?(?:pass\w*|go\w*|gone) through customs|illegal(?:ly)? "
-            r"(?:imported|traded|brought in) goods|brib\w+)\b",
+            r"(?:imported|traded|brought in) goods|brib\w+)\b|" + _ACROSS_TRADE,
             _I,
         ),
     ),
+    (str(MEASURE.SanctionsEnforcement), re.compile(SANCTIONS_BASIS, _I)),
 ]
 
 #: Consequences announced for an act: a standing rule (see ``policy_status``).
 CONSEQUENCE = (
-    r"\b(?:will|would) (?:also )?be (?:\w+ly )?(?:caught and (?:\w+ly )?)?(?:treated as|punished|arrested|sent back|repatriated|"
-    r"shot|fined|detained|sent to|caught)\b"
+    r"\b(?:will|would) (?:also )?(?:(?:have|lose) [^.;]{0,40}? and )?be (?:\w+ly )?(?:caught and (?:\w+ly )?)?(?:treated as|punished|arrested|sent back|repatriated|"
+    r"shot|fined|detained|sent to|caught|handed over to|turned over to)\b"
 )
 
 # Status cues; on equal distance the earlier entry wins.
@@ -330,8 +356,9 @@ STATUS_CUES: list[tuple[str, re.Pattern[str]]] = [
         str(STATUS.Rumoured),
         re.compile(
             r"\b(?:rumou?rs?|rumou?red|reportedly considering|said to be (?:considering|planning|"
-            r"preparing)|(?:is|are|was|were) said to be \w+ing|(?:have|has|had) heard (?:that|of)|"
-            r"there is talk"
+            r"preparing)|(?:is|are|was|were) said to be \w+ing|(?:have|has|had) (?:also |now |all |reportedly )?heard (?:that|of|rumou?rs)|"
+            r"there is talk|word has it|people (?:say|said|are saying|have been saying) (?:that )?"
+            r"[^.;,]{0,60}?\b(?:will|would|may|might|could|(?:is|are) going to)"
             r"|word is|speculation|unconfirmed reports?|it is said that)\b",
             _I,
         ),
@@ -341,7 +368,9 @@ STATUS_CUES: list[tuple[str, re.Pattern[str]]] = [
         re.compile(
             r"\b(?:lifted|lifting|lift(?:s)? (?:the|a|its)|reopened|reopening|re-opened|reopen|"
             r"resumed|resumption|removed|ended|scrapped|abolished|withdrawn|withdrew|called off|"
-            r"rescinded|revoked|dismantled|(?:allowed|permitted|approved|legali[sz]ed) (?:\w+ )?"
+            r"rescinded|revoked|repealed|annulled|cancell?ed|discontinued|phased out|overturned|"
+            r"dropped|dismantled|(?:allowed|permitted|"
+            r"approved|legali[sz]ed) (?:\w+ )?"
             r"again|once again (?:allowed|permitted|open))\b",
             _I,
         ),
@@ -351,9 +380,12 @@ STATUS_CUES: list[tuple[str, re.Pattern[str]]] = [
         re.compile(
             r"\b(?:relaxed|relaxing|relax|eased|easing|ease|shortened|shortening|loosened|loosening|softened|scaled "
             r"back|scaling back|more lenient|less strict|lighter than|looser|lightened|up from|"
-            # a shorter duration: "was cut from 40 days to 20"
-            r"(?:cut|reduced|lowered|trimmed|halved|brought down) (?:\w+ ){0,3}?(?:from (?:\d+|"
-            r"\w+) (?:days?|weeks?|months?|hours?) to|to (?:\d+|\w+) (?:days?|weeks?|hours?)))\b",
+            # a shorter duration: "was cut from 40 days to 20", "cutting the time goods must
+            # wait from three weeks to ten days"
+            r"(?:cut|cuts|cutting|reduc(?:ed|es|ing)|lower(?:ed|s|ing)|trimm(?:ed|ing)|"
+            r"halv(?:ed|es|ing)|brought down|bringing down)\b(?:[^.;]{0,60}?\bfrom (?:\d+|\w+) "
+            r"(?:days?|weeks?|months?|hours?) to| (?:\w+ ){0,3}?to (?:\d+|\w+) (?:days?|weeks?|"
+            r"hours?)))\b",
             _I,
         ),
     ),
@@ -376,7 +408,7 @@ STATUS_CUES: list[tuple[str, re.Pattern[str]]] = [
         re.compile(
             r"\b(?:announced|announcement|ordered|orders?|issued|issues|directives?|decrees?|"
             r"instructed|instructions?|notices?|notified|notification|decided to|declared|"
-            r"declaration|handed down|promulgated|(?:told|warned|instructed|notified|informed) "
+            r"declaration|handed down|promulgated|read (?:out|aloud)|(?:told|warned|instructed|notified|informed) "
             r"(?:(?!(?:was|were|is|are|had|has|have|would|will)\b)[\w-]+ ){0,8}?(?:to|not to|that)\b|been told|were told|was told|were warned|"
             r"been warned)\b",
             _I,
@@ -407,14 +439,35 @@ STATUS_CUES: list[tuple[str, re.Pattern[str]]] = [
         re.compile(
             r"\b(?:installed|installing|built|building|erected|constructed|set up|put up|went up|"
             r"gone up|deployed|dispatched|stationed|posted|repatriated|deported|returned|sent back|"
-            r"sent home|sent to|handed over|arrested|detained|carried out|conducted|launched|"
+            r"sent home|sent to|handed over|handed back|arrested|detained|carried out|conducted|launched|"
             r"began|begun|started|reinforced|increased|expanded|added|placed|laid|buried|mounted|strung|sealed|closed|shut|"
             r"confiscated|seized|raided|inspected|executed|relocated|evicted|expelled|imposed|"
             r"introduced|implemented|rolled out|cracked down|fired|shot|lit|upgraded|replaced|"
-            r"rebuil\w+|repair\w*|appeared|sprang up|gathered|assembled|summoned|held)\b",
+            r"rebuil\w+|repair\w*|appeared|sprang up|gathered|assembled|summoned|held|rounded up|"
+            r"sent away|moved (?:to|away|inland|out))\b",
             _I,
         ),
     ),
+]
+
+#: Words one of which every match of a status cue contains (in ``STATUS_CUES`` order; an
+#: empty string for cues made of words too common to be worth testing): a sentence without
+#: any of them is not searched for that cue.
+STATUS_TRIGGERS: list[str] = [
+    "rumo* considering said heard talk word people speculation unconfirmed",
+    "lifted lifting lift lifts reopened reopening re reopen resumed resumption removed ended "
+    "scrapped abolished withdrawn withdrew called rescinded revoked repealed annulled cancelled "
+    "canceled discontinued phased overturned dropped dismantled again",
+    "relaxed relaxing relax eased easing ease shortened shortening loosened loosening softened "
+    "scaled scaling lenient strict lighter looser lightened up cut cuts cutting reduced reduces "
+    "reducing lowered lowers lowering trimmed trimming halved halves halving brought bringing",
+    "will would",
+    "",
+    "announced announcement ordered order orders issued issues directive directives decree "
+    "decrees instructed instruction instructions notice notices notified notification decided "
+    "declared declaration handed promulgated read told warned informed",
+    "",
+    "",
 ]
 
 #: Explicit statements of state that outrank a nearer status cue in the same sentence.

@@ -24,7 +24,7 @@ from borderkg.ontology.namespaces import MEASURE, STATUS
 from .context import ArticleContext, distance
 from .cues import triggers
 from .model import Policy, Span
-from .policy_tense import EFFORT, GOVERNED, KIND_OF, RULE, STATE, verb_form, verb_status
+from .policy_tense import ACTION, EFFORT, GOVERNED, KIND_OF, RULE, STATE, verb_form, verb_status
 
 _CARRIED_OUT, _ANNOUNCED = str(STATUS.CarriedOut), str(STATUS.Announced)
 _TRADE_ORDERS = re.compile(
@@ -65,7 +65,7 @@ _SPECIFIC = (
 )
 # "…, but it was called off": a change told of the measure just named.
 _CONCESSIVE = re.compile(
-    r"^[^.;]{0,40}?\b(?:but|until|before|only\s+for|and\s+then|then)\s+(?:it|they|this|that|"
+    r"^[^.;]{0,90}?\b(?:but|until|before|only\s+for|and\s+then|then)\s+(?:it|they|this|that|"
     r"these|the\s+\w+)\s+(?:was|were|has\s+been|had\s+been|have\s+been|is|are)\s+(?:\w+ly\s+)?"
     r"(?:later\s+|soon\s+|quickly\s+)?$",
     re.IGNORECASE,
@@ -90,6 +90,33 @@ _RULE_CONTENT = re.compile(
     r"(?P<change>\w+)\s+(?:the|its|their|a|an)\s+(?:[\w-]+\s+){0,2}?(?:requirements?|rules?|"
     r"bans?|orders?|restrictions?|measures?|polic(?:y|ies)|regulations?|obligations?|decrees?)"
     r"\s+(?:that|on|for|requiring|forcing|obliging|of|to|under\s+which)\b[^.;]*$",
+    re.IGNORECASE,
+)
+# "A rule that made cargo sit …": the measure is the content of a rule named as a subject.
+_RULE_SUBJECT = re.compile(
+    r"\b(?:requirements?|rules?|bans?|orders?|restrictions?|regulations?|obligations?|decrees?)"
+    r"\s+(?:that|which|requiring|forcing|obliging|under\s+which)\b[^.;,]*$",
+    re.IGNORECASE,
+)
+# A provision described (``which requires countries to send back …``): what an instrument
+# says, not a measure an authority took.
+_PROVISION = re.compile(
+    r"\b(?:which|that|it|resolutions?|conventions?|articles?|treat(?:y|ies)|covenants?|"
+    r"protocols?)\s+(?:also\s+)?(?:requires?|required|obliges?|obliged|obligates?|obligated|"
+    r"compels?|compelled|calls\s+(?:on|upon)|called\s+(?:on|upon)|bars|barred|prohibits?|"
+    r"prohibited|forbids|forbade|demands?|demanded)\s+(?:[\w-]+\s+){0,3}?(?:to|from)\s+"
+    r"(?:[\w-]+\s+)?$",
+    re.IGNORECASE,
+)
+_PASSIVE_BEFORE = re.compile(r"\b(?:was|were|been|be|is|are|being)\s+(?:\w+ly\s+)?$", re.I)
+_RULE_AFTER = re.compile(
+    r"^\s+(?:the|its|their|a|an|all)\s+(?:[\w-]+\s+)?(?:bans?|orders?|rules?|requirements?|"
+    r"restrictions?|measures?|polic(?:y|ies)|plans?|curfews?|charges)\b",
+    re.I,
+)
+_INSTRUMENT = re.compile(
+    r"\b(?:resolutions?|conventions?|treat(?:y|ies)|covenants?|protocols?|laws?|acts?|"
+    r"sanctions)\b",
     re.IGNORECASE,
 )
 # Words one of which an appeal or an open question needs: a cheap test before the patterns.
@@ -117,16 +144,28 @@ _NOUN_MODIFIER = re.compile(
     r"government|state|county|city|village|local|new|recent|major|further|first)\s+$",
     re.IGNORECASE,
 )
-# "the largest return of workers", "a ban on imports": a verb takes no "of" or "on".
-_NOUN_AFTER_VERB = re.compile(r"^\s+(?:of|on)\b", re.IGNORECASE)
+# "the largest return of workers", "a ban on imports": a verb takes no "of" or "on"; nor is a
+# verb form followed by the head noun of a compound ("quarantine rules", "check points").
+_NOUN_AFTER_VERB = re.compile(
+    r"^\s+(?:of|on|rules?|regulations?|measures?|periods?|requirements?|restrictions?|"
+    r"zones?|facilit(?:y|ies)|cent(?:re|er)s?|stations?|yards?|camps?|polic(?:y|ies)|"
+    r"laws?|procedures?|regimes?|systems?)\b",
+    re.IGNORECASE,
+)
 _COORDINATION = re.compile(
     r"^\s*(?:,\s*(?:and\s+|or\s+)?|\s*\b(?:and|or|as\s+well\s+as)\s+)(?:(?:a|an|the|new|"
     r"some|more|several)\s+)?$",
     re.IGNORECASE,
 )
-#: Verbs of closing give a closure's aspect, verbs of forbidding a rule's, whatever the measure.
+#: Verbs of closing give a closure's aspect, verbs of forbidding a rule's, verbs of one act
+#: (arrests, seizures) an action's, whatever the measure.
 _VERB_KIND = (
     (re.compile(r"^(?:closed|sealed|shut|suspended|halted|blocked)\b", re.I), STATE),
+    # one act each: "have detained 50 people since January" reports arrests made
+    (
+        re.compile(r"^(?:arrested|detained|rounded up|confiscated|seized|raided|executed)\b", re.I),
+        ACTION,
+    ),
     (re.compile(r"^(?:banned|prohibited|forbidden|restricted|required|limited)\b", re.I), RULE),
 )
 
@@ -144,7 +183,8 @@ def governing_change(
     ctx: ArticleContext, sent: int, span: Span, statuses: list[tuple[str, Span]]
 ) -> tuple[str, Span] | None:
     """The lifting or easing of the rule a measure is the content of (``lifted its
-    requirement that returning traders spend two weeks in quarantine``)."""
+    requirement that returning traders spend two weeks in quarantine``, ``a rule that
+    made cargo sit in a yard for a week has been lifted``)."""
     if not any(status in _CHANGES for status, _ in statuses):
         return None
     s = ctx.sentences[sent]
@@ -152,7 +192,20 @@ def governing_change(
         for status, cue in statuses:
             if status in _CHANGES and cue.begin == m.start("change"):
                 return status, cue
+    if _RULE_SUBJECT.search(ctx.folded, max(s.begin, span.begin - 80), span.begin):
+        after = [(st, cue) for st, cue in statuses if st in _CHANGES and cue.begin >= span.end]
+        if after:
+            return min(after, key=lambda c: c[1].begin)
     return None
+
+
+def provision(ctx: ArticleContext, sent: int, span: Span) -> bool:
+    """Whether a measure is what a legal instrument the sentence names requires or bars
+    (``the resolution, which requires countries to send back North Koreans``)."""
+    before = ctx.before(sent, span.begin, 90)
+    if not _PROVISION.search(before):
+        return False
+    return ctx.has_legal(sent) or bool(_INSTRUMENT.search(before))
 
 
 def descriptive(ctx: ArticleContext, sent: int, span: Span) -> bool:
@@ -197,6 +250,10 @@ def usable(ctx: ArticleContext, sent: int, status: str, span: Span) -> bool:
     if status not in _DONE:
         return True
     before = ctx.before(sent, span.begin, 60)
+    if ctx.folded[span.begin : span.end].lower() == "dropped":
+        # "the order was dropped", "dropped the ban", not "prices dropped"
+        after = ctx.folded[span.end : ctx.sentences[sent].end]
+        return bool(_PASSIVE_BEFORE.search(before) or _RULE_AFTER.match(after))
     if GOVERNED.search(before) and not EFFORT.search(before):
         return False  # "will reopen", "plans to install": the plan, not the deed
     if status != _CARRIED_OUT:
@@ -241,7 +298,7 @@ def change_after(
     """A lifting or easing told of the measure right after it, if any."""
     end = ctx.sentences[sent].end
     for status, span in sorted(statuses, key=lambda s: s[1].begin):
-        if status not in _CHANGES or span.begin < measure.end or span.begin - measure.end > 90:
+        if status not in _CHANGES or span.begin < measure.end or span.begin - measure.end > 120:
             continue
         between = ctx.folded[measure.end : span.begin]
         cue = ctx.folded[span.begin : end]

@@ -17,7 +17,10 @@ from borderkg.ontology.namespaces import MEASURE
 from .frame_lexicon import ADV, BAN_FORMS, FILL, HUMAN, MOVING, PEOPLE, TO_NORTH, custom, frame
 from .morph import alternation, first_words, nouns
 from .policy_cues import MeasureCue
-from .policy_frames_rules import GENERIC_FRAMES, RULE_FRAMES
+from .policy_frames_conduct import CONDUCT_FRAMES, CONDUCT_GENERIC, DETECTION_FRAMES
+from .policy_frames_passage import PASSAGE_FRAMES
+from .policy_frames_rules import GENERIC_FRAMES as _ENFORCEMENT
+from .policy_frames_rules import RULE_FRAMES
 from .policy_tense import ACTION, BUILD, EASE, LIFT, RULE, STATE
 
 _INSTALL = (
@@ -91,6 +94,7 @@ _PERSONNEL = nouns(
     "security force",
     "reinforcement",
     "sentry",
+    "agent",
     "militia",
     "unit",
 ) | {"police", "sentries"}
@@ -111,6 +115,7 @@ _PHYSICAL: list[MeasureCue] = [
         ("send back", "repatriate", "deport", "hand over", "hand back", "turn over", "extradite"),
         PEOPLE,
         ACTION,
+        reach=6,  # "deport more than 100 North Korean women"
     ),
     frame(
         MEASURE.ForcedRepatriation,
@@ -230,11 +235,12 @@ _PHYSICAL: list[MeasureCue] = [
             *("increase", "reinforce", "boost"),
         ),
         r"(?:(?:the|its|their|border|frontier)\s+)*(?:security|vigilance|guard\s+duty|"
-        r"watch|guarding)\b(?!\s+(?:of|on)\s+(?:the\s+)?(?:market|phone|call|bank|account))",
+        r"watch|guarding|controls?(?=\s+(?:of|over|on|along)\s+(?:the\s+|its\s+)?(?:border|frontier|"
+        r"river)))\b(?!\s+(?:of|on)\s+(?:the\s+)?(?:market|phone|call|bank|account))",
         BUILD,
         reach=2,
         passive=True,
-        object_words="security vigilance guard watch guarding",
+        object_words="security vigilance guard watch guarding control controls",
     ),
     # -- the border closed, reopened -----------------------------------------------------
     custom(
@@ -309,10 +315,12 @@ _PHYSICAL: list[MeasureCue] = [
         r"(?:(?:are|is|were|was)\s+(?:still\s+|now\s+)?(?:not|no\s+longer)\s+(?:allowed|"
         r"permitted)|(?:may|must)\s+(?:not|no\s+longer)|cannot|can't|(?:are|is|were|was)\s+"
         r"(?:now\s+)?(?:forbidden|prohibited|banned|barred))\s+(?:to\s+)?(?:go|travel|leave|"
-        r"enter|approach|visit|cross|move|walk|fish|swim|stay|come|return|venture|wander|step)\b(?!\s+(?:to|into)\s+(?:china|north\s+korea|the\s+north|the\s+south|south\s+korea|abroad))",
+        r"enter|approach|visit|cross|move|walk|fish|swim|stay|come|return|venture|wander|step|work|farm|"
+        r"graze|plant)\b(?!\s+(?:to|into)\s+(?:china|north\s+korea|the\s+north|the\s+south|south\s+korea|abroad))",
         "not longer cannot can't forbidden prohibited banned barred",
         RULE,
-        also_when="go travel leave enter approach visit cross move walk fish swim stay come return venture wander step",
+        also_when="go travel leave enter approach visit cross move walk fish swim stay come return "
+        "venture wander step work farm graze plant",
     ),
     frame(
         MEASURE.MovementRestriction,
@@ -329,7 +337,7 @@ _PHYSICAL: list[MeasureCue] = [
         r"for))\s+(?:(?:an?|special|official|the|valid|written|travel|border|entry|prior)\s+)*"
         r"(?:travel\s+)?(?:permits?|pass(?:es)?|permission|authori[sz]ation|approval|travel\s+"
         r"certificates?)\b[^.;]{0,60}?\bto\s+(?:enter|travel|visit|go|leave|approach|cross|move|"
-        r"stay|reach|get\s+to)\b",
+        r"stay|reach|get\s+to|work|farm|fish|use)\b",
         "need needs require required requires must",
         RULE,
         also_when="permit permits pass passes permission authorisation authorization approval certificate certificates",
@@ -337,7 +345,11 @@ _PHYSICAL: list[MeasureCue] = [
 ]
 
 #: All frames that come before the phrase cues, in priority order.
-FRAME_CUES: list[MeasureCue] = _PHYSICAL + RULE_FRAMES
+FRAME_CUES: list[MeasureCue] = (
+    PASSAGE_FRAMES + DETECTION_FRAMES + _PHYSICAL + RULE_FRAMES + CONDUCT_FRAMES
+)
+#: Enforcement frames whose type comes from their target, after the phrase cues.
+GENERIC_FRAMES: list[MeasureCue] = _ENFORCEMENT + CONDUCT_GENERIC
 
 __all__ = ["CHANGE_KINDS", "FRAME_CUES", "GENERIC_FRAMES"]
 

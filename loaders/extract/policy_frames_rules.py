@@ -143,7 +143,7 @@ RULE_FRAMES: list[MeasureCue] = [
     ),
     custom(
         MEASURE.InformantReward,
-        r"(?:promis|offer|pay|paid|giv|gave|award|grant)\w*\s+(?:[\w,.-]+\s+){0,6}?to\s+"
+        r"(?P<v>(?:promis|offer|pay|paid|giv|gave|award|grant)\w*)\s+(?:[\w,.-]+\s+){0,8}?to\s+"
         r"(?:anyone|anybody|those|people|villagers|residents|whoever|citizens|informants)\s+"
         r"(?:who|that)\s+(?:report|inform|tip|turn|hand|help\s+(?:catch|find|arrest))|(?:\d[\d,]*"
         r"\s+(?:yuan|won|dollars|rmb|usd)|cash|money|payments?|prizes?)\s+(?:[\w-]+\s+){0,3}?for\s+"
@@ -161,6 +161,7 @@ RULE_FRAMES: list[MeasureCue] = [
         nouns("house", "home", "building", "dwelling", "hut", "village", "shack"),
         ACTION,
         reach=3,
+        passive_reach=8,  # "houses standing closest to the river in Hyesan may be torn down"
     ),
     frame(
         MEASURE.ResidentRelocation,
@@ -215,7 +216,7 @@ GENERIC_FRAMES: list[MeasureCue] = [
     ),
     frame(
         MEASURE.Crackdown,
-        ("raid", "search", "ransack", "comb"),
+        ("raid", "search", "ransack", "comb", "inspect"),
         nouns(
             "home",
             "house",
@@ -375,12 +376,13 @@ GENERIC_FRAMES: list[MeasureCue] = [
     custom(
         MEASURE.Crackdown,
         r"(?:anyone|anybody|those|people|whoever|residents|traders|villagers|individuals|"
-        r"persons)\b[^.;]{0,90}?\b(?:will|would|could|shall)\s+(?:also\s+|now\s+)?be\s+(?:\w+ly"
+        r"persons|smugglers|brokers|crossers|offenders|violators)\b[^.;]{0,90}?\b(?:will|would|"
+        r"could|shall)\s+(?:also\s+|now\s+)?(?:(?:have|lose)\s+[^.;]{0,40}?\s+and\s+)?be\s+(?:\w+ly"
         r"\s+)?(?:punished|treated\s+as|arrested|detained|jailed|imprisoned|sent\s+to|fined|"
-        r"executed|shot|expelled|prosecuted|charged|sentenced)",
+        r"executed|shot|expelled|prosecuted|charged|sentenced|handed\s+over\s+to|turned\s+over\s+to)",
         "will would could shall",
         RULE,
-        also_when="punished treated arrested detained jailed imprisoned sent fined executed shot expelled prosecuted charged sentenced",
+        also_when="punished treated arrested detained jailed imprisoned sent fined executed shot expelled prosecuted charged sentenced handed turned",
     ),
     custom(
         MEASURE.Crackdown,
@@ -393,12 +395,13 @@ GENERIC_FRAMES: list[MeasureCue] = [
     # "those caught face up to ten years in a labour camp": the penalty of a standing rule
     custom(
         MEASURE.Crackdown,
-        r"(?:face|faces)\s+(?:up\s+to\s+|at\s+least\s+|as\s+many\s+as\s+)?(?:\w+\s+){0,2}?"
+        r"(?P<v>face|faces)\s+(?:(?:up\s+to\s+|at\s+least\s+|as\s+many\s+as\s+)?(?:\w+\s+){0,2}?"
         r"(?:years?|months?)\s+(?:in\s+(?:a\s+)?(?:labou?r|prison|re-?education|reform)|of\s+"
-        r"(?:hard\s+labou?r|reform|imprisonment|prison)|behind\s+bars)",
+        r"(?:hard\s+labou?r|reform|imprisonment|prison)|behind\s+bars)|(?:heavy\s+|hefty\s+)?"
+        r"(?:fines?|a\s+fine)\s+of\b)",
         "face faces",
         RULE,
-        also_when="year years month months",
+        also_when="year years month months fine fines",
     ),
     # "set up a special task force to catch smugglers"
     custom(

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from borderkg.ontology.namespaces import MEASURE
+from borderkg.ontology.namespaces import MEASURE, STATUS
 
 from . import kinds
 from .context import ArticleContext
@@ -25,6 +25,31 @@ SPECIFIC_CRACKDOWNS = {
     str(MEASURE.NonSocialistInspection),
 }
 _CRACKDOWN = str(MEASURE.Crackdown)
+#: The broader concept of each narrower measure type (``skos:broader`` in the scheme).
+BROADER = {
+    str(narrow): str(broad)
+    for broad, narrows in (
+        (
+            MEASURE.SurveillanceInstallation,
+            (MEASURE.CCTVInstallation, MEASURE.SensorInstallation, MEASURE.LightingInstallation),
+        ),
+        (
+            MEASURE.Crackdown,
+            (
+                MEASURE.PhoneCrackdown,
+                MEASURE.SmugglingCrackdown,
+                MEASURE.DefectionCrackdown,
+                MEASURE.NonSocialistInspection,
+            ),
+        ),
+        (MEASURE.MovementRestriction, (MEASURE.BufferZone,)),
+        (MEASURE.TradeRestriction, (MEASURE.SanctionsEnforcement,)),
+    )
+    for narrow in narrows
+}
+_NOT_YET = {str(STATUS.Planned), str(STATUS.Rumoured)}
+_CHANGED = {str(STATUS.Lifted), str(STATUS.Eased)}
+_DONE = str(STATUS.CarriedOut)
 # A contrast names a measure only to say what something else is not.
 _CONTRAST = re.compile(
     r"\b(?:different from|unlike|rather than|as opposed to|instead of|compared with|"
@@ -39,6 +64,12 @@ _SINCE_BEFORE = re.compile(
     re.IGNORECASE,
 )
 _BEGAN_AFTER = re.compile(r"^\s+(?:began|started|was introduced|was imposed|ended)\b", re.I)
+_CAMPAIGN = re.compile(
+    r"\b(?:crack\w*|clamp\w*|campaigns?|sweeps?|operations?|drives?|inspections?|checks?|"
+    r"controls?|scrutiny|pursuit|hunt)\b",
+    re.IGNORECASE,
+)
+_UNTIL_WHEN = re.compile(r"\buntil\b[^.;]{0,40}?,?\s+when\b", re.IGNORECASE)
 _BAN_OBJECT = re.compile(r"\bbans?\s+on\s+(?:the\s+)?((?:[\w-]+\s+){0,2}[\w-]+)", re.I)
 _STOP = frozenset(
     ["the", "a", "an", "of", "on", "in", "at", "to", "and", "or", "for", "from", "its", "their"]
@@ -73,6 +104,25 @@ def back_reference(ctx: ArticleContext, sent: int, span: Span, earlier: list[Pol
         return False
     stem = word[:4]  # "closure" refers back to "closed"
     return any(stem in ctx.folded[e.begin : e.end].lower() for p in earlier for e in p.evidence)
+
+
+def superseded(
+    ctx: ArticleContext, sent: int, found: list[tuple[Policy, bool]]
+) -> list[tuple[Policy, bool]]:
+    """Drop a state told as ended by a change in its own sentence ("kept its border closed
+    until last year, when it let a few traders in"): the change is where it stands."""
+    mine = [p for p, _ in found if p.sentence == sent]
+    ended = {
+        id(p)
+        for p in mine
+        for q in mine
+        if p.status not in _CHANGED
+        and q.status in _CHANGED
+        and q.measure_type == p.measure_type
+        and p.evidence[0].end <= q.evidence[0].begin
+        and _UNTIL_WHEN.search(ctx.folded, p.evidence[0].end, q.evidence[0].begin)
+    }
+    return [(p, d) for p, d in found if id(p) not in ended]
 
 
 def _countries(ctx: ArticleContext, iris: list[str]) -> set[str]:
@@ -129,15 +179,26 @@ def merge(ctx: ArticleContext, found: list[Mention]) -> list[Policy]:
     specific = [p for p in asserted if p.measure_type in SPECIFIC_CRACKDOWNS]
     for f in found:
         policy = f.policy
-        # A bare measure noun ("the border closure") is a measure already reported.
+        # A bare measure noun ("the border closure", "the new surveillance") is a measure
+        # already reported, of its type or a narrower one, unless that one is only planned
+        # or rumoured and this one dated in the past.
         if f.defaulted and any(
-            p.measure_type == policy.measure_type and compatible(ctx, p, policy, by_place=False)
+            policy.measure_type in (p.measure_type, BROADER.get(p.measure_type))
+            and (p.status not in _NOT_YET or policy.status != _DONE)
+            and compatible(ctx, p, policy, by_place=False)
             for p in asserted
         ):
             continue
-        # "the crackdown" in an article about a phone crackdown is that crackdown, unless
-        # another country's authorities carry it out.
-        if policy.measure_type == _CRACKDOWN and any(compatible(ctx, p, policy) for p in specific):
+        # "the crackdown" in an article about a phone crackdown is that crackdown, and so is
+        # an act of enforcement told at the same stage ("searched every boat"), unless
+        # another country's authorities carry it out or it comes first with a target of
+        # its own ("arrested four remittance brokers").
+        if policy.measure_type == _CRACKDOWN and any(
+            (p.sentence <= policy.sentence or not policy.targets)
+            and (p.status == policy.status or _campaign_noun(ctx, policy))
+            and compatible(ctx, p, policy)
+            for p in specific
+        ):
             continue
         into = next(
             (
@@ -155,6 +216,12 @@ def merge(ctx: ArticleContext, found: list[Mention]) -> list[Policy]:
     for i, policy in enumerate(out, start=1):
         policy.local = f"policy-{i}"
     return out
+
+
+def _campaign_noun(ctx: ArticleContext, policy: Policy) -> bool:
+    """Whether a crackdown is named as a campaign ("the crackdown", "a sweep"), not as an
+    act of enforcement ("arrested four brokers")."""
+    return any(_CAMPAIGN.search(ctx.folded, e.begin, e.end) for e in policy.evidence)
 
 
 def _absorb(into: Policy, policy: Policy) -> None:

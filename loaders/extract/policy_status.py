@@ -4,14 +4,15 @@ The nearest cue gives a first status (``policies._choose_status``); these rules 
 where the sentence's framing decides:
 
 - an order to those who enforce it (``ordered guards to shoot``, ``officers have been
-  told to stop``) is a rule being applied: InForce, not Announced;
+  told to stop``, ``guards are under orders to``) is a rule being applied: InForce, not
+  Announced;
 - a plan or a promised consequence told to the public (``the lecturers said that the state
   is set to launch``, ``residents were warned that anyone who … would be punished``) is an
   announcement: Announced;
 - a plan to keep something going (``is expected to remain``) is the measure in force;
 - declaring a zone creates it: InForce;
 - intensifying enforcement (``stepped up checks``) is a rule applied more strictly, but
-  more guards or a fence put up are done deeds: CarriedOut;
+  more guards, a fence put up or security tightened are done deeds: CarriedOut;
 - lifting only part of a measure (``resumed handling some shipments``) eases it;
 - a measure told by notices or posters (``notices posted in the villages promise a
   reward``) is announced, unless the sentence states it as a rule in force (``a notice says
@@ -41,7 +42,8 @@ _TO_ENFORCERS = re.compile(
     rf"|\b{_ORDER}\s+(?:the\s+|its\s+|their\s+)?{_ENFORCERS}\b"
     # "soldiers have orders to", "guards were given instructions to"
     rf"|\b{_ENFORCERS}\b(?:\s+[\w'’-]+){{0,4}}?\s+(?:have|has|had|were\s+given|was\s+given|"
-    r"received|carry|follow)\s+(?:\w+\s+)?(?:orders?|instructions?)\b",
+    r"received|carry|follow|(?:are|is|were|was|remain|remained)\s+(?:now\s+|still\s+)?under)\s+"
+    r"(?:\w+\s+)?(?:orders?|instructions?)\b",
     _I,
 )
 # An authority telling the public: a notice, a warning, a lecture.
@@ -51,17 +53,29 @@ _TO_PUBLIC = re.compile(
     _I,
 )
 _CONSEQUENCE = re.compile(CONSEQUENCE, _I)
+# The telling put after what was told: "…, residents were told", "…, officials announced".
+_TOLD_AFTER = re.compile(
+    r",\s+(?:[\w'’-]+\s+){0,4}?(?:(?:were|was|have\s+been|had\s+been|has\s+been)\s+(?:\w+ly\s+)?"
+    r"(?:told|warned|informed|notified)\b|(?:announced|warned|declared|proclaimed)\W*$)",
+    _I,
+)
 _KEEP_GOING = re.compile(r"^\W*(?:\w+ )?(?:remain|stay|continue|keep)\b", _I)
 _WILL_KEEP = re.compile(
     r"[^.;]{0,60}?\b(?:would|will)\s+(?:still\s+)?(?:remain|stay|continue|be\s+kept|be\s+extended)\b",
     _I,
 )
 _PARTIAL = re.compile(
-    r"\b(?:partially|partly|part of|limited|only|(?:some|a few|certain|several)\b(?!\s+(?:days?|"
+    r"\b(?:partially|partly|part of|limited|only|a (?:small|limited) number|a handful|(?:some|a few|certain|several)\b(?!\s+(?:days?|"
     r"weeks?|months?|years?|hours?|times?)\b))\b",
     _I,
 )
 _INTENSIFY = re.compile(r"\b(?:step|tighten|intensif|strengthen)", _I)
+# Security as what is guarded, not a body's name ("Ministry of State Security").
+_SECURITY = re.compile(
+    r"(?<!state )(?<!public )(?<!social )\b(?:security|vigilance)\b(?!\s+(?:of|for|ministry|"
+    r"council|services?|officials?|officers?|agents?|department|bureau|forces?|agency|police)\b)",
+    _I,
+)
 _DONE_WHEN_MORE = {
     str(MEASURE.PatrolReinforcement),
     str(MEASURE.BarrierConstruction),
@@ -95,15 +109,20 @@ def refine_status(
         if measure == _BUFFER_ZONE and re.search(r"\b(?:declared|declaration)\b", text):
             return _IN_FORCE
         return status
+    told_after = bool(_TOLD_AFTER.search(folded, cue.end, sentence.end))
     if status == _IN_FORCE and _CONSEQUENCE.search(text):
-        if _TO_PUBLIC.search(before) and not _TO_ENFORCERS.search(whole):
+        if (_TO_PUBLIC.search(before) or told_after) and not _TO_ENFORCERS.search(whole):
             return _ANNOUNCED
         return status
-    if status == _IN_FORCE and _INTENSIFY.match(text) and measure in _DONE_WHEN_MORE:
+    # More guards or a fence are a done deed; so is security tightened (the scheme's
+    # "tightened border security"), whatever measure the sentence then names.
+    if status == _IN_FORCE and _INTENSIFY.match(text) and _more_of(ctx, index, measure, cue):
         return _CARRIED_OUT
     if status == _PLANNED:
         if _KEEP_GOING.search(folded[cue.end : sentence.end]):
             return _IN_FORCE
+        if told_after and not _TO_ENFORCERS.search(whole):
+            return _ANNOUNCED  # "… will be rewarded, residents were told"
         told = list(_TO_PUBLIC.finditer(before))
         if told and not _TO_ENFORCERS.search(whole):
             # "told residents that the Immigration Administration is set to add patrols":
@@ -124,7 +143,8 @@ _NOTICE = re.compile(
     r"\b(?:notices?|posters?|placards?|leaflets?|signs|bulletins?|banners?|proclamations?)\b"
     r"(?:\s+[\w'’,-]+){0,8}?\s+(?:promis|warn|stat|say|said|announc|declar|tell|told|read|"
     r"inform|urg|offer)\w*|\b(?:post|put\s+up|hung|hang|distribut|display|stuck|paste)\w*\s+"
-    r"(?:[\w-]+\s+){0,3}?(?:notices?|posters?|placards?|leaflets?)\b",
+    r"(?:[\w-]+\s+){0,3}?(?:notices?|posters?|placards?|leaflets?)\b|\b(?:notices?|posters?|"
+    r"placards?|leaflets?)\s+(?:posted|put\s+up|hung|displayed|pasted|stuck|distributed)\b",
     _I,
 )
 _NOT_BY_NOTICE = {_PLANNED, _LIFTED, _EASED, str(STATUS.Rumoured)}
@@ -136,6 +156,12 @@ def by_notice(ctx: ArticleContext, index: int, status: str) -> str:
         return status
     sentence = ctx.sentences[index]
     return _ANNOUNCED if _NOTICE.search(ctx.folded, sentence.begin, sentence.end) else status
+
+
+def _more_of(ctx: ArticleContext, index: int, measure: str, cue: Span) -> bool:
+    """Whether intensifying a measure adds something (guards, a fence, security)."""
+    begin = max(ctx.sentences[index].begin, cue.begin - 60)
+    return measure in _DONE_WHEN_MORE or bool(_SECURITY.search(ctx.folded, begin, cue.end + 40))
 
 
 def _authority_between(ctx: ArticleContext, index: int, begin: int, end: int) -> bool:

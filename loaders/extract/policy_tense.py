@@ -56,6 +56,20 @@ EFFORT = re.compile(
     r"overtime))\s+(?:(?:[\w-]+\s+){0,4}?to\s+)?$",
     re.IGNORECASE,
 )
+# "have been forced to move out": the infinitive takes the tense of its causative verb.
+_CAUSATIVE = re.compile(
+    rf"\b(?P<aux>(?:has|have|had)\s+{_ADV}been|is|are|am|was|were|been|get|gets|got)\s+{_ADV}"
+    rf"(?:forced|made|compelled|obliged|pressured|coerced)\s+to\s+{_ADV}$",
+    re.IGNORECASE,
+)
+# "anyone who hands over a phone": the act a rule is about, not a measure's own verb.
+_CONDITION = re.compile(
+    r"\b(?:anyone|anybody|those|whoever|someone|people|residents|villagers|traders|individuals|"
+    r"persons)\s+(?:\w+\s+)?(?:who|that)\s+(?:\w+ly\s+)?$",
+    re.IGNORECASE,
+)
+# "have begun paying": begun and still going on.
+_PERFECT_BEFORE = re.compile(rf"\b(?:has|have|had|'ve)\s+{_ADV}$", re.IGNORECASE)
 # "remains closed", "stayed shut": the state holds.
 _STATIVE = re.compile(rf"\b(?:remains?|remained|stays?|stayed|kept|keeps?)\s+{_ADV}$", re.I)
 _PERFECT = re.compile(rf"\b(?:has|have|had|'ve)\s+{_ADV}(?P<been>been\s+{_ADV})?$", re.I)
@@ -198,16 +212,27 @@ def verb_status(kind: str, verb: str, before: str) -> str | None:
 
     ``verb`` is the matched verb (``sent back``), ``before`` the text of its clause before
     it (its sentence up to the verb). None means the verb has no tense of its own
-    (``to install``, ``will be closed``) or is coordinated with one whose tense is unknown.
+    (``to install``, ``will be closed``), is coordinated with one whose tense is unknown, or
+    is the act a rule is about (``anyone who hands over a phone``).
     """
     tail = before[-60:]
+    if _CONDITION.search(tail):
+        return None
     form = verb_form(verb)
     effort = EFFORT.search(tail)
     if effort:
         # "are working day and night to rebuild", "were sent to repair it": it is being
-        # done; "started building", "began sweeping": it was begun, a deed done.
+        # done; "started building", "began sweeping": it was begun, a deed done; "have
+        # begun paying": begun and still going on.
         begun = effort.group("begin") is not None
-        return _by_kind(kind, "past" if begun else "progressive", False)
+        ongoing = not begun or _PERFECT_BEFORE.search(tail, 0, effort.start("begin"))
+        return _by_kind(kind, "progressive" if ongoing else "past", False)
+    causative = _CAUSATIVE.search(tail)
+    if causative:
+        aux = causative.group("aux").lower().split()[0]
+        when = {"was": "past", "were": "past", "got": "past", "is": "present", "are": "present"}
+        when |= {"am": "present", "get": "present", "gets": "present"}
+        return _by_kind(kind, when.get(aux, "perfect"), False)
     if GOVERNED.search(tail):
         return None
     since = bool(_SINCE.search(before))

@@ -1,0 +1,114 @@
+"""When a measure is dated, and what status one named without a status word has.
+
+- The time of a measure is the time expression of its own clause nearest to it, not that of
+  the telling (``a source reported on Tuesday that …``).
+- A measure noun dated in the past was carried out; otherwise it is in force.
+- Equipment or a barrier named as new (``new floodlights``) was put up, unless it is only
+  wanted (``wants new fences``).
+- A negation inside the condition of a rule (``anyone who does not register guests will be
+  fined``) does not negate the rule.
+"""
+
+from __future__ import annotations
+
+import re
+
+from borderkg.ontology.namespaces import MEASURE, STATUS
+
+from .context import ArticleContext, distance
+from .model import Span, TimeInfo
+
+_CARRIED_OUT, _IN_FORCE = str(STATUS.CarriedOut), str(STATUS.InForce)
+# How far (in characters) a time expression may be from the measure it dates.
+_TIME_REACH = 70
+
+
+# Words between a time expression and a measure that put them in different clauses: the
+# time of the telling ("told officials this month that …", "a source reported on Tuesday").
+_OTHER_CLAUSE = re.compile(
+    r"\b(?:that|whether|said|says|told|reported|reports|added|according|when|while|after|"
+    r"before|because)\b",
+    re.IGNORECASE,
+)
+
+
+def measure_time(ctx: ArticleContext, index: int, anchor: Span) -> TimeInfo | None:
+    """The time expression of the measure's own clause nearest to it, if close enough."""
+    time = ctx.time(index, anchor)
+    if time is None:
+        return None
+    lo, hi = _between(time.span, anchor)
+    if lo < hi and _OTHER_CLAUSE.search(ctx.folded, lo, hi):
+        s = ctx.sentences[index]
+        others = [
+            t
+            for t in ctx.times
+            if s.contains(t.span)
+            and t is not time
+            and distance(t.span, anchor) <= _TIME_REACH
+            and not _OTHER_CLAUSE.search(ctx.folded, *_between(t.span, anchor))
+        ]
+        return min(others, key=lambda t: distance(t.span, anchor)) if others else None
+    return time
+
+
+def _between(a: Span, b: Span) -> tuple[int, int]:
+    return (a.end, b.begin) if a.end <= b.begin else (b.end, a.begin)
+
+
+# "new floodlights", "a new barbed-wire fence": a thing put up, unless it is only wanted.
+_EQUIPMENT = {
+    str(m)
+    for m in (
+        MEASURE.CCTVInstallation,
+        MEASURE.SensorInstallation,
+        MEASURE.LightingInstallation,
+        MEASURE.SurveillanceInstallation,
+        MEASURE.BarrierConstruction,
+    )
+}
+_NEW = re.compile(r"\bnew\s+(?:[\w-]+\s+){0,2}$", re.I)
+_WANTED = re.compile(
+    r"\b(?:want|need|plan|propos|demand|call\w*\s+for|ask\w*\s+for|seek|sought|consider|"
+    r"request|order|budget|fund|promis)\w*\s+(?:[\w-]+\s+){0,4}$",
+    re.I,
+)
+
+
+def new_installation(ctx: ArticleContext, index: int, concept: str, span: Span) -> bool:
+    """Whether a piece of equipment or a barrier is named as new and thus put up."""
+    if concept not in _EQUIPMENT:
+        return False
+    before = ctx.before(index, span.begin, 60)
+    cue = ctx.folded[span.begin : span.end]
+    new = _NEW.search(before[-30:]) or cue.lower().startswith("new ")
+    return bool(new) and not _WANTED.search(before)
+
+
+# A negation inside a relative clause before the main verb ("anyone who does not register
+# guests will be fined") negates the condition, not the rule.
+_RELATIVE_NEGATION = re.compile(
+    r"\b(?:who|that|whoever)\s+(?:(?:do|does|did|has|have|had|is|are|was|were)\s*(?:not|n't|never)|"
+    r"(?:fail|refuse)\w*\s+to|(?:[\w'’-]+\s+){1,5}?without)\s+(?:[\w'’-]+\s+){2,}$",
+    re.I,
+)
+
+
+def negated(ctx: ArticleContext, index: int, cue: Span, target: Span | None = None) -> bool:
+    """Whether a status cue or a measure verb is negated in its own clause."""
+    if not ctx.negated(index, cue, target):
+        return False
+    return not _RELATIVE_NEGATION.search(ctx.before(index, cue.begin, 80))
+
+
+def dated_past(ctx: ArticleContext, index: int, span: Span) -> bool:
+    """Whether the measure's own time expression lies before the publication date."""
+    time = measure_time(ctx, index, span)
+    if time is None or time.latest is None:
+        return False
+    return ctx.published is None or time.latest < ctx.published
+
+
+def default_status(ctx: ArticleContext, index: int, span: Span) -> str:
+    """Status of a measure named without a verb: a dated past one was carried out."""
+    return _CARRIED_OUT if dated_past(ctx, index, span) else _IN_FORCE

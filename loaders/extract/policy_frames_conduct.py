@@ -1,0 +1,131 @@
+"""Measure frames of how authorities treat people: detection, rewards, trials, questioning.
+
+- Equipment that detects phone signals is the phone crackdown it serves, not a sensor
+  installation (``deployed vehicles fitted with radio-wave detectors``).
+- Paying or rewarding those who report is an informant reward, in any form of the verb
+  (``anyone who reports a crossing will be rewarded with rice``, ``paying informants``).
+- A trial or punishment done in public is a public punishment (``have been publicly
+  tried``).
+- Questioning people and placing them under watch are enforcement (a crackdown refined by
+  its target: ``the families of anyone who flees will be placed under watch``).
+- ``a similar order``, ``the same ban`` refer back to a measure the article reported; its
+  type is resolved by ``policies`` (``ANAPHORIC``).
+
+``DETECTION_FRAMES`` come before the physical frames of ``policy_frames`` (which would read
+the detectors as sensors), ``CONDUCT_FRAMES`` with the rule frames (before the phrase cue
+``surveillance``, which would read a watch on people as equipment), ``CONDUCT_GENERIC``
+with the generic enforcement frames after the phrase cues.
+"""
+
+from __future__ import annotations
+
+from borderkg.ontology.namespaces import MEASURE
+
+from .frame_lexicon import GROUPS, PEOPLE, custom, frame
+from .morph import nouns
+from .policy_cues import MeasureCue
+from .policy_tense import ACTION, BUILD, PRACTICE, RULE
+
+#: The concept of a cue that refers back to a measure reported before (``a similar order``).
+ANAPHORIC = "anaphoric"
+
+_PUNISH = (
+    r"(?:tried|executed|punished|denounced|criticised|criticized|humiliated|paraded|sentenced|"
+    r"hanged|flogged|beaten|shot)"
+)
+_REPORTERS = (
+    r"(?:anyone|anybody|those|people|whoever|villagers|residents|citizens|locals)\s+(?:who|that)"
+    r"\s+(?:report|inform|tip|turn|hand|help)\w*"
+)
+
+DETECTION_FRAMES: list[MeasureCue] = [
+    frame(
+        MEASURE.PhoneCrackdown,
+        (
+            *("install", "mount", "set up", "put up", "place", "deploy", "dispatch", "station"),
+            *("bring in", "send", "introduce", "position", "fit"),
+        ),
+        r"(?:(?:new|more|mobile|additional|special)\s+)*(?:radio[- ]wave|signal|phone|mobile[- ]"
+        r"phone|frequency|wave)\s+(?:detectors?|detection\s+(?:equipment|devices?|vehicles?|vans?|"
+        r"cars?|trucks?)|jammers?|jamming\s+(?:equipment|devices?)|trackers?|tracking\s+"
+        r"(?:equipment|devices?))",
+        BUILD,
+        reach=4,
+        object_words="detector detectors detection jammer jammers jamming tracker trackers "
+        "tracking",
+    ),
+]
+
+CONDUCT_FRAMES: list[MeasureCue] = [
+    # a ban on using foreign phones is the phone crackdown (the scheme: "a crackdown on using
+    # foreign mobile phones")
+    custom(
+        MEASURE.PhoneCrackdown,
+        r"(?:(?P<v>ban|bans|banned|banning|prohibit\w*|forb[ia]d\w*|bar|bars|barred|barring)\s+"
+        r"(?:[\w-]+\s+){0,4}?from|(?:is|are|was|were|been|be)\s+(?:\w+ly\s+)?(?P<w>banned|"
+        r"prohibited|forbidden|barred)\s+from|bans?\s+on)\s+(?:using|owning|having|carrying|keeping|"
+        r"possessing|buying|selling|smuggling\s+in)\s+(?:[\w-]+\s+){0,3}?(?:mobile\s+|cell\s+)?"
+        r"(?:phones?|handsets?|sim\s+cards?)\b",
+        "ban bans banned banning prohibit prohibits prohibited prohibiting forbid forbids forbade "
+        "forbidden forbidding bar bars barred barring",
+        RULE,
+        also_when="phone phones handset handsets sim",
+    ),
+    custom(
+        MEASURE.InformantReward,
+        r"(?P<v>pay|pays|paid|paying|rewarded|rewarding|compensat(?:e|es|ed|ing))\s+"
+        r"(?:[\w,-]+\s+){0,3}?(?:informants?|informers?|tipsters?|"
+        + _REPORTERS
+        + r")\b|"
+        + _REPORTERS
+        + r"\b[^.;]{0,60}?\b(?:(?:will|would|shall|to|can|could|may)\s+(?:also\s+|now\s+)?be|are|"
+        r"is|were|was|get|gets|got)\s+(?:\w+ly\s+)?(?P<w>rewarded|paid|compensated|given\s+(?:a\s+)?"
+        r"(?:rewards?|cash|money|prizes?))\b",
+        "pay pays paid paying reward rewards rewarded rewarding compensate compensates "
+        "compensated compensating",
+        RULE,
+    ),
+    custom(
+        MEASURE.PublicPunishment,
+        r"(?:publicly|openly)\s+(?P<w>" + _PUNISH + r")\b|(?P<v>" + _PUNISH + r")\s+(?:them\s+|"
+        r"him\s+|her\s+)?(?:publicly|in\s+public)\b",
+        "publicly openly public",
+        ACTION,
+        also_when="tried executed punished denounced criticised criticized humiliated paraded "
+        "sentenced hanged flogged beaten shot",
+    ),
+    # placing people under watch comes before the phrase cue "surveillance" (equipment)
+    custom(
+        MEASURE.Crackdown,
+        r"(?:(?P<v>place|places|placing|put|puts|putting|keep|keeps|keeping)|(?P<w>placed|kept))"
+        r"\s+(?:[\w-]+\s+){0,5}?under\s+(?:(?:close|constant|round-the-clock|24-hour|strict|tight|"
+        r"permanent|heavy)\s+)*(?:watch|surveillance|observation|monitoring)\b",
+        "place places placing put puts putting keep keeps keeping placed kept",
+        PRACTICE,
+        also_when="watch surveillance observation monitoring",
+    ),
+]
+
+CONDUCT_GENERIC: list[MeasureCue] = [
+    frame(
+        MEASURE.Crackdown,
+        ("question", "interrogate", "investigate", "grill"),
+        PEOPLE
+        | GROUPS
+        | nouns("korean", "ethnic korean", "smuggler", "broker", "suspect", "relative")
+        | nouns("family member", "local", "guard", "soldier", "official", "driver", "merchant"),
+        PRACTICE,
+        reach=3,
+        needs_authority=True,
+    ),
+    custom(
+        ANAPHORIC,
+        r"(?:\b(?:a|an|the)\s+(?:similar|same|such|identical|comparable|earlier|previous|like)|"
+        r"\b(?:similar|identical|comparable))\s+(?:[\w-]+\s+)?(?:orders?|bans?|rules?|"
+        r"directives?|decrees?|instructions?|restrictions?|measures?|polic(?:y|ies))\b",
+        "similar same such identical comparable earlier previous like",
+        RULE,
+        also_when="order orders ban bans rule rules directive directives decree decrees "
+        "instruction instructions restriction restrictions measure measures policy policies",
+    ),
+]

@@ -1,0 +1,149 @@
+"""Measure frames of what may cross, leave or move: travel, entry, boats, confinement, goods.
+
+The measure-type scheme defines these measures by what they let through or hold back, and
+articles often name them without the measure's own noun:
+
+- passenger trains, flights or foreign tourists coming back across the border are the
+  border reopening (``passenger trains across the bridge will resume``), and letting
+  foreign traders or tourists in is reopening it (``let Chinese traders into Rason``);
+- boats kept in port or ashore are a curfew on the water (``keep their boats in harbour
+  after sunset``): a MovementRestriction;
+- people or goods held in one place for a set time, or drivers who may not leave their
+  cabs, are isolation of arrivals: a QuarantineRule, whatever the word "quarantine";
+- goods that need a permit are a TradeRestriction (``imports of electronics still need a
+  permit``).
+
+These frames come before the physical ones of ``policy_frames``, whose movement rules
+(``may not leave``) would otherwise claim the same words.
+"""
+
+from __future__ import annotations
+
+from borderkg.ontology.namespaces import MEASURE
+
+from .frame_lexicon import custom
+from .policy_cues import MeasureCue
+from .policy_tense import LIFT, RULE, STATE
+
+_NATIONALITY = r"(?:chinese|foreign|russian|south\s+korean|north\s+korean|overseas|international)"
+_DURATION = (
+    r"for\s+(?:up\s+to\s+|at\s+least\s+|another\s+|a\s+further\s+|about\s+)?(?:an?|one|two|three|"
+    r"four|five|six|seven|ten|fourteen|twenty|\d+)\s+(?:more\s+)?(?:days?|weeks?|months?|"
+    r"fortnight)\b"
+)
+# Places of isolation: rooms, dormitories, yards, and isolation itself (not prisons).
+_ISOLATION_PLACE = (
+    r"(?:dormitor(?:y|ies)|hotels?|rooms?|yards?|warehouses?|compounds?|barracks|wards?|"
+    r"isolation|quarantine|(?:isolation|quarantine)\s+(?:centres?|centers?|facilit(?:y|ies)|"
+    r"camps?|stations?))"
+)
+_VEHICLE = (
+    r"(?:cabs?|vehicles?|trucks?|lorr(?:y|ies)|trains?|carriages?|wagons?|compounds?|"
+    r"dormitor(?:y|ies)|ships?|vessels?)"
+)
+
+#: Frames of passage across the border and of confinement, in priority order.
+PASSAGE_FRAMES: list[MeasureCue] = [
+    # -- confinement for a period: isolation of arrivals -----------------------------------
+    custom(
+        MEASURE.QuarantineRule,
+        r"(?P<v>stay|stays|stayed|staying|remain|remains|remained|spend|spends|spent|spending|sit|"
+        r"sits|sat|wait|waits|waited|kept|keep|keeps|held|hold|holds)\s+(?:[\w,-]+\s+){0,4}?(?:in|"
+        r"at|inside)\s+(?:(?:an?|the|their|its|designated|sealed|separate|special)\s+)*(?:[\w-]+\s+)?"
+        + _ISOLATION_PLACE
+        + r"\b[^.;]{0,40}?\b"
+        + _DURATION,
+        "stay stays stayed staying remain remains remained spend spends spent spending sit sits sat "
+        "wait waits waited kept keep keeps held hold holds",
+        RULE,
+        also_when="day days week weeks month months fortnight",
+    ),
+    custom(
+        MEASURE.QuarantineRule,
+        r"(?:may|must|can|cannot|can't|(?:are|is|were|was)\s+(?:not|no\s+longer)\s+(?:allowed|"
+        r"permitted)\s+to|(?:are|is|were|was)\s+forbidden\s+to)\s+(?:not\s+)?(?:get\s+out\s+of|"
+        r"step\s+out\s+of|leave)\s+(?:their|the|his|her)\s+" + _VEHICLE + r"\b",
+        "leave out",
+        RULE,
+        also_when="cab cabs vehicle vehicles truck trucks lorry lorries train trains carriage "
+        "carriages wagon wagons compound compounds dormitory dormitories ship ships vessel vessels",
+    ),
+    # -- the border reopening to travel ----------------------------------------------------
+    custom(
+        MEASURE.BorderClosure,
+        r"(?:(?:international|cross-border)\s+(?:passenger\s+)?(?:trains?|train\s+services?|"
+        r"services?|flights?|buses|bus\s+services?|traffic|ferr(?:y|ies))|passenger\s+(?:trains?|"
+        r"train\s+services?|services?|flights?|buses|bus\s+services?|traffic|ferr(?:y|ies))\s+"
+        r"(?:[\w'’–-]+\s+){0,3}?(?:across|over|to|from|into)\s+(?:the\s+)?(?:[\w'’–-]+\s+)?"
+        r"(?:border|river|bridge|china|north\s+korea|dandong|sinuiju|yalu|tumen|namyang|"
+        r"rason|hunchun)\b|" + _NATIONALITY + r"\s+(?:tourists|"
+        r"tour\s+groups|tourism|sightseers))\b[^.;]{0,60}?\b(?:(?P<w>resum(?:e|es|ed|ing)|"
+        r"restart(?:s|ed|ing)?|reopen(?:s|ed|ing)?)|(?:will|would|to|could|may|might)\s+(?:soon\s+)?"
+        r"(?:be\s+back|come\s+back|return))\b",
+        "passenger international cross tourists tour tourism sightseers",
+        LIFT,
+        also_when="resume resumes resumed resuming restart restarts restarted restarting reopen "
+        "reopens reopened reopening back return",
+    ),
+    custom(
+        MEASURE.BorderClosure,
+        r"(?P<v>let|lets|letting|allow|allows|allowed|allowing|admit|admits|admitted|admitting|"
+        r"permit|permits|permitted|permitting)\s+(?:[\w,-]+\s+){0,6}?"
+        + _NATIONALITY
+        + r"\s+(?:[\w-]+\s+){0,2}?(?:traders|tourists|tour\s+groups|visitors|businesspeople|"
+        r"business\s+travell?ers|delegations|passengers)\s+(?:[\w-]+\s+){0,3}?(?:into|in\b|across|"
+        r"through|back)",
+        "let lets letting allow allows allowed allowing admit admits admitted admitting permit "
+        "permits permitted permitting",
+        LIFT,
+        also_when="traders tourists tour visitors businesspeople business delegations passengers",
+    ),
+    # "stopped issuing permits for trips to China": travel across the border halted
+    custom(
+        MEASURE.BorderClosure,
+        r"(?P<v>stop|stops|stopped|stopping|suspend|suspends|suspended|suspending|halt|halts|"
+        r"halted|halting|cease|ceases|ceased|ceasing)\s+issuing\s+(?:[\w-]+\s+){0,2}?(?:permits|"
+        r"passes|passports|visas|travel\s+documents)\s+(?:for\s+(?:[\w-]+\s+){0,2}?(?:trips|"
+        r"travel|visits|journeys)\s+)?(?:to|into)\s+(?:china|north\s+korea|the\s+north|"
+        r"south\s+korea|russia|abroad)\b",
+        "stop stops stopped stopping suspend suspends suspended suspending halt halts halted "
+        "halting cease ceases ceased ceasing",
+        STATE,
+        also_when="issuing",
+    ),
+    # -- boats kept in port: a curfew on the water -----------------------------------------
+    custom(
+        MEASURE.MovementRestriction,
+        r"(?:keep|keeps|kept|keeping|moor\w*|tie|ties|tied|chain\w*|dock\w*|haul\w*)\s+(?:their\s+|"
+        r"the\s+|all\s+|its\s+|every\s+)?(?:[\w-]+\s+)?(?:boats?|vessels?|ships?|craft|canoes|"
+        r"rafts)\s+(?:[\w-]+\s+){0,2}?(?:in\s+(?:the\s+)?(?:harbou?rs?|ports?|docks?)|ashore|on\s+"
+        r"(?:the\s+)?(?:shore|land|beach)|to\s+the\s+(?:shore|dock|pier|quay|bank))\b",
+        "keep keeps kept keeping moor moored mooring tie ties tied chain chained chaining dock docked "
+        "docking haul hauled hauling",
+        RULE,
+        also_when="boat boats vessel vessels ship ships craft canoes rafts",
+    ),
+    # "allowing state companies to import fertiliser again": trade let through again
+    custom(
+        MEASURE.TradeRestriction,
+        r"(?P<v>allow|allows|allowed|allowing|permit|permits|permitted|permitting|let|lets|letting)"
+        r"\s+(?:[\w,'’-]+\s+){0,6}?to\s+(?:resume\s+)?(?:import|export|trade|sell|buy|ship|bring\s+in)"
+        r"\w*\b[^.;]{0,60}?\bagain\b",
+        "allow allows allowed allowing permit permits permitted permitting let lets letting",
+        LIFT,
+        also_when="again",
+    ),
+    # -- goods that need a permit ----------------------------------------------------------
+    custom(
+        MEASURE.TradeRestriction,
+        r"(?:imports?|exports?|goods|shipments?|cargo|freight|sales?|purchases?)\b[^.;]{0,60}?\b"
+        r"(?P<v>needs?|required?|requires)\s+(?:(?:an?|special|official|the|prior|written)\s+)*"
+        r"(?:import\s+|export\s+|trade\s+|trading\s+)?(?:permits?|licen[cs]es?|approval|"
+        r"authori[sz]ation|permission)\b",
+        "imports import exports export goods shipment shipments cargo freight sale sales purchase "
+        "purchases",
+        RULE,
+        also_when="permit permits licence licences license licenses approval authorisation "
+        "authorization permission",
+    ),
+]

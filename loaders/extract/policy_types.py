@@ -1,0 +1,100 @@
+"""The narrower measure type the words around a cue give it, following the scheme's definitions.
+
+A cue names a measure in general terms; its sentence often says which narrower concept of
+the measure-type scheme it is:
+
+- a generic crackdown (``arrested``, ``stepped up inspections``) takes the type of its
+  target (phones, smuggling, defection, "non-socialist" conduct, sanctioned goods), read
+  next to the cue or in the sentence's subject (``Families of defectors … will be
+  searched``);
+- a new inspection team not framed as "non-socialist" that searches for a named target
+  (``inspection teams have been searching warehouses for smuggled goods``) is that
+  crackdown;
+- a restriction on movement scoped by a distance from the river or the border (``barred
+  from coming within two kilometres of the river``) is a BufferZone, one on dealing with
+  traders across it (``barred from dealing with Chinese partners``) a TradeRestriction;
+- an inspection of cargo or trucks is a customs control on trade, not an inspection
+  campaign;
+- a trade restriction or enforcement taken under UN sanctions (``banned imports … to
+  comply with Resolution 2371``) is SanctionsEnforcement;
+- a crossing closed or reopened to particular goods (``reopened the crossing to imports of
+  flour``) is a TradeRestriction (a ban on particular goods), not a BorderClosure.
+"""
+
+from __future__ import annotations
+
+import re
+
+from borderkg.ontology.namespaces import MEASURE
+
+from .policy_cues import SANCTIONS_BASIS, SUBTYPES
+
+_I = re.IGNORECASE
+_CRACKDOWN, _INSPECTION = str(MEASURE.Crackdown), str(MEASURE.NonSocialistInspection)
+_MOVEMENT, _BUFFER = str(MEASURE.MovementRestriction), str(MEASURE.BufferZone)
+_TRADE, _SANCTIONS = str(MEASURE.TradeRestriction), str(MEASURE.SanctionsEnforcement)
+_CLOSURE = str(MEASURE.BorderClosure)
+_SOCIALIST = re.compile(r"socialist|grou?ppa|gruppa", _I)
+_TARGETED = {str(MEASURE.SmugglingCrackdown), str(MEASURE.PhoneCrackdown)}
+_DEFINITE = re.compile(r"\b(?:the|this|that|its|their)\s+(?:[\w-]+\s+)?$", _I)
+_NUMBER = r"(?:\d[\d,.]*|a|one|two|three|four|five|six|seven|eight|nine|ten|half\s+a|several)"
+# "within 500 metres of the water", "a two-kilometre strip along the river"
+_DISTANCE = re.compile(
+    rf"\bwithin\s+{_NUMBER}(?:\s+(?:to|or)\s+{_NUMBER})?\s+(?:metres?|meters?|kilometres?|"
+    r"kilometers?|km|m|miles?)\s+of\s+(?:the\s+)?(?:[\w'’-]+\s+){0,3}?(?:rivers?|water|"
+    r"riverbanks?|banks?|borders?|fence|shore|yalu|tumen|frontier)\b|\b(?:\d+|one|two|three|"
+    r"four|five|ten)[- ](?:metre|meter|kilometre|kilometer|km)\s+(?:wide\s+)?(?:strip|zone|"
+    r"belt|area)\b",
+    _I,
+)
+_UNDER_SANCTIONS = re.compile(SANCTIONS_BASIS, _I)
+# "… the crossing to imports of flour": a crossing closed or opened to particular goods (to
+# freight or trucks in general, it is the border crossing itself).
+_TO_GOODS = re.compile(
+    r"^\s+(?:[\w-]+\s+){0,2}?to\s+(?:(?:the|all|new)\s+)?(?:(?:imports?|exports?|shipments?|"
+    r"sales?|deliveries)\s+of|(?:[\w-]+\s+){1,2}(?:imports|exports))\b",
+    _I,
+)
+# "barred from dealing with Chinese partners": a rule on trade, not on movement.
+_TRADING = re.compile(
+    r"\bfrom\s+(?:dealing|trading|importing|exporting|selling|buying|doing\s+business)\b", _I
+)
+# Inspections of cargo at the border are customs controls on trade, not a campaign.
+_CUSTOMS = re.compile(
+    r"\b(?:customs|cargo|freight|trucks?|lorr(?:y|ies)|containers?|shipments?|consignments?)\b", _I
+)
+# The subject of a sentence: its words before the first finite auxiliary.
+_SUBJECT = re.compile(r"^[^,;:]{0,80}?(?=\b(?:has|have|had|is|are|was|were|will|would)\b)", _I)
+
+
+def refine(concept: str, around: str, cue: str, after: str, before: str, sentence: str) -> str:
+    """The narrower type of a measure found by ``cue``.
+
+    ``around`` is the text within reach on both sides of the cue, ``after`` and ``before``
+    the text of its sentence after and before it, ``sentence`` the whole sentence.
+    """
+    if concept == _INSPECTION:
+        if _SOCIALIST.search(cue) or _SOCIALIST.search(before[-25:]) or _DEFINITE.search(before):
+            return concept
+        for subtype, pattern in SUBTYPES:
+            if subtype in _TARGETED and pattern.search(after):
+                return subtype
+        if _CUSTOMS.search(around):
+            return _SANCTIONS if _UNDER_SANCTIONS.search(around + after) else _TRADE
+        return concept
+    if concept == _CRACKDOWN:
+        subject = _SUBJECT.match(sentence)
+        for text in (around, subject.group(0) if subject else ""):
+            for subtype, pattern in SUBTYPES:
+                if pattern.search(text):
+                    return subtype
+        return concept
+    if concept == _MOVEMENT and _TRADING.search(cue):
+        return _TRADE
+    if concept == _MOVEMENT and _DISTANCE.search(around):
+        return _BUFFER
+    if concept == _TRADE and (_UNDER_SANCTIONS.search(around) or _UNDER_SANCTIONS.search(after)):
+        return _SANCTIONS
+    if concept == _CLOSURE and _TO_GOODS.match(after):
+        return _TRADE
+    return concept
