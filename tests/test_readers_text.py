@@ -354,6 +354,7 @@ def test_reporting_about_sources_is_not_taken_for_the_sourcing_notice(paragraph:
         "We report with the help of sources in both countries. Their names stay with us.",
         "Our correspondents rely on sources on both banks of the river, who are never identified.",
         "This outlet has sources in the border provinces who talk to us on condition of anonymity.",
+        "Our reporters work with contacts on both banks who cannot be identified.",
     ],
 )
 def test_a_short_trailing_sourcing_notice_is_recognised(paragraph: str) -> None:

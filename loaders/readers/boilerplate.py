@@ -32,7 +32,7 @@ _SOURCE_CUES: tuple[tuple[re.Pattern[str], int], ...] = tuple(
         (r"\bsecurity\b|\bsafety\b|\bprotect\w*|\brisks?\b|\bdanger\w*", 1),
         (
             r"\bwithh[oe]ld\w*|\bconfidential\w*"
-            r"|\b(?:not|cannot|never)\s+(?:be\s+)?(?:disclosed?|reveal(?:ed)?|publish(?:ed)?|named)\b",
+            r"|\b(?:not|cannot|never)\s+(?:be\s+)?(?:disclosed?|reveal(?:ed)?|publish(?:ed)?|named|identified)\b",
             1,
         ),
         (r"\b(?:living|based|located|residing) (?:in|inside)\b|\binside north korea\b", 1),
@@ -43,10 +43,10 @@ _SOURCE_CUES: tuple[tuple[re.Pattern[str], int], ...] = tuple(
 _SELF_REFERENCE = re.compile(
     r"\b(?:we|our|us|daily nk)\b|\bthis (?:outlet|publication|newspaper|site)\b", re.IGNORECASE
 )
-_SOURCES = re.compile(r"\bsources?\b", re.IGNORECASE)
+_SOURCES = re.compile(r"\b(?:sources?|contacts)\b", re.IGNORECASE)
 _UNNAMED = re.compile(
     r"\banonym\w*|\bunnamed\b"
-    r"|\b(?:not|never)\s+(?:be\s+)?(?:named|identified|disclosed?|publish(?:ed)?|reveal(?:ed)?)\b"
+    r"|\b(?:not|cannot|never)\s+(?:be\s+)?(?:named|identified|disclosed?|publish(?:ed)?|reveal(?:ed)?)\b"
     r"|\b(?:not|never|n't)\s+(?:publish|reveal|disclose|print|share|give)\s+(?:\w+\s+)?"
     r"(?:names|identit(?:y|ies))\b"
     r"|\b(?:names|identities)\s+(?:stay|remain|are\s+kept|are\s+withheld)\b",
