@@ -1,7 +1,11 @@
 """Measure the extractor against hand-annotated gold files: precision, recall and F1.
 
 Categories: ``actors``, ``locations``, ``legal_instruments`` (sets of IRIs per article) and
-``policies`` (a multiset of ``(measure_type, status)`` pairs per article). Counts are summed
+``policies`` (a multiset of ``(measure_type, status)`` pairs per article), and
+``policies_anchored``, the stricter reading: a predicted policy counts only where its type and
+status match a gold policy *and* the sentence of one of its evidence spans overlaps that
+policy's gold evidence in the article text (one to one), so a right pair found in the wrong
+sentence is an error twice (a miss and an extra). Counts are summed
 over all articles before precision and recall are computed (micro-averaging), so an
 article with many entities weighs more than one with few. The gold format is described in
 ``loaders/corpus/gold/README.md``.
@@ -17,10 +21,10 @@ from pathlib import Path
 from typing import Any, Protocol
 
 from borderkg.loaders.extract.categories import entity_categories
-from borderkg.loaders.extract.model import Extraction
+from borderkg.loaders.extract.model import Extraction, Policy, Span
 from borderkg.loaders.record import ArticleRecord
 
-CATEGORIES = ("actors", "locations", "legal_instruments", "policies")
+CATEGORIES = ("actors", "locations", "legal_instruments", "policies", "policies_anchored")
 
 
 class _HasExtract(Protocol):
@@ -143,6 +147,63 @@ def _multiset_score(
     return Score(tp, sum(p.values()) - tp, sum(g.values()) - tp), missed, extra
 
 
+def _anchored_score(
+    gold: Sequence[Mapping[str, Any]], extraction: Extraction, text: str
+) -> tuple[Score, list[str], list[str]]:
+    """Policies matched one to one on type, status and evidence sentence (see above)."""
+    predicted = extraction.policies
+    where = [_sentences_of(p, extraction.sentences) for p in predicted]
+    spans: list[Span | None] = []
+    for policy in gold:
+        evidence = str(policy.get("evidence") or "")
+        start = text.find(evidence) if evidence else -1
+        spans.append(Span(start, start + len(evidence)) if start >= 0 else None)
+    fits = [
+        [
+            j
+            for j, guess in enumerate(predicted)
+            if span is not None
+            and (_local(guess.measure_type), _local(guess.status))
+            == (_local(policy["measure_type"]), _local(policy["status"]))
+            and any(span.overlaps(sentence) for sentence in where[j])
+        ]
+        for policy, span in zip(gold, spans, strict=True)
+    ]
+    owner: dict[int, int] = {}  # predicted index -> gold index
+
+    def assign(i: int, seen: set[int]) -> bool:  # augmenting path (maximum matching)
+        for j in fits[i]:
+            if j not in seen:
+                seen.add(j)
+                if j not in owner or assign(owner[j], seen):
+                    owner[j] = i
+                    return True
+        return False
+
+    for i in range(len(gold)):
+        assign(i, set())
+    matched_gold = set(owner.values())
+    missed = sorted(
+        f"{_local(p['measure_type'])}/{_local(p['status'])}: {p.get('evidence', '')}"
+        for i, p in enumerate(gold)
+        if i not in matched_gold
+    )
+    extra = sorted(
+        f"{_local(p.measure_type)}/{_local(p.status)}: "
+        + " … ".join(text[e.begin : e.end] for e in p.evidence)
+        for j, p in enumerate(predicted)
+        if j not in owner
+    )
+    tp = len(owner)
+    return Score(tp, len(predicted) - tp, len(gold) - tp), missed, extra
+
+
+def _sentences_of(policy: Policy, sentences: Sequence[Span]) -> list[Span]:
+    """The sentences holding a policy's evidence (its evidence itself if none is known)."""
+    found = [s for s in sentences if any(s.overlaps(e) for e in policy.evidence)]
+    return found or list(policy.evidence)
+
+
 def _find_record(
     gold: Mapping[str, Any], records_by_file: Mapping[str, ArticleRecord | Sequence[ArticleRecord]]
 ) -> ArticleRecord | None:
@@ -178,6 +239,8 @@ def compare(gold: Mapping[str, Any], extraction: Extraction, record: ArticleReco
     scores["policies"], missed["policies"], extra["policies"] = _multiset_score(
         gold_policies, predicted_policies
     )
+    anchored = _anchored_score(gold.get("policies", []), extraction, record.text)
+    scores["policies_anchored"], missed["policies_anchored"], extra["policies_anchored"] = anchored
     return FileResult(str(gold["file"]), gold.get("record"), scores, missed, extra)
 
 

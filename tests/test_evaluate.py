@@ -66,6 +66,7 @@ def test_scores_count_hits_misses_and_extras_per_category(
         "locations": (2, 0, 0),
         "legal_instruments": (2, 0, 0),
         "policies": (1, 0, 1),
+        "policies_anchored": (1, 0, 1),
     }
     [result] = report.files
     assert result.missed["actors"] == [ACTOR + "defectors"]
@@ -99,6 +100,31 @@ def test_policies_match_as_a_multiset_of_type_and_status(
     report = evaluate(tmp_path, {"text/one.txt": ArticleRecord(text=text, source="x")}, extractor)
     policies = report.categories["policies"]
     assert (policies.tp, policies.fp, policies.fn) == (2, 0, 0)
+
+
+def test_anchored_policies_need_overlapping_evidence_too(
+    tmp_path: Path, extractor: Extractor
+) -> None:
+    text = "Border police installed cameras in March 2021. More cameras were installed in May 2022."
+    gold = dict(
+        GOLD,
+        policies=[
+            {"measure_type": "CCTVInstallation", "status": "CarriedOut", "evidence": "in May 2022"},
+            {"measure_type": "CCTVInstallation", "status": "CarriedOut", "evidence": "not there"},
+        ],
+    )
+    write_gold(tmp_path, "g.json", gold)
+    report = evaluate(tmp_path, {"text/one.txt": ArticleRecord(text=text, source="x")}, extractor)
+    loose, strict = report.categories["policies"], report.categories["policies_anchored"]
+    assert (loose.tp, loose.fp, loose.fn) == (2, 0, 0)
+    assert (strict.tp, strict.fp, strict.fn) == (1, 1, 1)
+    [result] = report.files
+    assert result.missed["policies_anchored"] == ["CCTVInstallation/CarriedOut: not there"]
+    assert result.extra["policies_anchored"][0].startswith("CCTVInstallation/CarriedOut: ")
+    assert (
+        "March 2021" in result.extra["policies_anchored"][0]
+        or "installed cameras" in (result.extra["policies_anchored"][0])
+    )
 
 
 def test_multi_record_files_are_matched_by_record_id(tmp_path: Path, extractor: Extractor) -> None:
