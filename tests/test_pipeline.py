@@ -128,3 +128,32 @@ def test_cli_load_exits_1_when_the_gate_rejects_and_0_with_no_gate(
     ungated = cli_load(feed, tmp_path / "ungated", "--no-gate")
     assert ungated.returncode == 0, ungated.stderr
     assert "3 added" in ungated.stdout
+
+
+def test_article_the_store_refuses_is_rejected_and_the_rest_of_its_bulk_group_loads(
+    tmp_path: Path,
+) -> None:
+    from borderkg.iris import article_iri
+    from borderkg.pipeline import Built, LoadSummary, _Loader
+    from borderkg.storetypes import NTriples
+
+    def built(art_id: str, broken: bool = False) -> Built:
+        line = f'<{article_iri(art_id)}> <https://example.org/p> "{art_id}" .\n'
+        bad = '<https://example.org/s> <https://example.org/p> "unclosed .\n' if broken else ""
+        return Built(
+            f"feed:{art_id}", art_id, str(article_graph_iri(art_id)), NTriples(line + bad), "h"
+        )
+
+    group = [built("g1"), built("g2"), built("bad", broken=True), built("g4"), built("g5")]
+    summary = LoadSummary()
+    settled: list[tuple[str, str]] = []
+    with GraphStore(tmp_path / "store") as store:
+        # One gate group reaches the store in one call, so its new articles share a bulk load.
+        loader = _Loader(store, summary, lambda source, outcome: settled.append((source, outcome)))
+        loader._store(group)
+        stored = graphs(store)
+    assert stored == {"g1", "g2", "g4", "g5"}
+    assert summary.added == ["feed:g1", "feed:g2", "feed:g4", "feed:g5"]
+    assert [r.source for r in summary.rejected] == ["feed:bad"]
+    assert "could not be stored" in summary.rejected[0].reason
+    assert settled[2] == ("feed:bad", "rejected")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import random
 import signal
 import subprocess
 import sys
@@ -12,6 +13,7 @@ from pathlib import Path
 import pyoxigraph as ox
 
 from borderkg.store import GraphStore
+from borderkg.storefiles import BULK_LEFTOVER
 
 #: Test articles, shared by the loader subprocess and the checks. Article ``i`` in
 #: ``version`` has a known size and a marker naming its version, and every statement
@@ -54,12 +56,25 @@ LOADER = (
 import sys
 from borderkg.store import GraphStore
 
+from borderkg.storetypes import NTriples
+
+
+def as_text(graph, triples, content_hash):
+    return graph, NTriples("".join(f"{t} .\\n" for t in triples)), content_hash
+
+
 path, version, mode = sys.argv[1], int(sys.argv[2]), sys.argv[3]
 with GraphStore(path) as store:
     if mode == "single":
         for i in range(COUNT):
             store.write_article(*article(i, version))
             print(graph_of(i), flush=True)
+    elif mode == "bulk":  # new articles as text: bulk groups, killed while they go in
+        store.write_articles(
+            (as_text(*article(i, version)) for i in range(COUNT)),
+            progress=lambda graph, outcome: print(graph, flush=True),
+            compact=False,
+        )
     else:
         store.write_articles(
             (article(i, version) for i in range(COUNT)),
@@ -91,8 +106,12 @@ def wait_for_new_database(path: Path) -> None:
     raise AssertionError("the loader never started a compaction copy")
 
 
-def load_and_kill(path: Path, version: int, mode: str, kill_at: str | int) -> list[str]:
-    """Run the loader and SIGKILL it once it has reported ``kill_at`` articles (or a line)."""
+def load_and_kill(path: Path, version: int, mode: str, kill_at: str | int | float) -> list[str]:
+    """Run the loader and SIGKILL it once it has reported ``kill_at`` articles (or a line).
+
+    A float ``kill_at`` kills it that many seconds after its first report instead, at
+    whatever it is doing then.
+    """
     proc = subprocess.Popen(
         [sys.executable, "-c", LOADER, str(path), str(version), mode],
         stdout=subprocess.PIPE,
@@ -109,11 +128,19 @@ def load_and_kill(path: Path, version: int, mode: str, kill_at: str | int) -> li
                 wait_for_new_database(path)
                 break
             reported.append(line)
+            if isinstance(kill_at, float):
+                time.sleep(kill_at)
+                break
             if len(reported) == kill_at:
                 break
         proc.send_signal(signal.SIGKILL)
     finally:
         proc.wait(timeout=60)
+    assert proc.stdout is not None
+    if isinstance(kill_at, float):  # what it reported before the kill landed
+        rest = proc.stdout.read().split()
+        assert "done" not in rest, "the loader ended before it was killed"
+        reported += [line for line in rest if line.startswith("https:")]
     assert proc.returncode == -signal.SIGKILL, proc.stderr.read() if proc.stderr else ""
     return reported
 
@@ -170,3 +197,20 @@ def test_killed_loaders_leave_only_whole_articles(tmp_path: Path) -> None:
     assert len([p for p in path.iterdir() if p.name.startswith("data-")]) == 2  # half a copy
     found = check_whole_or_absent(path, committed, version=4)
     assert set(found.values()) == {4} and len(found) == COUNT
+
+
+def test_loaders_killed_during_bulk_group_loads_leave_only_whole_articles(tmp_path: Path) -> None:
+    path = tmp_path / "store"
+    delays = random.Random(3)
+    stored = 0
+    for _ in range(8):
+        committed = load_and_kill(path, version=1, mode="bulk", kill_at=delays.uniform(0, 0.25))
+        database = Path(path, json.loads((path / "active.json").read_text())["data"])
+        found = check_whole_or_absent(path, committed, version=1)
+        assert len(found) >= stored, "articles committed before were lost"
+        stored = len(found)
+        # Table files of a bulk load the kill interrupted are gone once the store reopened.
+        assert not [f.name for f in database.iterdir() if BULK_LEFTOVER.fullmatch(f.name)]
+        if stored == COUNT:
+            break
+    assert stored > 0

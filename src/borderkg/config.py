@@ -45,13 +45,14 @@ class StoreSettings:
     size on disk exceeds this multiple of its estimated compact size (see
     ``borderkg.store``); ``None`` turns automatic compaction off. The default leaves a
     margin under the project's budget of 1.5× the size of a bulk load of the same quads.
-    ``group_size``: how many articles :meth:`GraphStore.write_articles` commits in one
-    transaction (each article is still whole or absent).
+    ``group_size``: how many new articles :meth:`GraphStore.write_articles` writes in one
+    bulk load (each article is still whole or absent; see ``borderkg.storebulk``); the
+    loader's gate checks groups of the same size.
     """
 
     path: Path
     compact_above: float | None = 1.3
-    group_size: int = 16
+    group_size: int = 32
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "path", Path(self.path))  # accept a str path too

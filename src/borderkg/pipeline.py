@@ -18,6 +18,7 @@ publishes nothing, unless the store has no snapshot yet.
 
 from __future__ import annotations
 
+import itertools
 import os
 import time
 from collections import deque
@@ -382,10 +383,16 @@ class _Loader:
             self._store(self._check([built], checker, final=True)[0])
 
     def _store(self, group: list[Built]) -> None:
+        """Write accepted articles in one ``write_articles`` call, so new ones share bulk loads.
+
+        The whole gate group goes in one call (the store bulk-loads new articles
+        ``group_size`` at a time); an article the store refuses is rejected and the
+        others, including those of its bulk group not yet written, go on.
+        """
         if not group:
             return
         by_graph = {b.graph: b for b in group}
-        stream = iter([(b.graph, b.quads, b.content_hash) for b in group])
+        stream: Iterator[Any] = iter([(b.graph, b.quads, b.content_hash) for b in group])
         while True:
             try:
                 self.store.write_articles(
@@ -400,6 +407,7 @@ class _Loader:
                 built = by_graph.get(exc.graph)
                 source = built.source if built else exc.graph
                 self.reject(Rejected(source, f"could not be stored: {exc.__cause__}"))
+                stream = itertools.chain(exc.unwritten, stream)
 
     def _check(
         self, group: list[Built], checker: Any, *, final: bool

@@ -3,10 +3,12 @@
 :class:`GraphStore` wraps an on-disk ``pyoxigraph.Store`` (RocksDB) for the loaders, the
 CLI and the endpoint. What it guarantees:
 
-* **Per-article transactions.** :meth:`GraphStore.write_article` removes the article's old
-  named graph and inserts the new one in one SPARQL update, which pyoxigraph applies as a
-  single transaction; a failure or a killed process leaves the previous version or
-  nothing, never a mix.
+* **Each article whole or absent.** :meth:`GraphStore.write_article` removes the article's
+  old named graph and inserts the new one in one SPARQL update, which pyoxigraph applies as
+  a single transaction. :meth:`GraphStore.write_articles` writes new articles given as
+  N-Triples text in groups, each group by one bulk load that RocksDB takes all at once or
+  not at all (``borderkg.storebulk`` gives the evidence). A failure or a killed process
+  leaves the previous version or nothing, never a mix.
 * **Content hash bookkeeping.** The hash lives inside the article graph itself, as
   ``<https://w3id.org/borderkg/article/{id}> bkg:contentHash "…"`` (``bkg:contentHash``
   has domain ``bkg:Article``), so it is written and removed in the same transaction as the
@@ -17,8 +19,10 @@ CLI and the endpoint. What it guarantees:
   obsolete write-ahead logs are kept for reuse until the next open), and ``optimize()``
   does not fix it with pyoxigraph's settings: its compactions write the levels a small
   database lives in uncompressed (still 1.7× after ``flush`` + ``optimize`` + reopen).
-  So at the end of :meth:`GraphStore.write_articles` the database is rebuilt with a bulk
-  load into a new directory and switched to atomically, when it exceeds
+  Bulk groups skip the write-ahead log, but RocksDB's compactions of their files are
+  uncompressed too (1.7× on 1,000–10,000 real-sized articles, see ``storebulk``). So at
+  the end of :meth:`GraphStore.write_articles` the database is rebuilt with a bulk load
+  into a new directory and switched to atomically, when it exceeds
   ``StoreSettings.compact_above`` times its estimated compact size (``storefiles``).
   Single :meth:`GraphStore.write_article` calls never compact: call :meth:`GraphStore.compact`.
 * **One writer.** A second process opening the store raises :class:`StoreLockedError`
@@ -39,7 +43,7 @@ from typing import IO, Any
 
 import pyoxigraph as ox
 
-from borderkg import storefiles, storeread
+from borderkg import storebulk, storefiles, storeread
 from borderkg.config import StoreSettings, resolve_store_path
 from borderkg.ontology.namespaces import PREFIXES
 from borderkg.oxterms import iri_of, triples_in
@@ -52,7 +56,6 @@ from borderkg.storelock import (
 )
 from borderkg.storetypes import (
     ARTICLE_GRAPH_PREFIX,
-    CONTENT_HASH,
     ArticleWrite,
     ArticleWriteError,
     GraphName,
@@ -61,10 +64,7 @@ from borderkg.storetypes import (
     StoreStats,
     WriteOutcome,
     article_of_graph,
-    article_update,
-    replace_text_update,
     replace_update,
-    text_update,
 )
 
 __all__ = [
@@ -150,6 +150,7 @@ class GraphStore:
                 storefiles.write_active(root, active)
             storefiles.remove_stale(root, keep=active.data)
             database = root / active.data
+            storefiles.remove_bulk_leftovers(database)
             store = self._open_database(database)
             storefiles.prune_info_logs(database)
         except BaseException:
@@ -228,45 +229,6 @@ class GraphStore:
 
     # -- writing -----------------------------------------------------------------------
 
-    def _prepare(
-        self, graph: GraphName, triples: Iterable[Any], content_hash: str
-    ) -> tuple[str, str | NTriples] | None:
-        """``(graph IRI, update)`` writing an article, or ``None`` if its hash is unchanged.
-
-        The update is a SPARQL update, or for :class:`NTriples` the stamped text itself.
-        """
-        graph_iri = iri_of(graph)
-        if isinstance(triples, NTriples):
-            text = text_update(graph_iri, triples, content_hash)
-            if self.content_hash_of(graph_iri) == content_hash:
-                return None
-            return graph_iri, text
-        _, stamped = article_update(graph_iri, triples, content_hash)
-        if self.content_hash_of(graph_iri) == content_hash:
-            return None
-        return graph_iri, replace_update(graph_iri, stamped)
-
-    def _outcome(self, store: ox.Store, graph_iri: str) -> WriteOutcome:
-        exists = store.contains_named_graph(ox.NamedNode(graph_iri))
-        return WriteOutcome.REPLACED if exists else WriteOutcome.ADDED
-
-    def _write_text(self, store: ox.Store, graph_iri: str, text: NTriples) -> WriteOutcome:
-        """Write an article given as N-Triples text in one transaction (nothing if it fails).
-
-        A new graph goes in by ``Store.load`` (transactional, and measured the cheapest write:
-        no Python term objects, no SPARQL parsing); an existing one is dropped and rewritten
-        by one SPARQL update. Text that does not parse raises :class:`ArticleWriteError`.
-        """
-        outcome = self._outcome(store, graph_iri)
-        try:
-            if outcome is WriteOutcome.ADDED:
-                store.load(text, format=ox.RdfFormat.N_TRIPLES, to_graph=ox.NamedNode(graph_iri))
-            else:
-                store.update(replace_text_update(graph_iri, text))
-        except (SyntaxError, ValueError) as exc:
-            raise ArticleWriteError(graph_iri, exc) from exc
-        return outcome
-
     def write_article(
         self, graph: GraphName, triples: Iterable[Any], content_hash: str
     ) -> WriteOutcome:
@@ -279,13 +241,13 @@ class GraphStore:
         """
         with self._write_lock:
             store = self._writable()
-            prepared = self._prepare(graph, triples, content_hash)
+            prepared = storebulk.prepare(store, graph, triples, content_hash)
             if prepared is None:
                 return WriteOutcome.UNCHANGED
             graph_iri, update = prepared
             if isinstance(update, NTriples):
-                return self._write_text(store, graph_iri, update)
-            outcome = self._outcome(store, graph_iri)
+                return storebulk.write_text(store, graph_iri, update)
+            outcome = storebulk.outcome_of(store, graph_iri)
             store.update(update)
             return outcome
 
@@ -298,64 +260,36 @@ class GraphStore:
     ) -> LoadReport:
         """Write many articles, then compact the store if it grew past its size budget.
 
-        Articles given as triples are committed ``settings.group_size`` at a time, a group
-        in one transaction; :class:`NTriples` text one transaction each (as fast: the per-quad
-        cost dominates, not the commit). Each article is whole or absent whatever happens.
-        ``progress`` is called for each article once committed (or found unchanged). If an
-        article's triples are invalid, the ones before it are committed and
-        :class:`ArticleWriteError` is raised.
+        New articles given as :class:`NTriples` text are written ``settings.group_size``
+        at a time by one bulk load each, articles given as triples ``group_size`` at a
+        time by one SPARQL update transaction, articles whose graph is stored one
+        transaction each (see ``borderkg.storebulk``). Each article is whole or absent
+        whatever happens. ``progress`` is called for each article once committed (or
+        found unchanged). If an article's triples are invalid, the ones before it are
+        committed and :class:`ArticleWriteError` is raised; its ``unwritten`` lists the
+        articles after it that were read from ``batch`` but not written.
         """
         report = LoadReport()
-        pending: list[tuple[str, str, WriteOutcome]] = []
         with self._write_lock:
-            self._writable()
-            for graph, triples, content_hash in batch:
-                graph_iri = iri_of(graph)
-                if any(graph_iri == queued for queued, _, _ in pending):
-                    self._commit(pending, report, progress)  # a repeat: the later one wins
-                try:
-                    prepared = self._prepare(graph_iri, triples, content_hash)
-                except (ValueError, TypeError) as exc:
-                    self._commit(pending, report, progress)
-                    raise ArticleWriteError(graph_iri, exc) from exc
-                if prepared is None:
-                    report.count(WriteOutcome.UNCHANGED)
-                    if progress is not None:
-                        progress(graph_iri, WriteOutcome.UNCHANGED)
-                    continue
-                update = prepared[1]
-                if isinstance(update, NTriples):
-                    self._commit(pending, report, progress)  # keep the input order
-                    outcome = self._write_text(self.store, graph_iri, update)
-                    report.count(outcome)
-                    if progress is not None:
-                        progress(graph_iri, outcome)
-                    continue
-                pending.append((graph_iri, update, self._outcome(self.store, graph_iri)))
-                if len(pending) >= self.settings.group_size:
-                    self._commit(pending, report, progress)
-            self._commit(pending, report, progress)
+            self._write_batch(batch, report, progress)
             if compact and report.written:
                 report.compacted = self.compact()
             else:
                 self.store.flush()
         return report
 
-    def _commit(
+    def _write_batch(
         self,
-        pending: list[tuple[str, str, WriteOutcome]],
+        batch: Iterable[ArticleWrite | tuple[GraphName, Iterable[Any], str]],
         report: LoadReport,
         progress: Callable[[str, WriteOutcome], None] | None,
     ) -> None:
-        """Commit a group of prepared article updates as one transaction."""
-        if not pending:
-            return
-        self.store.update(" ;\n".join(update for _, update, _ in pending))
-        for graph_iri, _, outcome in pending:
-            report.count(outcome)
-            if progress is not None:
-                progress(graph_iri, outcome)
-        pending.clear()
+        # A function of its own so that the writer, which holds the database, is gone
+        # before a compaction switches databases (else the old one stays open here).
+        writer = storebulk.BatchWriter(self._writable(), self.settings.group_size, report, progress)
+        for graph, triples, content_hash in batch:
+            writer.write(graph, triples, content_hash)
+        writer.flush()
 
     def replace_graph(self, graph: GraphName, triples: Iterable[Any]) -> int:
         """Replace a well-known graph (ontology, schemes, vocabulary) whole; returns its size."""
@@ -469,11 +403,7 @@ class GraphStore:
 
     def content_hash_of(self, graph: GraphName) -> str | None:
         """The content hash stored in an article graph, or ``None`` if there is none."""
-        graph_iri = iri_of(graph)
-        article = ox.NamedNode(article_of_graph(graph_iri))
-        quads = self.store.quads_for_pattern(article, CONTENT_HASH, None, ox.NamedNode(graph_iri))
-        found = next(quads, None)
-        return found.object.value if found is not None else None
+        return storebulk.stored_hash(self.store, iri_of(graph))
 
     def query(
         self, sparql: str, *, union: bool = False, **options: Any

@@ -11,7 +11,8 @@ Why a pointer and numbered databases: compaction rebuilds the database into a ne
 directory with a bulk load and then switches ``active.json`` to it with one atomic
 rename. A crash at any moment leaves ``active.json`` naming a complete database; the
 directory of an interrupted rebuild, or of a database that was switched away from, is
-removed the next time the store is opened for writing.
+removed the next time the store is opened for writing, and so are the table files of a
+bulk load that was interrupted before RocksDB took them (``remove_bulk_leftovers``).
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ from __future__ import annotations
 import contextlib
 import json
 import os
+import re
 import shutil
 from collections.abc import Iterator
 from dataclasses import asdict, dataclass
@@ -194,6 +196,29 @@ def remove_stale(root: Path, keep: str) -> list[str]:
     with contextlib.suppress(FileNotFoundError):
         (root / (ACTIVE_NAME + ".tmp")).unlink()
     return removed
+
+
+#: Table files a pyoxigraph bulk load writes into the database directory before handing
+#: them to RocksDB (``bulk-{random u128}.sst``; older releases used the bare number). A
+#: process killed before the hand-over leaves them, and RocksDB never deletes files it did
+#: not name itself: its own names are short zero-padded numbers with a suffix.
+BULK_LEFTOVER = re.compile(r"(bulk-)?[0-9]{20,}(\.sst)?")
+
+
+def remove_bulk_leftovers(database: Path) -> list[str]:
+    """Delete table files of bulk loads interrupted in ``database``; their names.
+
+    Only call while holding the store's exclusive lock, before opening the database: then
+    no bulk load is running.
+    """
+    removed = []
+    with contextlib.suppress(FileNotFoundError), os.scandir(database) as entries:
+        for entry in entries:
+            if BULK_LEFTOVER.fullmatch(entry.name) and entry.is_file(follow_symlinks=False):
+                with contextlib.suppress(FileNotFoundError):
+                    os.unlink(entry.path)
+                removed.append(entry.name)
+    return sorted(removed)
 
 
 def prune_info_logs(database: Path, keep: int = KEEP_INFO_LOGS) -> None:

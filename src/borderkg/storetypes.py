@@ -66,10 +66,15 @@ class ArticleWrite(NamedTuple):
 
 
 class ArticleWriteError(StoreError):
-    """An article's triples could not be written; the articles before it in a batch were."""
+    """An article's triples could not be written; the articles before it in a batch were.
+
+    ``unwritten``: articles after it that the batch had already read but not written (the
+    rest of its bulk group), to be written again before the rest of the batch.
+    """
 
     def __init__(self, graph: str, cause: Exception) -> None:
         self.graph = graph
+        self.unwritten: list[ArticleWrite] = []
         super().__init__(f"Could not write <{graph}>: {cause}")
 
 
