@@ -161,7 +161,7 @@ def phase_costs(corpus: Path, scratch: Path, count: int = 200) -> dict[str, floa
 
     from borderkg.loaders.extract import extract, get_extractor
     from borderkg.loaders.rdf import article_ntriples
-    from borderkg.pipeline import GATE_GROUP, Built, _quads_of, ensure_schema_graphs
+    from borderkg.pipeline import GATE_GROUP, Built, ensure_schema_graphs
     from borderkg.store import GraphStore, NTriples
     from borderkg.validation.gate import Gate
 
@@ -197,18 +197,11 @@ def phase_costs(corpus: Path, scratch: Path, count: int = 200) -> dict[str, floa
     with GraphStore(scratch / "phases") as store:
         ensure_schema_graphs(store)
         gate = Gate()
-        quads = timed("parse for gate", lambda: [_quads_of(b) for b in built])
         timed(
-            "gate (groups of 32)",
+            f"gate (groups of {GATE_GROUP})",
             lambda: [
-                gate.check(
-                    store,
-                    [
-                        (b.graph, q, b.content_hash)
-                        for b, q in zip(built[i : i + 32], quads[i : i + 32], strict=True)
-                    ],
-                )
-                for i in range(0, len(built), 32)
+                gate.check(store, [(b.graph, b.quads, b.content_hash) for b in group])
+                for group in groups
             ],
         )
         # As the pipeline writes: one write_articles call per gate group, compaction at the

@@ -417,7 +417,7 @@ class _Loader:
         Warnings of accepted articles are always recorded: a second check cannot change them.
         """
         try:
-            batch = [(b.graph, _quads_of(b), b.content_hash) for b in group]
+            batch = [(b.graph, b.quads, b.content_hash) for b in group]
             reports = checker.check(self.store, batch)
         except Exception as exc:  # a gate failure must not let unchecked data in
             for built in group:
@@ -438,11 +438,6 @@ class _Loader:
             for result in report.warnings if report is not None else []:
                 self.summary.warnings.append(f"{built.source}: {_describe(result)}")
         return accepted, [] if final else rejected
-
-
-def _quads_of(built: Built) -> list[Any]:
-    """The article's quads, in its graph, as the gate takes them."""
-    return built.quads.quads(built.graph)
 
 
 def _describe(result: Any) -> str:

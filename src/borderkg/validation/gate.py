@@ -3,28 +3,36 @@
 Design — check in a scratch store, write nothing until the verdict:
 
 * The gate never writes the store. Each check puts the batch's article graphs into a private
-  in-memory *scratch* store, next to a copy of the store's ontology graph (kept between
-  checks) and the part of the store the batch's nodes reach (``neighbourhood.py``): every quad
-  whose subject is a node of the batch, in any graph; the incoming links the cross-article
-  rules compare (``skos:exactMatch``, ``owl:sameAs``, ``schema:url`` in both its IRI and
-  literal form, every link to an anonymous source, inverse-path predicates); the types of the
-  nodes at the other end; ``bkg:adminParent`` chains. Graphs the batch replaces are left out,
-  so a new version is judged without its old one and cannot conflict with it. These are the
-  triples the compiled constraints read for the batch's nodes, so the results equal those of
-  the whole store plus the batch (tests/test_gate.py compares them with full validation).
-* The compiled queries run on the scratch store; the results kept are those on the batch's
-  subjects (and, for the few shapes that look at links *to* a node — anonymous sources, inverse
-  paths — on the nodes the batch links to). A result that also holds without the batch is not
-  the batch's doing and is dropped. The rest are charged to the batch graphs containing the
-  focus node: a Violation rejects the graph, Warnings are reported and it loads. A result
+  in-memory *scratch* store (N-Triples text is loaded by pyoxigraph directly: ``gatebatch.py``),
+  next to a copy of the store's ontology graph (kept between checks) and the part of the store
+  the batch's nodes reach (``neighbourhood.py``): every quad whose subject is a node of the
+  batch, in any graph; the links the cross-article rules compare (``skos:exactMatch``,
+  ``owl:sameAs``, ``schema:url`` in both its IRI and literal form), every link to an anonymous
+  source; the types of the nodes at the other end; ``bkg:adminParent`` chains. Graphs the batch
+  replaces are left out, so a new version is judged without its old one and cannot conflict
+  with it. These are the triples the compiled constraints read for the batch's nodes, so the
+  results equal those of the whole store plus the batch (tests/test_gate.py compares them with
+  full validation).
+* The compiled queries run once per check on the scratch store, for the shapes that can apply
+  to the batch's nodes (by their types and predicates); the results kept are those on the
+  batch's subjects (and, for the few shapes that look at links *to* a node — anonymous
+  sources, inverse paths — on the nodes the batch links to). A result that also holds without
+  the batch is not the batch's doing and is dropped (only results on nodes the store already
+  has are run again without the batch). The rest are charged to the batch graphs containing
+  the focus node: a Violation rejects the graph, Warnings are reported and it loads. A result
   charged to several batch graphs (two incoming articles sharing an anonymous source) is
   settled by checking them one by one in batch order, each against the store plus the
   articles accepted before it, so only the later one is rejected. A rejection can change the
-  others' verdicts (a node they point to is not coming), so the rest are judged again.
+  others' verdicts (a node they point to is not coming), so the rest are judged again — on
+  the same scratch store, and only when the rejected graphs say something the others'
+  constraints read (``gatereject.py``).
 * Nothing invalid becomes visible and a crash leaves nothing behind: the scratch store is
-  private memory, emptied after every check, and the caller writes only accepted graphs, each
+  private memory, dropped after every check, and the caller writes only accepted graphs, each
   whole, in a transaction (``GraphStore.write_articles``).
 
+The cost is a store lookup per node of the batch (and a scan of the few nodes named in many
+graphs), loading the batch, and one query per applicable compiled plan per check: checking
+articles in batches shares the per-query cost and the lookups of shared nodes.
 With shapes other than the project's the gate cannot know which triples they read, and copies
 the whole store into the scratch store instead: correct, but not fast.
 """
@@ -32,17 +40,16 @@ the whole store into the scratch store instead: correct, but not fast.
 from __future__ import annotations
 
 import time
-from collections.abc import Iterable
+from collections.abc import Callable
+from dataclasses import dataclass
 from typing import Any
 
 import pyoxigraph as ox
-from rdflib import Graph, URIRef
+from rdflib import Graph
 from rdflib.namespace import SH
 from rdflib.term import Node
 
 from borderkg.ontology.namespaces import ONTOLOGY_GRAPH
-from borderkg.oxterms import iri_of, triples_in
-from borderkg.storetypes import CONTENT_HASH, NTriples, article_of_graph
 from borderkg.validation.data import (
     BACKGROUND_GRAPHS,
     article_graph_finder,
@@ -57,11 +64,21 @@ from borderkg.validation.engine_sparql import (
     run_compiled,
     to_results,
 )
+from borderkg.validation.gatebatch import (
+    Article,
+    Batch,
+    batch_nodes,
+    elsewhere,
+    graphs_holding,
+    normalise,
+)
+from borderkg.validation.gatereject import others_unaffected
 from borderkg.validation.neighbourhood import (
     CROSS_LINKS,
     ONTOLOGY,
     SUBCLASS,
     TYPE,
+    BatchNodes,
     Reader,
     superclasses,
     value_predicates,
@@ -71,14 +88,20 @@ from borderkg.validation.shapeindex import (
     VALUE_KINDS,
     has_path,
     incoming_sensitive,
+    inverse_everywhere,
     nested_shapes,
     path_predicates,
     queries,
     target_index,
 )
 
-Batch = Iterable[tuple[Any, Iterable[Any]] | tuple[Any, Iterable[Any], str]]
+__all__ = ["Batch", "Gate"]
+
 Charged = dict[str, list[tuple[ValidationResult, bool]]]
+_OUTSIDE_ONTOLOGY = (
+    f"ASK {{ {{ GRAPH ?g {{ ?s {SUBCLASS} ?o }} FILTER(?g != {ONTOLOGY}) }} "
+    f"UNION {{ ?s {SUBCLASS} ?o }} }}"
+)
 
 
 class Gate:
@@ -94,28 +117,20 @@ class Gate:
             project_shapes() if shapes is None else compile_shapes(shapes)
         )
         self.whole_store = shapes is not None
-        inverse = {
-            ox.NamedNode(str(p))
-            for p in self.compiled.model.graph.objects(None, SH.inversePath)
-            if isinstance(p, URIRef)
-        }
-        self.incoming = [*CROSS_LINKS, *sorted(inverse - set(CROSS_LINKS), key=str)]
         self.targets = target_index(self.compiled)
         self.incoming_sensitive = incoming_sensitive(self.compiled)
+        whole = {c for node in self.incoming_sensitive for c in self.targets[node][0]}
         self.reader = Reader(
-            self.incoming,
             value_predicates(
                 self.compiled.model.graph, nested_shapes(self.compiled), queries(self.compiled)
             ),
-            {
-                ox.NamedNode(c[1:-1])
-                for node in self.incoming_sensitive
-                for c in self.targets[node][0]
-            },
+            {ox.NamedNode(c[1:-1]) for c in whole},
             [g for g in BACKGROUND_GRAPHS if g != str(ONTOLOGY_GRAPH)],
+            [ox.NamedNode(p) for p in sorted(inverse_everywhere(self.compiled, whole))],
         )
         self.by_id = {shape.id: shape.node for shape, _plans in self.compiled.plans}
         self.paths = {shape.node: path_predicates(shape) for shape, _p in self.compiled.plans}
+        self.named = {n for (_c, _s, _o, named) in self.targets.values() for n in named}
         self._ontology_quads: list[ox.Quad] = []
         # subclasses per class, valid while only the ontology states rdfs:subClassOf
         self._closures: dict[str, list[str] | None] = {}
@@ -127,29 +142,34 @@ class Gate:
         """A report per article graph of ``batch``: Violations mean reject, Warnings load.
 
         ``store``: an open ``GraphStore`` (or ``pyoxigraph.Store``); ``batch``: pairs
-        ``(graph IRI, quads, triples or NTriples text)``, or triples ``(graph, quads, content
-        hash)`` as ``GraphStore.write_articles`` takes them (the hash is then stamped as the
-        store does).
+        ``(graph IRI, quads, triples or NTriples text)``, or triples ``(graph, quads or
+        NTriples, content hash)`` as ``GraphStore.write_articles`` takes them (the hash is
+        then stamped as the store does). N-Triples text is the fastest input: it is loaded
+        without turning each triple into a Python object.
         A graph given twice is judged in its later version.
         """
         main = unwrap_store(store)
         if main is None:
             raise TypeError(f"the gate needs a GraphStore or pyoxigraph Store, not {type(store)}")
         started = time.perf_counter()
-        graphs = _normalise(batch)
+        graphs = normalise(batch)
         self._sync_ontology(main)
+        if not graphs:
+            return {}
         final: dict[str, list[ValidationResult]] = {}
         pending = dict(graphs)
+        scratch = self._fill(main, graphs, pending, accepted={})
         while pending:
-            charged = self._judge(main, pending, accepted={})
+            charged = self._charge(scratch)
             own = {g: [r for r, shared in charged.get(g, []) if not shared] for g in pending}
             shared = [g for g in pending if any(s for _r, s in charged.get(g, []))]
             rejected = [g for g in pending if g not in shared and not _conforms(own[g])]
             if not rejected and shared:
                 # Articles of the batch in conflict with each other: earlier ones win.
-                accepted = {g: q for g, q in pending.items() if g not in shared}
+                accepted = {g: a for g, a in pending.items() if g not in shared}
                 for graph in shared:
-                    alone = self._judge(main, {graph: pending[graph]}, accepted=accepted)
+                    scratch = self._arrange(main, scratch, {graph: pending[graph]}, accepted)
+                    alone = self._charge(scratch)
                     own[graph] = [r for r, _s in alone.get(graph, [])]
                     if _conforms(own[graph]):
                         accepted[graph] = pending[graph]
@@ -158,51 +178,98 @@ class Gate:
             for graph in rejected:
                 final[graph] = own[graph]
                 del pending[graph]
-            if not rejected:
-                final.update(own)
+            done = not pending or not rejected
+            if done or (not shared and self._unaffected(scratch, rejected, charged)):
+                final.update({g: own[g] for g in pending})
                 break
+            scratch = self._arrange(main, scratch, pending, accepted={})
         seconds = time.perf_counter() - started
         engines = self.compiled.shape_engines
         return {graph: ValidationReport(final[graph], "gate", seconds, engines) for graph in graphs}
 
     # -- judging ------------------------------------------------------------------------------
 
-    def _judge(
+    def _fill(
         self,
         main: ox.Store,
-        graphs: dict[str, list[ox.Quad]],
-        accepted: dict[str, list[ox.Quad]],
-    ) -> Charged:
-        """Results that the batch ``graphs`` bring, charged to them: ``{graph: [(result, shared)]}``."""
-        batch = [q for quads in graphs.values() for q in quads]
-        subjects = {q.subject for q in batch}
-        objects = {
-            q.object
-            for q in batch
-            if isinstance(q.object, ox.NamedNode | ox.BlankNode) and q.predicate != TYPE
-        } - subjects
+        articles: dict[str, Article],
+        graphs: dict[str, Article],
+        accepted: dict[str, Article],
+    ) -> _Scratch:
+        """A scratch store with the batch ``graphs``, what the store says about their nodes
+        (without the graphs they replace), and the ``accepted`` graphs of the check
+        (``articles``: all its graphs)."""
+        store = ox.Store()
+        store.extend(self._ontology_quads)
+        for article in graphs.values():
+            article.load(store)
+        nodes = batch_nodes(store, graphs, self.reader)
         skip = {ox.NamedNode(g) for g in (*graphs, *accepted)} | {ONTOLOGY}
         if self.whole_store:
             context = [q for q in main if q.graph_name not in skip]
         else:
-            context = self.reader.fetch(main, subjects, objects, batch, skip)
-        context += [q for quads in accepted.values() for q in quads]
-        scratch = ox.Store()
-        scratch.extend(self._ontology_quads)
-        scratch.extend(context)
-        scratch.extend(batch)
-        (mine, mine_present), (linked, linked_present) = self._applicable(
-            [subjects, objects], batch, context
+            context = self.reader.fetch(main, nodes, skip)
+        store.extend(context)
+        for article in accepted.values():
+            article.load(store)
+            context += store.quads_for_pattern(None, None, None, article.name)
+        loaded = {*graphs, *accepted}
+        return _Scratch(store, articles, dict(graphs), nodes, context, loaded)
+
+    def _arrange(
+        self,
+        main: ox.Store,
+        scratch: _Scratch,
+        graphs: dict[str, Article],
+        accepted: dict[str, Article],
+    ) -> _Scratch:
+        """The scratch store holding the batch ``graphs`` and, next to them, ``accepted``.
+
+        After rejections, and to settle conflicts one graph at a time, the batch shrinks: the
+        neighbourhood read for the larger batch covers the smaller one, so the store is kept
+        and only graphs are taken out or put back — unless one of the graphs left out has a
+        version in the store, which would now stay and count: then it is filled again.
+        """
+        others = [g for g in scratch.articles if g not in graphs and g not in accepted]
+        if any(main.contains_named_graph(ox.NamedNode(g)) for g in others):
+            return self._fill(main, scratch.articles, graphs, accepted)
+        store, loaded = scratch.store, scratch.loaded
+        for graph in others:
+            if graph in loaded:
+                store.remove_graph(ox.NamedNode(graph))
+                loaded.discard(graph)
+        for graph, article in (*graphs.items(), *accepted.items()):
+            if graph not in loaded:
+                article.load(store)
+                loaded.add(graph)
+        nodes = batch_nodes(store, graphs, self.reader)
+        return _Scratch(
+            store, scratch.articles, dict(graphs), nodes, scratch.context, loaded, not accepted
         )
-        after = self._run(scratch, subjects, mine, mine_present)
-        after += self._run(scratch, objects, linked & self.incoming_sensitive, linked_present)
-        wanted = self._already(after, context)
+
+    def _charge(self, scratch: _Scratch) -> Charged:
+        """Results that the batch brings, charged to its graphs: ``{graph: [(result, shared)]}``."""
+        store, graphs, nodes = scratch.store, scratch.graphs, scratch.nodes
+        subjects = {str(n) for n in nodes.subjects}
+        objects = {str(n) for n in nodes.objects}
+        if scratch.profiled:
+            shapes, present, closures = self._applicable(store, nodes, scratch.context)
+        else:  # the graphs next to the batch may say anything about its nodes
+            shapes, present, closures = self._everything(store)
+
+        def ours(shape: Node, focus: str) -> bool:
+            return focus in subjects or (focus in objects and shape in self.incoming_sensitive)
+
+        after = self._run(store, shapes, present, closures, ours)
+        owners = graphs_holding(store, graphs, {r.focus_node for r in after})
+        wanted = self._already(store, after, graphs)
         before: set[ValidationResult] = set()
         if wanted:
-            _remove(scratch, batch)
+            for graph in graphs:
+                store.remove_graph(ox.NamedNode(graph))
+                scratch.loaded.discard(graph)
             focus = {f for nodes in wanted.values() for f in nodes}
-            before.update(self._run(scratch, focus, set(wanted), None))
-        owners = _owners(graphs, {r.focus_node for r in after})
+            before.update(self._run(store, set(wanted), None, None, lambda _s, f: f in focus))
         charged: Charged = {}
         for result in dict.fromkeys(after):
             if result in before:
@@ -212,38 +279,65 @@ class Gate:
                 charged.setdefault(graph, []).append((result, len(holders) > 1))
         return charged
 
+    def _unaffected(self, scratch: _Scratch, rejected: list[str], charged: Charged) -> bool:
+        """Whether the graphs left after ``rejected`` keep the results found with them
+        (``gatereject.py``), so they need no second run."""
+        if self.whole_store or not scratch.profiled:
+            return False
+        focus = {
+            r.focus_node for g, found in charged.items() if g not in rejected for r, _ in found
+        }
+        types: dict[ox.Term, bool] = {}
+
+        def whole(node: ox.Term) -> bool:
+            if node not in types:
+                types[node] = node in scratch.nodes.whole or any(
+                    self.reader.is_whole(q.object)
+                    for q in scratch.store.quads_for_pattern(node, TYPE, None)
+                )
+            return types[node]
+
+        comparing = {*CROSS_LINKS, *self.reader.everywhere}
+        return others_unaffected(
+            scratch.store, rejected, whole=whole, comparing=comparing, focus=focus
+        )
+
     def _already(
-        self, after: list[ValidationResult], context: list[ox.Quad]
+        self, scratch: ox.Store, after: list[ValidationResult], graphs: dict[str, Article]
     ) -> dict[Node, set[str]]:
         """Shapes and focus nodes of ``after`` whose results may hold without the batch.
 
         Only nodes the store already says something about (or targeted by name) can have
         results without the batch; for the batch's new nodes nothing needs to run again.
         """
-        known = {str(q.subject) for q in context} | {str(q.object) for q in context}
-        known |= {n for (_c, _s, _o, named) in self.targets.values() for n in named}
         wanted: dict[Node, set[str]] = {}
+        known: dict[str, bool] = {}
         for result in after:
-            if result.focus_node in known and result.source_shape in self.by_id:
-                wanted.setdefault(self.by_id[result.source_shape], set()).add(result.focus_node)
+            focus = result.focus_node
+            if result.source_shape not in self.by_id:
+                continue
+            if focus not in known:
+                known[focus] = focus in self.named or elsewhere(scratch, focus, graphs)
+            if known[focus]:
+                wanted.setdefault(self.by_id[result.source_shape], set()).add(focus)
         return wanted
 
     def _run(
         self,
         scratch: ox.Store,
-        focus: set[Any],
-        only: set[Node] | None,
+        only: set[Node],
         present: tuple[set[str], set[str]] | None,
+        closures: dict[str, list[str]] | None,
+        keep: Callable[[Node, str], bool],
     ) -> list[ValidationResult]:
-        """Results on the scratch store for some focus nodes (terms or N-Triples) and shapes.
+        """Results on the scratch store of the shapes ``only`` that ``keep(shape, focus)``.
 
         The scratch store is small, so the queries run over all of it and the results are
-        kept for the focus nodes (cheaper than naming the nodes in every query).
+        kept for the focus nodes wanted (cheaper than naming the nodes in every query).
         ``present``: (predicates from, predicates to) the focus nodes; plans that only look
         at values along paths none of the focus nodes has are skipped.
         """
-        keys = {str(n) for n in focus}
-        if not keys or (only is not None and not only):
+        if not only:
             return []
         skip = None
         if present is not None:
@@ -262,56 +356,75 @@ class Gate:
             only=only,
             skip=skip,
             by_node=False,
-            closures=self._closures if present is not None else None,
+            closures=closures,
         )
-        mine = [(shape, raw) for shape, raw in raws if str(raw.focus) in keys]
+        mine = [(shape, raw) for shape, raw in raws if keep(shape.node, str(raw.focus))]
         results = to_results(mine, article_graph_finder(scratch))
         if self.compiled.delegated:
-            delegated = {self.compiled.model.shape(n).id for n in self.compiled.delegated}
+            delegated = {
+                self.compiled.model.shape(n).id: n for n in self.compiled.delegated if n in only
+            }
             extra = run_pyshacl(
                 to_dataset(scratch, background=False),
                 self.compiled.model.graph,
                 roots=self.compiled.roots(),
             )
-            results += [r for r in extra if r.source_shape in delegated and r.focus_node in keys]
+            results += [
+                r
+                for r in extra
+                if r.source_shape in delegated and keep(delegated[r.source_shape], r.focus_node)
+            ]
         return results
 
     # -- which shapes can apply ---------------------------------------------------------------
 
     def _applicable(
-        self, groups: list[set[Any]], batch: list[ox.Quad], context: list[ox.Quad]
-    ) -> list[tuple[set[Node], tuple[set[str], set[str]] | None]]:
-        """For each group of focus nodes: the compiled shapes that can have one of them as a
-        focus node, and the predicates (from, to) those nodes have."""
-        quads = (*batch, *context)
-        if any(q.predicate == SUBCLASS for q in quads):
-            return [(set(self.targets), None) for _g in groups]  # classes beyond the ontology
-        found: list[tuple[set[ox.Term], set[ox.Term], set[ox.Term]]] = [
-            (set(), set(), set()) for _g in groups
-        ]
-        for quad in quads:
-            for focus, (types, outgoing, incoming) in zip(groups, found, strict=True):
-                if quad.subject in focus:
-                    outgoing.add(quad.predicate)
-                    if quad.predicate == TYPE:
-                        types.add(quad.object)
-                if quad.object in focus:
-                    incoming.add(quad.predicate)
-        answers = []
-        for focus, (types, outgoing, incoming) in zip(groups, found, strict=True):
-            if not focus:
-                answers.append((set(), None))
-                continue
-            classes = {str(c) for t in types for c in self._superclasses.get(t, {t})}
-            out, into = {str(p) for p in outgoing}, {str(p) for p in incoming}
-            nodes = {str(n) for n in focus}
-            shapes = {
-                node
-                for node, (cls, subj, obj, named) in self.targets.items()
-                if cls & classes or subj & out or obj & into or named & nodes
-            }
-            answers.append((shapes, (out, into)))
-        return answers
+        self, scratch: ox.Store, nodes: BatchNodes, context: list[ox.Quad]
+    ) -> tuple[set[Node], tuple[set[str], set[str]] | None, dict[str, list[str]] | None]:
+        """(the compiled shapes that can have a batch node as focus node, the predicates from
+        and to those nodes, the subclass closures valid for the scratch store).
+
+        The batch's own types and predicates count for its subjects (and its linking
+        predicates for every node it links to); the neighbourhood's quads count for the
+        nodes they are about.
+        """
+        if scratch.query(_OUTSIDE_ONTOLOGY):
+            return self._everything(scratch)
+        linking = {str(p) for p in nodes.linking}
+        mine = _Profile(set(nodes.classes), {str(p) for p in nodes.predicates}, set(linking))
+        linked = _Profile(set(), set(), set(linking))
+        subjects, objects = nodes.subjects, nodes.objects
+        for quad in context:
+            subject, predicate, obj = quad.subject, quad.predicate, quad.object
+            for group, profile in ((subjects, mine), (objects, linked)):
+                if subject in group:
+                    profile.outgoing.add(str(predicate))
+                    if predicate == TYPE:
+                        profile.types.add(obj)
+                if obj in group:
+                    profile.incoming.add(str(predicate))
+        shapes = self._shapes_for(mine, {str(n) for n in subjects})
+        shapes |= self._shapes_for(linked, {str(n) for n in objects}) & self.incoming_sensitive
+        shapes |= set(self.compiled.delegated)
+        present = (mine.outgoing | linked.outgoing, mine.incoming | linked.incoming)
+        return shapes, present, self._closures
+
+    def _everything(self, scratch: ox.Store) -> tuple[set[Node], None, dict[str, list[str]] | None]:
+        """Every shape, no plan skipped; subclass closures computed afresh when classes are
+        declared beyond the ontology."""
+        closures = None if scratch.query(_OUTSIDE_ONTOLOGY) else self._closures
+        return set(self.targets) | set(self.compiled.delegated), None, closures
+
+    def _shapes_for(self, profile: _Profile, nodes: set[str]) -> set[Node]:
+        if not nodes:
+            return set()
+        classes = {str(c) for t in profile.types for c in self._superclasses.get(t, {t})}
+        out, into = profile.outgoing, profile.incoming
+        return {
+            node
+            for node, (cls, subj, obj, named) in self.targets.items()
+            if cls & classes or subj & out or obj & into or named & nodes
+        }
 
     def _sync_ontology(self, main: ox.Store) -> None:
         """Copy the store's ontology (the class hierarchy) and well-known graphs, once."""
@@ -322,6 +435,7 @@ class Gate:
         copy = ox.Store()
         copy.extend(self._ontology_quads)
         self._superclasses = superclasses(copy)
+        self.reader.superclasses = self._superclasses
         self.reader.refresh(main)
 
     def refresh(self, store: Any) -> None:
@@ -337,73 +451,26 @@ class Gate:
         self._sync_ontology(main)
 
 
-# --- the batch -------------------------------------------------------------------------------
+@dataclass
+class _Scratch:
+    """A batch in its scratch store."""
+
+    store: ox.Store
+    articles: dict[str, Article]  # every graph of the check
+    graphs: dict[str, Article]  # the batch judged
+    nodes: BatchNodes
+    context: list[ox.Quad]  # the quads read from the store (and of graphs next to the batch)
+    loaded: set[str]  # the graphs of the check in the store now
+    profiled: bool = True  # ``context`` has every quad about the batch's nodes outside it
 
 
-def _normalise(batch: Batch) -> dict[str, list[ox.Quad]]:
-    """Each graph's quads, in the graph, without duplicates, with its content hash stamped."""
-    graphs: dict[str, list[ox.Quad]] = {}
-    for item in batch:
-        graph = iri_of(item[0])
-        name = ox.NamedNode(graph)
-        given = item[1]
-        if isinstance(given, NTriples):
-            given = given.triples()
-        items = given if isinstance(given, list) else list(given)
-        if all(isinstance(q, ox.Quad) and q.graph_name == name for q in items):
-            quads = list(dict.fromkeys(items))
-        else:
-            quads = [
-                ox.Quad(t.subject, t.predicate, t.object, name)
-                for t in dict.fromkeys(triples_in(items, graph))
-            ]
-        if len(item) == 3 and item[2]:
-            quads = _stamped(graph, quads, item[2])
-        graphs.pop(graph, None)  # a repeat: the later version, in the later position
-        graphs[graph] = quads
-    return graphs
+@dataclass
+class _Profile:
+    """Types and predicates (N-Triples) of a group of focus nodes."""
 
-
-def _stamped(graph: str, quads: list[ox.Quad], content_hash: str) -> list[ox.Quad]:
-    """The quads with ``<article> bkg:contentHash "…"``, as ``GraphStore`` writes it."""
-    article = ox.NamedNode(article_of_graph(graph))
-    stamp = ox.Quad(article, CONTENT_HASH, ox.Literal(content_hash), ox.NamedNode(graph))
-    kept = []
-    for quad in quads:
-        if quad.subject == article and quad.predicate == CONTENT_HASH:
-            if quad.object != stamp.object:
-                raise ValueError(f"<{graph}> carries another bkg:contentHash: {quad.object}")
-            continue
-        kept.append(quad)
-    return [*kept, stamp]
-
-
-def _owners(graphs: dict[str, list[ox.Quad]], focus: Iterable[str]) -> dict[str, set[str]]:
-    """For each focus node (N-Triples), the batch graphs it occurs in."""
-    wanted = {_term(f): f for f in focus}
-    owners: dict[str, set[str]] = {}
-    for graph, quads in graphs.items():
-        for quad in quads:
-            for node in (quad.subject, quad.object):
-                if node in wanted:
-                    owners.setdefault(wanted[node], set()).add(graph)
-    return owners
-
-
-def _term(node: str) -> ox.Term:
-    """A node given in N-Triples form as a pyoxigraph term."""
-    if node.startswith("_:"):
-        return ox.BlankNode(node[2:])
-    if node.startswith("<"):
-        return ox.NamedNode(node[1:-1])
-    return next(
-        iter(ox.parse(f"<urn:x:s> <urn:x:p> {node} .".encode(), ox.RdfFormat.N_TRIPLES))
-    ).object
-
-
-def _remove(store: ox.Store, quads: list[ox.Quad]) -> None:
-    for quad in quads:
-        store.remove(quad)
+    types: set[ox.Term]
+    outgoing: set[str]
+    incoming: set[str]
 
 
 def _conforms(results: list[ValidationResult]) -> bool:

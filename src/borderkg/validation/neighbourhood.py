@@ -1,24 +1,31 @@
 """The part of the store the gate copies next to a batch: what the constraints read about it.
 
 For the batch's focus nodes the compiled constraints read: the nodes' own triples in every
-graph (types, values, counts across graphs); a few incoming links (``skos:exactMatch``,
-``owl:sameAs`` and ``schema:url`` in its IRI and literal form, for the one-identifier, one-URL
-and unlinked-source rules; every link to an anonymous source, for the one-article rule; the
-predicates of inverse paths); and, about the nodes at the other end of those links, only what
-value checks read — types, scheme membership, ``bkg:adminParent`` chains and the predicates
-nested shapes and SPARQL constraints name. :class:`Reader` collects exactly that, leaving out
-the graphs the batch replaces.
+graph (types, values, counts across graphs); the links the cross-article rules compare
+(``skos:exactMatch``, ``owl:sameAs`` and ``schema:url`` in its IRI and literal form: the other
+nodes linked to the same value, for the one-identifier and one-URL rules); every link to an
+anonymous source (the one-article and unlinked-source rules); and, about the nodes at the other
+end of those links, only what value checks read — types, scheme membership, ``bkg:adminParent``
+chains and the predicates nested shapes and SPARQL constraints name. :class:`Reader` collects
+exactly that, leaving out the graphs the batch replaces.
 
-Reading quads from the on-disk store costs about 25 µs each (their terms are decoded), so the
-well-known graphs are read from an in-memory copy, the store is asked in a few SPARQL queries
-that filter by graph before anything is decoded, and nodes named in many graphs (*hubs*, such
-as the extraction run every article names) are read as distinct triples once seen.
+Reading the on-disk store costs about 15 µs per node looked up and about 20 µs per quad turned
+into a Python object (each of its terms is read back), so the reader asks about all the batch's
+nodes at once, in a few SPARQL queries with ``VALUES`` lists filtering by predicate inside
+pyoxigraph: first how many quads each node has, which decodes nothing for the many nodes the
+store does not have; then the quads of the few it has. Nodes with many quads (*hubs*, such as
+the extraction run every article names) are read as their distinct triples plus two of their
+graphs: all that counts, values and the one-graph rules can tell apart. The well-known graphs
+(schemes, vocabulary) are read from an in-memory copy indexed by node; graphs the batch
+replaces are rarely in the store, so their quads are dropped from the answers rather than
+filtered out in each query.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
 
 import pyoxigraph as ox
 from rdflib import Graph, URIRef
@@ -33,10 +40,10 @@ ADMIN_PARENT = ox.NamedNode(str(BKG.adminParent))
 SCHEMA_URL = ox.NamedNode("https://schema.org/url")
 ANY_URI = ox.NamedNode("http://www.w3.org/2001/XMLSchema#anyURI")
 ONTOLOGY = ox.NamedNode(str(ONTOLOGY_GRAPH))
-#: Predicates whose incoming links to batch nodes the cross-article rules compare.
+#: Predicates whose links to the batch's values the cross-article rules compare.
 CROSS_LINKS = (ox.NamedNode(str(SKOS.exactMatch)), ox.NamedNode(str(OWL.sameAs)), SCHEMA_URL)
 #: A node with more quads than this as subject is read as distinct triples (plus two graphs).
-HUB = 256
+HUB = 32
 
 Node = ox.NamedNode | ox.BlankNode
 _IRI = re.compile(r"<([^<>\s]+)>")
@@ -86,205 +93,305 @@ def _path_nodes(shapes: Graph, path: object, depth: int = 0) -> Iterator[URIRef]
                 yield from _path_nodes(shapes, inner, depth + 1)
 
 
+@dataclass
+class BatchNodes:
+    """What the reader needs to know about a batch (read from the scratch store it is in)."""
+
+    #: subjects of the batch's quads
+    subjects: set[ox.Term] = field(default_factory=set)
+    #: IRIs and blank nodes the batch links to other than by rdf:type, not among the subjects
+    objects: set[ox.Term] = field(default_factory=set)
+    #: classes the batch gives its nodes (their own triples are value triples too)
+    classes: set[ox.Term] = field(default_factory=set)
+    #: batch nodes the batch types with a class whose instances are read whole
+    whole: set[ox.Term] = field(default_factory=set)
+    #: per cross-link predicate (:data:`CROSS_LINKS`), its objects in the batch
+    links: dict[ox.NamedNode, set[ox.Term]] = field(default_factory=dict)
+    #: predicates of the batch's quads
+    predicates: set[ox.Term] = field(default_factory=set)
+    #: predicates of the batch's quads whose object is an IRI or a blank node
+    linking: set[ox.Term] = field(default_factory=set)
+
+
 class Reader:
     """Reads a batch's neighbourhood from the store (see the module docstring).
 
-    The well-known graphs (ontology, schemes, vocabulary) are copied into memory once, by
-    :meth:`refresh` (on first use); the store is then asked, in a few SPARQL queries, only
-    for the quads of *other* graphs, which are decoded only when they match.
+    ``values``: the predicates read about value nodes (:func:`value_predicates`);
+    ``whole_classes``: classes whose instances are read whole, every triple from and to them
+    (the shapes that look at links *to* a node apply to them); ``background``: the
+    well-known graphs, read from memory; ``everywhere``: predicates whose links to *every*
+    batch node are read (inverse paths of shapes that may apply to other nodes than the
+    instances of ``whole_classes``).
     """
 
     def __init__(
         self,
-        incoming: Iterable[ox.NamedNode],
         values: set[ox.NamedNode],
         whole_classes: set[ox.NamedNode],
         background: Iterable[str],
+        everywhere: Iterable[ox.NamedNode] = (),
     ) -> None:
-        self.incoming = list(incoming)
         self.values = values
-        self.whole_classes = whole_classes  # instances of these are read whole as values too
+        self.whole_classes = whole_classes
         self.background = [ox.NamedNode(g) for g in background]
-        self.mirror: ox.Store | None = None
+        self.everywhere = list(everywhere)
         self.hubs: set[ox.NamedNode] = set()
+        #: each class of the ontology with its superclasses (see :meth:`is_whole`)
+        self.superclasses: dict[ox.Term, set[ox.Term]] = {}
+        self._by_subject: dict[ox.Term, list[ox.Quad]] = {}
+        self._by_object: dict[ox.Term, list[ox.Quad]] = {}
+        self._in_values = ", ".join(sorted(map(str, values)))
+
+        self._copied = False
 
     def refresh(self, main: ox.Store) -> None:
-        """Copy the store's well-known graphs into memory (again)."""
-        mirror = ox.Store()
+        """Copy the store's well-known graphs into memory (again), indexed by node."""
+        by_subject: dict[ox.Term, list[ox.Quad]] = {}
+        by_object: dict[ox.Term, list[ox.Quad]] = {}
         for name in self.background:
-            mirror.extend(main.quads_for_pattern(None, None, None, name))
-        self.mirror = mirror
+            for quad in main.quads_for_pattern(None, None, None, name):
+                by_subject.setdefault(quad.subject, []).append(quad)
+                by_object.setdefault(quad.object, []).append(quad)
+        self._by_subject, self._by_object, self._copied = by_subject, by_object, True
 
-    def fetch(
-        self,
-        main: ox.Store,
-        subjects: set[Node],
-        objects: set[Node],
-        batch: list[ox.Quad],
-        skip: set[ox.NamedNode],
-    ) -> list[ox.Quad]:
-        """The store's quads the constraints read for focus nodes of ``batch`` (no duplicates).
+    def is_whole(self, cls: ox.Term) -> bool:
+        """Whether instances of ``cls`` are read whole (it is, or is below, a whole class)."""
+        return any(c in self.whole_classes for c in self.superclasses.get(cls, (cls,)))
 
-        ``subjects``/``objects``: the batch's nodes (its blank nodes are its own and not
-        looked up); ``skip``: graphs left out (those the batch replaces, and the ontology).
+    def fetch(self, main: ox.Store, nodes: BatchNodes, skip: set[ox.NamedNode]) -> list[ox.Quad]:
+        """The store's quads the constraints read for the batch's nodes (no duplicates).
+
+        The batch's blank nodes are its own and not looked up; ``skip``: graphs left out
+        (those the batch replaces, and the ontology, which the scratch store has already).
         """
-        if self.mirror is None:
+        if not self._copied:
             self.refresh(main)
         found: dict[ox.Quad, None] = {}
-        whole = {q.subject for q in batch if q.predicate == TYPE and q.object in self.whole_classes}
-        iris = [n for n in subjects if isinstance(n, ox.NamedNode)]
-        values = [n for n in objects if isinstance(n, ox.NamedNode)]
-        # what value checks read about the nodes the batch links to: types first
-        for quad in self._read(main, values, skip, [TYPE]):
-            if quad.object in self.whole_classes:
+        subjects = [n for n in nodes.subjects if isinstance(n, ox.NamedNode)]
+        values = [n for n in nodes.objects if isinstance(n, ox.NamedNode)]
+        whole = set(nodes.whole)
+        looked: set[ox.Term] = {*subjects, *values}
+        outgoing = self._outgoing(main, subjects, values, skip)
+        for quad in outgoing:
+            if quad.predicate == TYPE and self.is_whole(quad.object):
                 whole.add(quad.subject)
-        reached: set[ox.Term] = set()
-        for quad in self._read(main, [*iris, *(v for v in values if v in whole)], skip, None):
-            found[quad] = None
-            reached.add(quad.object)
-        for quad in self._read(main, [v for v in values if v not in whole], skip, self.values):
-            found[quad] = None
-            reached.add(quad.object)
-        for quad in self._incoming(main, [*iris, *values], skip, whole):
-            found[quad] = None
-            reached.add(quad.subject)
-        for quad in batch:
-            if quad.predicate == SCHEMA_URL:
-                for twin in url_forms(quad.object):
-                    for other in self._links(main, SCHEMA_URL, twin, skip):
-                        found[other] = None
-                        reached.add(other.subject)
-            reached.add(quad.object)
-        more = [n for n in reached - subjects - objects if isinstance(n, ox.NamedNode)]
-        for quad in self._read(main, more, skip, self.values):
-            found[quad] = None
-        for quad in self._chains(main, [*iris, *values, *more], skip):
-            found[quad] = None
+        late = [v for v in values if v in whole]  # linked nodes the store types as whole
+        if late:
+            outgoing += self._outgoing(main, late, [], skip)
+        found.update(dict.fromkeys(outgoing))
+        mine = set(subjects)
+        links: dict[ox.NamedNode, set[ox.Term]] = {p: set(v) for p, v in nodes.links.items()}
+        for quad in outgoing:
+            if quad.subject in mine and quad.predicate in CROSS_LINKS:
+                links.setdefault(quad.predicate, set()).add(quad.object)
+        twins = {t for v in links.get(SCHEMA_URL, ()) for t in url_forms(v)}
+        if twins:
+            links[SCHEMA_URL] = links.get(SCHEMA_URL, set()) | twins
+        incoming = self._incoming(main, [n for n in whole if n in looked], links, looked, skip)
+        found.update(dict.fromkeys(incoming))
+        reached = {q.object for q in outgoing} | {q.subject for q in incoming} | nodes.classes
+        more = [n for n in reached if isinstance(n, ox.NamedNode) and n not in looked]
+        looked.update(more)
+        more_quads = self._outgoing(main, [], more, skip)
+        found.update(dict.fromkeys(more_quads))
+        frontier = [
+            q.object
+            for q in (*outgoing, *more_quads)
+            if q.predicate == ADMIN_PARENT and isinstance(q.object, ox.NamedNode)
+        ]
+        while frontier:
+            frontier = [n for n in dict.fromkeys(frontier) if n not in looked]
+            looked.update(frontier)
+            links_up = self._chain_step(main, frontier, skip)
+            found.update(dict.fromkeys(links_up))
+            frontier = [q.object for q in links_up if isinstance(q.object, ox.NamedNode)]
         return list(found)
 
     # -- reading ------------------------------------------------------------------------------
 
-    def _read(
-        self,
-        main: ox.Store,
-        nodes: list[ox.NamedNode],
-        skip: set[ox.NamedNode],
-        predicates: Iterable[ox.NamedNode] | None,
-    ) -> Iterator[ox.Quad]:
-        """Quads with one of ``nodes`` as subject (and one of ``predicates``, if given)."""
-        assert self.mirror is not None
-        wanted = None if predicates is None else set(predicates)
-        for node in nodes:
-            for quad in self.mirror.quads_for_pattern(node, None, None, None):
-                if wanted is None or quad.predicate in wanted:
-                    yield quad
-        plain = [n for n in nodes if n not in self.hubs]
-        for node in nodes:
-            if node in self.hubs:
-                yield from self._hub(main, node, skip)
-        if not plain:
-            return
-        p_filter = ""
-        if wanted is not None:
-            p_filter = f"FILTER(?p IN ({', '.join(str(p) for p in wanted)}))"
-        rows = main.query(
-            f"SELECT ?s ?p ?o ?g WHERE {{ VALUES ?s {{ {' '.join(map(str, plain))} }} "
-            f"GRAPH ?g {{ ?s ?p ?o }} {self._graphs(skip)} {p_filter} }}"
-        )
-        counts: dict[ox.Term, int] = {}
-        for row in rows:
-            subject = row[0]
-            counts[subject] = counts.get(subject, 0) + 1
-            if counts[subject] == HUB:
-                self.hubs.add(subject)  # read as a hub from the next check on
-            yield ox.Quad(subject, row[1], row[2], row[3])
-
-    def _incoming(
-        self, main: ox.Store, nodes: list[ox.NamedNode], skip: set[ox.NamedNode], whole: set
-    ) -> Iterator[ox.Quad]:
-        """Links to the nodes along the incoming predicates; every link to a ``whole`` node."""
-        assert self.mirror is not None
-        for node in nodes:
-            for predicate in [None] if node in whole else self.incoming:
-                yield from self.mirror.quads_for_pattern(None, predicate, node, None)
-        if not nodes:
-            return
-        targets = " ".join(map(str, nodes))
-        predicates = " ".join(map(str, self.incoming))
-        rows = main.query(
-            f"SELECT ?s ?p ?o ?g WHERE {{ VALUES ?o {{ {targets} }} VALUES ?p {{ {predicates} }} "
-            f"GRAPH ?g {{ ?s ?p ?o }} {self._graphs(skip)} }}"
-        )
-        for row in rows:
-            yield ox.Quad(row[0], row[1], row[2], row[3])
-        for node in nodes:
-            if node in whole:
-                rows = main.query(
-                    f"SELECT ?s ?p ?g WHERE {{ GRAPH ?g {{ ?s ?p {node} }} {self._graphs(skip)} }}"
-                )
-                for row in rows:
-                    yield ox.Quad(row[0], row[1], node, row[2])
-
-    def _links(
-        self, main: ox.Store, predicate: ox.NamedNode, value: ox.Term, skip: set[ox.NamedNode]
-    ) -> Iterator[ox.Quad]:
-        assert self.mirror is not None
-        yield from self.mirror.quads_for_pattern(None, predicate, value, None)
-        for quad in main.quads_for_pattern(None, predicate, value, None):
-            if quad.graph_name not in skip and quad.graph_name not in self.background:
-                yield quad
-
-    def _hub(self, main: ox.Store, node: ox.NamedNode, skip: set[ox.NamedNode]) -> list[ox.Quad]:
-        """A hub's quads outside the well-known graphs: its first two graphs, then distinct."""
-        graphs = main.query(
-            f"SELECT DISTINCT ?g WHERE {{ GRAPH ?g {{ {node} ?p ?o }} {self._graphs(skip)} }} LIMIT 2"
-        )
-        kept = [q for row in graphs for q in main.quads_for_pattern(node, None, None, row[0])]
-        triples = main.query(
-            f"SELECT DISTINCT ?p ?o WHERE {{ GRAPH ?g {{ {node} ?p ?o }} {self._graphs(skip)} }}"
-        )
-        return kept + [ox.Quad(node, row[0], row[1], ox.DefaultGraph()) for row in triples]
-
     def _graphs(self, skip: set[ox.NamedNode]) -> str:
-        """A FILTER leaving out the well-known graphs (read from memory) and ``skip``."""
-        names = {str(g) for g in (*self.background, *skip) if isinstance(g, ox.NamedNode)}
+        """A FILTER leaving out the well-known graphs (read from memory, or the ontology the
+        scratch store has) and ``skip``."""
+        names = {str(g) for g in (*self.background, ONTOLOGY, *skip) if isinstance(g, ox.NamedNode)}
         return f"FILTER(?g NOT IN ({', '.join(sorted(names))}))"
 
-    def _chains(
-        self, main: ox.Store, start: list[ox.NamedNode], skip: set[ox.NamedNode]
-    ) -> Iterator[ox.Quad]:
-        """Every bkg:adminParent link reachable from the nodes, in memory and in the store."""
-        assert self.mirror is not None
-        seen: set[ox.Term] = set(start)
-        todo = list(start)
-        while todo:
-            found = list(chains(self.mirror, set(todo), skip))
-            rows = main.query(
-                f"SELECT ?s ?o ?g WHERE {{ VALUES ?s {{ {' '.join(map(str, todo))} }} "
-                f"GRAPH ?g {{ ?s {ADMIN_PARENT} ?o }} {self._graphs(skip)} }}"
+    def _remembered(
+        self, index: dict[ox.Term, list[ox.Quad]], node: ox.Term, skip: set[ox.NamedNode]
+    ) -> list[ox.Quad]:
+        """The quads of the in-memory well-known graphs with ``node`` (as the index has it)."""
+        return [q for q in index.get(node, ()) if q.graph_name not in skip]
+
+    def _outgoing(
+        self,
+        main: ox.Store,
+        whole: list[ox.NamedNode],
+        values: list[ox.NamedNode],
+        skip: set[ox.NamedNode],
+    ) -> list[ox.Quad]:
+        """Quads with one of ``whole`` as subject, and with one of ``values`` as subject and a
+        value predicate (:attr:`values`).
+
+        The store is first asked how many quads each node has, so that only the few nodes it
+        knows are read, and nodes with many quads are read as hubs: nothing is decoded for
+        the nodes it does not have.
+        """
+        found: list[ox.Quad] = []
+        for node in whole:
+            found += self._remembered(self._by_subject, node, skip)
+        for node in values:
+            found += [
+                q
+                for q in self._remembered(self._by_subject, node, skip)
+                if q.predicate in self.values
+            ]
+        # The graphs the batch replaces are rarely in the store: filtering them out inside
+        # each query costs more than dropping the few rows of theirs afterwards.
+        background = self._graphs(set())
+        plain_whole = [n for n in whole if n not in self.hubs]
+        plain_values = [n for n in values if n not in self.hubs]
+        hubs = [n for n in (*whole, *values) if n in self.hubs]
+        if plain_whole or plain_values:
+            counts = self._select(
+                main, plain_whole, plain_values, background, "?s (COUNT(*) AS ?n)"
             )
-            found += [ox.Quad(row[0], ADMIN_PARENT, row[1], row[2]) for row in rows]
-            todo = []
-            for quad in found:
-                yield quad
-                if isinstance(quad.object, ox.NamedNode) and quad.object not in seen:
-                    seen.add(quad.object)
-                    todo.append(quad.object)
+            small = set()
+            for subject, count in counts:
+                if int(count.value) >= HUB:
+                    self.hubs.add(subject)
+                    hubs.append(subject)
+                else:
+                    small.add(subject)
+            if small:
+                rows = self._select(
+                    main,
+                    [n for n in plain_whole if n in small],
+                    [n for n in plain_values if n in small],
+                    background,
+                    "?s ?p ?o ?g",
+                )
+                found += [
+                    ox.Quad(row[0], row[1], row[2], row[3]) for row in rows if row[3] not in skip
+                ]
+        if hubs:
+            graphs = self._graphs(skip)
+            ours = {*self.background, ONTOLOGY}
+            replaced = any(main.contains_named_graph(g) for g in skip if g not in ours)
+            for node in hubs:
+                found += self._hub(main, node, graphs, union=not replaced)
+        return found
 
+    def _select(
+        self,
+        main: ox.Store,
+        whole: list[ox.NamedNode],
+        values: list[ox.NamedNode],
+        graphs: str,
+        projection: str,
+    ) -> ox.QuerySolutions:
+        """Rows about the quads of :meth:`_outgoing`: counted by subject, or the quads."""
+        branches = []
+        if whole:
+            branches.append(
+                f"{{ VALUES ?s {{ {' '.join(map(str, whole))} }} GRAPH ?g {{ ?s ?p ?o }} }}"
+            )
+        if values:
+            branches.append(
+                f"{{ VALUES ?s {{ {' '.join(map(str, values))} }} "
+                f"GRAPH ?g {{ ?s ?p ?o }} FILTER(?p IN ({self._in_values})) }}"
+            )
+        group = " GROUP BY ?s" if "COUNT" in projection else ""
+        rows = main.query(
+            f"SELECT {projection} WHERE {{ {' UNION '.join(branches)} {graphs} }}{group}"
+        )
+        assert isinstance(rows, ox.QuerySolutions)
+        return rows
 
-def chains(main: ox.Store, start: set[ox.Term], skip: set[ox.NamedNode]) -> Iterator[ox.Quad]:
-    """Every bkg:adminParent link reachable from the given nodes (for the cycle check)."""
-    todo = [n for n in start if isinstance(n, ox.NamedNode)]
-    seen: set[ox.Term] = set(todo)
-    while todo:
-        node = todo.pop()
-        for quad in main.quads_for_pattern(node, ADMIN_PARENT, None, None):
-            if quad.graph_name in skip:
-                continue
-            yield quad
-            if quad.object not in seen:
-                seen.add(quad.object)
-                todo.append(quad.object)
+    def _incoming(
+        self,
+        main: ox.Store,
+        whole: list[ox.Term],
+        links: dict[ox.NamedNode, set[ox.Term]],
+        nodes: set[ox.Term],
+        skip: set[ox.NamedNode],
+    ) -> list[ox.Quad]:
+        """Every link to a ``whole`` node; links along each cross-link predicate to its values
+        (``links``); links along :attr:`everywhere` predicates to every one of ``nodes``."""
+        wanted = {p: {v for v in vs if not isinstance(v, ox.BlankNode)} for p, vs in links.items()}
+        for predicate in self.everywhere:
+            wanted.setdefault(predicate, set()).update(
+                n for n in nodes if isinstance(n, ox.NamedNode)
+            )
+        targets = [n for n in whole if isinstance(n, ox.NamedNode)]
+        found: list[ox.Quad] = []
+        for node in targets:
+            found += self._remembered(self._by_object, node, skip)
+        for predicate, objects in wanted.items():
+            for node in objects:
+                found += [
+                    q
+                    for q in self._remembered(self._by_object, node, skip)
+                    if q.predicate == predicate
+                ]
+        branches = []
+        if targets:
+            branches.append(
+                f"{{ VALUES ?o {{ {' '.join(map(str, targets))} }} GRAPH ?g {{ ?s ?p ?o }} }}"
+            )
+        for predicate, objects in sorted(wanted.items(), key=lambda item: str(item[0])):
+            if objects:
+                branches.append(
+                    f"{{ VALUES ?o {{ {' '.join(sorted(map(str, objects)))} }} "
+                    f"GRAPH ?g {{ ?s {predicate} ?o }} BIND({predicate} AS ?p) }}"
+                )
+        if branches:
+            rows = main.query(
+                f"SELECT ?s ?p ?o ?g WHERE {{ {' UNION '.join(branches)} {self._graphs(set())} }}"
+            )
+            found += [ox.Quad(row[0], row[1], row[2], row[3]) for row in rows if row[3] not in skip]
+        return found
+
+    def _chain_step(
+        self, main: ox.Store, nodes: list[ox.NamedNode], skip: set[ox.NamedNode]
+    ) -> list[ox.Quad]:
+        """The bkg:adminParent links of the nodes (one step of a chain)."""
+        if not nodes:
+            return []
+        found = [
+            q
+            for node in nodes
+            for q in self._remembered(self._by_subject, node, skip)
+            if q.predicate == ADMIN_PARENT
+        ]
+        rows = main.query(
+            f"SELECT ?s ?o ?g WHERE {{ VALUES ?s {{ {' '.join(map(str, nodes))} }} "
+            f"GRAPH ?g {{ ?s {ADMIN_PARENT} ?o }} {self._graphs(set())} }}"
+        )
+        return found + [
+            ox.Quad(row[0], ADMIN_PARENT, row[1], row[2]) for row in rows if row[2] not in skip
+        ]
+
+    def _hub(
+        self, main: ox.Store, node: ox.NamedNode, graphs: str, *, union: bool
+    ) -> list[ox.Quad]:
+        """A hub's quads outside the well-known graphs: its first two graphs, then distinct.
+
+        ``union``: none of the graphs the batch replaces is in the store, so its
+        distinct triples may be read from the union of all graphs, without filtering each
+        quad by graph (the well-known graphs' triples are in the union anyway).
+        """
+        names = main.query(
+            f"SELECT DISTINCT ?g WHERE {{ GRAPH ?g {{ {node} ?p ?o }} {graphs} }} LIMIT 2"
+        )
+        kept = [q for row in names for q in main.quads_for_pattern(node, None, None, row[0])]
+        if union:
+            triples = main.query(
+                f"SELECT DISTINCT ?p ?o WHERE {{ {node} ?p ?o }}", use_default_graph_as_union=True
+            )
+        else:
+            triples = main.query(
+                f"SELECT DISTINCT ?p ?o WHERE {{ GRAPH ?g {{ {node} ?p ?o }} {graphs} }}"
+            )
+        return kept + [ox.Quad(node, row[0], row[1], ox.DefaultGraph()) for row in triples]
 
 
 def url_forms(value: ox.Term) -> list[ox.Term]:

@@ -12,7 +12,7 @@ import re
 from typing import Any
 
 from rdflib import URIRef
-from rdflib.namespace import SH
+from rdflib.namespace import RDF, SH
 from rdflib.term import Node
 
 from borderkg.validation.engine_sparql import CompiledShapes
@@ -137,3 +137,103 @@ def queries(compiled: CompiledShapes) -> list[tuple[str, dict[str, str]]]:
         for plan in plans
         if plan.kind in ("sparql", "custom")
     ]
+
+
+def _value_shapes(compiled: CompiledShapes) -> set[Node]:
+    """Shapes evaluated on value nodes: nested shapes and every shape they apply."""
+    graph = compiled.model.graph
+    todo, seen = list(nested_shapes(compiled)), set()
+    while todo:
+        shape = todo.pop()
+        if shape in seen:
+            continue
+        seen.add(shape)
+        for predicate in (SH.property, SH.node, SH["not"], SH.qualifiedValueShape):
+            todo.extend(graph.objects(shape, predicate))
+        for predicate in (SH["and"], SH["or"], SH.xone):
+            for head in graph.objects(shape, predicate):
+                todo.extend(graph.items(head))
+    return seen
+
+
+def _path_iris(graph: Any, node: Any, depth: int = 0) -> set[str]:
+    """Every property IRI inside a SHACL path."""
+    if isinstance(node, URIRef):
+        return set() if node == RDF.nil else {str(node)}
+    found: set[str] = set()
+    if depth <= 8:
+        for _p, inner in graph.predicate_objects(node):
+            found |= _path_iris(graph, inner, depth + 1)
+    return found
+
+
+def _inverse_steps(graph: Any, path: Any, depth: int = 0) -> tuple[set[str], bool]:
+    """(predicates a SHACL path may follow backwards, whether only from the focus node itself).
+
+    The second is true for ``^p`` and alternatives of plain and inverse steps; a sequence or
+    repetition may follow the inverse step from other nodes.
+    """
+    if path is None or isinstance(path, URIRef):
+        return set(), True
+    inverse = graph.value(path, SH.inversePath)
+    if inverse is not None:
+        if isinstance(inverse, URIRef):
+            return {str(inverse)}, True
+        return _path_iris(graph, inverse), False
+    alternatives = graph.value(path, SH.alternativePath)
+    if alternatives is not None and depth <= 8:
+        found: set[str] = set()
+        direct = True
+        for item in graph.items(alternatives):
+            steps, first = _inverse_steps(graph, item, depth + 1)
+            found |= steps
+            direct = direct and first
+        return found, direct
+    found = set()
+    for holder in _path_nodes_with_inverse(graph, path):
+        found |= _path_iris(graph, graph.value(holder, SH.inversePath))
+    return found, False
+
+
+def _path_nodes_with_inverse(graph: Any, node: Any, depth: int = 0) -> list[Any]:
+    if isinstance(node, URIRef) or depth > 8:
+        return []
+    found = [node] if graph.value(node, SH.inversePath) is not None else []
+    for _p, inner in graph.predicate_objects(node):
+        found.extend(_path_nodes_with_inverse(graph, inner, depth + 1))
+    return found
+
+
+def inverse_everywhere(compiled: CompiledShapes, whole_classes: set[str]) -> set[str]:
+    """Predicates of inverse paths that may be followed to *any* node.
+
+    An inverse path read only on instances of ``whole_classes`` (N-Triples), by a shape applied
+    to its own targets, needs no incoming links beyond the ones read for those instances
+    (all of them); the others are read for every node of a batch.
+    """
+    model = compiled.model
+    on_values = _value_shapes(compiled)
+    found: set[str] = set()
+    for node, shape in model.shapes.items():
+        steps, direct = _inverse_steps(model.graph, shape.path)
+        if not steps:
+            continue
+        whole_only = direct and node not in on_values
+        todo, seen = [shape], set()
+        classes: set[str] = set()
+        while todo and whole_only:
+            current = todo.pop()
+            if current.node in seen:
+                continue
+            seen.add(current.node)
+            targets = model.targets(current)
+            classes.update(f"<{t}>" for t in targets["class"])
+            if targets["subjectsOf"] or targets["objectsOf"] or targets["node"]:
+                whole_only = False
+            parents = model.parents(current)
+            if any(p.is_property for p in parents):
+                whole_only = False
+            todo.extend(parents)
+        if not (whole_only and classes and classes <= whole_classes):
+            found |= steps
+    return found
