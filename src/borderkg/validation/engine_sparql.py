@@ -8,7 +8,10 @@ which engine handled every shape (``report.notes`` says why). The results equal 
 (tests/test_validation_equivalence.py).
 
 With ``focus_nodes`` every query starts from a ``VALUES`` list of those nodes, so checking one
-article's nodes inside a large store touches only them and what they point to.
+article's nodes inside a large store touches only them and what they point to. Without them,
+``wholestore.py`` runs the plans in their whole-store forms (scans and hash joins instead of
+lookups from each focus node) on two threads; :func:`run_compiled` stays the plain runner the
+load-time gate uses on its small scratch stores.
 
 pyoxigraph stores literals in canonical form and rewrites integer-derived datatypes
 (``xsd:nonNegativeInteger``) to ``xsd:integer``. Data read from the store is the same for both
@@ -20,7 +23,7 @@ from __future__ import annotations
 
 import re
 import time
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -55,20 +58,28 @@ def expand_classes(
 
     def expand(match: re.Match[str]) -> str:
         var, cls = match.group(1), match.group(2)
-        if cls not in closures:
-            rows = store.query(f"SELECT DISTINCT ?d WHERE {{ ?d {_SUBCLASS}* {cls} }}", **options)
-            found = {row[0] for row in rows}
-            closures[cls] = (
-                None
-                if any(isinstance(d, ox.BlankNode) for d in found)
-                else sorted({str(d) for d in found} | {cls})
-            )
-        members = closures[cls]
+        members = class_members(store, cls, closures, options)
         if members is None:
             return f"EXISTS {{ {var} {_TYPE_PATH}/{_SUBCLASS}* {cls} }}"
         return f"EXISTS {{ VALUES ?_cls {{ {' '.join(members)} }} {var} {_TYPE_PATH} ?_cls }}"
 
     return _ISA.sub(expand, text)
+
+
+def class_members(
+    store: ox.Store, cls: str, closures: dict[str, list[str] | None], options: dict[str, Any]
+) -> list[str] | None:
+    """A class (N-Triples IRI) and its subclasses in the store's data, cached in ``closures``
+    (``None`` when a subclass is a blank node)."""
+    if cls not in closures:
+        rows = store.query(f"SELECT DISTINCT ?d WHERE {{ ?d {_SUBCLASS}* {cls} }}", **options)
+        found = {row[0] for row in rows}
+        closures[cls] = (
+            None
+            if any(isinstance(d, ox.BlankNode) for d in found)
+            else sorted({str(d) for d in found} | {cls})
+        )
+    return closures[cls]
 
 
 _SLOT = "<urn:borderkg:focus-nodes>"
@@ -211,17 +222,14 @@ def run_compiled(
                 # whole store when joined with the focus pattern; one query per focus node
                 # with ?this substituted (SHACL's pre-binding) uses the indexes instead.
                 if focus is None:
-                    focus = _focus_list(store, compiled, shape, closures, options)
+                    focus = focus_list(store, compiled, shape, closures, options)
                 if "by_node" not in plan.extra:
-                    plan.extra["by_node"] = _unselective(compiled.query_text(shape, plan, ""))
-                if len(focus) <= _FEW and plan.extra["by_node"]:
-                    text = expand_classes(
-                        compiled.query_text(shape, plan, ""), store, closures, options
+                    plan.extra["by_node"] = unselective(compiled.query_text(shape, plan, ""))
+                if len(focus) <= BY_NODE_LIMIT and plan.extra["by_node"]:
+                    raws = run_by_node(
+                        store, compiled, shape, plan, focus, closures, options, verify
                     )
-                    for node in focus:
-                        solutions = store.query(text, substitutions={_THIS: node}, **options)
-                        assert isinstance(solutions, ox.QuerySolutions)
-                        found.extend((shape, raw) for raw in interpret(plan, solutions, verify))
+                    found.extend((shape, raw) for raw in raws)
                     continue
             text = compiled.query_text(shape, plan, restrict)
             solutions = store.query(expand_classes(text, store, closures, options), **options)
@@ -230,12 +238,43 @@ def run_compiled(
     return found
 
 
+def run_by_node(
+    store: ox.Store,
+    compiled: CompiledShapes,
+    shape: Shape,
+    plan: Plan,
+    focus: list[ox.Term],
+    closures: dict[str, list[str] | None],
+    options: dict[str, Any],
+    verify: Any,
+) -> Iterator[RawResult]:
+    """A SPARQL plan's results, one query per focus node with ``?this`` substituted."""
+    text = expand_classes(compiled.query_text(shape, plan, ""), store, closures, options)
+    for node in focus:
+        solutions = store.query(text, substitutions={_THIS: node}, **options)
+        assert isinstance(solutions, ox.QuerySolutions)
+        rows = _Solved(solutions.variables, list(solutions))
+        del solutions  # dropped by this thread (see wholestore.Rows)
+        yield from interpret(plan, rows, verify)  # type: ignore[arg-type]
+
+
+@dataclass
+class _Solved:
+    """Solutions read out of their iterator: the variables and the rows."""
+
+    variables: list[ox.Variable]
+    rows: list[ox.QuerySolution]
+
+    def __iter__(self) -> Iterator[ox.QuerySolution]:
+        return iter(self.rows)
+
+
 #: Up to this many focus nodes, unselective SPARQL constraints run node by node (~0.5 ms each).
-_FEW = 50_000
+BY_NODE_LIMIT = 50_000
 _VARIABLE_PREDICATE = re.compile(r"[?$]this\s+[?$]\w+\s|[?$]\w+\s+[?$]\w+\s+[?$]this\b")
 
 
-def _unselective(query: str) -> bool:
+def unselective(query: str) -> bool:
     """Whether a query reads ``?this`` in a triple pattern whose predicate is a variable."""
     from borderkg.validation.sparqltext import blank_out
 
@@ -247,7 +286,7 @@ def _unselective(query: str) -> bool:
 _THIS = ox.Variable("this")
 
 
-def _focus_list(
+def focus_list(
     store: ox.Store,
     compiled: CompiledShapes,
     shape: Shape,
@@ -286,13 +325,24 @@ def validate_sparql(
     shapes: Graph | None = None,
     focus_nodes: Iterable[Any] | None = None,
     background: bool = True,
+    joins: str = "auto",
+    threads: int | None = None,
 ) -> ValidationReport:
-    """Validate ``data`` with the compiled shapes; see :func:`borderkg.validation.validate`."""
+    """Validate ``data`` with the compiled shapes; see :func:`borderkg.validation.validate`.
+
+    Without a restriction to focus nodes the whole-store runner does the work
+    (``wholestore.py``; ``joins`` and ``threads`` are its options).
+    """
     started = time.perf_counter()
     compiled = project_shapes() if shapes is None else compile_shapes(shapes)
     store = open_store(data, background=background)
     keys, restrict = focus_values(focus_nodes)
-    raws = run_compiled(store, compiled, restrict=restrict)
+    if restrict is None:
+        from borderkg.validation.wholestore import run_whole_store
+
+        raws = run_whole_store(store, compiled, joins=joins, threads=threads)
+    else:
+        raws = run_compiled(store, compiled, restrict=restrict)
     results = to_results(raws, article_graph_finder(store))
     if compiled.delegated:
         dataset = to_dataset(data if isinstance(data, Graph) else store, background=background)

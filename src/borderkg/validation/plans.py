@@ -67,7 +67,7 @@ def compile_shape(compiler: Compiler, shape: Shape) -> list[Plan]:
                     shape,
                     "sparql",
                     lambda ctx, q=prepared: q.with_leading(ctx),
-                    extra={"messages": messages + shape.messages},
+                    extra={"messages": messages + shape.messages, "query": prepared},
                 )
             )
     for component in shape.components:
@@ -208,7 +208,7 @@ def _pair_plans(shape: Shape) -> Iterator[Plan]:
             shape,
             "pair",
             lambda ctx, b=body: f"SELECT DISTINCT ?this ?value WHERE {{ {ctx} {b} }}",
-            extra={"component": SH.DisjointConstraintComponent},
+            extra={"component": SH.DisjointConstraintComponent, "other": other},
         )
     for parameter, strict, component in (
         (SH.lessThan, True, SH.LessThanConstraintComponent),
@@ -225,22 +225,31 @@ def _pair_plans(shape: Shape) -> Iterator[Plan]:
                 shape,
                 "pair",
                 lambda ctx, b=body: f"SELECT DISTINCT ?this ?value ?other WHERE {{ {ctx} {b} }}",
-                extra={"component": component, "strict": strict},
+                extra={"component": component, "strict": strict, "other": other},
             )
+
+
+def custom_lead(shape: Shape, ctx: str, uses_value: bool, bindings: dict[str, Node]) -> str:
+    """What precedes a custom validator's own pattern: the focus nodes, their value nodes
+    (or, for a property shape whose validator ignores them, that there is one: pyshacl runs
+    the validator once per value node) and the component's parameters."""
+    lead = ctx
+    if uses_value:
+        lead += " " + _value_pattern(shape)
+    elif shape.is_property:
+        lead += f" FILTER EXISTS {{ ?this {shape.path_sparql} [] }}"
+    for variable, term in bindings.items():
+        lead += f" VALUES ?{variable} {{ {nt(term)} }}"
+    return lead
 
 
 def _custom_plan(shape: Shape, component: Node, prepared, uses_value: bool, bindings) -> Plan:
     def build(ctx: str) -> str:
-        lead = ctx
-        if uses_value:
-            lead += " " + _value_pattern(shape)
-        elif shape.is_property:  # pyshacl runs the validator once per value node
-            lead += f" FILTER EXISTS {{ ?this {shape.path_sparql} [] }}"
-        for variable, term in bindings.items():
-            lead += f" VALUES ?{variable} {{ {nt(term)} }}"
-        return prepared.with_leading(lead)
+        return prepared.with_leading(custom_lead(shape, ctx, uses_value, bindings))
 
-    return Plan(shape, "custom", build, extra={"component": component, "bindings": bindings})
+    extra = {"component": component, "bindings": bindings, "query": prepared}
+    extra["uses_value"] = uses_value
+    return Plan(shape, "custom", build, extra=extra)
 
 
 # --- rows to results ----------------------------------------------------------------------------
