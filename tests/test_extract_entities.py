@@ -134,7 +134,26 @@ def test_authorities_of_a_country_and_the_north_are_the_country(extractor: Extra
         ("North", PLACE + "north-korea"),
         ("South", PLACE + "south-korea"),
     ]
-    assert [m.role for m in x.mentions] == ["actor", "place", "place"]
+    # the North that tries is the state acting; the South gone to is a place
+    assert [m.role for m in x.mentions] == ["actor", "actor", "place"]
+
+
+@pytest.mark.parametrize(
+    ("text", "role"),
+    [
+        ("Trucks from the North now cross twice a week.", "place"),
+        ("Some of them were sent back to the North in May.", "place"),
+        ("The source said the North has stopped all passenger trains.", "actor"),
+        ("Traders fear the North will close the market again.", "actor"),
+        ("Officials believe the North reopened the crossing last spring.", "actor"),
+    ],
+)
+def test_the_north_acting_is_the_state_and_the_north_named_as_a_place_is_a_place(
+    extractor: Extractor, text: str, role: str
+) -> None:
+    x = extract(extractor, text)
+    north = [m for m in x.mentions if m.entity == PLACE + "north-korea"]
+    assert [m.role for m in north] == [role]
 
 
 def test_unknown_county_gets_a_stable_unreviewed_place_shared_by_articles(

@@ -2,8 +2,10 @@
 
 Policies and event reports share the same way of filling their roles from the sentence
 they are found in, so it lives here: authorities in subject position or after ``by``, the
-groups affected, the places (falling back to the article's dominant place with a coarser
-precision), the nearest time expression and the quantities.
+groups affected, the places (``in the city`` refers back to the town of the sentence before;
+else the article's dominant place with a coarser precision), the nearest time expression
+and the quantities. A cue is negated by ``not``, ``no …`` or a denial that governs its
+clause (``denied that any new equipment was being put up``).
 """
 
 from __future__ import annotations
@@ -27,12 +29,28 @@ _NEGATION = re.compile(
     re.IGNORECASE,
 )
 _NO_BEFORE = re.compile(r"\b(?:no|zero)\s+(?:new\s+|more\s+)?$", re.IGNORECASE)
+_DENIAL_STEMS = ("deni", "deny", "dismiss", "reject", "refut", "Deni", "Deny", "Dismiss", "Reject")
+_NO_START = re.compile(r"(?:no|zero)\s", re.IGNORECASE)
+# A denial governs its whole clause: "denied that any new equipment was being put up",
+# "dismissed talk that guards would be paid a bonus".
+_DENIAL = re.compile(
+    r"\b(?:denied|denies|deny|denying|dismissed|dismisses|dismissing|rejected|rejects|refuted)"
+    r"\s+(?:(?:the\s+|any\s+)?(?:reports?|claims?|rumou?rs?|talk|suggestions?|allegations?|"
+    r"speculation)\s+)?(?:(?:this|last|on)\s+\w+\s+)?(?:that|of)\b[^.;]*$",
+    re.IGNORECASE,
+)
 _PLACE_PREPOSITION = re.compile(
     r"\b(?:in|into|inside|to|from|across|along|near|at|within|throughout|through|out of)\s+"
     r"(?:the\s+)?$",
     re.IGNORECASE,
 )
 _BY = re.compile(r"\bby\s+(?:the\s+)?$", re.IGNORECASE)
+# "in the city", "there": a place named in the sentence before.
+_PLACE_BACK = re.compile(
+    r"\b(?:in|from|near|around|across|at)\s+the\s+(?:city|town|county|village|area|district|"
+    r"province|region)\b|\bthere\b",
+    re.IGNORECASE,
+)
 _ORDER_VERBS = re.compile(
     r"\b(?:ordered|orders|instructed|issued|decreed|directed|demanded|announced|decided|"
     r"told (?:\w+ ){0,2}(?:to|not to|that they must)\b)",
@@ -99,10 +117,22 @@ class ArticleContext:
         s = self.sentences[sent]
         if _NEGATION.search(self.before(sent, cue.begin, 60)):
             return True
+        if self.denied(sent, min(cue.begin, target.begin) if target else cue.begin):
+            return True
         return bool(
             target
-            and _NO_BEFORE.search(self.folded[max(s.begin, target.begin - 12) : target.begin])
+            and (
+                _NO_BEFORE.search(self.folded[max(s.begin, target.begin - 12) : target.begin])
+                or _NO_START.match(self.folded, target.begin)
+            )
         )
+
+    def denied(self, sent: int, pos: int) -> bool:
+        """Whether what follows ``pos`` is what someone denies (``denied reports that …``)."""
+        before = self.before(sent, pos, 150)
+        if not any(w in before for w in _DENIAL_STEMS):
+            return False
+        return bool(_DENIAL.search(before))
 
     def roles(self, sent: int, anchor: Span, issuing: bool) -> Roles:
         """Authorities (issuing or implementing) and affected groups of a sentence."""
@@ -151,9 +181,33 @@ class ArticleContext:
     def places(self, sent: int) -> tuple[list[str], str | None, bool]:
         """Places of a sentence and their precision, else the article's dominant place.
 
-        The flag says whether the place was inferred from the article rather than read in
-        the sentence.
+        "in the city", "there" refer back to the places of the sentence before (in the same
+        paragraph). The flag says whether the place was inferred from the article rather
+        than read in the text.
         """
+        found = self._places_named(sent)
+        if not found and sent > 0 and _PLACE_BACK.search(self.folded, *self._bounds(sent)):
+            between = self.folded[self.sentences[sent - 1].end : self.sentences[sent].begin]
+            if "\n" not in between:
+                found = self._places_named(sent - 1)
+        if found:
+            iris_ = list(dict.fromkeys(m.entity for m in found))
+            precision = min(
+                (kinds.location_precision(self.entities[i]) for i in iris_), key=_precision_rank
+            )
+            return iris_, precision, False
+        if self.dominant_place:
+            own = kinds.location_precision(self.entities[self.dominant_place])
+            return [self.dominant_place], kinds.coarser(own), True
+        return [], None, True
+
+    def _bounds(self, sent: int) -> tuple[int, int]:
+        s = self.sentences[sent]
+        return s.begin, s.end
+
+    def _places_named(self, sent: int) -> list[Mention]:
+        """The places a sentence names (countries only as places), outside source formulas
+        if it names any there, the most specific ones."""
         found: list[Mention] = []
         for m in self.by_sentence.get(sent, []):
             entity = self.entities[m.entity]
@@ -169,17 +223,7 @@ class ArticleContext:
         outside = [m for m in found if not self._inside_source(m.span)]
         found = outside or found
         specific = [m for m in found if not kinds.is_country(self.entities[m.entity])]
-        found = specific or found
-        if found:
-            iris_ = list(dict.fromkeys(m.entity for m in found))
-            precision = min(
-                (kinds.location_precision(self.entities[i]) for i in iris_), key=_precision_rank
-            )
-            return iris_, precision, False
-        if self.dominant_place:
-            own = kinds.location_precision(self.entities[self.dominant_place])
-            return [self.dominant_place], kinds.coarser(own), True
-        return [], None, True
+        return specific or found
 
     def time(self, sent: int, anchor: Span) -> TimeInfo | None:
         """The time expression of a sentence nearest to the anchor, if it is close enough."""

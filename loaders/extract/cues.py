@@ -72,6 +72,27 @@ class SentenceWords:
         return max(0, bisect.bisect_right(self._starts, pos) - 1)
 
 
+def anchored(
+    pattern: re.Pattern[str], anchors: tuple[str, ...], text: str, lower: str
+) -> list[re.Match[str]]:
+    """Matches of ``pattern`` in ``text`` that start at one of the ``anchors`` (lower-case
+    words) of ``lower`` (the lower-cased text): looking up a few plain words is far faster
+    than a case-insensitive scan for the whole pattern."""
+    if len(lower) != len(text):  # lower-casing changed offsets: scan the text itself
+        return list(pattern.finditer(text))
+    out: list[re.Match[str]] = []
+    for word in anchors:
+        at = lower.find(word)
+        while at >= 0:
+            if at == 0 or not lower[at - 1].isalnum():
+                m = pattern.match(text, at)
+                if m:
+                    out.append(m)
+            at = lower.find(word, at + 1)
+    out.sort(key=lambda m: m.start())
+    return out
+
+
 def word_regex(pattern: str, flags: int = re.IGNORECASE) -> re.Pattern[str]:
     """Compile a cue that starts at a word: the look-behind lets the engine skip mid-word
     positions quickly, which halves the time of large alternations."""

@@ -50,6 +50,12 @@ PEOPLE = (
     | {"north koreans", "people", "persons", "them", "men", "those", "a group", "another group"}
     | {"group", "groups", "the group", "dozens", "hundreds", "a family", "families"}
 )
+# Things handed over or sent instead of people: between a verb and "defectors" they make the
+# defectors someone else's ("hand over money sent by defectors").
+THINGS = (
+    r"money|cash|funds|remittances?|goods|parcels?|packages?|letters?|items?|documents?|"
+    r"belongings|bodies|body|remains|ashes|phones?|messages?|by"
+)
 # Where people are handed back to: verbs like "take" or "return" need it to mean that.
 TO_NORTH = (
     r"\s+(?:[\w-]+\s+){0,6}?(?:back\s+)?(?:to|into)\s+(?:the\s+)?(?:north\s+korea\b|"
@@ -76,8 +82,10 @@ BAN_FORMS = verbs("ban", "prohibit", "forbid", "bar", "block", "restrict", "stop
 TRADING = r"(?:import|export|trade|ship|sell|buy|bring\s+in|order|deal\s+in|purchase)"
 
 
-def gap(n: int) -> str:
-    return rf"(?:\s+{FILL}){{0,{n}}}?"
+def gap(n: int, avoid: str = "") -> str:
+    """Up to ``n`` words between a verb and its object, none of them one of ``avoid``."""
+    fill = rf"(?!(?:{avoid})\b){FILL}" if avoid else FILL
+    return rf"(?:\s+{fill}){{0,{n}}}?"
 
 
 def frame(
@@ -94,17 +102,20 @@ def frame(
     also_words: str = "",
     object_words: str = "",
     guard: str = "",
+    avoid: str = "",
 ) -> MeasureCue:
     """A cue for ``verb … object`` and ``object … be verbed``; ``after`` must follow;
     ``also`` is a further object pattern (``also_words`` its trigger words). The cue runs
     only on sentences with a verb form and an object word (``object_words`` for an object
-    given as a pattern); ``guard`` is a look-behind the active verb must pass."""
+    given as a pattern); ``guard`` is a look-behind the active verb must pass; ``avoid`` are
+    words that may not stand between the verb and its object (``hand over money sent by
+    defectors`` hands over money, not people)."""
     obj = objects if isinstance(objects, str) else alternation(objects)
     heads = "" if isinstance(objects, str) else " ".join({o.split()[-1] for o in objects})
     if also:
         obj = f"(?:{obj}|{also})"
     forms = verbs(*verb_lemmas)
-    pattern = rf"{guard}(?P<v>{alternation(forms)}){gap(reach)}\s+{obj}\b{after}"
+    pattern = rf"{guard}(?P<v>{alternation(forms)}){gap(reach, avoid)}\s+{obj}\b{after}"
     split = [lemma.split() for lemma in verb_lemmas if len(lemma.split()) == 2]
     split = [(head, particle) for head, particle in split if particle in _PARTICLES]
     if split:
@@ -112,9 +123,7 @@ def frame(
         # "handed him back", "tore the houses down".
         moved = verbs(*{head for head, _ in split})
         particles = alternation({particle for _, particle in split})
-        pattern += (
-            rf"|{guard}(?P<x>{alternation(moved)}){gap(reach)}\s+{obj}\s+{particles}\b{after}"
-        )
+        pattern += rf"|{guard}(?P<x>{alternation(moved)}){gap(reach, avoid)}\s+{obj}\s+{particles}\b{after}"
     if passive:
         done = frozenset().union(
             *(

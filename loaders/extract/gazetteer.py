@@ -5,8 +5,9 @@ Built once per process from any rdflib graph shaped like ``ontology/vocabulary.t
 case-insensitively on whole tokens, with generated variants: hyphen and apostrophe forms,
 McCune–Reischauer ↔ Revised romanisation (``ŏ``/``eo``, ``Ry``/``Y``), `` Province`` /
 `` County`` / `` City`` suffixes, bare river names (``the Tumen``), singular/plural of
-group names and country-stripped forms (``border police`` for ``Chinese border police``)
-that are then resolved by country context.
+group names, ``Act``/``Law`` for each other in law titles, and country-stripped forms
+(``border police`` for ``Chinese border police``) that are then resolved by country
+context.
 """
 
 from __future__ import annotations
@@ -122,6 +123,8 @@ class Gazetteer:
         self.entities: dict[str, Entity] = {}
         self.labels: dict[str, list[str]] = {}
         self.identifiers: dict[str, list[str]] = {}
+        self.parents: dict[str, list[str]] = {}  # bkg:adminParent of places
+        self.connects: dict[str, list[str]] = {}  # bkg:connects of border crossings
         self._pref_count: dict[str, int] = {}
         self._read(graph)
         self.countries = {iri: e for iri, e in self.entities.items() if kinds.is_country(e)}
@@ -172,6 +175,11 @@ class Gazetteer:
             ids = [str(v) for v in graph.objects(node, SCHEMA.legislationIdentifier)]
             ids += [str(v) for v in graph.objects(node, ELI.id_local)]
             self.identifiers[iri] = ids
+            if kinds.is_place(entity):
+                self.parents[iri] = sorted(str(v) for v in graph.objects(node, BKG.adminParent))
+                links = sorted(str(v) for v in graph.objects(node, BKG.connects))
+                if links:
+                    self.connects[iri] = links
 
     def _country_names(self) -> dict[str, str]:
         out: dict[str, str] = {}
@@ -327,6 +335,13 @@ class Gazetteer:
             out.append((" ".join([*words[:-1], other]), VARIANT))
         elif len(words) > 1 and last.islower() and last.endswith("s") and not last.endswith("ss"):
             out.append((" ".join([*words[:-1], last[:-1]]), VARIANT))  # "border guard"
+        if kinds.is_legal(entity) and not kinds.is_provision(entity):
+            # "… Rejection Act" for "… Rejection Law": the kind word of a title varies.
+            kind = re.search(r" (Act|Law|Code)$", folded)
+            if kind:
+                for other in ("Act", "Law", "Code"):
+                    if other != kind.group(1) and (other == "Code") == (kind.group(1) == "Code"):
+                        out.append((folded[: kind.start(1)] + other, VARIANT))
         # "border police" for "Chinese border police"; never for groups of people, where the
         # stripped word is a common noun ("women", "traders").
         stripped = None if kinds.is_collective(entity) else self._strip_country(folded)

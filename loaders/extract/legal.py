@@ -4,7 +4,10 @@ A provision reference is tied to the instrument named right after it (``of the �
 before it (``the Convention's Article 3``), or else the instrument the text named last. It
 becomes the curated provision when the vocabulary has it, otherwise a found one with an
 Akoma Ntoso-style IRI (``…/art_33``, ``…/art_33__para_1``), ``eli:is_part_of`` its
-instrument (a paragraph is part of its article) and ``eli:number``.
+instrument (a paragraph is part of its article) and ``eli:number``. ``Paragraph 8 of the
+resolution`` is an operative paragraph (``…/para_8``) of the resolution named before it;
+``the article of the Criminal Code on illegal border crossing`` is the curated provision of
+that instrument whose label names the subject.
 """
 
 from __future__ import annotations
@@ -18,6 +21,7 @@ from borderkg import iris
 from borderkg.ontology.namespaces import BKG, LEGALTYPE
 
 from . import kinds
+from .cues import anchored
 from .gazetteer import Gazetteer
 from .model import Entity, Mention, Span
 
@@ -27,6 +31,23 @@ _ARTICLE = re.compile(
 )
 _OF = re.compile(r"\s*,?\s*(?:of|in|under)\s+(?:the\s+)?", re.IGNORECASE)
 _YEAR = re.compile(r"(?:19|20)\d{2}\s+")
+# "Paragraph 8 of the resolution": an operative paragraph of a resolution named before.
+_PARAGRAPH = re.compile(r"(?:[Pp]aragraph|[Pp]ara\.)\s+(?P<num>\d+)\b")
+_OF_KIND = re.compile(
+    r"\s+of\s+(?:the|that|this)\s+(?P<kind>resolution|convention|covenant|protocol|treaty|law|"
+    r"act|code)\b",
+    re.IGNORECASE,
+)
+# "the article of the Criminal Code on illegal border crossing": a provision by its subject.
+_ARTICLE_ON = re.compile(
+    r"(?P<word>article|provision|clause)\s+(?:of|in)\s+(?:the\s+)?", re.IGNORECASE
+)
+_DETERMINED = re.compile(r"\b(?:the|an|its)\s+$", re.IGNORECASE)
+_SUBJECT = re.compile(
+    r"\s+(?:on|against|concerning|covering|dealing\s+with|about)\s+(?P<subject>(?:[\w-]+\s+)"
+    r"{0,4}?[\w-]+)(?=\s*(?:[,.;:]|$|\s+(?:which|that|and|under|carries|is|was)\b))",
+    re.IGNORECASE,
+)
 
 
 def find_provisions(
@@ -58,6 +79,94 @@ def find_provisions(
         iri = _provision(instrument, ref.group("num"), paragraph, entities, gazetteer)
         sent = max(0, bisect.bisect_right(starts, span.begin) - 1)
         out.append(Mention(span, iri, sent, "pattern"))
+    taken += [m.span for m in out]
+    lower = folded.lower()
+    out += _paragraphs(folded, lower, starts, instruments, begins, taken, entities, gazetteer)
+    out += _by_subject(folded, lower, starts, instruments, taken, entities, gazetteer)
+    return out
+
+
+def _paragraphs(
+    folded: str,
+    lower: str,
+    starts: list[int],
+    instruments: list[Mention],
+    begins: list[int],
+    taken: list[Span],
+    entities: dict[str, Entity],
+    gazetteer: Gazetteer,
+) -> list[Mention]:
+    """``Paragraph 8 of the resolution``: the paragraph of the resolution named before it."""
+    out: list[Mention] = []
+    for ref in anchored(_PARAGRAPH, ("paragraph ", "para. "), folded, lower):
+        span = Span(ref.start(), ref.end())
+        if any(span.overlaps(t) for t in taken):
+            continue
+        kind = _OF_KIND.match(folded, ref.end())
+        i = bisect.bisect_left(begins, ref.start()) - 1
+        if kind is None or i < 0:
+            continue
+        instrument = instruments[i].entity
+        if kind.group("kind").lower() not in entities[instrument].label.lower():
+            continue  # "of the resolution" must point at a resolution
+        number = ref.group("num")
+        iri = gazetteer.provision(instrument, number, None)
+        if iri is None:
+            iri = f"{instrument}/para_{number}"
+            entities.setdefault(
+                iri,
+                Entity(
+                    iri=iri,
+                    types=(str(BKG.Provision),),
+                    label=f"Paragraph {number} of {entities[instrument].label}",
+                    curated=False,
+                    part_of=instrument,
+                    number=number,
+                    subdivision=str(LEGALTYPE.Paragraph),
+                ),
+            )
+        else:
+            entities.setdefault(iri, gazetteer.entities[iri])
+        sent = max(0, bisect.bisect_right(starts, span.begin) - 1)
+        out.append(Mention(span, iri, sent, "pattern"))
+    return out
+
+
+def _by_subject(
+    folded: str,
+    lower: str,
+    starts: list[int],
+    instruments: list[Mention],
+    taken: list[Span],
+    entities: dict[str, Entity],
+    gazetteer: Gazetteer,
+) -> list[Mention]:
+    """``the article of the Criminal Code on illegal border crossing``: the curated provision
+    of that instrument whose label names the subject."""
+    out: list[Mention] = []
+    at = {m.span.begin: m for m in instruments}
+    for ref in anchored(_ARTICLE_ON, ("article ", "provision ", "clause "), folded, lower):
+        instrument = at.get(ref.end())
+        if instrument is None or not _DETERMINED.search(
+            folded, max(0, ref.start() - 8), ref.start()
+        ):
+            continue
+        about = _SUBJECT.match(folded, instrument.span.end)
+        if about is None:
+            continue
+        subject = about.group("subject").lower()
+        found = [
+            iri
+            for iri, entity in gazetteer.entities.items()
+            if entity.part_of == instrument.entity
+            and any(subject in label.lower() for label in gazetteer.labels[iri])
+        ]
+        span = Span(ref.start("word"), ref.end("word"))
+        if len(found) != 1 or any(span.overlaps(t) for t in taken):
+            continue
+        entities.setdefault(found[0], gazetteer.entities[found[0]])
+        sent = max(0, bisect.bisect_right(starts, span.begin) - 1)
+        out.append(Mention(span, found[0], sent, "pattern"))
     return out
 
 

@@ -5,7 +5,9 @@ for the text; the longest wins and the vocabulary wins ties. A label shared by s
 entities is resolved by rules: a country named right before it (``China's MSS``), a river
 read from ``the Tumen`` / ``along the Tumen`` against a town read from ``in Tumen, Jilin`` /
 ``Tumen customs`` / ``Tumen–Namyang``, then the countries the sentence and its neighbours
-talk about, then the best kind of label.
+talk about, then the best kind of label. Curated facilities, crossings, provincial bodies and
+groups named by description (``the detention centre in Dandong``, ``families of people who
+have fled``) come from ``described``; a law named by a variant title is the curated law.
 """
 
 from __future__ import annotations
@@ -22,10 +24,12 @@ from borderkg.ontology.namespaces import BKG, LEGALTYPE
 
 from . import kinds
 from .cues import SentenceWords, triggers
+from .described import Describer
 from .gazetteer import ALT, Candidate, Gazetteer, GazetteerMatch
 from .model import Entity, Mention, Span
 from .patterns import PatternMatch, find_patterns, find_resolutions
 from .text import clean_label
+from .titles import LawTitles
 
 _COUNTRY_PHRASE = re.compile(
     r"\b(North Korean|Chinese|South Korean|Russian)\s+(?:authorities|government|regime|"
@@ -68,6 +72,8 @@ class Linker:
 
     def __init__(self, gazetteer: Gazetteer) -> None:
         self.gaz = gazetteer
+        self.describer = Describer(gazetteer)
+        self.titles = LawTitles(gazetteer)
 
     def link(
         self,
@@ -108,6 +114,10 @@ class Linker:
             iri = self._disambiguate(prop.gazetteer, doc, folded, sentences, sent, mentions)
             mentions.append(Mention(Span(prop.begin, prop.end), iri, sent, "vocabulary"))
         self._qualify_groups(folded, sentences, mentions)
+        described = self.describer.find(folded, sentences, words, mentions)
+        if described:
+            mentions = [m for m in mentions if not any(d.span.contains(m.span) for d in described)]
+            mentions += described
         for m in mentions:
             if m.entity in self.gaz.entities:
                 entities.setdefault(m.entity, self.gaz.entities[m.entity])
@@ -183,6 +193,9 @@ class Linker:
         slug = iris.slugify(label)
         mint = {"place": iris.place_iri, "actor": iris.actor_iri, "legal": iris.legal_iri}
         iri = str(mint[pm.namespace](slug))
+        if pm.namespace == "legal" and iri not in self.gaz.entities:
+            # A law named by a variant title is the curated law.
+            iri = self.titles.curated(label) or iri
         if iri in self.gaz.entities:
             entities.setdefault(iri, self.gaz.entities[iri])
             return iri

@@ -26,6 +26,7 @@ _IRREGULAR: dict[str, tuple[str, str]] = {
     "dig": ("dug", "dug"),
     "drive": ("drove", "driven"),
     "forbid": ("forbade", "forbidden"),
+    "freeze": ("froze", "frozen"),
     "give": ("gave", "given"),
     "hang": ("hung", "hung"),
     "hold": ("held", "held"),

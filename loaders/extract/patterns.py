@@ -1,9 +1,10 @@
 """Entities the vocabulary lacks, found by the shape of their names.
 
 ``X County`` / ``X Province`` / ``X City`` (places), ``Ministry of X`` / ``X Ministry``
-(organisations), ``X Act`` / ``X Law`` / ``X Code`` (capitalised laws),
-``Resolution NNNN`` / ``UNSCR NNNN`` (UN Security Council resolutions) and the place in
-``a source in X``. Each match proposes a label and a type; ``linking`` decides whether the
+(organisations), ``X Act`` / ``X Law`` / ``X Code`` / ``Law on X`` (capitalised laws),
+``Resolution NNNN`` / ``UNSCR NNNN`` (UN Security Council resolutions), the place in
+``a source in X`` and a single capitalised name after ``in`` or ``at`` (``speaking in
+Geneva``; not months, days or languages). Each match proposes a label and a type; ``linking`` decides whether the
 vocabulary already covers the span (longest match wins, the vocabulary wins ties).
 The expressions run on the folded text, and only on sentences holding their trigger word.
 """
@@ -17,7 +18,7 @@ from spacy.lang.en.stop_words import STOP_WORDS
 
 from borderkg.ontology.namespaces import BKG, LEGALTYPE
 
-from .cues import SentenceWords, triggers
+from .cues import SentenceWords, anchored, triggers
 from .model import Span
 
 # A capitalised word, never swallowing a possessive ("Korea's" stops at "Korea").
@@ -82,6 +83,8 @@ _PLACE = re.compile(
 )
 _MINISTRY_OF = re.compile(rf"\bMinistry\s+of\s+(?:the\s+)?{_W}(?:\s+(?:{_LINK}\s+)?{_W}){{0,5}}")
 _X_MINISTRY = re.compile(rf"(?<![\w'-]){_W}(?:\s+{_W}){{0,3}}\s+Ministry\b")
+# "Law on the Rejection of Reactionary Thought and Culture": a title led by its kind word.
+_LAW_ON = re.compile(rf"\bLaw\s+(?:on|of|for)\s+(?:the\s+)?{_W}(?:\s+(?:{_LINK}\s+)?{_W}){{0,7}}")
 _LAW = re.compile(
     rf"(?<![\w'-]){_W}(?:(?:\s+|-)(?:{_LINK}\s+)?{_W}){{0,7}}\s+(?P<kind>Act|Law|Code)\b"
 )
@@ -98,11 +101,33 @@ _PLACE_OF = re.compile(
 _SOURCE_PLACE = re.compile(
     rf"\b(?:{'|'.join(SOURCE_ROLES)})\s+(?:in|from|near|inside)\s+(?P<name>{_W}(?:\s+{_W}){{0,3}})"
 )
+# A single capitalised word after "in" or "at" is where something happens ("speaking in
+# Geneva"), unless it is a month, a day, a language, a word that starts a longer name or
+# one that modifies the noun after it ("at Party meetings").
+_IN_PLACE = re.compile(
+    r"(?:in|at)\s+(?P<name>[A-Z][a-z]{3,})(?=\s+(?:on|last|this|next|earlier|later|in|and|"
+    r"where|when|that|which|to|for|after|before|since|during|until|said|says|was|were|is|are|"
+    r"has|had|have|will|would)\b|[,.;:!?])"
+)
+_NOT_PLACES = frozenset(
+    {
+        "january", "february", "march", "april", "may", "june", "july", "august",
+        "september", "october", "november", "december", "sept", "aug", "oct", "nov", "dec",
+        "monday", "tuesday", "wednesday",
+        "thursday", "friday", "saturday", "sunday", "chinese", "korean", "english",
+        "russian", "japanese", "mandarin", "hangul", "christmas", "chuseok", "easter",
+        "spring", "summer", "autumn", "winter", "north", "south", "east", "west", "article",
+        "paragraph", "section", "chapter", "court", "parliament", "congress", "public",
+        "private", "total", "practice", "theory", "person", "time", "addition", "response",
+        "particular", "general", "fact", "turn", "short", "part", "full", "recent", "future",
+    }
+)  # fmt: skip
 _RULES = (
     ("PLACE", _PLACE, triggers("county province city prefecture district")),
     ("MINISTRY", _MINISTRY_OF, triggers("ministry")),
     ("MINISTRY", _X_MINISTRY, triggers("ministry")),
     ("LAW", _LAW, triggers("act law code")),
+    ("LAW", _LAW_ON, triggers("law")),
     ("SOURCE_PLACE", _SOURCE_PLACE, triggers(" ".join(SOURCE_ROLES))),
     ("COMMITTEE", _COMMITTEE, triggers("committee commission")),
     ("PLACE_OF", _PLACE_OF, triggers("port city town village county province district")),
@@ -124,6 +149,11 @@ class PatternMatch:
 def find_patterns(folded: str, sentences: list[Span], words: SentenceWords) -> list[PatternMatch]:
     """All name-shape matches of an article (folded text)."""
     out: list[PatternMatch] = []
+    # "in Geneva" needs no sentence filter: one scan of the whole text is cheaper.
+    for m in anchored(_IN_PLACE, ("in ", "at "), folded, folded):
+        built = _build("IN_PLACE", folded, m)
+        if built is not None:
+            out.append(built)
     for rule, pattern, wanted in _RULES:
         for index, sent in enumerate(sentences):
             if not words.has(index, wanted):
@@ -148,6 +178,11 @@ def _skip_noise(folded: str, begin: int, end: int) -> int:
 
 
 def _build(rule: str, folded: str, m: re.Match[str]) -> PatternMatch | None:
+    if rule == "IN_PLACE":
+        name = m.group("name")
+        if name.lower() in _NOT_PLACES:
+            return None
+        return PatternMatch(m.start("name"), m.end("name"), name, (str(BKG.Location),), "place")
     if rule in ("SOURCE_PLACE", "PLACE_OF"):
         begin, end = m.start("name"), m.end("name")
         label = folded[begin:end]

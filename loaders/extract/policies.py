@@ -16,7 +16,10 @@ measure by another country, at another date or on another thing stays apart
 continue to patrol``, ``as soon as the border reopened``, ``unlike the forced
 repatriation``, ``North Koreans detained in China``) are no policy; nor are appeals,
 powers granted, open questions, provisions described and people described by what was done
-to them (``policy_filters``). The narrower type of a cue comes from its sentence
+to them, denials, hopes of people who are not the authority and the purposes of another
+measure (``policy_filters``). A campaign named after a preposition takes the status of its
+own relative clause (``arrested during a sweep, which has been checking every house
+since …``). The narrower type of a cue comes from its sentence
 (``policy_types``); a measure named without a status word is dated or defaulted
 (``policy_defaults``); ``a similar order`` takes the type of the order reported before.
 """
@@ -38,23 +41,26 @@ from .policy_defaults import dated_past, default_status, measure_time, negated, 
 from .policy_filters import (
     anaphoric,
     appeal,
+    argued,
     capacity,
     change_after,
     coordinated,
     descriptive,
     governing_change,
+    hoped,
     lexical_status,
     nominal,
     provision,
+    purpose,
     usable,
 )
 from .policy_frames import CHANGE_KINDS, FRAME_CUES, GENERIC_FRAMES
 from .policy_frames_conduct import ANAPHORIC
 from .policy_merge import Mention as _Found
-from .policy_merge import back_reference, merge, set_aside, superseded
-from .policy_status import by_notice, refine_status
+from .policy_merge import back_reference, enforcing, merge, set_aside, superseded
+from .policy_status import by_notice, refine_status, relative_clause
 from .policy_tense import KIND_OF, RULE, verb_status
-from .policy_types import refine
+from .policy_types import refine, sent_home_as_workers
 
 #: Frames (verb + object) first: they carry their own status; then the phrase cues, then
 #: the enforcement frames whose type comes from their target.
@@ -110,12 +116,22 @@ _ATTRIBUTIVE = re.compile(
     r"^\s+(?:in|at(?!\s+(?:least|most)\b)|by|for|since|on|during|after|near|inside|across)\b", re.I
 )
 _AUXILIARY = re.compile(r"\b(?:been|was|were|are|is|be|being|get|got|gets)\s+(?:\w+ly\s+)?$", re.I)
+# "At least three brokers have been detained since December": a finite passive implies the
+# authority that made the arrest; a relative clause ("women who had been arrested") only
+# describes people.
+_FINITE_PASSIVE = re.compile(
+    r"\b(?P<rel>(?:who|that|which)\s+)?(?:(?:has|have|had)\s+(?:\w+ly\s+|also\s+)?been|were|"
+    r"was)\s+(?:\w+ly\s+|also\s+)?$",
+    re.I,
+)
+_PASSIVE_WORDS = re.compile(r"\b(?:been|were|was)\b", re.I)
 _ROUTINE_PATROL, _EPIDEMIC = (
     MEASURE_CUES.index(next(c for c in MEASURE_CUES if c.concept == str(concept) and not c.strong))
     for concept in (MEASURE.PatrolReinforcement, MEASURE.BorderClosure)
 )
 _CHANGES = {str(STATUS.Eased), str(STATUS.Lifted)}
 _CRACKDOWN, _ANNOUNCED = str(MEASURE.Crackdown), str(STATUS.Announced)
+_FORCED, _SANCTIONS = str(MEASURE.ForcedRepatriation), str(MEASURE.SanctionsEnforcement)
 # A status under a condition ("would begin as soon as the border reopened") is not reported.
 _HYPOTHETICAL = re.compile(r"\b(?:as soon as|once|if|unless|in case)\s+(?:[\w-]+\s+){0,4}$", re.I)
 # How far (in characters) around a generic crackdown cue its narrower type is looked for.
@@ -129,9 +145,10 @@ def _measure_matches(ctx: ArticleContext, index: int) -> list[_Candidate]:
     taken: list[_Candidate] = []
     for i in _MEASURE_INDEX.fired(ctx.words, index):
         cue = MEASURE_CUES[i]
-        if cue.needs_authority and not (
+        unnamed = cue.needs_authority and not (
             ctx.has_authority(index) or _AUTHORITY_NOUN.search(ctx.folded, sent.begin, sent.end)
-        ):
+        )
+        if unnamed and not _PASSIVE_WORDS.search(chunk):
             continue
         if cue.also_needs is not None and not ctx.words.has(index, cue.also_needs):
             continue
@@ -144,6 +161,9 @@ def _measure_matches(ctx: ArticleContext, index: int) -> list[_Candidate]:
                 or (m.group(0).lower().endswith("ed") and nominal(ctx, index, span, True))
             ):
                 continue  # "North Koreans detained in China", "Detained defectors are …"
+            passive = _FINITE_PASSIVE.search(chunk[: m.start()])
+            if unnamed and (passive is None or passive.group("rel")):
+                continue  # an arrest needs an authority, named or implied by the passive
             verb = _verb_span(m, offset)
             active = any(g in m.re.groupindex and m.group(g) is not None for g in ("v", "x"))
             if verb is not None and nominal(ctx, index, verb, active):
@@ -152,6 +172,8 @@ def _measure_matches(ctx: ArticleContext, index: int) -> list[_Candidate]:
             cue_text = chunk[m.start() : m.end()]
             after = chunk[m.end() : m.end() + 2 * _REFINE_REACH]
             concept = refine(cue.concept, around, cue_text, after, chunk[: m.start()], chunk)
+            if concept == _FORCED:
+                concept = sent_home_as_workers(concept, chunk, _under_2397(ctx, index))
             taken.append(
                 _Candidate(
                     concept,
@@ -173,20 +195,45 @@ def _measure_matches(ctx: ArticleContext, index: int) -> list[_Candidate]:
     if specific:
         # "crackdown" next to "phones" is the phone crackdown already found, not another one.
         taken = [c for c in taken if c.concept not in _SPECIFIC_OVER_GENERIC or c.strong]
-        if specific & _SPECIFIC_CRACKDOWNS:
+        if specific & (_SPECIFIC_CRACKDOWNS | {_SANCTIONS}):
+            # "stepping up inspections of cargo, checking for items banned under UN
+            # resolutions": the inspections are the sanctions enforcement
             taken = [c for c in taken if c.concept != _CRACKDOWN]
     return sorted(taken, key=lambda c: c.span.begin)
 
 
+_RESOLUTION_2397 = "/legal/unsc-resolution-2397"
+
+
+def _under_2397(ctx: ArticleContext, index: int) -> bool:
+    """Whether the sentence names resolution 2397 or one of its paragraphs (the worker
+    repatriation resolution)."""
+    return any(_RESOLUTION_2397 in m.entity for m in ctx.by_sentence.get(index, []))
+
+
 _RULE_NOUN = re.compile(r"\b(?:order|ban|rule|directive|decree|instruction)", re.I)
+# "a similar system": equipment, referring back to a measure that put some up.
+_EQUIPMENT_NOUN = re.compile(r"\b(?:system|equipment|device|network)", re.I)
+_EQUIPMENT_WORDS = re.compile(
+    r"\b(?:system|equipment|device|network|jamm|camera|sensor|detector|transmitter|light|fence)",
+    re.I,
+)
 
 
 def _referent(ctx: ArticleContext, span: Span, earlier: list[Policy]) -> str | None:
     """The type of the measure "a similar order" or "similar measures" refers back to: the
     last one reported before it with the same word (``ordered guards to shoot``), else the
-    last rule for an order, ban or rule, else the last measure."""
+    last rule for an order, ban or rule, for "a similar system" the last one that put up
+    equipment, else the last measure."""
     noun = _RULE_NOUN.search(ctx.folded, span.begin, span.end)
-    if noun:
+    if _EQUIPMENT_NOUN.search(ctx.folded, span.begin, span.end):
+        built = [
+            p
+            for p in earlier
+            if any(_EQUIPMENT_WORDS.search(ctx.folded, e.begin, e.end) for e in p.evidence)
+        ]
+        earlier = built or earlier
+    elif noun:
         word = re.compile(rf"\b{noun.group(0)}", re.I)
         named = [
             p for p in earlier if any(word.search(ctx.folded, e.begin, e.end) for e in p.evidence)
@@ -250,7 +297,11 @@ def _choose_status(
         return rumoured[0]
     reach = _STRONG_REACH if cand.strong else _WEAK_REACH
     near = [s for s in statuses if distance(s[1], cand.span) <= reach]
-    chosen = _own_status(ctx, index, cand) or _governing(ctx, cand, near)
+    chosen = (
+        _own_status(ctx, index, cand)
+        or _governing(ctx, cand, near)
+        or relative_clause(ctx, index, cand.span, near)
+    )
     if chosen is None:
         if not near:
             return None
@@ -309,6 +360,7 @@ def _own_status(ctx: ArticleContext, index: int, cand: _Candidate) -> tuple[str,
 def find_policies(ctx: ArticleContext) -> list[Policy]:
     """Policies of an article, one per distinct measure, in order of first evidence."""
     raw: list[tuple[Policy, bool]] = []
+    acts: set[int] = set()  # policies found by a generic act of enforcement ("arrested")
     for index, sent in enumerate(ctx.sentences):
         if index in ctx.headings:
             continue
@@ -328,6 +380,8 @@ def find_policies(ctx: ArticleContext) -> list[Policy]:
                 or capacity(ctx, index, cand.span)
                 or descriptive(ctx, index, cand.span)
                 or provision(ctx, index, cand.span)
+                or hoped(ctx, index, cand.span)
+                or purpose(ctx, index, cand.verb)
             ):
                 continue
             if cand.verb is None:
@@ -361,12 +415,16 @@ def find_policies(ctx: ArticleContext) -> list[Policy]:
                 # A bare measure noun in a legal argument ("the repatriations violate
                 # Article 33") is what the claim is about, not a report of a measure, unless
                 # it is dated ("condemned China's forced return of hundreds last month").
-                legal = ctx.has_legal(index) and not dated_past(ctx, index, cand.span)
+                legal = (ctx.has_legal(index) or argued(ctx, index, cand.span)) and not dated_past(
+                    ctx, index, cand.span
+                )
                 built = new_installation(ctx, index, cand.concept, cand.span)
                 if not (cand.strong or built) or legal or set_aside(ctx, index, cand.span):
                     continue
                 if cand.verb is not None and negated(ctx, index, cand.verb):
                     continue  # "did not install any cameras"
+                if ctx.denied(index, cand.span.begin):
+                    continue  # "denied reports of a new fence"
                 status = _CARRIED_OUT if built else default_status(ctx, index, cand.span)
                 evidence, defaulted = cand.span, True
             else:
@@ -398,9 +456,12 @@ def find_policies(ctx: ArticleContext) -> list[Policy]:
             seen.add(key)
             # A frame with a verb reports the measure even when its tense is unknown.
             bare = defaulted and cand.verb is None
-            raw.append((_build(ctx, index, cand, status, evidence), bare))
-        raw = superseded(ctx, index, raw)
-    return merge(ctx, [_Found(p, d) for p, d in raw])
+            built_policy = _build(ctx, index, cand, status, evidence)
+            if cand.generic:
+                acts.add(id(built_policy))
+            raw.append((built_policy, bare))
+        raw = enforcing(ctx, index, superseded(ctx, index, raw))
+    return merge(ctx, [_Found(p, d, id(p) in acts) for p, d in raw])
 
 
 def _build(ctx: ArticleContext, sent: int, cand: _Candidate, status: str, evidence: Span) -> Policy:

@@ -22,7 +22,7 @@ _GROUPS = r"(?:residents|families|family|households|villagers|people|inhabitants
 # Trade across the border outside customs: "buying North Korean seafood at sea", "trading
 # with Chinese boats" (the scheme's SmugglingCrackdown: goods moved outside customs).
 _ACROSS_TRADE = (
-    r"(?:buy|sell|trad|deal)\w*\s+(?:in\s+|with\s+)?(?:[\w-]+\s+){0,3}?(?:at\s+sea|across\s+"
+    r"(?:buy\w*|bought|sell\w*|sold|trad\w*|deal\w*)\s+(?:in\s+|with\s+)?(?:[\w-]+\s+){0,3}?(?:at\s+sea|across\s+"
     r"the\s+(?:river|border)|(?:with|from|to)\s+(?:chinese|north\s+korean|foreign)\s+(?:boats|"
     r"vessels|ships|fishermen|smugglers|traders|buyers))"
 )
@@ -56,7 +56,8 @@ MEASURE_CUES: list[MeasureCue] = [
     _cue(
         MEASURE.WorkerRepatriation,
         r"\b(?:(?:overseas |north korean |foreign )?workers?\b[^.;]{0,80}?\b(?:repatriated|"
-        r"sent home|sent back|returned home|return home|go home|going home)|repatriation of "
+        r"sent home|sent back|returned home|return home|go home|going home|send(?:s|ing)? (?:them |"
+        r"the workers )?(?:home|back))|repatriation of "
         r"(?:north korean |overseas |foreign )?workers|send (?:all )?(?:north korean )?workers "
         r"(?:home|back)|return of (?:overseas )?workers|employment of (?:north korean |overseas "
         r"|foreign )?workers)\b",
@@ -66,8 +67,8 @@ MEASURE_CUES: list[MeasureCue] = [
         MEASURE.PhoneCrackdown,
         rf"\b(?:{_CRACK} on (?:[\w-]+ ){{0,4}}?(?:mobile |cell |cellular )?phones?|(?:mobile )?"
         r"phone (?:crackdown|inspections?|checks?|confiscations?)|(?:confiscat\w+|seiz\w+|hand "
-        r"over) (?:of )?(?:any |their |illegal |chinese )*(?:mobile |cell )?phones?|signal "
-        r"jamm\w+|radio[- ]wave detect\w+|detection (?:equipment|devices?|vehicles?)|(?:listen"
+        r"over) (?:of )?(?:any |their |illegal |chinese )*(?:mobile |cell )?phones?|(?:signal )?"
+        r"jamm(?:ing|ers?)|radio[- ]wave detect\w+|detection (?:equipment|devices?|vehicles?)|(?:listen"
         r"\w*|monitor\w*|wiretap\w*|tapp\w*|trac\w+|intercept\w*) (?:to )?(?:\w+ ){0,2}(?:phone "
         r")?calls)\b",
         "phone phones cellphone cellphones jamm* detect* calls",
@@ -99,7 +100,7 @@ MEASURE_CUES: list[MeasureCue] = [
     _cue(
         MEASURE.ShootToKillOrder,
         r"\b(?:shoot[- ]to[- ]kill|shoot[- ]on[- ]sight|fire[- ]on[- ]sight|orders? to (?:shoot|"
-        r"fire)|(?:shoot|fire at|fire on) (?:anyone|anybody|any person|without warning)|shoot "
+        r"fire)|(?:shoot|fire at|fire on|fire) (?:anyone|anybody|any person|without warning)|shoot "
         r"unconditionally)\b",
         "shoot fire",
     ),
@@ -165,6 +166,17 @@ MEASURE_CUES: list[MeasureCue] = [
         r"\b(?:quarantine\w*|isolation (?:period|facilit\w+|rules?)|disinfect\w+)\b",
         "quarantin* isolation disinfect*",
     ),
+    # "shortened that waiting period": the time goods or people are held, when it changes
+    MeasureCue(
+        str(MEASURE.QuarantineRule),
+        word_regex(r"\b(?:waiting|holding) (?:periods?|times?)\b"),
+        False,
+        triggers("waiting holding"),
+        also_needs=triggers(
+            "shortened shortening shorten cut cutting reduced reducing halved extended extending "
+            "lengthened eased doubled"
+        ),
+    ),
     _cue(
         MEASURE.InformantReward,
         r"\b(?:rewards? (?:for|to) (?:reporting|informants?|those who report|tips?)|informants? "
@@ -207,6 +219,21 @@ MEASURE_CUES: list[MeasureCue] = [
         "curfews lockdown lockdowns banned prohibited forbidden barred identification id permit "
         "permits approach approaches approaching road roads riverbank riverside area closed need "
         "banning prohibiting forbidding barring",
+    ),
+    # "a ban on washing clothes in the river": an activity by the water forbidden
+    MeasureCue(
+        str(MEASURE.MovementRestriction),
+        word_regex(
+            r"\bbans? on (?:[\w-]+ ){0,2}?(?:washing|bathing|swimming|boating|gathering|crossing|"
+            r"approaching|entering|walking|going|farming|grazing|drawing|collecting|picking|"
+            r"camping)\b"
+        ),
+        True,
+        triggers("ban bans"),
+        also_needs=triggers(
+            "washing bathing swimming boating gathering crossing approaching entering walking "
+            "going farming grazing drawing collecting picking camping"
+        ),
     ),
     _cue(
         MEASURE.CCTVInstallation,
@@ -322,7 +349,7 @@ SUBTYPES: list[tuple[str, re.Pattern[str]]] = [
             r"\b(?:defect\w*|cross(?:es|ing|ed)? (?:the )?(?:border|river|into china)|fle[de]|"
             r"flee\w*|escap\w+|strangers?|north koreans (?:in|hiding)|(?:border|river) "
             r"cross(?:ings?|ers?)|crossers|(?:help|aid|assist)\w* (?:[\w-]+ ){0,3}?(?:cross|"
-            r"escape|flee|defect|leave the country)\w*|(?:shelter|hid|hide|harbou?r|employ)\w* "
+            r"escape|flee|defect|leave the country)\w*|(?:shelter|hid|hide|harbou?r|employ|hir(?:e|ed|es|ing))\w* "
             r"(?:a |any )?north koreans?|(?:detain|arrest|round|apprehend|caught|catch)\w* (?:up )?"
             r"(?:[\w-]+ ){0,3}?north koreans\b(?! (?:authorities|officials|guards|police|agents))|"
             r"(?:identity|identification|id) (?:checks?|cards?|documents|papers)|"
@@ -346,8 +373,9 @@ SUBTYPES: list[tuple[str, re.Pattern[str]]] = [
 
 #: Consequences announced for an act: a standing rule (see ``policy_status``).
 CONSEQUENCE = (
-    r"\b(?:will|would) (?:also )?(?:(?:have|lose) [^.;]{0,40}? and )?be (?:\w+ly )?(?:caught and (?:\w+ly )?)?(?:treated as|punished|arrested|sent back|repatriated|"
-    r"shot|fined|detained|sent to|caught|handed over to|turned over to)\b"
+    r"\b(?:will|would) (?:also |now )?(?:(?:have|lose) [^.;]{0,40}? and )?be (?:\w+ly )?(?:caught and (?:\w+ly )?)?(?:treated as|punished|arrested|sent back|repatriated|"
+    r"shot|fined|detained|sent to|caught|handed over to|turned over to|charged|prosecuted|"
+    r"jailed|imprisoned|sentenced|expelled|executed|deported|tried)\b"
 )
 
 # Status cues; on equal distance the earlier entry wins.
@@ -369,7 +397,8 @@ STATUS_CUES: list[tuple[str, re.Pattern[str]]] = [
             r"\b(?:lifted|lifting|lift(?:s)? (?:the|a|its)|reopened|reopening|re-opened|reopen|"
             r"resumed|resumption|removed|ended|scrapped|abolished|withdrawn|withdrew|called off|"
             r"rescinded|revoked|repealed|annulled|cancell?ed|discontinued|phased out|overturned|"
-            r"dropped|dismantled|(?:allowed|permitted|"
+            r"dropped|dismantled|(?:switched|turned) off(?!\s+(?:at|every|each|during|overnight|by\s+"
+            r"day|in\s+the\s+(?:morning|day|daytime)))|(?:allowed|permitted|"
             r"approved|legali[sz]ed) (?:\w+ )?"
             r"again|once again (?:allowed|permitted|open))\b",
             _I,
@@ -396,10 +425,14 @@ STATUS_CUES: list[tuple[str, re.Pattern[str]]] = [
         str(STATUS.Planned),
         re.compile(
             r"\b(?:(?:is|are|was|were) set to|plans? to|planned|planning to|plans for|will|shall|"
+            r"hopes? to|hoping to|aims? to|"
             r"(?:is|are) going to|intends? to|the plan is to|preparations (?:are|were|have been) "
-            r"(?:under ?way|being made)|would be (?!\w+ly\b)\w+ed\b|to be (?:installed|built|erected|introduced|deployed|"
-            r"expanded|completed)|scheduled to|preparing to|prepares? to|expected to|about to|"
-            r"considering|proposed|being discussed|under discussion)\b",
+            r"(?:under ?way|being made)|would be (?!\w+ly\b)\w+ed\b|(?:could|may|might) (?:soon |also |well )?be "
+            r"(?!\w+ly\b)(?:\w+ed|sent|built|put|set|shut|taken|brought|torn|sent back)\b|to be (?:installed|built|erected|introduced|deployed|"
+            r"expanded|completed)|scheduled(?: to|(?<=been scheduled)| for(?:(?<=is scheduled for)|(?<=are scheduled for)|"
+            r"(?<=was scheduled for)|(?<=were scheduled for)))|preparing to|prepares? to|expected to|about to|"
+            r"considering|proposed|being discussed|under discussion|(?:discussing|debating|weighing|"
+            r"studying|deciding) (?:whether|how|when)(?: (?:or not )?to)?)\b",
             _I,
         ),
     ),
@@ -457,7 +490,7 @@ STATUS_TRIGGERS: list[str] = [
     "rumo* considering said heard talk word people speculation unconfirmed",
     "lifted lifting lift lifts reopened reopening re reopen resumed resumption removed ended "
     "scrapped abolished withdrawn withdrew called rescinded revoked repealed annulled cancelled "
-    "canceled discontinued phased overturned dropped dismantled again",
+    "canceled discontinued phased overturned dropped dismantled again switched turned",
     "relaxed relaxing relax eased easing ease shortened shortening loosened loosening softened "
     "scaled scaling lenient strict lighter looser lightened up cut cuts cutting reduced reduces "
     "reducing lowered lowers lowering trimmed trimming halved halves halving brought bringing",

@@ -1,7 +1,8 @@
 """When a measure is dated, and what status one named without a status word has.
 
 - The time of a measure is the time expression of its own clause nearest to it, not that of
-  the telling (``a source reported on Tuesday that …``).
+  the telling (``a source reported on Tuesday that …``) nor a deadline (``ahead of the
+  December 22 deadline``).
 - A measure noun dated in the past was carried out; otherwise it is in force.
 - Equipment or a barrier named as new (``new floodlights``) was put up, unless it is only
   wanted (``wants new fences``).
@@ -32,9 +33,23 @@ _OTHER_CLAUSE = re.compile(
 )
 
 
+# "ahead of the December 22 deadline": a date the measure must meet, not when it happened.
+_DEADLINE_AFTER = re.compile(r"\s*(?:'s\s+)?deadlines?\b", re.IGNORECASE)
+
+
 def measure_time(ctx: ArticleContext, index: int, anchor: Span) -> TimeInfo | None:
     """The time expression of the measure's own clause nearest to it, if close enough."""
     time = ctx.time(index, anchor)
+    if time is not None and _DEADLINE_AFTER.match(ctx.folded, time.span.end):
+        s = ctx.sentences[index]
+        others = [
+            t
+            for t in ctx.times
+            if s.contains(t.span)
+            and distance(t.span, anchor) <= _TIME_REACH
+            and not _DEADLINE_AFTER.match(ctx.folded, t.span.end)
+        ]
+        time = min(others, key=lambda t: distance(t.span, anchor)) if others else None
     if time is None:
         return None
     lo, hi = _between(time.span, anchor)

@@ -12,7 +12,10 @@
 - A verb form after a determiner is a noun or an adjective (``the police station``,
   ``the returned workers``).
 - A later change told of the same measure (``began a campaign, but it was called off``;
-  ``five days a week, up from three``) is where the measure stands.
+  ``five days a week, up from three``; ``a curfew imposed in July was lifted``) is where
+  the measure stands.
+- What people who are not the authority hope for (``some traders hope that trade will
+  restart in April``) is no plan of the authority.
 """
 
 from __future__ import annotations
@@ -21,6 +24,7 @@ import re
 
 from borderkg.ontology.namespaces import MEASURE, STATUS
 
+from . import kinds
 from .context import ArticleContext, distance
 from .cues import triggers
 from .model import Policy, Span
@@ -33,6 +37,17 @@ _TRADE_ORDERS = re.compile(
     re.IGNORECASE,
 )
 _CHANGES = {str(STATUS.Lifted), str(STATUS.Eased)}
+_PLANNED = str(STATUS.Planned)
+_SUBORDINATE = re.compile(
+    r"\b(?:before|until|unless|if|when|after|once|so\s+that|so|where|whether)\s+(?:[\w-]+\s+){0,2}$",
+    re.IGNORECASE,
+)
+# "a statement issued in Geneva": what was issued is the statement, not a measure.
+_DOCUMENT_BEFORE = re.compile(
+    r"\b(?:statements?|reports?|communiqu[eé]s?|press\s+releases?|letters?|appeals?|findings)\s+"
+    r"(?:(?:was|were|has\s+been|had\s+been|it|they|\w+)\s+)?$",
+    re.IGNORECASE,
+)
 _DONE = _CHANGES | {_CARRIED_OUT}
 _ADJECTIVAL_BEFORE = re.compile(
     r"\b(?:in|into|inside|from|of|with|at|on|under|behind|within|through)\s+(?:the\s+|a\s+|an\s+|"
@@ -65,9 +80,17 @@ _SPECIFIC = (
 )
 # "…, but it was called off": a change told of the measure just named.
 _CONCESSIVE = re.compile(
-    r"^[^.;]{0,90}?\b(?:but|until|before|only\s+for|and\s+then|then)\s+(?:it|they|this|that|"
-    r"these|the\s+\w+)\s+(?:was|were|has\s+been|had\s+been|have\s+been|is|are)\s+(?:\w+ly\s+)?"
+    r"^[^.;]{0,90}?\b(?:but|until|before|only\s+for|and\s+then|then)\s+(?:(?:it|they|this|that|"
+    r"these|the\s+\w+)\s+)?(?:was|were|has\s+been|had\s+been|have\s+been|is|are)\s+(?:\w+ly\s+)?"
     r"(?:later\s+|soon\s+|quickly\s+)?$",
+    re.IGNORECASE,
+)
+# "a curfew imposed in July was lifted in October": the measure, a participle that tells how
+# it began, then its own verb of change.
+_BEGUN_THEN = re.compile(
+    r"^\s+(?:first\s+)?(?:imposed|introduced|issued|put\s+in\s+place|declared|ordered|set\s+up|"
+    r"adopted|announced|established|enforced)\b[^.;]{0,80}?\b(?:was|were|has\s+been|had\s+been|"
+    r"have\s+been)\s+(?:\w+ly\s+)?(?:later\s+|finally\s+|partly\s+|partially\s+)?$",
     re.IGNORECASE,
 )
 _COMPARED = re.compile(r"^\W{0,3}$")
@@ -82,7 +105,9 @@ _CAPACITY = re.compile(
 _OPEN_QUESTION = re.compile(
     r"\b(?:unclear|not\s+clear|unknown|not\s+known|uncertain|no\s+word\s+on|doubtful|"
     r"wonder(?:s|ed|ing)?|ask(?:s|ed|ing)?|whether\s+or\s+not)\s+(?:whether|if)?\b[^.;]*$|"
-    r"\bwhether\b[^.;,]*$",
+    # "are discussing whether to move them" is a plan under discussion, not an open question
+    r"(?<!discussing\s)(?<!debating\s)(?<!weighing\s)(?<!studying\s)(?<!deciding\s)"
+    r"(?<!considering\s)\bwhether\b[^.;,]*$",
     re.IGNORECASE,
 )
 # "lifted its requirement that …", "eased the ban on …": the change verb, then the rule noun.
@@ -170,6 +195,61 @@ _VERB_KIND = (
 )
 
 
+_HOPE = re.compile(
+    r"\b(?:hope|hopes|hoped|hoping|wish|wishes|wished|wishing|pray|prays|prayed|praying|"
+    r"dream|dreams|dreamed)\b(?:\s+that)?[^.;]*$",
+    re.IGNORECASE,
+)
+_HOPE_WORDS = triggers(
+    "hope hopes hoped hoping wish wishes wished wishing pray prays prayed praying "
+    "dream dreams dreamed"
+)
+
+
+def hoped(ctx: ArticleContext, sent: int, span: Span) -> bool:
+    """Whether a measure is only what people other than an authority hope for."""
+    if not ctx.words.has(sent, _HOPE_WORDS):
+        return False
+    found = _HOPE.search(ctx.before(sent, span.begin, 150))
+    if found is None:
+        return False
+    at = span.begin - len(ctx.before(sent, span.begin, 150)) + found.start()
+    return not any(
+        m.span.end <= at and kinds.is_authority(ctx.entities[m.entity])
+        for m in ctx.by_sentence.get(sent, [])
+    )
+
+
+# "buses are stopped so that officers can check every card": the purpose of a measure.
+_PURPOSE = re.compile(
+    r"\b(?:so\s+that|so|in\s+order\s+that)\s+(?:[\w'-]+\s+){0,4}?(?:can|could|may|might)\s+"
+    r"(?:\w+ly\s+)?$|\b(?:in\s+order|so\s+as)\s+to\s+(?:\w+ly\s+)?$",
+    re.IGNORECASE,
+)
+
+
+# "the repatriation of North Koreans violates the principle of non-refoulement"
+_ARGUED = re.compile(
+    r"[^.;]{0,60}?\b(?:violat\w*|breach\w*|contraven\w*|infring\w*|(?:is|are|was|were|would\s+be)"
+    r"\s+(?:a\s+)?(?:contrary\s+to|illegal\s+under|unlawful\s+under|in\s+breach\s+of))",
+    re.IGNORECASE,
+)
+
+
+def argued(ctx: ArticleContext, sent: int, span: Span) -> bool:
+    """Whether a bare measure noun is the subject of a legal argument (``the repatriations
+    violate …``): what a claim is about, not a report of a measure."""
+    return bool(_ARGUED.match(ctx.folded, span.end, ctx.sentences[sent].end))
+
+
+def purpose(ctx: ArticleContext, sent: int, verb: Span | None) -> bool:
+    """Whether a measure verb only says what another measure is for."""
+    if verb is None:
+        return False
+    before = ctx.before(sent, verb.begin, 60)
+    return ("so " in before or "order" in before) and bool(_PURPOSE.search(before))
+
+
 def capacity(ctx: ArticleContext, sent: int, span: Span) -> bool:
     """Whether a measure is only something an authority is given the power to do, or a
     question left open (``it is unclear whether the cameras have been installed``)."""
@@ -243,10 +323,21 @@ def coordinated(
 
 def usable(ctx: ArticleContext, sent: int, status: str, span: Span) -> bool:
     """Whether a status cue is a report: not an adjective, not an infinitive or modal, not
-    the orders of trade (``place orders with suppliers``)."""
+    the orders of trade (``place orders with suppliers``), not the issuing of a statement
+    (``a statement issued in Geneva``)."""
     if status == _ANNOUNCED:
         word = ctx.folded[span.begin : span.end].lower()
-        return not (word.startswith("order") and _TRADE_ORDERS.search(ctx.before(sent, span.begin)))
+        before = ctx.before(sent, span.begin)
+        if word.startswith("issue") and _DOCUMENT_BEFORE.search(before):
+            return False
+        return not (word.startswith("order") and _TRADE_ORDERS.search(before))
+    if status == _PLANNED:
+        # "before they could be disinfected": a possibility inside a time or condition clause
+        word = ctx.folded[span.begin : span.end].lower()
+        return not (
+            word.startswith(("could", "may", "might"))
+            and _SUBORDINATE.search(ctx.before(sent, span.begin, 30))
+        )
     if status not in _DONE:
         return True
     before = ctx.before(sent, span.begin, 60)
@@ -302,6 +393,10 @@ def change_after(
             continue
         between = ctx.folded[measure.end : span.begin]
         cue = ctx.folded[span.begin : end]
-        if _CONCESSIVE.match(between) or (_COMPARED.match(between) and _COMPARATIVE_CUE.match(cue)):
+        if (
+            _CONCESSIVE.match(between)
+            or _BEGUN_THEN.match(between)
+            or (_COMPARED.match(between) and _COMPARATIVE_CUE.match(cue))
+        ):
             return status, span
     return None

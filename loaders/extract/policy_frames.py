@@ -14,7 +14,18 @@ from __future__ import annotations
 
 from borderkg.ontology.namespaces import MEASURE
 
-from .frame_lexicon import ADV, BAN_FORMS, FILL, HUMAN, MOVING, PEOPLE, TO_NORTH, custom, frame
+from .frame_lexicon import (
+    ADV,
+    BAN_FORMS,
+    FILL,
+    HUMAN,
+    MOVING,
+    PEOPLE,
+    THINGS,
+    TO_NORTH,
+    custom,
+    frame,
+)
 from .morph import alternation, first_words, nouns
 from .policy_cues import MeasureCue
 from .policy_frames_conduct import CONDUCT_FRAMES, CONDUCT_GENERIC, DETECTION_FRAMES
@@ -25,6 +36,8 @@ from .policy_tense import ACTION, BUILD, EASE, LIFT, RULE, STATE
 
 _INSTALL = (
     "install",
+    "fix",
+    "attach",
     "put",
     "mount",
     "erect",
@@ -107,7 +120,7 @@ _PHYSICAL: list[MeasureCue] = [
     frame(
         MEASURE.WorkerRepatriation,
         ("send home", "send back", "repatriate", "recall", "bring home", "withdraw", "return"),
-        nouns("worker", "labourer", "laborer", "employee", "seamstress", "logger"),
+        nouns("worker", "labourer", "laborer", "employee", "seamstress", "logger") | {"staff"},
         ACTION,
     ),
     frame(
@@ -116,6 +129,7 @@ _PHYSICAL: list[MeasureCue] = [
         PEOPLE,
         ACTION,
         reach=6,  # "deport more than 100 North Korean women"
+        avoid=THINGS,
     ),
     frame(
         MEASURE.ForcedRepatriation,
@@ -123,6 +137,19 @@ _PHYSICAL: list[MeasureCue] = [
         PEOPLE,
         ACTION,
         after=TO_NORTH,
+        avoid=THINGS,
+    ),
+    # "the police are preparing to return a second group": an authority returning people
+    frame(
+        MEASURE.ForcedRepatriation,
+        ("return",),
+        PEOPLE,
+        ACTION,
+        # "returned the women's papers" returns papers; "returned the families to their
+        # village" moves people at home (return to the North has its own frame above)
+        after=r"(?!['’])(?!\s+(?:to|into)\s+(?!(?:the\s+)?(?:north|dprk|pyongyang)\b))",
+        needs_authority=True,
+        avoid=THINGS + "|to|from|home|with",
     ),
     # -- equipment and barriers ----------------------------------------------------------
     frame(
@@ -198,6 +225,15 @@ _PHYSICAL: list[MeasureCue] = [
         nouns("checkpoint", "roadblock", "check post", "inspection post", "control post"),
         BUILD,
     ),
+    # "checkpoints were reinstated in September": a restriction in force again
+    frame(
+        MEASURE.MovementRestriction,
+        ("reinstate", "restore", "reimpose", "reintroduce", "re-establish", "bring back"),
+        nouns("checkpoint", "roadblock", "curfew", "travel ban", "travel restriction")
+        | nouns("movement restriction", "check post", "inspection post"),
+        RULE,
+        passive_reach=10,  # "checkpoints on the roads from Yanji to Longjing … were reinstated"
+    ),
     frame(
         MEASURE.PatrolReinforcement,
         (*_INSTALL, "establish", "man"),
@@ -214,6 +250,16 @@ _PHYSICAL: list[MeasureCue] = [
         "send sends sent sending",
         BUILD,
         also_when="extra additional more new special fresh another",
+    ),
+    # "more soldiers will be sent to the border"
+    custom(
+        MEASURE.PatrolReinforcement,
+        r"(?:more|extra|additional|new|fresh)\s+(?:[\w-]+\s+){0,2}?(?:soldiers|troops|guards|"
+        r"police(?:men)?|officers|personnel|units|patrols)\s+(?:will|would|are\s+to|have|has|had|"
+        r"were|was|are|is)\s+(?:\w+\s+){0,2}?(?P<w>sent|dispatched|deployed|posted|stationed)\b",
+        "more extra additional new fresh",
+        BUILD,
+        also_when="sent dispatched deployed posted stationed",
     ),
     custom(
         MEASURE.PatrolReinforcement,
@@ -269,11 +315,11 @@ _PHYSICAL: list[MeasureCue] = [
         r"since|after|before|until|when|while|at|on|in|to|from|of|by|for|with|across|along|near|"
         r"over|into|through|as)\b)[\w'-]+\s+){0,2}?"
         r"(?:borders?|border\s+crossings?|crossings?|crossing\s+points?|ports?\s+of\s+entry|"
-        r"land\s+ports?|border\s+ports?|ports)",
+        r"land\s+ports?|border\s+ports?|ports|customs\s+(?:offices?|houses?|posts?|points?))",
         STATE,
         reach=1,
         passive_reach=5,
-        object_words="border borders crossing crossings port ports entry",
+        object_words="border borders crossing crossings port ports entry customs",
     ),
     frame(
         MEASURE.BorderClosure,
@@ -282,11 +328,11 @@ _PHYSICAL: list[MeasureCue] = [
         r"since|after|before|until|when|while|at|on|in|to|from|of|by|for|with|across|along|near|"
         r"over|into|through|as)\b)[\w'-]+\s+){0,2}?"
         r"(?:borders?|border\s+crossings?|crossings?|crossing\s+points?|ports?\s+of\s+entry|"
-        r"land\s+ports?|border\s+ports?|ports?)",
+        r"land\s+ports?|border\s+ports?|ports?|customs\s+(?:offices?|houses?|posts?|points?))",
         LIFT,
         reach=1,
         passive_reach=5,
-        object_words="border borders crossing crossings port ports entry",
+        object_words="border borders crossing crossings port ports entry customs",
     ),
     # -- rules on where people may go ----------------------------------------------------
     custom(
@@ -321,6 +367,17 @@ _PHYSICAL: list[MeasureCue] = [
         RULE,
         also_when="go travel leave enter approach visit cross move walk fish swim stay come return "
         "venture wander step work farm graze plant",
+    ),
+    # "farmers are allowed into the fields only with a pass": entry on a permit
+    custom(
+        MEASURE.MovementRestriction,
+        r"(?:(?:are|is|were|was)\s+(?:\w+ly\s+)?(?P<w>allowed|permitted)|(?:may|can)\s+(?:go|enter|"
+        r"travel|visit|work|fish|farm|cross|approach))\s+(?:[\w'’-]+\s+){0,8}?only\s+(?:with|on)\s+"
+        r"(?:a\s+|an\s+)?(?:special\s+|valid\s+|written\s+|official\s+)?(?:pass(?:es)?|permits?|"
+        r"permission)\b",
+        "allowed permitted may can",
+        RULE,
+        also_when="pass passes permit permits permission",
     ),
     frame(
         MEASURE.MovementRestriction,

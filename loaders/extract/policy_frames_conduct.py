@@ -1,13 +1,17 @@
 """Measure frames of how authorities treat people: detection, rewards, trials, questioning.
 
-- Equipment that detects phone signals is the phone crackdown it serves, not a sensor
-  installation (``deployed vehicles fitted with radio-wave detectors``).
+- Equipment that detects or jams phone signals is the phone crackdown it serves, not a
+  sensor installation (``deployed vehicles fitted with radio-wave detectors``, ``installed
+  equipment that jams Chinese phone signals``).
 - Paying or rewarding those who report is an informant reward, in any form of the verb
   (``anyone who reports a crossing will be rewarded with rice``, ``paying informants``).
 - A trial or punishment done in public is a public punishment (``have been publicly
   tried``).
 - Questioning people and placing them under watch are enforcement (a crackdown refined by
-  its target: ``the families of anyone who flees will be placed under watch``).
+  its target: ``the families of anyone who flees will be placed under watch``); so are
+  freezing accounts, reporting duties laid on banks, fines, and cargo opened to look for
+  banned or smuggled goods (``every container is opened to check for goods banned under
+  UN resolutions``).
 - ``a similar order``, ``the same ban`` refer back to a measure the article reported; its
   type is resolved by ``policies`` (``ANAPHORIC``).
 
@@ -48,11 +52,16 @@ DETECTION_FRAMES: list[MeasureCue] = [
         r"(?:(?:new|more|mobile|additional|special)\s+)*(?:radio[- ]wave|signal|phone|mobile[- ]"
         r"phone|frequency|wave)\s+(?:detectors?|detection\s+(?:equipment|devices?|vehicles?|vans?|"
         r"cars?|trucks?)|jammers?|jamming\s+(?:equipment|devices?)|trackers?|tracking\s+"
-        r"(?:equipment|devices?))",
+        r"(?:equipment|devices?))|(?:equipment|devices?|systems?|transmitters?|machines?|"
+        r"towers?|stations?)\s+(?:that|which|to)\s+(?:\w+ly\s+)?(?:jams?|jamming|blocks?|"
+        r"blocking|disrupts?|disrupting|detects?|detecting|tracks?|tracking|intercepts?|"
+        r"intercepting|locates?|locating)\s+(?:[\w-]+\s+){0,4}?(?:signals?|calls?|phones?|"
+        r"transmissions|handsets?)",
         BUILD,
         reach=4,
         object_words="detector detectors detection jammer jammers jamming tracker trackers "
-        "tracking",
+        "tracking equipment device devices system systems transmitter transmitters machine "
+        "machines tower towers station stations",
     ),
 ]
 
@@ -79,10 +88,10 @@ CONDUCT_FRAMES: list[MeasureCue] = [
         + r")\b|"
         + _REPORTERS
         + r"\b[^.;]{0,60}?\b(?:(?:will|would|shall|to|can|could|may)\s+(?:also\s+|now\s+)?be|are|"
-        r"is|were|was|get|gets|got)\s+(?:\w+ly\s+)?(?P<w>rewarded|paid|compensated|given\s+(?:a\s+)?"
+        r"is|were|was|get|gets|got)\s+(?:\w+ly\s+)?(?P<w>rewarded|paid|compensated|promised|offered|given\s+(?:a\s+)?"
         r"(?:rewards?|cash|money|prizes?))\b",
         "pay pays paid paying reward rewards rewarded rewarding compensate compensates "
-        "compensated compensating",
+        "compensated compensating promised offered",
         RULE,
     ),
     custom(
@@ -107,6 +116,55 @@ CONDUCT_FRAMES: list[MeasureCue] = [
 ]
 
 CONDUCT_GENERIC: list[MeasureCue] = [
+    # "froze dozens of bank and mobile payment accounts"
+    frame(
+        MEASURE.Crackdown,
+        ("freeze", "block", "seize", "close", "suspend", "shut down"),
+        nouns("account", "bank account", "payment account", "wallet", "bank card"),
+        ACTION,
+        reach=6,
+    ),
+    # "will require banks to report every transfer": reporting duties against money flows
+    custom(
+        MEASURE.Crackdown,
+        r"(?P<v>requir(?:e|es|ed|ing)|order(?:s|ed|ing)?|forc(?:e|es|ed|ing)|oblig(?:e|es|ed|ing)|"
+        r"instruct(?:s|ed|ing)?)\s+(?:all\s+|the\s+|local\s+|chinese\s+)?(?:[\w-]+\s+)?(?:banks?|companies|"
+        r"firms|businesses|shops|money\s+changers|payment\s+(?:platforms|companies|apps)|employers)"
+        r"\s+to\s+(?:report|flag|disclose|hand\s+over|share)\s+(?:[\w-]+\s+){0,3}?(?:transfers?|"
+        r"transactions?|payments?|remittances?|deposits?|accounts?|customers?|clients?|partners|"
+        r"contacts|suppliers|buyers)\b",
+        "require requires required requiring order orders ordered ordering force forces forced "
+        "forcing oblige obliges obliged obliging instruct instructs instructed instructing",
+        RULE,
+        also_when="report flag disclose hand share",
+    ),
+    # "every container is still opened to check for goods banned under …": cargo searched for
+    # banned or smuggled goods (the target gives the type)
+    custom(
+        MEASURE.Crackdown,
+        r"(?:containers?|trucks?|lorr(?:y|ies)|cargo|shipments?|consignments?|crates?|wagons?|"
+        r"boxes|parcels?)\s+(?:[\w-]+\s+){0,3}?(?:is|are|was|were|has\s+been|have\s+been|gets?)\s+"
+        r"(?:(?:\w+ly|still|now|also|all)\s+)*(?P<w>opened|checked|inspected|searched|x-rayed|"
+        r"scanned|unloaded|examined)\b(?:\s+and\s+\w+)?\s+(?:to\s+(?:check|search|look)\s+for|"
+        r"for)\s+|(?P<v>open|opens|opened|opening|check|checks|checked|checking|inspect\w*|"
+        r"search\w*|x-ray\w*|scan\w*)\s+(?:every|each|all|the)?\s*(?:[\w-]+\s+){0,2}?(?:containers?|"
+        r"trucks?|cargo|shipments?|consignments?|crates?|wagons?|boxes|parcels?)\s+(?:to\s+"
+        r"(?:check|search|look)\s+for|for)\s+",
+        "container containers truck trucks lorry lorries cargo shipment shipments consignment "
+        "consignments crate crates wagon wagons boxes parcel parcels",
+        PRACTICE,
+        also_when="opened checked inspected searched scanned unloaded examined open opens opening "
+        "check checks checking inspect inspects inspecting search searches searching scan scans "
+        "scanning",
+    ),
+    # "employers … have been fined up to 20,000 yuan": fines imposed
+    custom(
+        MEASURE.Crackdown,
+        r"(?:were|was|(?:have|has|had)\s+(?:also\s+)?been)\s+(?:\w+ly\s+)?(?P<w>fined)\s+"
+        r"(?:up\s+to|for|by|at|as\s+much\s+as|\d)",
+        "fined",
+        ACTION,
+    ),
     frame(
         MEASURE.Crackdown,
         ("question", "interrogate", "investigate", "grill"),
@@ -122,10 +180,12 @@ CONDUCT_GENERIC: list[MeasureCue] = [
         ANAPHORIC,
         r"(?:\b(?:a|an|the)\s+(?:similar|same|such|identical|comparable|earlier|previous|like)|"
         r"\b(?:similar|identical|comparable))\s+(?:[\w-]+\s+)?(?:orders?|bans?|rules?|"
-        r"directives?|decrees?|instructions?|restrictions?|measures?|polic(?:y|ies))\b",
+        r"directives?|decrees?|instructions?|restrictions?|measures?|polic(?:y|ies)|systems?|"
+        r"equipment|devices?|networks?)\b",
         "similar same such identical comparable earlier previous like",
         RULE,
         also_when="order orders ban bans rule rules directive directives decree decrees "
-        "instruction instructions restriction restrictions measure measures policy policies",
+        "instruction instructions restriction restrictions measure measures policy policies "
+        "system systems equipment device devices network networks",
     ),
 ]

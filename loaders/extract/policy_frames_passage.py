@@ -98,6 +98,19 @@ PASSAGE_FRAMES: list[MeasureCue] = [
         LIFT,
         also_when="traders tourists tour visitors businesspeople business delegations passengers",
     ),
+    # "Chinese tour groups will be allowed back": the same, told of those let in
+    custom(
+        MEASURE.BorderClosure,
+        _NATIONALITY
+        + r"\s+(?:[\w-]+\s+){0,2}?(?:traders|tourists|tour\s+groups|visitors|businesspeople|"
+        r"business\s+travell?ers|delegations|passengers)\s+(?:will|would|could|may|might|are|is|"
+        r"were|was|have\s+been|has\s+been|had\s+been|to)\s+(?:\w+ly\s+|soon\s+|again\s+|now\s+|"
+        r"also\s+)*(?:be\s+)?(?:\w+ly\s+|soon\s+|again\s+)?(?P<w>allowed|permitted|let|admitted)\s+"
+        r"(?:back|in\b|into|across|through|to\s+(?:return|come\s+back|visit|enter|cross))",
+        "traders tourists tour visitors businesspeople business delegations passengers",
+        LIFT,
+        also_when="allowed permitted let admitted",
+    ),
     # "stopped issuing permits for trips to China": travel across the border halted
     custom(
         MEASURE.BorderClosure,
@@ -122,6 +135,16 @@ PASSAGE_FRAMES: list[MeasureCue] = [
         "docking haul hauled hauling",
         RULE,
         also_when="boat boats vessel vessels ship ships craft canoes rafts",
+    ),
+    # "ordered fishing boats to stay in port at night"
+    custom(
+        MEASURE.MovementRestriction,
+        r"(?:boats?|vessels?|ships?|craft|canoes|rafts)\s+(?:[\w-]+\s+){0,2}?(?:to|must|must\s+now|"
+        r"have\s+to|are\s+to)\s+(?:stay|remain|be\s+kept)\s+(?:in\s+(?:the\s+)?(?:harbou?rs?|ports?|"
+        r"docks?)|ashore|moored|on\s+(?:the\s+)?(?:shore|land|beach))\b",
+        "boat boats vessel vessels ship ships craft canoes rafts",
+        RULE,
+        also_when="stay remain kept",
     ),
     # "allowing state companies to import fertiliser again": trade let through again
     custom(

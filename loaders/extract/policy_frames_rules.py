@@ -77,6 +77,18 @@ RULE_FRAMES: list[MeasureCue] = [
         RULE,
         also_when="clear clears cleared clearing process processes processed processing handle handles handled handling accept accepts accepted accepting receive receives received receiving let",
     ),
+    # "Chinese trucks may enter the city only three days a week"
+    custom(
+        MEASURE.TradeRestriction,
+        r"(?:trucks?|lorr(?:y|ies)|cargo|freight|goods|shipments?|wagons?|vessels?|ships?)\s+"
+        r"(?:[\w-]+\s+){0,3}?(?:may|can|are\s+(?:now\s+)?(?:allowed|permitted)\s+to|is\s+(?:now\s+)?"
+        r"(?:allowed|permitted)\s+to)\s+(?:now\s+|still\s+)?(?P<v>enter|cross|pass|come\s+in|come\s+"
+        r"across|arrive)\b[^.;]{0,40}?\bonly\s+(?:on\s+)?(?:\w+|\d+)\s+days?\s+(?:a|per|each)\s+week",
+        "truck trucks lorry lorries cargo freight goods shipment shipments wagon wagons vessel "
+        "vessels ship ships",
+        RULE,
+        also_when="week",
+    ),
     # "has stopped accepting shipments", "halted clearing coal"
     custom(
         MEASURE.TradeRestriction,
@@ -88,6 +100,17 @@ RULE_FRAMES: list[MeasureCue] = [
         "suspending cease ceases ceased ceasing",
         RULE,
         also_when="accepting clearing processing handling importing exporting buying purchasing receiving shipping issuing",
+    ),
+    # "has refused to clear any garments made in North Korea": goods no longer let through
+    custom(
+        MEASURE.TradeRestriction,
+        r"(?P<v>refuse|refuses|refused|refusing|decline|declines|declined|declining)\s+to\s+"
+        r"(?:clear|accept|process|handle|import|buy|receive|let\s+in|admit|unload)\s+(?:[\w-]+\s+)"
+        r"{0,4}?(?:goods|garments|clothes|clothing|textiles|cargo|freight|shipments?|imports?|"
+        r"exports?|trucks?|products|items|seafood|coal|containers?|consignments?)\b",
+        "refuse refuses refused refusing decline declines declined declining",
+        RULE,
+        also_when="clear accept process handle import buy receive let admit unload",
     ),
     custom(
         MEASURE.TradeRestriction,
@@ -162,6 +185,18 @@ RULE_FRAMES: list[MeasureCue] = [
         ACTION,
         reach=3,
         passive_reach=8,  # "houses standing closest to the river in Hyesan may be torn down"
+    ),
+    # "to move the families who live by the river further inland"
+    custom(
+        MEASURE.ResidentRelocation,
+        r"(?P<v>move|moves|moved|moving)\s+(?:the\s+|their\s+|all\s+|some\s+|several\s+)?"
+        r"(?:[\w-]+\s+)?(?:families|residents|households|villagers|people|inhabitants)\b[^.;]{0,70}?"
+        r"\b(?:(?:further\s+)?inland|away\s+from\s+the\s+(?:river|border|riverbank|frontier)|to\s+"
+        r"the\s+(?:countryside|interior|mountains)|out\s+of\s+the\s+(?:border|city|town|area|"
+        r"district|county))\b",
+        "move moves moved moving",
+        ACTION,
+        also_when="inland away countryside interior mountains out",
     ),
     frame(
         MEASURE.ResidentRelocation,

@@ -5,6 +5,10 @@ began"); those mentions are merged into the first or dropped. Mentions of the sa
 and status stay apart when they differ in what identifies a measure: the date, the country
 of the places or of the authorities (Chinese patrols near Tumen and North Korean guards
 reinforced in Onsong are two measures), or the thing a ban is on (sightseeing, boat trips).
+Acts that enforce a measure already reported join it: arrests for smuggling after the
+smuggling ban, arrests "during a campaign", detentions "since the start of the inspection",
+checkpoints set up in the sentence of a movement rule; arrests of remittance brokers stay a
+crackdown of their own.
 """
 
 from __future__ import annotations
@@ -15,7 +19,7 @@ from dataclasses import dataclass
 from borderkg.ontology.namespaces import MEASURE, STATUS
 
 from . import kinds
-from .context import ArticleContext
+from .context import ArticleContext, distance
 from .model import Policy, Span
 
 SPECIFIC_CRACKDOWNS = {
@@ -25,6 +29,9 @@ SPECIFIC_CRACKDOWNS = {
     str(MEASURE.NonSocialistInspection),
 }
 _CRACKDOWN = str(MEASURE.Crackdown)
+_MONEY_GROUPS = ("/remittance-brokers",)
+# How far (in characters) from its evidence a place is read as where a measure is.
+_PLACE_REACH = 40
 #: The broader concept of each narrower measure type (``skos:broader`` in the scheme).
 BROADER = {
     str(narrow): str(broad)
@@ -69,6 +76,13 @@ _CAMPAIGN = re.compile(
     r"controls?|scrutiny|pursuit|hunt)\b",
     re.IGNORECASE,
 )
+# "detained since the start of the inspection": an act dated by the campaign it belongs to
+_DURING_CAMPAIGN = re.compile(
+    r"\b(?:since|during|in\s+the\s+course\s+of|as\s+part\s+of)\s+(?:the\s+)?(?:(?:start|"
+    r"beginning|launch)\s+of\s+(?:the\s+|this\s+)?)?(?:[\w-]+\s+)?(?:inspection|campaign|"
+    r"crackdown|sweep|operation|drive)\b",
+    re.IGNORECASE,
+)
 _UNTIL_WHEN = re.compile(r"\buntil\b[^.;]{0,40}?,?\s+when\b", re.IGNORECASE)
 _BAN_OBJECT = re.compile(r"\bbans?\s+on\s+(?:the\s+)?((?:[\w-]+\s+){0,2}[\w-]+)", re.I)
 _STOP = frozenset(
@@ -78,10 +92,13 @@ _STOP = frozenset(
 
 @dataclass
 class Mention:
-    """A policy found in one sentence, and whether its status was only a default."""
+    """A policy found in one sentence, whether its status was only a default, and whether
+    it is a single act of enforcement (``arrested``, ``searched``) rather than a named
+    measure."""
 
     policy: Policy
     defaulted: bool
+    act: bool = False
 
 
 def set_aside(ctx: ArticleContext, sent: int, span: Span) -> bool:
@@ -125,6 +142,35 @@ def superseded(
     return [(p, d) for p, d in found if id(p) not in ended]
 
 
+_MOVEMENT = str(MEASURE.MovementRestriction)
+_IN_FORCE = str(STATUS.InForce)
+_CHECKPOINT = re.compile(
+    r"\b(?:checkpoints?|roadblocks?|check\s+posts?|inspection\s+posts?)\b", re.I
+)
+
+
+def enforcing(
+    ctx: ArticleContext, sent: int, found: list[tuple[Policy, bool]]
+) -> list[tuple[Policy, bool]]:
+    """Fold checkpoints set up in the sentence of a movement rule into that rule ("barred
+    from travelling without a permit, and guards have set up checkpoints"): they are how
+    the rule is enforced, not a second measure."""
+    mine = [p for p, _ in found if p.sentence == sent and p.measure_type == _MOVEMENT]
+    rules = [p for p in mine if p.status == _IN_FORCE]
+    if not rules:
+        return found
+    posts = {
+        id(p)
+        for p in mine
+        if p.status == _DONE
+        and any(_CHECKPOINT.search(ctx.folded, e.begin, e.end) for e in p.evidence)
+    }
+    for p in mine:
+        if id(p) in posts:
+            _absorb(rules[0], p)
+    return [(p, d) for p, d in found if id(p) not in posts]
+
+
 def _countries(ctx: ArticleContext, iris: list[str]) -> set[str]:
     out: set[str] = set()
     for iri in iris:
@@ -136,6 +182,19 @@ def _countries(ctx: ArticleContext, iris: list[str]) -> set[str]:
         elif entity.country:
             out.add(entity.country)
     return out
+
+
+def _place_countries(ctx: ArticleContext, policy: Policy) -> set[str]:
+    """Countries of a policy's places, read next to its evidence when the sentence names
+    places elsewhere too ("money sent to families in North Hamgyong … froze accounts in
+    Yanji")."""
+    near = [
+        m.entity
+        for m in ctx.by_sentence.get(policy.sentence, [])
+        if m.entity in policy.places
+        and any(distance(m.span, e) <= _PLACE_REACH for e in policy.evidence)
+    ]
+    return _countries(ctx, near or policy.places)
 
 
 def _ban_objects(ctx: ArticleContext, policy: Policy) -> set[str]:
@@ -161,7 +220,7 @@ def compatible(ctx: ArticleContext, a: Policy, b: Policy, by_place: bool = True)
     if not _same_time(a, b):
         return False
     if by_place and not a.place_inferred and not b.place_inferred:
-        pa, pb = _countries(ctx, a.places), _countries(ctx, b.places)
+        pa, pb = _place_countries(ctx, a), _place_countries(ctx, b)
         if pa and pb and not pa & pb:
             return False
     aa = _countries(ctx, a.issued_by + a.implemented_by)
@@ -175,6 +234,7 @@ def compatible(ctx: ArticleContext, a: Policy, b: Policy, by_place: bool = True)
 def merge(ctx: ArticleContext, found: list[Mention]) -> list[Policy]:
     """One policy per distinct measure, numbered in order of first evidence."""
     out: list[Policy] = []
+    found = _enforcing_acts(ctx, found)
     asserted = [f.policy for f in found if not f.defaulted]
     specific = [p for p in asserted if p.measure_type in SPECIFIC_CRACKDOWNS]
     for f in found:
@@ -191,11 +251,16 @@ def merge(ctx: ArticleContext, found: list[Mention]) -> list[Policy]:
             continue
         # "the crackdown" in an article about a phone crackdown is that crackdown, and so is
         # an act of enforcement told at the same stage ("searched every boat"), unless
-        # another country's authorities carry it out or it comes first with a target of
-        # its own ("arrested four remittance brokers").
+        # another country's authorities carry it out or it targets the money trade
+        # ("arrested four remittance brokers").
         if policy.measure_type == _CRACKDOWN and any(
-            (p.sentence <= policy.sentence or not policy.targets)
-            and (p.status == policy.status or _campaign_noun(ctx, policy))
+            (_campaign_noun(ctx, policy) or not _own_targets(policy, p))
+            and (p.sentence <= policy.sentence or not policy.targets)
+            and (
+                p.status == policy.status
+                or _campaign_noun(ctx, policy)
+                or _dated_by_campaign(ctx, policy)
+            )
             and compatible(ctx, p, policy)
             for p in specific
         ):
@@ -216,6 +281,50 @@ def merge(ctx: ArticleContext, found: list[Mention]) -> list[Policy]:
     for i, policy in enumerate(out, start=1):
         policy.local = f"policy-{i}"
     return out
+
+
+def _enforcing_acts(ctx: ArticleContext, found: list[Mention]) -> list[Mention]:
+    """Fold arrests into the campaign or ban of their type they enforce ("Two residents were
+    arrested for smuggling nuts" after "smuggling remains banned"; "arrested during a
+    campaign against smuggling"): an act done under a measure already reported, in its
+    sentence or before, is part of it."""
+    kept: list[Mention] = []
+    for f in found:
+        policy = f.policy
+        if f.act and policy.status == _DONE and policy.measure_type in SPECIFIC_CRACKDOWNS:
+            into = next(
+                (
+                    g.policy
+                    for g in found
+                    if g is not f
+                    and (not g.act or _campaign_noun(ctx, g.policy))
+                    and not g.defaulted
+                    and g.policy.measure_type == policy.measure_type
+                    and g.policy.sentence <= policy.sentence
+                    and compatible(ctx, g.policy, policy)
+                ),
+                None,
+            )
+            if into is not None:
+                _absorb(into, policy)
+                continue
+        kept.append(f)
+    return kept
+
+
+def _dated_by_campaign(ctx: ArticleContext, policy: Policy) -> bool:
+    """Whether an act is dated by the campaign it belongs to ("since the start of the
+    inspection")."""
+    s = ctx.sentences[policy.sentence]
+    return bool(_DURING_CAMPAIGN.search(ctx.folded, s.begin, s.end))
+
+
+def _own_targets(policy: Policy, campaign: Policy) -> bool:
+    """Whether an act of enforcement targets the money trade (remittance brokers) that the
+    campaign does not name: arresting brokers is a crackdown on remittances of its own, not
+    part of a campaign against phones or smuggling."""
+    money = {t for t in policy.targets if t.endswith(_MONEY_GROUPS)}
+    return bool(money - set(campaign.targets))
 
 
 def _campaign_noun(ctx: ArticleContext, policy: Policy) -> bool:

@@ -16,7 +16,9 @@ where the sentence's framing decides:
 - lifting only part of a measure (``resumed handling some shipments``) eases it;
 - a measure told by notices or posters (``notices posted in the villages promise a
   reward``) is announced, unless the sentence states it as a rule in force (``a notice says
-  that no one may approach``).
+  that no one may approach``);
+- a campaign named after a preposition is told by its own relative clause (``arrested
+  during a sweep, which has been checking every house since the summer``: in force).
 """
 
 from __future__ import annotations
@@ -29,6 +31,7 @@ from . import kinds
 from .context import ArticleContext
 from .model import Span
 from .policy_cues import CONSEQUENCE
+from .policy_tense import BUILD, KIND_OF
 
 _I = re.IGNORECASE
 _ENFORCERS = (
@@ -48,15 +51,19 @@ _TO_ENFORCERS = re.compile(
 )
 # An authority telling the public: a notice, a warning, a lecture.
 _TO_PUBLIC = re.compile(
-    r"\b(?:told|warned|informed|notified|announced|lecturers? (?:said|told)|(?:lectures?|"
-    r"meetings?|notices?) (?:\w+ ){0,3}(?:said|told|warned|announced|stated))\b",
+    r"\b(?:told|telling|tells|warned|warning|informed|informing|notified|notifying|announced|"
+    r"announcing|lecturers? (?:said|told)|(?:lectures?|meetings?|notices?|posters?|leaflets?|"
+    r"broadcasts?)\b[^.;]{0,60}?\b(?:say|said|says|tell|told|tells|warn|warned|warns|announce\w*|"
+    r"state\w*|declare\w*))\b",
     _I,
 )
 _CONSEQUENCE = re.compile(CONSEQUENCE, _I)
 # The telling put after what was told: "…, residents were told", "…, officials announced".
 _TOLD_AFTER = re.compile(
-    r",\s+(?:[\w'’-]+\s+){0,4}?(?:(?:were|was|have\s+been|had\s+been|has\s+been)\s+(?:\w+ly\s+)?"
-    r"(?:told|warned|informed|notified)\b|(?:announced|warned|declared|proclaimed)\W*$)",
+    r",\s+(?:[\w'’-]+\s+){0,7}?(?:(?:were|was|have\s+been|had\s+been|has\s+been)\s+(?:\w+ly\s+)?"
+    r"(?:told|warned|informed|notified)\b|(?:announced|warned|declared|proclaimed)\W*$|"
+    r"(?:notices?|posters?|orders?|decrees?|directives?|lecturers?|announcements?|leaflets?)\s+"
+    r"(?:said|says|stated|states|read|reads|warned|warns)\W*$)",
     _I,
 )
 _KEEP_GOING = re.compile(r"^\W*(?:\w+ )?(?:remain|stay|continue|keep)\b", _I)
@@ -110,6 +117,8 @@ def refine_status(
             return _IN_FORCE
         return status
     told_after = bool(_TOLD_AFTER.search(folded, cue.end, sentence.end))
+    if status == _IN_FORCE and _CONSEQUENCE.search(text) and KIND_OF.get(measure) == BUILD:
+        return _PLANNED  # "more soldiers will be sent": a plan, not a promised punishment
     if status == _IN_FORCE and _CONSEQUENCE.search(text):
         if (_TO_PUBLIC.search(before) or told_after) and not _TO_ENFORCERS.search(whole):
             return _ANNOUNCED
@@ -137,6 +146,31 @@ def refine_status(
     start, stop = max(sentence.begin, evidence.begin - 15), min(sentence.end, evidence.end + 15)
     partial = _PARTIAL.search(folded, start, sentence.end)
     return _EASED if partial and partial.start() < stop else status
+
+
+# "arrested during an anti-smuggling sweep …, which has been checking every house since the
+# summer": a campaign named after a preposition is told by its own relative clause.
+_AFTER_PREPOSITION = re.compile(
+    r"\b(?:during|in|under|amid|after|through|by|as\s+part\s+of)\s+(?:an?\s+|the\s+|its\s+|"
+    r"their\s+)?(?:[\w-]+\s+){0,2}?$",
+    _I,
+)
+_RELATIVE = re.compile(r"^[^.;]{0,100}?,?\s+(?:which|that)\s+(?:\w+ly\s+)?$", re.I)
+
+
+def relative_clause(
+    ctx: ArticleContext, index: int, measure: Span, near: list[tuple[str, Span]]
+) -> tuple[str, Span] | None:
+    """The status told by a relative clause attached to a measure named after a
+    preposition, which outranks the verb of the clause around it."""
+    if not any(span.begin >= measure.end for _, span in near):
+        return None
+    if not _AFTER_PREPOSITION.search(ctx.before(index, measure.begin, 40)):
+        return None
+    for status, span in sorted(near, key=lambda s: s[1].begin):
+        if span.begin >= measure.end and _RELATIVE.match(ctx.folded[measure.end : span.begin]):
+            return status, span
+    return None
 
 
 _NOTICE = re.compile(

@@ -103,6 +103,8 @@ _IRREGULAR_PAST = frozenset(
         "driven",
         "forbade",
         "forbidden",
+        "froze",
+        "frozen",
         "gave",
         "given",
         "hung",

@@ -12,13 +12,19 @@ the measure-type scheme it is:
   crackdown;
 - a restriction on movement scoped by a distance from the river or the border (``barred
   from coming within two kilometres of the river``) is a BufferZone, one on dealing with
-  traders across it (``barred from dealing with Chinese partners``) a TradeRestriction;
+  traders across it (``barred from dealing with Chinese partners``) or on goods (``goods
+  are allowed through only with a permit``) a TradeRestriction;
 - an inspection of cargo or trucks is a customs control on trade, not an inspection
   campaign;
 - a trade restriction or enforcement taken under UN sanctions (``banned imports … to
   comply with Resolution 2371``) is SanctionsEnforcement;
 - a crossing closed or reopened to particular goods (``reopened the crossing to imports of
-  flour``) is a TradeRestriction (a ban on particular goods), not a BorderClosure.
+  flour``) is a TradeRestriction (a ban on particular goods), not a BorderClosure;
+- people sent home by their employers or under the worker clause of resolution 2397
+  (``three garment factories sent 300 women back``, ``repatriate all nationals earning
+  income``) are workers, not defectors: a WorkerRepatriation, never a ForcedRepatriation;
+- money carried for defectors is a remittance: brokers arrested for ``handling money from
+  defectors`` are a crackdown on remittances, not on defection.
 """
 
 from __future__ import annotations
@@ -52,17 +58,53 @@ _UNDER_SANCTIONS = re.compile(SANCTIONS_BASIS, _I)
 # freight or trucks in general, it is the border crossing itself).
 _TO_GOODS = re.compile(
     r"^\s+(?:[\w-]+\s+){0,2}?to\s+(?:(?:the|all|new)\s+)?(?:(?:imports?|exports?|shipments?|"
-    r"sales?|deliveries)\s+of|(?:[\w-]+\s+){1,2}(?:imports|exports))\b",
+    r"sales?|deliveries)\s+of|(?:[\w-]+\s+){1,2}(?:imports|exports)|(?:trucks?|lorr(?:y|ies)|"
+    r"vehicles?|wagons?|cargo|freight|goods)\s+(?:carrying|loaded\s+with|with))\b",
     _I,
 )
 # "barred from dealing with Chinese partners": a rule on trade, not on movement.
 _TRADING = re.compile(
     r"\bfrom\s+(?:dealing|trading|importing|exporting|selling|buying|doing\s+business)\b", _I
 )
+# "goods are allowed through only with a permit": a rule on what may cross is on trade.
+_GOODS_SUBJECT = re.compile(
+    r"\b(?:goods|cargo|freight|imports?|exports?|shipments?|trucks?|products|consignments?)\s+"
+    r"(?:[\w-]+\s+){0,2}$",
+    _I,
+)
 # Inspections of cargo at the border are customs controls on trade, not a campaign.
 _CUSTOMS = re.compile(
     r"\b(?:customs|cargo|freight|trucks?|lorr(?:y|ies)|containers?|shipments?|consignments?)\b", _I
 )
+_FORCED, _WORKERS = str(MEASURE.ForcedRepatriation), str(MEASURE.WorkerRepatriation)
+# People sent home as workers: named so, earning abroad, or sent by those who employ them.
+_WORKER_WORDS = re.compile(
+    r"\b(?:workers?|labou?rers?|employees|seamstress\w*|(?:nationals|citizens)\s+earning|"
+    r"earning\s+(?:income|wages|money)|factor(?:y|ies)|plants?|restaurants?|companies|firms|"
+    r"employers?|managers?|contracts?)\b",
+    _I,
+)
+# ... unless the sentence tells of flight or arrest.
+_FLIGHT_WORDS = re.compile(
+    r"\b(?:defect\w*|escap\w+|fled|flee\w*|detain\w*|detention|arrest\w*|caught|"
+    r"illegal(?:ly)?\s+(?:cross|enter)\w*|crossed\s+(?:the\s+)?(?:border|river)|refugees?)\b",
+    _I,
+)
+# Money "from defectors", "sent by defectors": a remittance, not a defection.
+_REMITTANCE = re.compile(
+    r"\b(?:money|cash|funds|remittances?|transfers?|payments?)\s+(?:[\w-]+\s+){0,2}?(?:from|by|of)\s+"
+    r"(?:[\w-]+\s+){0,2}?(?:defectors?|escapees?|relatives)\b",
+    _I,
+)
+
+
+def sent_home_as_workers(concept: str, sentence: str, under_2397: bool) -> str:
+    """WorkerRepatriation for a repatriation of workers (by words or resolution 2397)."""
+    if concept != _FORCED or _FLIGHT_WORDS.search(sentence):
+        return concept
+    return _WORKERS if under_2397 or _WORKER_WORDS.search(sentence) else concept
+
+
 # The subject of a sentence: its words before the first finite auxiliary.
 _SUBJECT = re.compile(r"^[^,;:]{0,80}?(?=\b(?:has|have|had|is|are|was|were|will|would)\b)", _I)
 
@@ -77,7 +119,9 @@ def refine(concept: str, around: str, cue: str, after: str, before: str, sentenc
         if _SOCIALIST.search(cue) or _SOCIALIST.search(before[-25:]) or _DEFINITE.search(before):
             return concept
         for subtype, pattern in SUBTYPES:
-            if subtype in _TARGETED and pattern.search(after):
+            # "searching warehouses for smuggled goods", "an anti-smuggling sweep by an
+            # inspection team": the team of a targeted campaign
+            if subtype in _TARGETED and (pattern.search(after) or pattern.search(before[-40:])):
                 return subtype
         if _CUSTOMS.search(around):
             return _SANCTIONS if _UNDER_SANCTIONS.search(around + after) else _TRADE
@@ -85,11 +129,12 @@ def refine(concept: str, around: str, cue: str, after: str, before: str, sentenc
     if concept == _CRACKDOWN:
         subject = _SUBJECT.match(sentence)
         for text in (around, subject.group(0) if subject else ""):
+            text = _REMITTANCE.sub(" ", text)
             for subtype, pattern in SUBTYPES:
                 if pattern.search(text):
                     return subtype
         return concept
-    if concept == _MOVEMENT and _TRADING.search(cue):
+    if concept == _MOVEMENT and (_TRADING.search(cue) or _GOODS_SUBJECT.search(before[-50:])):
         return _TRADE
     if concept == _MOVEMENT and _DISTANCE.search(around):
         return _BUFFER
