@@ -123,12 +123,20 @@ def disk_usage(path: Path) -> int:
     """Total size in bytes of the regular files under ``path`` (what ``du -b`` sums)."""
     if not path.exists():
         return 0
-    return sum(entry.stat(follow_symlinks=False).st_size for entry in _files(path))
+    return sum(_size(entry) for entry in _files(path))
+
+
+def _size(entry: os.DirEntry[str]) -> int:
+    """A file's size, 0 if it is gone: RocksDB deletes files as background work finishes."""
+    try:
+        return entry.stat(follow_symlinks=False).st_size
+    except FileNotFoundError:
+        return 0
 
 
 def table_bytes(path: Path) -> int:
     """Size of the RocksDB table (``.sst``) files of a database."""
-    return sum(e.stat().st_size for e in _files(path) if e.name.endswith(".sst"))
+    return sum(_size(e) for e in _files(path) if e.name.endswith(".sst"))
 
 
 def in_use_by_this_process(path: Path) -> bool:
@@ -232,7 +240,7 @@ def prune_info_logs(database: Path, keep: int = KEEP_INFO_LOGS) -> None:
 def estimated_compact_bytes(database: Path, active: Active, quads: int) -> float:
     """What ``database`` would take right after a rebuild, from the last rebuild's ratio."""
     overhead = sum(
-        e.stat().st_size
+        _size(e)
         for e in _files(database)
         if not e.name.endswith((".sst", ".log")) and not e.name.startswith("LOG.old.")
     )
