@@ -1,14 +1,19 @@
-"""The third held-out set: the extractor measured on twelve articles it has never seen.
+"""The blind held-out sets: the extractor measured on articles written without looking at it.
 
-``tests/fixtures/heldout3/`` (8 plain-text files, 2 JSON/JSONL records, 2 saved HTML pages)
-was written and annotated without reading the extractor, its tests or its output; the gold
-was final before the extractor first ran on it (issue 3: "the numbers on unseen articles are
-what count"). First measured at actors 0.915, locations 0.968, legal instruments 0.867,
-policies 0.694, its errors were then analysed by cause and fixed with general rules tested
-on invented sentences (``test_extract_described.py``, ``test_extract_policy_framing.py``),
-reaching 1.000 in every category; so it is no longer unseen, and its floors sit 0.03 below
-that as regression guards. Never change its gold to match the extractor (see
-``tests/fixtures/heldout3/gold/README.md``).
+``tests/fixtures/heldout3/`` and ``heldout4/`` (12 articles each: 8 plain-text files, 2
+JSON/JSONL records, 2 saved HTML pages) were written by engineers who did not read the
+extractor (issue "Loaders": "the team measures the extractor on articles it has never seen,
+and those numbers are what count").
+
+- heldout3 was first measured at actors 0.915, locations 0.968, legal instruments 0.867,
+  policies 0.694; its errors were then analysed by cause and fixed with general rules tested
+  on invented sentences (``test_extract_described.py``, ``test_extract_policy_framing.py``),
+  reaching 1.000 everywhere. It is no longer unseen: its floors are regression guards.
+- heldout4 is still unseen: first measurement of the committed extractor actors .909,
+  locations .990, legal .944, policies .537. Do not tune on it.
+
+Floors sit 0.03 below the measurement, rounded down. Never change gold to match the
+extractor (see each set's ``gold/README.md``).
 """
 
 from __future__ import annotations
@@ -28,11 +33,18 @@ from borderkg.loaders.evaluate import (
 from borderkg.loaders.readers import ReadError, ReadOptions, read_path
 from borderkg.ontology.namespaces import MEASURE, STATUS
 
-HELDOUT3 = Path(__file__).parent / "fixtures" / "heldout3"
+FIXTURES = Path(__file__).parent / "fixtures"
+EARLIER_HELDOUT = {
+    "heldout3": ("heldout", "heldout2"),
+    "heldout4": ("heldout", "heldout2", "heldout3"),
+}
 ARTICLE_DIRS = ("text", "json", "html")
 ID_BASE = "https://w3id.org/borderkg/id/"
-# Reached after the error analysis (1.000 each) minus 0.03.
-HELDOUT3_FLOORS = {"actors": 0.97, "locations": 0.97, "legal_instruments": 0.97, "policies": 0.97}
+FLOORS = {
+    "heldout3": {"actors": 0.97, "locations": 0.97, "legal_instruments": 0.97, "policies": 0.97},
+    "heldout4": {"actors": 0.87, "locations": 0.96, "legal_instruments": 0.91, "policies": 0.50},
+}
+SETS = sorted(FLOORS)
 
 
 def _corpus() -> Path:
@@ -44,6 +56,8 @@ def _article_files(root: Path) -> list[Path]:
     are metadata, not articles."""
     out: list[Path] = []
     for folder in ARTICLE_DIRS:
+        if not (root / folder).is_dir():
+            continue
         for path in sorted((root / folder).iterdir()):
             sidecar = path.suffix == ".json" and path.with_suffix(".txt").exists()
             if (
@@ -64,33 +78,46 @@ def _texts(root: Path) -> set[str]:
     }
 
 
-@pytest.fixture(scope="module")
-def heldout3_report() -> EvaluationReport:
-    return evaluate_gold_dir(HELDOUT3 / "gold", HELDOUT3)
+@pytest.fixture(scope="module", params=SETS)
+def heldout(request: pytest.FixtureRequest) -> tuple[str, EvaluationReport]:
+    root = FIXTURES / request.param
+    return request.param, evaluate_gold_dir(root / "gold", root)
 
 
-@pytest.mark.parametrize("category", sorted(HELDOUT3_FLOORS))
-def test_heldout3_f1_stays_above_what_the_error_analysis_reached(
-    heldout3_report: EvaluationReport, category: str
+@pytest.mark.parametrize("category", ["actors", "legal_instruments", "locations", "policies"])
+def test_blind_heldout_f1_stays_above_its_floor(
+    heldout: tuple[str, EvaluationReport], category: str
 ) -> None:
-    assert len(heldout3_report.files) == 12 and not heldout3_report.unmatched
-    assert heldout3_report.categories[category].f1 >= HELDOUT3_FLOORS[category]
+    name, report = heldout
+    assert len(report.files) == 12 and not report.unmatched
+    assert report.categories[category].f1 >= FLOORS[name][category]
 
 
-def test_heldout3_articles_are_not_part_of_the_shipped_corpus() -> None:
+@pytest.mark.parametrize("name", SETS)
+def test_heldout_articles_are_not_part_of_the_shipped_corpus(name: str) -> None:
     shipped_root = _corpus()
     shipped_names = {p.name for p in shipped_root.rglob("*") if p.is_file()}
-    mine = _article_files(HELDOUT3)
+    mine = _article_files(FIXTURES / name)
     assert len(mine) == 12
     assert not {p.name for p in mine} & shipped_names
-    texts = _texts(HELDOUT3)
+    texts = _texts(FIXTURES / name)
     assert len(texts) == 12
     assert not texts & _texts(shipped_root)
 
 
-def test_heldout3_gold_evidence_occurs_once_in_its_article() -> None:
-    gold = load_gold(HELDOUT3 / "gold")
-    records = read_corpus_records(HELDOUT3, gold)
+@pytest.mark.parametrize("name", SETS)
+def test_heldout_articles_are_not_in_an_earlier_heldout_set(name: str) -> None:
+    mine = _texts(FIXTURES / name)
+    names = {p.name for p in _article_files(FIXTURES / name)}
+    for earlier in EARLIER_HELDOUT[name]:
+        assert not mine & _texts(FIXTURES / earlier), earlier
+        assert not names & {p.name for p in _article_files(FIXTURES / earlier)}, earlier
+
+
+@pytest.mark.parametrize("name", SETS)
+def test_heldout_gold_evidence_occurs_once_in_its_article(name: str) -> None:
+    gold = load_gold(FIXTURES / name / "gold")
+    records = read_corpus_records(FIXTURES / name, gold)
     assert len(gold) == 12
     for annotation in gold:
         found = records[annotation["file"]]
@@ -101,8 +128,9 @@ def test_heldout3_gold_evidence_occurs_once_in_its_article() -> None:
             assert record.text.count(policy["evidence"]) == 1, policy["evidence"]
 
 
-def test_heldout3_gold_uses_scheme_terms_and_project_iris() -> None:
-    for annotation in load_gold(HELDOUT3 / "gold"):
+@pytest.mark.parametrize("name", SETS)
+def test_heldout_gold_uses_scheme_terms_and_project_iris(name: str) -> None:
+    for annotation in load_gold(FIXTURES / name / "gold"):
         for category, kinds in (
             ("actors", ("actor/", "place/")),
             ("locations", ("place/",)),

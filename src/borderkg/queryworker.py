@@ -266,9 +266,8 @@ def serve(sock: socket.socket) -> None:
     poller = select.poll()
     poller.register(sock, select.POLLIN)
     idle_ms = int(float(config.get("idle", IDLE_REFRESH)) * 1000)
-    spin = float(config.get("spin", SPIN_SECONDS))
     while True:
-        if not frames.buffer and not _next_request(poller, spin, idle_ms):
+        if not frames.buffer and not _next_request(poller, SPIN_SECONDS, idle_ms):
             reader.refresh()
             continue
         try:
