@@ -35,7 +35,6 @@ from typing import TYPE_CHECKING
 
 import pyoxigraph as ox
 
-from borderkg.storefiles import CHECKPOINT_TEMP_SUFFIX
 from borderkg.storelock import StoreError, StoreLockedError
 
 if TYPE_CHECKING:
@@ -183,7 +182,7 @@ def collect_garbage(root: str | os.PathLike[str], *, grace: float = DEFAULT_GRAC
     removed = []
     for path in sorted(directory.iterdir()):
         # A checkpoint cut short by a kill is left under its name plus RocksDB's ".tmp".
-        name = path.name.removesuffix(CHECKPOINT_TEMP_SUFFIX)
+        name = path.name.removesuffix(".tmp")
         if _is_snap_name(name) and path.name not in keep and path.is_dir():
             shutil.rmtree(path, ignore_errors=True)
             removed.append(path.name)

@@ -43,7 +43,7 @@ from typing import IO, Any
 
 import pyoxigraph as ox
 
-from borderkg import storebulk, storecompact, storefiles, storeread
+from borderkg import storebulk, storefiles, storeread
 from borderkg.config import StoreSettings, resolve_store_path
 from borderkg.ontology.namespaces import PREFIXES
 from borderkg.oxterms import iri_of, triples_in
@@ -320,8 +320,7 @@ class GraphStore:
     def compact(self, *, force: bool = False) -> bool:
         """Rebuild the database compactly if it is over budget (or ``force``); ``True`` if so.
 
-        The rebuild bulk-loads every quad of a checkpoint into a new database directory in
-        a child process (``borderkg.storecompact``: its memory is freed when it exits), checks the count,
+        The rebuild bulk-loads every quad into a new database directory, checks the count,
         opens it, and switches ``active.json`` to it with one atomic rename. Query results
         not yet read keep reading the old snapshot; its directory is removed once nothing
         here uses it (at the latest when the store is next opened for writing).
@@ -332,16 +331,9 @@ class GraphStore:
             if not force and not self._over_budget(store):
                 return False
             assert self._active is not None
-            # The copy is made from a checkpoint in a child process (see storecompact).
-            source_name = storefiles.next_data_name(self.root, self._active.data)
-            source = self.root / source_name
-            store.backup(str(source))
-            new_name = storefiles.next_data_name(self.root, source_name)
+            new_name = storefiles.next_data_name(self.root, self._active.data)
             new_database = self.root / new_name
-            try:
-                quads, table_bytes = storecompact.rebuild(source, new_database)
-            finally:
-                shutil.rmtree(source, ignore_errors=True)
+            quads, table_bytes = storefiles.copy_compact(store, new_database)
             active = storefiles.Active(new_name, quads, table_bytes)
             try:
                 new_store = self._open_database(new_database)

@@ -18,7 +18,6 @@ bulk load that was interrupted before RocksDB took them (``remove_bulk_leftovers
 from __future__ import annotations
 
 import contextlib
-import itertools
 import json
 import os
 import re
@@ -41,10 +40,6 @@ DEFAULT_BYTES_PER_QUAD = 150
 #: Databases smaller than this are never rebuilt automatically: their size is mostly
 #: RocksDB's fixed files, which a rebuild cannot shrink.
 MIN_COMPACT_BYTES = 8 * 1024 * 1024
-#: Quads per bulk load of a rebuild. pyoxigraph's bulk loader holds a batch (up to a
-#: million quads) at about 1 KB per quad: a million-quad batch peaked at 1 GB, batches
-#: of 333,334 at 560 MB, and the copy was no larger (measured on a 986,691-quad store).
-REBUILD_CHUNK_QUADS = 333_334
 #: RocksDB info logs (LOG.old.*) kept; every open starts a new one.
 KEEP_INFO_LOGS = 2
 
@@ -193,10 +188,6 @@ def check_can_create(root: Path) -> None:
         )
 
 
-#: What RocksDB appends to a checkpoint's directory name until the checkpoint is complete.
-CHECKPOINT_TEMP_SUFFIX = ".tmp"
-
-
 def remove_stale(root: Path, keep: str) -> list[str]:
     """Remove database directories other than ``keep`` that this process does not use.
 
@@ -204,9 +195,7 @@ def remove_stale(root: Path, keep: str) -> list[str]:
     """
     removed = []
     for entry in sorted(root.iterdir()):
-        # A checkpoint RocksDB was still writing is named after its target plus ".tmp".
-        name = entry.name.removesuffix(CHECKPOINT_TEMP_SUFFIX)
-        if entry.name == keep or not is_data_name(name) or not entry.is_dir():
+        if entry.name == keep or not is_data_name(entry.name) or not entry.is_dir():
             continue
         if in_use_by_this_process(entry):
             continue  # an old snapshot still being read here: removed on a later open
@@ -258,17 +247,13 @@ def estimated_compact_bytes(database: Path, active: Active, quads: int) -> float
     return overhead + active.bytes_per_quad() * quads
 
 
-def copy_compact(
-    source: ox.Store, target: Path, *, chunk_quads: int = REBUILD_CHUNK_QUADS
-) -> tuple[int, int]:
+def copy_compact(source: ox.Store, target: Path) -> tuple[int, int]:
     """Bulk-load every quad of ``source`` into a new database at ``target``.
 
     A bulk load writes sorted, compressed table files straight to the last level, which
     is what makes the copy compact (transactional writes followed by ``optimize()`` end up
-    in an uncompressed level with pyoxigraph's RocksDB settings). The quads go in
-    ``chunk_quads`` at a time, one bulk load each, which bounds the loader's buffer.
-    Returns the number of quads and the table bytes of the copy, after checking the copy
-    holds every quad.
+    in an uncompressed level with pyoxigraph's RocksDB settings). Returns the number of
+    quads and the table bytes of the copy, after checking the copy holds every quad.
     """
     if target.exists():
         shutil.rmtree(target)
@@ -282,12 +267,7 @@ def copy_compact(
 
     copy = ox.Store(str(target))
     try:
-        quads = counted()
-        while True:
-            before = copied
-            copy.bulk_extend(itertools.islice(quads, chunk_quads))
-            if copied - before < chunk_quads:
-                break
+        copy.bulk_extend(counted())
         for graph in source.named_graphs():
             if next(source.quads_for_pattern(None, None, None, graph), None) is None:
                 copy.add_graph(graph)  # keep empty named graphs too
