@@ -246,16 +246,42 @@ def test_gate_writes_nothing_to_the_store(store: GraphStore, gate: Gate) -> None
 
 @pytest.mark.parametrize(
     "case",
-    ["clean", "reused-source", "duplicate-qid", "duplicate-url", "bad-span", "lat", "replace"],
+    [
+        "clean",
+        "reused-source",
+        "duplicate-qid",
+        "duplicate-url",
+        "bad-span",
+        "lat",
+        "replace",
+        "second-lat",
+        "no-status",
+        "wrong-class",
+        "out-of-scheme",
+        "bad-offsets",
+        "source-iri",
+    ],
 )
 def test_gate_equals_full_validation_of_the_resulting_store(
     store: GraphStore, gate: Gate, case: str
 ) -> None:
+    claim_span = span("eq", "guards were ordered to shoot at anyone crossing")[0]
     extras = {
         "duplicate-qid": 'place:qid-town a bkg:Settlement ; rdfs:label "Qid Town"@en ; '
         "skos:exactMatch <https://sws.geonames.org/2043837/> .",
         "bad-span": f'<{ARTICLE}eq#char=0,30> nif:anchorOf "not the text" .',
         "lat": "place:hyesan <http://www.w3.org/2003/01/geo/wgs84_pos#lat> 120.0 .",
+        # counts and class checks decided from the subjects' triples in the batch and store
+        "second-lat": "place:hyesan <http://www.w3.org/2003/01/geo/wgs84_pos#lat> 42.5 .",
+        "no-status": f"<{ARTICLE}eq#policy-2> a bkg:Policy ; "
+        f"bkg:measureType measure:ShootToKillOrder ; bkg:evidence {claim_span} .",
+        "wrong-class": f"<{ARTICLE}eq#claim-1> prov:wasAttributedTo place:hyesan .",
+        "out-of-scheme": f"<{ARTICLE}eq#policy-1> bkg:measureType measure:NoSuchMeasure ; "
+        "bkg:status status:NoSuchStatus .",
+        "bad-offsets": f'<{ARTICLE}eq#char=0,30> nif:referenceContext "a literal" ; '
+        "nif:anchorOf 7 .",
+        "source-iri": "<https://example.org/a-source> a bkg:AnonymousSource ; "
+        'rdfs:label "a source"@en ; bkg:sourceType sourcetype:SourceInNorthKorea .',
     }
     aid = "old-a" if case == "replace" else "eq"
     graph, quads = article(

@@ -4,9 +4,9 @@ Design — check in a scratch store, write nothing until the verdict:
 
 * The gate never writes the store. Each check puts the batch's article graphs into a private
   in-memory *scratch* store (N-Triples text is loaded by pyoxigraph directly: ``gatebatch.py``),
-  next to a copy of the store's ontology graph (kept between checks) and the part of the store
-  the batch's nodes reach (``neighbourhood.py``): every quad whose subject is a node of the
-  batch, in any graph; the links the cross-article rules compare (``skos:exactMatch``,
+  next to the ontology's class hierarchy (copied once) and the part of the store the batch's
+  nodes reach (``neighbourhood.py``; the well-known graphs are read from copies kept in
+  memory): every quad whose subject is a node of the batch, in any graph; the links the cross-article rules compare (``skos:exactMatch``,
   ``owl:sameAs``, ``schema:url`` in both its IRI and literal form), every link to an anonymous
   source; the types of the nodes at the other end; ``bkg:adminParent`` chains. Graphs the batch
   replaces are left out, so a new version is judged without its old one and cannot conflict
@@ -14,9 +14,12 @@ Design — check in a scratch store, write nothing until the verdict:
   results equal those of the whole store plus the batch (tests/test_gate.py compares them with
   full validation).
 * The compiled queries run once per check on the scratch store, for the shapes that can apply
-  to the batch's nodes (by their types and predicates); the results kept are those on the
-  batch's subjects (and, for the few shapes that look at links *to* a node — anonymous
-  sources, inverse paths — on the nodes the batch links to). A result that also holds without
+  to the batch's nodes (by their types and predicates: ``gateshapes.py``), plans with the same
+  focus nodes sharing one query (``gaterun.py``); for a check of one or two articles, count
+  and class plans that certainly find nothing on the batch's subjects are not run at all
+  (``gatefacts.py``). The results kept are those on the batch's subjects (and, for the few
+  shapes that look at links *to* a node — anonymous sources, inverse paths — on the nodes the
+  batch links to). A result that also holds without
   the batch is not the batch's doing and is dropped (only results on nodes the store already
   has are run again without the batch). The rest are charged to the batch graphs containing
   the focus node: a Violation rejects the graph, Warnings are reported and it loads. A result
@@ -31,8 +34,8 @@ Design — check in a scratch store, write nothing until the verdict:
   whole, in a transaction (``GraphStore.write_articles``).
 
 The cost is a store lookup per node of the batch (and a scan of the few nodes named in many
-graphs), loading the batch, and one query per applicable compiled plan per check: checking
-articles in batches shares the per-query cost and the lookups of shared nodes.
+graphs), loading the batch, and some twenty queries per check: checking articles in batches
+shares the per-query cost and the lookups of shared nodes.
 With shapes other than the project's the gate cannot know which triples they read, and copies
 the whole store into the scratch store instead: correct, but not fast.
 """
@@ -49,7 +52,6 @@ from rdflib import Graph
 from rdflib.namespace import SH
 from rdflib.term import Node
 
-from borderkg.ontology.namespaces import ONTOLOGY_GRAPH
 from borderkg.validation.data import (
     BACKGROUND_GRAPHS,
     article_graph_finder,
@@ -61,7 +63,6 @@ from borderkg.validation.engine_sparql import (
     CompiledShapes,
     compile_shapes,
     project_shapes,
-    run_compiled,
     to_results,
 )
 from borderkg.validation.gatebatch import (
@@ -72,7 +73,10 @@ from borderkg.validation.gatebatch import (
     graphs_holding,
     normalise,
 )
+from borderkg.validation.gatefacts import VOUCH_GRAPHS, Facts, Vouch
 from borderkg.validation.gatereject import others_unaffected
+from borderkg.validation.gaterun import GateRunner
+from borderkg.validation.gateshapes import Applicable
 from borderkg.validation.neighbourhood import (
     CROSS_LINKS,
     ONTOLOGY,
@@ -81,7 +85,6 @@ from borderkg.validation.neighbourhood import (
     BatchNodes,
     Reader,
     superclasses,
-    value_predicates,
 )
 from borderkg.validation.report import ValidationReport, ValidationResult
 from borderkg.validation.shapeindex import (
@@ -93,15 +96,12 @@ from borderkg.validation.shapeindex import (
     path_predicates,
     queries,
     target_index,
+    value_predicates,
 )
 
 __all__ = ["Batch", "Gate"]
 
 Charged = dict[str, list[tuple[ValidationResult, bool]]]
-_OUTSIDE_ONTOLOGY = (
-    f"ASK {{ {{ GRAPH ?g {{ ?s {SUBCLASS} ?o }} FILTER(?g != {ONTOLOGY}) }} "
-    f"UNION {{ ?s {SUBCLASS} ?o }} }}"
-)
 
 
 class Gate:
@@ -118,23 +118,27 @@ class Gate:
         )
         self.whole_store = shapes is not None
         self.targets = target_index(self.compiled)
+        self.runner = GateRunner(self.compiled)
         self.incoming_sensitive = incoming_sensitive(self.compiled)
+        self.vouch = Vouch(
+            [shape for shape, _plans in self.compiled.plans], self.targets, self.incoming_sensitive
+        )
         whole = {c for node in self.incoming_sensitive for c in self.targets[node][0]}
         self.reader = Reader(
             value_predicates(
                 self.compiled.model.graph, nested_shapes(self.compiled), queries(self.compiled)
             ),
             {ox.NamedNode(c[1:-1]) for c in whole},
-            [g for g in BACKGROUND_GRAPHS if g != str(ONTOLOGY_GRAPH)],
+            list(BACKGROUND_GRAPHS),
             [ox.NamedNode(p) for p in sorted(inverse_everywhere(self.compiled, whole))],
         )
         self.by_id = {shape.id: shape.node for shape, _plans in self.compiled.plans}
         self.paths = {shape.node: path_predicates(shape) for shape, _p in self.compiled.plans}
         self.named = {n for (_c, _s, _o, named) in self.targets.values() for n in named}
         self._ontology_quads: list[ox.Quad] = []
-        # subclasses per class, valid while only the ontology states rdfs:subClassOf
-        self._closures: dict[str, list[str] | None] = {}
-        self._superclasses: dict[ox.Term, set[ox.Term]] = {}
+        self._hierarchy: list[ox.Quad] = []  # the ontology's rdfs:subClassOf quads
+        self._ontology_by_subject: dict[ox.Term, list[ox.Quad]] = {}
+        self.shapes = Applicable(self.compiled, self.targets, self.incoming_sensitive)
 
     # -- the public check -------------------------------------------------------------------
 
@@ -200,11 +204,12 @@ class Gate:
         (without the graphs they replace), and the ``accepted`` graphs of the check
         (``articles``: all its graphs)."""
         store = ox.Store()
-        store.extend(self._ontology_quads)
+        store.extend(self._hierarchy)
         for article in graphs.values():
             article.load(store)
-        nodes = batch_nodes(store, graphs, self.reader)
-        skip = {ox.NamedNode(g) for g in (*graphs, *accepted)} | {ONTOLOGY}
+        facts = self._facts(len(graphs))
+        nodes = batch_nodes(store, graphs, self.reader, facts)
+        skip = {ox.NamedNode(g) for g in (*graphs, *accepted)}
         if self.whole_store:
             context = [q for q in main if q.graph_name not in skip]
         else:
@@ -214,7 +219,7 @@ class Gate:
             article.load(store)
             context += store.quads_for_pattern(None, None, None, article.name)
         loaded = {*graphs, *accepted}
-        return _Scratch(store, articles, dict(graphs), nodes, context, loaded)
+        return _Scratch(store, articles, dict(graphs), nodes, context, loaded, facts=facts)
 
     def _arrange(
         self,
@@ -242,9 +247,17 @@ class Gate:
             if graph not in loaded:
                 article.load(store)
                 loaded.add(graph)
-        nodes = batch_nodes(store, graphs, self.reader)
+        facts = self._facts(len(graphs))
+        nodes = batch_nodes(store, graphs, self.reader, facts)
         return _Scratch(
-            store, scratch.articles, dict(graphs), nodes, scratch.context, loaded, not accepted
+            store,
+            scratch.articles,
+            dict(graphs),
+            nodes,
+            scratch.context,
+            loaded,
+            not accepted,
+            facts,
         )
 
     def _charge(self, scratch: _Scratch) -> Charged:
@@ -252,15 +265,17 @@ class Gate:
         store, graphs, nodes = scratch.store, scratch.graphs, scratch.nodes
         subjects = {str(n) for n in nodes.subjects}
         objects = {str(n) for n in nodes.objects}
+        facts = scratch.facts
         if scratch.profiled:
-            shapes, present, closures = self._applicable(store, nodes, scratch.context)
+            shapes, present, closures = self.shapes.applicable(store, nodes, scratch.context, facts)
         else:  # the graphs next to the batch may say anything about its nodes
-            shapes, present, closures = self._everything(store)
+            shapes, present, closures = self.shapes.everything(store)
 
         def ours(shape: Node, focus: str) -> bool:
             return focus in subjects or (focus in objects and shape in self.incoming_sensitive)
 
-        after = self._run(store, shapes, present, closures, ours)
+        vouched = (facts, nodes.subjects) if present is not None and facts is not None else None
+        after = self._run(store, shapes, present, closures, ours, vouched)
         owners = graphs_holding(store, graphs, {r.focus_node for r in after})
         wanted = self._already(store, after, graphs)
         before: set[ValidationResult] = set()
@@ -329,35 +344,35 @@ class Gate:
         present: tuple[set[str], set[str]] | None,
         closures: dict[str, list[str]] | None,
         keep: Callable[[Node, str], bool],
+        vouched: tuple[Facts, set[ox.Term]] | None = None,
     ) -> list[ValidationResult]:
         """Results on the scratch store of the shapes ``only`` that ``keep(shape, focus)``.
 
         The scratch store is small, so the queries run over all of it and the results are
         kept for the focus nodes wanted (cheaper than naming the nodes in every query).
         ``present``: (predicates from, predicates to) the focus nodes; plans that only look
-        at values along paths none of the focus nodes has are skipped.
+        at values along paths none of the focus nodes has are skipped. ``vouched``: (what
+        the scratch store says about the batch's subjects, the subjects) when the results
+        kept are those on them: plans that certainly find nothing there are skipped
+        (``gatefacts.py``).
         """
         if not only:
             return []
         skip = None
         if present is not None:
             outgoing, incoming = present
+            vouch = self.vouch
 
             def skip(shape: Any, plan: Any) -> bool:
                 if plan.extra.get("component") == SH.EqualsConstraintComponent:
                     return False  # reports the other property's values too
-                return plan.kind in VALUE_KINDS and not has_path(
+                if plan.kind in VALUE_KINDS and not has_path(
                     self.paths.get(shape.node), outgoing, incoming
-                )
+                ):
+                    return True
+                return vouched is not None and vouch.finds_nothing(shape, plan, *vouched)
 
-        raws = run_compiled(
-            scratch,
-            self.compiled,
-            only=only,
-            skip=skip,
-            by_node=False,
-            closures=closures,
-        )
+        raws = self.runner.run(scratch, only, skip, {} if closures is None else closures)
         mine = [(shape, raw) for shape, raw in raws if keep(shape.node, str(raw.focus))]
         results = to_results(mine, article_graph_finder(scratch))
         if self.compiled.delegated:
@@ -376,66 +391,28 @@ class Gate:
             ]
         return results
 
-    # -- which shapes can apply ---------------------------------------------------------------
-
-    def _applicable(
-        self, scratch: ox.Store, nodes: BatchNodes, context: list[ox.Quad]
-    ) -> tuple[set[Node], tuple[set[str], set[str]] | None, dict[str, list[str]] | None]:
-        """(the compiled shapes that can have a batch node as focus node, the predicates from
-        and to those nodes, the subclass closures valid for the scratch store).
-
-        The batch's own types and predicates count for its subjects (and its linking
-        predicates for every node it links to); the neighbourhood's quads count for the
-        nodes they are about.
-        """
-        if scratch.query(_OUTSIDE_ONTOLOGY):
-            return self._everything(scratch)
-        linking = {str(p) for p in nodes.linking}
-        mine = _Profile(set(nodes.classes), {str(p) for p in nodes.predicates}, set(linking))
-        linked = _Profile(set(), set(), set(linking))
-        subjects, objects = nodes.subjects, nodes.objects
-        for quad in context:
-            subject, predicate, obj = quad.subject, quad.predicate, quad.object
-            for group, profile in ((subjects, mine), (objects, linked)):
-                if subject in group:
-                    profile.outgoing.add(str(predicate))
-                    if predicate == TYPE:
-                        profile.types.add(obj)
-                if obj in group:
-                    profile.incoming.add(str(predicate))
-        shapes = self._shapes_for(mine, {str(n) for n in subjects})
-        shapes |= self._shapes_for(linked, {str(n) for n in objects}) & self.incoming_sensitive
-        shapes |= set(self.compiled.delegated)
-        present = (mine.outgoing | linked.outgoing, mine.incoming | linked.incoming)
-        return shapes, present, self._closures
-
-    def _everything(self, scratch: ox.Store) -> tuple[set[Node], None, dict[str, list[str]] | None]:
-        """Every shape, no plan skipped; subclass closures computed afresh when classes are
-        declared beyond the ontology."""
-        closures = None if scratch.query(_OUTSIDE_ONTOLOGY) else self._closures
-        return set(self.targets) | set(self.compiled.delegated), None, closures
-
-    def _shapes_for(self, profile: _Profile, nodes: set[str]) -> set[Node]:
-        if not nodes:
-            return set()
-        classes = {str(c) for t in profile.types for c in self._superclasses.get(t, {t})}
-        out, into = profile.outgoing, profile.incoming
-        return {
-            node
-            for node, (cls, subj, obj, named) in self.targets.items()
-            if cls & classes or subj & out or obj & into or named & nodes
-        }
+    def _facts(self, graphs: int) -> Facts | None:
+        """An empty record of the scratch store's triples about a batch of ``graphs`` graphs,
+        or ``None``: the gate vouches for nothing in a batch of many graphs, or against
+        other shapes (``gatefacts.py``)."""
+        if self.whole_store or graphs > VOUCH_GRAPHS:
+            return None
+        return Facts(self.vouch.wanted, self.shapes.superclasses, self._ontology_by_subject)
 
     def _sync_ontology(self, main: ox.Store) -> None:
-        """Copy the store's ontology (the class hierarchy) and well-known graphs, once."""
+        """Copy the store's ontology and well-known graphs, once: the class hierarchy goes
+        into every scratch store, the rest is read by node like the store's quads."""
         if self._ontology_quads:
             return
         self._ontology_quads = list(main.quads_for_pattern(None, None, None, ONTOLOGY))
-        self._closures = {}
+        self._hierarchy = [q for q in self._ontology_quads if q.predicate == SUBCLASS]
+        self._ontology_by_subject = {}
+        for quad in self._ontology_quads:
+            self._ontology_by_subject.setdefault(quad.subject, []).append(quad)
         copy = ox.Store()
         copy.extend(self._ontology_quads)
-        self._superclasses = superclasses(copy)
-        self.reader.superclasses = self._superclasses
+        self.shapes.reset(superclasses(copy))
+        self.reader.superclasses = self.shapes.superclasses
         self.reader.refresh(main)
 
     def refresh(self, store: Any) -> None:
@@ -462,15 +439,7 @@ class _Scratch:
     context: list[ox.Quad]  # the quads read from the store (and of graphs next to the batch)
     loaded: set[str]  # the graphs of the check in the store now
     profiled: bool = True  # ``context`` has every quad about the batch's nodes outside it
-
-
-@dataclass
-class _Profile:
-    """Types and predicates (N-Triples) of a group of focus nodes."""
-
-    types: set[ox.Term]
-    outgoing: set[str]
-    incoming: set[str]
+    facts: Facts | None = None  # the batch's triples (and ``context``'s, once profiled)
 
 
 def _conforms(results: list[ValidationResult]) -> bool:

@@ -23,6 +23,7 @@ import pyoxigraph as ox
 
 from borderkg.oxterms import iri_of, triples_in
 from borderkg.storetypes import CONTENT_HASH, NTriples, article_of_graph
+from borderkg.validation.gatefacts import Facts, note
 from borderkg.validation.neighbourhood import CROSS_LINKS, TYPE, BatchNodes, Reader
 
 Batch = Iterable[tuple[Any, Iterable[Any]] | tuple[Any, Iterable[Any], str]]
@@ -92,23 +93,39 @@ def normalise(batch: Batch) -> dict[str, Article]:
     return graphs
 
 
-def batch_nodes(scratch: ox.Store, graphs: Iterable[str], reader: Reader) -> BatchNodes:
+def batch_nodes(
+    scratch: ox.Store, graphs: Iterable[str], reader: Reader, facts: Facts | None = None
+) -> BatchNodes:
     """The batch's nodes, types and predicates, read from the scratch store holding its graphs.
 
     One pass over the batch's quads (the scratch store hands them over without decoding
     anything twice); sets of terms are cheaper here than SPARQL scans with DISTINCT.
+    ``facts``: where the batch's triples (with predicates it wants) are noted too.
     """
     nodes = BatchNodes()
+    wanted = facts.wanted if facts is not None else set()
+    by_subject = facts.by_subject if facts is not None else {}
     subjects, objects, classes = nodes.subjects, nodes.objects, nodes.classes
-    predicates, linking = nodes.predicates, nodes.linking
+    linking = nodes.linking
     cross = set(CROSS_LINKS)
     whole: dict[ox.Term, bool] = {}
+    # per predicate: (rdf:type?, noted in facts?, a cross-article link?) — one lookup a quad
+    kinds: dict[ox.Term, tuple[bool, bool, bool]] = {}
     for graph in graphs:
         for quad in scratch.quads_for_pattern(None, None, None, ox.NamedNode(graph)):
             subject, predicate, obj = quad.subject, quad.predicate, quad.object
+            kind = kinds.get(predicate)
+            if kind is None:
+                kind = kinds[predicate] = (
+                    predicate == TYPE,
+                    predicate in wanted,
+                    predicate in cross,
+                )
+            is_type, noted, linked = kind
+            if noted:
+                note(by_subject, subject, predicate, obj)
             subjects.add(subject)
-            predicates.add(predicate)
-            if predicate == TYPE:
+            if is_type:
                 classes.add(obj)
                 if obj not in whole:
                     whole[obj] = reader.is_whole(obj)
@@ -117,8 +134,9 @@ def batch_nodes(scratch: ox.Store, graphs: Iterable[str], reader: Reader) -> Bat
             elif not isinstance(obj, ox.Literal):
                 objects.add(obj)
                 linking.add(predicate)
-            if predicate in cross:
+            if linked:
                 nodes.links.setdefault(predicate, set()).add(obj)
+    nodes.predicates.update(kinds)
     objects -= subjects
     return nodes
 

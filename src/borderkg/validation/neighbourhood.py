@@ -11,25 +11,24 @@ exactly that, leaving out the graphs the batch replaces.
 
 Reading the on-disk store costs about 15 µs per node looked up and about 20 µs per quad turned
 into a Python object (each of its terms is read back), so the reader asks about all the batch's
-nodes at once, in a few SPARQL queries with ``VALUES`` lists filtering by predicate inside
-pyoxigraph: first how many quads each node has, which decodes nothing for the many nodes the
-store does not have; then the quads of the few it has. Nodes with many quads (*hubs*, such as
-the extraction run every article names) are read as their distinct triples plus two of their
-graphs: all that counts, values and the one-graph rules can tell apart. The well-known graphs
-(schemes, vocabulary) are read from an in-memory copy indexed by node; graphs the batch
-replaces are rarely in the store, so their quads are dropped from the answers rather than
-filtered out in each query.
+nodes at once: first which of them the store has at all (one query, an existence test per
+node, which decodes nothing for the many new nodes of a batch); then the quads of the few it
+has — quad by quad for a handful, else counted and read with two queries filtering by
+predicate inside pyoxigraph. Nodes with many quads (*hubs*, such as the extraction run every
+article names) are read as their distinct triples plus two of their graphs: all that counts,
+values and the one-graph rules can tell apart. The well-known graphs (ontology, schemes,
+vocabulary) are read from an in-memory copy indexed by node; graphs the batch replaces are
+rarely in the store, so their quads are dropped from the answers rather than filtered out in
+each query.
 """
 
 from __future__ import annotations
 
-import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 import pyoxigraph as ox
-from rdflib import Graph, URIRef
-from rdflib.namespace import OWL, RDF, RDFS, SH, SKOS
+from rdflib.namespace import OWL, RDF, RDFS, SKOS
 
 from borderkg.ontology.namespaces import BKG, ONTOLOGY_GRAPH
 
@@ -44,53 +43,10 @@ ONTOLOGY = ox.NamedNode(str(ONTOLOGY_GRAPH))
 CROSS_LINKS = (ox.NamedNode(str(SKOS.exactMatch)), ox.NamedNode(str(OWL.sameAs)), SCHEMA_URL)
 #: A node with more quads than this as subject is read as distinct triples (plus two graphs).
 HUB = 32
+#: Up to this many nodes the store has are read quad by quad, more with two queries.
+READ_ONE_BY_ONE = 8
 
 Node = ox.NamedNode | ox.BlankNode
-_IRI = re.compile(r"<([^<>\s]+)>")
-_PREFIXED = re.compile(r"(?<![\w?$<])([A-Za-z][\w-]*)?:([A-Za-z_][\w-]*)")
-
-
-def value_predicates(
-    shapes: Graph, nested: Iterable[object], queries: Iterable[tuple[str, dict[str, str]]]
-) -> set[ox.NamedNode]:
-    """Predicates the constraints may read about a *value* node.
-
-    rdf:type and rdfs:subClassOf (class checks), bkg:adminParent (the cycle rule), the paths
-    of the shapes checked on values (``nested``: sh:node, sh:or … members and their property
-    shapes), and every IRI the SPARQL constraints name (``queries``: (text, prefixes) pairs).
-    """
-    found = {TYPE, SUBCLASS, ADMIN_PARENT}
-    todo, seen = list(nested), set()
-    while todo:
-        shape = todo.pop()
-        if shape in seen:
-            continue
-        seen.add(shape)
-        for path in shapes.objects(shape, SH.path):
-            found.update(ox.NamedNode(str(n)) for n in _path_nodes(shapes, path))
-        for predicate in (SH.property, SH.node, SH["not"], SH.qualifiedValueShape):
-            todo.extend(shapes.objects(shape, predicate))
-        for predicate in (SH["and"], SH["or"], SH.xone):
-            for head in shapes.objects(shape, predicate):
-                todo.extend(shapes.items(head))
-    for text, prefixes in queries:
-        for iri in _IRI.findall(text):
-            found.add(ox.NamedNode(iri))
-        for prefix, local in _PREFIXED.findall(text):
-            if prefix in prefixes:
-                found.add(ox.NamedNode(prefixes[prefix] + local))
-    return found
-
-
-def _path_nodes(shapes: Graph, path: object, depth: int = 0) -> Iterator[URIRef]:
-    if isinstance(path, URIRef):
-        yield path
-    elif depth < 8:
-        for _p, inner in shapes.predicate_objects(path):
-            if isinstance(inner, URIRef) and inner != RDF.nil:
-                yield inner
-            else:
-                yield from _path_nodes(shapes, inner, depth + 1)
 
 
 @dataclass
@@ -136,10 +92,14 @@ class Reader:
         self.background = [ox.NamedNode(g) for g in background]
         self.everywhere = list(everywhere)
         self.hubs: set[ox.NamedNode] = set()
+        #: up to this many nodes the store has are read quad by quad (see :meth:`_read`)
+        self.read_one_by_one = READ_ONE_BY_ONE
         #: each class of the ontology with its superclasses (see :meth:`is_whole`)
         self.superclasses: dict[ox.Term, set[ox.Term]] = {}
         self._by_subject: dict[ox.Term, list[ox.Quad]] = {}
         self._by_object: dict[ox.Term, list[ox.Quad]] = {}
+        self._valued: dict[ox.Term, list[ox.Quad]] = {}  # by subject, value predicates only
+        self._graph_names: set[ox.Term] = set(self.background)
         self._in_values = ", ".join(sorted(map(str, values)))
 
         self._copied = False
@@ -153,20 +113,24 @@ class Reader:
                 by_subject.setdefault(quad.subject, []).append(quad)
                 by_object.setdefault(quad.object, []).append(quad)
         self._by_subject, self._by_object, self._copied = by_subject, by_object, True
+        self._valued = {
+            node: kept
+            for node, quads in by_subject.items()
+            if (kept := [q for q in quads if q.predicate in self.values])
+        }
 
     def is_whole(self, cls: ox.Term) -> bool:
         """Whether instances of ``cls`` are read whole (it is, or is below, a whole class)."""
         return any(c in self.whole_classes for c in self.superclasses.get(cls, (cls,)))
 
     def fetch(self, main: ox.Store, nodes: BatchNodes, skip: set[ox.NamedNode]) -> list[ox.Quad]:
-        """The store's quads the constraints read for the batch's nodes (no duplicates).
+        """The store's quads the constraints read for the batch's nodes (a quad may repeat).
 
         The batch's blank nodes are its own and not looked up; ``skip``: graphs left out
-        (those the batch replaces, and the ontology, which the scratch store has already).
+        (those the batch replaces).
         """
         if not self._copied:
             self.refresh(main)
-        found: dict[ox.Quad, None] = {}
         subjects = [n for n in nodes.subjects if isinstance(n, ox.NamedNode)]
         values = [n for n in nodes.objects if isinstance(n, ox.NamedNode)]
         whole = set(nodes.whole)
@@ -178,34 +142,40 @@ class Reader:
         late = [v for v in values if v in whole]  # linked nodes the store types as whole
         if late:
             outgoing += self._outgoing(main, late, [], skip)
-        found.update(dict.fromkeys(outgoing))
         mine = set(subjects)
         links: dict[ox.NamedNode, set[ox.Term]] = {p: set(v) for p, v in nodes.links.items()}
+        reached: set[ox.Term] = set(nodes.classes)
+        frontier: list[ox.Term] = []
+        cross = set(CROSS_LINKS)
         for quad in outgoing:
-            if quad.subject in mine and quad.predicate in CROSS_LINKS:
-                links.setdefault(quad.predicate, set()).add(quad.object)
+            subject, predicate, obj = quad.subject, quad.predicate, quad.object
+            reached.add(obj)
+            if predicate in cross:
+                if subject in mine:
+                    links.setdefault(predicate, set()).add(obj)
+            elif predicate == ADMIN_PARENT:
+                frontier.append(obj)
         twins = {t for v in links.get(SCHEMA_URL, ()) for t in url_forms(v)}
         if twins:
             links[SCHEMA_URL] = links.get(SCHEMA_URL, set()) | twins
         incoming = self._incoming(main, [n for n in whole if n in looked], links, looked, skip)
-        found.update(dict.fromkeys(incoming))
-        reached = {q.object for q in outgoing} | {q.subject for q in incoming} | nodes.classes
+        reached.update(q.subject for q in incoming)
         more = [n for n in reached if isinstance(n, ox.NamedNode) and n not in looked]
         looked.update(more)
         more_quads = self._outgoing(main, [], more, skip)
-        found.update(dict.fromkeys(more_quads))
-        frontier = [
-            q.object
-            for q in (*outgoing, *more_quads)
-            if q.predicate == ADMIN_PARENT and isinstance(q.object, ox.NamedNode)
-        ]
+        frontier += [q.object for q in more_quads if q.predicate == ADMIN_PARENT]
+        found = outgoing + incoming + more_quads
         while frontier:
-            frontier = [n for n in dict.fromkeys(frontier) if n not in looked]
+            frontier = [
+                n
+                for n in dict.fromkeys(frontier)
+                if isinstance(n, ox.NamedNode) and n not in looked
+            ]
             looked.update(frontier)
             links_up = self._chain_step(main, frontier, skip)
-            found.update(dict.fromkeys(links_up))
-            frontier = [q.object for q in links_up if isinstance(q.object, ox.NamedNode)]
-        return list(found)
+            found += links_up
+            frontier = [q.object for q in links_up]
+        return found
 
     # -- reading ------------------------------------------------------------------------------
 
@@ -219,7 +189,10 @@ class Reader:
         self, index: dict[ox.Term, list[ox.Quad]], node: ox.Term, skip: set[ox.NamedNode]
     ) -> list[ox.Quad]:
         """The quads of the in-memory well-known graphs with ``node`` (as the index has it)."""
-        return [q for q in index.get(node, ()) if q.graph_name not in skip]
+        found = index.get(node, [])
+        if not skip or self._graph_names.isdisjoint(skip):
+            return found  # the usual case: the batch replaces no well-known graph
+        return [q for q in found if q.graph_name not in skip]
 
     def _outgoing(
         self,
@@ -239,18 +212,19 @@ class Reader:
         for node in whole:
             found += self._remembered(self._by_subject, node, skip)
         for node in values:
-            found += [
-                q
-                for q in self._remembered(self._by_subject, node, skip)
-                if q.predicate in self.values
-            ]
+            found += self._remembered(self._valued, node, skip)
         # The graphs the batch replaces are rarely in the store: filtering them out inside
         # each query costs more than dropping the few rows of theirs afterwards.
         background = self._graphs(set())
-        plain_whole = [n for n in whole if n not in self.hubs]
-        plain_values = [n for n in values if n not in self.hubs]
+        present = self._present(main, [n for n in (*whole, *values) if n not in self.hubs])
+        plain_whole = [n for n in whole if n in present]
+        plain_values = [n for n in values if n in present]
         hubs = [n for n in (*whole, *values) if n in self.hubs]
-        if plain_whole or plain_values:
+        if 0 < len(plain_whole) + len(plain_values) <= self.read_one_by_one:
+            read, more_hubs = self._read(main, plain_whole, plain_values, skip)
+            found += read
+            hubs += more_hubs
+        elif plain_whole or plain_values:
             counts = self._select(
                 main, plain_whole, plain_values, background, "?s (COUNT(*) AS ?n)"
             )
@@ -275,9 +249,67 @@ class Reader:
         if hubs:
             graphs = self._graphs(skip)
             ours = {*self.background, ONTOLOGY}
+            excluded = {*ours, *skip}
             replaced = any(main.contains_named_graph(g) for g in skip if g not in ours)
             for node in hubs:
-                found += self._hub(main, node, graphs, union=not replaced)
+                found += self._hub(main, node, excluded, graphs, union=not replaced)
+        return found
+
+    def _read(
+        self,
+        main: ox.Store,
+        whole: list[ox.NamedNode],
+        values: list[ox.NamedNode],
+        skip: set[ox.NamedNode],
+    ) -> tuple[list[ox.Quad], list[ox.NamedNode]]:
+        """(the quads of :meth:`_outgoing` about a few nodes, the nodes found to be hubs),
+        read quad by quad: cheaper than two queries for a handful of nodes."""
+        outside = {*self.background, ONTOLOGY}
+        found: list[ox.Quad] = []
+        hubs: list[ox.NamedNode] = []
+        for node, every in (*((n, True) for n in whole), *((n, False) for n in values)):
+            mine: list[ox.Quad] = []
+            count = 0
+            for quad in main.quads_for_pattern(node, None, None, None):
+                graph = quad.graph_name
+                if not isinstance(graph, ox.NamedNode) or graph in outside:
+                    continue
+                if not every and quad.predicate not in self.values:
+                    continue
+                count += 1
+                if count >= HUB:
+                    self.hubs.add(node)
+                    hubs.append(node)
+                    break
+                if graph not in skip:
+                    mine.append(quad)
+            else:
+                found += mine
+        return found, hubs
+
+    def _present(self, main: ox.Store, nodes: list[ox.NamedNode]) -> set[ox.Term]:
+        """The nodes that are the subject of a quad outside the well-known graphs.
+
+        Most of a batch's nodes are new: a look at the first quad of each node the
+        well-known graphs do not have settles it (cheaper than a query naming them all).
+        The others are asked about in one query that skips those graphs inside pyoxigraph.
+        """
+        found: set[ox.Term] = set()
+        known = self._by_subject
+        unsure = [n for n in nodes if n in known]
+        for node in nodes:
+            if node in known:
+                continue
+            for quad in main.quads_for_pattern(node, None, None, None):
+                if isinstance(quad.graph_name, ox.NamedNode):  # not in the default graph
+                    found.add(node)
+                    break
+        if unsure:
+            rows = main.query(
+                f"SELECT ?s WHERE {{ VALUES ?s {{ {' '.join(map(str, unsure))} }} "
+                f"FILTER EXISTS {{ GRAPH ?g {{ ?s ?p ?o }} {self._graphs(set())} }} }}"
+            )
+            found.update(row[0] for row in rows)
         return found
 
     def _select(
@@ -371,18 +403,28 @@ class Reader:
         ]
 
     def _hub(
-        self, main: ox.Store, node: ox.NamedNode, graphs: str, *, union: bool
+        self,
+        main: ox.Store,
+        node: ox.NamedNode,
+        excluded: set[ox.Term],
+        graphs: str,
+        *,
+        union: bool,
     ) -> list[ox.Quad]:
-        """A hub's quads outside the well-known graphs: its first two graphs, then distinct.
+        """A hub's quads outside the well-known graphs: two of its graphs, then distinct.
 
-        ``union``: none of the graphs the batch replaces is in the store, so its
-        distinct triples may be read from the union of all graphs, without filtering each
-        quad by graph (the well-known graphs' triples are in the union anyway).
+        ``excluded``: the graphs left out (``graphs``: as a FILTER); ``union``: none of the
+        graphs the batch replaces is in the store, so its distinct triples may be read from
+        the union of all graphs, without filtering each quad by graph (the well-known
+        graphs' triples are in the union anyway).
         """
-        names = main.query(
-            f"SELECT DISTINCT ?g WHERE {{ GRAPH ?g {{ {node} ?p ?o }} {graphs} }} LIMIT 2"
-        )
-        kept = [q for row in names for q in main.quads_for_pattern(node, None, None, row[0])]
+        names = self._two_graphs(main, node, excluded)
+        if names is None:
+            rows = main.query(
+                f"SELECT DISTINCT ?g WHERE {{ GRAPH ?g {{ {node} ?p ?o }} {graphs} }} LIMIT 2"
+            )
+            names = [row[0] for row in rows]
+        kept = [q for name in names for q in main.quads_for_pattern(node, None, None, name)]
         if union:
             triples = main.query(
                 f"SELECT DISTINCT ?p ?o WHERE {{ {node} ?p ?o }}", use_default_graph_as_union=True
@@ -392,6 +434,27 @@ class Reader:
                 f"SELECT DISTINCT ?p ?o WHERE {{ GRAPH ?g {{ {node} ?p ?o }} {graphs} }}"
             )
         return kept + [ox.Quad(node, row[0], row[1], ox.DefaultGraph()) for row in triples]
+
+    @staticmethod
+    def _two_graphs(
+        main: ox.Store, node: ox.NamedNode, excluded: set[ox.Term]
+    ) -> list[ox.Term] | None:
+        """Two named graphs (or the only one) with quads about a hub, from its first few
+        quads (a quad's graphs come one after another); ``None`` if they do not tell."""
+        found: list[ox.Term] = []
+        for i, quad in enumerate(main.quads_for_pattern(node, None, None, None)):
+            graph = quad.graph_name
+            if isinstance(graph, ox.NamedNode) and graph not in excluded and graph not in found:
+                found.append(graph)
+                if len(found) == 2:
+                    return found
+            if i >= _FIRST_QUADS:
+                return None
+        return found
+
+
+#: Quads of a hub read to find two of its graphs before asking the store for them.
+_FIRST_QUADS = 64
 
 
 def url_forms(value: ox.Term) -> list[ox.Term]:

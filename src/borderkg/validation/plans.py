@@ -229,12 +229,27 @@ def _pair_plans(shape: Shape) -> Iterator[Plan]:
             )
 
 
-def custom_lead(shape: Shape, ctx: str, uses_value: bool, bindings: dict[str, Node]) -> str:
+def custom_lead(
+    shape: Shape,
+    ctx: str,
+    uses_value: bool,
+    bindings: dict[str, Node],
+    *,
+    distinct: bool = False,
+) -> str:
     """What precedes a custom validator's own pattern: the focus nodes, their value nodes
     (or, for a property shape whose validator ignores them, that there is one: pyshacl runs
-    the validator once per value node) and the component's parameters."""
+    the validator once per value node) and the component's parameters.
+
+    ``distinct``: each (focus node, value) pair once. The validator usually follows the path
+    again, so a triple stated in k graphs would otherwise give k² rows under the union graph
+    (k with it); meant for a ``ctx`` with few focus nodes, as the pairs are read first.
+    """
     lead = ctx
-    if uses_value:
+    if uses_value and distinct and shape.is_property:
+        pattern = _value_pattern(shape)
+        lead = f"{{ SELECT DISTINCT ?this ?value WHERE {{ {ctx} {pattern} }} }}"
+    elif uses_value:
         lead += " " + _value_pattern(shape)
     elif shape.is_property:
         lead += f" FILTER EXISTS {{ ?this {shape.path_sparql} [] }}"

@@ -9,13 +9,16 @@ as an object or by graph), and the predicates value checks read.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable, Iterator
 from typing import Any
 
-from rdflib import URIRef
+import pyoxigraph as ox
+from rdflib import Graph, URIRef
 from rdflib.namespace import RDF, SH
 from rdflib.term import Node
 
 from borderkg.validation.engine_sparql import CompiledShapes
+from borderkg.validation.neighbourhood import ADMIN_PARENT, SUBCLASS, TYPE
 from borderkg.validation.sparqltext import blank_out
 
 #: Plan kinds whose rows all come from values along the shape's path.
@@ -237,3 +240,50 @@ def inverse_everywhere(compiled: CompiledShapes, whole_classes: set[str]) -> set
         if not (whole_only and classes and classes <= whole_classes):
             found |= steps
     return found
+
+
+_IRI = re.compile(r"<([^<>\s]+)>")
+_PREFIXED = re.compile(r"(?<![\w?$<])([A-Za-z][\w-]*)?:([A-Za-z_][\w-]*)")
+
+
+def value_predicates(
+    shapes: Graph, nested: Iterable[object], queries: Iterable[tuple[str, dict[str, str]]]
+) -> set[ox.NamedNode]:
+    """Predicates the constraints may read about a *value* node.
+
+    rdf:type and rdfs:subClassOf (class checks), bkg:adminParent (the cycle rule), the paths
+    of the shapes checked on values (``nested``: sh:node, sh:or … members and their property
+    shapes), and every IRI the SPARQL constraints name (``queries``: (text, prefixes) pairs).
+    """
+    found = {TYPE, SUBCLASS, ADMIN_PARENT}
+    todo, seen = list(nested), set()
+    while todo:
+        shape = todo.pop()
+        if shape in seen:
+            continue
+        seen.add(shape)
+        for path in shapes.objects(shape, SH.path):
+            found.update(ox.NamedNode(str(n)) for n in _path_nodes(shapes, path))
+        for predicate in (SH.property, SH.node, SH["not"], SH.qualifiedValueShape):
+            todo.extend(shapes.objects(shape, predicate))
+        for predicate in (SH["and"], SH["or"], SH.xone):
+            for head in shapes.objects(shape, predicate):
+                todo.extend(shapes.items(head))
+    for text, prefixes in queries:
+        for iri in _IRI.findall(text):
+            found.add(ox.NamedNode(iri))
+        for prefix, local in _PREFIXED.findall(text):
+            if prefix in prefixes:
+                found.add(ox.NamedNode(prefixes[prefix] + local))
+    return found
+
+
+def _path_nodes(shapes: Graph, path: object, depth: int = 0) -> Iterator[URIRef]:
+    if isinstance(path, URIRef):
+        yield path
+    elif depth < 8:
+        for _p, inner in shapes.predicate_objects(path):
+            if isinstance(inner, URIRef) and inner != RDF.nil:
+                yield inner
+            else:
+                yield from _path_nodes(shapes, inner, depth + 1)
