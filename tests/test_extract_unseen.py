@@ -1,7 +1,7 @@
 """The blind held-out sets: the extractor measured on articles written without looking at it.
 
-``tests/fixtures/heldout3/`` and ``heldout4/`` (12 articles each: 8 plain-text files, 2
-JSON/JSONL records, 2 saved HTML pages) were written by engineers who did not read the
+``tests/fixtures/heldout3/``, ``heldout4/`` and ``heldout5/`` (12 articles each: 8 plain-text
+files, 2 JSON/JSONL records, 2 saved HTML pages) were written by engineers who did not read the
 extractor (issue "Loaders": "the team measures the extractor on articles it has never seen,
 and those numbers are what count").
 
@@ -9,8 +9,11 @@ and those numbers are what count").
   policies 0.694; its errors were then analysed by cause and fixed with general rules tested
   on invented sentences (``test_extract_described.py``, ``test_extract_policy_framing.py``),
   reaching 1.000 everywhere. It is no longer unseen: its floors are regression guards.
-- heldout4 is still unseen: first measurement of the committed extractor actors .909,
-  locations .990, legal .944, policies .537. Do not tune on it.
+- heldout4 was first measured at actors .909, locations .990, legal .944, policies .537,
+  then tuned on in two rounds (round 3 reached 1.000 everywhere): regression guards now.
+- heldout5 is unseen: first measurement of the committed extractor (c52dfbb) actors .973,
+  locations .994, legal 1.000, policies .512; after round 3 (tuned on heldout4 only)
+  actors .980, locations .994, legal 1.000, policies .533. Do not tune on it.
 
 Floors sit 0.03 below the measurement, rounded down. Never change gold to match the
 extractor (see each set's ``gold/README.md``).
@@ -37,12 +40,14 @@ FIXTURES = Path(__file__).parent / "fixtures"
 EARLIER_HELDOUT = {
     "heldout3": ("heldout", "heldout2"),
     "heldout4": ("heldout", "heldout2", "heldout3"),
+    "heldout5": ("heldout", "heldout2", "heldout3", "heldout4"),
 }
 ARTICLE_DIRS = ("text", "json", "html")
 ID_BASE = "https://w3id.org/borderkg/id/"
 FLOORS = {
     "heldout3": {"actors": 0.97, "locations": 0.97, "legal_instruments": 0.97, "policies": 0.97},
-    "heldout4": {"actors": 0.87, "locations": 0.96, "legal_instruments": 0.91, "policies": 0.50},
+    "heldout4": {"actors": 0.97, "locations": 0.97, "legal_instruments": 0.97, "policies": 0.97},
+    "heldout5": {"actors": 0.94, "locations": 0.96, "legal_instruments": 0.97, "policies": 0.48},
 }
 SETS = sorted(FLOORS)
 

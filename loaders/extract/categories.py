@@ -1,9 +1,9 @@
 """What each mention counts as: an actor, a location or a legal instrument.
 
 A country is one node that is both a place and a state: named as a place (``in China``,
-``the South``, ``ring China``) it is a location, acting or addressed (``China has``,
-``Chinese authorities``, ``the North stopped``) it is an actor, and owning a body that acts
-(``China's Ministry of Foreign Affairs``) it is neither. The outlet in attribution formulas
+``the South``, ``ring China``, ``leave for South Korea``) it is a location, acting or
+addressed (``China has``, ``Chinese authorities``, ``the North stopped``) it is an actor, and
+owning a body that acts (``China's Ministry of Foreign Affairs``) it is neither. The outlet in attribution formulas
 (``told Daily NK``, ``a Daily NK source``) is the article's publisher, not an actor of the
 story. A group word that only says what people are (``they are not refugees``,
 ``described as migrants rather than refugees``) names no group; counted members (``five
@@ -25,6 +25,8 @@ _PLACE_BEFORE = re.compile(
     r"ring|rang|ringing|phone|phoned|phoning|dial|dialled|dialing|calls? to|"
     r"toward|towards|between|leave|leaving|left|entered|entering|reach|reached|return to|"
     r"returned to|fled|flee|fleeing|escaped|escaping|border with|borders with|bordering|"
+    r"(?:leave|leaves|leaving|left|head|heads|headed|heading|bound|depart|departed|departing|"
+    r"set off|go|going|went|gone|flee|fled) for|"
     r"(?:other\s+)?parts? of|(?:trade|trading|smuggling|business|ties|relations|agreements?|"
     r"cooperation|exchanges?) with)\s+(?:the\s+)?$",
     re.IGNORECASE,
@@ -46,7 +48,9 @@ _PLACE_NOUN_AFTER = re.compile(
 # "described them as migrants rather than refugees") does not name the group as an actor;
 # counted people ("two border guards") are members of the group and do name it.
 _CHARACTERISED = re.compile(
-    r"\b(?:are|is|were|was|be|been|being|as|not)\s+(?:not\s+)?"
+    r"\b(?:are|is|were|was|be|been|being|not|"
+    # "as long as people keep trying", "such as": a conjunction, not "described as"
+    r"(?<!long\s)(?<!soon\s)(?<!well\s)(?<!much\s)(?<!many\s)(?<!such\s)(?<!far\s)as)\s+(?:not\s+)?"
     r"(?!(?:about|for|against|at|on|by|with|from|to|of|among|after|before|like)\b|\w+(?:ing|ed)\s)"
     r"(?:[\w-]+\s+)?$",
     re.IGNORECASE,
@@ -58,9 +62,11 @@ _DESCRIBING = re.compile(
     r"consider\w*|regard\w*|label\w*|treat\w*)[^.;]*$",
     re.IGNORECASE,
 )
-# "Most were traders": a share of people said to belong to the group names it.
+# "Most were traders", "many of those detained are North Korean women": a share of people
+# said to belong to the group names it.
 _SHARE_OF = re.compile(
-    r"\b(?:most|many|some|all|half|several|the\s+majority)(?:\s+of\s+(?:them|those|the\s+\w+))?\s+"
+    r"\b(?:most|many|some|all|half|several|the\s+majority)(?:\s+of\s+(?:them|those(?:\s+\w+)?|"
+    r"the\s+\w+))?\s+"
     r"(?:are|were)\s+$",
     re.IGNORECASE,
 )

@@ -5,7 +5,9 @@ they are found in, so it lives here: authorities in subject position or after ``
 groups affected, the places (``in the city`` refers back to the town of the sentence before;
 else the article's dominant place with a coarser precision), the nearest time expression
 and the quantities. A cue is negated by ``not``, ``no …`` or a denial that governs its
-clause (``denied that any new equipment was being put up``).
+clause (``denied that any new equipment was being put up``, ``there is no sign that the
+curfew will be lifted``). A sentence without a place of its own is set where the sentence
+before it in its paragraph is (``paragraph_places``).
 """
 
 from __future__ import annotations
@@ -29,14 +31,19 @@ _NEGATION = re.compile(
     re.IGNORECASE,
 )
 _NO_BEFORE = re.compile(r"\b(?:no|zero)\s+(?:new\s+|more\s+)?$", re.IGNORECASE)
-_DENIAL_STEMS = ("deni", "deny", "dismiss", "reject", "refut", "Deni", "Deny", "Dismiss", "Reject")
+_DENIAL_STEMS = (
+    *("deni", "deny", "dismiss", "reject", "refut", "Deni", "Deny", "Dismiss", "Reject"),
+    *("no sign", "no indication", "no evidence", "no word", "no hint"),
+)
 _NO_START = re.compile(r"(?:no|zero)\s", re.IGNORECASE)
 # A denial governs its whole clause: "denied that any new equipment was being put up",
 # "dismissed talk that guards would be paid a bonus".
 _DENIAL = re.compile(
-    r"\b(?:denied|denies|deny|denying|dismissed|dismisses|dismissing|rejected|rejects|refuted)"
+    r"(?:\b(?:denied|denies|deny|denying|dismissed|dismisses|dismissing|rejected|rejects|refuted)"
     r"\s+(?:(?:the\s+|any\s+)?(?:reports?|claims?|rumou?rs?|talk|suggestions?|allegations?|"
-    r"speculation)\s+)?(?:(?:this|last|on)\s+\w+\s+)?(?:that|of)\b[^.;]*$",
+    r"speculation)\s+)?(?:(?:this|last|on)\s+\w+\s+)?"
+    # "there is no sign that the curfew will be lifted": nothing says it is happening
+    r"|\bno\s+(?:sign|signs|indication|evidence|word|hint)\s+(?:yet\s+)?)(?:that|of)\b[^.;]*$",
     re.IGNORECASE,
 )
 _PLACE_PREPOSITION = re.compile(
@@ -45,6 +52,10 @@ _PLACE_PREPOSITION = re.compile(
     re.IGNORECASE,
 )
 _BY = re.compile(r"\bby\s+(?:the\s+)?$", re.IGNORECASE)
+# Where something happens, not where it comes from or goes ("smuggled from Dandong").
+_SETTING = re.compile(
+    r"\b(?:in|at|near|inside|around|along|within|throughout)\s+(?:the\s+)?$", re.I
+)
 # "in the city", "there": a place named in the sentence before.
 _PLACE_BACK = re.compile(
     r"\b(?:in|from|near|around|across|at)\s+the\s+(?:city|town|county|village|area|district|"
@@ -200,6 +211,25 @@ class ArticleContext:
             own = kinds.location_precision(self.entities[self.dominant_place])
             return [self.dominant_place], kinds.coarser(own), True
         return [], None, True
+
+    def paragraph_places(self, sent: int) -> list[str]:
+        """The places below country level named by the nearest sentence before ``sent`` in
+        its paragraph that names any (where a sentence without a place of its own is set;
+        "relatives in China" names no setting)."""
+        while sent > 0:
+            between = self.folded[self.sentences[sent - 1].end : self.sentences[sent].begin]
+            if "\n" in between:
+                return []
+            sent -= 1
+            found = [
+                m.entity
+                for m in self._places_named(sent)
+                if not kinds.is_country(self.entities[m.entity])
+                and _SETTING.search(self.before(sent, m.span.begin, 30))
+            ]
+            if found:
+                return list(dict.fromkeys(found))
+        return []
 
     def _bounds(self, sent: int) -> tuple[int, int]:
         s = self.sentences[sent]

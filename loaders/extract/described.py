@@ -7,9 +7,10 @@ Tumen with the town of Namyang", "the bridge to Namyang", "the provincial securi
 Hyesan". The place decides which curated entity is meant: the facility of that kind in that
 town, the crossing that connects the towns, the body of the province the town lies in
 (``bkg:adminParent`` and ``bkg:connects`` of the vocabulary). Groups are named by
-description too: "families of people who have fled" and "their families" after defectors
-were named are the families of defectors; "people who settled in South Korea after leaving
-the North" are defectors. Nothing is minted: a description whose place has no curated
+description too: "families of people who have fled", "the families of returnees" and "their
+families" after defectors were named are the families of defectors; "people who settled in
+South Korea after leaving the North" and "people trying to leave the country" are
+defectors. Nothing is minted: a description whose place has no curated
 entity names none.
 """
 
@@ -76,7 +77,8 @@ _FLED = (
 _FAMILIES_OF = re.compile(
     r"(?:families|relatives|family\s+members|households|parents)\s+of\s+(?:"
     r"(?:people|those|anyone|anybody|someone|residents|villagers|soldiers|north\s+koreans|women|"
-    r"men|children)\s+(?:who|that)\s+" + _FLED + r"|(?:the\s+)?(?:escapees|runaways))",
+    r"men|children)\s+(?:who|that)\s+" + _FLED + r"|(?:the\s+)?(?:escapees|runaways|returnees|"
+    r"deportees))",
     _I,
 )
 # "families whose sons have fled", "families with relatives who defected", "families that
@@ -98,6 +100,16 @@ _PEOPLE_HEAD = re.compile(
     r"daughters?|a\s+relative)\s+$",
     _I,
 )
+# "people keep trying to leave North Korea", "North Koreans attempting to flee": would-be
+# defectors (crossing a river alone may be smuggling, so it does not count).
+_TRYING_TO_LEAVE = re.compile(
+    r"(?:people|north\s+koreans|women|men|residents|villagers|those)\s+(?:who\s+)?(?:(?:keep|kept|"
+    r"still|are|were|continue|continued)\s+)?(?:trying|try|tried|attempting|attempted|attempt)\s+"
+    r"to\s+(?:(?P<verb>leave)\s+(?:north\s+korea|the\s+north|the\s+country)|(?P<verb2>flee|escape|"
+    r"defect)\b)",
+    _I,
+)
+_TRYING_ANCHOR = ("people", "north koreans", "women", "men", "residents", "villagers", "those")
 _THEIR_FAMILIES = re.compile(r"(?:their|whose)\s+(?:families|relatives|family\s+members)\b", _I)
 
 # Words every match starts with, found fast in the lower-cased text (``cues.anchored``).
@@ -236,6 +248,9 @@ class Describer:
             head = _PEOPLE_HEAD.search(folded, max(0, m.start() - 25), m.start())
             if head:
                 add(head.start(), m.end(), _DEFECTORS, index)
+        for index, m in each(_TRYING_TO_LEAVE, _TRYING_ANCHOR):
+            verb = "verb" if m.group("verb") else "verb2"
+            add(m.start(), m.end(verb), _DEFECTORS, index)  # the country stays a place
         out += self._their_families(folded, words, mentions + out, taken)
         return out
 

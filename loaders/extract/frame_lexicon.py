@@ -156,9 +156,11 @@ def custom(
     kind: str,
     needs_authority: bool = False,
     also_when: str = "",
+    act: bool = False,
 ) -> MeasureCue:
     """A hand-written frame; its verb, if any, is the named group ``v`` (``w`` passive). It
-    runs on sentences with one of the words ``when`` and, if given, one of ``also_when``."""
+    runs on sentences with one of the words ``when`` and, if given, one of ``also_when``;
+    ``act`` marks one act of enforcement, which joins a measure of its type told before."""
     return MeasureCue(
         str(concept),
         word_regex(pattern),
@@ -167,4 +169,5 @@ def custom(
         needs_authority,
         kind,
         triggers(also_when) if also_when else None,
+        act,
     )

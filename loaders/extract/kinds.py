@@ -105,19 +105,45 @@ def is_speaker(entity: Entity) -> bool:
 def location_precision(entity: Entity) -> str:
     """How precisely a place locates something (LOCPREC concept IRI)."""
     types = entity.types
-    if str(BKG.Country) in types:
-        return str(LOCPREC.Country)
-    if str(BKG.River) in types or str(BKG.Landform) in types:
-        return str(LOCPREC.BorderStretch)
-    if str(BKG.AdministrativeArea) in types:
+    if _P_COUNTRY in types:
+        return _LP_COUNTRY
+    if _P_RIVER in types or _P_LANDFORM in types:
+        return _LP_STRETCH
+    if _P_ADMIN in types:
         if entity.admin_level is not None and entity.admin_level <= 1:
-            return str(LOCPREC.Province)
-        return str(LOCPREC.County)
-    if str(BKG.Settlement) in types or str(BKG.EconomicZone) in types:
-        return str(LOCPREC.Settlement)
-    if any(str(t) in types for t in (BKG.BorderCrossing, BKG.Facility)):
-        return str(LOCPREC.Exact)
-    return str(LOCPREC.Unknown)
+            return _LP_PROVINCE
+        return _LP_COUNTY
+    if _P_SETTLEMENT in types or _P_ZONE in types:
+        return _LP_SETTLEMENT
+    if _P_CROSSING in types or _P_FACILITY in types:
+        return _LP_EXACT
+    return _LP_UNKNOWN
+
+
+# The IRIs as strings once (a namespace attribute costs a lookup each time).
+_P_COUNTRY, _P_RIVER, _P_LANDFORM, _P_ADMIN = (
+    str(BKG.Country),
+    str(BKG.River),
+    str(BKG.Landform),
+    str(BKG.AdministrativeArea),
+)
+_P_SETTLEMENT, _P_ZONE, _P_CROSSING, _P_FACILITY = (
+    str(BKG.Settlement),
+    str(BKG.EconomicZone),
+    str(BKG.BorderCrossing),
+    str(BKG.Facility),
+)
+_LP_COUNTRY, _LP_STRETCH, _LP_PROVINCE, _LP_COUNTY = (
+    str(LOCPREC.Country),
+    str(LOCPREC.BorderStretch),
+    str(LOCPREC.Province),
+    str(LOCPREC.County),
+)
+_LP_SETTLEMENT, _LP_EXACT, _LP_UNKNOWN = (
+    str(LOCPREC.Settlement),
+    str(LOCPREC.Exact),
+    str(LOCPREC.Unknown),
+)
 
 
 _COARSER = {

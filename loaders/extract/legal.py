@@ -5,7 +5,9 @@ before it (``the Convention's Article 3``), or else the instrument the text name
 becomes the curated provision when the vocabulary has it, otherwise a found one with an
 Akoma Ntoso-style IRI (``…/art_33``, ``…/art_33__para_1``), ``eli:is_part_of`` its
 instrument (a paragraph is part of its article) and ``eli:number``. ``Paragraph 8 of the
-resolution`` is an operative paragraph (``…/para_8``) of the resolution named before it;
+resolution`` and ``its paragraph 8`` are an operative paragraph (``…/para_8``) of the
+resolution named before it; ``the right of every person to leave a country`` next to the
+instrument that protects it is the curated paragraph named for that right;
 ``the article of the Criminal Code on illegal border crossing`` is the curated provision of
 that instrument whose label names the subject.
 """
@@ -33,6 +35,7 @@ _OF = re.compile(r"\s*,?\s*(?:of|in|under)\s+(?:the\s+)?", re.IGNORECASE)
 _YEAR = re.compile(r"(?:19|20)\d{2}\s+")
 # "Paragraph 8 of the resolution": an operative paragraph of a resolution named before.
 _PARAGRAPH = re.compile(r"(?:[Pp]aragraph|[Pp]ara\.)\s+(?P<num>\d+)\b")
+_ITS = re.compile(r"\bits\s+$", re.IGNORECASE)
 _OF_KIND = re.compile(
     r"\s+of\s+(?:the|that|this)\s+(?P<kind>resolution|convention|covenant|protocol|treaty|law|"
     r"act|code)\b",
@@ -41,6 +44,11 @@ _OF_KIND = re.compile(
 # "the article of the Criminal Code on illegal border crossing": a provision by its subject.
 _ARTICLE_ON = re.compile(
     r"(?P<word>article|provision|clause)\s+(?:of|in)\s+(?:the\s+)?", re.IGNORECASE
+)
+# "the right of every person to leave a country": a right named with its holder in between.
+_RIGHT_OF = re.compile(
+    r"rights?\s+(?:of|for)\s+(?:[\w-]+\s+){1,3}?to\s+(?P<what>leave|enter|return|seek\s+asylum)\b",
+    re.IGNORECASE,
 )
 _DETERMINED = re.compile(r"\b(?:the|an|its)\s+$", re.IGNORECASE)
 _SUBJECT = re.compile(
@@ -83,6 +91,9 @@ def find_provisions(
     lower = folded.lower()
     out += _paragraphs(folded, lower, starts, instruments, begins, taken, entities, gazetteer)
     out += _by_subject(folded, lower, starts, instruments, taken, entities, gazetteer)
+    out += _by_right(
+        folded, lower, starts, instruments, taken + [m.span for m in out], entities, gazetteer
+    )
     return out
 
 
@@ -96,19 +107,24 @@ def _paragraphs(
     entities: dict[str, Entity],
     gazetteer: Gazetteer,
 ) -> list[Mention]:
-    """``Paragraph 8 of the resolution``: the paragraph of the resolution named before it."""
+    """``Paragraph 8 of the resolution``, ``its paragraph 8``: the paragraph of the resolution
+    named before it."""
     out: list[Mention] = []
     for ref in anchored(_PARAGRAPH, ("paragraph ", "para. "), folded, lower):
         span = Span(ref.start(), ref.end())
         if any(span.overlaps(t) for t in taken):
             continue
         kind = _OF_KIND.match(folded, ref.end())
+        its = _ITS.search(folded, max(0, ref.start() - 8), ref.start())
         i = bisect.bisect_left(begins, ref.start()) - 1
-        if kind is None or i < 0:
+        if (kind is None and its is None) or i < 0:
             continue
         instrument = instruments[i].entity
-        if kind.group("kind").lower() not in entities[instrument].label.lower():
-            continue  # "of the resolution" must point at a resolution
+        # "of the resolution" must point at a resolution; "its paragraph 8" at one too (a
+        # numbered paragraph without an article is an operative paragraph)
+        wanted = kind.group("kind").lower() if kind else "resolution"
+        if wanted not in entities[instrument].label.lower():
+            continue
         number = ref.group("num")
         iri = gazetteer.provision(instrument, number, None)
         if iri is None:
@@ -130,6 +146,48 @@ def _paragraphs(
         sent = max(0, bisect.bisect_right(starts, span.begin) - 1)
         out.append(Mention(span, iri, sent, "pattern"))
     return out
+
+
+def _by_right(
+    folded: str,
+    lower: str,
+    starts: list[int],
+    instruments: list[Mention],
+    taken: list[Span],
+    entities: dict[str, Entity],
+    gazetteer: Gazetteer,
+) -> list[Mention]:
+    """``the right of every person to leave a country … protected by Article 12 of the
+    Covenant``: the curated provision named for that right (``right to leave``) of an
+    instrument its sentence names."""
+    out: list[Mention] = []
+    for ref in anchored(_RIGHT_OF, ("right ", "rights "), folded, lower):
+        span = Span(ref.start(), ref.end())
+        if any(span.overlaps(t) for t in taken):
+            continue
+        sent = max(0, bisect.bisect_right(starts, span.begin) - 1)
+        end = starts[sent + 1] if sent + 1 < len(starts) else len(folded)
+        named = {m.entity for m in instruments if starts[sent] <= m.span.begin < end}
+        phrase = "right to " + " ".join(ref.group("what").lower().split())
+        found = [
+            iri
+            for iri, entity in gazetteer.entities.items()
+            if kinds.is_provision(entity)
+            and _instrument_of(iri, gazetteer) in named
+            and any(phrase in label.lower() for label in gazetteer.labels[iri])
+        ]
+        if len(found) == 1:
+            entities.setdefault(found[0], gazetteer.entities[found[0]])
+            out.append(Mention(span, found[0], sent, "pattern"))
+    return out
+
+
+def _instrument_of(iri: str, gazetteer: Gazetteer) -> str:
+    seen: set[str] = set()
+    while iri in gazetteer.entities and gazetteer.entities[iri].part_of and iri not in seen:
+        seen.add(iri)
+        iri = gazetteer.entities[iri].part_of or iri
+    return iri
 
 
 def _by_subject(

@@ -7,7 +7,9 @@ read from ``the Tumen`` / ``along the Tumen`` against a town read from ``in Tume
 ``Tumen customs`` / ``Tumen–Namyang``, then the countries the sentence and its neighbours
 talk about, then the best kind of label. Curated facilities, crossings, provincial bodies and
 groups named by description (``the detention centre in Dandong``, ``families of people who
-have fled``) come from ``described``; a law named by a variant title is the curated law.
+have fled``) come from ``described``; a law named by a variant title is the curated law. A
+national body's name without its country (``public security``) followed by ``bureau`` or
+``office`` is a local office (``the county public security bureau``), not the body.
 """
 
 from __future__ import annotations
@@ -25,12 +27,15 @@ from borderkg.ontology.namespaces import BKG, LEGALTYPE
 from . import kinds
 from .cues import SentenceWords, triggers
 from .described import Describer
-from .gazetteer import ALT, Candidate, Gazetteer, GazetteerMatch
+from .gazetteer import ALT, STRIPPED, Candidate, Gazetteer, GazetteerMatch
 from .model import Entity, Mention, Span
 from .patterns import PatternMatch, find_patterns, find_resolutions
 from .text import clean_label
 from .titles import LawTitles
 
+_LOCAL_BODY = re.compile(
+    r"\s+(?:bureaus?|bureaux|departments?|offices?|stations?|branch(?:es)?)\b", re.I
+)
 _COUNTRY_PHRASE = re.compile(
     r"\b(North Korean|Chinese|South Korean|Russian)\s+(?:authorities|government|regime|"
     r"leadership)\b"
@@ -146,6 +151,12 @@ class Linker:
                     for c in gm.candidates
                     if self.gaz.entities[c.iri].country in (qualifier, None)
                 ]
+                if not gm.candidates:
+                    continue
+            if _LOCAL_BODY.match(folded, gm.end_char):
+                # "the county public security bureau": a local office, not the ministry
+                # whose name without its country ("public security") the words also are
+                gm.candidates = [c for c in gm.candidates if c.kind != STRIPPED]
                 if not gm.candidates:
                     continue
             out.append(_Proposal(gm.begin, gm.end_char, 0, gazetteer=gm))

@@ -122,7 +122,7 @@ class Extractor:
             quantities=[(q.span, q.local) for q in quantities],
             source_spans=[span for s in attribution.sources for span in s.evidence],
             words=words,
-            headings=_headings(text, sentences),
+            headings=_headings(text, sentences, record.subheadings),
             published=record.published,
         )
         result.policies = find_policies(ctx)
@@ -177,13 +177,17 @@ def _prune_entities(x: Extraction) -> None:
     x.entities = {iri: e for iri, e in x.entities.items() if iri in keep}
 
 
-def _headings(text: str, sentences: list[Span]) -> frozenset[int]:
-    """Sentences that are a whole line without final punctuation: subheadings."""
+def _headings(text: str, sentences: list[Span], listed: list[str]) -> frozenset[int]:
+    """Sentences that are a whole line without final punctuation, or a whole line the
+    reader listed as a subheading (``Manpo next?``): subheadings."""
+    known = {h.strip() for h in listed}
     out: set[int] = set()
     for i, s in enumerate(sentences):
         starts_line = s.begin == 0 or text[s.begin - 1] == "\n"
         ends_line = s.end == len(text) or text[s.end] == "\n"
-        if starts_line and ends_line and text[s.end - 1] not in ".!?\"'\u201d\u2019:":
+        if not (starts_line and ends_line):
+            continue
+        if text[s.end - 1] not in ".!?\"'\u201d\u2019:" or text[s.begin : s.end] in known:
             out.add(i)
     return frozenset(out)
 

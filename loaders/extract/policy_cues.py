@@ -1,10 +1,10 @@
-"""The cue lexicons of policies: measure types and statuses, as regular expressions.
+"""The measure cue lexicon of policies: measure types as regular expressions.
 
 Each measure cue names its trigger words (see ``cues``); a *weak* cue (``cameras``,
 ``patrols``) makes a policy only next to a status cue, a *strong* one (``thermal imaging
 cameras``, ``crackdown on phones``) also on its own. A generic crackdown cue (``crackdown``,
 an authority ``arrested`` people) is refined into a narrower type by the words of its
-sentence (``SUBTYPES``).
+sentence (``SUBTYPES``). The status cues are in ``policy_status_cues``.
 """
 
 from __future__ import annotations
@@ -12,9 +12,12 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from borderkg.ontology.namespaces import MEASURE, STATUS
+from borderkg.ontology.namespaces import MEASURE
 
 from .cues import Triggers, triggers, word_regex
+
+# The status lexicon lives in ``policy_status_cues``; its names stay importable from here.
+from .policy_status_cues import CONSEQUENCE, IN_FORCE_EXPLICIT, STATUS_CUES, STATUS_TRIGGERS
 
 _I = re.IGNORECASE
 _CRACK = r"(?:crack(?:down|ing down|ed down|s down)s?|clamp(?:down|ing down|ed down)s?)"
@@ -39,6 +42,7 @@ class MeasureCue:
     needs_authority: bool = False  # "arrested" is a crackdown only when an authority acts
     kind: str = ""  # aspectual class of a frame whose verb gives the status (policy_tense)
     also_needs: Triggers | None = None  # a frame's object words: one must be there too
+    act: bool = False  # one act of enforcing a measure ("trucks were turned back"), see merge
 
 
 def _cue(
@@ -60,18 +64,20 @@ MEASURE_CUES: list[MeasureCue] = [
         r"the workers )?(?:home|back))|repatriation of "
         r"(?:north korean |overseas |foreign )?workers|send (?:all )?(?:north korean )?workers "
         r"(?:home|back)|return of (?:overseas )?workers|employment of (?:north korean |overseas "
-        r"|foreign )?workers)\b",
-        "worker workers",
+        r"|foreign )?workers|(?:hiring|employing|recruiting) (?:of )?(?:north korean|overseas|foreign) "
+        r"(?:workers|labou?rers|nationals)|(?:hiring|employing|recruiting) north koreans)\b",
+        "worker workers hiring employing recruiting",
     ),
     _cue(
         MEASURE.PhoneCrackdown,
         rf"\b(?:{_CRACK} on (?:[\w-]+ ){{0,4}}?(?:mobile |cell |cellular )?phones?|(?:mobile )?"
-        r"phone (?:crackdown|inspections?|checks?|confiscations?)|(?:confiscat\w+|seiz\w+|hand "
+        r"phone (?:crackdown|inspections?|checks?|confiscations?)|(?:signal|phone)[- ]tracking "
+        r"(?:equipment|devices?|vans?|vehicles?|cars?)|(?:confiscat\w+|seiz\w+|hand "
         r"over) (?:of )?(?:any |their |illegal |chinese )*(?:mobile |cell )?phones?|(?:signal )?"
         r"jamm(?:ing|ers?)|radio[- ]wave detect\w+|detection (?:equipment|devices?|vehicles?)|(?:listen"
         r"\w*|monitor\w*|wiretap\w*|tapp\w*|trac\w+|intercept\w*) (?:to )?(?:\w+ ){0,2}(?:phone "
         r")?calls)\b",
-        "phone phones cellphone cellphones jamm* detect* calls",
+        "phone phones cellphone cellphones jamm* detect* calls tracking",
     ),
     _cue(
         MEASURE.SmugglingCrackdown,
@@ -106,9 +112,10 @@ MEASURE_CUES: list[MeasureCue] = [
     ),
     _cue(
         MEASURE.BufferZone,
-        r"\b(?:buffer zones?|no[- ]approach zones?|restricted (?:zones?|areas?)|exclusion zones?|"
+        r"\b(?:buffer zones?|no[- ]approach zones?|no[- ]go (?:zones?|areas?|strips?|belts?)|"
+        r"restricted (?:zones?|areas?)|exclusion zones?|"
         r"off[- ]limits|approach within)\b",
-        "zone zones limits restricted approach",
+        "zone zones limits restricted approach go",
     ),
     _cue(
         MEASURE.BorderClosure,
@@ -130,7 +137,9 @@ MEASURE_CUES: list[MeasureCue] = [
     ),
     _cue(
         MEASURE.TradeRestriction,
-        r"\b(?:trade (?:bans?|restrictions?|halt|suspension|curbs?)|(?:bans?|restrictions?|halt|"
+        r"\b(?:trade (?:bans?|restrictions?|halt|suspension|curbs?)|(?:suspension|halt|freeze|"
+        r"stoppage) of (?:the )?(?:[\w-]+ ){0,2}?(?:cargo|freight|imports?|exports?|trade|"
+        r"shipments?)|(?:bans?|restrictions?|halt|"
         r"suspension|limits?|curbs?) on (?:the )?(?:[\w'-]+ ){0,2}?(?:imports?|exports?|trade|"
         r"selling|buying|importing|exporting|trading|sales?)|(?:suspended|"
         r"halted|banned|restricted|stopped|limited) (?:all |the |new )?(?:amount of |number of )?"
@@ -142,6 +151,7 @@ MEASURE_CUES: list[MeasureCue] = [
         r"allowed to (?:\w+ ){0,4}(?:trade|import|export|sell)|resum\w+ (?:\w+ ){0,2}?"
         r"(?:shipments?|freight|cargo|trade|imports?|exports?))\b",
         "trade imports import exports export shipments shipment freight cargo orders buying sale sales "
+        "suspension halt freeze stoppage "
         "selling importing exporting trading resum*",
     ),
     _cue(
@@ -163,7 +173,10 @@ MEASURE_CUES: list[MeasureCue] = [
     ),
     _cue(
         MEASURE.QuarantineRule,
-        r"\b(?:quarantine\w*|isolation (?:period|facilit\w+|rules?)|disinfect\w+)\b",
+        # "the quarantine office", "quarantine officials": a body, not the rule
+        r"\b(?:quarantine\w*(?! (?:office|officials?|officers?|authorit\w+|bureau|headquarters|"
+        r"departments?|services?|staff|inspectors?)\b)|isolation (?:period|facilit\w+|rules?)|"
+        r"disinfect\w+)\b",
         "quarantin* isolation disinfect*",
     ),
     # "shortened that waiting period": the time goods or people are held, when it changes
@@ -179,7 +192,8 @@ MEASURE_CUES: list[MeasureCue] = [
     ),
     _cue(
         MEASURE.InformantReward,
-        r"\b(?:rewards? (?:for|to) (?:reporting|informants?|those who report|tips?)|informants? "
+        r"\b(?:rewards? (?:for|to) (?:reporting|informants?|those who report|tips?|tip-offs?)|"
+        r"informants? "
         r"(?:rewards?|payments?|bount\w+)|bount(?:y|ies)|cash rewards?|rewards?)\b",
         "reward* bounty bounties informant informants",
     ),
@@ -207,16 +221,21 @@ MEASURE_CUES: list[MeasureCue] = [
         MEASURE.MovementRestriction,
         r"\b(?:travel (?:bans?|restrictions?|permits?)|movement restrictions?|restrict\w* (?:on )?"
         r"(?:travel|movement)|bans? on (?:[\w-]+ ){0,2}?(?:travel|movement|sightseeing|boat trips|"
-        r"fishing|visits|tours|access)|curfews?|lockdowns?|(?:banned|prohibited|forbidden|barred) "
+        r"fishing|visits|tours|access|boats?|boating|vessels)|curfews?|lockdowns?|(?:sealed|cordoned) off|locked down|(?:farming|fishing|"
+        r"swimming|boating|bathing|washing|grazing|entry|travel|movement|access|sightseeing) (?:is|"
+        r"are|was|were|has been|have been|remains?|remained) (?:now |still |also )?(?:banned|"
+        r"prohibited|forbidden|restricted|not allowed)|(?:banned|prohibited|forbidden|barred) "
         r"from \w+ing|(?:bann|prohibit|forbidd|barr)ing (?:[\w-]+ ){1,3}?from (?:approach|enter|"
         r"travel|leav|visit|go|cross)\w*|(?:show|carry|present) (?:their |an? )?(?:identification|id|permits?|"
-        r"passes?)|need (?:a |special )?permits?\b[^.;]{0,60}?\bto (?:enter|travel|visit|go|"
+        r"pass(?:es)?)|need (?:a |special )?permits?\b[^.;]{0,60}?\bto (?:enter|travel|visit|go|"
         r"leave|approach|cross)|(?:anyone|people|those) who approach\w*|"
         r"closed (?:the )?(?:[\w-]+ ){0,2}?(?:road|roads|riverbank|riverside|area|path|beach)|"
         r"(?:riverbank|road|riverside|river bank|beach|area) (?:is|are|was|were|remains?|has been)"
         r" (?:still )?closed)\b",
         "travel movement restrict* sightseeing boat trips fishing visits tours access curfew "
         "curfews lockdown lockdowns banned prohibited forbidden barred identification id permit "
+        "farming swimming boating bathing washing grazing entry boats vessels pass passes "
+        "sealed cordoned locked "
         "permits approach approaches approaching road roads riverbank riverside area closed need "
         "banning prohibiting forbidding barring",
     ),
@@ -299,7 +318,8 @@ MEASURE_CUES: list[MeasureCue] = [
         MEASURE.Crackdown,
         r"\b(?:(?:tighter|closer|stricter|more frequent|intensified|stepped-up) (?:inspections?|"
         r"checks?|controls?|scrutiny|searches|monitoring)|(?:step(?:s|ped|ping)? up|intensif\w+|"
-        r"tighten\w*) (?:its |their |the )?(?:identity |id |document |security |border |cargo )?"
+        r"tighten\w*) (?:of )?(?:its |their |the |a |an )?(?:identity |id |document |security |border |"
+        r"cargo )?"
         r"(?:pursuit|hunt|checks?|inspections?|controls?|searches|scrutiny|monitoring))\b",
         "tighter closer stricter frequent intensified stepped step steps stepping intensify "
         "intensifies intensifying tighten tightens tightened tightening",
@@ -326,34 +346,47 @@ MEASURE_CUES: list[MeasureCue] = [
 ]
 
 #: A measure taken to implement UN (or other) sanctions: "banned under UN Security Council
-#: Resolution 2397", "to comply with the resolution" (the scheme's SanctionsEnforcement: a
-#: state or its customs implements sanctions in trade).
+#: Resolution 2397", "to comply with the resolution", "turned away seafood … under
+#: Resolution 2371" (the scheme's SanctionsEnforcement: a state or its customs implements
+#: sanctions in trade).
 SANCTIONS_BASIS = (
     r"\b(?:(?:banned|prohibited|restricted|listed|forbidden|barred|sanctioned)\s+(?:by|under)|"
     r"(?:to\s+)?compl(?:y|ies|ied|ying)\s+with|in\s+(?:line|accordance|compliance)\s+with|"
     r"(?:enforc|implement|observ)\w*)\s+(?:the\s+)?(?:(?:un|united\s+nations|international)\s+)?"
     r"(?:security\s+council\s+)?(?:resolutions?|sanctions)\b|\b(?:un|international)\s+"
-    r"sanctions\b"
+    r"sanctions\b|\bunder\s+(?:the\s+)?(?:(?:un|united\s+nations)\s+)?(?:security\s+council\s+)?"
+    r"resolutions?\s+\d{4}\b"
 )
 
 #: A generic crackdown becomes the narrower type whose words its sentence uses (first wins).
 SUBTYPES: list[tuple[str, re.Pattern[str]]] = [
     (
         str(MEASURE.PhoneCrackdown),
-        re.compile(r"\b(?:phones?|calls|cellphones?|radio[- ]wave|detection equipment)\b", _I),
+        re.compile(
+            r"\b(?:phones?|handsets?|sim cards?|calls|cellphones?|radio[- ]wave|detection "
+            r"equipment|(?:signal|phone)[- ](?:tracking|detection|jamming))\b",
+            _I,
+        ),
     ),
     (str(MEASURE.NonSocialistInspection), re.compile(r"\bnon-?socialist\b", _I)),
     (
         str(MEASURE.DefectionCrackdown),
         re.compile(
-            r"\b(?:defect\w*|cross(?:es|ing|ed)? (?:the )?(?:border|river|into china)|fle[de]|"
-            r"flee\w*|escap\w+|strangers?|north koreans (?:in|hiding)|(?:border|river) "
+            r"\b(?:defect\w*|cross(?:es|ing|ed)? (?:the )?(?:frozen |icy |shallow |swollen )?(?:border|"
+            r"river|ice|water|tumen|yalu)|cross(?:es|ing|ed)? into china|fle[de]|flee\w*|escap(?:e|es|ed|ing|ees?)\b"
+            r"(?! (?:prison|jail|punishment|penalt\w+|charges?|a fine|fines|arrest|sentences?|"
+            r"the (?:camp|charges|punishment)))|strangers?|north koreans (?:in|hiding|living|staying|"
+            r"working without)|returnees|(?:sent|handed|deported|repatriated) back from china|"
+            r"leav(?:e|es|ing) the country|shelter(?:s|ed|ing)?|harbou?r(?:s|ed|ing)|(?:hid|hide|hides|"
+            r"hiding) (?:one|them|him|her)\b|caught (?:in|crossing into) china|(?:border|river) "
             r"cross(?:ings?|ers?)|crossers|(?:help|aid|assist)\w* (?:[\w-]+ ){0,3}?(?:cross|"
             r"escape|flee|defect|leave the country)\w*|(?:shelter|hid|hide|harbou?r|employ|hir(?:e|ed|es|ing))\w* "
-            r"(?:a |any )?north koreans?|(?:detain|arrest|round|apprehend|caught|catch)\w* (?:up )?"
+            r"(?:a |any )?north koreans?|(?:detain|arrest|round|apprehend|caught|catch|hunt|search|track)\w* "
+            r"(?:up |down )?"
             r"(?:[\w-]+ ){0,3}?north koreans\b(?! (?:authorities|officials|guards|police|agents))|"
             r"(?:identity|identification|id) (?:checks?|cards?|documents|papers)|"
-            r"(?:help|let|guid|lead|led|ferr)\w* (?:[\w-]+ ){0,3}?across"
+            r"(?:help|let|guid|lead|led|ferr)\w* (?:[\w-]+ ){0,3}?across|(?:help|let|allow)\w* "
+            r"(?:[\w-]+ ){1,5}?(?:cross|escape|flee|defect)\b"
             r"(?! the (?:river|border) (?:with|by) (?:goods|cargo)))\b",
             _I,
         ),
@@ -371,139 +404,13 @@ SUBTYPES: list[tuple[str, re.Pattern[str]]] = [
     (str(MEASURE.SanctionsEnforcement), re.compile(SANCTIONS_BASIS, _I)),
 ]
 
-#: Consequences announced for an act: a standing rule (see ``policy_status``).
-CONSEQUENCE = (
-    r"\b(?:will|would) (?:also |now )?(?:(?:have|lose) [^.;]{0,40}? and )?be (?:\w+ly )?(?:caught and (?:\w+ly )?)?(?:treated as|punished|arrested|sent back|repatriated|"
-    r"shot|fined|detained|sent to|caught|handed over to|turned over to|charged|prosecuted|"
-    r"jailed|imprisoned|sentenced|expelled|executed|deported|tried)\b"
-)
-
-# Status cues; on equal distance the earlier entry wins.
-STATUS_CUES: list[tuple[str, re.Pattern[str]]] = [
-    (
-        str(STATUS.Rumoured),
-        re.compile(
-            r"\b(?:rumou?rs?|rumou?red|reportedly considering|said to be (?:considering|planning|"
-            r"preparing)|(?:is|are|was|were) said to be \w+ing|(?:have|has|had) (?:also |now |all |reportedly )?heard (?:that|of|rumou?rs)|"
-            r"there is talk|word has it|people (?:say|said|are saying|have been saying) (?:that )?"
-            r"[^.;,]{0,60}?\b(?:will|would|may|might|could|(?:is|are) going to)"
-            r"|word is|speculation|unconfirmed reports?|it is said that)\b",
-            _I,
-        ),
-    ),
-    (
-        str(STATUS.Lifted),
-        re.compile(
-            r"\b(?:lifted|lifting|lift(?:s)? (?:the|a|its)|reopened|reopening|re-opened|reopen|"
-            r"resumed|resumption|removed|ended|scrapped|abolished|withdrawn|withdrew|called off|"
-            r"rescinded|revoked|repealed|annulled|cancell?ed|discontinued|phased out|overturned|"
-            r"dropped|dismantled|(?:switched|turned) off(?!\s+(?:at|every|each|during|overnight|by\s+"
-            r"day|in\s+the\s+(?:morning|day|daytime)))|(?:allowed|permitted|"
-            r"approved|legali[sz]ed) (?:\w+ )?"
-            r"again|once again (?:allowed|permitted|open))\b",
-            _I,
-        ),
-    ),
-    (
-        str(STATUS.Eased),
-        re.compile(
-            r"\b(?:relaxed|relaxing|relax|eased|easing|ease|shortened|shortening|loosened|loosening|softened|scaled "
-            r"back|scaling back|more lenient|less strict|lighter than|looser|lightened|up from|"
-            # a shorter duration: "was cut from 40 days to 20", "cutting the time goods must
-            # wait from three weeks to ten days"
-            r"(?:cut|cuts|cutting|reduc(?:ed|es|ing)|lower(?:ed|s|ing)|trimm(?:ed|ing)|"
-            r"halv(?:ed|es|ing)|brought down|bringing down)\b(?:[^.;]{0,60}?\bfrom (?:\d+|\w+) "
-            r"(?:days?|weeks?|months?|hours?) to| (?:\w+ ){0,3}?to (?:\d+|\w+) (?:days?|weeks?|"
-            r"hours?)))\b",
-            _I,
-        ),
-    ),
-    # A consequence promised for an act ("anyone who helps them will be punished") states a
-    # standing rule, not a plan.
-    (str(STATUS.InForce), re.compile(CONSEQUENCE, _I)),
-    (
-        str(STATUS.Planned),
-        re.compile(
-            r"\b(?:(?:is|are|was|were) set to|plans? to|planned|planning to|plans for|will|shall|"
-            r"hopes? to|hoping to|aims? to|"
-            r"(?:is|are) going to|intends? to|the plan is to|preparations (?:are|were|have been) "
-            r"(?:under ?way|being made)|would be (?!\w+ly\b)\w+ed\b|(?:could|may|might) (?:soon |also |well )?be "
-            r"(?!\w+ly\b)(?:\w+ed|sent|built|put|set|shut|taken|brought|torn|sent back)\b|to be (?:installed|built|erected|introduced|deployed|"
-            r"expanded|completed)|scheduled(?: to|(?<=been scheduled)| for(?:(?<=is scheduled for)|(?<=are scheduled for)|"
-            r"(?<=was scheduled for)|(?<=were scheduled for)))|preparing to|prepares? to|expected to|about to|"
-            r"considering|proposed|being discussed|under discussion|(?:discussing|debating|weighing|"
-            r"studying|deciding) (?:whether|how|when)(?: (?:or not )?to)?)\b",
-            _I,
-        ),
-    ),
-    (
-        str(STATUS.Announced),
-        re.compile(
-            r"\b(?:announced|announcement|ordered|orders?|issued|issues|directives?|decrees?|"
-            r"instructed|instructions?|notices?|notified|notification|decided to|declared|"
-            r"declaration|handed down|promulgated|read (?:out|aloud)|(?:told|warned|instructed|notified|informed) "
-            r"(?:(?!(?:was|were|is|are|had|has|have|would|will)\b)[\w-]+ ){0,8}?(?:to|not to|that)\b|been told|were told|was told|were warned|"
-            r"been warned)\b",
-            _I,
-        ),
-    ),
-    (
-        str(STATUS.InForce),
-        re.compile(
-            r"\b(?:(?:has|have|had) been in (?:place|effect|force)|in (?:place|effect|force)|"
-            r"(?:keeps?|kept|keeping) (?:the |its )?borders? (?:sealed|closed|shut)|keeping|"
-            r"until further notice|must(?: (?:\w+ )?be \w+)?|needs? (?:a |an |special )?(?:permits?|pass(?:es)?|approval)|"
-            r"(?:no one|nobody) (?:may|can|is allowed to)|may not|may only|step(?:s|ped|ping)? up|tighten(?:ed|s|ing)?|"
-            r"intensif(?:ied|ies|ying)|strengthen(?:ed|s|ing)?|"
-            r"(?:has|have|had) (?:been|remained) (?:closed|sealed|shut|banned|prohibited|"
-            r"suspended|restricted|halted|tightened|strict)|(?:has|have) been \w+ing|"
-            r"would be (?:\w+ly )?(?:sent back|repatriated|arrested|punished|shot|fined|detained)|"
-            r"(?:is|are) (?:\w+ly )?(?:arrested|punished|repatriated|sent back|detained|fined|"
-            r"banned|prohibited|forbidden|required|not allowed)|"
-            r"remains?|remained|still|continues? to|continued|ongoing|(?:is|are|was|were|been) "
-            r"banned|banned|(?:is|are) prohibited|prohibits?|prohibited|forbidden|enforc\w+|"
-            r"maintain\w*|persists?|under way|underway|currently|constant|round-the-clock|around "
-            r"the clock|at all hours|regular|strict|strictly|extended|required|requires?)\b",
-            _I,
-        ),
-    ),
-    (
-        str(STATUS.CarriedOut),
-        re.compile(
-            r"\b(?:installed|installing|built|building|erected|constructed|set up|put up|went up|"
-            r"gone up|deployed|dispatched|stationed|posted|repatriated|deported|returned|sent back|"
-            r"sent home|sent to|handed over|handed back|arrested|detained|carried out|conducted|launched|"
-            r"began|begun|started|reinforced|increased|expanded|added|placed|laid|buried|mounted|strung|sealed|closed|shut|"
-            r"confiscated|seized|raided|inspected|executed|relocated|evicted|expelled|imposed|"
-            r"introduced|implemented|rolled out|cracked down|fired|shot|lit|upgraded|replaced|"
-            r"rebuil\w+|repair\w*|appeared|sprang up|gathered|assembled|summoned|held|rounded up|"
-            r"sent away|moved (?:to|away|inland|out))\b",
-            _I,
-        ),
-    ),
+__all__ = [
+    "CONSEQUENCE",
+    "IN_FORCE_EXPLICIT",
+    "MEASURE_CUES",
+    "SANCTIONS_BASIS",
+    "STATUS_CUES",
+    "STATUS_TRIGGERS",
+    "SUBTYPES",
+    "MeasureCue",
 ]
-
-#: Words one of which every match of a status cue contains (in ``STATUS_CUES`` order; an
-#: empty string for cues made of words too common to be worth testing): a sentence without
-#: any of them is not searched for that cue.
-STATUS_TRIGGERS: list[str] = [
-    "rumo* considering said heard talk word people speculation unconfirmed",
-    "lifted lifting lift lifts reopened reopening re reopen resumed resumption removed ended "
-    "scrapped abolished withdrawn withdrew called rescinded revoked repealed annulled cancelled "
-    "canceled discontinued phased overturned dropped dismantled again switched turned",
-    "relaxed relaxing relax eased easing ease shortened shortening loosened loosening softened "
-    "scaled scaling lenient strict lighter looser lightened up cut cuts cutting reduced reduces "
-    "reducing lowered lowers lowering trimmed trimming halved halves halving brought bringing",
-    "will would",
-    "",
-    "announced announcement ordered order orders issued issues directive directives decree "
-    "decrees instructed instruction instructions notice notices notified notification decided "
-    "declared declaration handed promulgated read told warned informed",
-    "",
-    "",
-]
-
-#: Explicit statements of state that outrank a nearer status cue in the same sentence.
-IN_FORCE_EXPLICIT = re.compile(
-    r"\b(?:in (?:place|effect|force)|remains?|remained|still|until further notice)\b", _I
-)

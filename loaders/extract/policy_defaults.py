@@ -3,7 +3,12 @@
 - The time of a measure is the time expression of its own clause nearest to it, not that of
   the telling (``a source reported on Tuesday that …``) nor a deadline (``ahead of the
   December 22 deadline``).
-- A measure noun dated in the past was carried out; otherwise it is in force.
+- A measure noun dated in the past was carried out, one in place "since" a date or
+  undated is in force.
+- A measure named without a status word is not reported as taken when its verb is negated,
+  when it is an infinitive nothing requires (``gave states two years to send the workers
+  home``), when it is named as gone (``no longer face quarantine``) or as the object of a
+  change not made (``may decide to lift the quarantine rules``), or when it is denied.
 - Equipment or a barrier named as new (``new floodlights``) was put up, unless it is only
   wanted (``wants new fences``).
 - A negation inside the condition of a rule (``anyone who does not register guests will be
@@ -116,6 +121,50 @@ def negated(ctx: ArticleContext, index: int, cue: Span, target: Span | None = No
     return not _RELATIVE_NEGATION.search(ctx.before(index, cue.begin, 80))
 
 
+# "no longer face quarantine": the measure named only to say it is gone.
+_NO_LONGER = re.compile(r"\b(?:no\s+longer|not\s+any\s+more|no\s+more)\s+(?:[\w-]+\s+){0,2}$", re.I)
+# "may decide to lift the quarantine rules": a change not made, of a measure not reported.
+_UNREALISED_CHANGE = re.compile(
+    r"\b(?:to|will|would|may|might|could)\s+(?:\w+ly\s+)?(?:lift|ease|relax|end|scrap|remove|"
+    r"reopen|resume|loosen|drop|abolish|shorten)\s+(?:the\s+|its\s+|their\s+|a\s+)?(?:[\w-]+\s+)"
+    r"{0,2}$",
+    re.I,
+)
+# "gave states two years to send all such workers home": an infinitive, no deed — unless a
+# verb of requiring governs it ("are requiring everyone … to spend 30 days in isolation").
+_INFINITIVE = re.compile(r"\bto\s+(?:\w+ly\s+)?$", re.I)
+_REQUIRING = re.compile(
+    r"\b(?:requir\w*|forc(?:ed|es|ing)|oblig\w*|compel\w*|order\w*|instruct\w*|told|tell\w*|made|make|"
+    r"makes|mandat\w*|direct\w*|expect\w*|allow\w*|permit\w*)\b[^.;]{0,70}$",
+    re.I,
+)
+
+
+def no_longer(ctx: ArticleContext, index: int, cue: Span) -> bool:
+    """Whether a state is told as over (``no longer required``, ``not … any more``)."""
+    return bool(_NO_LONGER.search(ctx.before(index, cue.begin, 40)))
+
+
+def unreported(ctx: ArticleContext, index: int, span: Span, verb: Span | None) -> bool:
+    """Whether a measure named without a status word is not reported as taken: its verb
+    negated (``did not install any cameras``) or an infinitive with nothing to govern it
+    (``gave states two years to send all such workers home``), the noun named as gone
+    (``no longer face quarantine``), or what someone denies (``denied reports of a new
+    fence``)."""
+    if verb is not None and negated(ctx, index, verb):
+        return True
+    if (
+        verb is not None
+        and _INFINITIVE.search(ctx.before(index, verb.begin, 20))
+        and not _REQUIRING.search(ctx.before(index, verb.begin, 90))
+    ):
+        return True
+    before = ctx.before(index, span.begin, 60)
+    if _NO_LONGER.search(before) or _UNREALISED_CHANGE.search(before):
+        return True
+    return ctx.denied(index, span.begin)
+
+
 def dated_past(ctx: ArticleContext, index: int, span: Span) -> bool:
     """Whether the measure's own time expression lies before the publication date."""
     time = measure_time(ctx, index, span)
@@ -125,5 +174,9 @@ def dated_past(ctx: ArticleContext, index: int, span: Span) -> bool:
 
 
 def default_status(ctx: ArticleContext, index: int, span: Span) -> str:
-    """Status of a measure named without a verb: a dated past one was carried out."""
+    """Status of a measure named without a verb: a dated past one was carried out, one in
+    place "since" a date still is."""
+    time = measure_time(ctx, index, span)
+    if time is not None and time.relation == "since":
+        return _IN_FORCE
     return _CARRIED_OUT if dated_past(ctx, index, span) else _IN_FORCE

@@ -14,8 +14,14 @@
 - A later change told of the same measure (``began a campaign, but it was called off``;
   ``five days a week, up from three``; ``a curfew imposed in July was lifted``) is where
   the measure stands.
-- What people who are not the authority hope for (``some traders hope that trade will
-  restart in April``) is no plan of the authority.
+- What people who are not the authority hope for, fear, expect or believe will happen
+  (``some traders hope that trade will restart in April``, ``activists fear the detainees
+  will be sent back``) is no plan of the authority.
+- Some status words only look like one: ``added`` without an object reports speech (``the
+  source added``), ``told a local newspaper`` is a statement, ``a pass issued by the
+  county`` says what the pass is, ``half-finished`` is an adjective.
+- A measure that is the subject of a verb of change (``the order to fire … was
+  withdrawn``), or a shorter period told after it (``…, down from ten days``), has changed.
 """
 
 from __future__ import annotations
@@ -72,6 +78,17 @@ _ANAPHORA = re.compile(
     r"(?:[\w-]+\s+)?$",
     re.IGNORECASE,
 )
+_CAMPAIGN_HEAD = re.compile(
+    r"(?:[\w-]+\s+){0,2}?(?:crack\w*|clamp\w*|campaigns?|sweeps?|operations?|drives?|"
+    r"inspections?|purges?|offensives?|hunts?|searches)\b",
+    re.IGNORECASE,
+)
+# "a second group of suspects", "another batch": more of the same
+_ORDINAL_GROUP = re.compile(
+    r"\b(?:a|another|the)\s+(?:second|third|fourth|further|next|new)\s+(?:group|batch|wave|"
+    r"round)\b",
+    re.IGNORECASE,
+)
 _SPECIFIC = (
     str(MEASURE.PhoneCrackdown),
     str(MEASURE.SmugglingCrackdown),
@@ -94,7 +111,26 @@ _BEGUN_THEN = re.compile(
     re.IGNORECASE,
 )
 _COMPARED = re.compile(r"^\W{0,3}$")
+_BY_AFTER = re.compile(r"\s+by\b", re.IGNORECASE)
+# Telling the press: "told a local newspaper that", "told reporters that".
+_TO_PRESS = re.compile(
+    r"(?:told|informed)\s+(?:a\s+|the\s+|an\s+)?(?:[\w-]+\s+){0,2}?(?:newspapers?|reporters?|"
+    r"journalists?|media|press|news\s+agency|broadcasters?|radio|television|daily\s+nk|yonhap)\b",
+    re.IGNORECASE,
+)
+# "added" with no object reports speech ("…, the source added", "added that …").
+_SAID = re.compile(r"\s*(?:[,.;:!?\"'”’)]|that\b|$)", re.IGNORECASE)
 _COMPARATIVE_CUE = re.compile(r"^(?:up from|more than before)", re.IGNORECASE)
+# "The order to shoot on sight along the Tumen was withdrawn": the measure is the subject
+# of the verb of change.
+_SUBJECT_THEN = re.compile(
+    r"^(?:\s+(?!(?:that|which|who|and|but)\b)[\w'’–-]+){0,8}?\s+(?:was|were|has\s+been|have\s+"
+    r"been|had\s+been)\s+(?:\w+ly\s+|later\s+|finally\s+|since\s+|also\s+)?$",
+    re.IGNORECASE,
+)
+# "held … for three days of disinfection before …, down from ten days": a shorter period
+# later in the sentence is the measure's own change.
+_SHORTER = re.compile(r"^down from (?:\d+|\w+) (?:days?|weeks?|months?|hours?)\b", re.I)
 
 
 _CAPACITY = re.compile(
@@ -119,8 +155,11 @@ _RULE_CONTENT = re.compile(
 )
 # "A rule that made cargo sit …": the measure is the content of a rule named as a subject.
 _RULE_SUBJECT = re.compile(
-    r"\b(?:requirements?|rules?|bans?|orders?|restrictions?|regulations?|obligations?|decrees?)"
-    r"\s+(?:that|which|requiring|forcing|obliging|under\s+which)\b[^.;,]*$",
+    r"\b(?:requirements?|rules?|bans?|orders?|restrictions?|regulations?|obligations?|decrees?|"
+    # "the strip along the river that residents have been barred from … was narrowed"
+    r"(?:strip|zone|belt|area)(?:\s+(?:along|by|beside|near)\s+the\s+\w+)?)"
+    r"\s+(?:that|which|requiring|forcing|obliging|under\s+which|in\s+which|where|within\s+which)\b"
+    r"[^.;,]*$",
     re.IGNORECASE,
 )
 # A provision described (``which requires countries to send back …``): what an instrument
@@ -163,6 +202,20 @@ _DETERMINER = re.compile(
     r"several)\s+)$",
     re.IGNORECASE,
 )
+# "Police check identity cards": "police" takes a plural verb, so a base form after it is
+# the verb ("police checks" would be a noun).
+_PLURAL_SUBJECT = re.compile(r"\bpolice\s+$", re.IGNORECASE)
+_TAKES_OBJECT = re.compile(
+    r"\s+(?!(?:and|or|but|in|on|at|of|to|for|from|with|by|near|where|which|that|was|were|is|are|"
+    r"has|have|had|rules?|officers?|chiefs?)\b)[a-z]",
+    re.IGNORECASE,
+)
+# A determiner or pronoun after a verb form opens its object: the form is a verb.
+_OBJECT_AFTER = re.compile(
+    r"\s+(?:everyone|everybody|anyone|anybody|all|the|a|an|them|their|its|his|her|those|these|"
+    r"some|every|each|\d)\b",
+    re.IGNORECASE,
+)
 _NOUN_MODIFIER = re.compile(
     r"\b(?:a|an|the|this|that|these|those|its|their|his|her|our|any|every|each|no|such|"
     r"police|border|customs|security|railway|rail|bus|train|guard|patrol|army|military|"
@@ -195,25 +248,38 @@ _VERB_KIND = (
 )
 
 
+# Hopes, fears and forecasts: "fishermen hope the ban will be dropped", "activists fear that
+# the detainees will be sent back", "analysts expect the order to return".
 _HOPE = re.compile(
     r"\b(?:hope|hopes|hoped|hoping|wish|wishes|wished|wishing|pray|prays|prayed|praying|"
-    r"dream|dreams|dreamed)\b(?:\s+that)?[^.;]*$",
+    r"dream|dreams|dreamed|fear|fears|feared|fearing|worry|worries|worried|expect|expects|"
+    r"predict|predicts|predicted|speculate|speculates|speculated)\b(?:\s+that)?[^.;]*$"
+    # a belief counts only about what will happen ("believe the women will be sent back"),
+    # not about what was done ("believe the fence was built to keep them in")
+    r"|\b(?:believe|believes|believed|(?:suspect|suspects|suspected)(?=\s+that))\b[^.;]*?\b(?:will|"
+    r"would|could|may|might|(?:is|are)\s+going\s+to)\b[^.;]*$",
     re.IGNORECASE,
 )
 _HOPE_WORDS = triggers(
     "hope hopes hoped hoping wish wishes wished wishing pray prays prayed praying "
-    "dream dreams dreamed"
+    "dream dreams dreamed fear fears feared fearing worry worries worried expect expects "
+    "predict predicts predicted speculate speculates speculated believe believes believed "
+    "suspect suspects suspected"
 )
 
 
 def hoped(ctx: ArticleContext, sent: int, span: Span) -> bool:
-    """Whether a measure is only what people other than an authority hope for."""
+    """Whether a measure is only what people other than an authority hope for, fear or
+    expect."""
     if not ctx.words.has(sent, _HOPE_WORDS):
         return False
-    found = _HOPE.search(ctx.before(sent, span.begin, 150))
+    # up to the cue's last word: a long cue may hold the fear itself ("… and many fear
+    # they will be sent to")
+    begin = max(ctx.sentences[sent].begin, span.begin - 150)
+    found = _HOPE.search(ctx.folded, begin, max(span.begin, span.end - 1))
     if found is None:
         return False
-    at = span.begin - len(ctx.before(sent, span.begin, 150)) + found.start()
+    at = found.start()
     return not any(
         m.span.end <= at and kinds.is_authority(ctx.entities[m.entity])
         for m in ctx.by_sentence.get(sent, [])
@@ -302,9 +368,14 @@ def nominal(ctx: ArticleContext, sent: int, verb: Span, active: bool) -> bool:
         return False
     before = ctx.before(sent, verb.begin, 30)
     word = ctx.folded[verb.begin : verb.end]
-    if verb_form(word) in ("base", "third", "ambiguous"):
+    form = verb_form(word)
+    if form in ("base", "third", "ambiguous"):
         after = ctx.folded[verb.end : ctx.sentences[sent].end]
+        if form == "base" and _PLURAL_SUBJECT.search(before) and _TAKES_OBJECT.match(after):
+            return False  # "Police check identity cards" (but "the police station and …")
         return bool(_NOUN_MODIFIER.search(before) or _NOUN_AFTER_VERB.match(after))
+    if _OBJECT_AFTER.match(ctx.folded, verb.end):
+        return False  # "a rule that kept everyone …": a verb with its object
     return bool(_DETERMINER.search(before))
 
 
@@ -330,6 +401,14 @@ def usable(ctx: ArticleContext, sent: int, status: str, span: Span) -> bool:
         before = ctx.before(sent, span.begin)
         if word.startswith("issue") and _DOCUMENT_BEFORE.search(before):
             return False
+        if (
+            word == "issued"
+            and _BY_AFTER.match(ctx.folded, span.end)
+            and not _PASSIVE_BEFORE.search(before)
+        ):
+            return False  # "a pass issued by the county": what the thing is, no announcement
+        if _TO_PRESS.match(ctx.folded, span.begin, span.end):
+            return False  # "told a local newspaper that …": a statement, not a notice
         return not (word.startswith("order") and _TRADE_ORDERS.search(before))
     if status == _PLANNED:
         # "before they could be disinfected": a possibility inside a time or condition clause
@@ -341,7 +420,12 @@ def usable(ctx: ArticleContext, sent: int, status: str, span: Span) -> bool:
     if status not in _DONE:
         return True
     before = ctx.before(sent, span.begin, 60)
-    if ctx.folded[span.begin : span.end].lower() == "dropped":
+    if before.endswith("-"):
+        return False  # "half-finished flats", "newly-built": part of an adjective
+    word = ctx.folded[span.begin : span.end].lower()
+    if word == "added" and _SAID.match(ctx.folded, span.end, ctx.sentences[sent].end):
+        return False  # "…, the source added": a word of saying, no deed
+    if word == "dropped":
         # "the order was dropped", "dropped the ban", not "prices dropped"
         after = ctx.folded[span.end : ctx.sentences[sent].end]
         return bool(_PASSIVE_BEFORE.search(before) or _RULE_AFTER.match(after))
@@ -376,8 +460,19 @@ def appeal(ctx: ArticleContext, sent: int, span: Span) -> bool:
 
 
 def anaphoric(ctx: ArticleContext, sent: int, span: Span, earlier: list[Policy]) -> str | None:
-    """The type of the crackdown a "similar campaign" refers back to, if the article has one."""
-    head = ctx.folded[span.begin : span.end].split(" ", 1)[0] + " "
+    """The type of the crackdown a "similar campaign" refers back to, if the article has one.
+
+    Only a campaign noun refers back: in "warning that those caught will be punished" the
+    ``that`` opens a clause."""
+    cue = ctx.folded[span.begin : span.end]
+    if _ORDINAL_GROUP.search(cue):
+        # "bring a second group of suspects to trial": the last such measure, again
+        return next(
+            (p.measure_type for p in reversed(earlier) if p.measure_type in _SPECIFIC), None
+        )
+    if not _CAMPAIGN_HEAD.match(cue):
+        return None
+    head = cue.split(" ", 1)[0] + " "
     if not (_ANAPHORA.search(ctx.before(sent, span.begin, 40)) or _ANAPHORA.match(head)):
         return None
     return next((p.measure_type for p in earlier if p.measure_type in _SPECIFIC), None)
@@ -397,6 +492,8 @@ def change_after(
             _CONCESSIVE.match(between)
             or _BEGUN_THEN.match(between)
             or (_COMPARED.match(between) and _COMPARATIVE_CUE.match(cue))
+            or (_SHORTER.match(cue) and ";" not in between)
+            or _SUBJECT_THEN.match(between)
         ):
             return status, span
     return None

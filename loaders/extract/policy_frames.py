@@ -29,6 +29,7 @@ from .frame_lexicon import (
 from .morph import alternation, first_words, nouns
 from .policy_cues import MeasureCue
 from .policy_frames_conduct import CONDUCT_FRAMES, CONDUCT_GENERIC, DETECTION_FRAMES
+from .policy_frames_justice import JUSTICE_FRAMES, JUSTICE_GENERIC
 from .policy_frames_passage import PASSAGE_FRAMES
 from .policy_frames_rules import GENERIC_FRAMES as _ENFORCEMENT
 from .policy_frames_rules import RULE_FRAMES
@@ -120,7 +121,8 @@ _PHYSICAL: list[MeasureCue] = [
     frame(
         MEASURE.WorkerRepatriation,
         ("send home", "send back", "repatriate", "recall", "bring home", "withdraw", "return"),
-        nouns("worker", "labourer", "laborer", "employee", "seamstress", "logger") | {"staff"},
+        nouns("worker", "labourer", "laborer", "employee", "seamstress", "logger")
+        | {"staff", "workforce"},
         ACTION,
     ),
     frame(
@@ -233,6 +235,14 @@ _PHYSICAL: list[MeasureCue] = [
         | nouns("movement restriction", "check post", "inspection post"),
         RULE,
         passive_reach=10,  # "checkpoints on the roads from Yanji to Longjing … were reinstated"
+    ),
+    # "the checkpoint on the road to the airport was removed": a restriction lifted
+    frame(
+        MEASURE.MovementRestriction,
+        ("remove", "dismantle", "lift", "scrap", "take down", "abolish", "withdraw", "close"),
+        nouns("checkpoint", "roadblock", "check post", "inspection post", "control post"),
+        LIFT,
+        passive_reach=10,
     ),
     frame(
         MEASURE.PatrolReinforcement,
@@ -403,10 +413,10 @@ _PHYSICAL: list[MeasureCue] = [
 
 #: All frames that come before the phrase cues, in priority order.
 FRAME_CUES: list[MeasureCue] = (
-    PASSAGE_FRAMES + DETECTION_FRAMES + _PHYSICAL + RULE_FRAMES + CONDUCT_FRAMES
+    JUSTICE_FRAMES + PASSAGE_FRAMES + DETECTION_FRAMES + _PHYSICAL + RULE_FRAMES + CONDUCT_FRAMES
 )
 #: Enforcement frames whose type comes from their target, after the phrase cues.
-GENERIC_FRAMES: list[MeasureCue] = _ENFORCEMENT + CONDUCT_GENERIC
+GENERIC_FRAMES: list[MeasureCue] = _ENFORCEMENT + CONDUCT_GENERIC + JUSTICE_GENERIC
 
 __all__ = ["CHANGE_KINDS", "FRAME_CUES", "GENERIC_FRAMES"]
 

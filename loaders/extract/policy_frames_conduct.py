@@ -28,7 +28,7 @@ from borderkg.ontology.namespaces import MEASURE
 from .frame_lexicon import GROUPS, PEOPLE, custom, frame
 from .morph import nouns
 from .policy_cues import MeasureCue
-from .policy_tense import ACTION, BUILD, PRACTICE, RULE
+from .policy_tense import ACTION, BUILD, EASE, PRACTICE, RULE
 
 #: The concept of a cue that refers back to a measure reported before (``a similar order``).
 ANAPHORIC = "anaphoric"
@@ -78,6 +78,31 @@ CONDUCT_FRAMES: list[MeasureCue] = [
         "ban bans banned banning prohibit prohibits prohibited prohibiting forbid forbids forbade "
         "forbidden forbidding bar bars barred barring",
         RULE,
+        also_when="phone phones handset handsets sim",
+    ),
+    # "has banned the use of Chinese mobile phones", "the use of foreign phones is banned"
+    custom(
+        MEASURE.PhoneCrackdown,
+        r"(?P<v>ban|bans|banned|banning|prohibit\w*|forb[ia]d\w*|outlaw\w*)\s+(?:the\s+)?(?:use|"
+        r"possession|ownership|sale)\s+of\s+(?:[\w-]+\s+){0,3}?(?:mobile\s+|cell\s+)?(?:phones?|"
+        r"handsets?|sim\s+cards?)\b|(?:use|possession|ownership|sale)\s+of\s+(?:[\w-]+\s+){0,3}?"
+        r"(?:mobile\s+|cell\s+)?(?:phones?|handsets?|sim\s+cards?)\b[^.;]{0,40}?\b(?:is|are|was|were|"
+        r"has\s+been|have\s+been|remains?|remained)\s+(?:\w+ly\s+|now\s+|still\s+)*(?P<w>banned|"
+        r"prohibited|forbidden|outlawed)\b",
+        "use possession ownership sale",
+        RULE,
+        also_when="phone phones handset handsets sim",
+    ),
+    # "have been allowed since January to use Chinese handsets registered with the ministry":
+    # an exemption from the ban on foreign phones eases it
+    custom(
+        MEASURE.PhoneCrackdown,
+        r"(?:(?:is|are|was|were|been|be)\s+(?:\w+ly\s+|now\s+|also\s+)*(?P<w>allowed|permitted)|"
+        r"(?P<v>allow|allows|allowing|permit|permits|permitting)\s+(?:[\w-]+\s+){1,5}?)\s*(?:(?:since|"
+        r"from|in|as\s+of)\s+(?:[\w-]+\s+){1,2}?)?(?:again\s+)?to\s+(?:use|keep|own|carry|have)\s+"
+        r"(?:[\w-]+\s+){0,3}?(?:mobile\s+|cell\s+)?(?:phones?|handsets?|sim\s+cards?)\b",
+        "allowed permitted allow allows allowing permit permits permitting",
+        EASE,
         also_when="phone phones handset handsets sim",
     ),
     custom(
@@ -148,8 +173,11 @@ CONDUCT_GENERIC: list[MeasureCue] = [
         r"scanned|unloaded|examined)\b(?:\s+and\s+\w+)?\s+(?:to\s+(?:check|search|look)\s+for|"
         r"for)\s+|(?P<v>open|opens|opened|opening|check|checks|checked|checking|inspect\w*|"
         r"search\w*|x-ray\w*|scan\w*)\s+(?:every|each|all|the)?\s*(?:[\w-]+\s+){0,2}?(?:containers?|"
-        r"trucks?|cargo|shipments?|consignments?|crates?|wagons?|boxes|parcels?)\s+(?:to\s+"
-        r"(?:check|search|look)\s+for|for)\s+",
+        r"trucks?|cargo|shipments?|consignments?|crates?|wagons?|boxes|parcels?)\s+(?:[\w-]+\s+)"
+        # "open every wagon returning from the North to look for …", "check every export
+        # shipment to make sure none of it comes from …"
+        r"{0,4}?(?:to\s+(?:check|search|look)\s+for|for|to\s+(?:make\s+sure|ensure|verify|"
+        r"confirm)\b)\s*",
         "container containers truck trucks lorry lorries cargo shipment shipments consignment "
         "consignments crate crates wagon wagons boxes parcel parcels",
         PRACTICE,

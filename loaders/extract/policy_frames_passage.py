@@ -23,7 +23,7 @@ from borderkg.ontology.namespaces import MEASURE
 
 from .frame_lexicon import custom
 from .policy_cues import MeasureCue
-from .policy_tense import LIFT, RULE, STATE
+from .policy_tense import LIFT, PRACTICE, RULE, STATE
 
 _NATIONALITY = r"(?:chinese|foreign|russian|south\s+korean|north\s+korean|overseas|international)"
 _DURATION = (
@@ -33,9 +33,20 @@ _DURATION = (
 )
 # Places of isolation: rooms, dormitories, yards, and isolation itself (not prisons).
 _ISOLATION_PLACE = (
-    r"(?:dormitor(?:y|ies)|hotels?|rooms?|yards?|warehouses?|compounds?|barracks|wards?|"
+    r"(?:dormitor(?:y|ies)|hotels?|guest\s?houses?|hostels?|inns?|rooms?|yards?|warehouses?|"
+    r"compounds?|barracks|wards?|"
     r"isolation|quarantine|(?:isolation|quarantine)\s+(?:centres?|centers?|facilit(?:y|ies)|"
     r"camps?|stations?))"
+)
+# What crosses as trade: vehicles and goods (boats and ships are people's, see below).
+_GOODS = (
+    r"(?:trucks?|lorr(?:y|ies)|cargo|freight|goods|shipments?|consignments?|wagons?|containers?|"
+    r"imports?|exports?|fish|seafood|coal|products|produce|textiles|garments)"
+)
+# Places people live in, which a lockdown seals.
+_SETTLEMENT = (
+    r"(?:towns?|city|cities|villages?|county|counties|districts?|neighbou?rhoods?|capital|"
+    r"settlements?|streets?|housing\s+blocks?|apartment\s+blocks?)"
 )
 _VEHICLE = (
     r"(?:cabs?|vehicles?|trucks?|lorr(?:y|ies)|trains?|carriages?|wagons?|compounds?|"
@@ -48,11 +59,9 @@ PASSAGE_FRAMES: list[MeasureCue] = [
     custom(
         MEASURE.QuarantineRule,
         r"(?P<v>stay|stays|stayed|staying|remain|remains|remained|spend|spends|spent|spending|sit|"
-        r"sits|sat|wait|waits|waited|kept|keep|keeps|held|hold|holds)\s+(?:[\w,-]+\s+){0,4}?(?:in|"
-        r"at|inside)\s+(?:(?:an?|the|their|its|designated|sealed|separate|special)\s+)*(?:[\w-]+\s+)?"
-        + _ISOLATION_PLACE
-        + r"\b[^.;]{0,40}?\b"
-        + _DURATION,
+        r"sits|sat|wait|waits|waited|kept|keep|keeps|held|hold|holds)\s+(?:[\w,-]+\s+){0,5}?(?:in|"
+        r"at|inside)\s+(?:(?:an?|the|their|its|designated|sealed|separate|special)\s+)*"
+        r"(?:[\w-]+\s+){0,2}?" + _ISOLATION_PLACE + r"\b[^.;]{0,40}?\b" + _DURATION,
         "stay stays stayed staying remain remains remained spend spends spent spending sit sits sat "
         "wait waits waited kept keep keeps held hold holds",
         RULE,
@@ -62,7 +71,10 @@ PASSAGE_FRAMES: list[MeasureCue] = [
         MEASURE.QuarantineRule,
         r"(?:may|must|can|cannot|can't|(?:are|is|were|was)\s+(?:not|no\s+longer)\s+(?:allowed|"
         r"permitted)\s+to|(?:are|is|were|was)\s+forbidden\s+to)\s+(?:not\s+)?(?:get\s+out\s+of|"
-        r"step\s+out\s+of|leave)\s+(?:their|the|his|her)\s+" + _VEHICLE + r"\b",
+        r"step\s+out\s+of|leave)\s+(?:their|the|his|her)\s+"
+        + _VEHICLE
+        # "may leave the compound only in groups": a rule on going out, not confinement
+        + r"\b(?![^.;]{0,40}\bonly\b)",
         "leave out",
         RULE,
         also_when="cab cabs vehicle vehicles truck trucks lorry lorries train trains carriage "
@@ -123,6 +135,87 @@ PASSAGE_FRAMES: list[MeasureCue] = [
         "halting cease ceases ceased ceasing",
         STATE,
         also_when="issuing",
+    ),
+    # "day trips across the bridge could start again": travel across the border reopening
+    custom(
+        MEASURE.BorderClosure,
+        r"(?:day\s+trips|tours|tourist\s+trips|sightseeing\s+trips|excursions|cross-border\s+"
+        r"trips|visits)\s+(?:across|over|to|into)\s+(?:the\s+)?(?:[\w'’–-]+\s+){0,4}?(?:(?:can|"
+        r"could|may|might|will|would)\s+(?:soon\s+)?)?(?P<v>start\s+again|resum(?:e|es|ed|ing)|"
+        r"restart(?:s|ed|ing)?|reopen(?:s|ed|ing)?)\b",
+        "trips tours excursions visits",
+        LIFT,
+        also_when="start resume resumes resumed resuming restart restarts restarted restarting "
+        "reopen reopens reopened reopening",
+    ),
+    # -- goods turned away at the border: a practice since a date, or one act that enforces
+    # a trade measure told before ("two trucks were turned back last month") -------------
+    custom(
+        MEASURE.TradeRestriction,
+        r"(?P<v>turn(?:s|ed|ing)?\s+(?:away|back)|refus(?:e|es|ed|ing)|reject(?:s|ed|ing)?)\s+"
+        r"(?:entry\s+(?:to|of)\s+)?(?:[\w-]+\s+){0,4}?"
+        + _GOODS
+        + r"\b|"
+        + _GOODS
+        + r"\b[^.;]{0,80}?\b(?:have|has|had|were|was|are|is|been|being|be)\s+(?:(?:\w+ly|also|now|"
+        r"still|all|been)\s+)*(?P<w>turned)\s+(?:away|back)\b",
+        "turn turns turned turning refuse refuses refused refusing reject rejects rejected "
+        "rejecting",
+        PRACTICE,
+        also_when="truck trucks lorry lorries cargo freight goods shipment shipments consignment "
+        "consignments wagon wagons container containers import imports export exports fish "
+        "seafood coal products produce textiles garments",
+        act=True,
+    ),
+    # -- towns sealed off ---------------------------------------------------------------------
+    custom(
+        MEASURE.MovementRestriction,
+        r"(?P<v>seal(?:s|ed|ing)?|lock(?:s|ed|ing)?|cordon(?:s|ed|ing)?)\s+(?:off|down)\s+(?:(?:the|"
+        r"a|an|its|all|several|entire|whole)\s+)*(?:[\w-]+\s+){0,2}?"
+        + _SETTLEMENT
+        + r"\b|"
+        + _SETTLEMENT
+        + r"\b[^.;]{0,40}?\b(?:(?:has|have|had)\s+(?:\w+ly\s+)?been|is|are|was|were|be|been|being)\s+"
+        r"(?:\w+ly\s+|also\s+|now\s+)*(?P<w>sealed\s+off|locked\s+down|cordoned\s+off|closed\s+off)\b",
+        "seal seals sealed sealing lock locks locked locking cordon cordons cordoned cordoning "
+        "closed",
+        STATE,
+        also_when="off down",
+    ),
+    # "boats will be banned from the reservoir": a place people may not go to
+    custom(
+        MEASURE.MovementRestriction,
+        r"(?:(?:is|are|was|were|been|be)\s+(?:\w+ly\s+|also\s+|now\s+)*)(?P<w>banned|barred|"
+        r"prohibited|forbidden)\s+from\s+(?:the\s+|a\s+)?(?:[\w-]+\s+)?(?:river|riverbank|"
+        r"riverside|reservoir|lake|bank|banks|shore|water|border\s+area|zone|fields?|beach|dam|"
+        r"island|frontier)\b",
+        "banned barred prohibited forbidden",
+        RULE,
+        also_when="river riverbank riverside reservoir lake bank banks shore water border zone "
+        "field fields beach dam island frontier",
+    ),
+    # "may leave the compound only in groups of five", "can go out only with a minder"
+    custom(
+        MEASURE.MovementRestriction,
+        r"(?:may|can|(?:are|is)\s+(?:\w+ly\s+)?(?:allowed|permitted)\s+to)\s+(?:only\s+)?(?P<v>leave|"
+        r"go\s+out|go|enter|travel|visit|cross)\b[^.;]{0,50}?\bonly\s+(?:in\s+groups|with\s+(?:a\s+|"
+        r"an\s+)?(?:minders?|escorts?|guides?|guards?|permission|permits?|pass(?:es)?)|on\s+(?:\w+\s+)?"
+        r"(?:days?|weekends|sundays)|in\s+pairs|under\s+escort)\b",
+        "may can allowed permitted",
+        RULE,
+        also_when="only",
+    ),
+    # "fishermen must now scan their identity cards before taking a boat out": a condition of
+    # going somewhere, laid on people
+    custom(
+        MEASURE.MovementRestriction,
+        r"(?:must|have\s+to|has\s+to|need\s+to|needs\s+to|(?:are|is)\s+(?:now\s+)?required\s+to)\s+"
+        r"(?:now\s+|also\s+|first\s+)?(?P<v>scan|show|present|swipe|register)\s+(?:their|an?|the|"
+        r"his|her)\s+(?:[\w-]+\s+)?(?:identity|identification|id|registration)\s+(?:cards?|"
+        r"documents?|papers)\b",
+        "must have has need needs required",
+        RULE,
+        also_when="scan show present swipe register",
     ),
     # -- boats kept in port: a curfew on the water -----------------------------------------
     custom(

@@ -153,8 +153,9 @@ RULE_FRAMES: list[MeasureCue] = [
     # -- deterrence and rewards ----------------------------------------------------------
     custom(
         MEASURE.PublicPunishment,
-        r"(?:execut|sentenc|tried|try|trial|shot|shoot|punish|parad|denounc|beat|humiliat|"
-        r"hang)\w*\b[^.;]{0,60}?\b(?:in\s+front\s+of|before)\s+(?:a\s+|the\s+)?(?:\w+\s+)?"
+        r"(?:(?P<v>(?:execut|sentenc|punish|parad|denounc|beat|humiliat|hang)\w*|tried|shot)|"
+        r"(?:try|trial|shoot)\w*)\b[^.;]{0,60}?\b(?:in\s+front\s+of|before)\s+(?:a\s+|the\s+)?"
+        r"(?:\w+\s+)?"
         r"(?:crowds?|audience|residents|villagers|onlookers|hundreds|thousands|assembled|"
         r"gathered|students|workers|spectators|townspeople)|(?:trials?|executions?|"
         r"sentencing)\b[^.;]{0,40}?\bat\s+(?:a|the)\s+(?:[\w-]+\s+)?(?:stadium|market(?:place)?|"
@@ -170,10 +171,11 @@ RULE_FRAMES: list[MeasureCue] = [
         r"(?:anyone|anybody|those|people|villagers|residents|whoever|citizens|informants)\s+"
         r"(?:who|that)\s+(?:report|inform|tip|turn|hand|help\s+(?:catch|find|arrest))|(?:\d[\d,]*"
         r"\s+(?:yuan|won|dollars|rmb|usd)|cash|money|payments?|prizes?)\s+(?:[\w-]+\s+){0,3}?for\s+"
-        r"(?:reporting|informing|turning\s+in|tipping\s+off|information\s+(?:on|about|leading))",
+        r"(?:reporting|informing|turning\s+in|tipping\s+off|(?:a\s+|any\s+)?tip-offs?|tips?\b|"
+        r"information\s+(?:on|about|leading))",
         "promise promises promised promising offer offers offered offering pay pays paid paying "
         "give gives gave giving award awards awarded grant grants granted reporting informing "
-        "turning tipping information",
+        "turning tipping information tip tips",
         RULE,
         also_when="report* inform* tip* turn* hand* help*",
     ),
@@ -193,10 +195,12 @@ RULE_FRAMES: list[MeasureCue] = [
         r"(?:[\w-]+\s+)?(?:families|residents|households|villagers|people|inhabitants)\b[^.;]{0,70}?"
         r"\b(?:(?:further\s+)?inland|away\s+from\s+the\s+(?:river|border|riverbank|frontier)|to\s+"
         r"the\s+(?:countryside|interior|mountains)|out\s+of\s+the\s+(?:border|city|town|area|"
-        r"district|county))\b",
+        r"district|county)|into\s+(?:new\s+|newly\s+built\s+|state\s+)?(?:[\w-]+\s+)?(?:apartment\s+"
+        r"blocks?|apartments|flats|housing|blocks\s+of\s+flats))\b",
         "move moves moved moving",
         ACTION,
-        also_when="inland away countryside interior mountains out",
+        also_when="inland away countryside interior mountains out apartment apartments flats "
+        "housing blocks",
     ),
     frame(
         MEASURE.ResidentRelocation,
@@ -211,8 +215,11 @@ RULE_FRAMES: list[MeasureCue] = [
         r"(?:"
         + alternation(GROUPS)
         + r")\b[^.;]{0,80}?\bto\s+(?P<v>move|relocate)\s+(?:[\w-]+\s+){0,3}?(?:further\s+"
-        r")?(?:inland|away|elsewhere|out|to)\b|(?P<w>mov(?:e|ed|ing)|relocat(?:e|ed|ing))\s+"
-        r"(?:[\w-]+\s+){0,3}?(?:further\s+)?inland",
+        r")?(?:inland|away|elsewhere|out|to)\b|(?:them|"
+        + alternation(GROUPS)
+        # people, not goods ("before it can be moved inland"), are moved inland
+        + r")\b[^.;]{0,60}?\b(?P<w>mov(?:e|ed|ing)|relocat(?:e|ed|ing))\s+(?:[\w-]+\s+){0,3}?"
+        r"(?:further\s+)?inland",
         "move moved moving relocate relocated relocating inland",
         ACTION,
         also_when="inland away elsewhere out to",
@@ -411,6 +418,7 @@ GENERIC_FRAMES: list[MeasureCue] = [
     custom(
         MEASURE.Crackdown,
         r"(?:anyone|anybody|those|people|whoever|residents|traders|villagers|individuals|"
+        r"families|relatives|households|"
         r"persons|smugglers|brokers|crossers|offenders|violators)\b[^.;]{0,90}?\b(?:will|would|"
         r"could|shall)\s+(?:also\s+|now\s+)?(?:(?:have|lose)\s+[^.;]{0,40}?\s+and\s+)?be\s+(?:\w+ly"
         r"\s+)?(?:punished|treated\s+as|arrested|detained|jailed|imprisoned|sent\s+to|fined|"

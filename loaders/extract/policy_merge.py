@@ -7,8 +7,11 @@ of the places or of the authorities (Chinese patrols near Tumen and North Korean
 reinforced in Onsong are two measures), or the thing a ban is on (sightseeing, boat trips).
 Acts that enforce a measure already reported join it: arrests for smuggling after the
 smuggling ban, arrests "during a campaign", detentions "since the start of the inspection",
-checkpoints set up in the sentence of a movement rule; arrests of remittance brokers stay a
-crackdown of their own.
+checkpoints set up in the sentence of a movement rule, goods turned back at a border that
+is closed or under a trade measure; arrests of remittance brokers stay a crackdown of their
+own. A sentence without a place is set where its paragraph is (``In villages in Kuandian,
+posters offer … The same posters warn …``), unless an authority says which side acts; a
+border river names no side.
 """
 
 from __future__ import annotations
@@ -29,6 +32,16 @@ SPECIFIC_CRACKDOWNS = {
     str(MEASURE.NonSocialistInspection),
 }
 _CRACKDOWN = str(MEASURE.Crackdown)
+# The measures a single act of enforcement of each type joins (``_enforcing_acts``): an
+# arrest for smuggling the smuggling crackdown; trucks turned back the trade restriction,
+# the sanctions they enforce or the closed border.
+_ENFORCED: dict[str, set[str]] = {c: {c} for c in SPECIFIC_CRACKDOWNS} | {
+    str(MEASURE.TradeRestriction): {
+        str(MEASURE.TradeRestriction),
+        str(MEASURE.SanctionsEnforcement),
+        str(MEASURE.BorderClosure),
+    }
+}
 _MONEY_GROUPS = ("/remittance-brokers",)
 # How far (in characters) from its evidence a place is read as where a measure is.
 _PLACE_REACH = 40
@@ -63,6 +76,7 @@ _CONTRAST = re.compile(
     r"distinct from)\s+(?:the\s+|a\s+)?$",
     re.IGNORECASE,
 )
+_PART_OF = re.compile(r"\bpart\s+of\s+(?:a|an|the|its|their|this)\s+(?:[\w-]+\s+)?$", re.I)
 # "since the start of the inspection", "since the quarantine began": a measure already
 # reported, used to date something else.
 _SINCE_BEFORE = re.compile(
@@ -103,19 +117,26 @@ class Mention:
 
 def set_aside(ctx: ArticleContext, sent: int, span: Span) -> bool:
     """Whether a bare measure noun is named only in contrast ("different from the
-    forced repatriation of defectors")."""
-    return bool(_CONTRAST.search(ctx.before(sent, span.begin, 40)))
+    forced repatriation of defectors") or as the campaign another measure serves ("strung
+    tripwires …, part of a drive to stop defectors")."""
+    before = ctx.before(sent, span.begin, 40)
+    return bool(_CONTRAST.search(before) or _PART_OF.search(before))
 
 
-def back_reference(ctx: ArticleContext, sent: int, span: Span, earlier: list[Policy]) -> bool:
+def back_reference(
+    ctx: ArticleContext, sent: int, span: Span, earlier: list[Policy], concept: str = ""
+) -> bool:
     """Whether a measure cue only refers back, to date something, to a measure the article
-    already reported with the same word ("since the quarantine began")."""
+    already reported with the same word ("since the quarantine began") or of the same type
+    ("since the lockdown began" after "the city has been sealed off")."""
     s = ctx.sentences[sent]
     if not (
         _SINCE_BEFORE.search(ctx.before(sent, span.begin, 50))
         and (span.end - span.begin < 25 or _BEGAN_AFTER.match(ctx.folded[span.end : s.end]))
     ):
         return False
+    if concept and any(p.measure_type == concept for p in earlier):
+        return True
     word = ctx.folded[span.begin : span.end].lower().split()[-1]
     if len(word) < 5:
         return False
@@ -175,8 +196,8 @@ def _countries(ctx: ArticleContext, iris: list[str]) -> set[str]:
     out: set[str] = set()
     for iri in iris:
         entity = ctx.entities.get(iri)
-        if entity is None:
-            continue
+        if entity is None or kinds.is_river(entity):
+            continue  # a border river runs between the countries: it names no side
         if kinds.is_country(entity):
             out.add(iri)
         elif entity.country:
@@ -187,14 +208,29 @@ def _countries(ctx: ArticleContext, iris: list[str]) -> set[str]:
 def _place_countries(ctx: ArticleContext, policy: Policy) -> set[str]:
     """Countries of a policy's places, read next to its evidence when the sentence names
     places elsewhere too ("money sent to families in North Hamgyong … froze accounts in
-    Yanji")."""
+    Yanji"); else those of the places below country level it names."""
     near = [
         m.entity
         for m in ctx.by_sentence.get(policy.sentence, [])
         if m.entity in policy.places
         and any(distance(m.span, e) <= _PLACE_REACH for e in policy.evidence)
     ]
-    return _countries(ctx, near or policy.places)
+    # a border river names no side; a country named far from the measure ("… used by
+    # people trying to cross into China") is somewhere else the sentence tells of
+    settled = [
+        p for p in policy.places if p in ctx.entities and not kinds.is_country(ctx.entities[p])
+    ]
+    return _countries(ctx, near) or _countries(ctx, settled)
+
+
+def _where(ctx: ArticleContext, policy: Policy) -> set[str]:
+    """Countries of a policy's places; for a sentence that names none, those of the sentence
+    before it in its paragraph ("notices in Kuandian offer … The same notices warn …")."""
+    if not policy.place_inferred:
+        return _place_countries(ctx, policy)
+    if policy.issued_by or policy.implemented_by:
+        return set()  # who acts says more than where the paragraph began
+    return _countries(ctx, ctx.paragraph_places(policy.sentence))
 
 
 def _ban_objects(ctx: ArticleContext, policy: Policy) -> set[str]:
@@ -219,8 +255,8 @@ def compatible(ctx: ArticleContext, a: Policy, b: Policy, by_place: bool = True)
     """
     if not _same_time(a, b):
         return False
-    if by_place and not a.place_inferred and not b.place_inferred:
-        pa, pb = _place_countries(ctx, a), _place_countries(ctx, b)
+    if by_place:
+        pa, pb = _where(ctx, a), _where(ctx, b)
         if pa and pb and not pa & pb:
             return False
     aa = _countries(ctx, a.issued_by + a.implemented_by)
@@ -286,12 +322,13 @@ def merge(ctx: ArticleContext, found: list[Mention]) -> list[Policy]:
 def _enforcing_acts(ctx: ArticleContext, found: list[Mention]) -> list[Mention]:
     """Fold arrests into the campaign or ban of their type they enforce ("Two residents were
     arrested for smuggling nuts" after "smuggling remains banned"; "arrested during a
-    campaign against smuggling"): an act done under a measure already reported, in its
-    sentence or before, is part of it."""
+    campaign against smuggling"), and goods turned back into the trade, sanctions or border
+    measure told before: an act done under a measure already reported, in its sentence or
+    before, is part of it."""
     kept: list[Mention] = []
     for f in found:
         policy = f.policy
-        if f.act and policy.status == _DONE and policy.measure_type in SPECIFIC_CRACKDOWNS:
+        if f.act and policy.status == _DONE and policy.measure_type in _ENFORCED:
             into = next(
                 (
                     g.policy
@@ -299,7 +336,7 @@ def _enforcing_acts(ctx: ArticleContext, found: list[Mention]) -> list[Mention]:
                     if g is not f
                     and (not g.act or _campaign_noun(ctx, g.policy))
                     and not g.defaulted
-                    and g.policy.measure_type == policy.measure_type
+                    and g.policy.measure_type in _ENFORCED[policy.measure_type]
                     and g.policy.sentence <= policy.sentence
                     and compatible(ctx, g.policy, policy)
                 ),

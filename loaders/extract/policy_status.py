@@ -10,6 +10,8 @@ where the sentence's framing decides:
   is set to launch``, ``residents were warned that anyone who … would be punished``) is an
   announcement: Announced;
 - a plan to keep something going (``is expected to remain``) is the measure in force;
+- an obligation an authority tells people (``the provincial government has told managers
+  that workers must be sent home``) is announced;
 - declaring a zone creates it: InForce;
 - intensifying enforcement (``stepped up checks``) is a rule applied more strictly, but
   more guards, a fence put up or security tightened are done deeds: CarriedOut;
@@ -30,7 +32,7 @@ from borderkg.ontology.namespaces import MEASURE, STATUS
 from . import kinds
 from .context import ArticleContext
 from .model import Span
-from .policy_cues import CONSEQUENCE
+from .policy_status_cues import CONSEQUENCE
 from .policy_tense import BUILD, KIND_OF
 
 _I = re.IGNORECASE
@@ -123,6 +125,8 @@ def refine_status(
         if (_TO_PUBLIC.search(before) or told_after) and not _TO_ENFORCERS.search(whole):
             return _ANNOUNCED
         return status
+    if status == _IN_FORCE and _MUST.match(text) and _told_by_authority(ctx, index, before):
+        return _ANNOUNCED  # "the provincial government has told managers that workers must …"
     # More guards or a fence are a done deed; so is security tightened (the scheme's
     # "tightened border security"), whatever measure the sentence then names.
     if status == _IN_FORCE and _INTENSIFY.match(text) and _more_of(ctx, index, measure, cue):
@@ -190,6 +194,33 @@ def by_notice(ctx: ArticleContext, index: int, status: str) -> str:
         return status
     sentence = ctx.sentences[index]
     return _ANNOUNCED if _NOTICE.search(ctx.folded, sentence.begin, sentence.end) else status
+
+
+_MUST = re.compile(r"must\b|(?:has|have)\s+to\b", _I)
+# Telling the press or the outlet is no notice ("a source told Daily NK that …").
+_PRESS = re.compile(
+    r"^\s*(?:a\s+|the\s+|an\s+)?(?:[\w-]+\s+){0,2}?(?:newspapers?|reporters?|journalists?|media|"
+    r"press|daily\s+nk|yonhap|radio)\b",
+    _I,
+)
+
+
+def _told_by_authority(ctx: ArticleContext, index: int, before: str) -> bool:
+    """Whether an obligation is what an authority told people (``the provincial government
+    has told plant managers that workers must …``), not a rule stated or told to those who
+    enforce it."""
+    whole = ctx.folded[ctx.sentences[index].begin : ctx.sentences[index].end]
+    told = list(_TO_PUBLIC.finditer(before))
+    if not told or _TO_ENFORCERS.search(whole):
+        return False
+    last = told[-1]
+    if _PRESS.match(before, last.end()):
+        return False
+    start = ctx.sentences[index].begin
+    return any(
+        m.span.end <= start + last.start() and kinds.is_authority(ctx.entities[m.entity])
+        for m in ctx.by_sentence.get(index, [])
+    )
 
 
 def _more_of(ctx: ArticleContext, index: int, measure: str, cue: Span) -> bool:

@@ -40,7 +40,7 @@ _LIFTED, _EASED = str(STATUS.Lifted), str(STATUS.Eased)
 
 # Adverbs that may sit between an auxiliary and its verb.
 _ADV = r"(?:(?:also|now|still|already|recently|just|reportedly|allegedly|since|then|even|"
-_ADV += r"again|only|newly|all|both|\w+ly)\s+)*"
+_ADV += r"again|only|newly|all|both|soon|eventually|\w+ly)\s+)*"
 GOVERNED = re.compile(
     rf"(?:\bto|\b(?:will|would|shall|should|could|can|may|might|must|cannot|won't|wouldn't|"
     rf"did|do|does|didn't|don't|doesn't)(?:\s+not)?)\s+{_ADV}(?:be\s+|have\s+(?:been\s+)?|"
@@ -89,6 +89,8 @@ _PROGRESSIVE = re.compile(
 _COORDINATED = re.compile(r"(?:\band|\bor|\bthen|,)\s+$", re.IGNORECASE)
 _SINCE = re.compile(r"\b(?:since|for the past|for the last|so far this)\b", re.IGNORECASE)
 _PAST_BE = frozenset({"was", "were", "got", "gotten"})
+# "since" later in the verb's own clause (no comma or clause word before it).
+_SINCE_AFTER = re.compile(r"[^,;.]{0,80}?\b(?:since|for\s+the\s+past|for\s+the\s+last)\b", re.I)
 
 _IRREGULAR_PAST = frozenset(
     [
@@ -209,11 +211,13 @@ def _by_kind(kind: str, when: str, since: bool) -> str | None:
     return table.get(kind, {}).get(when)
 
 
-def verb_status(kind: str, verb: str, before: str) -> str | None:
+def verb_status(kind: str, verb: str, before: str, after: str = "") -> str | None:
     """The status a measure verb gives by its form and auxiliaries, or None.
 
     ``verb`` is the matched verb (``sent back``), ``before`` the text of its clause before
-    it (its sentence up to the verb). None means the verb has no tense of its own
+    it (its sentence up to the verb), ``after`` the rest of its sentence (a ``since`` there
+    dates the perfect too: ``has turned away seafood since 2017``). None means the verb has
+    no tense of its own
     (``to install``, ``will be closed``), is coordinated with one whose tense is unknown, or
     is the act a rule is about (``anyone who hands over a phone``).
     """
@@ -237,7 +241,7 @@ def verb_status(kind: str, verb: str, before: str) -> str | None:
         return _by_kind(kind, when.get(aux, "perfect"), False)
     if GOVERNED.search(tail):
         return None
-    since = bool(_SINCE.search(before))
+    since = bool(_SINCE.search(before) or _SINCE_AFTER.match(after))
     if _STATIVE.search(tail):
         return _by_kind(kind, "present", since) if kind in (STATE, RULE) else None
     if _NONFINITE_BEING.search(tail):

@@ -5,8 +5,10 @@ the measure-type scheme it is:
 
 - a generic crackdown (``arrested``, ``stepped up inspections``) takes the type of its
   target (phones, smuggling, defection, "non-socialist" conduct, sanctioned goods), read
-  next to the cue or in the sentence's subject (``Families of defectors … will be
-  searched``);
+  next to the cue in its own clause, in the charge told after it (``…, accused of taking
+  money to let a family cross the ice``), in the goods a check looks for (``…, which are
+  banned under UN resolutions``) or in the sentence's subject (``Families of defectors …
+  will be searched``); phones being smuggled are contraband, not phone use;
 - a new inspection team not framed as "non-socialist" that searches for a named target
   (``inspection teams have been searching warehouses for smuggled goods``) is that
   crackdown;
@@ -50,7 +52,14 @@ _DISTANCE = re.compile(
     r"kilometers?|km|m|miles?)\s+of\s+(?:the\s+)?(?:[\w'’-]+\s+){0,3}?(?:rivers?|water|"
     r"riverbanks?|banks?|borders?|fence|shore|yalu|tumen|frontier)\b|\b(?:\d+|one|two|three|"
     r"four|five|ten)[- ](?:metre|meter|kilometre|kilometer|km)\s+(?:wide\s+)?(?:strip|zone|"
-    r"belt|area)\b",
+    r"belt|area)\b"
+    # "the strip along the river … was narrowed from one kilometre to 500 metres"
+    rf"|\b(?:from\s+{_NUMBER}\s+(?:metres?|meters?|kilometres?|kilometers?|km|m)\s+|(?:widened|"
+    r"narrowed|extended|expanded|reduced|cut)\s+)to\s+" + _NUMBER + r"\s+"
+    r"(?:metres?|meters?|kilometres?|kilometers?|km|m)\b|\b(?:strip|belt|zone)\s+(?:of\s+land\s+)?"
+    r"(?:along|by|beside|on)\s+the\s+(?:river|riverbank|bank|border|shore|frontier)\b"
+    # "fields inside the strip": the zone told before
+    r"|\b(?:inside|within|into)\s+the\s+(?:same\s+)?(?:strip|buffer\s+zone|no-go\s+zone|belt)\b",
     _I,
 )
 _UNDER_SANCTIONS = re.compile(SANCTIONS_BASIS, _I)
@@ -98,6 +107,25 @@ _REMITTANCE = re.compile(
 )
 
 
+# "searching boats for SIM cards being smuggled": phones as contraband moved across the
+# border, not the use of phones.
+_SMUGGLED_PHONES = re.compile(
+    r"\b(?:(?:phones?|handsets?|sim\s+cards?)\s+(?:[\w-]+\s+){0,3}?(?:being\s+|that\s+were\s+|"
+    r"to\s+be\s+)?smuggled|smuggled\s+(?:[\w-]+\s+){0,2}?(?:phones?|handsets?|sim\s+cards?))\b",
+    _I,
+)
+_SMUGGLING = str(MEASURE.SmugglingCrackdown)
+# "…, including several traders accused of …": the charge of some of them, told aside.
+_OTHERS = re.compile(r"\b(?:said|says|including|among\s+them|among\s+whom)\b", _I)
+# The charge an arrest or a sentence is for.
+_CHARGE = re.compile(
+    r"\b(?:accused\s+of|charged\s+with|on\s+charges\s+of|suspected\s+of|convicted\s+of|for\s+"
+    r"(?:helping|guiding|taking|smuggling|carrying|selling|buying|using|making|sheltering|"
+    r"hiding|harbou?ring|organi[sz]ing|running))\b",
+    _I,
+)
+
+
 def sent_home_as_workers(concept: str, sentence: str, under_2397: bool) -> str:
     """WorkerRepatriation for a repatriation of workers (by words or resolution 2397)."""
     if concept != _FORCED or _FLIGHT_WORDS.search(sentence):
@@ -127,12 +155,24 @@ def refine(concept: str, around: str, cue: str, after: str, before: str, sentenc
             return _SANCTIONS if _UNDER_SANCTIONS.search(around + after) else _TRADE
         return concept
     if concept == _CRACKDOWN:
+        charge = _CHARGE.search(after)
+        # what people were arrested for, told further on ("…, accused of taking money to
+        # let a woman cross the ice"), read with the words around the act
+        told = ""
+        if charge and not _OTHERS.search(after, 0, charge.start()):
+            told = " " + after[charge.start() :]
         subject = _SUBJECT.match(sentence)
-        for text in (around, subject.group(0) if subject else ""):
+        for text in (around + told, subject.group(0) if subject else ""):
             text = _REMITTANCE.sub(" ", text)
+            if _SMUGGLED_PHONES.search(text):
+                return _SMUGGLING  # phones being smuggled across: goods outside customs
             for subtype, pattern in SUBTYPES:
                 if pattern.search(text):
                     return subtype
+        # goods banned under a resolution named after the check ("to look for ore and
+        # seafood, which are banned under resolutions …")
+        if _UNDER_SANCTIONS.search(after):
+            return _SANCTIONS
         return concept
     if concept == _MOVEMENT and (_TRADING.search(cue) or _GOODS_SUBJECT.search(before[-50:])):
         return _TRADE

@@ -25,6 +25,7 @@ _CAPTION = re.compile(r"^(?P<caption>.*?)\s*\((?P<credit>[^()]{1,80})\)$")
 _CREDIT_LABEL = re.compile(r"^(?:photo|image|picture|graphic)(?:\s+credit)?\s*[:：]\s*", re.I)
 _SENTENCE_END = tuple(".!?:;,…\"”’'")
 _TRAILING_ZONE = 4  # how many final paragraphs count as the outlet's footer zone
+_QUESTION_WORDS = 8  # a subheading that asks a question is at most this long
 
 
 @dataclass
@@ -89,7 +90,14 @@ def parse_caption(line: str) -> tuple[str | None, str] | None:
 def _is_subheading(block: str) -> bool:
     if "\n" in block or len(block) > 100 or len(block.split()) > 12:
         return False
-    if block.endswith(_SENTENCE_END) or block.startswith(("“", '"', "‘", "'", "(", "[")):
+    if block.startswith(("“", '"', "‘", "'", "(", "[")):
+        return False
+    # A short question alone on its line ("Manpo next?") heads a section too; a sentence
+    # of the body never stands alone so short.
+    question = block.endswith("?") and len(block.split()) <= _QUESTION_WORDS
+    if question and any(mark in block[:-1] for mark in ".!?;:"):
+        return False
+    if block.endswith(_SENTENCE_END) and not question:
         return False
     first = block[0]
     return first.isupper() or first.isdigit()
@@ -160,8 +168,8 @@ def clean_body(raw: str, *, known_subheadings: Iterable[str] = ()) -> CleanedBod
     """Split a raw article body into normalised text and its layout parts.
 
     ``known_subheadings`` are headings the input marked as such (HTML ``<h2>``);
-    others are recognised as short one-line paragraphs without a final period
-    that stand between two paragraphs. Subheadings stay in the text as their own
+    others are recognised as short one-line paragraphs without a final period (or short
+    questions, ``Manpo next?``) that stand between two paragraphs. Subheadings stay in the text as their own
     paragraph and are also listed.
     """
     result = CleanedBody(text="")

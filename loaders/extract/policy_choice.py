@@ -1,0 +1,185 @@
+"""The status a measure candidate takes: its own verb, the word governing it, or the
+nearest status word of its clause.
+
+Rumour words win; then the frame's own verb in its tense (``policy_tense``), a modal or
+``to``-verb governing it (``will be placed``, ``could soon send``), a relative clause of a
+campaign named after a preposition; else the nearest status cue close enough and in the
+same clause (``policy_clauses``). A stated state (``remained in force``) outranks a done
+deed, and a change told of the measure right after it (``…, but it was called off``) is
+where it stands.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from borderkg.ontology.namespaces import STATUS
+
+from .anchors import AnchoredPattern
+from .context import ArticleContext, distance
+from .cues import SentenceWords, triggers, word_regex
+from .model import Span
+from .policy_candidates import Candidate
+from .policy_clauses import clause_distance, same_clause
+from .policy_filters import change_after, governing_change, lexical_status, usable
+from .policy_frames import CHANGE_KINDS
+from .policy_status import relative_clause
+from .policy_status_cues import STATUS_CUES, STATUS_TRIGGERS
+from .policy_tense import RULE, verb_status
+
+_STATUS_GATES = [triggers(spec) if spec else None for spec in STATUS_TRIGGERS]
+_STATUS_BY_GROUP = {f"s{i}": status for i, (status, _) in enumerate(STATUS_CUES)}
+# How far (in characters) a status cue may be from the measure cue it qualifies.
+_STRONG_REACH, _WEAK_REACH = 120, 50
+_STATUS_RANK = {status: i for i, (status, _) in enumerate(STATUS_CUES)}
+_RUMOURED, _IN_FORCE, _CARRIED_OUT = (
+    str(STATUS.Rumoured),
+    str(STATUS.InForce),
+    str(STATUS.CarriedOut),
+)
+_OUTRANKED_BY_STATE = {str(STATUS.Announced), _CARRIED_OUT}
+_CHANGES = {str(STATUS.Eased), str(STATUS.Lifted)}
+_PLANNED = str(STATUS.Planned)
+# A modal of possibility or of the future right before a measure's verb.
+# ("would be sent back" is left to the consequence cues: a promised punishment).
+_MODAL = re.compile(
+    r"\b(?:(?P<modal>may|might|could)\s+(?:(?:soon|also|well|eventually|even|still|now|\w+ly)"
+    r"\s+)*(?:be\s+)?|(?P<would>would)\s+(?:(?:soon|also|eventually|now|\w+ly)\s+)*)$",
+    re.IGNORECASE,
+)
+
+
+@cache
+def _statuses_regex(fired: tuple[bool, ...]) -> re.Pattern[str]:
+    """One alternation of the status cues a sentence can match, each a named group; leaving
+    out those whose words the sentence lacks changes no match and saves most of the search."""
+    return word_regex(
+        "|".join(
+            f"(?P<s{i}>{pattern.pattern})" for i, (_, pattern) in enumerate(STATUS_CUES) if fired[i]
+        )
+    )
+
+
+def status_pattern(words: SentenceWords, index: int) -> re.Pattern[str]:
+    """The status cues sentence ``index`` can match, as one alternation of named groups."""
+    return _statuses_regex(_fired(words, index))
+
+
+@cache
+def _anchored(fired: tuple[bool, ...]) -> AnchoredPattern:
+    return AnchoredPattern(_statuses_regex(fired))
+
+
+def _fired(words: SentenceWords, index: int) -> tuple[bool, ...]:
+    return tuple(g is None or words.has(index, g) for g in _STATUS_GATES)
+
+
+def status_matches(ctx: ArticleContext, index: int) -> list[tuple[str, Span]]:
+    """Status cues of a sentence; at one position the earlier status in the lexicon wins.
+
+    Done-deed participles used as adjectives or governed by ``to`` / a modal are left out.
+    """
+    sent = ctx.sentences[index]
+    out: list[tuple[str, Span]] = []
+    for m in _anchored(_fired(ctx.words, index)).finditer(ctx.folded, sent.begin, sent.end):
+        status = _STATUS_BY_GROUP[m.lastgroup or ""]
+        span = Span(m.start(), m.end())
+        if usable(ctx, index, status, span):
+            out.append((status, span))
+    return out
+
+
+def choose_status(
+    ctx: ArticleContext,
+    index: int,
+    cand: Candidate,
+    statuses: list[tuple[str, Span]],
+    explicit: list[Span],
+) -> tuple[str, Span] | None:
+    """The status that qualifies a measure cue: rumour words first, then the frame's own
+    verb in its tense, else the nearest status cue close enough; a stated state or a
+    change told right after the measure wins over a done deed."""
+    rumoured = [s for s in statuses if s[0] == _RUMOURED]
+    if rumoured:
+        return rumoured[0]
+    reach = _STRONG_REACH if cand.strong or cand.needs else _WEAK_REACH
+    text = ctx.folded
+    near = [s for s in statuses if clause_distance(text, s[1], cand.span) <= reach]
+    chosen = (
+        _own_status(ctx, index, cand)
+        or _governing(ctx, cand, near)
+        or relative_clause(ctx, index, cand.span, near)
+    )
+    if chosen is None:
+        local = [s for s in near if same_clause(text, s[1], cand.span)]
+        if not local:
+            return None
+        if cand.needs:
+            # "ordered that the waiting period … be extended": the change that makes the
+            # words a measure is its status
+            named = [s for s in local if text[s[1].begin : s[1].end].lower() in cand.needs]
+            weak = [s for s in local if clause_distance(text, s[1], cand.span) <= _WEAK_REACH]
+            local = named or weak
+            if not local:
+                return None
+        chosen = min(
+            local, key=lambda s: (clause_distance(text, s[1], cand.span), _STATUS_RANK[s[0]])
+        )
+        if chosen[0] == _CARRIED_OUT:
+            tensed = lexical_status(ctx, index, cand.concept, chosen[1], cand.span)
+            chosen = (tensed or chosen[0], chosen[1])
+    if chosen[0] in _OUTRANKED_BY_STATE:
+        # "the order issued in 2020 remained in force": the stated state wins.
+        states = [e for e in explicit if distance(e, cand.span) <= reach]
+        if states:
+            return _IN_FORCE, min(states, key=lambda e: distance(e, cand.span))
+    if chosen[0] not in _CHANGES:
+        return (
+            governing_change(ctx, index, cand.span, statuses)
+            or change_after(ctx, index, cand.span, near)
+            or chosen
+        )
+    return chosen
+
+
+# Between a modal status cue and the verb it governs: "will (soon) be", "would also be".
+_TO_VERB = re.compile(
+    r"^\s*(?:(?:\w+ly|also|now|soon|still|then)\s+)*(?:be\s+|have\s+been\s+)?(?:\w+ly\s+)?$", re.I
+)
+
+
+def _governing(
+    ctx: ArticleContext, cand: Candidate, near: list[tuple[str, Span]]
+) -> tuple[str, Span] | None:
+    """The status cue that governs a frame's verb (``will be placed under watch``): it
+    outranks status words inside the frame (``round-the-clock``)."""
+    if cand.verb is None:
+        return None
+    verb = cand.verb
+    for status, span in near:
+        if span.begin < verb.begin and (
+            span.end > verb.begin or _TO_VERB.match(ctx.folded[span.end : verb.begin])
+        ):
+            return status, span
+    return None
+
+
+def _own_status(ctx: ArticleContext, index: int, cand: Candidate) -> tuple[str, Span] | None:
+    """The status a frame's verb gives by its tense (None without a finite verb)."""
+    if cand.verb is None or not cand.kind:
+        return None
+    sent = ctx.sentences[index]
+    verb = ctx.folded[cand.verb.begin : cand.verb.end]
+    before = ctx.folded[sent.begin : cand.verb.begin]
+    status = verb_status(cand.kind, verb, before, ctx.folded[cand.verb.end : sent.end])
+    if status is None and cand.kind in CHANGE_KINDS:
+        return None
+    if status is None and cand.kind != RULE:
+        # "may install thermal cameras", "could soon send more soldiers": a possibility
+        # told of the act is a plan (a rule's "may" is a permission: "may leave only …")
+        modal = _MODAL.search(before)
+        if modal:
+            group = "modal" if modal.group("modal") else "would"
+            return _PLANNED, Span(sent.begin + modal.start(group), sent.begin + modal.end(group))
+    return (status, cand.verb) if status else None

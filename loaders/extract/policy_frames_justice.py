@@ -1,0 +1,131 @@
+"""Measure frames of courts, penalties and duties laid on people, and of groups sent back.
+
+The measure-type scheme counts punishment as part of the campaign it serves; articles tell
+it through what courts and security bodies do to people rather than with a campaign noun:
+
+- a court sentencing people to years in prison (``has sentenced four people to between
+  three and seven years``), people being given years in a camp (``are now being given at
+  least five years at the re-education camp``) or brought to trial: a crackdown whose type
+  comes from what they are punished for (``for guiding North Koreans across the river``);
+  people already named (``one of them was sentenced``) are the same crackdown told on;
+- a loss promised for an act (``they will lose their allocated flats if another member of
+  the household leaves``): the standing rule of a crackdown;
+- families who must report to a security office at set times: the surveillance of the
+  families of those who left, a defection crackdown;
+- a counted group sent back (``two women sent back through Tumen in January``): a forced
+  repatriation told in passing;
+- ``a second group … is expected to follow``: the measure just told, again (its type is
+  resolved by ``policies``).
+
+``JUSTICE_FRAMES`` come first among the frames (before the phrase cue that would read
+``sent back`` as a bare status word), ``JUSTICE_GENERIC`` with the enforcement frames
+whose type comes from their target.
+"""
+
+from __future__ import annotations
+
+from borderkg.ontology.namespaces import MEASURE
+
+from .frame_lexicon import custom
+from .policy_cues import MeasureCue
+from .policy_frames_conduct import ANAPHORIC
+from .policy_tense import ACTION, PRACTICE, RULE
+
+_COUNT = (
+    r"(?:\d[\d,]*|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|"
+    r"forty|fifty|several|dozens\s+of|hundreds\s+of)"
+)
+_TERM = (
+    r"(?:between\s+|at\s+least\s+|up\s+to\s+|more\s+than\s+|as\s+many\s+as\s+)?(?:\d+|a|one|two|"
+    r"three|four|five|six|seven|eight|nine|ten|fifteen|twenty)\s+(?:(?:and|to|or)\s+(?:\d+|"
+    r"two|three|four|five|six|seven|eight|nine|ten|fifteen|twenty)\s+)?(?:more\s+)?"
+    r"(?:years?|months?)\b(?!\s+to\s+\w)"  # "given two months to leave" is a deadline
+)
+# The person a sentence falls on, named before as a pronoun: the same case told on.
+_NOT_ALREADY_NAMED = r"(?<!\bthem\s)(?<!\bthey\s)(?<!\bhe\s)(?<!\bshe\s)(?<!\bhim\s)"
+
+JUSTICE_FRAMES: list[MeasureCue] = [
+    # "Two women sent back through Tumen in January were paraded …"
+    custom(
+        MEASURE.ForcedRepatriation,
+        rf"\b(?:about\s+|some\s+|more\s+than\s+|at\s+least\s+)?{_COUNT}\s+(?:[\w-]+\s+)?"
+        r"(?:women|men|people|north\s+koreans|defectors|refugees|escapees|children|girls|boys|"
+        r"teenagers|families|detainees)\s+(?P<w>sent\s+back|repatriated|deported|handed\s+(?:over|"
+        # a participle, told where, when or how ("… through Tumen", "… last week", "…,"), not
+        # a verb with its object ("two women handed over cash")
+        r"back))\b(?=\s*(?:to|through|via|at|in|on|by|from|across|last|this|earlier|after|before|"
+        r"during|over|since|were|was|are|have|had|[,.;])(?:\W|$))",
+        "sent repatriated deported handed",
+        ACTION,
+        also_when="women men people koreans defectors refugees escapees children girls boys "
+        "teenagers families detainees",
+    ),
+    # "Their families must now report to the county security office every week"
+    custom(
+        MEASURE.DefectionCrackdown,
+        r"(?:families|relatives|family\s+members|households)\b[^.;]{0,60}?\b(?:must|have\s+to|"
+        r"has\s+to|are\s+(?:now\s+)?required\s+to|were\s+(?:ordered|told|instructed)\s+to|are\s+"
+        r"to)\s+(?:now\s+|also\s+)?(?P<v>report|check\s+in|register)\s+(?:to|with|at)\s+(?:the\s+|"
+        r"a\s+)?(?:[\w-]+\s+){0,3}?(?:security|police|office|station|authorities|bureau|ministry|"
+        r"agents?|officers?)\b",
+        "families relatives members households",
+        RULE,
+        also_when="report check register",
+    ),
+    # "a second group held in Helong is expected to follow": the measure just told, again
+    custom(
+        ANAPHORIC,
+        r"(?:(?:a|another|the)\s+(?:second|third|fourth|further|next|new)|another)\s+(?:group|batch|"
+        r"wave|round)\b[^.;]{0,60}?\b(?:is|are|will|would)\s+(?:\w+ly\s+|also\s+|soon\s+)?(?:(?:expected|"
+        r"set|due|scheduled|likely|planned|going)\s+to\s+|to\s+)?follow\b",
+        "second third fourth further next new another",
+        ACTION,
+        also_when="follow",
+    ),
+]
+
+JUSTICE_GENERIC: list[MeasureCue] = [
+    # "A court in Yanji has sentenced four people to between three and seven years"; "are
+    # now being given at least five years at the re-education camp"
+    custom(
+        MEASURE.Crackdown,
+        r"(?P<v>sentenc(?:e|es|ed|ing)|jail(?:s|ed|ing)?|imprison(?:s|ed|ing)?)\s+(?!(?:them|him|"
+        r"her)\b)(?:[\w-]+\s+){1,5}?(?:to\s+(?:"
+        + _TERM
+        + r"|death|life)|for\s+"
+        + _TERM
+        + r")|"
+        + _NOT_ALREADY_NAMED
+        + r"(?:were|was|(?:have|has|had)\s+(?:also\s+)?been|are|is|being)\s+(?:(?:\w+ly|now|also|"
+        r"being|already|each|all|both|later)\s+)*(?P<w>sentenced|jailed|imprisoned|given|handed)\s+"
+        r"(?:down\s+)?(?:to\s+)?" + _TERM,
+        "sentence sentences sentenced sentencing jail jails jailed jailing imprison imprisons "
+        "imprisoned imprisoning given handed",
+        PRACTICE,
+        also_when="year years month months death life",
+    ),
+    # "are preparing to bring a second group of suspects to trial"
+    custom(
+        MEASURE.Crackdown,
+        r"(?P<v>bring|brings|brought|bringing|put|puts|putting)\s+(?:[\w-]+\s+){1,8}?(?:to|on)\s+"
+        r"trial\b",
+        "bring brings brought bringing put puts putting",
+        ACTION,
+        also_when="trial",
+    ),
+    # "they will lose their allocated flats if another member of the household leaves"
+    custom(
+        MEASURE.Crackdown,
+        # a loss that punishes an act: of whoever does it, or "… if a relative leaves" (not
+        # one that befalls people: "will lose their homes to the new road")
+        r"(?P<who>anyone|anybody|whoever|those\s+(?:who|caught|found))?(?(who)|(?:they|he|she|"
+        r"families|relatives|households|people|residents|villagers|traders|workers))\s+"
+        r"(?:[\w-]+\s+){0,8}?(?:will|would|could|shall)\s+(?:also\s+|now\s+)?(?P<v>lose|forfeit)\s+"
+        r"(?:their|his|her|its)\s+(?:[\w-]+\s+){0,2}?(?:flats?|homes?|houses?|apartments?|land|"
+        r"plots?|rations?|licen[cs]es?|permits?|membership)\b"
+        r"(?(who)|(?=[^.;]{0,80}?\b(?:if|unless|should|once)\b))",
+        "lose forfeit",
+        RULE,
+        also_when="will would could shall",
+    ),
+]

@@ -1,0 +1,241 @@
+"""Which status a measure takes: the clause it is told in, modals, changes, denials and
+tellings.
+
+Every sentence is invented for these tests (none comes from an article or a gold file).
+Extraction runs on the shipped vocabulary.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from borderkg.loaders.extract import Extraction, Extractor, get_extractor
+from borderkg.loaders.extract.model import Span
+from borderkg.loaders.extract.policy_clauses import clause_distance, clause_window, same_clause
+from borderkg.loaders.record import ArticleRecord
+
+
+@pytest.fixture(scope="module")
+def extractor() -> Extractor:
+    return get_extractor()
+
+
+def extract(extractor: Extractor, text: str) -> Extraction:
+    record = ArticleRecord(text=text, source="t.txt", id="t", published=dt.date(2024, 6, 1))
+    return extractor.extract(record)
+
+
+def policies(extractor: Extractor, text: str) -> list[tuple[str, str]]:
+    x = extract(extractor, text)
+    return [(p.measure_type.rsplit("/", 1)[-1], p.status.rsplit("/", 1)[-1]) for p in x.policies]
+
+
+def span_of(text: str, words: str) -> Span:
+    begin = text.index(words)
+    return Span(begin, begin + len(words))
+
+
+# -- clauses ---------------------------------------------------------------------------------
+
+
+def test_a_coordinated_clause_with_its_own_subject_is_another_clause() -> None:
+    text = "Agents carried radio scanners in Musan, and two couriers were arrested."
+    assert not same_clause(text, span_of(text, "radio scanners"), span_of(text, "arrested"))
+    shared = "Inspectors checked the stalls, and confiscated the goods."
+    assert same_clause(shared, span_of(shared, "checked"), span_of(shared, "confiscated"))
+    told = "Officials warned that the road would close, and that anyone caught would be fined."
+    assert same_clause(told, span_of(told, "warned"), span_of(told, "fined"))
+
+
+def test_a_relative_clause_between_commas_does_not_count_towards_the_distance() -> None:
+    text = "The night patrols, which were tripled after the floods, have been cut back."
+    near = clause_distance(text, span_of(text, "patrols"), span_of(text, "cut back"))
+    assert near == len("have been ")
+
+
+def test_the_clause_window_stops_at_a_subordinate_clause() -> None:
+    text = "Guards were withdrawn from the bank now that the floodlights are working."
+    begin, end = clause_window(text, 0, 6, 0, len(text))
+    assert text[begin:end].strip() == "Guards were withdrawn from the bank"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the arrests are told in a clause of their own, not the detector vans'
+        (
+            "Security agents in Kanggye have been patrolling at night in cars fitted with "
+            "signal-tracking equipment since May, and four couriers were detained in June.",
+            [("PhoneCrackdown", "InForce"), ("Crackdown", "CarriedOut")],
+        ),
+        # the cameras belong to the reason clause; the patrols were cut back
+        (
+            "Foot patrols on the Chinese bank near Ji'an, which were doubled in 2021, have been "
+            "scaled back now that the cameras are working.",
+            [("PatrolReinforcement", "Eased")],
+        ),
+    ],
+)
+def test_a_measure_without_a_verb_takes_a_status_from_its_own_clause(
+    extractor: Extractor, text: str, expected: list[tuple[str, str]]
+) -> None:
+    assert policies(extractor, text) == expected
+
+
+# -- modals and plans --------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Border guards in Manpo may put up infrared cameras on the embankment next year.",
+            ("CCTVInstallation", "Planned"),
+        ),
+        (
+            "The authorities could soon send more soldiers to the riverbank in Onsong.",
+            ("PatrolReinforcement", "Planned"),
+        ),
+        (
+            "Motion sensors are to be buried along the Tumen near Hoeryong before the winter.",
+            ("SensorInstallation", "Planned"),
+        ),
+        (
+            "Security officials in Sinuiju are preparing a public trial of two smugglers.",
+            ("PublicPunishment", "Planned"),
+        ),
+        (
+            "The public trial of four traders in Hyesan was postponed until the summer.",
+            ("PublicPunishment", "Planned"),
+        ),
+    ],
+)
+def test_a_possible_or_prepared_measure_is_planned(
+    extractor: Extractor, text: str, expected: tuple[str, str]
+) -> None:
+    assert policies(extractor, text) == [expected]
+
+
+def test_a_permission_in_a_rule_is_no_plan(extractor: Extractor) -> None:
+    text = "Seasonal workers at the plant in Hunchun may leave their hostel only with a minder."
+    assert policies(extractor, text) == [("MovementRestriction", "InForce")]
+
+
+def test_an_infinitive_that_nothing_requires_reports_no_measure(extractor: Extractor) -> None:
+    text = "The treaty gave the parties five years to send all such labourers home."
+    assert policies(extractor, text) == []
+    required = (
+        "Officials in Sinuiju are requiring every arriving trader to spend ten days in isolation."
+    )
+    assert policies(extractor, required) == [("QuarantineRule", "InForce")]
+
+
+# -- done deeds and changes --------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Trade has dried up since the fence on the Musan riverbank was completed in March.",
+            ("BarrierConstruction", "CarriedOut"),
+        ),
+        (
+            "A concrete wall, finished in April, now runs along the river in Hyesan.",
+            ("BarrierConstruction", "CarriedOut"),
+        ),
+        (
+            "Freight arriving in Sinuiju now waits four days in the customs yard for "
+            "disinfection before it is released, down from twelve days.",
+            ("QuarantineRule", "Eased"),
+        ),
+        (
+            "The no-go strip beside the Yalu in Hyesan was narrowed from two kilometres to "
+            "800 metres in May.",
+            ("BufferZone", "Eased"),
+        ),
+        (
+            "Importers in Sinuiju have been exempted from the ban on imports of Chinese rice.",
+            ("TradeRestriction", "Eased"),
+        ),
+        (
+            "The order to fire on anyone crossing the ice near Onsong was withdrawn in March.",
+            ("ShootToKillOrder", "Lifted"),
+        ),
+        (
+            "Drivers entering Sinuiju are no longer required to stay in quarantine.",
+            ("QuarantineRule", "Lifted"),
+        ),
+        (
+            "Villagers in Hyesan no longer need a permit to visit the market.",
+            ("MovementRestriction", "Lifted"),
+        ),
+        ("Hoeryong has been under lockdown since early May.", ("MovementRestriction", "InForce")),
+    ],
+)
+def test_a_deed_a_change_or_a_state_gives_its_status(
+    extractor: Extractor, text: str, expected: tuple[str, str]
+) -> None:
+    assert policies(extractor, text) == [expected]
+
+
+def test_added_without_an_object_is_a_word_of_saying(extractor: Extractor) -> None:
+    text = "The border police plan a public trial in Tumen to deter others, an official added."
+    assert policies(extractor, text) == [("PublicPunishment", "Planned")]
+
+
+def test_a_compound_adjective_is_no_done_deed(extractor: Extractor) -> None:
+    text = "Many fear the families will be sent to half-finished flats near Hyesan."
+    assert policies(extractor, text) == []
+
+
+def test_the_change_that_makes_a_weak_cue_a_measure_gives_its_status(
+    extractor: Extractor,
+) -> None:
+    text = (
+        "The quarantine office ordered last month that the holding time for parcels at the "
+        "Manpo depot be extended from 20 days to 40."
+    )
+    assert policies(extractor, text) == [("QuarantineRule", "InForce")]
+
+
+# -- denials, fears, beliefs and the press -------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Church groups in Seoul fear that the women held in Yanji will be deported.",
+        "Some traders expect the customs post in Sinuiju to reopen in April.",
+        "Rights groups believe the detainees in Dandong will be sent back to the North.",
+        "Villagers in Hyesan say there is no sign that the floodlights will be removed.",
+        "Officials in Manpo may decide to lift the travel restrictions next month.",
+    ],
+)
+def test_what_others_fear_expect_or_see_no_sign_of_is_no_measure(
+    extractor: Extractor, text: str
+) -> None:
+    assert policies(extractor, text) == []
+
+
+def test_a_belief_about_a_done_deed_keeps_the_deed(extractor: Extractor) -> None:
+    text = "Many in Hyesan believe the fence was built to keep them in."
+    assert policies(extractor, text) == [("BarrierConstruction", "CarriedOut")]
+
+
+def test_telling_the_press_is_no_announcement(extractor: Extractor) -> None:
+    text = "A port official told a Dandong newspaper that the cameras were for the customs queue."
+    assert policies(extractor, text) == []
+
+
+def test_an_obligation_an_authority_tells_people_is_announced(extractor: Extractor) -> None:
+    text = (
+        "The Liaoning provincial police have told landlords in Dandong that they must now "
+        "report every new tenant to the police."
+    )
+    statuses = [status for _, status in policies(extractor, text)]
+    assert statuses == ["Announced"]
+    stated = "A source told Daily NK that residents of Hyesan must now carry a pass to the river."
+    assert [s for _, s in policies(extractor, stated)] == ["InForce"]
