@@ -59,4 +59,6 @@ def create_app(config: ServeConfig | Mapping[str, Any] | None = None) -> Flask:
     services = Services.start(settings)
     app.extensions[EXTENSION] = services
     install(app, services.metrics)
+    # Query requests to /sparql skip Flask's request machinery (see borderkg.api.sparql).
+    app.wsgi_app = sparql.QueryFastPath(app, services, app.wsgi_app)  # type: ignore[method-assign]
     return app

@@ -65,7 +65,8 @@ SETTINGS: tuple[Setting, ...] = (
         "BORDERKG_WORKERS",
         int,
         "`2`",
-        "Query worker processes: at most this many queries run at once.",
+        "Queries that run at once, as threads of query worker processes (up to 8 per process); "
+        "a spare process waits to replace one killed at a timeout.",
     ),
     Setting(
         "threads",

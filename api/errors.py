@@ -72,28 +72,39 @@ def _code_for(exc: HTTPException) -> str:
     return name.lower().replace(" ", "-").replace("'", "")
 
 
+def http_error(exc: HTTPException) -> ApiError:
+    """A Werkzeug HTTP error (404, 405 with ``Allow``, 413 …) as an :class:`ApiError`."""
+    headers = {k: v for k, v in exc.get_headers() if k.lower() != "content-type"}
+    return ApiError(exc.code or 500, _code_for(exc), exc.description or exc.name, headers=headers)
+
+
+def internal_error(exc: Exception) -> ApiError:
+    """An unexpected exception as a 500 that names no internals: a server bug is never
+    reported as the client's fault, and the traceback goes to the log, not the response."""
+    return ApiError(
+        500,
+        "internal-error",
+        f"The server failed while handling this request ({type(exc).__name__}). "
+        "This is a bug in the server, not in your request; it has been logged.",
+    )
+
+
 def register_error_handlers(app: Flask) -> None:
     """Route ``ApiError``, Werkzeug HTTP errors and unexpected exceptions to the one shape."""
 
     @app.errorhandler(ApiError)
     def _api_error(exc: ApiError) -> Response:
-        return error_response(exc.status, exc.code, exc.message, headers=exc.headers, **exc.details)
+        return _respond(exc)
 
     @app.errorhandler(HTTPException)
     def _http_error(exc: HTTPException) -> Response:
-        status = exc.code or 500
-        response = error_response(status, _code_for(exc), exc.description or exc.name)
-        for name, value in exc.get_headers():
-            if name.lower() != "content-type":
-                response.headers[name] = value
-        return response
+        return _respond(http_error(exc))
 
     @app.errorhandler(Exception)
     def _unexpected(exc: Exception) -> Response:
         log.exception("unexpected error on %s %s", request.method, request.path)
-        return error_response(
-            500,
-            "internal-error",
-            f"The server failed while handling this request ({type(exc).__name__}). "
-            "This is a bug in the server, not in your request; it has been logged.",
-        )
+        return _respond(internal_error(exc))
+
+
+def _respond(exc: ApiError) -> Response:
+    return error_response(exc.status, exc.code, exc.message, headers=exc.headers, **exc.details)

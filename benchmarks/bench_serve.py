@@ -8,8 +8,14 @@ Starts ``borderkg serve`` on the store (timeouts, cap and the query worker pool 
 ``wrk`` against each, interleaved round by round (the machine is shared and noisy), for a
 cheap query (a lookup by IRI) and a medium one (a join with GROUP BY over all articles) at
 several concurrencies. Prints requests/s and p50/p99 latency medians over the rounds, the
-ratios to Oxigraph server, errors, and the peak memory (PSS, so shared pages count once) of
-all serving processes of each side. Needs ``wrk`` (Debian) and ``pip install '.[bench]'``.
+ratios to Oxigraph server, errors, the CPU time each side spent per request (all its
+processes: steadier than requests/s when other work shares the machine), and the peak
+memory (PSS, so shared pages count once) of all serving processes of each side.
+
+A medium run lasts ``--medium-duration`` seconds, longer at high concurrency (x level/16):
+at c=32 a query waits many seconds, and a run must see many of them end, or requests/s
+counts the few batches that happened to finish. Needs ``wrk`` (Debian) and
+``pip install '.[bench]'``.
 """
 
 from __future__ import annotations
@@ -48,6 +54,7 @@ class Run:
     p50_ms: float
     p99_ms: float
     errors: int
+    cpu_ms: float = float("nan")  # CPU time of all the server's processes per request
 
 
 @dataclass
@@ -112,12 +119,31 @@ def pss_bytes(pids: list[int]) -> int:
     return total
 
 
+def cpu_seconds(pids: list[int]) -> float:
+    """User and system CPU time the processes have used so far."""
+    total = 0
+    for pid in pids:
+        try:
+            fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        total += int(fields[11]) + int(fields[12])  # utime, stime
+    return total / os.sysconf("SC_CLK_TCK")
+
+
 def watch_memory(servers: list[Server], stop: threading.Event) -> None:
-    while not stop.wait(0.5):
+    """Sample each server's PSS every second (its process list every 5 s: walking /proc and
+    reading smaps costs CPU the servers being measured would otherwise have)."""
+    pids: dict[str, list[int]] = {}
+    ticks = 0
+    while not stop.wait(1.0):
         for server in servers:
-            value = pss_bytes(descendants(server.process.pid))
+            if ticks % 5 == 0 or server.name not in pids:
+                pids[server.name] = descendants(server.process.pid)
+            value = pss_bytes(pids[server.name])
             server.peak_pss = max(server.peak_pss, value)
             server.samples.append(value)
+        ticks += 1
 
 
 UNITS = {"us": 1e-3, "ms": 1.0, "s": 1e3, "m": 6e4}
@@ -248,14 +274,21 @@ def main() -> None:
                 for name, query in (("cheap", CHEAP), ("medium", MEDIUM)):
                     for level in levels:
                         for server in order:
-                            seconds = args.duration if name == "cheap" else args.medium_duration
+                            seconds = args.duration
+                            if name == "medium":
+                                seconds = round(args.medium_duration * max(1.0, level / 16))
+                            pids = descendants(server.process.pid)
+                            before = cpu_seconds(pids)
                             run = wrk(server.url, query, level, seconds)
+                            spent = cpu_seconds(pids) - before
+                            run.cpu_ms = spent / max(run.rps * seconds, 1) * 1e3
                             settle(server.url)
                             results.setdefault((server.name, name, level), []).append(run)
                             print(
                                 f"round {round_ + 1} {name:6} c={level:<3} {server.name:9} "
                                 f"{run.rps:9.1f} req/s  p50 {run.p50_ms:8.2f} ms  "
-                                f"p99 {run.p99_ms:8.2f} ms  errors {run.errors}",
+                                f"p99 {run.p99_ms:8.2f} ms  errors {run.errors}  "
+                                f"cpu {run.cpu_ms:8.2f} ms/req",
                                 flush=True,
                             )
         finally:
@@ -274,9 +307,10 @@ def _ratio(ours: float, theirs: float) -> float:
 def report(
     results: dict[tuple[str, str, int], list[Run]], servers: list[Server], levels: list[int]
 ) -> None:
-    print("\nmedians over rounds (ratio = borderkg / oxigraph)")
+    print("\nmedians over rounds (ratio = borderkg / oxigraph; cpu = CPU ms per request)")
     print(f"{'query':7}{'c':>4}{'req/s ours':>12}{'req/s ox':>10}{'ratio':>7}"
-          f"{'p50 ours':>10}{'p50 ox':>9}{'ratio':>7}{'p99 ours':>10}{'p99 ox':>9}{'ratio':>7}{'errors':>8}")  # fmt: skip
+          f"{'p50 ours':>10}{'p50 ox':>9}{'ratio':>7}{'p99 ours':>10}{'p99 ox':>9}{'ratio':>7}"
+          f"{'errors':>8}{'cpu ours':>10}{'cpu ox':>9}")  # fmt: skip
     for name in ("cheap", "medium"):
         for level in levels:
             ours = results[("borderkg", name, level)]
@@ -284,7 +318,7 @@ def report(
             med = {
                 key: (statistics.median(getattr(r, key) for r in ours),
                       statistics.median(getattr(r, key) for r in theirs))
-                for key in ("rps", "p50_ms", "p99_ms")
+                for key in ("rps", "p50_ms", "p99_ms", "cpu_ms")
             }  # fmt: skip
             errors = sum(r.errors for r in ours)
             print(
@@ -293,6 +327,7 @@ def report(
                 f"{med['p50_ms'][1]:>9.2f}{_ratio(*med['p50_ms']):>7.2f}"
                 f"{med['p99_ms'][0]:>10.2f}{med['p99_ms'][1]:>9.2f}"
                 f"{_ratio(*med['p99_ms']):>7.2f}{errors:>8}"
+                f"{med['cpu_ms'][0]:>10.2f}{med['cpu_ms'][1]:>9.2f}"
             )
     for server in servers:
         print(f"peak memory (PSS, all processes) {server.name}: {server.peak_pss / 2**20:.0f} MiB")

@@ -99,8 +99,16 @@ def test_star_allows_any_service_even_variable_ones(root: Path) -> None:
 # -- timeouts, crashes, limits ---------------------------------------------------------
 
 
+def _wait_for_spare(pool: QueryPool, seconds: float = 10) -> None:
+    deadline = time.monotonic() + seconds
+    while not pool.metrics()["workers"]["spare"] and time.monotonic() < deadline:
+        time.sleep(0.05)
+
+
 def test_timeout_kills_the_query_and_the_next_one_is_answered_at_once(pool: QueryPool) -> None:
+    _wait_for_spare(pool)
     before = set(pool.worker_pids())
+    (spare,) = set(pool.worker_pids(spare=True)) - before
     started = time.monotonic()
     with pytest.raises(QueryTimeout) as caught:
         pool.run(EXPLOSIVE, timeout=1)
@@ -109,13 +117,13 @@ def test_timeout_kills_the_query_and_the_next_one_is_answered_at_once(pool: Quer
     assert caught.value.status == 503 and "1 s" in caught.value.message
     killed = before - set(pool.worker_pids())
     assert len(killed) == 1 and not _alive(killed.pop())
+    assert pool.worker_pids() == [spare]  # the spare took its place at once
     started = time.monotonic()
     assert pool.ask("ASK {}")
     assert time.monotonic() - started < 0.5
-    deadline = time.monotonic() + 10
-    while len(pool.worker_pids()) < 2 and time.monotonic() < deadline:
-        time.sleep(0.05)
-    assert len(pool.worker_pids()) == 2  # replaced in the background
+    _wait_for_spare(pool)
+    assert len(pool.worker_pids(spare=True)) == 2  # a new spare started in the background
+    assert pool.metrics()["workers"]["alive"] == 2
     assert pool.metrics()["queries"]["timeout"] >= 1
 
 
@@ -232,10 +240,11 @@ def test_pool_without_a_snapshot_does_not_start(tmp_path: Path) -> None:
 
 
 def test_closing_the_pool_kills_its_workers(root: Path) -> None:
-    closing = QueryPool(root, QuerySettings(workers=2)).start()
-    pids = closing.worker_pids()
+    closing = QueryPool(root, QuerySettings(workers=3, worker_threads=2)).start()
+    _wait_for_spare(closing)
+    pids = closing.worker_pids(spare=True)
     closing.close()
-    assert len(pids) == 2 and not any(_alive(pid) for pid in pids)
+    assert len(pids) == 3 and not any(_alive(pid) for pid in pids)  # two serving, a spare
     with pytest.raises(QueryFailed):
         closing.run("ASK {}")
 

@@ -1,14 +1,17 @@
 """Run SPARQL queries in killable worker processes: timeouts, result caps, limits.
 
 pyoxigraph has no query timeout, so queries run in :mod:`borderkg.queryworker` processes
-that open the store's current snapshot read-only (see :mod:`borderkg.snapshots`). A
-:class:`QueryPool` hands each request an idle worker (requests queue, up to
-``max_queue``, when all are busy), waits for the answer until the request's deadline, and
-at the deadline kills the worker with SIGKILL — which really frees its CPU — and starts a
-fresh one in the background while the others keep serving. The worker streams the
-serialized result in chunks; the pool spools them (in memory, then a temporary file) and
-returns a :class:`QueryResult` only once the worker reported success, so a timeout half
-way through a large result is a :class:`QueryTimeout` (503), never a truncated 200.
+that open the store's current snapshot read-only (see :mod:`borderkg.snapshots`), each
+query on a slot (thread) of a worker process. A :class:`QueryPool` hands each request an
+idle slot (requests queue, up to ``max_queue``, when all are busy), waits for the answer
+until the request's deadline, and at the deadline kills the slot's process with SIGKILL —
+which really frees its CPU — and puts a waiting spare process in its place (a new spare
+starts in the background). Queries that shared the killed process are run again at once on
+other slots, within their own deadlines: only the late query gets a timeout. The worker
+streams the serialized result in chunks; the pool spools them (in memory, then a temporary
+file) and returns a :class:`QueryResult` only once the worker reported success, so a
+timeout half way through a large result is a :class:`QueryTimeout` (503), never a
+truncated 200.
 
 Dataset policy: the default graph is the union of all graphs (article graphs, ontology,
 schemes, vocabulary) unless the query has ``FROM`` / ``FROM NAMED`` (then its dataset
@@ -69,6 +72,8 @@ __all__ = [
 
 GraphRef = str | ox.NamedNode | ox.DefaultGraph
 _KINDS = {b"S": "SELECT", b"A": "ASK", b"G": "CONSTRUCT"}
+#: Tries a query gets when the processes running it are killed for other queries' timeouts.
+MAX_ATTEMPTS = 4
 
 
 class QueryPool:
@@ -92,7 +97,12 @@ class QueryPool:
             "chunk": min(CHUNK_BYTES, max(spool, 4096)),
         }
         self._set = WorkerSet(
-            self.root, self.settings.workers, self.settings.max_queue, config, self._metrics
+            self.root,
+            self.settings.workers,
+            self.settings.max_queue,
+            config,
+            self._metrics,
+            per_process=self.settings.worker_threads,
         )
         self._formats: dict[tuple[str | None, str | None], tuple[str, str]] = {}
 
@@ -250,14 +260,17 @@ class QueryPool:
             request["union"] = self.settings.default_graph_union and not info.has_dataset
         payload = json.dumps(request).encode()
         deadline = started + limit
-        for _attempt in range(2):
+        for _attempt in range(MAX_ATTEMPTS):
             worker = self._set.acquire(deadline)
             try:
                 send_frame(worker.sock, b"Q", payload)
             except OSError:  # died while idle: the query never reached it, use another
                 self._set.kill(worker, "crashed")
                 continue
-            return self._receive(worker, deadline, limit, info, canonical)
+            try:
+                return self._receive(worker, deadline, limit, info, canonical)
+            except _RunAgain:
+                continue
         raise QueryFailed("The query workers keep stopping; see the server log.")
 
     def _receive(
@@ -288,8 +301,13 @@ class QueryPool:
                         limit,
                     ) from None
                 except (EOFError, OSError):
+                    ended = worker.process.ended  # before kill() marks it as crashed
                     self._set.kill(worker, "crashed")
                     released = True
+                    if ended == "killed":  # another query of its process timed out
+                        raise _RunAgain from None
+                    if ended == "closed":
+                        raise QueryFailed("The query service is shutting down.") from None
                     raise QueryFailed(
                         "The query worker stopped while running this query (it may have run "
                         "out of memory); a new one has been started. Try again, or narrow the "
@@ -367,9 +385,9 @@ class QueryPool:
         snapshot["workers"] = self._set.state()
         return snapshot
 
-    def worker_pids(self) -> list[int]:
-        """Process ids of the running workers."""
-        return self._set.pids()
+    def worker_pids(self, *, spare: bool = False) -> list[int]:
+        """Process ids of the worker processes in service (and of the spare if ``spare``)."""
+        return self._set.pids(spare=spare)
 
     def worker_info(self, timeout: float = 10.0) -> dict[str, Any]:
         """Ask one idle worker about itself: pid, snapshot name, loaded modules, RSS."""
@@ -386,6 +404,10 @@ class QueryPool:
         if frame[:1] != INFO:
             raise QueryFailed(f"The query worker sent an unexpected reply ({frame[:1]!r}).")
         return json.loads(frame[1:])
+
+
+class _RunAgain(Exception):
+    """The query's worker process was killed for another query's timeout: run it again."""
 
 
 def _worker_error(frame: bytes) -> QueryError:

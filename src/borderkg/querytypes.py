@@ -21,7 +21,9 @@ READ_CHUNK = 64 * 1024
 class QuerySettings:
     """Limits and policies of a :class:`~borderkg.querypool.QueryPool`.
 
-    ``workers``: query worker processes. ``timeout``: seconds a query may run (a client
+    ``workers``: queries that run at once, each on a thread (slot) of a worker process;
+    ``worker_threads``: slots per worker process (slots of a process share its memory, and
+    a timeout that kills the process makes the pool run its other queries again). ``timeout``: seconds a query may run (a client
     may ask for less, never more); ``max_timeout``: the largest ``timeout`` an operator may
     configure. ``max_rows``: rows (SELECT) or triples (CONSTRUCT/DESCRIBE) returned at
     most; a larger result is cut to exactly this many and marked capped. ``max_queue``:
@@ -33,6 +35,7 @@ class QuerySettings:
     """
 
     workers: int = 2
+    worker_threads: int = 8
     timeout: float = 30.0
     max_timeout: float = 300.0
     max_rows: int = 100_000
@@ -44,6 +47,8 @@ class QuerySettings:
     def __post_init__(self) -> None:
         if self.workers < 1:
             raise ValueError(f"workers must be at least 1, not {self.workers}")
+        if self.worker_threads < 1:
+            raise ValueError(f"worker_threads must be at least 1, not {self.worker_threads}")
         if not 0 < self.timeout <= self.max_timeout:
             raise ValueError(
                 f"timeout must be more than 0 and at most max_timeout ({self.max_timeout} s), "

@@ -1,17 +1,24 @@
 """A query worker process: runs SPARQL queries on the current snapshot, streams results.
 
-Started by :class:`borderkg.querypool.QueryPool` as ``python -m borderkg.queryworker FD``
-with one end of a Unix socket pair as file descriptor ``FD``. It imports only pyoxigraph
-and small borderkg modules (no rdflib, Flask or spaCy: there are several of these
-processes and their memory counts), and is killed when a query runs past its deadline —
-pyoxigraph has no timeout of its own.
+Started by :class:`borderkg.querypool.QueryPool` as ``python -m borderkg.queryworker FDS
+PARENT_PID`` with one end of a Unix socket pair per *slot* (``FDS``: file descriptors
+separated by commas). Each slot is a thread (the first one the main thread) that runs one
+query at a time; the slots share the process's store and its RocksDB block cache, which is
+most of a worker's memory (pyoxigraph evaluates queries without holding the GIL, so the slots
+really run in parallel). A slot sleeps in ``poll`` between queries: busy-waiting for the next
+one was measured to cost CPU that the other processes of a loaded server need, without a
+steady gain in latency. The process
+imports only pyoxigraph and small borderkg modules (no rdflib, Flask or spaCy), and is killed
+when a query runs past its deadline — pyoxigraph has no timeout of its own; the pool then
+re-runs the other slots' queries elsewhere.
 
-Protocol: length-prefixed frames (4-byte big-endian length, then a one-byte tag and a
-payload). The parent sends an init frame, then one request frame per query; the worker
-answers a request with any number of ``D`` (data chunk) frames and one final frame:
-``K`` (done: rows, capped flag, the last data) or ``E`` (error, JSON). Results are written
-in chunks as the serializer produces them, so a large result never sits whole in memory
-here; the parent only answers the client once ``K`` arrived.
+Protocol, per slot: length-prefixed frames (4-byte big-endian length, then a one-byte tag
+and a payload). The parent sends an init frame on the first slot, the worker answers
+``R`` (ready) on every slot; then the parent sends one request frame per query on a slot;
+the worker answers it on that slot with any number of ``D`` (data chunk) frames and one final
+frame: ``K`` (done: rows, capped flag, the last data) or ``E`` (error, JSON). Results are
+written in chunks as the serializer produces them, so a large result never sits whole in
+memory here; the parent only answers the client once ``K`` arrived.
 """
 
 from __future__ import annotations
@@ -24,7 +31,7 @@ import signal
 import socket
 import struct
 import sys
-import time
+import threading
 from collections.abc import Iterator
 from typing import Any
 
@@ -40,8 +47,6 @@ CHUNK_BYTES = 256 * 1024
 #: Seconds of idleness after which the worker checks for a new snapshot anyway (so that
 #: an idle worker lets go of superseded snapshots).
 IDLE_REFRESH = 5.0
-#: Seconds a worker stays awake after an answer, polling for the next request.
-SPIN_SECONDS = 0.002
 
 RESULT_FORMATS = {
     "json": ox.QueryResultsFormat.JSON,
@@ -233,42 +238,43 @@ def _error(sock: socket.socket, code: str, message: str) -> None:
     send_frame(sock, ERROR, json.dumps({"code": code, "message": message}).encode())
 
 
-def _next_request(poller: select.poll, spin: float, idle_ms: int) -> bool:
-    """Wait for the next request: busy-poll for ``spin`` seconds, then sleep in ``poll``.
+class WorkerState:
+    """What a worker's slots share: the snapshot store, refreshed under a lock."""
 
-    A client that sends its next query right after an answer finds this process awake, on
-    a core whose caches still hold the store's hot blocks; waking a sleeping process costs
-    more than a cheap query does. The loop yields the core to any other runnable process,
-    so it only spends time nobody else wants, at most ``spin`` per answer.
-    """
-    if spin > 0:
-        until = time.perf_counter() + spin
-        while time.perf_counter() < until:
-            if poller.poll(0):
-                return True
-            os.sched_yield()  # a busy server's other processes go first
-    return bool(poller.poll(idle_ms))
+    def __init__(self, root: str) -> None:
+        self.reader = SnapshotReader(root)
+        self.lock = threading.Lock()
+
+    def current(self) -> ox.Store:
+        """The store of the current snapshot (reopened first if a new one was published)."""
+        with self.lock:
+            self.reader.refresh()
+            return self.reader.store
+
+    def idle(self) -> None:
+        """An idle slot's periodic check: let go of a superseded snapshot (a spare that
+        has not opened one yet stays closed)."""
+        if self.reader.name is not None:
+            self.current()
+
+    @property
+    def name(self) -> str | None:
+        """The name of the snapshot in use."""
+        return self.reader.name
 
 
-def serve(sock: socket.socket) -> None:
-    """Answer requests on ``sock`` until the parent closes it."""
-    frames = FrameReader(sock)
-    config = json.loads(frames.read()[1:])
+def serve_slot(
+    sock: socket.socket, frames: FrameReader, shared: WorkerState, config: dict[str, Any]
+) -> None:
+    """Answer the requests of one slot until the parent closes its socket."""
     prefixes: dict[str, str] = config.get("prefixes") or {}
     chunk = int(config.get("chunk", CHUNK_BYTES))
-    reader = SnapshotReader(config["root"])
-    try:
-        reader.refresh()
-    except Exception as exc:
-        _error(sock, "no-snapshot", str(exc))
-        return
-    send_frame(sock, READY, json.dumps({"pid": os.getpid(), "snapshot": reader.name}).encode())
     poller = select.poll()
     poller.register(sock, select.POLLIN)
     idle_ms = int(float(config.get("idle", IDLE_REFRESH)) * 1000)
     while True:
-        if not frames.buffer and not _next_request(poller, SPIN_SECONDS, idle_ms):
-            reader.refresh()
+        if not frames.buffer and not poller.poll(idle_ms):
+            shared.idle()
             continue
         try:
             request = json.loads(frames.read()[1:].decode())
@@ -277,16 +283,16 @@ def serve(sock: socket.socket) -> None:
         if request.get("op") == "debug":
             info = {
                 "pid": os.getpid(),
-                "snapshot": reader.name,
+                "snapshot": shared.name,
                 "modules": sorted(sys.modules),
                 "rss_kib": _rss_kib(),
+                "threads": threading.active_count(),
             }
             send_frame(sock, INFO, json.dumps(info).encode())
             continue
-        reader.refresh()
         out = ChunkWriter(sock, chunk)
         try:
-            rows, capped, kind = run_query(reader.store, request, prefixes, out)
+            rows, capped, kind = run_query(shared.current(), request, prefixes, out)
         except SyntaxError as exc:
             _error(sock, "syntax", str(exc))
         except Mismatch as exc:
@@ -303,20 +309,61 @@ def serve(sock: socket.socket) -> None:
             send_frame(sock, DONE, done + out.buffer)
 
 
+def _slot_thread(
+    sock: socket.socket, frames: FrameReader, shared: WorkerState, config: dict[str, Any]
+) -> None:
+    """A slot's thread: serve it, then close its socket."""
+    try:
+        serve_slot(sock, frames, shared, config)
+    except (BrokenPipeError, ConnectionResetError, EOFError):
+        pass  # the parent closed this slot or went away
+    finally:
+        sock.close()
+
+
+def serve(socks: list[socket.socket]) -> None:
+    """Open the snapshot, report ready on every slot and serve them until all are closed."""
+    frames = [FrameReader(sock) for sock in socks]
+    config = json.loads(frames[0].read()[1:])
+    shared = WorkerState(config["root"])
+    if not config.get("lazy"):  # a spare opens the snapshot when its first query comes
+        try:
+            shared.current()
+        except Exception as exc:
+            _error(socks[0], "no-snapshot", str(exc))
+            return
+    ready = json.dumps({"pid": os.getpid(), "snapshot": shared.name}).encode()
+    for sock in socks:
+        send_frame(sock, READY, ready)
+    threads = [
+        threading.Thread(
+            target=_slot_thread, args=(sock, reader, shared, config), name=f"slot-{number}"
+        )
+        for number, (sock, reader) in enumerate(zip(socks, frames, strict=True))
+        if number > 0
+    ]
+    for thread in threads:
+        thread.start()
+    _slot_thread(socks[0], frames[0], shared, config)
+    for thread in threads:
+        thread.join()
+
+
 def main(argv: list[str] | None = None) -> None:
-    """Entry point: ``python -m borderkg.queryworker FD [PARENT_PID]``."""
+    """Entry point: ``python -m borderkg.queryworker FD[,FD…] [PARENT_PID]``."""
     args = sys.argv[1:] if argv is None else argv
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is for the server, which kills us
     _die_with_parent()
     if len(args) > 1 and os.getppid() != int(args[1]):
         return  # the parent died before the line above took effect
-    sock = socket.socket(fileno=int(args[0]))
+    socks = [socket.socket(fileno=int(fd)) for fd in args[0].split(",")]
     try:
-        serve(sock)
+        serve(socks)
     except (BrokenPipeError, ConnectionResetError, EOFError):
         pass  # the parent went away
     finally:
-        sock.close()
+        for sock in socks:
+            sock.close()
 
 
 if __name__ == "__main__":

@@ -38,7 +38,7 @@ def serve_options(func: Callable[..., Any]) -> Callable[..., Any]:
         click.option(
             "--workers",
             type=click.IntRange(min=1),
-            help="Query worker processes: queries that run at once (default 2).",
+            help="Queries that run at once, in query worker processes (default 2).",
         ),
         click.option("--threads", type=click.IntRange(min=1), help="HTTP threads (default 8)."),
         click.option(

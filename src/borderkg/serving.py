@@ -4,7 +4,8 @@ Process layout of ``borderkg serve``::
 
     borderkg serve          granian's supervisor: binds the socket, handles SIGINT/SIGTERM
       └─ granian worker     the Flask app (``create_app``) in N HTTP threads
-           └─ query workers ``--workers`` processes of the QueryPool, killed on timeouts
+           └─ query workers processes of the QueryPool running ``--workers`` queries at
+                            once as threads, killed on timeouts, and a spare
 
 The supervisor stays small and single-threaded: the store is checked, its snapshot published
 and its search index caught up in a short-lived child process (:func:`preflight`), so neither
@@ -165,7 +166,7 @@ def serve_granian(
     writes = "on (token configured)" if config.writes_enabled else "off (no token)"
     echo(f"borderkg: serving {config.store}" + (f" (snapshot {snapshot})" if snapshot else ""))
     echo(
-        f"  {config.workers} query worker(s), {config.threads} HTTP thread(s), "
+        f"  {config.workers} queries at once, {config.threads} HTTP thread(s), "
         f"timeout {config.timeout:g} s, result cap {config.max_rows} rows, writes {writes}"
     )
     echo(f"  open {config.url}   SPARQL endpoint {config.url}sparql   (Ctrl-C to stop)")
