@@ -1,7 +1,7 @@
 """The blind held-out sets: the extractor measured on articles written without looking at it.
 
-``tests/fixtures/heldout3/``, ``heldout4/`` and ``heldout5/`` (12 articles each: 8 plain-text
-files, 2 JSON/JSONL records, 2 saved HTML pages) were written by engineers who did not read the
+``tests/fixtures/heldout3/`` to ``heldout6/`` (12 articles each, 14 in heldout6: plain-text
+files, JSON/JSONL records, saved HTML pages) were written by engineers who did not read the
 extractor (issue "Loaders": "the team measures the extractor on articles it has never seen,
 and those numbers are what count").
 
@@ -14,6 +14,8 @@ and those numbers are what count").
 - heldout5 is unseen: first measurement of the committed extractor (c52dfbb) actors .973,
   locations .994, legal 1.000, policies .512; after round 3 (tuned on heldout4 only)
   actors .980, locations .994, legal 1.000, policies .533. Do not tune on it.
+- heldout6 is unseen: first measurement of the committed extractor (d300b4f, same extractor
+  as after round 3) actors .924, locations .980, legal 1.000, policies .580. Do not tune on it.
 
 Floors sit 0.03 below the measurement, rounded down. Never change gold to match the
 extractor (see each set's ``gold/README.md``).
@@ -41,13 +43,17 @@ EARLIER_HELDOUT = {
     "heldout3": ("heldout", "heldout2"),
     "heldout4": ("heldout", "heldout2", "heldout3"),
     "heldout5": ("heldout", "heldout2", "heldout3", "heldout4"),
+    "heldout6": ("heldout", "heldout2", "heldout3", "heldout4", "heldout5"),
 }
+#: Articles of each set (heldout6's JSON Lines file holds two).
+ARTICLES = {"heldout3": 12, "heldout4": 12, "heldout5": 12, "heldout6": 14}
 ARTICLE_DIRS = ("text", "json", "html")
 ID_BASE = "https://w3id.org/borderkg/id/"
 FLOORS = {
     "heldout3": {"actors": 0.97, "locations": 0.97, "legal_instruments": 0.97, "policies": 0.97},
     "heldout4": {"actors": 0.97, "locations": 0.97, "legal_instruments": 0.97, "policies": 0.97},
     "heldout5": {"actors": 0.94, "locations": 0.96, "legal_instruments": 0.97, "policies": 0.48},
+    "heldout6": {"actors": 0.89, "locations": 0.95, "legal_instruments": 0.97, "policies": 0.55},
 }
 SETS = sorted(FLOORS)
 
@@ -94,7 +100,7 @@ def test_blind_heldout_f1_stays_above_its_floor(
     heldout: tuple[str, EvaluationReport], category: str
 ) -> None:
     name, report = heldout
-    assert len(report.files) == 12 and not report.unmatched
+    assert len(report.files) == ARTICLES[name] and not report.unmatched
     assert report.categories[category].f1 >= FLOORS[name][category]
 
 
@@ -103,10 +109,10 @@ def test_heldout_articles_are_not_part_of_the_shipped_corpus(name: str) -> None:
     shipped_root = _corpus()
     shipped_names = {p.name for p in shipped_root.rglob("*") if p.is_file()}
     mine = _article_files(FIXTURES / name)
-    assert len(mine) == 12
+    assert 12 <= len(mine) <= ARTICLES[name]
     assert not {p.name for p in mine} & shipped_names
     texts = _texts(FIXTURES / name)
-    assert len(texts) == 12
+    assert len(texts) == ARTICLES[name]
     assert not texts & _texts(shipped_root)
 
 
@@ -123,7 +129,7 @@ def test_heldout_articles_are_not_in_an_earlier_heldout_set(name: str) -> None:
 def test_heldout_gold_evidence_occurs_once_in_its_article(name: str) -> None:
     gold = load_gold(FIXTURES / name / "gold")
     records = read_corpus_records(FIXTURES / name, gold)
-    assert len(gold) == 12
+    assert len(gold) == ARTICLES[name]
     for annotation in gold:
         found = records[annotation["file"]]
         wanted = annotation["record"]
