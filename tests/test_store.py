@@ -303,10 +303,20 @@ def test_read_only_store_reads_and_refuses_writes_and_writers(tmp_path: Path) ->
         assert reader.article_graphs() == other.article_graphs() == [str(article_graph_iri("a"))]
         with pytest.raises(StoreReadOnlyError):
             reader.write_article(article_graph_iri("b"), article_triples("b"), "h")
+        with pytest.raises(StoreReadOnlyError):
+            reader.apply_update("INSERT DATA { <urn:x:s> <urn:x:p> <urn:x:o> }")
         with pytest.raises(StoreLockedError, match="read-only"):
             GraphStore(path)
     with pytest.raises(StoreError, match="no store"):
         GraphStore.open_read_only(tmp_path / "nothing")
+
+
+def test_apply_update_commits_a_checked_update_in_one_transaction(store: GraphStore) -> None:
+    store.apply_update("INSERT DATA { GRAPH <urn:x:g> { <urn:x:s> <urn:x:p> 1 , 2 } }")
+    assert store.triple_count("urn:x:g") == 2
+    with pytest.raises(SyntaxError):
+        store.apply_update("INSERT DATA { GRAPH <urn:x:g> { <urn:x:s> <urn:x:p> 3 } } ; BROKEN")
+    assert store.triple_count("urn:x:g") == 2
 
 
 def test_checkpoint_serves_readers_while_the_writer_goes_on(tmp_path: Path) -> None:

@@ -300,6 +300,12 @@ class GraphStore:
             store.update(replace_update(graph_iri, unique))
             return len(unique)
 
+    def apply_update(self, text: str) -> None:
+        """Run a SPARQL update that the caller has already checked (the write paths of
+        :mod:`borderkg.writes` gate it first); pyoxigraph applies it in one transaction."""
+        with self._write_lock:
+            self._writable().update(text)
+
     def remove_article(self, graph: GraphName) -> bool:
         """Remove an article graph in one transaction; ``False`` if it was not there."""
         graph_iri = iri_of(graph)

@@ -309,7 +309,7 @@ class WriteService:
         text = commit_text(plan_rewrites(live, found))
         if text is not None:
             try:
-                live.update(text)
+                store.apply_update(text)
             except (SyntaxError, RuntimeError, ValueError) as exc:
                 log.exception("committing a write failed")
                 raise WriteError(
