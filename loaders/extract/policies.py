@@ -58,6 +58,7 @@ from .policy_filters import (
     purpose,
 )
 from .policy_frames_conduct import ANAPHORIC
+from .policy_frames_deontic import PROHIBITS
 from .policy_merge import Mention as _Found
 from .policy_merge import back_reference, enforcing, merge, set_aside, superseded
 from .policy_status import by_notice, refine_status
@@ -105,6 +106,15 @@ def _referent(ctx: ArticleContext, span: Span, earlier: list[Policy]) -> str | N
         ]
         earlier = named or [p for p in earlier if KIND_OF.get(p.measure_type) == RULE]
     return max(earlier, key=lambda p: p.evidence[0].begin).measure_type if earlier else None
+
+
+def _negated(ctx: ArticleContext, index: int, cue: Span, measure: Span) -> bool:
+    """Whether a status cue is negated; a measure that is itself a prohibition (``nobody
+    may``, ``are not allowed to``) is negated only by what comes before it."""
+    if PROHIBITS.match(ctx.folded, measure.begin) is None:
+        return negated(ctx, index, cue, measure)
+    first = min(cue.begin, measure.begin)
+    return negated(ctx, index, Span(first, first + 1))
 
 
 def find_policies(ctx: ArticleContext) -> list[Policy]:
@@ -179,7 +189,7 @@ def find_policies(ctx: ArticleContext) -> list[Policy]:
             else:
                 status, cue_span = chosen
                 defaulted = False
-                if negated(ctx, index, cue_span, cand.span):
+                if _negated(ctx, index, cue_span, cand.span):
                     if (
                         status == _IN_FORCE
                         and (cue_span != cand.verb or _REQUIRING.match(ctx.folded, cue_span.begin))

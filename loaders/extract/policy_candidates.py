@@ -191,8 +191,10 @@ _STRUCTURES = {
     str(MEASURE.SurveillanceInstallation),
 }
 _LOCATIVE = re.compile(
-    r"\b(?:on|at|in|inside|from|near|beside|behind|to|into|onto|next\s+to)\s+(?:the|a|an|each|every|"
-    r"its|their|this|that)\s+(?:[\w-]+\s+){0,2}?$",
+    r"\b(?:on|at|in|inside|from|near|beside|behind|to|into|onto|next\s+to|along|alongside|"
+    r"around|across|over|atop)\s+(?:(?:the|a|an|each|every|its|their|this|that|these|those|several|"
+    r"some|many|all|most|both|other|\d+|two|three|four|five|six|ten)\s+)+(?:[\w-]+\s+){0,2}?$"
+    r"|\b(?:at|along|near|beside)\s+$",
     re.IGNORECASE,
 )
 # "… at the new fence built last year": the structure is told as put up after all.

@@ -106,6 +106,7 @@ def choose_status(
     reach = _STRONG_REACH if cand.strong or cand.needs else _WEAK_REACH
     text = ctx.folded
     near = [s for s in statuses if clause_distance(text, s[1], cand.span) <= reach]
+    near = _past_of_measure(text, cand.span, near)
     chosen = (
         _own_status(ctx, index, cand)
         or _governing(ctx, cand, near)
@@ -141,6 +142,40 @@ def choose_status(
             or chosen
         )
     return chosen
+
+
+# A participle set off by commas right after a measure tells its past ("the curfew, imposed
+# in 2020, has been relaxed"): the main verb after the closing comma tells where it stands.
+_APPOSITIVE = re.compile(r"^[^,.;]{0,60},\s*(?:(?:first|originally|initially|\w+ly)\s+)?$", re.I)
+# A relative clause on the people a measure is for, ending at the status cue.
+_RELATIVE_OF_PEOPLE = re.compile(
+    r"\b(?:anyone|anybody|everyone|those|people|all|persons|travellers|travelers|residents)\s+"
+    r"(?:who|that)\s+(?:(?:had|have|has)\s+)?(?:\w+ly\s+)?$",
+    re.I,
+)
+_CLOSING = re.compile(r"[^,.;]{0,60},")
+
+
+def _past_of_measure(
+    text: str, measure: Span, near: list[tuple[str, Span]]
+) -> list[tuple[str, Span]]:
+    """The status cues near a measure, less a participle in an appositive right after it
+    where a later cue follows the appositive."""
+    kept = []
+    for status, span in near:
+        closing = _CLOSING.match(text, span.end)
+        if (
+            span.begin >= measure.end
+            and text[span.end - 2 : span.end] == "ed"
+            and _APPOSITIVE.match(text[measure.end : span.begin])
+            and closing
+            and any(other.begin >= closing.end() for _, other in near)
+        ):
+            continue
+        if span.begin >= measure.end and _RELATIVE_OF_PEOPLE.search(text, measure.end, span.begin):
+            continue  # "isolation for anyone who returned": the people's deed, not the measure's
+        kept.append((status, span))
+    return kept
 
 
 # Between a modal status cue and the verb it governs: "will (soon) be", "would also be".

@@ -29,6 +29,7 @@ from .frame_lexicon import (
 from .morph import alternation, first_words, nouns
 from .policy_cues import MeasureCue
 from .policy_frames_conduct import CONDUCT_FRAMES, CONDUCT_GENERIC, DETECTION_FRAMES
+from .policy_frames_deontic import DEONTIC_FRAMES
 from .policy_frames_justice import JUSTICE_FRAMES, JUSTICE_GENERIC
 from .policy_frames_passage import PASSAGE_FRAMES
 from .policy_frames_rules import GENERIC_FRAMES as _ENFORCEMENT
@@ -413,7 +414,13 @@ _PHYSICAL: list[MeasureCue] = [
 
 #: All frames that come before the phrase cues, in priority order.
 FRAME_CUES: list[MeasureCue] = (
-    JUSTICE_FRAMES + PASSAGE_FRAMES + DETECTION_FRAMES + _PHYSICAL + RULE_FRAMES + CONDUCT_FRAMES
+    JUSTICE_FRAMES
+    + PASSAGE_FRAMES
+    + DETECTION_FRAMES
+    + _PHYSICAL
+    + RULE_FRAMES
+    + CONDUCT_FRAMES
+    + DEONTIC_FRAMES
 )
 #: Enforcement frames whose type comes from their target, after the phrase cues.
 GENERIC_FRAMES: list[MeasureCue] = _ENFORCEMENT + CONDUCT_GENERIC + JUSTICE_GENERIC

@@ -258,8 +258,14 @@ GENERIC_FRAMES: list[MeasureCue] = [
     ),
     frame(
         MEASURE.Crackdown,
-        ("raid", "search", "ransack", "comb", "inspect"),
+        # one family of searching verbs for every place searched
+        ("raid", "search", "ransack", "comb", "inspect", "go through", "turn over", "x-ray"),
         nouns(
+            "flat",
+            "room",
+            "barn",
+            "lorry",
+            "wagon",
             "home",
             "house",
             "household",

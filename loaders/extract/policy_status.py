@@ -94,6 +94,10 @@ _DONE_WHEN_MORE = {
     str(MEASURE.LightingInstallation),
 }
 _BUFFER_ZONE = str(MEASURE.BufferZone)
+_REWARD = str(MEASURE.InformantReward)
+# A reward promised in the past or perfect, or by someone ("posters offering"); the present
+# passive ("are promised 500 yuan") states a standing rule.
+_PROMISED = re.compile(r"(?<!\bare\s)(?<!\bis\s)\b(?:promis|offer)(?:e|es|ed|ing|s)?\b", _I)
 _PLANNED, _ANNOUNCED, _IN_FORCE = str(STATUS.Planned), str(STATUS.Announced), str(STATUS.InForce)
 _LIFTED, _EASED, _CARRIED_OUT = str(STATUS.Lifted), str(STATUS.Eased), str(STATUS.CarriedOut)
 
@@ -125,6 +129,19 @@ def refine_status(
         if (_TO_PUBLIC.search(before) or told_after) and not _TO_ENFORCERS.search(whole):
             return _ANNOUNCED
         return status
+    if (
+        status == _IN_FORCE
+        and measure == _REWARD
+        and _PROMISED.search(folded, max(sentence.begin, evidence.begin - 30), evidence.end + 30)
+    ):
+        return _ANNOUNCED  # a reward promised or offered, not yet paid
+    if (
+        status == _IN_FORCE
+        and _RULE_MODAL.match(text)
+        and _TOLD_PASSIVE.search(before)
+        and not _TO_ENFORCERS.search(whole)
+    ):
+        return _ANNOUNCED  # "residents were notified that nobody may …", "told … they must"
     if status == _IN_FORCE and _MUST.match(text) and _told_by_authority(ctx, index, before):
         return _ANNOUNCED  # "the provincial government has told managers that workers must …"
     # More guards or a fence are a done deed; so is security tightened (the scheme's
@@ -197,6 +214,19 @@ def by_notice(ctx: ArticleContext, index: int, status: str) -> str:
 
 
 _MUST = re.compile(r"must\b|(?:has|have)\s+to\b", _I)
+# The modal of a rule: an obligation or a prohibition.
+_RULE_MODAL = re.compile(
+    r"(?:must|(?:has|have)\s+to|nobody|no\s+one|may|cannot|can\s+(?:not|no\s+longer)|(?:is|are|"
+    r"will\s+be)\s+(?:not|no\s+longer)\s+(?:allowed|permitted))\b",
+    _I,
+)
+# People told of a rule in the passive, the teller named after or not at all ("households
+# have been told by the city that …", "residents were notified this month that …").
+_TOLD_PASSIVE = re.compile(
+    r"\b(?:were|was|(?:have|has|had)\s+(?:\w+ly\s+)?been)\s+(?:\w+ly\s+)?(?:told|notified|"
+    r"informed|warned|instructed)\b[^.;]{0,80}?\bthat\s+(?:[\w'’-]+\s+){0,12}?$",
+    _I,
+)
 # Telling the press or the outlet is no notice ("a source told Daily NK that …").
 _PRESS = re.compile(
     r"^\s*(?:a\s+|the\s+|an\s+)?(?:[\w-]+\s+){0,2}?(?:newspapers?|reporters?|journalists?|media|"

@@ -31,7 +31,10 @@ STATUS_CUES: list[tuple[str, re.Pattern[str]]] = [
             r"preparing)|(?:is|are|was|were) said to be \w+ing|(?:have|has|had) (?:also |now |all |reportedly )?heard (?:that|of|rumou?rs)|"
             r"there is talk|word has it|people (?:say|said|are saying|have been saying) (?:that )?"
             r"[^.;,]{0,60}?\b(?:will|would|may|might|could|(?:is|are) going to)"
-            r"|word is|speculation|unconfirmed reports?|it is said that)\b",
+            r"|word is|speculation|unconfirmed reports?|it is said that"
+            # "word has gone around the villages that …", "talk is going round that …"
+            r"|(?:word|talk|news)\s+(?:has|had|is)\s+(?:\w+ly\s+)?(?:gone|got|gotten|spread|been\s+"
+            r"going|going|been\s+spreading|spreading)\s+(?:a)?round)\b",
             _I,
         ),
     ),

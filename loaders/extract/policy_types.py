@@ -85,6 +85,14 @@ _GOODS_SUBJECT = re.compile(
 _CUSTOMS = re.compile(
     r"\b(?:customs|cargo|freight|trucks?|lorr(?:y|ies)|containers?|shipments?|consignments?)\b", _I
 )
+# Checks done by customs (the agent named before the verb) enforce what may cross.
+_CHECKING = re.compile(r"(?:inspect|check|search|x-ray|scan|examin|screen)\w*", _I)
+_CUSTOMS_AGENT = re.compile(
+    r"\bcustoms\b(?:\s+(?:officers?|officials?|authorities|inspectors?|staff|bureau|office))?"
+    r"(?:\s+(?:at|in|of)\s+[\w'’-]+(?:\s+[\w'’-]+){0,2})?\s+(?:(?:has|have|had)\s+(?:\w+ly\s+)?"
+    r"been|is|are|was|were|will|now|also|still|soon|start|started|begun|began|to|\w+ly|\s)*\s*$",
+    _I,
+)
 _FORCED, _WORKERS = str(MEASURE.ForcedRepatriation), str(MEASURE.WorkerRepatriation)
 # People sent home as workers: named so, earning abroad, or sent by those who employ them.
 _WORKER_WORDS = re.compile(
@@ -173,6 +181,8 @@ def refine(concept: str, around: str, cue: str, after: str, before: str, sentenc
         # seafood, which are banned under resolutions …")
         if _UNDER_SANCTIONS.search(after):
             return _SANCTIONS
+        if _CHECKING.match(cue) and _CUSTOMS_AGENT.search(before[-70:]):
+            return _SANCTIONS  # customs inspecting boats or trucks: the checks at the border
         return concept
     if concept == _MOVEMENT and (_TRADING.search(cue) or _GOODS_SUBJECT.search(before[-50:])):
         return _TRADE
