@@ -92,7 +92,9 @@ def configured(store: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterato
 
 
 def test_serve_prints_the_url_and_answers(configured: Server) -> None:
-    assert f"{configured.url}/" in configured.log_text()
+    log = configured.log_text()
+    assert f"{configured.url}/" in log
+    assert "Configuration allows spawning" not in log  # granian's advice on thread counts
     reply = ask(configured, "SELECT ?name { ?x <http://xmlns.com/foaf/0.1/name> ?name }")
     assert reply.status_code == 200
     assert {b["name"]["value"] for b in reply.json()["results"]["bindings"]} == {

@@ -19,6 +19,7 @@ from __future__ import annotations
 import contextlib
 import ctypes
 import json
+import logging
 import os
 import signal
 import subprocess
@@ -144,6 +145,10 @@ def run(config: ServeConfig, *, echo: Callable[[str], None] = print) -> None:
     serve_granian(config, echo=echo, snapshot=state.snapshot)
 
 
+def _drop_thread_advice(record: logging.LogRecord) -> bool:
+    return not record.getMessage().startswith("Configuration allows spawning up to")
+
+
 def serve_granian(
     config: ServeConfig, *, echo: Callable[[str], None] = print, snapshot: str | None = None
 ) -> None:
@@ -163,6 +168,9 @@ def serve_granian(
         workers_kill_timeout=SHUTDOWN_GRACE,
         process_name=None,
     )
+    # granian advises against more HTTP threads than 2 x cores + 1; here the threads mostly
+    # wait for the query workers, so more of them is intended: keep the advice off the screen.
+    logging.getLogger("_granian").addFilter(_drop_thread_advice)
     writes = "on (token configured)" if config.writes_enabled else "off (no token)"
     echo(f"borderkg: serving {config.store}" + (f" (snapshot {snapshot})" if snapshot else ""))
     echo(
