@@ -61,6 +61,7 @@ from .policy_frames_conduct import ANAPHORIC
 from .policy_frames_deontic import PROHIBITS
 from .policy_merge import Mention as _Found
 from .policy_merge import back_reference, enforcing, merge, set_aside, superseded
+from .policy_model import proposals
 from .policy_status import by_notice, refine_status
 from .policy_status_cues import IN_FORCE_EXPLICIT
 from .policy_tense import KIND_OF, RULE
@@ -121,12 +122,14 @@ def find_policies(ctx: ArticleContext) -> list[Policy]:
     """Policies of an article, one per distinct measure, in order of first evidence."""
     raw: list[tuple[Policy, bool]] = []
     acts: set[int] = set()  # policies found by a generic act of enforcement ("arrested")
+    weighed: set[int] = set()  # sentences with a measure cue, whether or not it was kept
     for index, sent in enumerate(ctx.sentences):
         if index in ctx.headings:
             continue
         measures = measure_matches(ctx, index)
         if not measures:
             continue
+        weighed.add(index)
         chunk = ctx.folded[sent.begin : sent.end]
         statuses = status_matches(ctx, index)
         explicit = [
@@ -229,6 +232,10 @@ def find_policies(ctx: ArticleContext) -> list[Policy]:
                 acts.add(id(built_policy))
             raw.append((built_policy, bare))
         raw = enforcing(ctx, index, superseded(ctx, index, raw))
+    # Sentences without any measure cue: the trained model may propose a measure there.
+    for index, cand, status in proposals(ctx, weighed):
+        at = next((i for i, (p, _) in enumerate(raw) if p.sentence > index), len(raw))
+        raw.insert(at, (_build(ctx, index, cand, status, cand.span), True))
     return merge(ctx, [_Found(p, d, id(p) in acts) for p, d in raw])
 
 

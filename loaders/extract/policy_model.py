@@ -1,0 +1,274 @@
+"""A small trained sentence classifier that proposes policies the rules miss.
+
+The rules find a measure only where its wording matches a frame or cue; each new article
+words some measures differently. This model reads a whole sentence as a bag of hashed
+features (lower-case words, crude stems, word bigrams and a few cue flags) and gives a
+probability for each of the 23 measure types and ``NONE`` (multinomial logistic regression,
+trained by ``policy_model_train`` on the gold sets). Where the rules found no measure cue in a
+sentence and the model's best type is confident enough, ``proposals`` offers that type; the
+status comes from the rules' own status logic applied to the sentence.
+
+The weights ship as ``policy_model.json`` next to this module (read with importlib.resources);
+its ``enabled`` flag records whether leave-one-set-out evaluation showed a gain.
+"""
+
+from __future__ import annotations
+
+import base64
+import itertools
+import json
+import re
+import threading
+import zlib
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from importlib.resources import files
+from typing import Any
+
+import numpy as np
+
+from borderkg.ontology.namespaces import MEASURE, STATUS
+
+from .context import ArticleContext
+from .model import Span
+from .policy_candidates import Candidate
+from .policy_choice import choose_status, status_matches
+from .policy_defaults import default_status, negated, unreported
+from .policy_status import by_notice, refine_status
+from .policy_status_cues import IN_FORCE_EXPLICIT
+
+NONE = "NONE"
+WEIGHTS_FILE = "policy_model.json"
+
+_TOKEN = re.compile(r"[a-z]+|\d+")
+_SUFFIXES = ("ations", "ation", "ings", "ing", "ies", "ied", "ed", "es", "ers", "er", "s")
+_CUES: dict[str, frozenset[str]] = {
+    "modal": frozenset({"will", "would", "may", "might", "could", "shall", "plans", "planned"}),
+    "negation": frozenset({"not", "no", "never", "nor", "without", "t"}),
+    "must": frozenset({"must", "required", "require", "requires", "banned", "forbidden"}),
+    "report": frozenset({"said", "told", "according", "reported", "says"}),
+}
+_SAFE_IF_NEGATED = {str(STATUS.Lifted): str(STATUS.InForce), str(STATUS.Eased): str(STATUS.InForce)}
+# A sentence shorter than this (in words) is a caption, dateline or heading fragment.
+_MIN_WORDS = 5
+
+
+@dataclass(frozen=True)
+class FeatureSettings:
+    """How a sentence becomes feature indices: hashing size and which feature kinds."""
+
+    dim: int = 1 << 14
+    stems: bool = True
+    bigrams: bool = True
+    cues: bool = True
+
+    def as_dict(self) -> dict[str, Any]:
+        """Settings as plain JSON values."""
+        return {"dim": self.dim, "stems": self.stems, "bigrams": self.bigrams, "cues": self.cues}
+
+
+def stem(word: str) -> str:
+    """A crude stem (``cameras`` → ``camera``, ``installed`` → ``install``) so that
+    inflections share a feature; exact lemmas are not needed for a bag of words."""
+    for suffix in _SUFFIXES:
+        if word.endswith(suffix) and len(word) - len(suffix) >= 4:
+            return word[: -len(suffix)]
+    return word
+
+
+def tokens(sentence: str) -> list[str]:
+    """Lower-case words of a sentence, digits folded to ``#num``."""
+    return ["#num" if t[0].isdigit() else t for t in _TOKEN.findall(sentence.lower())]
+
+
+def feature_names(sentence: str, settings: FeatureSettings) -> list[str]:
+    """The named features of a sentence before hashing (each listed once)."""
+    words = tokens(sentence)
+    names = {f"u:{w}" for w in words}
+    if settings.stems:
+        names.update(f"s:{stem(w)}" for w in words)
+    if settings.bigrams:
+        names.update(f"b:{a}_{b}" for a, b in itertools.pairwise(words))
+    if settings.cues:
+        present = set(words)
+        names.update(f"c:{cue}" for cue, cue_words in _CUES.items() if present & cue_words)
+    return sorted(names)
+
+
+def featurize(sentence: str, settings: FeatureSettings) -> tuple[np.ndarray, np.ndarray]:
+    """Hashed feature indices of a sentence and their values (L2-normalised presence)."""
+    idx = np.array(
+        sorted(
+            {
+                zlib.crc32(n.encode("utf-8")) % settings.dim
+                for n in feature_names(sentence, settings)
+            }
+        ),
+        dtype=np.int64,
+    )
+    vals = np.full(len(idx), 1.0 / np.sqrt(max(len(idx), 1)), dtype=np.float64)
+    return idx, vals
+
+
+@dataclass
+class PolicyModel:
+    """Softmax weights over hashed sentence features: ``classes`` are measure-type local
+    names and ``NONE``; ``threshold`` is the probability a type needs to be proposed."""
+
+    classes: list[str]
+    weights: np.ndarray  # (dim, classes)
+    bias: np.ndarray  # (classes,)
+    settings: FeatureSettings = field(default_factory=FeatureSettings)
+    threshold: float = 0.5
+    enabled: bool = True
+    meta: dict[str, Any] = field(default_factory=dict)
+
+    def probabilities(self, sentence: str) -> np.ndarray:
+        """Probability of each class for one sentence."""
+        idx, vals = featurize(sentence, self.settings)
+        logits = vals @ self.weights[idx] + self.bias
+        logits = logits - logits.max()
+        exp = np.exp(logits)
+        return exp / exp.sum()
+
+    def best_type(self, sentence: str) -> tuple[str, float]:
+        """The most probable measure type other than ``NONE``, and its probability."""
+        probs = self.probabilities(sentence)
+        order = np.argsort(-probs, kind="stable")
+        for k in order:
+            if self.classes[k] != NONE:
+                return self.classes[k], float(probs[k])
+        return NONE, 0.0
+
+    def predict(self, sentence: str) -> str:
+        """The most probable class (``NONE`` included)."""
+        return self.classes[int(np.argmax(self.probabilities(sentence)))]
+
+    def to_json(self) -> dict[str, Any]:
+        """The model as JSON: weights quantised to int8 per class, zlib-compressed, base64."""
+        scale = np.abs(self.weights).max(axis=0) / 127.0
+        scale[scale == 0] = 1.0
+        quantised = np.round(self.weights / scale).astype(np.int8)
+        packed = base64.b64encode(zlib.compress(quantised.tobytes(), 9)).decode("ascii")
+        return {
+            "format": 1,
+            "enabled": self.enabled,
+            "threshold": self.threshold,
+            "features": self.settings.as_dict(),
+            "classes": self.classes,
+            "bias": [round(float(b), 6) for b in self.bias],
+            "scale": [float(s) for s in scale],
+            "weights": packed,
+            **self.meta,
+        }
+
+    @classmethod
+    def from_json(cls, data: dict[str, Any]) -> PolicyModel:
+        """A model from the JSON ``to_json`` wrote."""
+        settings = FeatureSettings(**data["features"])
+        classes = list(data["classes"])
+        raw = np.frombuffer(zlib.decompress(base64.b64decode(data["weights"])), dtype=np.int8)
+        scale = np.array(data["scale"], dtype=np.float64)
+        weights = raw.reshape(settings.dim, len(classes)).astype(np.float64) * scale
+        known = {
+            "format",
+            "enabled",
+            "threshold",
+            "features",
+            "classes",
+            "bias",
+            "scale",
+            "weights",
+        }
+        return cls(
+            classes=classes,
+            weights=weights,
+            bias=np.array(data["bias"], dtype=np.float64),
+            settings=settings,
+            threshold=float(data["threshold"]),
+            enabled=bool(data["enabled"]),
+            meta={k: v for k, v in data.items() if k not in known},
+        )
+
+
+def load_shipped() -> PolicyModel:
+    """The model shipped with the package (``policy_model.json``)."""
+    text = files("borderkg.loaders.extract").joinpath(WEIGHTS_FILE).read_text(encoding="utf-8")
+    return PolicyModel.from_json(json.loads(text))
+
+
+_LOCK = threading.Lock()
+_SHIPPED: list[PolicyModel] = []
+_OVERRIDE: list[PolicyModel | None] = []
+
+
+def active_model() -> PolicyModel | None:
+    """The model the extractor uses: an override set by ``using`` (evaluation), else the
+    shipped one if it is enabled."""
+    if _OVERRIDE:
+        return _OVERRIDE[-1]
+    with _LOCK:
+        if not _SHIPPED:
+            _SHIPPED.append(load_shipped())
+    model = _SHIPPED[0]
+    return model if model.enabled else None
+
+
+@contextmanager
+def using(model: PolicyModel | None) -> Iterator[None]:
+    """Run the extractor with another model (``None``: rules only) inside the block; for
+    training and leave-one-set-out evaluation in one process, not for concurrent use."""
+    _OVERRIDE.append(model)
+    try:
+        yield
+    finally:
+        _OVERRIDE.pop()
+
+
+def _status(ctx: ArticleContext, index: int, cand: Candidate) -> str | None:
+    """The status the rules give a measure spanning the whole sentence: the chosen status
+    cue (negation and framing applied), else the default of a measure named without one;
+    None where the sentence reports no measure taken (negated, denied, hypothetical)."""
+    sent = ctx.sentences[index]
+    explicit = [
+        Span(sent.begin + m.start(), sent.begin + m.end())
+        for m in IN_FORCE_EXPLICIT.finditer(ctx.folded[sent.begin : sent.end])
+    ]
+    chosen = choose_status(ctx, index, cand, status_matches(ctx, index), explicit)
+    if chosen is None:
+        if unreported(ctx, index, cand.span, None):
+            return None
+        return by_notice(ctx, index, default_status(ctx, index, cand.span))
+    status, cue = chosen
+    if negated(ctx, index, cue):
+        if status not in _SAFE_IF_NEGATED:
+            return None
+        status = _SAFE_IF_NEGATED[status]
+    status = refine_status(ctx, index, cand.concept, status, cue, cand.span)
+    return by_notice(ctx, index, status)
+
+
+def proposals(ctx: ArticleContext, weighed: set[int]) -> list[tuple[int, Candidate, str]]:
+    """Policies the model proposes: for each sentence outside ``weighed`` (those where the
+    rules found a measure cue, kept or deliberately rejected) and not a heading, its best
+    measure type if confident enough, as (sentence index, candidate spanning the sentence,
+    status)."""
+    model = active_model()
+    if model is None:
+        return []
+    out: list[tuple[int, Candidate, str]] = []
+    for index, sent in enumerate(ctx.sentences):
+        if index in weighed or index in ctx.headings:
+            continue
+        chunk = ctx.folded[sent.begin : sent.end]
+        if len(tokens(chunk)) < _MIN_WORDS:
+            continue
+        local, prob = model.best_type(chunk)
+        if prob < model.threshold:
+            continue
+        cand = Candidate(concept=str(getattr(MEASURE, local)), span=sent, strong=True)
+        status = _status(ctx, index, cand)
+        if status is not None:
+            out.append((index, cand, status))
+    return out

@@ -1,0 +1,188 @@
+"""The trained policy sentence model: training, shipped weights and the extractor hook."""
+
+from __future__ import annotations
+
+import json
+from importlib.resources import files
+
+import numpy as np
+import pytest
+
+from borderkg.loaders.extract import ExtractSettings, get_extractor
+from borderkg.loaders.extract.policy_model import (
+    NONE,
+    WEIGHTS_FILE,
+    FeatureSettings,
+    PolicyModel,
+    load_shipped,
+    using,
+)
+from borderkg.loaders.extract.policy_model_train import (
+    THRESHOLDS,
+    Fold,
+    all_classes,
+    choose,
+    labelled_sentences,
+    train,
+)
+from borderkg.loaders.readers import ReadError, ReadOptions, read_path
+from borderkg.loaders.record import ArticleRecord
+from borderkg.loaders.samples import sample_paths
+from borderkg.ontology.namespaces import MEASURE
+
+SMALL = FeatureSettings(dim=1 << 10)
+CLASSES = ["BarrierConstruction", "CCTVInstallation", NONE]
+# Invented sentences: fences against cameras against sentences about no measure.
+FENCES = [
+    "Soldiers built a second wire fence along the riverbank this spring.",
+    "A concrete wall topped with barbed wire now runs beside the river road.",
+    "Workers put up new fencing on the hills above the village last month.",
+    "The barbed wire fence was raised to three metres along the bank.",
+]
+CAMERAS = [
+    "Police installed surveillance cameras at every crossing point near the bridge.",
+    "New CCTV cameras now watch the frozen river from tall poles.",
+    "Dozens of cameras were mounted on the riverside posts by the border police.",
+    "Surveillance cameras with night vision now cover the whole bank.",
+]
+OTHER = [
+    "The weather was cold and the market sold apples and rice.",
+    "Farmers in the valley harvested corn before the first snow.",
+    "Prices of rice rose slightly in the town market this week.",
+    "Children walked to school along the river road in the morning.",
+]
+
+
+def _examples() -> list[tuple[str, dict[str, float]]]:
+    return (
+        [(s, {"BarrierConstruction": 1.0}) for s in FENCES]
+        + [(s, {"CCTVInstallation": 1.0}) for s in CAMERAS]
+        + [(s, {NONE: 1.0}) for s in OTHER]
+    )
+
+
+def test_training_on_invented_sentences_separates_two_measure_types() -> None:
+    model = train(_examples(), CLASSES, SMALL, iterations=150)
+    assert model.predict("Guards built a taller barbed wire fence beside the river.") == (
+        "BarrierConstruction"
+    )
+    assert model.predict("The police mounted more surveillance cameras on the bridge.") == (
+        "CCTVInstallation"
+    )
+    assert model.predict("Farmers sold corn and apples at the market.") == NONE
+
+
+def test_training_twice_on_the_same_data_gives_identical_weights() -> None:
+    first = train(_examples(), CLASSES, SMALL, iterations=60)
+    second = train(_examples(), CLASSES, SMALL, iterations=60)
+    assert np.array_equal(first.weights, second.weights)
+    assert np.array_equal(first.bias, second.bias)
+    assert np.abs(first.weights).max() > 0
+
+
+def test_saved_model_reads_back_with_the_same_predictions() -> None:
+    model = train(_examples(), CLASSES, SMALL, iterations=150)
+    model.threshold = 0.42
+    back = PolicyModel.from_json(json.loads(json.dumps(model.to_json())))
+    assert back.threshold == 0.42 and back.classes == CLASSES
+    for sentence in FENCES + CAMERAS + OTHER:
+        assert back.predict(sentence) == model.predict(sentence)
+        assert np.allclose(back.probabilities(sentence), model.probabilities(sentence), atol=0.02)
+
+
+def test_sentences_are_labelled_with_the_type_of_the_gold_evidence_they_hold() -> None:
+    text = "Police put up cameras. Rice was cheap. Guards built a fence and closed the gate."
+    spans = [(0, 22), (23, 38), (39, len(text))]
+    gold = [
+        {"measure_type": "CCTVInstallation", "status": "CarriedOut", "evidence": "put up cameras"},
+        {"measure_type": "BarrierConstruction", "status": "CarriedOut", "evidence": "a fence"},
+        {"measure_type": "BorderClosure", "status": "CarriedOut", "evidence": "closed the gate"},
+    ]
+    labelled = labelled_sentences(text, spans, gold)
+    assert labelled[0] == ("Police put up cameras.", {"CCTVInstallation": 1.0})
+    assert labelled[1][1] == {NONE: 1.0}
+    assert labelled[2][1] == {"BarrierConstruction": 0.5, "BorderClosure": 0.5}
+
+
+def _fold(rules: float, model: float) -> Fold:
+    return Fold((rules, rules), {t: (model, model) for t in THRESHOLDS})
+
+
+def test_model_is_switched_on_only_if_the_mean_rises_and_heldout6_holds() -> None:
+    rising = {"dev": _fold(0.8, 0.82), "heldout6": _fold(0.6, 0.62)}
+    assert choose(rising)[1] is True
+    dropping6 = {"dev": _fold(0.8, 0.9), "heldout6": _fold(0.6, 0.58)}
+    assert choose(dropping6)[1] is False
+    flat = {"dev": _fold(0.8, 0.8), "heldout6": _fold(0.6, 0.6)}
+    assert choose(flat)[1] is False
+
+
+def test_shipped_weights_load_as_package_data_and_score_an_invented_sentence() -> None:
+    resource = files("borderkg.loaders.extract").joinpath(WEIGHTS_FILE)
+    assert len(resource.read_bytes()) < 2_000_000
+    model = load_shipped()
+    assert model.classes == all_classes()
+    assert {"trained_on", "loso"} <= set(model.meta)
+    sentence = "Border police installed dozens of new surveillance cameras along the riverbank."
+    ranked = sorted(
+        zip(model.classes, model.probabilities(sentence), strict=True), key=lambda kv: -kv[1]
+    )
+    assert "CCTVInstallation" in {name for name, _ in ranked[:2]}  # a small model: near ties
+    assert model.predict("The weather was mild and the market sold apples.") == NONE
+
+
+def _corpus_records() -> list[ArticleRecord]:
+    out = []
+    for folder in sample_paths():
+        for path in sorted(folder.iterdir()):
+            out += [r for r in read_path(path, ReadOptions()) if not isinstance(r, ReadError)]
+    return out
+
+
+def _eager(model: PolicyModel) -> PolicyModel:
+    """The shipped weights with a low threshold, so that the hook proposes often."""
+    return PolicyModel(model.classes, model.weights, model.bias, model.settings, threshold=0.2)
+
+
+@pytest.fixture(scope="module")
+def eager_corpus() -> list[tuple[ArticleRecord, list, list]]:
+    extractor = get_extractor(ExtractSettings(use_env=False))
+    eager = _eager(load_shipped())
+    out = []
+    for record in _corpus_records():
+        with using(None):
+            rules = extractor.extract(record)
+        with using(eager):
+            both = extractor.extract(record)
+        out.append((record, rules.policies, both))
+    return out
+
+
+def test_model_added_policies_have_exact_sentence_evidence_across_the_corpus(
+    eager_corpus: list,
+) -> None:
+    added = 0
+    for record, rules, both in eager_corpus:
+        rule_spans = {e for p in rules for e in p.evidence}
+        for policy in both.policies:
+            assert policy.measure_type.startswith(str(MEASURE._NS))
+            for e in policy.evidence:
+                assert record.text[e.begin : e.end].strip()
+                if e in rule_spans:
+                    continue
+                added += 1
+                # a model-added policy's evidence is one whole sentence of the text
+                assert e in both.sentences
+    assert added > 0
+
+
+def test_the_model_only_adds_policies_never_removes_what_the_rules_found(
+    eager_corpus: list,
+) -> None:
+    grew = 0
+    for _, rules, both in eager_corpus:
+        rule_evidence = {e for p in rules for e in p.evidence}
+        model_evidence = {e for p in both.policies for e in p.evidence}
+        assert rule_evidence <= model_evidence
+        grew += len(both.policies) > len(rules)
+    assert grew > 0
