@@ -317,7 +317,8 @@ def gate_times(
                     ticks_used[i] = min(ticks_used[i], time.thread_time() - ticks)
             per_batch[size] = (sum(wall) / len(batch), sum(ticks_used) / len(batch))
     print(
-        f"  gate cpu: p50 {statistics.median(cpu) * 1000:.1f} ms one at a time; "
+        f"  gate cpu: p50 {statistics.median(cpu) * 1000:.1f} ms, "
+        f"p99 {sorted(cpu)[max(0, int(len(cpu) * 0.99) - 1)] * 1000:.1f} ms one at a time; "
         + "; ".join(
             f"batches of {n}: {w * 1000:.1f} ms wall, {c * 1000:.1f} ms cpu per article"
             for n, (w, c) in per_batch.items()

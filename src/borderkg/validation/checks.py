@@ -70,6 +70,9 @@ class ValueCheck:
     fails: Callable[[ox.Term, Node], bool] | None  # exact test (ox term, rdflib term)
     needs_store: bool = False  # decided by the evaluator against the store (sh:class)
     classes: list[Node] | None = None  # the classes of a sh:class check
+    datatype: Node | None = None  # the datatype of a sh:datatype check
+    bound: Node | None = None  # the bound of a range check (sh:minInclusive …)
+    accept: Callable[[int], bool] | None = None  # a range check's test of a comparison's sign
 
 
 # --- datatype ---------------------------------------------------------------------------------
@@ -124,6 +127,7 @@ def datatype_check(datatype: Node) -> ValueCheck:
         passes=lambda v: template.replace("{v}", v),
         exact=exact,
         fails=lambda _o, value: datatype_fails(value, datatype),
+        datatype=datatype,
     )
 
 
@@ -318,6 +322,8 @@ def range_check(parameter: URIRef, bound: Node) -> ValueCheck:
         passes=lambda v: template.replace("{v}", v),
         exact=False,
         fails=lambda _o, value: range_fails(value, bound, accept),
+        bound=bound,
+        accept=accept,
     )
 
 

@@ -16,8 +16,9 @@ Design — check in a scratch store, write nothing until the verdict:
 * The compiled queries run once per check on the scratch store, for the shapes that can apply
   to the batch's nodes (by their types and predicates: ``gateshapes.py``), plans with the same
   focus nodes sharing one query (``gaterun.py``); for a check of one or two articles, count
-  and class plans that certainly find nothing on the batch's subjects are not run at all
-  (``gatefacts.py``). The results kept are those on the batch's subjects (and, for the few
+  and class plans, value checks, property pairs, the in-scheme component and the evidence-span
+  constraints that certainly find nothing on the batch's subjects are not run at all
+  (``gatefacts.py``, ``gatevouch.py``). The results kept are those on the batch's subjects (and, for the few
   shapes that look at links *to* a node — anonymous sources, inverse paths — on the nodes the
   batch links to). A result that also holds without
   the batch is not the batch's doing and is dropped (only results on nodes the store already
@@ -121,7 +122,10 @@ class Gate:
         self.runner = GateRunner(self.compiled)
         self.incoming_sensitive = incoming_sensitive(self.compiled)
         self.vouch = Vouch(
-            [shape for shape, _plans in self.compiled.plans], self.targets, self.incoming_sensitive
+            [shape for shape, _plans in self.compiled.plans],
+            self.targets,
+            self.incoming_sensitive,
+            self.compiled.compiler,
         )
         whole = {c for node in self.incoming_sensitive for c in self.targets[node][0]}
         self.reader = Reader(

@@ -21,6 +21,10 @@ scratch store's). A plan it cannot vouch for runs as usual; one that certainly f
 on the subjects is skipped. Distinct values are compared as terms, as ``COUNT(DISTINCT …)``
 does, and all terms come from the stores, so both sides see the same canonical forms.
 
+``gatevouch.py`` decides more kinds of plan from the same record (property pairs, the in-scheme
+component, the evidence-span SPARQL constraints, ``sh:or`` over datatypes) and gives the
+common datatype and range checks a quick pass that needs no rdflib term and no budget.
+
 Noting the triples costs some microseconds per quad and saves some 100 µs per query skipped:
 worth it for a check of one or two articles, not for a batch of many (:data:`VOUCH_GRAPHS`).
 """
@@ -34,7 +38,9 @@ import pyoxigraph as ox
 from rdflib.namespace import SH
 from rdflib.term import Node
 
-from borderkg.validation.compile import Plan
+from borderkg.validation import gatevouch
+from borderkg.validation.compile import Check, Compiler, Plan
+from borderkg.validation.gatevouch import Shortcut
 from borderkg.validation.model import Shape
 from borderkg.validation.neighbourhood import TYPE
 from borderkg.validation.shapeindex import path_predicates
@@ -46,6 +52,21 @@ VOUCH_GRAPHS = 2
 VALUE_TESTS = 48
 
 _NOTHING: frozenset[ox.Term] = frozenset()
+#: Parameters of ``sh:or`` members decided in Python: value checks of one value, no nesting.
+_MEMBER_PARAMETERS = {
+    SH.datatype,
+    SH.nodeKind,
+    SH.minInclusive,
+    SH.maxInclusive,
+    SH.minExclusive,
+    SH.maxExclusive,
+    SH.minLength,
+    SH.maxLength,
+    SH.pattern,
+    SH.flags,
+    SH.languageIn,
+    SH["in"],
+}
 
 
 class Facts:
@@ -215,7 +236,9 @@ class Vouch:
     ``shapes``: the compiled shapes; ``targets``: per shape node, its (classes, subjects-of,
     objects-of, nodes) targets with those of its parents (``shapeindex.target_index``);
     ``sensitive``: the shapes whose results on a node can change with links to it (their
-    focus nodes do not follow from the node's own triples).
+    focus nodes do not follow from the node's own triples); ``compiler``: the shapes'
+    compiler, to decide ``sh:or`` over member shapes of value checks only (without it, no
+    nested check is decided).
     """
 
     def __init__(
@@ -223,7 +246,9 @@ class Vouch:
         shapes: Iterable[Shape],
         targets: dict[Node, tuple[set[str], ...]],
         sensitive: set[Node],
+        compiler: Compiler | None = None,
     ) -> None:
+        self.compiler = compiler
         shared: dict[tuple[frozenset[str], ...], Targets] = {}
         self._targets: dict[Node, Targets] = {}
         self._paths: dict[Node, tuple[ox.NamedNode, ...]] = {}
@@ -245,6 +270,7 @@ class Vouch:
                 found.counted.append(path)
             self.wanted.update(path)
             self.wanted.update(found.subjects_of)
+            self.wanted.update(gatevouch.wanted_by(shape))
         self._plans: dict[int, tuple[Any, ...] | None] = {}
 
     def finds_nothing(self, shape: Shape, plan: Plan, facts: Facts, subjects: set[ox.Term]) -> bool:
@@ -261,7 +287,44 @@ class Vouch:
         if kind == "classes":
             common = facts.common_kinds(targets, path, subjects)
             return common is None or bounds <= common
+        if kind != "values":
+            focus = facts.focus(targets, subjects)
+            return gatevouch.finds_nothing(kind, bounds, facts, focus, path, VALUE_TESTS)
         return _values_pass(facts, facts.focus(targets, subjects), path, bounds)
+
+    def _test(self, check: Check) -> frozenset[ox.Term] | Callable[[ox.Term, Any], bool] | None:
+        """How the vouch decides a check: the classes of a ``sh:class`` check, the exact Python
+        test of another core check (a :class:`~borderkg.validation.gatevouch.Shortcut` where
+        it has a quick answer), ``sh:or`` over shapes of such checks, or ``None``."""
+        value_check = check.value_check
+        if value_check is None:
+            return self._any_of(check)
+        if value_check.component == SH.ClassConstraintComponent:
+            return frozenset(_classes(check))
+        return gatevouch.shortcut(value_check) or value_check.fails
+
+    def _any_of(self, check: Check) -> Shortcut | None:
+        """The test of an ``sh:or`` whose members are node shapes with value checks only
+        (no paths, counts, property shapes, SPARQL or deactivation), else ``None``."""
+        if self.compiler is None or check.nested is None or check.nested[0] != SH["or"]:
+            return None
+        members = []
+        for member in self.compiler.model.members(check.nested[1]):
+            if (
+                member.is_property
+                or member.deactivated
+                or member.components
+                or not set(member.params) <= _MEMBER_PARAMETERS
+            ):
+                return None
+            tests = []
+            for inner in self.compiler.value_checks(member):
+                value_check = inner.value_check
+                if value_check is None or value_check.fails is None or value_check.needs_store:
+                    return None
+                tests.append(gatevouch.shortcut(value_check) or value_check.fails)
+            members.append(tests)
+        return gatevouch.any_of(members) if members else None
 
     def _key(self, shape: Shape, plan: Plan) -> tuple[Any, ...] | None:
         """(kind, targets, path, bounds or classes) deciding a plan, or ``None``."""
@@ -273,12 +336,18 @@ class Vouch:
                 if plan.kind == "counts" and path:
                     key = ("counts", targets, path, (plan.extra["min"], plan.extra["max"]))
                 elif plan.kind == "values":
-                    tests = [_test(check) for check in plan.checks]
+                    tests = [self._test(check) for check in plan.checks]
                     if tests and all(isinstance(t, frozenset) for t in tests) and path:
                         required = frozenset(c for found in tests for c in found)  # type: ignore[union-attr]
                         key = ("classes", targets, path, required)
                     elif tests and all(t is not None for t in tests):
                         key = ("values", targets, path, tests)
+                elif plan.kind in ("pair", "sparql", "custom"):
+                    found = gatevouch.plan_key(shape, plan)
+                    if found is not None and (
+                        path or found[0] == "anchors" or found[0] == "sentences"
+                    ):
+                        key = (found[0], targets, path, found[1])
             self._plans[id(plan)] = key
         return self._plans[id(plan)]
 
@@ -305,6 +374,8 @@ def _values_pass(
                     if not test <= facts.kinds(value):
                         return False
                     continue
+                if isinstance(test, Shortcut) and test.passes(value):
+                    continue
                 budget -= 1
                 if budget < 0:
                     return False
@@ -313,17 +384,6 @@ def _values_pass(
                 if test(value, rdf):
                     return False
     return True
-
-
-def _test(check: object) -> frozenset[ox.Term] | Callable[[ox.Term, Any], bool] | None:
-    """How the vouch decides a check: the classes of a ``sh:class`` check, the exact Python
-    test of another core check, or ``None`` (nested shapes: not decided here)."""
-    value_check = getattr(check, "value_check", None)
-    if value_check is None:
-        return None
-    if value_check.component == SH.ClassConstraintComponent:
-        return frozenset(_classes(check))
-    return value_check.fails
 
 
 def _classes(check: object) -> set[ox.Term]:
