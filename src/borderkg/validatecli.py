@@ -16,7 +16,8 @@ from pathlib import Path
 
 import click
 import pyoxigraph as ox
-from rdflib import Graph
+from rdflib import BNode, Graph, Literal, URIRef
+from rdflib.namespace import SH
 
 from borderkg.reportfmt import FORMATS, render, verdict
 from borderkg.reportmodel import Outcome, default_compactor, shape_catalog
@@ -63,6 +64,38 @@ class _Locator:
         index = self._index(source)
         line = index.line_of(result.focus_node) if index is not None else None
         return replace(result, file=source.source, line=line)
+
+
+def _target_focus(store: ox.Store, shapes: Graph) -> list[ox.Term]:
+    """Focus nodes the inputs do not name: ``sh:targetNode`` literals and blank nodes, and
+    literal objects in the inputs of ``sh:targetObjectsOf`` predicates (the shipped
+    background graphs are not inputs).
+
+    The focus restriction keeps results about the nodes the inputs describe or mention;
+    a literal is neither, and a blank node of the shapes file is not a node of the data
+    files, yet these targets make them focus nodes in SHACL.
+    """
+    from borderkg.oxterms import to_ox
+    from borderkg.validation.data import BACKGROUND_GRAPHS
+
+    found = {
+        to_ox(o) for o in shapes.objects(None, SH.targetNode) if isinstance(o, Literal | BNode)
+    }
+    for predicate in {o for o in shapes.objects(None, SH.targetObjectsOf) if isinstance(o, URIRef)}:
+        for quad in store.quads_for_pattern(None, ox.NamedNode(str(predicate)), None, None):
+            graph = quad.graph_name
+            if isinstance(quad.object, ox.Literal) and (
+                not isinstance(graph, ox.NamedNode) or graph.value not in BACKGROUND_GRAPHS
+            ):
+                found.add(quad.object)
+    return sorted(found, key=str)
+
+
+def focus_of(collected: Collected, shapes: Graph) -> list[ox.Term]:
+    """The focus nodes a run over ``collected`` reports on: what the inputs describe or
+    mention, and the targets of :func:`_target_focus`."""
+    focus: list[ox.Term] = [_term(node) for node in collected.focus_nodes()]
+    return focus + _target_focus(collected.store, shapes)
 
 
 def _check_arguments(paths: Sequence[str], store_dir: Path | None) -> None:
@@ -147,7 +180,7 @@ def run(
         return outcome
     declared = {p: n for entry in reversed(collected.inputs) for p, n in entry.prefixes.items()}
     outcome.compact = default_compactor(shapes, declared)
-    focus = [_term(node) for node in collected.focus_nodes()]
+    focus = focus_of(collected, shapes)
     report, outcome.errors = _run_engine(collected.store, shapes, engine, focus, shapes_files)
     if report is None:
         return outcome

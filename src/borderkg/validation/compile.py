@@ -265,6 +265,13 @@ class Compiler:
             str(v).lower() == "true" for v in shape.params[SH.qualifiedValueShapesDisjoint]
         ):
             raise Unsupported(f"{shape.id} uses sh:qualifiedValueShapesDisjoint")
+        if SH.equals in shape.params and not shape.is_property:
+            # The node-shape plan binds ?value from ?this inside a UNION branch, where
+            # ?this is not yet bound (SPARQL evaluates groups bottom up): it misses results.
+            raise Unsupported(f"{shape.id} uses sh:equals on a node shape")
+        if any(isinstance(n, BNode) for n in self.model.graph.objects(shape.node, SH.targetNode)):
+            # VALUES cannot name a blank node; the context would drop the target.
+            raise Unsupported(f"{shape.id} has a blank node as sh:targetNode")
         for component in shape.components:
             self.component_query(shape, component)
         for constraint in shape.params.get(SH.sparql, []):

@@ -299,9 +299,15 @@ def focus_list(
     return [row[0] for row in store.query(text, **options)]
 
 
-def to_results(raws: Iterable[tuple[Shape, RawResult]], graph_of: Any) -> list[ValidationResult]:
-    """Raw results as report results, deduplicated."""
-    results: dict[ValidationResult, None] = {}
+def to_results(
+    raws: Iterable[tuple[Shape, RawResult]], graph_of: Any, *, merge: bool = True
+) -> list[ValidationResult]:
+    """Raw results as report results, deduplicated unless ``merge`` is false.
+
+    Unmerged, two constraints failing alike (two ``sh:class`` values, ``sh:lessThan``
+    against two incomparable values) give two results, as SHACL and pyshacl report them.
+    """
+    results: list[ValidationResult] = []
     for shape, raw in raws:
         focus = canonical(raw.focus)
         result = ValidationResult(
@@ -315,8 +321,8 @@ def to_results(raws: Iterable[tuple[Shape, RawResult]], graph_of: Any) -> list[V
             shape_name=shape.name,
             graph=graph_of(focus),
         )
-        results[result] = None
-    return list(results)
+        results.append(result)
+    return results if not merge else list(dict.fromkeys(results))
 
 
 def validate_sparql(
@@ -343,7 +349,7 @@ def validate_sparql(
         raws = run_whole_store(store, compiled, joins=joins, threads=threads)
     else:
         raws = run_compiled(store, compiled, restrict=restrict)
-    results = to_results(raws, article_graph_finder(store))
+    results = to_results(raws, article_graph_finder(store), merge=False)
     if compiled.delegated:
         dataset = to_dataset(data if isinstance(data, Graph) else store, background=background)
         delegated_ids = {compiled.model.shape(n).id for n in compiled.delegated}

@@ -31,7 +31,16 @@ def nt(term: Any) -> str:
 
 
 def focus_key(node: Any) -> str:
-    """N-Triples of a focus node given as an IRI string, ``<iri>``/``_:b`` text, or a term."""
+    """N-Triples of a focus node given as an IRI string, ``<iri>``/``_:b`` text, or a term.
+
+    Literals are terms too: ``sh:targetNode "x"`` and ``sh:targetObjectsOf`` make them focus
+    nodes. They are keyed in pyoxigraph's canonical form (``4.0`` is ``"4"^^xsd:decimal``),
+    the form the store keeps and both engines report.
+    """
+    if isinstance(node, Literal | ox.Literal):
+        from borderkg.validation.data import canonical
+
+        return canonical(node)
     if isinstance(node, BNode | URIRef | ox.NamedNode | ox.BlankNode):
         return nt(node)
     if isinstance(node, str):
