@@ -47,42 +47,17 @@ SHACL_SHACL = "http://www.w3.org/ns/shacl-shacl"
 PROJECT_SHAPES = "https://w3id.org/borderkg/shapes#"
 SEVERITY_NAMES = {SH.Violation: "Violation", SH.Warning: "Warning", SH.Info: "Info"}
 
-#: Entries whose expected report our engines cannot give yet, with the reason (strict xfail:
-#: a fix makes the test fail until the entry is taken off this list).
-_CUSTOM_SEVERITY = (
-    "the report model maps a custom sh:severity (ex:MySeverity) to Violation "
-    "(terms.severity_name); the suite expects the custom IRI"
-)
-_HAS_VALUE = (
-    "node-shape sh:hasValue results carry no sh:value (pyshacl's behaviour, which the SPARQL "
-    "engine copies; SHACL 4.8.1 does not require one); the suite expects the focus node"
-)
+#: Entries whose expected report our engines do not give, with the reason (strict xfail: a
+#: fix makes the test fail until the entry is taken off this list).
 _PATTERN = (
-    "this version of the entry expects sh:NodeKindConstraintComponent from a shape without "
-    "sh:nodeKind; pyshacl and borderkg report sh:PatternConstraintComponent for ex:Test"
-)
-_NORMALIZED = (
-    "shapes handed to pyshacl see the data through rdflib, which rewrites ill-formed or "
-    'non-canonical literals ("2011-01-01"^^xsd:dateTime gains a time, "none"^^xsd:boolean '
-    'becomes "false"): the reported sh:value is not the data\'s term (validation/data.py)'
+    "upstream error: the vendored (sht:approved) version expects "
+    "sh:NodeKindConstraintComponent for ex:Test from a shape that has no sh:nodeKind; the "
+    "other stored upstream version (w3c/data-shapes ac972025, sht:proposed) expects "
+    "sh:PatternConstraintComponent, which pyshacl and borderkg report"
 )
 KNOWN_DEVIATIONS: dict[tuple[str, str], str] = {
-    ("misc/severity-002", "auto"): _CUSTOM_SEVERITY,
-    ("misc/severity-002", "sparql"): _CUSTOM_SEVERITY,
-    ("node/hasValue-001", "auto"): _HAS_VALUE,
-    ("node/hasValue-001", "sparql"): _HAS_VALUE,
     ("node/pattern-001", "auto"): _PATTERN,
     ("node/pattern-001", "sparql"): _PATTERN,
-    ("property/datatype-001", "auto"): _NORMALIZED,
-    ("property/or-datatypes-001", "auto"): _NORMALIZED,
-    ("complex/class-001", "sparql"): (
-        "the SPARQL translation checks a shape's two sh:class values in one query, so a node "
-        "that is an instance of neither gets one result; pyshacl and the suite give two"
-    ),
-    ("property/property-001", "sparql"): (
-        "a nested property shape reached from two parents' values is checked once per "
-        "focus node; pyshacl and the suite report it once per parent value"
-    ),
 }
 
 

@@ -474,3 +474,10 @@ def test_protocol_using_graphs_rewrite_delete_where() -> None:
     assert with_protocol_dataset(plan, ["urn:u"], ["urn:n"]) == (
         "DELETE { ?s <urn:p> ?o } USING <urn:u> USING NAMED <urn:n> WHERE { ?s <urn:p> ?o }"
     )
+
+
+def test_custom_severities_block_a_write_like_violations() -> None:
+    from borderkg.writegate import blocks
+
+    assert blocks("Violation") and blocks("http://example.org/ns#MySeverity")
+    assert not blocks("Warning") and not blocks("Info")

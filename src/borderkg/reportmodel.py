@@ -15,6 +15,7 @@ from pathlib import Path
 from rdflib import RDF, RDFS, BNode, Graph, Namespace, URIRef
 
 from borderkg.validation.report import ValidationReport, ValidationResult, severity_rank
+from borderkg.validation.terms import severity_name
 from borderkg.validation_inputs import InputError, InputFile
 
 SH = Namespace("http://www.w3.org/ns/shacl#")
@@ -174,7 +175,7 @@ def shape_catalog(shapes: Graph, compact: Compactor) -> dict[str, ShapeInfo]:
             id=_display_id(shapes, shape, key, compact),
             name=_text(shapes, shape, SH.name),
             description=_text(shapes, shape, SH.description),
-            severity=str(severity).rsplit("#", 1)[-1] if severity is not None else "Violation",
+            severity=severity_name(severity),
             message=_text(shapes, shape, SH.message),
         )
     return dict(sorted(catalog.items(), key=lambda item: item[1].id))

@@ -92,9 +92,26 @@ class Compiler:
         head = f"VALUES {var} {{ {restrict} }} " if restrict is not None else ""
         return f"{{ SELECT DISTINCT {var} WHERE {{ {head}{union} }} }}"
 
+    def target_pattern(self, shape: Shape, var: str) -> str:
+        """A pattern binding ``var`` to the focus nodes of a shape's own targets only."""
+        alternatives = list(self._target_alternatives(shape, var)) or ["FILTER(false)"]
+        return " UNION ".join("{ " + a + " }" for a in alternatives)
+
     def _alternatives(self, shape: Shape, var: str, depth: int) -> Iterator[str]:
         if depth > 8:
             raise Unsupported("sh:property nesting too deep")
+        yield from self._target_alternatives(shape, var)
+        for parent in self.model.parents(shape):
+            if parent.is_property:
+                outer = self.fresh()
+                yield (
+                    f"{self.context(parent, outer, None, depth + 1)} "
+                    f"{outer} {parent.path_sparql} {var} ."
+                )
+            else:
+                yield from self._alternatives(parent, var, depth + 1)
+
+    def _target_alternatives(self, shape: Shape, var: str) -> Iterator[str]:
         targets = self.model.targets(shape)
         for cls in targets["class"]:
             yield f"{var} {_TYPE_PATH} {nt(cls)} ."
@@ -105,15 +122,6 @@ class Compiler:
             yield f"{var} {nt(predicate)} [] ."
         for predicate in targets["objectsOf"]:
             yield f"[] {nt(predicate)} {var} ."
-        for parent in self.model.parents(shape):
-            if parent.is_property:
-                outer = self.fresh()
-                yield (
-                    f"{self.context(parent, outer, None, depth + 1)} "
-                    f"{outer} {parent.path_sparql} {var} ."
-                )
-            else:
-                yield from self._alternatives(parent, var, depth + 1)
 
     # -- value checks and conformance --------------------------------------------------------
 
@@ -126,7 +134,8 @@ class Compiler:
             found.append(Check(check.component, check.passes, check.exact, value_check=check))
 
         if SH["class"] in params:
-            core(checks.class_check(params[SH["class"]]))
+            for cls in params[SH["class"]]:  # one result per sh:class value, as SHACL has it
+                core(checks.class_check([cls]))
         for datatype in params.get(SH.datatype, []):
             core(checks.datatype_check(datatype))
         for kind in params.get(SH.nodeKind, []):
@@ -265,10 +274,6 @@ class Compiler:
             str(v).lower() == "true" for v in shape.params[SH.qualifiedValueShapesDisjoint]
         ):
             raise Unsupported(f"{shape.id} uses sh:qualifiedValueShapesDisjoint")
-        if SH.equals in shape.params and not shape.is_property:
-            # The node-shape plan binds ?value from ?this inside a UNION branch, where
-            # ?this is not yet bound (SPARQL evaluates groups bottom up): it misses results.
-            raise Unsupported(f"{shape.id} uses sh:equals on a node shape")
         if any(isinstance(n, BNode) for n in self.model.graph.objects(shape.node, SH.targetNode)):
             # VALUES cannot name a blank node; the context would drop the target.
             raise Unsupported(f"{shape.id} has a blank node as sh:targetNode")

@@ -10,13 +10,12 @@ engines, and of rdflib or store input, compare equal.
 
 from __future__ import annotations
 
-import io
 from collections.abc import Callable, Iterable, Iterator
 from functools import cache, lru_cache
 from typing import Any
 
 import pyoxigraph as ox
-from rdflib import BNode, Dataset, Graph, URIRef
+from rdflib import BNode, Dataset, Graph, Literal, URIRef
 from rdflib.graph import DATASET_DEFAULT_GRAPH_ID
 
 from borderkg.ontology.namespaces import ONTOLOGY_GRAPH, SCHEMES_GRAPH, VOCABULARY_GRAPH
@@ -25,6 +24,7 @@ from borderkg.storetypes import ARTICLE_GRAPH_PREFIX
 
 #: Where pyshacl gets the triples of an rdflib input's default graph.
 INPUT_GRAPH = "urn:borderkg:validation:default-graph"
+_XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
 #: The well-known graphs every validation needs, by name.
 BACKGROUND_GRAPHS = (str(ONTOLOGY_GRAPH), str(SCHEMES_GRAPH), str(VOCABULARY_GRAPH))
 
@@ -89,6 +89,27 @@ def add_background(store: ox.Store) -> None:
             store.load(background_nquads(graph), format=ox.RdfFormat.N_QUADS)
 
 
+def exact_rdflib(term: ox.Term) -> URIRef | BNode | Literal:
+    """The rdflib term for a pyoxigraph term, a literal's lexical form kept as written.
+
+    rdflib's parsers and ``Literal`` normally rewrite non-canonical or ill-formed lexical
+    forms (``"2011-01-01"^^xsd:dateTime`` gains a time, ``"none"^^xsd:boolean`` becomes
+    ``"false"``): pyshacl would then report a value the data does not have. Plain literals
+    stay plain (pyoxigraph types them ``xsd:string``; rdflib and pyshacl tell them apart).
+    """
+    if isinstance(term, ox.NamedNode):
+        return URIRef(term.value)
+    if isinstance(term, ox.BlankNode):
+        return BNode(term.value)
+    if not isinstance(term, ox.Literal):
+        raise TypeError(f"not a term pyshacl can read: {term!r}")
+    if term.language:
+        return Literal(term.value, lang=term.language, normalize=False)
+    if term.datatype.value == _XSD_STRING:
+        return Literal(term.value, normalize=False)
+    return Literal(term.value, datatype=URIRef(term.datatype.value), normalize=False)
+
+
 class _SameIds(dict):
     """A blank-node context for rdflib's N-Quads parser that keeps the labels as they are."""
 
@@ -99,15 +120,27 @@ class _SameIds(dict):
 def to_dataset(data: Any, *, background: bool = True) -> Dataset:
     """An rdflib Dataset (default graph = union) of ``data``, for pyshacl.
 
-    A store is converted through N-Quads, so literals reach pyshacl as they would from a file.
+    A store's quads are copied term by term with their lexical forms as stored
+    (:func:`exact_rdflib`), so pyshacl reports the data's own terms.
     rdflib input is copied as it is (pyshacl sees its exact literals), plus missing background.
     """
     dataset = Dataset(default_union=True)
     store = unwrap_store(data)
     if store is not None:
-        buffer = io.BytesIO()
-        store.dump(buffer, ox.RdfFormat.N_QUADS)
-        dataset.parse(data=buffer.getvalue(), format="nquads", bnode_context=_SameIds())
+        graphs: dict[Any, Graph] = {}
+
+        def graph_of(name: Any) -> Graph:
+            if name not in graphs:
+                named = isinstance(name, ox.NamedNode)
+                identifier = URIRef(name.value) if named else DATASET_DEFAULT_GRAPH_ID
+                graphs[name] = dataset.graph(identifier)
+            return graphs[name]
+
+        dataset.addN(
+            (exact_rdflib(q.subject), exact_rdflib(q.predicate), exact_rdflib(q.object), g)
+            for q in store
+            for g in (graph_of(q.graph_name),)
+        )
         return dataset
     if not isinstance(data, Graph):
         raise TypeError(f"cannot validate {type(data).__name__}")

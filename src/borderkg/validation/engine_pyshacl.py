@@ -28,6 +28,7 @@ from borderkg.validation.terms import (
     focus_key,
     messages_of,
     path_text,
+    plain_strings,
     severity_name,
     shape_id,
     shape_name,
@@ -98,13 +99,18 @@ def report_results(
             focus = canonical(report.value(node, SH.focusNode))
             path = report.value(node, SH.resultPath)
             value = report.value(node, SH.value)
+            component = report.value(node, SH.sourceConstraintComponent)
+            if value is None and path is None and component == SH.HasValueConstraintComponent:
+                # pyshacl names no value for a node shape's sh:hasValue; its value node is the
+                # focus node (SHACL 2.3.2), which the SPARQL engine and the W3C suite report.
+                value = report.value(node, SH.focusNode)
             results.append(
                 ValidationResult(
                     severity=severity_name(report.value(node, SH.resultSeverity)),
                     focus_node=focus,
                     path=path_text(report, path) if path is not None else None,
                     value=canonical(value) if value is not None else None,
-                    constraint_component=str(report.value(node, SH.sourceConstraintComponent)),
+                    constraint_component=str(component),
                     source_shape=shape_id(shapes, original),
                     message=messages_of(report.objects(node, SH.resultMessage)),
                     shape_name=shape_name(shapes, original),
@@ -145,6 +151,7 @@ def run_pyshacl(
 
     ``roots``: apply only these shapes (and what they reach); all shapes by default.
     """
+    shapes = plain_strings(shapes)
     applied = shapes if roots is None else only_roots(shapes, roots)
     graph, renamed = skolemized(applied)
     _conforms, report, _text = pyshacl_validate(

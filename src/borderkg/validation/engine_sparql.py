@@ -36,9 +36,10 @@ from borderkg.validation.data import article_graph_finder, canonical, open_store
 from borderkg.validation.engine_pyshacl import default_shapes, run_pyshacl
 from borderkg.validation.evaluator import Evaluator
 from borderkg.validation.model import Shape, ShapesModel
+from borderkg.validation.multiplicity import repeat_results
 from borderkg.validation.plans import RawResult, compile_shape, interpret
 from borderkg.validation.report import ValidationReport, ValidationResult
-from borderkg.validation.terms import focus_key
+from borderkg.validation.terms import focus_key, plain_strings
 
 ENGINE = "sparql"
 _PROBE = "{ SELECT ?this WHERE { VALUES ?this { <urn:borderkg:probe> } } }"
@@ -133,7 +134,7 @@ class CompiledShapes:
 
 def compile_shapes(shapes: Graph) -> CompiledShapes:
     """Compile every shape that reports results; the untranslatable ones are delegated."""
-    model = ShapesModel(shapes)
+    model = ShapesModel(plain_strings(shapes))
     compiled = CompiledShapes(model=model, compiler=Compiler(model))
     probe = ox.Store()
     for shape in model.applied:
@@ -349,6 +350,7 @@ def validate_sparql(
         raws = run_whole_store(store, compiled, joins=joins, threads=threads)
     else:
         raws = run_compiled(store, compiled, restrict=restrict)
+    raws = repeat_results(raws, store, compiled.compiler, {"use_default_graph_as_union": True})
     results = to_results(raws, article_graph_finder(store), merge=False)
     if compiled.delegated:
         dataset = to_dataset(data if isinstance(data, Graph) else store, background=background)

@@ -191,17 +191,21 @@ def _pair_plans(shape: Shape) -> Iterator[Plan]:
                 f"{{ {values} FILTER NOT EXISTS {{ ?this {p2} ?value }} }} UNION "
                 f"{{ ?this {p2} ?value FILTER NOT EXISTS {{ ?this {shape.path_sparql} ?value }} }}"
             )
+            bodies = [body]
         else:
-            body = (
-                f"{{ BIND(?this AS ?value) FILTER NOT EXISTS {{ ?this {p2} ?this }} }} UNION "
-                f"{{ ?this {p2} ?value FILTER(!sameTerm(?value, ?this)) }}"
+            # Two queries, not a UNION: a BIND(?this …) inside a UNION branch is evaluated
+            # before the branch is joined with the context, so ?this would be unbound there.
+            bodies = [
+                f"BIND(?this AS ?value) FILTER NOT EXISTS {{ ?this {p2} ?this }}",
+                f"?this {p2} ?value FILTER(!sameTerm(?value, ?this))",
+            ]
+        for body in bodies:
+            yield Plan(
+                shape,
+                "pair",
+                lambda ctx, b=body: f"SELECT DISTINCT ?this ?value WHERE {{ {ctx} {b} }}",
+                extra={"component": SH.EqualsConstraintComponent},
             )
-        yield Plan(
-            shape,
-            "pair",
-            lambda ctx, b=body: f"SELECT DISTINCT ?this ?value WHERE {{ {ctx} {b} }}",
-            extra={"component": SH.EqualsConstraintComponent},
-        )
     for other in shape.params.get(SH.disjoint, []):
         body = f"{values} ?this {nt(other)} ?value ."
         yield Plan(
@@ -294,7 +298,10 @@ def interpret(plan: Plan, solutions: ox.QuerySolutions, verify: Callable) -> Ite
                 yield RawResult(this, None, str(SH.MaxCountConstraintComponent), path, message)
         elif kind == "has_value":
             if verify(plan, this, plan.extra["value"]):
-                yield RawResult(this, None, str(SH.HasValueConstraintComponent), path, message)
+                # A node shape's value node is the focus node itself (SHACL 2.3.2); the W3C
+                # suite reports it as sh:value. A property shape has no single value to name.
+                value = None if shape.is_property else this
+                yield RawResult(this, value, str(SH.HasValueConstraintComponent), path, message)
         elif kind == "unique_lang":
             yield RawResult(this, None, str(SH.UniqueLangConstraintComponent), path, message)
         elif kind == "qualified":

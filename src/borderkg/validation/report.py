@@ -43,7 +43,9 @@ class ValidationResult:
     def key(self) -> tuple:
         """Sort key: gravest first, then by shape, focus node, path, value and message."""
         return (
-            -_RANK.get(self.severity, 0),
+            -_RANK.get(
+                self.severity, _RANK["Violation"] if is_custom_severity(self.severity) else 0
+            ),
             self.source_shape,
             self.focus_node,
             self.path or "",
@@ -70,11 +72,23 @@ class ValidationResult:
 
 
 def severity_rank(severity: str) -> int:
-    """Rank of a severity name (``Info`` 0, ``Warning`` 1, ``Violation`` 2); accepts any case."""
+    """Rank of a severity name (``Info`` 0, ``Warning`` 1, ``Violation`` 2); accepts any case.
+
+    A custom severity (an IRI other than ``sh:Info``/``sh:Warning``/``sh:Violation``, kept
+    as its full IRI) ranks with Violation: SHACL calls data with any result non-conforming,
+    and only Info and Warning are known to be milder.
+    """
     for name, rank in _RANK.items():
         if name.lower() == severity.lower():
             return rank
+    if is_custom_severity(severity):
+        return _RANK["Violation"]
     raise ValueError(f"unknown severity {severity!r}; expected one of {', '.join(SEVERITIES)}")
+
+
+def is_custom_severity(severity: str) -> bool:
+    """Whether a result's severity is a custom ``sh:severity`` IRI rather than a SHACL name."""
+    return ":" in severity
 
 
 @dataclass
@@ -94,13 +108,21 @@ class ValidationReport:
 
     @property
     def conforms(self) -> bool:
-        """True when no result is a Violation (warnings and infos do not break conformance)."""
+        """True when no result is a Violation or of a custom severity (warnings and infos do
+        not break conformance)."""
         return not self.violations
 
     @property
     def violations(self) -> list[ValidationResult]:
-        """Results of severity Violation, sorted."""
-        return self._of("Violation")
+        """Results of severity Violation or of a custom severity (ranked with it), sorted."""
+        return sorted(
+            (
+                r
+                for r in self.results
+                if r.severity == "Violation" or is_custom_severity(r.severity)
+            ),
+            key=ValidationResult.key,
+        )
 
     @property
     def warnings(self) -> list[ValidationResult]:

@@ -14,7 +14,7 @@ from typing import Any
 import pyoxigraph as ox
 from rdflib import BNode, Graph, Literal, URIRef
 from rdflib.collection import Collection
-from rdflib.namespace import RDF, SH
+from rdflib.namespace import RDF, SH, XSD
 from rdflib.term import Node
 
 from borderkg.oxterms import to_ox, to_rdflib  # noqa: F401  (re-exported for checks/evaluator)
@@ -48,6 +48,27 @@ def focus_key(node: Any) -> str:
     raise TypeError(f"not a focus node: {node!r}")
 
 
+def plain_strings(shapes: Graph) -> Graph:
+    """``shapes`` with every ``"…"^^xsd:string`` literal written as the plain literal it is.
+
+    In RDF 1.1 the two are one term, but rdflib keeps them apart, so a shape saying
+    ``sh:in ("A"^^xsd:string)`` or ``sh:hasValue "A"^^xsd:string`` would reject the data's
+    plain ``"A"``. The graph itself is returned when it has no such literal.
+    """
+    if not any(_typed_string(o) for o in shapes.objects()):
+        return shapes
+    graph = Graph()
+    for prefix, namespace in shapes.namespaces():
+        graph.bind(prefix, namespace, override=True)
+    for s, p, o in shapes:
+        graph.add((s, p, Literal(str(o)) if _typed_string(o) else o))
+    return graph
+
+
+def _typed_string(term: Node) -> bool:
+    return isinstance(term, Literal) and term.datatype == XSD.string
+
+
 def message_text(term: Any) -> str:
     """A term as rdflib's ``str()`` gives it: what SPARQL messages substitute for ``{?var}``."""
     if isinstance(term, ox.NamedNode | ox.BlankNode | ox.Literal):
@@ -56,8 +77,14 @@ def message_text(term: Any) -> str:
 
 
 def severity_name(node: Node | None) -> str:
-    """``Violation``, ``Warning`` or ``Info``; an unknown custom severity counts as Violation."""
-    return _SEVERITIES.get(node, "Violation") if node is not None else "Violation"
+    """``Violation``, ``Warning`` or ``Info``, or a custom severity's full IRI.
+
+    SHACL lets ``sh:severity`` be any IRI and reports it unchanged; the report model ranks
+    such a severity with Violation (``borderkg.validation.report.severity_rank``).
+    """
+    if node is None:
+        return "Violation"
+    return _SEVERITIES.get(node, str(node))
 
 
 def messages_of(literals: Any) -> str:
