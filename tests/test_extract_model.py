@@ -117,6 +117,12 @@ def test_model_is_switched_on_only_if_the_mean_rises_and_heldout6_holds() -> Non
     assert choose(flat)[1] is False
 
 
+def test_least_tuned_set_of_the_decision_is_a_parameter() -> None:
+    table = {"dev": _fold(0.8, 0.9), "heldout6": _fold(0.6, 0.62), "newest": _fold(0.5, 0.48)}
+    assert choose(table)[1] is True
+    assert choose(table, least_tuned="newest")[1] is False
+
+
 def test_shipped_weights_load_as_package_data_and_score_an_invented_sentence() -> None:
     resource = files("borderkg.loaders.extract").joinpath(WEIGHTS_FILE)
     assert len(resource.read_bytes()) < 2_000_000

@@ -15,10 +15,12 @@ and those numbers are what count").
   locations .994, legal 1.000, policies .512; after round 3 (tuned on heldout4 only)
   actors .980, locations .994, legal 1.000, policies .533; then round 4 was tuned on it
   (policies .857): regression guards now.
-- heldout6 is unseen: first measurement of the committed extractor (d300b4f, same extractor
-  as after round 3) actors .924, locations .980, legal 1.000, policies .580; after round 4
-  (tuned on heldout5 only) policies .600; with the trained sentence model (trained on every
-  gold set except heldout6) policies .629. Do not tune or train on it.
+- heldout6 was first measured (d300b4f) at actors .924, locations .980, legal 1.000,
+  policies .580; .600 after round 4 and .629 with the trained sentence model (neither had seen
+  it); then round 5 was tuned on it (policies .792): regression guards now.
+- heldout7 is unseen: first measurement of the committed extractor (fd9d578, a clean install)
+  actors .862, locations .978, legal .947, policies .627; after round 5 (tuned on heldout6
+  only, model retrained with heldout6) policies .628. Do not tune or train on it.
 
 Floors sit 0.03 below the measurement, rounded down. Never change gold to match the
 extractor (see each set's ``gold/README.md``).
@@ -58,7 +60,7 @@ FLOORS = {
     "heldout3": {"actors": 0.97, "locations": 0.97, "legal_instruments": 0.97, "policies": 0.97},
     "heldout4": {"actors": 0.97, "locations": 0.97, "legal_instruments": 0.97, "policies": 0.97},
     "heldout5": {"actors": 0.95, "locations": 0.96, "legal_instruments": 0.97, "policies": 0.85},
-    "heldout6": {"actors": 0.89, "locations": 0.95, "legal_instruments": 0.97, "policies": 0.59},
+    "heldout6": {"actors": 0.89, "locations": 0.95, "legal_instruments": 0.97, "policies": 0.76},
     "heldout7": {"actors": 0.83, "locations": 0.94, "legal_instruments": 0.91, "policies": 0.59},
 }
 SETS = sorted(FLOORS)
@@ -163,8 +165,8 @@ def test_heldout_gold_uses_scheme_terms_and_project_iris(name: str) -> None:
 
 
 def test_shipped_policy_model_was_not_trained_on_the_unseen_set() -> None:
-    """heldout6 stays a fair measurement only while the trained sentence model never saw it."""
+    """heldout7 stays a fair measurement only while the trained sentence model never saw it."""
     weights = files("borderkg.loaders.extract").joinpath("policy_model.json").read_text("utf-8")
     trained_on = json.loads(weights)["trained_on"]
-    assert "heldout6" not in trained_on
-    assert {"dev", "heldout5"} <= set(trained_on)
+    assert "heldout7" not in trained_on
+    assert {"dev", "heldout5", "heldout6"} <= set(trained_on)

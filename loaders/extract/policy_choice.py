@@ -26,7 +26,7 @@ from .policy_filters import change_after, governing_change, lexical_status, usab
 from .policy_frames import CHANGE_KINDS
 from .policy_status import relative_clause
 from .policy_status_cues import STATUS_CUES, STATUS_TRIGGERS
-from .policy_tense import RULE, verb_status
+from .policy_tense import ACTION, BUILD, KIND_OF, RULE, verb_status
 
 _STATUS_GATES = [triggers(spec) if spec else None for spec in STATUS_TRIGGERS]
 _STATUS_BY_GROUP = {f"s{i}": status for i, (status, _) in enumerate(STATUS_CUES)}
@@ -130,6 +130,8 @@ def choose_status(
         if chosen[0] == _CARRIED_OUT:
             tensed = lexical_status(ctx, index, cand.concept, chosen[1], cand.span)
             chosen = (tensed or chosen[0], chosen[1])
+    if chosen[0] == _CARRIED_OUT and _begun_and_ongoing(text, chosen[1], cand.concept):
+        chosen = (_IN_FORCE, chosen[1])
     if chosen[0] in _OUTRANKED_BY_STATE:
         # "the order issued in 2020 remained in force": the stated state wins.
         states = [e for e in explicit if distance(e, cand.span) <= reach]
@@ -144,6 +146,23 @@ def choose_status(
     return chosen
 
 
+# "have begun requiring …", "has started checking …": begun and still going on.
+_PERFECT_AUX = re.compile(
+    r"\b(?:has|have|'ve)\s+(?:(?:now|also|already|recently|\w+ly)\s+)*$", re.I
+)
+_BEGUN = re.compile(r"(?:begun|started)\s+(?:\w+ly\s+)?[a-z]+ing\b", re.I)
+
+
+def _begun_and_ongoing(text: str, cue: Span, concept: str) -> bool:
+    """Whether a done-deed cue is a perfect ``have begun`` + gerund governing a measure that
+    lasts (a rule, practice or state; building or sending is done once begun)."""
+    return (
+        KIND_OF.get(concept) not in (BUILD, ACTION)
+        and _BEGUN.match(text, cue.begin) is not None
+        and _PERFECT_AUX.search(text, max(0, cue.begin - 40), cue.begin) is not None
+    )
+
+
 # A participle set off by commas right after a measure tells its past ("the curfew, imposed
 # in 2020, has been relaxed"): the main verb after the closing comma tells where it stands.
 _APPOSITIVE = re.compile(r"^[^,.;]{0,60},\s*(?:(?:first|originally|initially|\w+ly)\s+)?$", re.I)
@@ -154,6 +173,15 @@ _RELATIVE_OF_PEOPLE = re.compile(
     re.I,
 )
 _CLOSING = re.compile(r"[^,.;]{0,60},")
+# A relative clause on the measure, ending at the status cue ("the ban on fishing that the
+# county imposed in 2020 was lifted"): the measure's past, when its main verb follows.
+_RELATIVE_OF_MEASURE = re.compile(r"^[^,.;]{0,60}?\b(?:that|which)\s+[^,.;]{0,40}$", re.I)
+# A finite verb of the main clause right before a later status cue ("… was lifted").
+_MAIN_VERB = re.compile(
+    r"\b(?:was|were|is|are|has|have|had)\s+(?:(?:been|now|since|also|finally|quietly|just|"
+    r"\w+ly)\s+)*$",
+    re.I,
+)
 
 
 def _past_of_measure(
@@ -166,12 +194,24 @@ def _past_of_measure(
         closing = _CLOSING.match(text, span.end)
         if (
             span.begin >= measure.end
-            and text[span.end - 2 : span.end] == "ed"
+            and (
+                text[span.end - 2 : span.end] == "ed" or status in _OUTRANKED_BY_STATE | {_IN_FORCE}
+            )
             and _APPOSITIVE.match(text[measure.end : span.begin])
             and closing
             and any(other.begin >= closing.end() for _, other in near)
         ):
-            continue
+            continue  # "the curfew, in place since 2021, was eased in May"
+        if (
+            span.begin >= measure.end
+            and _RELATIVE_OF_MEASURE.match(text[measure.end : span.begin])
+            and any(
+                other.begin >= span.end
+                and _MAIN_VERB.search(text, max(span.end, other.begin - 30), other.begin)
+                for _, other in near
+            )
+        ):
+            continue  # "the ban that the county imposed in 2020 was lifted last week"
         if span.begin >= measure.end and _RELATIVE_OF_PEOPLE.search(text, measure.end, span.begin):
             continue  # "isolation for anyone who returned": the people's deed, not the measure's
         kept.append((status, span))

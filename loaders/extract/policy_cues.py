@@ -190,6 +190,17 @@ MEASURE_CUES: list[MeasureCue] = [
             "lengthened eased doubled"
         ),
     ),
+    # "temperature checks … were dropped": health screening of arrivals, when a rule is told
+    MeasureCue(
+        str(MEASURE.QuarantineRule),
+        word_regex(r"\b(?:temperature|fever|health|medical) (?:checks?|screenings?|tests?)\b"),
+        False,
+        triggers("temperature fever health medical"),
+        also_needs=triggers(
+            "dropped scrapped lifted abolished ended eased relaxed required requires require must "
+            "mandatory compulsory imposed introduced ordered reintroduced"
+        ),
+    ),
     _cue(
         MEASURE.InformantReward,
         r"\b(?:rewards? (?:for|to) (?:reporting|informants?|those who report|tips?|tip-offs?)|"
@@ -221,7 +232,8 @@ MEASURE_CUES: list[MeasureCue] = [
         MEASURE.MovementRestriction,
         r"\b(?:travel (?:bans?|restrictions?|permits?)|movement restrictions?|restrict\w* (?:on )?"
         r"(?:travel|movement)|bans? on (?:[\w-]+ ){0,2}?(?:travel|movement|sightseeing|boat trips|"
-        r"fishing|visits|tours|access|boats?|boating|vessels)|curfews?|lockdowns?|(?:sealed|cordoned) off|locked down|(?:farming|fishing|"
+        r"fishing|visits|tours|access|boats?|boating|vessels|driving|walking|cycling|sailing|hiking|"
+        r"camping|hunting)|curfews?|lockdowns?|(?:sealed|cordoned) off|locked down|(?:farming|fishing|"
         r"swimming|boating|bathing|washing|grazing|entry|travel|movement|access|sightseeing) (?:is|"
         r"are|was|were|has been|have been|remains?|remained) (?:now |still |also )?(?:banned|"
         r"prohibited|forbidden|restricted|not allowed)|(?:banned|prohibited|forbidden|barred) "
@@ -233,6 +245,7 @@ MEASURE_CUES: list[MeasureCue] = [
         r"(?:riverbank|road|riverside|river bank|beach|area) (?:is|are|was|were|remains?|has been)"
         r" (?:still )?closed)\b",
         "travel movement restrict* sightseeing boat trips fishing visits tours access curfew "
+        "driving walking cycling sailing hiking camping hunting "
         "curfews lockdown lockdowns banned prohibited forbidden barred identification id permit "
         "farming swimming boating bathing washing grazing entry boats vessels pass passes "
         "sealed cordoned locked "

@@ -31,6 +31,7 @@ from .policy_cues import MeasureCue
 from .policy_frames_conduct import CONDUCT_FRAMES, CONDUCT_GENERIC, DETECTION_FRAMES
 from .policy_frames_deontic import DEONTIC_FRAMES
 from .policy_frames_justice import JUSTICE_FRAMES, JUSTICE_GENERIC
+from .policy_frames_means import MEANS_FRAMES
 from .policy_frames_passage import PASSAGE_FRAMES
 from .policy_frames_rules import GENERIC_FRAMES as _ENFORCEMENT
 from .policy_frames_rules import RULE_FRAMES
@@ -114,6 +115,11 @@ _PERSONNEL = nouns(
     "unit",
 ) | {"police", "sentries"}
 
+# "shut the border market": "border" names where another place is, not the border itself.
+_NOT_THE_BORDER = (
+    r"(?!\s+(?:markets?|marketplaces?|trad\w+|towns?|cit(?:y|ies)|villages?|count(?:y|ies)|"
+    r"schools?|factor(?:y|ies)|restaurants?|shops?|hotels?)\b)"
+)
 
 #: Frames of people sent back, equipment, guards, the border and movement, in priority
 #: order (on overlapping matches the earlier one wins).
@@ -122,7 +128,7 @@ _PHYSICAL: list[MeasureCue] = [
     frame(
         MEASURE.WorkerRepatriation,
         ("send home", "send back", "repatriate", "recall", "bring home", "withdraw", "return"),
-        nouns("worker", "labourer", "laborer", "employee", "seamstress", "logger")
+        nouns("worker", "labourer", "laborer", "employee", "seamstress", "logger", "wage earner")
         | {"staff", "workforce"},
         ACTION,
     ),
@@ -140,6 +146,16 @@ _PHYSICAL: list[MeasureCue] = [
         PEOPLE,
         ACTION,
         after=TO_NORTH,
+        avoid=THINGS,
+    ),
+    # "returned dozens of detainees across the border": people sent back over the frontier
+    frame(
+        MEASURE.ForcedRepatriation,
+        ("return", "expel", "push back", "march", "escort back"),
+        PEOPLE,
+        ACTION,
+        after=r"\s+(?:[\w-]+\s+){0,3}?(?:back\s+)?(?:across|over)\s+(?:the\s+)?(?:border|river|"
+        r"frontier|bridge)\b",
         avoid=THINGS,
     ),
     # "the police are preparing to return a second group": an authority returning people
@@ -326,7 +342,8 @@ _PHYSICAL: list[MeasureCue] = [
         r"since|after|before|until|when|while|at|on|in|to|from|of|by|for|with|across|along|near|"
         r"over|into|through|as)\b)[\w'-]+\s+){0,2}?"
         r"(?:borders?|border\s+crossings?|crossings?|crossing\s+points?|ports?\s+of\s+entry|"
-        r"land\s+ports?|border\s+ports?|ports|customs\s+(?:offices?|houses?|posts?|points?))",
+        r"land\s+ports?|border\s+ports?|ports|customs\s+(?:offices?|houses?|posts?|points?))"
+        + _NOT_THE_BORDER,
         STATE,
         reach=1,
         passive_reach=5,
@@ -339,7 +356,8 @@ _PHYSICAL: list[MeasureCue] = [
         r"since|after|before|until|when|while|at|on|in|to|from|of|by|for|with|across|along|near|"
         r"over|into|through|as)\b)[\w'-]+\s+){0,2}?"
         r"(?:borders?|border\s+crossings?|crossings?|crossing\s+points?|ports?\s+of\s+entry|"
-        r"land\s+ports?|border\s+ports?|ports?|customs\s+(?:offices?|houses?|posts?|points?))",
+        r"land\s+ports?|border\s+ports?|ports?|customs\s+(?:offices?|houses?|posts?|points?))"
+        + _NOT_THE_BORDER,
         LIFT,
         reach=1,
         passive_reach=5,
@@ -394,7 +412,9 @@ _PHYSICAL: list[MeasureCue] = [
         MEASURE.MovementRestriction,
         ("ban", "prohibit", "forbid", "restrict", "curb", "limit"),
         nouns("travel", "movement", "journey", "excursion", "gathering")
-        | {"sightseeing", "fishing", "swimming", "boating", "access", "entry", "travel between"},
+        | {"sightseeing", "fishing", "swimming", "boating", "access", "entry", "travel between"}
+        # ways of moving about, as gerunds: "a night ban on driving along the river road"
+        | {"driving", "walking", "cycling", "sailing", "rowing", "hiking", "camping", "hunting"},
         RULE,
         reach=2,
     ),
@@ -418,6 +438,7 @@ FRAME_CUES: list[MeasureCue] = (
     + PASSAGE_FRAMES
     + DETECTION_FRAMES
     + _PHYSICAL
+    + MEANS_FRAMES
     + RULE_FRAMES
     + CONDUCT_FRAMES
     + DEONTIC_FRAMES

@@ -312,7 +312,7 @@ GENERIC_FRAMES: list[MeasureCue] = [
     ),
     frame(
         MEASURE.Crackdown,
-        ("confiscate", "seize", "impound"),
+        ("confiscate", "seize", "impound", "take away", "carry off"),
         nouns(
             "item",
             "product",
@@ -425,7 +425,9 @@ GENERIC_FRAMES: list[MeasureCue] = [
         MEASURE.Crackdown,
         r"(?:anyone|anybody|those|people|whoever|residents|traders|villagers|individuals|"
         r"families|relatives|households|"
-        r"persons|smugglers|brokers|crossers|offenders|violators)\b[^.;]{0,90}?\b(?:will|would|"
+        r"persons|smugglers|brokers|crossers|offenders|violators|"
+        # the act itself: "smuggling during the epidemic would be treated as treason"
+        r"smuggling|trafficking|defection|defecting|illegal\s+crossings?)\b[^.;]{0,90}?\b(?:will|would|"
         r"could|shall)\s+(?:also\s+|now\s+)?(?:(?:have|lose)\s+[^.;]{0,40}?\s+and\s+)?be\s+(?:\w+ly"
         r"\s+)?(?:punished|treated\s+as|arrested|detained|jailed|imprisoned|sent\s+to|fined|"
         r"executed|shot|expelled|prosecuted|charged|sentenced|handed\s+over\s+to|turned\s+over\s+to)",

@@ -96,8 +96,13 @@ _DONE_WHEN_MORE = {
 _BUFFER_ZONE = str(MEASURE.BufferZone)
 _REWARD = str(MEASURE.InformantReward)
 # A reward promised in the past or perfect, or by someone ("posters offering"); the present
-# passive ("are promised 500 yuan") states a standing rule.
-_PROMISED = re.compile(r"(?<!\bare\s)(?<!\bis\s)\b(?:promis|offer)(?:e|es|ed|ing|s)?\b", _I)
+# passive ("are promised 500 yuan") and the ongoing offer ("have been offering 500 yuan")
+# state a standing rule.
+_PROMISED = re.compile(
+    r"(?<!\bare\s)(?<!\bis\s)\b(?:promis|offer)(?:e|es|ed|s)?\b"
+    r"|(?<!\bare\s)(?<!\bis\s)(?<!\bbeen\s)\b(?:promis|offer)ing\b",
+    _I,
+)
 _PLANNED, _ANNOUNCED, _IN_FORCE = str(STATUS.Planned), str(STATUS.Announced), str(STATUS.InForce)
 _LIFTED, _EASED, _CARRIED_OUT = str(STATUS.Lifted), str(STATUS.Eased), str(STATUS.CarriedOut)
 

@@ -34,7 +34,13 @@ STATUS_CUES: list[tuple[str, re.Pattern[str]]] = [
             r"|word is|speculation|unconfirmed reports?|it is said that"
             # "word has gone around the villages that …", "talk is going round that …"
             r"|(?:word|talk|news)\s+(?:has|had|is)\s+(?:\w+ly\s+)?(?:gone|got|gotten|spread|been\s+"
-            r"going|going|been\s+spreading|spreading)\s+(?:a)?round)\b",
+            r"going|going|been\s+spreading|spreading)\s+(?:a)?round"
+            # hearsay told without a teller: "word has spread in the villages that …", "it is
+            # whispered that …", "residents whisper that …"
+            r"|(?:word|talk|rumou?rs?)\s+(?:has|have|had|is|are)\s+(?:\w+ly\s+)?(?:spread|been\s+"
+            r"spreading|spreading|circulat\w+|been\s+circulating)\b[^.;]{0,60}?\bthat"
+            r"|it\s+is\s+(?:being\s+|widely\s+)?(?:whispered|murmured|rumou?red)\s+that"
+            r"|whisper(?:s|ed|ing)?\s+that)\b",
             _I,
         ),
     ),
@@ -62,8 +68,9 @@ STATUS_CUES: list[tuple[str, re.Pattern[str]]] = [
             # wait from three weeks to ten days"
             r"(?:cut|cuts|cutting|reduc(?:ed|es|ing)|lower(?:ed|s|ing)|trimm(?:ed|ing)|"
             r"halv(?:ed|es|ing)|brought down|bringing down)\b(?:[^.;]{0,60}?\bfrom (?:\d+|\w+) "
-            r"(?:days?|weeks?|months?|hours?) to| (?:\w+ ){0,3}?to (?:\d+|\w+) (?:days?|weeks?|"
-            r"hours?)))\b",
+            r"(?:days?|weeks?|months?|hours?) to| (?:\w+ ){0,3}?to (?:(?:a|an|just|only|about) )?"
+            # "cut to a two-hour check"
+            r"(?:\d+|\w+)[ -](?:days?|weeks?|hours?|minutes?)))\b",
             _I,
         ),
     ),
@@ -141,7 +148,8 @@ STATUS_CUES: list[tuple[str, re.Pattern[str]]] = [
 #: empty string for cues made of words too common to be worth testing): a sentence without
 #: any of them is not searched for that cue.
 STATUS_TRIGGERS: list[str] = [
-    "rumo* considering said heard talk word people speculation unconfirmed",
+    "rumo* considering said heard talk word people speculation unconfirmed whisper whispers "
+    "whispered whispering murmured",
     "lifted lifting lift lifts reopened reopening re reopen resumed resumption removed ended "
     "scrapped abolished withdrawn withdrew called rescinded revoked repealed annulled cancelled "
     "canceled discontinued phased overturned dropped dismantled again switched turned",

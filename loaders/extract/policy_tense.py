@@ -25,6 +25,8 @@ import re
 
 from borderkg.ontology.namespaces import MEASURE, STATUS
 
+from .morph import IRREGULAR_PAST
+
 BUILD, ACTION, STATE, RULE, PRACTICE, LIFT, EASE = (
     "build",
     "action",
@@ -40,7 +42,10 @@ _LIFTED, _EASED = str(STATUS.Lifted), str(STATUS.Eased)
 
 # Adverbs that may sit between an auxiliary and its verb.
 _ADV = r"(?:(?:also|now|still|already|recently|just|reportedly|allegedly|since|then|even|"
-_ADV += r"again|only|newly|all|both|soon|eventually|\w+ly)\s+)*"
+_ADV += r"again|only|newly|all|both|soon|eventually|meanwhile|\w+ly"
+# adverbial phrases that sit there as well: "have at the same time been searching"
+_ADV += r"|at\s+the\s+same\s+time|in\s+recent\s+(?:days|weeks|months|years)|once\s+again"
+_ADV += r"|for\s+(?:days|weeks|months|years)|in\s+(?:the\s+)?meantime)\s+)*"
 GOVERNED = re.compile(
     rf"(?:\bto|\b(?:will|would|shall|should|could|can|may|might|must|cannot|won't|wouldn't|"
     rf"did|do|does|didn't|don't|doesn't)(?:\s+not)?)\s+{_ADV}(?:be\s+|have\s+(?:been\s+)?|"
@@ -60,6 +65,13 @@ EFFORT = re.compile(
 _CAUSATIVE = re.compile(
     rf"\b(?P<aux>(?:has|have|had)\s+{_ADV}been|is|are|am|was|were|been|get|gets|got)\s+{_ADV}"
     rf"(?:forced|made|compelled|obliged|pressured|coerced)\s+to\s+{_ADV}$",
+    re.IGNORECASE,
+)
+# "spent the summer building", "are spending nights searching": a stretch of time at the act.
+_SPENT = re.compile(
+    r"\b(?:(?P<done>spent)|spend|spends|spending)\s+(?:(?:the|a|an|all|most|much|several|many|"
+    r"two|three|four|five|six|past|last|whole|entire|recent)\s+)*(?:autumn|summer|winter|spring|"
+    r"days?|weeks?|months?|years?|nights?|hours?|time)\s+$",
     re.IGNORECASE,
 )
 # "anyone who hands over a phone": the act a rule is about, not a measure's own verb.
@@ -92,52 +104,8 @@ _PAST_BE = frozenset({"was", "were", "got", "gotten"})
 # "since" later in the verb's own clause (no comma or clause word before it).
 _SINCE_AFTER = re.compile(r"[^,;.]{0,80}?\b(?:since|for\s+the\s+past|for\s+the\s+last)\b", re.I)
 
-_IRREGULAR_PAST = frozenset(
-    [
-        "brought",
-        "built",
-        "broke",
-        "broken",
-        "caught",
-        "cut",
-        "dug",
-        "drove",
-        "driven",
-        "forbade",
-        "forbidden",
-        "froze",
-        "frozen",
-        "gave",
-        "given",
-        "hung",
-        "held",
-        "kept",
-        "laid",
-        "led",
-        "let",
-        "lit",
-        "made",
-        "paid",
-        "put",
-        "rebuilt",
-        "sought",
-        "sent",
-        "set",
-        "shot",
-        "shut",
-        "spent",
-        "strung",
-        "took",
-        "taken",
-        "tore",
-        "torn",
-        "threw",
-        "thrown",
-        "won",
-        "wrote",
-        "written",
-    ]
-)
+# Irregular past forms (the morph module's table).
+_IRREGULAR_PAST = IRREGULAR_PAST
 _ING_BASES = frozenset(
     ["bring", "string", "spring", "swing", "sting", "cling", "fling", "sling", "wring"]
 )
@@ -233,6 +201,10 @@ def verb_status(kind: str, verb: str, before: str, after: str = "") -> str | Non
         begun = effort.group("begin") is not None
         ongoing = not begun or _PERFECT_BEFORE.search(tail, 0, effort.start("begin"))
         return _by_kind(kind, "progressive" if ongoing else "past", False)
+    spent = _SPENT.search(tail) if form == "gerund" else None
+    if spent:
+        # "have spent the autumn digging a trench": the time spent tells the tense.
+        return _by_kind(kind, "past" if spent.group("done") else "progressive", False)
     causative = _CAUSATIVE.search(tail)
     if causative:
         aux = causative.group("aux").lower().split()[0]

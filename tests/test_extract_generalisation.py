@@ -1,0 +1,232 @@
+"""General mechanisms of policy extraction: measures named by their means, verb families
+through the morph module, hearsay, and the status of the governing clause.
+
+Every sentence is invented for these tests (none comes from an article or a gold file).
+Extraction runs with the rules alone (the trained model switched off), on the shipped
+vocabulary.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from borderkg.loaders.extract import Extractor, get_extractor
+from borderkg.loaders.extract.morph import IRREGULAR_PAST, verb_forms
+from borderkg.loaders.extract.policy_model import using
+from borderkg.loaders.extract.policy_tense import verb_form
+from borderkg.loaders.record import ArticleRecord
+
+
+@pytest.fixture(scope="module")
+def extractor() -> Extractor:
+    return get_extractor()
+
+
+def policies(extractor: Extractor, text: str) -> list[tuple[str, str]]:
+    record = ArticleRecord(text=text, source="t.txt", id="t", published=dt.date(2024, 6, 1))
+    with using(None):
+        found = extractor.extract(record).policies
+    return [(p.measure_type.rsplit("/", 1)[-1], p.status.rsplit("/", 1)[-1]) for p in found]
+
+
+# -- measures named by their means -----------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "The mills have been loading their foreign workers onto coaches home every week.",
+            ("WorkerRepatriation", "CarriedOut"),
+        ),
+        (
+            "Guards loaded the detained women onto a truck back to the frontier post.",
+            ("ForcedRepatriation", "CarriedOut"),
+        ),
+        (
+            "The township has formed night-watch teams of volunteers along the bank.",
+            ("PatrolReinforcement", "CarriedOut"),
+        ),
+        (
+            "Surveillance drones have been flown along the river every evening since March.",
+            ("SurveillanceInstallation", "InForce"),
+        ),
+        (
+            "The prefecture shut down the wholesale market by the bridge in spring.",
+            ("TradeRestriction", "CarriedOut"),
+        ),
+        (
+            "The ministry has trimmed the list of products that state firms may import.",
+            ("TradeRestriction", "InForce"),
+        ),
+        (
+            "The ministry has lengthened the list of products that foreign lorries may bring in.",
+            ("TradeRestriction", "Eased"),
+        ),
+        (
+            "The factory sent its wage earners home within a single week.",
+            ("WorkerRepatriation", "CarriedOut"),
+        ),
+        (
+            "Inspectors took away the handsets of the market traders.",
+            ("PhoneCrackdown", "CarriedOut"),
+        ),
+        (
+            "Imported parcels must be kept sealed in a shed for fourteen days before delivery.",
+            ("QuarantineRule", "InForce"),
+        ),
+        (
+            "Guards returned about forty detainees over the border before dawn.",
+            ("ForcedRepatriation", "CarriedOut"),
+        ),
+    ],
+)
+def test_measure_named_by_its_means_is_found(
+    extractor: Extractor, text: str, expected: tuple[str, str]
+) -> None:
+    assert expected in policies(extractor, text)
+
+
+def test_using_a_drone_for_something_else_is_no_measure(extractor: Extractor) -> None:
+    assert policies(extractor, "The wedding party used a drone to film the guests.") == []
+
+
+def test_a_town_market_shut_is_not_the_border_closed(extractor: Extractor) -> None:
+    found = policies(extractor, "The customs office has shut the border market for a month.")
+    assert ("TradeRestriction", "CarriedOut") in found
+    assert all(kind != "BorderClosure" for kind, _ in found)
+
+
+def test_health_checks_are_a_quarantine_rule_only_when_a_rule_is_told(
+    extractor: Extractor,
+) -> None:
+    assert policies(extractor, "Fever checks for arriving drivers were scrapped in April.") == [
+        ("QuarantineRule", "Lifted")
+    ]
+    assert policies(extractor, "The fever checks found nothing unusual, a nurse said.") == []
+
+
+def test_a_ban_on_a_way_of_moving_about_is_a_movement_restriction(extractor: Extractor) -> None:
+    assert ("MovementRestriction", "Eased") in policies(
+        extractor, "A ban on cycling along the dyke road was eased this month."
+    )
+
+
+def test_act_named_as_subject_of_a_promised_punishment_gives_the_target(
+    extractor: Extractor,
+) -> None:
+    found = policies(
+        extractor, "Officials warned that smuggling in the dry season would be treated as treason."
+    )
+    assert found and found[0][0] == "SmugglingCrackdown"
+
+
+def test_shaming_before_ones_unit_is_a_public_punishment(extractor: Extractor) -> None:
+    found = policies(extractor, "Repeat offenders were criticised in front of their work brigades.")
+    assert ("PublicPunishment", "CarriedOut") in found
+
+
+def test_business_shut_under_sanctions_is_sanctions_enforcement(extractor: Extractor) -> None:
+    text = "The hotels run by the state were ordered to close under the UN ban on joint ventures."
+    assert ("SanctionsEnforcement", "InForce") in policies(extractor, text)
+    assert policies(extractor, "The hotels were told to close early because of the storm.") == []
+
+
+# -- verb families -------------------------------------------------------------------------
+
+
+def test_irregular_verbs_inflect_and_their_past_forms_tell_tense() -> None:
+    assert {"flew", "flown"} <= verb_forms("fly")
+    assert {"withdrew", "withdrawn"} <= verb_forms("withdraw")
+    assert {"flown", "withdrew", "sold"} <= IRREGULAR_PAST
+    assert verb_form("withdrew") == "past"
+
+
+def test_withdrawn_workers_were_sent_home(extractor: Extractor) -> None:
+    assert ("WorkerRepatriation", "CarriedOut") in policies(
+        extractor, "The company withdrew two hundred of its workers from the plant last spring."
+    )
+
+
+# -- hearsay --------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Word has spread along the valley that new cameras will be mounted on the poles.",
+        "In the port it is whispered that new cameras will be mounted on the poles.",
+    ],
+)
+def test_hearsay_without_a_teller_is_a_rumour(extractor: Extractor, text: str) -> None:
+    assert policies(extractor, text) == [("CCTVInstallation", "Rumoured")]
+
+
+def test_a_plan_told_by_an_authority_stays_planned(extractor: Extractor) -> None:
+    text = "The county said that new cameras will be mounted on the poles."
+    assert policies(extractor, text) == [("CCTVInstallation", "Planned")]
+
+
+# -- status from the governing clause -------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the measure's past in a relative clause; its main verb says where it stands
+        (
+            "A curfew on the dyke road that the township imposed in 2021 was lifted last week.",
+            ("MovementRestriction", "Lifted"),
+        ),
+        # a state in an appositive, then a change
+        (
+            "The night curfew on the dyke road, in place since 2021, was eased in May.",
+            ("MovementRestriction", "Eased"),
+        ),
+        # a shorter duration named by a compound ("a two-hour check")
+        (
+            "A ten-day quarantine for drivers, applied during a trial last year, has been cut to "
+            "a two-hour check.",
+            ("QuarantineRule", "Eased"),
+        ),
+        # an adverbial phrase between the auxiliaries keeps the perfect progressive
+        (
+            "Security officers have at the same time been searching houses for narcotics.",
+            ("Crackdown", "InForce"),
+        ),
+        # begun and still going on, for a lasting measure
+        (
+            "The county has begun requiring herders to carry a pass to graze near the river.",
+            ("MovementRestriction", "InForce"),
+        ),
+        # the time spent at a construction tells it was done
+        (
+            "Soldiers have spent the summer digging a ditch along the bank.",
+            ("BarrierConstruction", "CarriedOut"),
+        ),
+        # an ongoing offer is a standing reward
+        (
+            "Border police have been offering 800 yuan for tips about smugglers.",
+            ("InformantReward", "InForce"),
+        ),
+    ],
+)
+def test_status_comes_from_the_governing_clause(
+    extractor: Extractor, text: str, expected: tuple[str, str]
+) -> None:
+    assert policies(extractor, text) == [expected]
+
+
+def test_a_state_in_a_relative_clause_is_kept_without_a_later_main_verb(
+    extractor: Extractor,
+) -> None:
+    assert policies(extractor, "The curfew, which remains in force, was imposed in 2020.") == [
+        ("MovementRestriction", "InForce")
+    ]
+
+
+def test_a_promised_reward_stays_announced(extractor: Extractor) -> None:
+    text = "Guards who report a colleague for taking bribes have been promised a week of leave."
+    assert ("InformantReward", "Announced") in policies(extractor, text)
