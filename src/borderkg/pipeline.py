@@ -43,7 +43,10 @@ CHUNK_SIZE = 16
 #: Articles the gate checks together: one check's fixed cost is shared by the group.
 GATE_GROUP = 32
 #: Seconds between progress snapshots while a load writes (``load(snapshot_every=…)``).
-SNAPSHOT_EVERY = 10.0
+#: Each snapshot keeps hard links to the files the live database had at that moment until
+#: its grace period ends, so frequent snapshots of a long load pin many superseded files
+#: (a 1,000-article load published every 10 s left a 2.9 GB folder for a 0.3 GB database).
+SNAPSHOT_EVERY = 60.0
 
 
 @dataclass
