@@ -8,27 +8,19 @@ vocabulary.
 
 from __future__ import annotations
 
-import datetime as dt
-
 import pytest
+from extracthelp import extract, pairs
 
-from borderkg.loaders.extract import Extractor, get_extractor
+from borderkg.loaders.extract import Extractor
 from borderkg.loaders.extract.morph import IRREGULAR_PAST, verb_forms
 from borderkg.loaders.extract.policy_model import using
 from borderkg.loaders.extract.policy_tense import verb_form
-from borderkg.loaders.record import ArticleRecord
-
-
-@pytest.fixture(scope="module")
-def extractor() -> Extractor:
-    return get_extractor()
 
 
 def policies(extractor: Extractor, text: str) -> list[tuple[str, str]]:
-    record = ArticleRecord(text=text, source="t.txt", id="t", published=dt.date(2024, 6, 1))
+    """The rules' policies only (the trained model switched off)."""
     with using(None):
-        found = extractor.extract(record).policies
-    return [(p.measure_type.rsplit("/", 1)[-1], p.status.rsplit("/", 1)[-1]) for p in found]
+        return pairs(extract(extractor, text).policies)
 
 
 # -- measures named by their means -----------------------------------------------------------

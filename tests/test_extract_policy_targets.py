@@ -12,28 +12,10 @@ Extraction runs on the shipped vocabulary.
 
 from __future__ import annotations
 
-import datetime as dt
-
 import pytest
+from extracthelp import policies
 
-from borderkg.loaders.extract import Extraction, Extractor, get_extractor
-from borderkg.loaders.record import ArticleRecord
-
-
-@pytest.fixture(scope="module")
-def extractor() -> Extractor:
-    return get_extractor()
-
-
-def extract(extractor: Extractor, text: str) -> Extraction:
-    record = ArticleRecord(text=text, source="t.txt", id="t", published=dt.date(2024, 6, 1))
-    return extractor.extract(record)
-
-
-def policies(extractor: Extractor, text: str) -> list[tuple[str, str]]:
-    x = extract(extractor, text)
-    return [(p.measure_type.rsplit("/", 1)[-1], p.status.rsplit("/", 1)[-1]) for p in x.policies]
-
+from borderkg.loaders.extract import Extractor
 
 # -- targets ---------------------------------------------------------------------------------
 

@@ -7,24 +7,10 @@ Extraction runs on the shipped vocabulary.
 
 from __future__ import annotations
 
-import datetime as dt
-
 import pytest
+from extracthelp import policies
 
-from borderkg.loaders.extract import Extractor, get_extractor
-from borderkg.loaders.record import ArticleRecord
-
-
-@pytest.fixture(scope="module")
-def extractor() -> Extractor:
-    return get_extractor()
-
-
-def policies(extractor: Extractor, text: str) -> list[tuple[str, str]]:
-    record = ArticleRecord(text=text, source="t.txt", id="t", published=dt.date(2024, 6, 1))
-    x = extractor.extract(record)
-    return [(p.measure_type.rsplit("/", 1)[-1], p.status.rsplit("/", 1)[-1]) for p in x.policies]
-
+from borderkg.loaders.extract import Extractor
 
 # -- courts, penalties and duties --------------------------------------------------------------
 

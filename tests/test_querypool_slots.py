@@ -57,6 +57,24 @@ def _count(pool: QueryPool, query: str, **options: object) -> int:
     return int(row["n"].value)
 
 
+def _environ(pid: int) -> dict[str, str]:
+    raw = Path(f"/proc/{pid}/environ").read_bytes().split(b"\0")
+    return dict(item.decode().split("=", 1) for item in raw if b"=" in item)
+
+
+def test_worker_processes_share_one_malloc_arena_unless_the_operator_chose(
+    shared: QueryPool, root: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    pids = shared.worker_pids(spare=True)
+    assert len(pids) == 2
+    assert all(_environ(pid).get("MALLOC_ARENA_MAX") == "1" for pid in pids)
+    monkeypatch.setenv("MALLOC_ARENA_MAX", "4")
+    with QueryPool(root, QuerySettings(workers=1, worker_threads=1)) as chosen:
+        assert _count(chosen, "SELECT (COUNT(*) AS ?n) WHERE { VALUES ?x { 1 2 } }") == 2
+        (pid,) = chosen.worker_pids()
+        assert _environ(pid)["MALLOC_ARENA_MAX"] == "4"
+
+
 def test_slots_are_spread_over_as_few_processes_as_allowed() -> None:
     assert process_sizes(2, 4) == [2]
     assert process_sizes(5, 4) == [3, 2]

@@ -37,6 +37,7 @@ from rdflib.namespace import RDF, SH, XSD, Namespace
 from borderkg import validatecli
 from borderkg.validation import ValidationReport, ValidationResult
 from borderkg.validation.data import canonical
+from borderkg.validation.model import CORE
 from borderkg.validation.terms import nt, path_text, shape_id
 from borderkg.validation_inputs import collect, read_shapes
 
@@ -324,40 +325,9 @@ def run_like_cli(data: Path, shapes_file: Path, engine: str) -> Run:
     return Run(report, collected.store, shapes)
 
 
-#: Parameters that make a node a shape with constraints (SHACL Core).
-CONSTRAINT_PARAMETERS = {
-    SH[name]
-    for name in [
-        "class",
-        "datatype",
-        "nodeKind",
-        "minCount",
-        "maxCount",
-        "minExclusive",
-        "minInclusive",
-        "maxExclusive",
-        "maxInclusive",
-        "minLength",
-        "maxLength",
-        "pattern",
-        "languageIn",
-        "uniqueLang",
-        "equals",
-        "disjoint",
-        "lessThan",
-        "lessThanOrEquals",
-        "not",
-        "and",
-        "or",
-        "xone",
-        "node",
-        "property",
-        "qualifiedValueShape",
-        "closed",
-        "hasValue",
-        "in",
-    ]
-}
+#: Parameters that make a node a shape with constraints: those the compiler translates, and
+#: sh:closed (which it hands to pyshacl).
+CONSTRAINT_PARAMETERS = CORE | {SH.closed}
 
 
 def with_messages(shapes_file: Path, folder: Path) -> Path:

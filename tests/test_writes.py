@@ -477,7 +477,7 @@ def test_protocol_using_graphs_rewrite_delete_where() -> None:
 
 
 def test_custom_severities_block_a_write_like_violations() -> None:
-    from borderkg.writegate import blocks
+    from borderkg.validation.report import is_violation
 
-    assert blocks("Violation") and blocks("http://example.org/ns#MySeverity")
-    assert not blocks("Warning") and not blocks("Info")
+    assert is_violation("Violation") and is_violation("http://example.org/ns#MySeverity")
+    assert not is_violation("Warning") and not is_violation("Info")

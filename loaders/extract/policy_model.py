@@ -18,11 +18,11 @@ import base64
 import itertools
 import json
 import re
-import threading
 import zlib
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
+from functools import cache
 from importlib.resources import files
 from typing import Any
 
@@ -198,20 +198,20 @@ def load_shipped() -> PolicyModel:
     return PolicyModel.from_json(json.loads(text))
 
 
-_LOCK = threading.Lock()
-_SHIPPED: list[PolicyModel] = []
 _OVERRIDE: list[PolicyModel | None] = []
+
+
+@cache
+def _shipped() -> PolicyModel:
+    return load_shipped()
 
 
 def active_model() -> PolicyModel | None:
     """The model the extractor uses: an override set by ``using`` (evaluation), else the
-    shipped one if it is enabled."""
+    shipped one (read once per process) if it is enabled."""
     if _OVERRIDE:
         return _OVERRIDE[-1]
-    with _LOCK:
-        if not _SHIPPED:
-            _SHIPPED.append(load_shipped())
-    model = _SHIPPED[0]
+    model = _shipped()
     return model if model.enabled else None
 
 

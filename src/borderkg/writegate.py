@@ -27,7 +27,7 @@ import pyoxigraph as ox
 from borderkg.updatedelta import GraphChange, graph_quads, referencing_graphs
 from borderkg.updatetext import GraphKey
 from borderkg.validation.data import BACKGROUND_GRAPHS
-from borderkg.validation.report import ValidationReport, ValidationResult, severity_rank
+from borderkg.validation.report import ValidationReport, ValidationResult, is_violation
 
 if TYPE_CHECKING:
     from borderkg.validation.gate import Gate
@@ -35,12 +35,6 @@ if TYPE_CHECKING:
 #: The name under which the default graph's content is shown to the gate (it takes IRIs).
 DEFAULT_GRAPH_NAME = "urn:x-borderkg:default-graph"
 _TYPE = ox.NamedNode("http://www.w3.org/1999/02/22-rdf-syntax-ns#type")
-
-
-def blocks(severity: str) -> bool:
-    """Whether a result of this severity keeps a write out: Violation and custom severities
-    (which rank with Violation), never Warning or Info."""
-    return severity_rank(severity) >= severity_rank("Violation")
 
 
 def gate_name(key: GraphKey) -> str:
@@ -134,8 +128,8 @@ class WriteGate:
         batch = [(gate_name(c.graph), c.after) for c in changed.values()]
         reports = gate.check(live, batch + [(gate_name(g), t) for g, t in steady])
         results = [r for report in reports.values() for r in report.results]
-        violations = [r for r in results if blocks(r.severity)]
-        warnings = [r for r in results if not blocks(r.severity)]
+        violations = [r for r in results if is_violation(r.severity)]
+        warnings = [r for r in results if not is_violation(r.severity)]
         if violations:
             self._prepare(live, changed, after=False)
             old = [(gate_name(c.graph), c.before) for c in changed.values()]

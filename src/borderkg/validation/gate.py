@@ -87,7 +87,7 @@ from borderkg.validation.neighbourhood import (
     Reader,
     superclasses,
 )
-from borderkg.validation.report import ValidationReport, ValidationResult, severity_rank
+from borderkg.validation.report import ValidationReport, ValidationResult, is_violation
 from borderkg.validation.shapeindex import (
     VALUE_KINDS,
     has_path,
@@ -447,4 +447,4 @@ class _Scratch:
 
 
 def _conforms(results: list[ValidationResult]) -> bool:
-    return not any(severity_rank(r.severity) >= severity_rank("Violation") for r in results)
+    return not any(is_violation(r.severity) for r in results)

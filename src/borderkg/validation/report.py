@@ -43,9 +43,7 @@ class ValidationResult:
     def key(self) -> tuple:
         """Sort key: gravest first, then by shape, focus node, path, value and message."""
         return (
-            -_RANK.get(
-                self.severity, _RANK["Violation"] if is_custom_severity(self.severity) else 0
-            ),
+            -(_RANK["Violation"] if is_violation(self.severity) else _RANK.get(self.severity, 0)),
             self.source_shape,
             self.focus_node,
             self.path or "",
@@ -91,6 +89,12 @@ def is_custom_severity(severity: str) -> bool:
     return ":" in severity
 
 
+def is_violation(severity: str) -> bool:
+    """Whether a result of this severity breaks conformance and keeps data out of the store:
+    Violation and custom severities (which rank with it), never Warning or Info."""
+    return severity == "Violation" or is_custom_severity(severity)
+
+
 @dataclass
 class ValidationReport:
     """All results of one validation run, with the engine that produced them.
@@ -116,12 +120,7 @@ class ValidationReport:
     def violations(self) -> list[ValidationResult]:
         """Results of severity Violation or of a custom severity (ranked with it), sorted."""
         return sorted(
-            (
-                r
-                for r in self.results
-                if r.severity == "Violation" or is_custom_severity(r.severity)
-            ),
-            key=ValidationResult.key,
+            (r for r in self.results if is_violation(r.severity)), key=ValidationResult.key
         )
 
     @property
