@@ -10,9 +10,11 @@ from __future__ import annotations
 
 from importlib.resources import files
 
+import pyoxigraph as ox
 from rdflib import Graph, Namespace
 
 from borderkg.ontology.namespaces import PREFIXES
+from borderkg.oxterms import to_rdflib
 
 #: Namespace of the shapes themselves (``bkgsh:ArticleShape`` …).
 BKGSH = Namespace("https://w3id.org/borderkg/shapes#")
@@ -41,7 +43,13 @@ def shapes_graph() -> Graph:
     """All shapes as one rdflib graph, with the project prefixes and ``bkgsh:`` bound."""
     graph = Graph()
     for name in shape_files():
-        graph.parse(data=shape_text(name), format="turtle")
+        # pyoxigraph parses ~20x faster than rdflib's Turtle parser; blank nodes are
+        # renamed so two files' labels cannot meet.
+        parsed = ox.parse(
+            input=shape_text(name), format=ox.RdfFormat.TURTLE, rename_blank_nodes=True
+        )
+        for quad in parsed:
+            graph.add((to_rdflib(quad.subject), to_rdflib(quad.predicate), to_rdflib(quad.object)))
     for prefix, iri in PREFIXES.items():
         graph.bind(prefix, iri, override=True)
     graph.bind("bkgsh", str(BKGSH), override=True)

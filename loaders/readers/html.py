@@ -14,7 +14,6 @@ from typing import Any
 from urllib.parse import urljoin, urlsplit
 
 import lxml.html
-import trafilatura
 from lxml import etree
 
 from borderkg.loaders.readers.errors import ReadError
@@ -220,6 +219,8 @@ def read_html(text: str, name: str) -> ArticleRecord:
     except (etree.ParserError, ValueError) as exc:
         raise ReadError(name, f"cannot parse the HTML: {exc}", kind="no-main-text") from None
     fields, extra = page_metadata(tree, name)
+
+    import trafilatura  # here, not at the top: its import costs ~0.5 s every CLI start pays
 
     xml = trafilatura.extract(
         text,

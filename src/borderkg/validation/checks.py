@@ -14,10 +14,10 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import cache
+from typing import Any
 
 import pyoxigraph as ox
-from pyshacl.constraints.core.value_constraints import DatatypeConstraintComponent
-from pyshacl.rdfutil.compare import compare_literal
 from rdflib import BNode, Literal, URIRef
 from rdflib.namespace import RDF, RDFS, SH, XSD
 from rdflib.term import Node, _toPythonMapping
@@ -78,6 +78,15 @@ class ValueCheck:
 # --- datatype ---------------------------------------------------------------------------------
 
 
+@cache
+def _pyshacl() -> Any:
+    """pyshacl's own value tests, imported on first use (pyshacl takes ~0.5 s to import)."""
+    from pyshacl.constraints.core import value_constraints
+    from pyshacl.rdfutil import compare
+
+    return value_constraints.DatatypeConstraintComponent, compare.compare_literal
+
+
 def datatype_fails(value: Node, datatype: Node) -> bool:
     """pyshacl's sh:datatype test (constraints/core/value_constraints.py)."""
     matches = False
@@ -87,14 +96,14 @@ def datatype_fails(value: Node, datatype: Node) -> bool:
             matches = (
                 False
                 if ill is True
-                else DatatypeConstraintComponent._assert_actual_datatype(None, value, datatype)
+                else _pyshacl()[0]._assert_actual_datatype(None, value, datatype)
             )
         elif datatype == RDFS.Literal or (datatype == RDFS.Datatype and value.datatype):
             matches = True
         elif (value.datatype is None and value.language is None and datatype == XSD.string) or (
             datatype == RDF.langString and value.language
         ):
-            matches = DatatypeConstraintComponent._assert_actual_datatype(None, value, datatype)
+            matches = _pyshacl()[0]._assert_actual_datatype(None, value, datatype)
     return not matches
 
 
@@ -293,7 +302,7 @@ def range_fails(value: Node, bound: Literal, accept: Callable[[int], bool]) -> b
     if bound_is_string != value_is_string:
         return True
     try:
-        return not accept(compare_literal(value, bound))
+        return not accept(_pyshacl()[1](value, bound))
     except (TypeError, NotImplementedError):
         return True
 

@@ -31,16 +31,26 @@ BACKGROUND_GRAPHS = (str(ONTOLOGY_GRAPH), str(SCHEMES_GRAPH), str(VOCABULARY_GRA
 
 @cache
 def background_nquads(graph: str) -> bytes:
-    """N-Quads of one shipped well-known graph (ontology, schemes or vocabulary), in its graph."""
+    """N-Quads of one shipped well-known graph (ontology, schemes or vocabulary), in its graph.
+
+    Parsed by pyoxigraph (about 20 times faster than rdflib's Turtle parser, which made
+    every ``borderkg validate`` run pay over a second), with blank nodes renamed so the
+    three files' labels cannot meet.
+    """
     from borderkg import ontology
 
-    loaders = {
-        str(ONTOLOGY_GRAPH): ontology.ontology_graph,
-        str(SCHEMES_GRAPH): ontology.schemes_graph,
-        str(VOCABULARY_GRAPH): ontology.vocabulary_graph,
+    files = {
+        str(ONTOLOGY_GRAPH): ontology.ONTOLOGY_FILE,
+        str(SCHEMES_GRAPH): ontology.SCHEMES_FILE,
+        str(VOCABULARY_GRAPH): ontology.VOCABULARY_FILE,
     }
     name = ox.NamedNode(graph)
-    quads = (ox.Quad(to_ox(s), to_ox(p), to_ox(o), name) for s, p, o in loaders[graph]())
+    parsed = ox.parse(
+        input=ontology.resource_text(files[graph]),
+        format=ox.RdfFormat.TURTLE,
+        rename_blank_nodes=True,
+    )
+    quads = (ox.Quad(q.subject, q.predicate, q.object, name) for q in parsed)
     return ox.serialize(quads, format=ox.RdfFormat.N_QUADS)
 
 

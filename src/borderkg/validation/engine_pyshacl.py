@@ -17,7 +17,6 @@ import time
 from collections.abc import Iterable
 from typing import Any
 
-from pyshacl import validate as pyshacl_validate
 from rdflib import BNode, Graph, URIRef
 from rdflib.namespace import RDF, RDFS, SH
 from rdflib.term import Node
@@ -154,6 +153,8 @@ def run_pyshacl(
     shapes = plain_strings(shapes)
     applied = shapes if roots is None else only_roots(shapes, roots)
     graph, renamed = skolemized(applied)
+    from pyshacl import validate as pyshacl_validate  # ~0.5 s to import: only when run
+
     _conforms, report, _text = pyshacl_validate(
         dataset, shacl_graph=graph, inference="none", advanced=True, inplace=True
     )
