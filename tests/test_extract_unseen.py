@@ -20,7 +20,9 @@ and those numbers are what count").
   it); then round 5 was tuned on it (policies .792): regression guards now.
 - heldout7 is unseen: first measurement of the committed extractor (fd9d578, a clean install)
   actors .862, locations .978, legal .947, policies .627; after round 5 (tuned on heldout6
-  only, model retrained with heldout6) policies .628. Do not tune or train on it.
+  only, model retrained with heldout6) policies .628; after the actor-paraphrase round (tuned
+  on dev..heldout6 only, heldout7 not opened) actors .931 (recall .779 -> .897). Do not tune
+  or train on it.
 
 Floors sit 0.03 below the measurement, rounded down. Never change gold to match the
 extractor (see each set's ``gold/README.md``).
@@ -60,8 +62,8 @@ FLOORS = {
     "heldout3": {"actors": 0.97, "locations": 0.97, "legal_instruments": 0.97, "policies": 0.97},
     "heldout4": {"actors": 0.97, "locations": 0.97, "legal_instruments": 0.97, "policies": 0.97},
     "heldout5": {"actors": 0.95, "locations": 0.96, "legal_instruments": 0.97, "policies": 0.85},
-    "heldout6": {"actors": 0.89, "locations": 0.95, "legal_instruments": 0.97, "policies": 0.76},
-    "heldout7": {"actors": 0.83, "locations": 0.94, "legal_instruments": 0.91, "policies": 0.59},
+    "heldout6": {"actors": 0.95, "locations": 0.95, "legal_instruments": 0.97, "policies": 0.76},
+    "heldout7": {"actors": 0.90, "locations": 0.94, "legal_instruments": 0.91, "policies": 0.59},
 }
 SETS = sorted(FLOORS)
 

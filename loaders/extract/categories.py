@@ -48,7 +48,7 @@ _PLACE_NOUN_AFTER = re.compile(
 # "described them as migrants rather than refugees") does not name the group as an actor;
 # counted people ("two border guards") are members of the group and do name it.
 _CHARACTERISED = re.compile(
-    r"\b(?:are|is|were|was|be|been|being|not|"
+    r"\b(?:are|is|were|was|(?<!-)be|been|being|not|"
     # "as long as people keep trying", "such as": a conjunction, not "described as"
     r"(?<!long\s)(?<!soon\s)(?<!well\s)(?<!much\s)(?<!many\s)(?<!such\s)(?<!far\s)as)\s+(?:not\s+)?"
     r"(?!(?:about|for|against|at|on|by|with|from|to|of|among|after|before|like)\b|\w+(?:ing|ed)\s)"

@@ -72,7 +72,9 @@ _FLED = (
     r"storms?|waters?|typhoon|scene|police|guards|soldiers|arrest|famine|fighting))|defected|"
     r"defect|defects|gone\s+(?:to\s+)?(?:the\s+south|south\s+korea)|left\s+(?:for\s+)?"
     r"(?:the\s+north|north\s+korea|the\s+country|the\s+south|south\s+korea)|crossed\s+into\s+"
-    r"china|settled\s+in\s+(?:the\s+south|south\s+korea|seoul))\b"
+    r"china|crossed\s+(?:over\s+)?(?:the\s+)?(?:(?:frozen|icy)\s+)?(?:river|border|tumen|yalu)"
+    r"(?:\s+river)?(?![^.;]{0,30}\b(?:to|for)\s+(?:trade|trading|smuggl\w*|sell|buy|work|"
+    r"business))|settled\s+in\s+(?:the\s+south|south\s+korea|seoul))\b"
 )
 _FAMILIES_OF = re.compile(
     r"(?:families|relatives|family\s+members|households|parents)\s+of\s+(?:"

@@ -131,7 +131,8 @@ class Gazetteer:
         self.country_by_name = self._country_names()
         self.demonyms = self._demonym_table()
         self._candidates: dict[str, list[Candidate]] = {}
-        self.qualifiers: dict[str, dict[str, set[str]]] = {}
+        # head noun -> group IRI -> the qualifier stems of each of its labels
+        self.qualifiers: dict[str, dict[str, list[frozenset[str]]]] = {}
         self._resolutions: dict[str, str] | None = None
         self.matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
         self._build_matcher()
@@ -241,13 +242,15 @@ class Gazetteer:
             if len(words) < 2 or "of" in words:
                 continue  # "families of defectors" is not a kind of defectors
             head = _singular(words[-1])
-            stems = {
+            stems = frozenset(
                 w[:5]
                 for w in words[:-1]
                 if w not in _QUALIFIER_STOP and not w.endswith(("ed", "ly"))
-            }
+            )
             entry = self.qualifiers.setdefault(head, {})
-            entry.setdefault(iri, set()).update(stems)
+            sets = entry.setdefault(iri, [])
+            if stems and stems not in sets:
+                sets.append(stems)
 
     def has_qualified_family(self, head: str) -> bool:
         """Whether some group's name is this head noun with a qualifier ("money brokers")."""
@@ -271,12 +274,18 @@ class Gazetteer:
 
         For a bare "brokers" in a sentence about remittances: remittance brokers, not the
         defection brokers that own the alias, when none of the owner's qualifiers is used.
+        The other group must have a label all of whose qualifiers the sentence uses: "guard
+        posts" alone does not make soldiers "border guard soldiers".
         """
         family = self.qualifiers.get(_singular(head.lower()), {})
         stems = {w[:5] for w in words}
-        if family.get(iri, set()) & stems:
+        if any(quals & stems for quals in family.get(iri, [])):
             return None
-        hits = [other for other, quals in family.items() if other != iri and quals & stems]
+        hits = [
+            other
+            for other, labels in family.items()
+            if other != iri and any(quals <= stems for quals in labels)
+        ]
         return hits[0] if len(hits) == 1 else None
 
     def _pattern_doc(self, text: str) -> Doc:

@@ -9,7 +9,10 @@ talk about, then the best kind of label. Curated facilities, crossings, provinci
 groups named by description (``the detention centre in Dandong``, ``families of people who
 have fled``) come from ``described``; a law named by a variant title is the curated law. A
 national body's name without its country (``public security``) followed by ``bureau`` or
-``office`` is a local office (``the county public security bureau``), not the body.
+``office`` is a local office (``the county public security bureau``), not the body, and
+such a name on the other side of the border (``state security`` in a North Korean town) is
+dropped. Groups named by paraphrase (``those sent back``, bare ``guards`` read by the side
+the sentence is on) come from ``paraphrase``.
 """
 
 from __future__ import annotations
@@ -29,6 +32,7 @@ from .cues import SentenceWords, triggers
 from .described import Describer
 from .gazetteer import ALT, STRIPPED, Candidate, Gazetteer, GazetteerMatch
 from .model import Entity, Mention, Span
+from .paraphrase import ParaphraseReader
 from .patterns import PatternMatch, find_patterns, find_resolutions
 from .text import clean_label
 from .titles import LawTitles
@@ -78,6 +82,7 @@ class Linker:
     def __init__(self, gazetteer: Gazetteer) -> None:
         self.gaz = gazetteer
         self.describer = Describer(gazetteer)
+        self.paraphrases = ParaphraseReader(gazetteer)
         self.titles = LawTitles(gazetteer)
 
     def link(
@@ -96,6 +101,7 @@ class Linker:
         starts = [s.begin for s in sentences]
         mentions: list[Mention] = []
         pending: list[tuple[_Proposal, int]] = []
+        stripped: list[Mention] = []  # named without their country ("state security")
         for prop in chosen:
             sent = max(0, bisect.bisect_right(starts, prop.begin) - 1)
             if prop.fixed:
@@ -112,6 +118,10 @@ class Linker:
                 if len(iris_) == 1:
                     iri = next(iter(iris_))
                     mentions.append(Mention(Span(prop.begin, prop.end), iri, sent, "vocabulary"))
+                    if all(
+                        c.kind == STRIPPED for c in prop.gazetteer.candidates
+                    ) and not self.gaz.country_qualifier(folded, prop.begin):
+                        stripped.append(mentions[-1])
                 else:
                     pending.append((prop, sent))
         for prop, sent in pending:
@@ -123,6 +133,13 @@ class Linker:
         if described:
             mentions = [m for m in mentions if not any(d.span.contains(m.span) for d in described)]
             mentions += described
+        if stripped:
+            # "state security" in a North Korean town is not China's ministry whose name
+            # without its country the words are: a body on the wrong side is dropped (and
+            # its words are left to the side-aware readings of ``paraphrase``)
+            wrong = [m for m in stripped if self.paraphrases.on_other_side(m, sentences, mentions)]
+            mentions = [m for m in mentions if not any(m is w for w in wrong)]
+        mentions += self.paraphrases.find(folded, sentences, words, mentions)
         for m in mentions:
             if m.entity in self.gaz.entities:
                 entities.setdefault(m.entity, self.gaz.entities[m.entity])

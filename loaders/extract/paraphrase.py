@@ -1,0 +1,391 @@
+"""Group actors named by paraphrase rather than by a vocabulary label.
+
+Reports often name a group by what happened to its members or by a bare institutional noun:
+
+- a passive participle or relative clause about people sent back: "those returned",
+  "people who were repatriated", "those China sent back" are forcibly repatriated North
+  Koreans (``returned`` only where the passage speaks of repatriation);
+- North Koreans described by what they do or are caught doing at the border: "a North
+  Korean crossing the river", "North Koreans caught in the campaign" (with a border or
+  China cue; "caught watching films" is not flight), "those caught crossing", "anyone caught
+  trying to flee" are defectors;
+- "families/relatives of" followed by a defector group ("the families of those returned",
+  "relatives of at least three of the returnees"), and "the families they left behind" once
+  defectors are named, are the families of defectors;
+- bare "guards" and "border troops" are the border force of the side they are on: a
+  nationality before them ("[Chinese] guards"; another country's means neither), "on the
+  Chinese side" after them, the places of their sentence (a North Korean county, a Chinese
+  city) or, failing that, the article's places when most of them lie on one side; bare
+  "police" ("police officers", "policemen") only on the North Korean side (the Chinese side
+  has several police bodies, and naming the wrong one is worse than none);
+- a nationality in an editorial insertion ("the [Chinese] buyers") qualifies the group noun
+  after it as if it were written in the text.
+
+Each mention carries its own evidence span. When the side is unclear nothing is emitted.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+from borderkg import iris
+from borderkg.ontology.namespaces import BKG
+
+from . import kinds
+from .cues import SentenceWords, anchored
+from .gazetteer import Gazetteer
+from .model import Mention, Span
+
+_I = re.IGNORECASE
+
+
+def _actor(slug: str) -> str:
+    return str(iris.actor_iri(slug))
+
+
+_DEFECTORS = _actor("defectors")
+_REPATRIATED = _actor("repatriated-defectors")
+_FAMILIES = _actor("families-of-defectors")
+_DEFECTOR_GROUPS = frozenset((_DEFECTORS, _REPATRIATED, _actor("re-defectors")))
+#: The border force and the police of each side, by the vocabulary country's slug.
+_GUARDS = {"north-korea": _actor("dprk-border-guards"), "china": _actor("chinese-border-police")}
+_POLICE = {"north-korea": _actor("dprk-ministry-of-social-security")}
+_SPANNING = frozenset(str(t) for t in (BKG.Country, BKG.River, BKG.BorderCrossing))
+
+# "those returned", "people who were sent back", "the North Koreans repatriated".
+_SENT_BACK = re.compile(
+    r"(?:those|people|(?:north\s+korean\s+)?(?:women|men|defectors|detainees|escapees)|"
+    r"north\s+koreans)\s+(?:who\s+(?:are|were|had\s+been|"
+    r"have\s+been|was|is)\s+|being\s+|(?:that\s+)?(?:china|beijing|(?:the\s+)?chinese(?:\s+"
+    r"(?:authorities|police))?|it|they)\s+(?:has\s+|have\s+|had\s+)?)?(?:forcibly\s+)?"
+    r"(?P<verb>sent\s+back|returned|"
+    r"repatriated|deported|handed\s+(?:back|over))\b(?!\s+(?:home|to\s+(?:their|work|school|"
+    r"the\s+(?:village|town|city|farm|factory))))",
+    _I,
+)
+_SENT_BACK_ANCHOR = (
+    "those ",
+    "people ",
+    "north koreans ",
+    "north korean women ",
+    "north korean men ",
+    "women ",
+    "men ",
+    "defectors ",
+    "detainees ",
+    "escapees ",
+)
+# "returned" names repatriation only where the passage speaks of it.
+_REPATRIATION_CUE = re.compile(
+    r"\b(?:repatriat\w*|deport\w*|refoulement|(?:send|sends|sent|sending)\s+(?:\w+\s+){0,4}?"
+    r"back|returns|forced\s+return|forcibly\s+returned|handed\s+over|handover)\b",
+    _I,
+)
+# "a North Korean crossing the river", "North Koreans caught in the campaign". Being caught
+# is apprehension in the act; "detained" or "held" alone may be any custody, so they do not
+# count.
+_NORTH_KOREAN_DOING = re.compile(
+    r"north\s+koreans?\s+(?:who\s+(?:are|were|had\s+been|have\s+been|was|is)\s+)?"
+    r"(?P<verb>caught|captured|crossing|fleeing|escaping)\b(?P<after>[^.;:!?]{0,40})",
+    _I,
+)
+_NORTH_KOREAN_ANCHOR = ("north korean",)
+_CROSSED = re.compile(
+    r"\s+(?:(?:the|a)\s+)?(?:(?:frozen|icy)\s+)?(?:river|border|tumen|yalu|ice|frontier)\b|"
+    r"\s+(?:into|to)\s+china\b|\s+over\b",
+    _I,
+)
+_ESCAPE_OF_OTHER = re.compile(
+    r"\s+(?:the\s+|a\s+)?(?:floods?|fires?|storms?|waters?|typhoon|scene|famine|fighting|heat|"
+    r"cold)\b",
+    _I,
+)
+_GERUND = re.compile(r"\s+(?:while\s+)?(?P<ing>[a-z]+ing)\b|\s+with\b", _I)
+_FLIGHT_GERUNDS = frozenset(
+    ["crossing", "fleeing", "escaping", "defecting", "trying", "attempting", "hiding", "leaving"]
+)
+_BORDER_CUE = re.compile(
+    r"\b(?:china|chinese|border|frontier|river|riverbank|detention|repatriat\w*|crossings?)\b",
+    _I,
+)
+# "those caught crossing", "anyone caught trying to flee": defectors, would-be or caught.
+_CAUGHT_FLEEING = re.compile(
+    r"(?:those|people|anyone|anybody)\s+(?:who\s+(?:are|were|have\s+been|had\s+been|was|is)\s+)?"
+    r"caught\s+(?:while\s+)?(?:crossing|fleeing|escaping|defecting|(?:trying|attempting)\s+to\s+"
+    r"(?:cross|flee|escape|defect|leave))\b",
+    _I,
+)
+_CAUGHT_ANCHOR = ("those ", "people ", "anyone ", "anybody ")
+# "the families of", "relatives of at least three of the": a defector group follows.
+_FAMILIES_OF = re.compile(
+    r"(?P<head>families|relatives|family\s+members|parents|households)\s+of\s+(?:(?:at\s+least\s+|"
+    r"at\s+most\s+|about\s+|around\s+)?(?:some|many|several|most|all|one|two|three|four|five|"
+    r"six|seven|eight|nine|ten|dozens|hundreds|\d+)\s+(?:of\s+)?)?(?:(?:the|these)\s+)?",
+    _I,
+)
+# "the families they left behind": the families of people who left, once defectors are named.
+_LEFT_BEHIND = re.compile(
+    r"(?P<head>families|relatives|family\s+members|parents|children|spouses|wives|husbands)\s+"
+    r"(?:(?:they|he|she|who\s+were|that\s+were|who\s+are|that\s+are)\s+)?(?:had\s+|have\s+|"
+    r"has\s+)?left\s+behind\b",
+    _I,
+)
+_LEFT_ANCHOR = (
+    "families",
+    "relatives",
+    "family members",
+    "parents",
+    "children",
+    "spouses",
+    "wives",
+    "husbands",
+)
+_FAMILIES_ANCHOR = (
+    "families of",
+    "relatives of",
+    "family members of",
+    "parents of",
+    "households of",
+)
+# A bare plural "guards" or "police", not "coast guards", "prison guards", "police station".
+_BARE_FORCE = re.compile(
+    r"\b(?P<noun>guards|border\s+troops|police(?:\s+(?:officers|officials|agents))?|policemen)"
+    r"\b(?!\s*(?:-|"
+    r"stations?|posts?|cars?|"
+    r"vans?|bus|buses|kiosks?|officers?|officials?|chiefs?|units?|"
+    r"the|a|an|his|her|its|their|against)\b)",
+    _I,
+)
+_NOT_BORDER_BEFORE = re.compile(
+    r"\b(?:coast|prison|camp|security|body|red|honou?r|home|life|factory|private|school|station|"
+    r"railway|train|market|palace|traffic|riot|military|secret|village|township|"
+    r"local|county|city|provincial|municipal|customs|border|our|their|your)\s+$",
+    _I,
+)
+# Custody or internal settings where guards and police are not a border force.
+_CUSTODY = re.compile(
+    r"\b(?:prison|jail|camp|detention|holding|quarantine|isolation|labou?r|school|hospital|"
+    r"factory|market)\b",
+    _I,
+)
+# "guards on the Chinese side", "police from the North Korean bank": the side of the noun.
+_SIDE_AFTER = re.compile(
+    r"\s+(?:on|along|from|at)\s+the\s+(?P<side>Chinese|North\s+Korean)\s+(?:side|bank)\b", _I
+)
+# "police have", "police in Hyesan", "police searched": the force itself, not a modifier.
+_POLICE_ACTS = re.compile(
+    r"\s*[,.;:!?\u201d\u2019]|\s+(?:have|has|had|are|were|is|was|will|would|can|could|may|"
+    r"might|must|should|also|now|then|still|say|says|said|told|to|in|at|from|on|and|or|\w+ed)\b",
+    _I,
+)
+_OUR_SIDE = re.compile(r"\bour\s+(?:side|bank)\b", _I)
+# A nationality right before the noun ("Chinese guards", "the [Chinese] police"); one of
+# another country ("South Korean police") means neither border force.
+_DEMONYM_BEFORE = re.compile(
+    r"\b(?P<side>Chinese|North\s+Korean|South\s+Korean|Korean|Russian|Japanese|American|"
+    r"Mongolian|UN|U\.?S\.?)\]?\s+$",
+    _I,
+)
+# "the [Chinese] buyers": a nationality the editor inserted qualifies the noun after it.
+_INSERTED_NATIONALITY = re.compile(
+    r"\[(?P<nat>Chinese|North\s+Korean|South\s+Korean)\]\s+(?P<noun>[a-z]+)", _I
+)
+# Share of an article's places one side must hold before a bare noun is read as that side's.
+_ARTICLE_MAJORITY = 0.75
+
+
+class ParaphraseReader:
+    """Finds group actors a text names by paraphrase, each with its evidence span."""
+
+    def __init__(self, gazetteer: Gazetteer) -> None:
+        self.gaz = gazetteer
+        self.side_of: dict[str, str] = {}
+        for slug in ("north-korea", "china"):
+            iri = str(iris.place_iri(slug))
+            if iri in gazetteer.entities:
+                self.side_of[iri] = slug
+
+    def find(
+        self,
+        folded: str,
+        sentences: list[Span],
+        words: SentenceWords,
+        mentions: list[Mention],
+    ) -> list[Mention]:
+        """New mentions, none cutting an existing one in two (a new one may swallow one)."""
+        lower = folded.lower()
+        taken = [m.span for m in mentions]
+        out: list[Mention] = []
+
+        def add(begin: int, end: int, entity: str) -> Mention | None:
+            span = Span(begin, end)
+            if entity not in self.gaz.entities:
+                return None
+            clash = [t for t in taken if span.overlaps(t)]
+            if not all(span.contains(t) and span != t for t in clash):
+                return None
+            found = Mention(span, entity, words.sentence_of(begin), "pattern")
+            out.append(found)
+            taken.append(span)
+            return found
+
+        for m in anchored(_SENT_BACK, _SENT_BACK_ANCHOR, folded, lower):
+            if m.group("verb").lower() == "returned" and not self._repatriation_near(
+                folded, sentences, words.sentence_of(m.start())
+            ):
+                continue
+            add(m.start(), m.end(), _REPATRIATED)
+        for m in anchored(_NORTH_KOREAN_DOING, _NORTH_KOREAN_ANCHOR, folded, lower):
+            if self._reads_as_flight(folded, sentences, words, m):
+                add(m.start(), m.end("verb"), _DEFECTORS)
+        for m in anchored(_CAUGHT_FLEEING, _CAUGHT_ANCHOR, folded, lower):
+            add(m.start(), m.end(), _DEFECTORS)
+        for m in anchored(_INSERTED_NATIONALITY, ("[",), folded, lower):
+            label = f"{' '.join(m.group('nat').split())} {m.group('noun')}"
+            found = self.gaz.find_label(label, kinds.ACTOR_TYPES)
+            if found is not None and kinds.is_collective(self.gaz.entities[found]):
+                add(m.start(), m.end(), found)
+        groups = sorted(
+            (g for g in (*mentions, *out) if g.entity in _DEFECTOR_GROUPS),
+            key=lambda g: g.span.begin,
+        )
+        starts = {g.span.begin: g for g in groups}
+        for m in anchored(_FAMILIES_OF, _FAMILIES_ANCHOR, folded, lower):
+            # the group starts where the words after "of" end, or at a determiner they ate
+            if m.end() in starts or _determiner_start(folded, m, starts):
+                add(m.start("head"), m.end("head"), _FAMILIES)
+        if "left behind" in lower and groups:
+            first = groups[0].span.begin
+            for m in anchored(_LEFT_BEHIND, _LEFT_ANCHOR, folded, lower):
+                if m.start() > first:
+                    add(m.start("head"), m.end("head"), _FAMILIES)
+        out += self._bare_forces(folded, sentences, words, mentions, taken)
+        return out
+
+    # -- people sent back and people fleeing -----------------------------------------------
+
+    @staticmethod
+    def _repatriation_near(folded: str, sentences: list[Span], index: int) -> bool:
+        """Whether the sentence or the two before it speak of repatriation."""
+        begin = sentences[max(0, index - 2)].begin
+        return bool(_REPATRIATION_CUE.search(folded, begin, sentences[index].end))
+
+    @staticmethod
+    def _reads_as_flight(
+        folded: str, sentences: list[Span], words: SentenceWords, m: re.Match[str]
+    ) -> bool:
+        """Whether "North Koreans <verb> …" describes people who fled or are caught fleeing."""
+        verb = m.group("verb").lower()
+        after = m.group("after")
+        if verb in ("fleeing", "escaping"):
+            return not _ESCAPE_OF_OTHER.match(after)
+        if verb == "crossing":
+            return bool(_CROSSED.match(after))
+        gerund = _GERUND.match(after)
+        if gerund:
+            # "caught watching dramas", "caught with a phone": not flight
+            return (gerund.group("ing") or "").lower() in _FLIGHT_GERUNDS
+        sent = sentences[words.sentence_of(m.start())]
+        return bool(_BORDER_CUE.search(folded, sent.begin, sent.end))
+
+    # -- guards and police by side ---------------------------------------------------------
+
+    def _bare_forces(
+        self,
+        folded: str,
+        sentences: list[Span],
+        words: SentenceWords,
+        mentions: list[Mention],
+        taken: list[Span],
+    ) -> list[Mention]:
+        """Bare "guards" and "police" linked to the force of the side their sentence is on."""
+        lower = folded.lower()
+        if "guards" not in lower and "police" not in lower and "border troops" not in lower:
+            return []
+        out: list[Mention] = []
+        article_side: str | bool | None = False  # not yet computed
+        for m in anchored(_BARE_FORCE, ("guards", "border troops", "police"), folded, lower):
+            span = Span(m.start(), m.end())
+            if any(span.overlaps(t) for t in taken):
+                continue
+            before = folded[max(0, m.start() - 30) : m.start()]
+            if _NOT_BORDER_BEFORE.search(before):
+                continue
+            noun = "police" if m.group("noun").lower().startswith("police") else "guards"
+            if noun == "police" and not _POLICE_ACTS.match(folded, m.end()):
+                continue  # "police orders", "police checks": a modifier, not the force
+            index = words.sentence_of(m.start())
+            sent = sentences[index]
+            text = folded[sent.begin : sent.end]
+            if _CUSTODY.search(text) or _OUR_SIDE.search(text):
+                continue
+            side = _demonym_side(_DEMONYM_BEFORE.search(before))
+            if side == "":
+                continue  # another country's guards or police
+            if side is None:
+                side = _demonym_side(_SIDE_AFTER.match(folded, m.end()))
+            if side is None:
+                side = self._sentence_side(sent, mentions)
+            if side is None:
+                if article_side is False:
+                    article_side = self._article_side(mentions)
+                side = article_side or None
+            table = _GUARDS if noun == "guards" else _POLICE
+            target = table.get(side) if isinstance(side, str) else None
+            if target is not None and target in self.gaz.entities:
+                out.append(Mention(span, target, index, "pattern"))
+                taken.append(span)
+        return out
+
+    def on_other_side(self, m: Mention, sentences: list[Span], mentions: list[Mention]) -> bool:
+        """Whether a body named without its country ("border police", "state security")
+        stands in a sentence, or else an article, whose places lie on the other side."""
+        entity = self.gaz.entities.get(m.entity)
+        own = self.side_of.get(entity.country or "") if entity is not None else None
+        if own is None:
+            return False
+        side = self._sentence_side(sentences[m.sentence], mentions)
+        if side is None:
+            side = self._article_side(mentions)
+        return side is not None and side != own
+
+    def _sentence_side(self, sent: Span, mentions: list[Mention]) -> str | None:
+        """The one side all of a sentence's places lie on, if they agree."""
+        sides: set[str] = set()
+        for m in mentions:
+            if sent.begin <= m.span.begin < sent.end:
+                side = self._place_side(m.entity)
+                if side:
+                    sides.add(side)
+        return next(iter(sides)) if len(sides) == 1 else None
+
+    def _article_side(self, mentions: list[Mention]) -> str | None:
+        """The side most of an article's own places lie on, if a clear majority do."""
+        counts = Counter(s for s in (self._place_side(m.entity) for m in mentions) if s)
+        if not counts:
+            return None
+        side, top = counts.most_common(1)[0]
+        return side if top >= 2 and top / sum(counts.values()) >= _ARTICLE_MAJORITY else None
+
+    def _place_side(self, iri: str) -> str | None:
+        """The country of a place that lies on one side (not a river, crossing or country)."""
+        entity = self.gaz.entities.get(iri)
+        if entity is None or not kinds.is_place(entity) or _SPANNING & set(entity.types):
+            return None
+        return self.side_of.get(entity.country or "")
+
+
+def _demonym_side(found: re.Match[str] | None) -> str | None:
+    """The side a nationality names: ``china``, ``north-korea`` or ``""`` (another country)."""
+    if found is None:
+        return None
+    side = " ".join(found.group("side").lower().split())
+    return {"chinese": "china", "north korean": "north-korea"}.get(side, "")
+
+
+def _determiner_start(folded: str, m: re.Match[str], starts: dict[int, Mention]) -> bool:
+    """Whether a group mention starts at a determiner the families pattern consumed
+    ("the families of those returned", where "those" begins the group's mention)."""
+    tail = re.search(r"(?:the|these|those)\s+$", folded[m.start() : m.end()], _I)
+    return tail is not None and m.start() + tail.start() in starts

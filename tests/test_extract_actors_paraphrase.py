@@ -1,0 +1,309 @@
+"""Group actors named by paraphrase: people sent back or caught fleeing, their families,
+bare "guards" and "police" read by the side of the border they are on, nationalities in
+editorial insertions, and bodies named without their country on the wrong side.
+
+Every sentence is invented for these tests (none comes from an article or a gold file).
+Each rule has a sentence that must yield the actor and a near miss that must not: a wrong
+side, an unclear side, or words that look alike but name something else.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from borderkg.loaders.extract import Extraction, Extractor, get_extractor
+from borderkg.loaders.extract.categories import entity_categories
+from borderkg.loaders.record import ArticleRecord
+
+ACTOR = "https://w3id.org/borderkg/id/actor/"
+
+
+@pytest.fixture(scope="module")
+def extractor() -> Extractor:
+    return get_extractor()
+
+
+def run(extractor: Extractor, text: str) -> tuple[Extraction, set[str]]:
+    """The extraction and the local names of the actors it counts."""
+    record = ArticleRecord(text=text, source="t.txt", id="t", published=dt.date(2024, 5, 20))
+    x = extractor.extract(record)
+    actors = {iri.rsplit("/", 1)[-1] for iri in entity_categories(x, record)["actors"]}
+    return x, actors
+
+
+def evidence(x: Extraction, slug: str) -> list[str]:
+    """The text of every mention of an actor."""
+    return [x.text[m.span.begin : m.span.end] for m in x.mentions if m.entity == ACTOR + slug]
+
+
+# -- people sent back ---------------------------------------------------------------------------
+
+
+def test_people_described_as_repatriated_are_repatriated_defectors(extractor: Extractor) -> None:
+    x, actors = run(
+        extractor, "Relatives say those who were repatriated in March are still held in Onsong."
+    )
+    assert "repatriated-defectors" in actors
+    assert evidence(x, "repatriated-defectors") == ["those who were repatriated"]
+
+
+def test_those_returned_counts_only_where_the_passage_speaks_of_repatriation(
+    extractor: Extractor,
+) -> None:
+    cue = "China sent dozens of detainees back across the bridge at dawn. "
+    _, with_cue = run(extractor, cue + "Those returned were questioned for weeks in Sinuiju.")
+    _, without = run(extractor, "Those returned from the market found the gate locked in Hyesan.")
+    assert "repatriated-defectors" in with_cue
+    assert "repatriated-defectors" not in without
+
+
+def test_people_returned_home_are_not_repatriated(extractor: Extractor) -> None:
+    text = "After the deportations ended, people returned home to their fields near Musan."
+    _, actors = run(extractor, text)
+    assert "repatriated-defectors" not in actors
+
+
+# -- families of such people ----------------------------------------------------------------------
+
+
+def test_relatives_of_people_sent_back_are_families_of_defectors(extractor: Extractor) -> None:
+    x, actors = run(
+        extractor, "Security agents questioned the relatives of those sent back from Tumen."
+    )
+    assert {"families-of-defectors", "repatriated-defectors"} <= actors
+    assert evidence(x, "families-of-defectors") == ["relatives"]
+    assert evidence(x, "repatriated-defectors") == ["those sent back"]
+
+
+def test_relatives_of_a_counted_share_of_returnees_are_families_of_defectors(
+    extractor: Extractor,
+) -> None:
+    x, actors = run(
+        extractor, "Police in Hyesan detained the parents of at least four of the returnees."
+    )
+    assert "families-of-defectors" in actors
+    assert evidence(x, "families-of-defectors") == ["parents"]
+
+
+def test_families_of_soldiers_are_not_families_of_defectors(extractor: Extractor) -> None:
+    _, actors = run(extractor, "The families of soldiers on leave in Hyesan got extra rations.")
+    assert "families-of-defectors" not in actors
+
+
+# -- people caught fleeing -------------------------------------------------------------------------
+
+
+def test_a_north_korean_crossing_the_ice_is_a_defector(extractor: Extractor) -> None:
+    x, actors = run(
+        extractor, "Farmers who shelter a North Korean crossing the ice are fined in Helong."
+    )
+    assert "defectors" in actors
+    assert evidence(x, "defectors") == ["North Korean crossing"]
+
+
+def test_north_koreans_caught_near_the_border_are_defectors(extractor: Extractor) -> None:
+    _, actors = run(extractor, "North Koreans caught near the border are sent to Tumen at once.")
+    assert "defectors" in actors
+
+
+def test_north_koreans_caught_doing_something_else_are_not_defectors(
+    extractor: Extractor,
+) -> None:
+    _, actors = run(
+        extractor, "A North Korean caught watching foreign films in Hyesan got five years."
+    )
+    assert "defectors" not in actors
+
+
+def test_north_korean_crossing_points_are_not_defectors(extractor: Extractor) -> None:
+    _, actors = run(extractor, "Two North Korean crossing points near Manpo stayed shut in May.")
+    assert "defectors" not in actors
+
+
+def test_people_caught_trying_to_escape_are_defectors(extractor: Extractor) -> None:
+    x, actors = run(extractor, "People caught trying to escape from Musan now face ten years.")
+    assert "defectors" in actors
+    assert evidence(x, "defectors") == ["People caught trying to escape"]
+
+
+def test_would_be_defectors_are_named_not_characterised(extractor: Extractor) -> None:
+    _, actors = run(extractor, "The new rules in Hoeryong are aimed at would-be defectors.")
+    assert "defectors" in actors
+
+
+# -- guards and police by the side they are on -------------------------------------------------
+
+
+def test_guards_in_a_north_korean_town_are_dprk_border_guards(extractor: Extractor) -> None:
+    x, actors = run(extractor, "In Musan, guards now check every cart that goes near the river.")
+    assert "dprk-border-guards" in actors
+    assert evidence(x, "dprk-border-guards") == ["guards"]
+
+
+def test_guards_in_a_chinese_town_are_the_chinese_border_police(extractor: Extractor) -> None:
+    _, actors = run(extractor, "In Changbai, guards now stop every car on the riverside road.")
+    assert "chinese-border-police" in actors
+    assert "dprk-border-guards" not in actors
+
+
+def test_guards_take_the_side_of_an_article_whose_places_lie_on_one_side(
+    extractor: Extractor,
+) -> None:
+    text = (
+        "Markets in Hyesan closed early this week, a source in Ryanggang Province said.\n\n"
+        "Traders from Pochon and Kimjongsuk were sent home.\n\n"
+        "Extra guards have been posted since the curfew began."
+    )
+    _, actors = run(extractor, text)
+    assert "dprk-border-guards" in actors
+
+
+def test_guards_of_a_sentence_with_places_on_both_sides_are_left_unlinked(
+    extractor: Extractor,
+) -> None:
+    _, actors = run(extractor, "Guards between Musan and Nanping watched the trucks all day.")
+    assert not {"dprk-border-guards", "chinese-border-police"} & actors
+
+
+def test_guards_with_no_side_anywhere_are_left_unlinked(extractor: Extractor) -> None:
+    _, actors = run(extractor, "Guards were seen walking the bank after dark.")
+    assert not {"dprk-border-guards", "chinese-border-police"} & actors
+
+
+def test_prison_and_coast_guards_are_not_border_guards(extractor: Extractor) -> None:
+    _, prison = run(extractor, "Guards at the prison camp near Hoeryong beat the inmates.")
+    _, coast = run(extractor, "Coast guards off Sinuiju seized a boat on Monday.")
+    assert "dprk-border-guards" not in prison
+    assert "dprk-border-guards" not in coast
+
+
+def test_police_in_a_north_korean_town_are_the_social_security_ministry(
+    extractor: Extractor,
+) -> None:
+    x, actors = run(extractor, "Police in Hyesan have searched homes for Chinese phones.")
+    assert "dprk-ministry-of-social-security" in actors
+    assert evidence(x, "dprk-ministry-of-social-security") == ["Police"]
+
+
+def test_police_in_a_chinese_town_are_not_the_north_korean_ministry(
+    extractor: Extractor,
+) -> None:
+    _, actors = run(extractor, "Police in Yanji have searched homes for North Korean women.")
+    assert "dprk-ministry-of-social-security" not in actors
+
+
+def test_police_as_a_modifier_names_no_force(extractor: Extractor) -> None:
+    _, actors = run(extractor, "Police checks on the roads out of Hyesan were doubled.")
+    assert "dprk-ministry-of-social-security" not in actors
+
+
+def test_social_security_officers_are_the_social_security_ministry(
+    extractor: Extractor,
+) -> None:
+    _, actors = run(extractor, "Social security officers have raided homes in Kimchaek.")
+    assert "dprk-ministry-of-social-security" in actors
+
+
+# -- nationalities and countries ---------------------------------------------------------------
+
+
+def test_a_nationality_inserted_by_the_editor_qualifies_the_group(extractor: Extractor) -> None:
+    x, actors = run(extractor, "“The [Chinese] dealers pay in cash,” the source in Sinuiju said.")
+    assert "chinese-traders" in actors
+    assert evidence(x, "chinese-traders") == ["[Chinese] dealers"]
+
+
+def test_chinese_suppliers_are_chinese_traders(extractor: Extractor) -> None:
+    _, actors = run(extractor, "Importers in Sinuiju cannot order from Chinese suppliers now.")
+    assert "chinese-traders" in actors
+
+
+def test_a_body_named_without_its_country_on_the_other_side_is_dropped(
+    extractor: Extractor,
+) -> None:
+    _, north = run(extractor, "In Hyesan, state security has been tapping phone calls.")
+    _, china = run(extractor, "In Dandong, state security has been tapping phone calls.")
+    assert "prc-ministry-of-state-security" not in north
+    assert "prc-ministry-of-state-security" in china
+
+
+def test_guard_posts_alone_do_not_make_soldiers_border_guards(extractor: Extractor) -> None:
+    _, posts = run(extractor, "Soldiers near Sinuiju stood at the guard posts all night.")
+    _, border = run(extractor, "Soldiers who guard the border at Musan were given new rifles.")
+    assert "soldiers" in posts
+    assert "dprk-border-guards" not in posts
+    assert "dprk-border-guards" in border
+
+
+def test_people_china_sent_back_are_repatriated_defectors(extractor: Extractor) -> None:
+    x, actors = run(extractor, "Many of those China sent back last year are held in Onsong.")
+    assert "repatriated-defectors" in actors
+    assert evidence(x, "repatriated-defectors") == ["those China sent back"]
+
+
+def test_police_officers_in_a_north_korean_town_are_the_social_security_ministry(
+    extractor: Extractor,
+) -> None:
+    x, actors = run(extractor, "Police officers in Hoeryong have stopped buses at night.")
+    assert "dprk-ministry-of-social-security" in actors
+    assert evidence(x, "dprk-ministry-of-social-security") == ["Police officers"]
+
+
+def test_families_left_behind_by_defectors_are_families_of_defectors(
+    extractor: Extractor,
+) -> None:
+    text = (
+        "Defectors in Seoul send money north through brokers in Yanji.\n\n"
+        "The families they left behind in Hyesan are watched closely."
+    )
+    x, actors = run(extractor, text)
+    assert "families-of-defectors" in actors
+    assert evidence(x, "families-of-defectors") == ["families"]
+
+
+def test_families_left_behind_with_no_one_who_left_named_are_not_linked(
+    extractor: Extractor,
+) -> None:
+    text = "Soldiers sent to the coast worry about the families they left behind in Hyesan."
+    _, actors = run(extractor, text)
+    assert "families-of-defectors" not in actors
+
+
+def test_women_from_north_korea_are_north_korean_women(extractor: Extractor) -> None:
+    _, actors = run(extractor, "Women from North Korea married to farmers in Helong were fined.")
+    assert "north-korean-women" in actors
+
+
+def test_women_sent_back_are_repatriated_defectors(extractor: Extractor) -> None:
+    x, actors = run(extractor, "Three women sent back through Namyang were questioned for a month.")
+    assert "repatriated-defectors" in actors
+    assert evidence(x, "repatriated-defectors") == ["women sent back"]
+
+
+def test_people_who_crossed_the_river_are_defectors(extractor: Extractor) -> None:
+    _, fled = run(extractor, "People who crossed the river near Musan were arrested within days.")
+    _, traded = run(
+        extractor, "People who crossed the border to trade in Dandong were fined in Sinuiju."
+    )
+    assert "defectors" in fled
+    assert "defectors" not in traded
+
+
+def test_border_troops_take_the_side_of_their_town(extractor: Extractor) -> None:
+    _, north = run(extractor, "Border troops in Onsong were put on alert after the escape.")
+    _, china = run(extractor, "Border troops in Changbai were put on alert after the escape.")
+    assert "dprk-border-guards" in north
+    assert "pla-border-defense-units" not in north
+    assert "pla-border-defense-units" in china
+    assert "dprk-border-guards" not in china
+
+
+def test_police_of_another_nationality_are_not_the_north_korean_ministry(
+    extractor: Extractor,
+) -> None:
+    _, inserted = run(extractor, "“The [Chinese] police told us to leave,” a woman in Hyesan said.")
+    _, southern = run(extractor, "South Korean police in Hyesan? No, the source said.")
+    assert "dprk-ministry-of-social-security" not in inserted
+    assert "dprk-ministry-of-social-security" not in southern
