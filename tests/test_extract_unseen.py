@@ -1,6 +1,6 @@
 """The blind held-out sets: the extractor measured on articles written without looking at it.
 
-``tests/fixtures/heldout3/`` to ``heldout6/`` (12 articles each, 14 in heldout6: plain-text
+``tests/fixtures/heldout3/`` to ``heldout8/`` (12 articles each, 14 from heldout6 on: plain-text
 files, JSON/JSONL records, saved HTML pages) were written by engineers who did not read the
 extractor (issue "Loaders": "the team measures the extractor on articles it has never seen,
 and those numbers are what count").
@@ -23,6 +23,11 @@ and those numbers are what count").
   only, model retrained with heldout6) policies .628; after the actor-paraphrase round (tuned
   on dev..heldout6 only, heldout7 not opened) actors .931 (recall .779 -> .897). Do not tune
   or train on it.
+- heldout8 is unseen (written after the actor-paraphrase round, blind to the extractor):
+  first measurement actors .911, locations .967, legal 1.000, policies .541 (P .692 R .444);
+  one gold correction after that run (a missed "women handed back" group: actors .920); the
+  extractor before the actor round scores actors .841 on the final gold. Do not tune or train
+  on it.
 
 Floors sit 0.03 below the measurement, rounded down. Never change gold to match the
 extractor (see each set's ``gold/README.md``).
@@ -53,9 +58,25 @@ EARLIER_HELDOUT = {
     "heldout5": ("heldout", "heldout2", "heldout3", "heldout4"),
     "heldout6": ("heldout", "heldout2", "heldout3", "heldout4", "heldout5"),
     "heldout7": ("heldout", "heldout2", "heldout3", "heldout4", "heldout5", "heldout6"),
+    "heldout8": (
+        "heldout",
+        "heldout2",
+        "heldout3",
+        "heldout4",
+        "heldout5",
+        "heldout6",
+        "heldout7",
+    ),
 }
 #: Articles of each set (heldout6's JSON Lines file holds two).
-ARTICLES = {"heldout3": 12, "heldout4": 12, "heldout5": 12, "heldout6": 14, "heldout7": 14}
+ARTICLES = {
+    "heldout3": 12,
+    "heldout4": 12,
+    "heldout5": 12,
+    "heldout6": 14,
+    "heldout7": 14,
+    "heldout8": 14,
+}
 ARTICLE_DIRS = ("text", "json", "html")
 ID_BASE = "https://w3id.org/borderkg/id/"
 FLOORS = {
@@ -64,6 +85,7 @@ FLOORS = {
     "heldout5": {"actors": 0.95, "locations": 0.96, "legal_instruments": 0.97, "policies": 0.85},
     "heldout6": {"actors": 0.95, "locations": 0.95, "legal_instruments": 0.97, "policies": 0.76},
     "heldout7": {"actors": 0.90, "locations": 0.94, "legal_instruments": 0.91, "policies": 0.59},
+    "heldout8": {"actors": 0.89, "locations": 0.93, "legal_instruments": 0.97, "policies": 0.51},
 }
 SETS = sorted(FLOORS)
 
@@ -167,8 +189,9 @@ def test_heldout_gold_uses_scheme_terms_and_project_iris(name: str) -> None:
 
 
 def test_shipped_policy_model_was_not_trained_on_the_unseen_set() -> None:
-    """heldout7 stays a fair measurement only while the trained sentence model never saw it."""
+    """heldout7 and heldout8 stay fair measurements only while the trained sentence model
+    never saw them."""
     weights = files("borderkg.loaders.extract").joinpath("policy_model.json").read_text("utf-8")
     trained_on = json.loads(weights)["trained_on"]
-    assert "heldout7" not in trained_on
+    assert not {"heldout7", "heldout8"} & set(trained_on)
     assert {"dev", "heldout5", "heldout6"} <= set(trained_on)
