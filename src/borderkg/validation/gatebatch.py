@@ -23,7 +23,7 @@ import pyoxigraph as ox
 
 from borderkg.oxterms import iri_of, triples_in
 from borderkg.storetypes import CONTENT_HASH, NTriples, article_of_graph
-from borderkg.validation.gatefacts import Facts, note
+from borderkg.validation.gatefacts import Facts
 from borderkg.validation.neighbourhood import CROSS_LINKS, TYPE, BatchNodes, Reader
 
 Batch = Iterable[tuple[Any, Iterable[Any]] | tuple[Any, Iterable[Any], str]]
@@ -106,11 +106,16 @@ def batch_nodes(
     wanted = facts.wanted if facts is not None else set()
     by_subject = facts.by_subject if facts is not None else {}
     subjects, objects, classes = nodes.subjects, nodes.objects, nodes.classes
-    linking = nodes.linking
+    linking, links = nodes.linking, nodes.links
     cross = set(CROSS_LINKS)
     whole: dict[ox.Term, bool] = {}
     # per predicate: (rdf:type?, noted in facts?, a cross-article link?) — one lookup a quad
     kinds: dict[ox.Term, tuple[bool, bool, bool]] = {}
+    # The store hands a graph's quads over by subject: each subject is added and its record
+    # looked up once per run of its quads (hashing a term costs more than comparing it with
+    # the last one; in any other order the result is the same).
+    last: ox.Term | None = None
+    record: dict[ox.Term, set[ox.Term]] | None = None
     for graph in graphs:
         for quad in scratch.quads_for_pattern(None, None, None, ox.NamedNode(graph)):
             subject, predicate, obj = quad.subject, quad.predicate, quad.object
@@ -122,9 +127,19 @@ def batch_nodes(
                     predicate in cross,
                 )
             is_type, noted, linked = kind
+            if subject != last:
+                last, record = subject, None
+                subjects.add(subject)
             if noted:
-                note(by_subject, subject, predicate, obj)
-            subjects.add(subject)
+                if record is None:
+                    record = by_subject.get(subject)
+                    if record is None:
+                        record = by_subject[subject] = {}
+                found = record.get(predicate)
+                if found is None:
+                    record[predicate] = {obj}
+                else:
+                    found.add(obj)
             if is_type:
                 classes.add(obj)
                 if obj not in whole:
@@ -135,7 +150,7 @@ def batch_nodes(
                 objects.add(obj)
                 linking.add(predicate)
             if linked:
-                nodes.links.setdefault(predicate, set()).add(obj)
+                links.setdefault(predicate, set()).add(obj)
     nodes.predicates.update(kinds)
     objects -= subjects
     return nodes

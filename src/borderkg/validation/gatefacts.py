@@ -52,6 +52,7 @@ VOUCH_GRAPHS = 2
 VALUE_TESTS = 48
 
 _NOTHING: frozenset[ox.Term] = frozenset()
+_NO_RECORD: dict[ox.Term, set[ox.Term]] = {}  # never changed
 #: Parameters of ``sh:or`` members decided in Python: value checks of one value, no nesting.
 _MEMBER_PARAMETERS = {
     SH.datatype,
@@ -88,9 +89,11 @@ class Facts:
         self.superclasses = superclasses
         self.ontology = ontology
         self.by_subject: dict[ox.Term, dict[ox.Term, set[ox.Term]]] = {}
-        self._kinds: dict[ox.Term, set[ox.Term]] = {}
+        self._kinds: dict[ox.Term, set[ox.Term] | frozenset] = {}
         self._focus: dict[int, list[ox.Term]] = {}
-        self._by_class: dict[ox.Term, list[ox.Term]] | None = None
+        self._merged: dict[ox.Term, dict[ox.Term, set[ox.Term]]] = {}
+        self._records: list[tuple[ox.Term, dict[ox.Term, set[ox.Term]]]] | None = None
+        self._by_type: dict[ox.Term, list[ox.Term]] | None = None
         self._stats: dict[tuple[object, ...], object] = {}
 
     def add_quads(self, quads: Iterable[ox.Quad]) -> None:
@@ -101,53 +104,82 @@ class Facts:
             if predicate in wanted:
                 note(by_subject, quad.subject, predicate, quad.object)
 
+    def record(self, node: ox.Term) -> dict[ox.Term, set[ox.Term]]:
+        """The node's distinct values by predicate: its noted triples and, for the few nodes
+        the ontology is about, the ontology's (merged once). Do not change what is returned."""
+        if node not in self.ontology:
+            return self.by_subject.get(node) or _NO_RECORD
+        merged = self._merged.get(node)
+        if merged is None:
+            own = self.by_subject.get(node) or _NO_RECORD
+            merged = {predicate: set(values) for predicate, values in own.items()}
+            for quad in self.ontology[node]:
+                merged.setdefault(quad.predicate, set()).add(quad.object)
+            self._merged[node] = merged
+        return merged
+
     def objects(self, node: ox.Term, path: tuple[ox.Term, ...]) -> set[ox.Term] | frozenset:
         """The node's distinct values along predicates (do not change the set returned)."""
-        own = self.by_subject.get(node)
-        extra = self.ontology.get(node)
-        if len(path) == 1 and not extra:
-            return own.get(path[0], _NOTHING) if own else _NOTHING
+        record = self.record(node)
+        if len(path) == 1:
+            return record.get(path[0], _NOTHING)
         found: set[ox.Term] = set()
         for predicate in path:
-            if own and predicate in own:
-                found |= own[predicate]
-        for quad in extra or ():
-            if quad.predicate in path:
-                found.add(quad.object)
+            found |= record.get(predicate, _NOTHING)
         return found
 
-    def kinds(self, node: ox.Term) -> set[ox.Term]:
-        """The node's types with all their superclasses."""
+    def kinds(self, node: ox.Term) -> set[ox.Term] | frozenset:
+        """The node's types with all their superclasses (do not change the set returned:
+        for a node of one type it is the ontology's own set)."""
         found = self._kinds.get(node)
         if found is None:
-            found = set()
-            for cls in self.objects(node, (TYPE,)):
-                found |= self.superclasses.get(cls, {cls})
+            types = self.record(node).get(TYPE, _NOTHING)
+            if len(types) == 1:
+                (cls,) = types
+                found = self.superclasses.get(cls) or {cls}
+            else:
+                found = set()
+                for cls in types:
+                    found |= self.superclasses.get(cls, {cls})
             self._kinds[node] = found
         return found
 
     def focus(self, targets: Targets, subjects: set[ox.Term]) -> list[ox.Term]:
-        """The focus nodes of a target set among ``subjects`` (the same in every call)."""
+        """The focus nodes of a target set among ``subjects`` (the same in every call).
+
+        Chosen from the subjects indexed once (see :meth:`_index`) rather than by testing
+        each subject for each target set: a node is a focus node when one of its types has
+        a target class among its superclasses, it has a subjects-of predicate, or it is
+        named.
+        """
         found = self._focus.get(id(targets))
         if found is None:
-            if self._by_class is None:
-                self._by_class = {}
-                for node in subjects:
-                    for cls in self.kinds(node):
-                        self._by_class.setdefault(cls, []).append(node)
-            chosen = {n for c in targets.classes for n in self._by_class.get(c, ())}
+            records, by_type = self._index(subjects)
+            classes, superclasses = targets.classes, self.superclasses
+            chosen: set[ox.Term] = set()
+            if classes:
+                for cls, nodes in by_type.items():
+                    if not classes.isdisjoint(superclasses.get(cls) or (cls,)):
+                        chosen.update(nodes)
             chosen.update(n for n in targets.named if n in subjects)
-            if targets.subjects_of:
-                chosen.update(n for n in subjects if self.has_predicate(n, targets.subjects_of))
+            for predicate in targets.subjects_of:
+                chosen.update(n for n, record in records if predicate in record)
             found = self._focus[id(targets)] = list(chosen)
         return found
 
-    def has_predicate(self, node: ox.Term, predicates: set[ox.Term]) -> bool:
-        """Whether the node is the subject of a triple with one of the predicates."""
-        own = self.by_subject.get(node)
-        if own and not predicates.isdisjoint(own):
-            return True
-        return any(q.predicate in predicates for q in self.ontology.get(node, ()))
+    def _index(
+        self, subjects: set[ox.Term]
+    ) -> tuple[list[tuple[ox.Term, dict[ox.Term, set[ox.Term]]]], dict[ox.Term, list[ox.Term]]]:
+        """(each of ``subjects`` with its record, ``subjects`` by their own types), built once
+        per check."""
+        if self._records is None or self._by_type is None:
+            records = [(node, self.record(node)) for node in subjects]
+            by_type: dict[ox.Term, list[ox.Term]] = {}
+            for node, record in records:
+                for cls in record.get(TYPE, _NOTHING):
+                    by_type.setdefault(cls, []).append(node)
+            self._records, self._by_type = records, by_type
+        return self._records, self._by_type
 
     def counts(
         self, targets: Targets, path: tuple[ox.Term, ...], subjects: set[ox.Term]
@@ -163,13 +195,11 @@ class Facts:
             paths = [*targets.counted, path] if path not in targets.counted else targets.counted
             fewest = dict.fromkeys(paths, 1 << 30)
             most = dict.fromkeys(paths, 0)
-            by_subject, ontology = self.by_subject, self.ontology
             for node in self.focus(targets, subjects):
-                own = by_subject.get(node) or {}
-                plain = node not in ontology
+                record = self.record(node)
                 for steps in paths:
-                    if plain and len(steps) == 1:
-                        n = len(own.get(steps[0], ()))
+                    if len(steps) == 1:
+                        n = len(record.get(steps[0], _NOTHING))
                     else:
                         n = len(self.objects(node, steps))
                     if n < fewest[steps]:
@@ -191,10 +221,17 @@ class Facts:
         key = ("kinds", targets, path)
         if key not in self._stats:
             common: set[ox.Term] | None = None
+            seen: set[ox.Term] = set()
             for node in self.focus(targets, subjects):
                 for value in self.objects(node, path):
+                    if value in seen:
+                        continue
+                    seen.add(value)
                     kinds = self.kinds(value)
-                    common = set(kinds) if common is None else common & kinds
+                    if common is None:
+                        common = set(kinds)
+                    elif not common <= kinds:
+                        common &= kinds
             self._stats[key] = common
         return self._stats[key]  # type: ignore[return-value]
 
@@ -366,15 +403,23 @@ def _values_pass(
     """Whether every value of the focus nodes passes every test (a class set, or an exact
     Python test), testing at most :data:`VALUE_TESTS` values in Python."""
     budget = VALUE_TESTS
+    classes = [test for test in tests if isinstance(test, frozenset)]
+    exact = [
+        (test, test.passes if isinstance(test, Shortcut) else None)
+        for test in tests
+        if not isinstance(test, frozenset)
+    ]
+    passed: set[ox.Term] = set()  # the tests depend on the value only: each is tested once
     for node in focus:
         for value in facts.objects(node, path) if path else (node,):
+            if value in passed:
+                continue
+            for required in classes:
+                if not required <= facts.kinds(value):
+                    return False
             rdf = None
-            for test in tests:
-                if isinstance(test, frozenset):
-                    if not test <= facts.kinds(value):
-                        return False
-                    continue
-                if isinstance(test, Shortcut) and test.passes(value):
+            for test, passes in exact:
+                if passes is not None and passes(value):
                     continue
                 budget -= 1
                 if budget < 0:
@@ -383,6 +428,7 @@ def _values_pass(
                     rdf = to_rdflib(value)
                 if test(value, rdf):
                     return False
+            passed.add(value)
     return True
 
 

@@ -74,9 +74,12 @@ class Applicable:
         """The shapes that can have a batch node as focus node, the predicates from and to
         those nodes, the subclass closures valid for the scratch store.
 
-        ``context``: the neighbourhood's quads (noted in ``facts`` too).
+        ``context``: the neighbourhood's quads (noted in ``facts`` too). The scratch store
+        holds the ontology's class hierarchy, the batch's graphs (``nodes``: their
+        predicates) and ``context``: whether it states ``rdfs:subClassOf`` outside the
+        ontology is read from those, without a query.
         """
-        if scratch.query(_OUTSIDE_ONTOLOGY):
+        if SUBCLASS in nodes.predicates:
             return self.everything(scratch)
         wanted = facts.wanted if facts is not None else set()
         by_subject = facts.by_subject if facts is not None else {}
@@ -84,12 +87,20 @@ class Applicable:
         types: tuple[set[ox.Term], set[ox.Term]] = (set(nodes.classes), set())
         outgoing: tuple[set[ox.Term], set[ox.Term]] = (set(nodes.predicates), set())
         incoming: tuple[set[ox.Term], set[ox.Term]] = (set(nodes.linking), set(nodes.linking))
-        kinds: dict[ox.Term, tuple[bool, bool]] = {}  # per predicate: (rdf:type?, noted?)
+        # per predicate: (rdf:type?, noted?, rdfs:subClassOf?)
+        kinds: dict[ox.Term, tuple[bool, bool, bool]] = {}
         for quad in context:
             subject, predicate, obj = quad.subject, quad.predicate, quad.object
             kind = kinds.get(predicate)
             if kind is None:
-                kind = kinds[predicate] = (predicate == TYPE, predicate in wanted)
+                kind = kinds[predicate] = (
+                    predicate == TYPE,
+                    predicate in wanted,
+                    predicate == SUBCLASS,
+                )
+            if kind[2] and quad.graph_name != ONTOLOGY:
+                # the facts noted so far go unused: nothing is vouched for without a profile
+                return self.everything(scratch)
             side = 0 if subject in subjects else 1 if subject in objects else -1
             if side >= 0:
                 outgoing[side].add(predicate)

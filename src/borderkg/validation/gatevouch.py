@@ -208,7 +208,7 @@ def in_scheme(
     scheme: then :data:`IN_SCHEME_QUERY` has no row."""
     for node in focus:
         for value in facts.objects(node, path):
-            if scheme not in facts.objects(value, (IN_SCHEME,)):
+            if scheme not in facts.record(value).get(IN_SCHEME, ()):
                 return False
     return True
 
@@ -217,10 +217,11 @@ def anchors_match(facts: Facts, focus: Iterable[ox.Term]) -> bool:
     """Whether :data:`ANCHOR_QUERY` certainly has no row for the focus spans."""
     texts: dict[ox.Term, list[str] | None] = {}  # each context's texts (read once: long)
     for span in focus:
-        anchors = facts.objects(span, (ANCHOR_OF,))
-        begins = facts.objects(span, (BEGIN,))
-        ends = facts.objects(span, (END,))
-        contexts = facts.objects(span, (CONTEXT,))
+        record = facts.record(span)
+        anchors = record.get(ANCHOR_OF)
+        begins = record.get(BEGIN)
+        ends = record.get(END)
+        contexts = record.get(CONTEXT)
         if not (anchors and begins and ends and contexts):
             continue  # no row: the pattern does not match
         if len(anchors) * len(begins) * len(ends) * len(contexts) > COMBINATIONS:
@@ -230,7 +231,7 @@ def anchors_match(facts: Facts, focus: Iterable[ox.Term]) -> bool:
             return False
         for context in contexts:
             if context not in texts:
-                found = facts.objects(context, (IS_STRING,))
+                found = facts.record(context).get(IS_STRING, ())
                 plain = all(isinstance(t, ox.Literal) for t in found)
                 texts[context] = [t.value for t in found] if plain else None
             wholes = texts[context]
@@ -261,7 +262,7 @@ def sentences_contain(facts: Facts, focus: Iterable[ox.Term]) -> bool:
         return seen[node]
 
     for span in focus:
-        sentences = facts.objects(span, (SENTENCE,))
+        sentences = facts.record(span).get(SENTENCE)
         if not sentences:
             continue
         inner = offsets(span)
@@ -273,9 +274,10 @@ def sentences_contain(facts: Facts, focus: Iterable[ox.Term]) -> bool:
 
 
 def _offsets(facts: Facts, node: ox.Term) -> _Offsets:
-    begins = _numbers(facts.objects(node, (BEGIN,)))
-    ends = _numbers(facts.objects(node, (END,)))
-    contexts = list(facts.objects(node, (CONTEXT,)))
+    record = facts.record(node)
+    begins = _numbers(record.get(BEGIN, ()))
+    ends = _numbers(record.get(END, ()))
+    contexts = list(record.get(CONTEXT, ()))
     if begins is None or ends is None or not all(map(_node, contexts)):
         return None
     return begins, ends, contexts
