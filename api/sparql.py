@@ -308,6 +308,13 @@ def answer_query(
         unit = "triples" if info.is_graph else "rows"
         headers.append((CAP_HEADER, str(cap)))
         headers.append(("Warning", f'199 borderkg "result capped at {cap} {unit}"'))
+    body = result.body
+    if body is not None:
+        # One frame's worth, already in memory: a list lets the server send it at once with
+        # a Content-Length (granian answers a list without iterating it from Python).
+        headers.append(("Content-Length", str(len(body))))
+        result.close()
+        return Answer(200, headers, [body])
     return Answer(200, headers, _Chunks(result), result.close)
 
 

@@ -13,6 +13,11 @@ file) and returns a :class:`QueryResult` only once the worker reported success, 
 timeout half way through a large result is a :class:`QueryTimeout` (503), never a
 truncated 200.
 
+Bounded lookups (see :func:`borderkg.querytext.is_bounded_lookup`: one triple pattern with a
+constant subject) skip the trip to a worker: on their slot's turn, so the concurrency limit
+holds, :class:`~borderkg.querylocal.LocalRunner` runs them in this process on a tight budget,
+and hands one that turns out big back to the worker of that slot.
+
 Dataset policy: the default graph is the union of all graphs (article graphs, ontology,
 schemes, vocabulary) unless the query has ``FROM`` / ``FROM NAMED`` (then its dataset
 applies) or the request gives ``default_graphs`` / ``named_graphs`` (then exactly those,
@@ -38,6 +43,7 @@ import pyoxigraph as ox
 
 from borderkg import conneg, querytext
 from borderkg.ontology.namespaces import PREFIXES
+from borderkg.querylocal import LocalRunner
 from borderkg.queryprocs import Worker, WorkerSet
 from borderkg.querytypes import (
     InvalidDataset,
@@ -74,6 +80,8 @@ GraphRef = str | ox.NamedNode | ox.DefaultGraph
 _KINDS = {b"S": "SELECT", b"A": "ASK", b"G": "CONSTRUCT"}
 #: Tries a query gets when the processes running it are killed for other queries' timeouts.
 MAX_ATTEMPTS = 4
+#: Query texts whose inspection a pool keeps (all are forgotten when it is full).
+_INFOS = 512
 
 
 class QueryPool:
@@ -105,6 +113,14 @@ class QueryPool:
             per_process=self.settings.worker_threads,
         )
         self._formats: dict[tuple[str | None, str | None], tuple[str, str]] = {}
+        # What inspect() found, by query text: cheaper than its cache, which hashes the
+        # predeclared prefixes on every call.
+        self._infos: dict[str, querytext.QueryInfo] = {}
+        self._local = (
+            LocalRunner(str(self.root), self.prefixes, budget=self.settings.local_budget)
+            if self.settings.local_budget > 0
+            else None
+        )
 
     def start(self) -> QueryPool:
         """Start the workers and wait until each has opened the snapshot.
@@ -117,6 +133,8 @@ class QueryPool:
     def close(self) -> None:
         """Kill every worker and stop. Calling it twice is harmless."""
         self._set.close()
+        if self._local is not None:
+            self._local.close()
 
     def __enter__(self) -> QueryPool:
         return self.start()
@@ -237,7 +255,12 @@ class QueryPool:
     ) -> QueryResult:
         if not self._set.started:
             self._set.start()
-        info = querytext.inspect(query, self.prefixes)
+        info = self._infos.get(query)
+        if info is None:
+            info = querytext.inspect(query, self.prefixes)
+            if len(self._infos) >= _INFOS:
+                self._infos.clear()
+            self._infos[query] = info
         if info.form == "UPDATE":
             raise UpdateOnQueryURL(
                 "This is a SPARQL update; the query operation never changes data. Send "
@@ -258,10 +281,29 @@ class QueryPool:
             request["dg"], request["ng"] = dg, ng
         else:
             request["union"] = self.settings.default_graph_union and not info.has_dataset
-        payload = json.dumps(request).encode()
+        payload = b""
         deadline = started + limit
+        local = self._local
+        if local is not None and not (
+            querytext.is_bounded_lookup(query) and local.worth_trying(query)
+        ):
+            local = None
         for _attempt in range(MAX_ATTEMPTS):
             worker = self._set.acquire(deadline)
+            if local is not None:  # on the slot's turn, so the concurrency limit holds
+                runner, local = local, None
+                try:
+                    result = runner.run(request, canonical, deadline)
+                    if result is None and time.monotonic() >= deadline:
+                        raise _timeout(limit)
+                except BaseException:
+                    self._set.release(worker)
+                    raise
+                if result is not None:
+                    self._set.release(worker)
+                    return result
+                # Too big for this process: on to the slot's worker.
+            payload = payload or json.dumps(request).encode()
             try:
                 send_frame(worker.sock, b"Q", payload)
             except OSError:  # died while idle: the query never reached it, use another
@@ -294,12 +336,7 @@ class QueryPool:
                 except TimeoutError:
                     self._set.kill(worker, "killed")
                     released = True
-                    raise QueryTimeout(
-                        f"The query did not finish within its time limit of {limit:g} s and "
-                        "was stopped. Narrow it down (LIMIT, more specific patterns) or ask "
-                        "the operator for a longer timeout.",
-                        limit,
-                    ) from None
+                    raise _timeout(limit) from None
                 except (EOFError, OSError):
                     ended = worker.process.ended  # before kill() marks it as crashed
                     self._set.kill(worker, "crashed")
@@ -404,6 +441,15 @@ class QueryPool:
         if frame[:1] != INFO:
             raise QueryFailed(f"The query worker sent an unexpected reply ({frame[:1]!r}).")
         return json.loads(frame[1:])
+
+
+def _timeout(limit: float) -> QueryTimeout:
+    return QueryTimeout(
+        f"The query did not finish within its time limit of {limit:g} s and was stopped. "
+        "Narrow it down (LIMIT, more specific patterns) or ask the operator for a longer "
+        "timeout.",
+        limit,
+    )
 
 
 class _RunAgain(Exception):

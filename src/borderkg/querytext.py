@@ -280,3 +280,82 @@ def _inspect(query: str, predeclared: tuple[tuple[str, str], ...]) -> QueryInfo:
 def mentions_service(query: str) -> bool:
     """Whether the word ``SERVICE`` occurs anywhere in the text, even in strings."""
     return re.search(r"(?i)service", query) is not None
+
+
+#: Longest query text :func:`is_bounded_lookup` looks at (parsing it is then cheap too).
+LOOKUP_MAX_CHARS = 2000
+_LOOKUP_SUBJECT = frozenset({"iri", "pname"})
+_LOOKUP_TERM = frozenset({"iri", "pname", "var"})
+
+
+def is_bounded_lookup(query: str) -> bool:
+    """Whether ``query`` is a lookup whose evaluation streams: a ``SELECT`` of one triple
+    pattern with a constant subject (an IRI or prefixed name), a constant or variable
+    predicate and object, no variable twice, nothing else but ``PREFIX`` declarations and a
+    ``LIMIT``.
+
+    Such a query reads one index range, every entry giving one row at once, so the engine
+    can be stopped by its output: every few KiB written means a bounded amount of work.
+    Anything else — ``FILTER``, ``OPTIONAL``, ``ORDER BY``, ``DISTINCT``, ``OFFSET``,
+    ``GROUP BY``, subqueries, ``SERVICE``, property paths, ``FROM``, ``BASE``, a repeated
+    variable (which filters rows) — is refused: the recogniser errs on the side of no.
+    """
+    return len(query) <= LOOKUP_MAX_CHARS and _is_bounded_lookup(query)
+
+
+@lru_cache(maxsize=512)
+def _is_bounded_lookup(query: str) -> bool:
+    tokens = _significant_tokens(query)
+    if tokens is None:
+        return False
+    at = 0
+    while tokens[at : at + 1] == [("word", "PREFIX")]:  # PREFIX p: <iri>
+        if len(tokens) < at + 3 or tokens[at + 1][0] != "pname" or tokens[at + 2][0] != "iri":
+            return False
+        if not tokens[at + 1][1].endswith(":"):
+            return False
+        at += 3
+    if tokens[at : at + 1] != [("word", "SELECT")]:
+        return False
+    at += 1
+    projected = 0
+    if tokens[at : at + 1] == [("other", "*")]:
+        at, projected = at + 1, 1
+    while tokens[at : at + 1] and tokens[at][0] == "var":
+        at, projected = at + 1, projected + 1
+    if projected == 0 or (projected > 1 and tokens[at - projected][1] == "*"):
+        return False
+    if tokens[at : at + 1] == [("word", "WHERE")]:
+        at += 1
+    if tokens[at : at + 1] != [("bracket", "{")] or len(tokens) < at + 5:
+        return False
+    (s_kind, _), (p_kind, p_text), (o_kind, _) = tokens[at + 1 : at + 4]
+    if s_kind not in _LOOKUP_SUBJECT or o_kind not in _LOOKUP_TERM:
+        return False
+    if p_kind not in _LOOKUP_TERM and (p_kind, p_text) != ("word", "A"):
+        return False
+    variables = [text[1:] for kind, text in tokens[at + 1 : at + 4] if kind == "var"]
+    if len(set(variables)) != len(variables):
+        return False
+    at += 4
+    if tokens[at : at + 1] == [("other", ".")]:
+        at += 1
+    if tokens[at : at + 1] != [("bracket", "}")]:
+        return False
+    rest = tokens[at + 1 :]
+    return not rest or (len(rest) == 2 and rest[0] == ("word", "LIMIT") and rest[1][1].isdigit())
+
+
+def _significant_tokens(query: str) -> list[tuple[str, str]] | None:
+    """The tokens of ``query`` other than spaces and comments, words upper-cased; ``None``
+    for a text with a token a lookup never has (strings, blank nodes, escapes …)."""
+    tokens: list[tuple[str, str]] = []
+    for match in TOKEN.finditer(query):
+        kind = match.lastgroup or "other"
+        if kind in ("ws", "comment"):
+            continue
+        if kind not in ("iri", "pname", "var", "word", "bracket", "other", "number"):
+            return None
+        text = match.group()
+        tokens.append((kind, text.upper() if kind == "word" else text))
+    return tokens

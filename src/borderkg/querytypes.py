@@ -32,6 +32,10 @@ class QuerySettings:
     endpoints included; empty: ``SERVICE`` is off). ``default_graph_union``: the default
     graph is the union of all graphs unless the query or request names a dataset.
     ``spool_bytes``: results larger than this are spooled to a temporary file.
+    ``local_budget``: seconds a bounded lookup (see
+    :func:`borderkg.querytext.is_bounded_lookup`) may run in the calling process before it
+    goes to a worker instead (see :mod:`borderkg.querylocal`); ``0``: every query goes to a
+    worker.
     """
 
     workers: int = 2
@@ -43,6 +47,7 @@ class QuerySettings:
     service_allowlist: tuple[str, ...] = ()
     default_graph_union: bool = True
     spool_bytes: int = 1 << 20
+    local_budget: float = 0.02
 
     def __post_init__(self) -> None:
         if self.workers < 1:
@@ -56,6 +61,8 @@ class QuerySettings:
             )
         if self.max_rows < 1:
             raise ValueError(f"max_rows must be at least 1, not {self.max_rows}")
+        if not 0 <= self.local_budget <= 1:
+            raise ValueError(f"local_budget must be 0 to 1 s, not {self.local_budget}")
         if self.max_queue < 0:
             raise ValueError(f"max_queue must not be negative, not {self.max_queue}")
         object.__setattr__(self, "service_allowlist", tuple(self.service_allowlist))
@@ -186,6 +193,13 @@ class QueryResult:
             yield data
 
     __iter__ = chunks
+
+    @property
+    def body(self) -> bytes | None:
+        """The whole result when it is held in memory (it came in one frame), else ``None``
+        (spooled: stream it with :meth:`chunks`). Lets a server send a small result as one
+        body with a ``Content-Length``."""
+        return self._body if self._spool is None else None
 
     def read(self) -> bytes:
         """The whole serialized result (for small results: pages, tests)."""
