@@ -102,6 +102,15 @@ SETTINGS: tuple[Setting, ...] = (
         "Queries that may wait for a free worker; beyond it the answer is 503 with Retry-After.",
     ),
     Setting(
+        "lookup_budget",
+        "--lookup-budget S",
+        "BORDERKG_LOOKUP_BUDGET",
+        float,
+        "`0.02`",
+        "Seconds a lookup by IRI may run in the server process before it is handed to a query "
+        'worker (see "Lookups run in the server process"); `0` sends every query to the workers.',
+    ),
+    Setting(
         "token_file",
         "--token-file F",
         "BORDERKG_TOKEN_FILE",
@@ -168,6 +177,7 @@ class ServeConfig:
     timeout: float = 30.0
     max_rows: int = 100_000
     max_queue: int = 64
+    lookup_budget: float = 0.02
     token_file: Path | None = None
     token: str | None = field(default=None, repr=False)
     service_allow: tuple[str, ...] = ()
@@ -363,6 +373,8 @@ def _check(config: ServeConfig) -> None:
             problems.append(f"{name} must be at least 1, not {getattr(config, name)}")
     if config.max_queue < 0:
         problems.append(f"max_queue must be 0 or more, not {config.max_queue}")
+    if not 0 <= config.lookup_budget <= 1:
+        problems.append(f"lookup_budget must be 0 to 1 seconds, not {config.lookup_budget}")
     if not 0 < config.timeout <= MAX_TIMEOUT:
         problems.append(
             f"timeout must be more than 0 and at most {MAX_TIMEOUT:g} seconds, not {config.timeout}"

@@ -65,6 +65,7 @@ class Services:
             max_timeout=MAX_TIMEOUT,
             max_rows=config.max_rows,
             max_queue=config.max_queue,
+            local_budget=config.lookup_budget,
             service_allowlist=config.service_allow,
             default_graph_union=config.union_default_graph,
         )

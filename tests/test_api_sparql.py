@@ -515,6 +515,19 @@ def test_a_result_of_one_frame_is_sent_whole_with_its_length(client: FlaskClient
     assert response.headers["Content-Length"] == str(len(body))
 
 
+def test_a_zero_lookup_budget_sends_lookups_to_the_workers(app: Flask) -> None:
+    store = app.extensions["borderkg"].config.store
+    assert app.extensions["borderkg"].pool.settings.local_budget == 0.02
+    off = create_app({"store": store, "workers": 1, "lookup_budget": 0, "prepare_store": False})
+    try:
+        assert off.extensions["borderkg"].pool.settings.local_budget == 0
+        query = "SELECT ?p ?o WHERE { <http://example.org/alice> ?p ?o }"
+        response = off.test_client().get("/sparql", query_string={"query": query})
+        assert response.status_code == 200 and response.get_json()["results"]["bindings"]
+    finally:
+        off.extensions["borderkg"].close()
+
+
 def test_a_full_pool_answers_503_busy_with_retry_after(app: Flask, tmp_path: Path) -> None:
     """One worker, no queue: while it runs a long query, the next one is refused at once."""
     from concurrent.futures import ThreadPoolExecutor

@@ -279,6 +279,14 @@ def test_config_file_comes_from_the_variable_and_paths_are_relative_to_it(tmp_pa
     assert TOKEN not in repr(resolved)
 
 
+def test_lookups_in_the_server_process_can_be_switched_off(tmp_path: Path) -> None:
+    env = {"BORDERKG_STORE": str(tmp_path)}
+    assert ServeConfig.resolve({}, environ=env).lookup_budget == 0.02
+    off = ServeConfig.resolve({}, environ={**env, "BORDERKG_LOOKUP_BUDGET": "0"})
+    assert off.lookup_budget == 0.0
+    assert ServeConfig.resolve({"lookup_budget": 0.05}, environ=env).lookup_budget == 0.05
+
+
 def test_token_variable_and_service_list_variable(tmp_path: Path) -> None:
     env = {
         "BORDERKG_TOKEN": TOKEN,
@@ -300,6 +308,7 @@ def test_token_variable_and_service_list_variable(tmp_path: Path) -> None:
         ({"workers": 0}, {}, "workers must be at least 1"),
         ({"service_allow": ("ftp://x",)}, {}, "service_allow"),
         ({"timeout": -1.0}, {}, "timeout"),
+        ({}, {"BORDERKG_LOOKUP_BUDGET": "2"}, "lookup_budget must be 0 to 1 seconds"),
         ({"token_file": "/nonexistent/token"}, {}, "cannot read the token file"),
     ],
 )

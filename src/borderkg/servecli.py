@@ -57,6 +57,11 @@ def serve_options(func: Callable[..., Any]) -> Callable[..., Any]:
             help="Queries that may wait for a worker before 503 (default 64).",
         ),
         click.option(
+            "--lookup-budget",
+            type=click.FloatRange(min=0, max=1),
+            help="Seconds a lookup by IRI may run in the server process (default 0.02; 0: off).",
+        ),
+        click.option(
             "--token-file",
             type=click.Path(dir_okay=False, path_type=Path),
             help="File with the API token that turns the write endpoints on (or $BORDERKG_TOKEN).",
