@@ -47,12 +47,16 @@ class StoreSettings:
     margin under the project's budget of 1.5× the size of a bulk load of the same quads.
     ``group_size``: how many new articles :meth:`GraphStore.write_articles` writes in one
     bulk load (each article is still whole or absent; see ``borderkg.storebulk``); the
-    loader's gate checks groups of the same size.
+    loader's gate checks groups of the same size. ``rebuild_chunk``: at most this many
+    quads go into one bulk load of a rebuild (``GraphStore.compact``); it bounds the
+    rebuild's memory (~0.7 KB per quad), and a store of up to three times as many quads
+    is rebuilt in three loads or fewer, which stay as compact as one.
     """
 
     path: Path
     compact_above: float | None = 1.3
     group_size: int = 32
+    rebuild_chunk: int = 600_000
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "path", Path(self.path))  # accept a str path too
@@ -60,6 +64,8 @@ class StoreSettings:
             raise ValueError(f"compact_above must be at least 1.0, not {self.compact_above}")
         if self.group_size < 1:
             raise ValueError(f"group_size must be at least 1, not {self.group_size}")
+        if self.rebuild_chunk < 1:
+            raise ValueError(f"rebuild_chunk must be at least 1, not {self.rebuild_chunk}")
 
     @classmethod
     def resolve(

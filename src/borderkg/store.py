@@ -21,8 +21,10 @@ CLI and the endpoint. What it guarantees:
   database lives in uncompressed (still 1.7× after ``flush`` + ``optimize`` + reopen).
   Bulk groups skip the write-ahead log, but RocksDB's compactions of their files are
   uncompressed too (1.7× on 1,000–10,000 real-sized articles, see ``storebulk``). So at
-  the end of :meth:`GraphStore.write_articles` the database is rebuilt with a bulk load
-  into a new directory and switched to atomically, when it exceeds
+  the end of :meth:`GraphStore.write_articles` the database is rebuilt by bulk loads of
+  graph ranges (``StoreSettings.rebuild_chunk`` quads at most each, which bounds the
+  rebuild's memory; see ``storefiles.copy_compact``) into a new directory and switched
+  to atomically, when it exceeds
   ``StoreSettings.compact_above`` times its estimated compact size (``storefiles``).
   Single :meth:`GraphStore.write_article` calls never compact: call :meth:`GraphStore.compact`.
 * **One writer.** A second process opening the store raises :class:`StoreLockedError`
@@ -339,7 +341,9 @@ class GraphStore:
             assert self._active is not None
             new_name = storefiles.next_data_name(self.root, self._active.data)
             new_database = self.root / new_name
-            quads, table_bytes = storefiles.copy_compact(store, new_database)
+            quads, table_bytes = storefiles.copy_compact(
+                store, new_database, self.settings.rebuild_chunk
+            )
             active = storefiles.Active(new_name, quads, table_bytes)
             try:
                 new_store = self._open_database(new_database)
