@@ -4,10 +4,11 @@
 (``iris.article_graph_iri``), following docs/data-model.md: the article and its metadata,
 its text as a ``nif:Context``, every evidence span (offsets in code points, anchor equal to
 ``text[begin:end]``), mentions, policies, event reports, claims, quotations, anonymous
-sources, quantities, the pattern-found entities it names, and the graph's own provenance.
-``entity_context_quads`` copies the types, labels and Wikidata/GeoNames links of the
-vocabulary entities the article names into the vocabulary graph, so the output of
-``borderkg extract FILE`` can be read on its own.
+sources, quantities, the pattern-found entities it names, and the graph's own provenance
+(``<graph> prov:wasGeneratedBy <run>``; what the run is goes to the runs graph once, see
+``borderkg.runs``). ``entity_context_quads`` copies the types, labels and Wikidata/GeoNames
+links of the vocabulary entities the article names into the vocabulary graph, so the output
+of ``borderkg extract FILE`` can be read on its own.
 
 The hot path of a load builds no term objects at all: ``article_ntriples`` formats each
 triple as an N-Triples line from cached term strings, workers send that text between
@@ -24,7 +25,7 @@ from decimal import Decimal
 from pyoxigraph import NamedNode, Quad, RdfFormat, parse, serialize
 from rdflib import Graph
 
-from borderkg import __version__, iris
+from borderkg import iris
 from borderkg.loaders.extract.model import Entity, Extraction, Span, TimeInfo
 from borderkg.loaders.extract.vocabcontext import VocabularyContext
 from borderkg.loaders.record import ArticleRecord
@@ -35,11 +36,11 @@ from borderkg.ontology.namespaces import (
     NIF,
     PREFIXES,
     REVIEW,
-    RUN,
     SCHEMA,
     SEM,
     STATUS,
 )
+from borderkg.runs import default_run_iri
 
 _XSD = "http://www.w3.org/2001/XMLSchema#"
 _RDF = "http://www.w3.org/1999/02/22-rdf-syntax-ns#"
@@ -124,11 +125,6 @@ _IN_FORCE_FROM = {
 _EPOCH = dt.date(1970, 1, 1)
 
 
-def default_run_iri() -> str:
-    """The extraction run IRI used when the caller names none: one per loader version."""
-    return str(RUN["borderkg-" + iris.slugify(__version__)])
-
-
 def _escape(value: str) -> str:
     """A string escaped for an N-Triples (and SPARQL) literal; most need nothing done."""
     if '"' in value or "\\" in value or "\n" in value or "\r" in value:
@@ -204,8 +200,6 @@ def _article_lines(record: ArticleRecord, extraction: Extraction, run: str | Non
     run_node = _iri(run or default_run_iri())
     add(graph, PROV_DERIVED, article)
     add(graph, PROV_GENERATED, run_node)
-    add(run_node, RDF_TYPE, B["ExtractionRun"])
-    add(run_node, B["loaderVersion"], _lit(__version__))
     _article(w, record, extraction, article, local)
     spans = _Spans(w, extraction, local)
     span_node = spans.node

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from importlib.resources import files
 
+import pyoxigraph as ox
 from rdflib import Graph
 
 from .namespaces import (  # noqa: F401  (re-exported)
@@ -40,6 +41,19 @@ VOCABULARY_FILE = "vocabulary.ttl"
 def resource_text(name: str) -> str:
     """Text of a data file shipped in this package (``borderkg.ontology``)."""
     return files(__package__).joinpath(name).read_text(encoding="utf-8")
+
+
+def file_triples(name: str) -> list[ox.Triple]:
+    """The triples of one shipped Turtle file, parsed by pyoxigraph.
+
+    About twenty times faster than the rdflib graphs below (which every load and validation
+    run would pay over a second for); blank nodes get fresh labels on every call, so two
+    files' labels never meet.
+    """
+    parsed = ox.parse(
+        input=resource_text(name), format=ox.RdfFormat.TURTLE, rename_blank_nodes=True
+    )
+    return [quad.triple for quad in parsed]
 
 
 def _parse(name: str) -> Graph:

@@ -28,6 +28,8 @@ RUN = Namespace(BASE + "run/")
 ONTOLOGY_GRAPH = URIRef(GRAPH + "ontology")
 SCHEMES_GRAPH = URIRef(GRAPH + "schemes")
 VOCABULARY_GRAPH = URIRef(GRAPH + "vocabulary")
+#: What each extraction run is (type, loader version): said once here, not in every article.
+RUNS_GRAPH = URIRef(GRAPH + "runs")
 
 # Reused vocabularies rdflib does not ship.
 SEM = Namespace("http://semanticweb.cs.vu.nl/2009/11/sem/")

@@ -13,8 +13,9 @@ import pytest
 
 from borderkg import pipeline
 from borderkg.loaders.samples import corpus_root
-from borderkg.ontology.namespaces import VOCABULARY_GRAPH
+from borderkg.ontology.namespaces import RUNS_GRAPH, VOCABULARY_GRAPH
 from borderkg.pipeline import ensure_schema_graphs, load
+from borderkg.runs import default_run_iri, run_quads
 from borderkg.search import SearchIndex
 from borderkg.snapshots import current_info, current_snapshot, snapshots_dir
 from borderkg.store import GraphStore
@@ -188,6 +189,19 @@ def test_load_without_publishing_still_syncs_the_index(store: GraphStore, tmp_pa
     assert len(summary.added) == 2 and summary.snapshots == 0
     assert not snapshots_dir(store.root).exists()
     in_step(store.root, store)
+
+
+def test_a_load_describes_its_run_once_in_the_runs_graph(store: GraphStore, tmp_path: Path) -> None:
+    paths = [str(p) for p in copy_articles(tmp_path / "in", ARTICLES[:2])]
+    load(store, paths, workers=1, gate=False, publish=False)
+    run = ox.NamedNode(default_run_iri())
+    where = {q.graph_name.value for q in store.store.quads_for_pattern(run, None, None, None)}
+    assert where == {str(RUNS_GRAPH)}
+    assert store.triple_count(RUNS_GRAPH) == 2
+    older = run_quads("https://w3id.org/borderkg/run/older")[0]
+    store.store.add(older)  # an earlier loader version's run stays described
+    assert ensure_schema_graphs(store) is False
+    assert older in store.store
 
 
 def test_schema_graphs_are_rewritten_only_when_they_differ(store: GraphStore) -> None:

@@ -10,6 +10,7 @@ import pyoxigraph as ox
 import pytest
 from rdflib import Graph
 
+from borderkg import __version__
 from borderkg.loaders.extract import Extraction, Extractor, ExtractSettings
 from borderkg.loaders.rdf import (
     FORMATS,
@@ -19,7 +20,8 @@ from borderkg.loaders.rdf import (
     serialize_extraction,
 )
 from borderkg.loaders.record import ArticleRecord
-from borderkg.ontology.namespaces import sparql_prefixes
+from borderkg.ontology.namespaces import RUNS_GRAPH, sparql_prefixes
+from borderkg.runs import run_quads
 
 VOCABULARY = Path(__file__).parent / "fixtures" / "extract" / "vocabulary.ttl"
 ARTICLE = "https://w3id.org/borderkg/article/dnk-1"
@@ -72,6 +74,7 @@ def loaded(
     store = ox.Store(str(tmp_path_factory.mktemp("store")))
     store.extend(quads)
     store.extend(entity_context_quads(extraction, vocabulary))
+    store.extend(run_quads())
     return store, extraction, quads
 
 
@@ -87,13 +90,19 @@ def test_the_graph_says_where_it_comes_from(loaded: tuple) -> None:
         store,
         f"SELECT ?a ?r WHERE {{ GRAPH <{GRAPH}> {{ <{GRAPH}> prov:wasDerivedFrom ?a ; prov:wasGeneratedBy ?r }} }}",
     ) == [(ARTICLE, default_run_iri())]
-    assert (
-        rows(
-            store,
-            f"SELECT ?v WHERE {{ <{default_run_iri()}> a bkg:ExtractionRun ; bkg:loaderVersion ?v }}",
-        )
-        != []
-    )
+    assert rows(
+        store,
+        f"SELECT ?v WHERE {{ GRAPH <{RUNS_GRAPH}> {{ <{default_run_iri()}> a bkg:ExtractionRun ; bkg:loaderVersion ?v }} }}",
+    ) == [(__version__,)]
+
+
+def test_the_run_is_described_once_outside_the_article_graph(loaded: tuple) -> None:
+    """Restated in every article graph, the run node gathered two quads per article that
+    every write's SHACL check of the run had to read."""
+    _, _, quads = loaded
+    run = ox.NamedNode(default_run_iri())
+    assert [q for q in quads if q.subject == run] == []
+    assert {q.graph_name.value for q in run_quads()} == {str(RUNS_GRAPH)}
 
 
 def test_article_metadata_is_written_as_read(loaded: tuple) -> None:

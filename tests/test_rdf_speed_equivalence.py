@@ -2,7 +2,9 @@
 
 The reference digest below was computed with the term-object implementation of
 ``article_quads`` that the text-based one replaced (same fixture, same run IRI), so a
-change in what an article becomes shows up here, not only a change in speed.
+change in what an article becomes shows up here, not only a change in speed. It was moved
+once, on purpose: the run's own triples (``a bkg:ExtractionRun``, ``bkg:loaderVersion``) left
+the article graph for the runs graph; the old digest is the new quads plus that type triple.
 """
 
 from __future__ import annotations
@@ -44,8 +46,8 @@ ONT = "https://w3id.org/borderkg/ontology#"
 #: Predicates whose values depend on other modules (version, record hashing): checked apart.
 VOLATILE = (ONT + "loaderVersion", ONT + "contentHash")
 #: SHA-256 of the sorted N-Quads of the fixture without VOLATILE predicates, and their count.
-REFERENCE_DIGEST = "163968c4d0e621ffb5e81e0964053839aa9c0c1a455b37b470018d371aaba908"
-REFERENCE_COUNT = 235
+REFERENCE_DIGEST = "49ce9e4f6097a71b7ffe3437c05d5191a5bdc47a7e6a5d0b595712cf2391c603"
+REFERENCE_COUNT = 234
 TEXT = (
     "Border guards in Hyesan began building a 20 km fence last month, a source said.\n\n"
     'The source said: "We cannot cross at night \\ any more." Prices rose by 12.5 percent.\r'
@@ -239,8 +241,7 @@ def test_fast_article_quads_equal_the_reference_mapping() -> None:
     quads = article_quads(record, fixture_extraction(), run=RUN)
     assert digest(quads) == (REFERENCE_DIGEST, REFERENCE_COUNT)
     volatile = {(q.predicate.value, q.object.value) for q in quads if q.predicate.value in VOLATILE}
-    assert (ONT + "contentHash", record.content_hash()) in volatile
-    assert len(volatile) == 2
+    assert volatile == {(ONT + "contentHash", record.content_hash())}
 
 
 def test_literals_with_quotes_backslashes_and_line_breaks_round_trip() -> None:

@@ -201,13 +201,15 @@ def _print_summary(summary, store_path) -> None:
 def extract(file, fmt, **read_flags) -> None:
     """Print one article's RDF without touching a store.
 
-    The output has the article's named graph and, in a separate graph, the types, labels
-    and Wikidata/GeoNames links of every entity it mentions, so it can be read alone.
+    The output has the article's named graph and, in separate graphs, the types, labels
+    and Wikidata/GeoNames links of every entity it mentions and what its extraction run is,
+    so it can be read alone.
     """
     from borderkg.loaders.extract import extract as run_extract
     from borderkg.loaders.rdf import article_quads, entity_context_quads, serialize_extraction
     from borderkg.loaders.readers import ReadError, iter_records
     from borderkg.ontology import vocabulary_graph
+    from borderkg.runs import run_quads
 
     options = _read_options(**read_flags)
     results = list(iter_records([file], options, stdin=sys.stdin.buffer if file == "-" else None))
@@ -218,7 +220,7 @@ def extract(file, fmt, **read_flags) -> None:
     if not records:
         sys.exit(1 if errors else 2)
     vocabulary = vocabulary_graph()
-    quads = []
+    quads = run_quads()
     for record in records:
         extraction = run_extract(record)
         quads.extend(article_quads(record, extraction))

@@ -33,7 +33,7 @@ import pyoxigraph as ox
 from borderkg.iris import article_graph_iri
 from borderkg.loaders.readers import ReadError, ReadOptions, iter_records
 from borderkg.loaders.record import ArticleRecord
-from borderkg.oxterms import to_rdflib, triples_in
+from borderkg.oxterms import to_rdflib
 from borderkg.search import SearchIndex, SyncStats
 from borderkg.store import GraphStore
 from borderkg.storetypes import ArticleWriteError, NTriples, WriteOutcome
@@ -185,24 +185,32 @@ def _split_inputs(
 
 
 def ensure_schema_graphs(store: GraphStore) -> bool:
-    """Put the ontology, concept schemes and vocabulary in their graphs; ``True`` if any changed.
+    """Put the ontology, concept schemes and vocabulary in their graphs, and this loader's
+    extraction run in the runs graph; ``True`` if anything changed.
 
     A graph that already holds the same triples is left alone, so a load of a store that is
-    up to date writes nothing (and publishes no snapshot).
+    up to date writes nothing (and publishes no snapshot). The runs graph only grows: the
+    articles of earlier loader versions still name their runs.
     """
     from borderkg import ontology
     from borderkg.ontology.namespaces import ONTOLOGY_GRAPH, SCHEMES_GRAPH, VOCABULARY_GRAPH
+    from borderkg.runs import run_quads
 
     changed = False
-    for graph, loader in (
-        (ONTOLOGY_GRAPH, ontology.ontology_graph),
-        (SCHEMES_GRAPH, ontology.schemes_graph),
-        (VOCABULARY_GRAPH, ontology.vocabulary_graph),
+    for graph, name in (
+        (ONTOLOGY_GRAPH, ontology.ONTOLOGY_FILE),
+        (SCHEMES_GRAPH, ontology.SCHEMES_FILE),
+        (VOCABULARY_GRAPH, ontology.VOCABULARY_FILE),
     ):
-        wanted = set(triples_in(loader(), str(graph)))
+        wanted = set(ontology.file_triples(name))
         if not _holds_exactly(store, str(graph), wanted):
             store.replace_graph(graph, wanted)
             changed = True
+    missing = [quad for quad in run_quads() if quad not in store.store]
+    if missing:
+        lines = " ".join(f"GRAPH {q.graph_name} {{ {q.triple} . }}" for q in missing)
+        store.apply_update(f"INSERT DATA {{ {lines} }}")
+        changed = True
     return changed
 
 
