@@ -13,14 +13,12 @@ from __future__ import annotations
 
 import pyoxigraph as ox
 import pytest
+from gatescratch import gate_parts
+from gatescratch import scratch as build_scratch
 
-from borderkg.validation.data import add_background
-from borderkg.validation.engine_sparql import project_shapes
-from borderkg.validation.gatebatch import batch_nodes
 from borderkg.validation.gatefacts import VALUE_TESTS, Facts, Vouch
 from borderkg.validation.gaterun import GateRunner
-from borderkg.validation.neighbourhood import ONTOLOGY, TYPE, Reader, superclasses
-from borderkg.validation.shapeindex import incoming_sensitive, target_index
+from borderkg.validation.neighbourhood import TYPE
 
 ARTICLE = "https://w3id.org/borderkg/article/"
 GRAPH = "https://w3id.org/borderkg/graph/article/"
@@ -40,30 +38,12 @@ Q148 = "wd:Q148"
 
 @pytest.fixture(scope="module")
 def parts() -> tuple[Vouch, GateRunner, dict]:
-    compiled = project_shapes()
-    shapes = [shape for shape, _plans in compiled.plans]
-    plans = {shape.id.removeprefix(SHAPES): (shape, plans) for shape, plans in compiled.plans}
-    vouch = Vouch(shapes, target_index(compiled), incoming_sensitive(compiled), compiled.compiler)
-    return vouch, GateRunner(compiled), plans
+    return gate_parts()
 
 
 def scratch(vouch: Vouch, statements: str) -> tuple[ox.Store, Facts, set[ox.Term]]:
-    """A scratch store like the gate's (the well-known graphs and article ``a``'s graph with
-    the statements), what the gate notes about it, and the batch's subjects."""
-    store = ox.Store()
-    add_background(store)
-    ontology = list(store.quads_for_pattern(None, None, None, ONTOLOGY))
-    by_subject: dict[ox.Term, list[ox.Quad]] = {}
-    for quad in ontology:
-        by_subject.setdefault(quad.subject, []).append(quad)
-    schema = ox.Store()
-    schema.extend(ontology)
-    facts = Facts(vouch.wanted, superclasses(schema), by_subject)
-    background = [q for q in store if q.graph_name != ONTOLOGY]
-    store.load(f"{PREFIXES}<{GRAPH}a> {{ {statements} }}".encode(), format=ox.RdfFormat.TRIG)
-    nodes = batch_nodes(store, [GRAPH + "a"], Reader(set(), set(), []), facts)
-    facts.add_quads(background)
-    return store, facts, nodes.subjects
+    """The gate's scratch store for article ``a``'s graph with the statements."""
+    return build_scratch(vouch, f"{PREFIXES}<{GRAPH}a> {{ {statements} }}")
 
 
 def judge(parts: tuple[Vouch, GateRunner, dict], statements: str, shape_id: str, kind: str):

@@ -9,16 +9,12 @@ query. Hand-written data (invented text) in real pyoxigraph stores.
 
 from __future__ import annotations
 
-import pyoxigraph as ox
 import pytest
+from gatescratch import gate_parts as build_parts
+from gatescratch import scratch
 
-from borderkg.validation.data import add_background
-from borderkg.validation.engine_sparql import project_shapes
-from borderkg.validation.gatebatch import batch_nodes
-from borderkg.validation.gatefacts import VALUE_TESTS, Facts, Vouch
+from borderkg.validation.gatefacts import VALUE_TESTS, Vouch
 from borderkg.validation.gaterun import GateRunner
-from borderkg.validation.neighbourhood import ONTOLOGY, Reader, superclasses
-from borderkg.validation.shapeindex import incoming_sensitive, target_index
 
 ARTICLE = "https://w3id.org/borderkg/article/"
 GRAPH = "https://w3id.org/borderkg/graph/article/"
@@ -63,37 +59,21 @@ def batch(*statements: str) -> str:
 
 @pytest.fixture(scope="module")
 def gate_parts() -> tuple[Vouch, GateRunner, dict]:
-    compiled = project_shapes()
-    shapes = [shape for shape, _plans in compiled.plans]
-    plans = {shape.id.removeprefix(SHAPES): (shape, plans) for shape, plans in compiled.plans}
-    vouch = Vouch(shapes, target_index(compiled), incoming_sensitive(compiled), compiled.compiler)
-    return vouch, GateRunner(compiled), plans
+    return build_parts()
 
 
 def judge(parts: tuple[Vouch, GateRunner, dict], trig: str, shape_id: str, kind: str):
     """(vouched for, results of the plan's own query on the batch's subjects) for one plan,
     on a scratch store like the gate's: the well-known graphs and the batch."""
     vouch, runner, plans = parts
-    store = ox.Store()
-    add_background(store)
-    ontology = list(store.quads_for_pattern(None, None, None, ONTOLOGY))
-    by_subject: dict[ox.Term, list[ox.Quad]] = {}
-    for quad in ontology:
-        by_subject.setdefault(quad.subject, []).append(quad)
-    schema = ox.Store()
-    schema.extend(ontology)
-    facts = Facts(vouch.wanted, superclasses(schema), by_subject)
-    background = [q for q in store if q.graph_name != ONTOLOGY]
-    store.load((PREFIXES + trig).encode(), format=ox.RdfFormat.TRIG)
-    nodes = batch_nodes(store, [GRAPH + "a"], Reader(set(), set(), []), facts)
-    facts.add_quads(background)
+    store, facts, subjects = scratch(vouch, PREFIXES + trig)
     shape, shape_plans = plans[shape_id]
     plan = next(p for p in shape_plans if p.kind == kind)
-    vouched = vouch.finds_nothing(shape, plan, facts, nodes.subjects)
+    vouched = vouch.finds_nothing(shape, plan, facts, subjects)
     found = [
         raw
         for _shape, raw in runner.run(store, {shape.node}, lambda _s, p: p is not plan, {})
-        if raw.focus in nodes.subjects
+        if raw.focus in subjects
     ]
     return vouched, found
 
