@@ -127,7 +127,9 @@ def _main(argv: list[str]) -> int:
     """The child: write the snapshot at ``argv[0]`` as N-Quads to standard output."""
     import pyoxigraph as ox
 
-    store = ox.Store.read_only(argv[0])
+    from borderkg.snapshots import open_held
+
+    store, _held = open_held(Path(argv[0]))  # held until this process exits
     out: IO[bytes] = sys.stdout.buffer
     with contextlib.ExitStack() as stack:
         if "--gzip" in argv[1:]:

@@ -11,7 +11,7 @@ from pathlib import Path
 import pyoxigraph as ox
 import pytest
 
-from borderkg import pipeline
+from borderkg import pipeline, snapshots
 from borderkg.loaders.samples import corpus_root
 from borderkg.ontology.namespaces import RUNS_GRAPH, VOCABULARY_GRAPH
 from borderkg.pipeline import ensure_schema_graphs, load
@@ -165,13 +165,38 @@ def test_long_load_publishes_progress_snapshots(
     store: GraphStore, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setattr(pipeline, "GATE_GROUP", 1)  # write (and so check progress) per article
+    published, holds = snapshots.publish_snapshot, []
+
+    def publish_and_read(*args, **kwargs):  # a reader registers on each new snapshot
+        path = published(*args, **kwargs)
+        holds.append(snapshots.hold(path))
+        return path
+
+    monkeypatch.setattr(snapshots, "publish_snapshot", publish_and_read)
     paths = [str(p) for p in copy_articles(tmp_path / "in")]
     summary = load(store, paths, workers=1, gate=False, snapshot_every=0.0)
     assert len(summary.added) == 3
     assert summary.snapshots == 3  # one per written article; none needed at the end
-    snaps = sorted(p for p in snapshots_dir(store.root).iterdir() if p.name.startswith("snap-"))
+    snaps = sorted(p for p in snapshots_dir(store.root).iterdir() if _is_snapshot(p))
     assert [len(article_graphs(ox.Store.read_only(str(p)))) for p in snaps] == [1, 2, 3]
     in_step(store.root, store)
+    for held in holds:
+        held.release()
+
+
+def test_progress_snapshots_nobody_reads_are_removed_as_the_load_goes(
+    store: GraphStore, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(pipeline, "GATE_GROUP", 1)
+    paths = [str(p) for p in copy_articles(tmp_path / "in")]
+    summary = load(store, paths, workers=1, gate=False, snapshot_every=0.0)
+    assert summary.snapshots == 3
+    snaps = [p for p in snapshots_dir(store.root).iterdir() if _is_snapshot(p)]
+    assert snaps == [current_snapshot(store.root)]
+
+
+def _is_snapshot(path: Path) -> bool:
+    return path.name.startswith("snap-") and path.is_dir()
 
 
 def test_progress_snapshots_wait_for_the_interval(

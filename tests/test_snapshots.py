@@ -15,10 +15,12 @@ import pytest
 from borderkg import snapshots, storefiles
 from borderkg.querypool import QueryPool, QuerySettings
 from borderkg.snapshots import (
+    LINGER,
     SnapshotReader,
     current_info,
     current_snapshot,
     ensure_snapshot,
+    hold,
     publish_snapshot,
 )
 from borderkg.store import GraphStore, StoreError
@@ -59,12 +61,70 @@ def test_publishing_makes_a_complete_snapshot_named_in_current_json(store_root: 
 def test_snapshot_stays_as_published_while_the_live_store_changes(store_root: Path) -> None:
     with GraphStore.open(store_root) as store:
         first = publish_snapshot(store)
-        _write(store, 2)
-        assert _count(ox.Store.read_only(str(first))) == 1
+        with hold(first):  # a registered reader keeps a superseded snapshot
+            _write(store, 2)
+            assert _count(ox.Store.read_only(str(first))) == 1
+            second = publish_snapshot(store)
+            assert second.name == "snap-000002"
+            assert _count(ox.Store.read_only(str(second))) == 2
+            assert _count(ox.Store.read_only(str(first))) == 1
+
+
+def test_a_superseded_snapshot_nobody_reads_is_removed_at_once(store_root: Path) -> None:
+    with GraphStore.open(store_root) as store:
+        first = publish_snapshot(store)
         second = publish_snapshot(store)
-    assert second.name == "snap-000002"
-    assert _count(ox.Store.read_only(str(second))) == 2
-    assert _count(ox.Store.read_only(str(first))) == 1
+        assert not first.exists() and second.is_dir()
+        reader = SnapshotReader(store_root, linger=0)
+        assert reader.name is None and _count(reader.store) >= 0
+        third = publish_snapshot(store)
+        assert second.is_dir()  # the reader holds it: kept for the grace period
+        reader.refresh()
+        assert reader.name == third.name
+        fourth = publish_snapshot(store)  # the reader let go of the second on switching
+        assert not second.exists() and third.is_dir() and fourth.is_dir()
+        reader.close()
+        publish_snapshot(store)
+        assert not third.exists() and not fourth.exists()
+    names = sorted(p.name for p in (store_root / "snapshots").iterdir())
+    assert names == ["current.json", "snap-000005", "snap-000005.readers"]
+
+
+def test_a_reader_keeps_the_snapshot_it_switched_from_while_queries_may_read_it(
+    store_root: Path,
+) -> None:
+    with GraphStore.open(store_root) as store:
+        first = publish_snapshot(store)
+        reader = SnapshotReader(store_root)  # lingers as long as the longest query may run
+        old_store = reader.store
+        reader.refresh()
+        publish_snapshot(store)
+        assert reader.refresh() and first.is_dir()
+        publish_snapshot(store)
+        assert first.is_dir() and _count(old_store) >= 0
+        reader.close()
+        publish_snapshot(store)
+        assert not first.exists()
+
+
+def test_a_snapshot_without_a_readers_file_is_kept_for_the_grace_period(
+    store_root: Path,
+) -> None:
+    """Published by an older borderkg: its readers could not register, so nobody can tell
+    whether it is read."""
+    with GraphStore.open(store_root) as store:
+        first = publish_snapshot(store)
+        first.with_name(first.name + ".readers").unlink()
+        publish_snapshot(store)
+        assert first.is_dir()
+        publish_snapshot(store, grace=0)
+        assert not first.exists()
+
+
+def test_linger_outlasts_the_longest_query_time_limit() -> None:
+    from borderkg.api.config import MAX_TIMEOUT
+
+    assert LINGER > MAX_TIMEOUT
 
 
 def test_reader_reopens_only_when_a_new_snapshot_is_published(store_root: Path) -> None:
@@ -85,14 +145,15 @@ def test_reader_without_any_snapshot_explains_what_to_do(store_root: Path) -> No
         SnapshotReader(store_root).refresh()
 
 
-def test_superseded_snapshots_are_removed_after_the_grace_period(store_root: Path) -> None:
+def test_held_snapshots_are_removed_after_the_grace_period(store_root: Path) -> None:
     with GraphStore.open(store_root) as store:
-        publish_snapshot(store)
-        publish_snapshot(store)
-        kept = sorted(p.name for p in (store_root / "snapshots").glob("snap-*"))
-        assert kept == ["snap-000001", "snap-000002"]  # within the grace period
-        latest = publish_snapshot(store, grace=0)
-    left = sorted(p.name for p in (store_root / "snapshots").glob("snap-*"))
+        first = publish_snapshot(store)
+        with hold(first), hold(publish_snapshot(store)):
+            publish_snapshot(store)
+            kept = sorted(p.name for p in (store_root / "snapshots").glob("snap-00000?"))
+            assert kept == ["snap-000001", "snap-000002", "snap-000003"]  # read, in grace
+            latest = publish_snapshot(store, grace=0)
+    left = sorted(p.name for p in (store_root / "snapshots").glob("snap-00000?"))
     assert left == [latest.name]
     record = json.loads((store_root / "snapshots" / "current.json").read_text())
     assert record["superseded"] == []
@@ -232,7 +293,8 @@ def test_reads_in_a_worker_during_a_load_see_each_publication_and_never_fail(
     assert len(set(seen)) > 2, f"the reader saw too few publications: {sorted(set(seen))}"
     assert all(n % 20 == 1 for n in seen), "a reader saw a half-published batch"
     assert snapshots.current_info(store_root) is not None
-    assert len(list((store_root / "snapshots").glob("snap-*"))) < 15  # old ones collected
+    left = [p for p in (store_root / "snapshots").glob("snap-*") if p.is_dir()]
+    assert len(left) < 15  # old ones collected
 
 
 def test_current_info_reports_a_malformed_pointer(store_root: Path) -> None:

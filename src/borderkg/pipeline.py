@@ -43,9 +43,10 @@ CHUNK_SIZE = 16
 #: Articles the gate checks together: one check's fixed cost is shared by the group.
 GATE_GROUP = 32
 #: Seconds between progress snapshots while a load writes (``load(snapshot_every=…)``).
-#: Each snapshot keeps hard links to the files the live database had at that moment until
-#: its grace period ends, so frequent snapshots of a long load pin many superseded files
-#: (a 1,000-article load published every 10 s left a 2.9 GB folder for a 0.3 GB database).
+#: A snapshot a server reads keeps hard links to the files the live database had at that
+#: moment until its grace period ends, so frequent snapshots of a long load would pin many
+#: superseded files (a 1,000-article load served while publishing every 10 s: a 2.9 GB
+#: folder for a 0.3 GB database); snapshots nobody reads are removed at once.
 SNAPSHOT_EVERY = 60.0
 
 

@@ -76,8 +76,6 @@ def preflight(store: Path, *, create: bool = False) -> StoreState:
 
 def _preflight_main(root_text: str, create: bool) -> None:
     """The child of :func:`preflight`: prints its finding as one line of JSON."""
-    import pyoxigraph as ox
-
     from borderkg import snapshots, storefiles
     from borderkg.api.services import catch_up_search_index
     from borderkg.storelock import StoreError
@@ -94,9 +92,10 @@ def _preflight_main(root_text: str, create: bool) -> None:
     try:
         snapshot = snapshots.ensure_snapshot(root, create=create)
         catch_up_search_index(root)
-        store = ox.Store.read_only(str(snapshot))
+        store, held = snapshots.open_held(snapshot)
         articles = any(g.value.startswith(ARTICLE_GRAPH_PREFIX) for g in store.named_graphs())
         del store
+        held.release()
     except (StoreError, OSError) as exc:
         print(json.dumps({"error": f"cannot serve the store at {root}: {exc}"}))
         return
