@@ -22,20 +22,29 @@ from .namespaces import (  # noqa: F401  (re-exported)
     LEGALTYPE,
     LOCPREC,
     MEASURE,
+    ONTOLOGY_GRAPH,
     PARTICIPATION,
     PLOVER,
     PLOVERCONTEXT,
     PREFIXES,
     REVIEW,
     SCHEMES,
+    SCHEMES_GRAPH,
     SOURCETYPE,
     STATUS,
     TIMEPREC,
+    VOCABULARY_GRAPH,
 )
 
 ONTOLOGY_FILE = "borderkg.ttl"
 SCHEMES_FILE = "schemes.ttl"
 VOCABULARY_FILE = "vocabulary.ttl"
+#: The shipped file of each well-known graph a store holds.
+GRAPH_FILES = {
+    str(ONTOLOGY_GRAPH): ONTOLOGY_FILE,
+    str(SCHEMES_GRAPH): SCHEMES_FILE,
+    str(VOCABULARY_GRAPH): VOCABULARY_FILE,
+}
 
 
 def resource_text(name: str) -> str:

@@ -103,6 +103,17 @@ def test_focus_nodes_from_the_index_equal_those_of_testing_each_subject(parts) -
     assert {town, ox.NamedNode(f"{ARTICLE}a#policy-2")} <= chosen_somewhere
 
 
+def assert_decided_like_the_query(
+    parts: tuple[Vouch, GateRunner, dict], valid: str, invalid: str, shape_id: str, node: str
+) -> None:
+    """The prechecks vouch for ``valid`` (the query finds nothing either) and not for
+    ``invalid``, where the plan's own query finds ``node`` and only it."""
+    assert judge(parts, valid, shape_id, "values") == (True, set())
+    vouched, found = judge(parts, invalid, shape_id, "values")
+    assert not vouched
+    assert found == {f"<{node}>"}
+
+
 def test_subjects_of_target_with_a_value_shared_by_many_nodes_is_decided_as_its_query(
     parts,
 ) -> None:
@@ -111,11 +122,10 @@ def test_subjects_of_target_with_a_value_shared_by_many_nodes_is_decided_as_its_
         f'actor:unit-{i} a bkg:Organization ; rdfs:label "unit {i}"@en ; bkg:country place:china .'
         for i in range(5)
     )
-    assert judge(parts, valid, "CountryValues", "values") == (True, set())
     invalid = valid + ' actor:unit-x rdfs:label "unit x"@en ; bkg:country place:hyesan .'
-    vouched, found = judge(parts, invalid, "CountryValues", "values")
-    assert not vouched
-    assert found == {"<https://w3id.org/borderkg/id/actor/unit-x>"}
+    assert_decided_like_the_query(
+        parts, valid, invalid, "CountryValues", "https://w3id.org/borderkg/id/actor/unit-x"
+    )
 
 
 def test_one_value_on_more_nodes_than_the_test_budget_is_tested_once(parts) -> None:
@@ -125,14 +135,17 @@ def test_one_value_on_more_nodes_than_the_test_budget_is_tested_once(parts) -> N
         f'place:town-{i} a bkg:Settlement ; rdfs:label "town {i}"@en ; skos:exactMatch {Q148} .'
         for i in range(VALUE_TESTS + 2)
     )
-    assert judge(parts, valid, "ExternalIdentifier-form", "values") == (True, set())
     invalid = valid + (
         ' place:town-x a bkg:Settlement ; rdfs:label "x"@en ; '
         "skos:exactMatch <https://www.wikidata.org/wiki/Q148> ."
     )
-    vouched, found = judge(parts, invalid, "ExternalIdentifier-form", "values")
-    assert not vouched
-    assert found == {"<https://w3id.org/borderkg/id/place/town-x>"}
+    assert_decided_like_the_query(
+        parts,
+        valid,
+        invalid,
+        "ExternalIdentifier-form",
+        "https://w3id.org/borderkg/id/place/town-x",
+    )
 
 
 def test_distinct_values_beyond_the_budget_are_still_left_to_the_query(parts) -> None:
@@ -151,8 +164,7 @@ def test_class_check_over_values_shared_by_subclass_instances_is_decided_as_its_
         f'place:town-{i} a bkg:Settlement ; rdfs:label "town {i}"@en ; bkg:country place:china .'
         for i in range(4)
     )
-    assert judge(parts, valid, "CountryValues", "values") == (True, set())
     mixed = valid + ' place:town-y a bkg:Settlement ; rdfs:label "y"@en ; bkg:country actor:unhcr .'
-    vouched, found = judge(parts, mixed, "CountryValues", "values")
-    assert not vouched
-    assert found == {"<https://w3id.org/borderkg/id/place/town-y>"}
+    assert_decided_like_the_query(
+        parts, valid, mixed, "CountryValues", "https://w3id.org/borderkg/id/place/town-y"
+    )

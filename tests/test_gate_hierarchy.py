@@ -15,26 +15,21 @@ from pathlib import Path
 
 import pyoxigraph as ox
 import pytest
+from gatescratch import GRAPH, SHAPES
 
 from borderkg import ontology
-from borderkg.ontology.namespaces import ONTOLOGY_GRAPH, SCHEMES_GRAPH, VOCABULARY_GRAPH
+from borderkg.ontology.namespaces import (
+    ONTOLOGY_GRAPH,
+    SCHEMES_GRAPH,
+    VOCABULARY_GRAPH,
+    sparql_prefixes,
+)
 from borderkg.store import GraphStore
 from borderkg.validation import Gate, validate
 
 ARTICLE = "https://w3id.org/borderkg/article/"
-GRAPH = "https://w3id.org/borderkg/graph/article/"
-SHAPES = "https://w3id.org/borderkg/shapes#"
 TEXT = "A smuggler near Sinuiju said that the ferry stopped running in March."
-PREFIXES = """
-@prefix bkg: <https://w3id.org/borderkg/ontology#> .
-@prefix nif: <http://persistence.uni-leipzig.org/nlp2rdf/ontologies/nif-core#> .
-@prefix schema: <https://schema.org/> .
-@prefix dcterms: <http://purl.org/dc/terms/> .
-@prefix prov: <http://www.w3.org/ns/prov#> .
-@prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .
-@prefix xsd: <http://www.w3.org/2001/XMLSchema#> .
-@prefix ex: <https://example.org/kinds#> .
-"""
+PREFIXES = sparql_prefixes() + "PREFIX ex: <https://example.org/kinds#>\n"
 DECLARED = "ex:Smuggler rdfs:subClassOf bkg:Actor ."
 
 

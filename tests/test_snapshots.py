@@ -76,7 +76,9 @@ def test_a_superseded_snapshot_nobody_reads_is_removed_at_once(store_root: Path)
         second = publish_snapshot(store)
         assert not first.exists() and second.is_dir()
         reader = SnapshotReader(store_root, linger=0)
-        assert reader.name is None and _count(reader.store) >= 0
+        assert reader.name is None
+        reader.refresh()  # opens (and holds) the current snapshot
+        assert reader.name == second.name
         third = publish_snapshot(store)
         assert second.is_dir()  # the reader holds it: kept for the grace period
         reader.refresh()
@@ -97,11 +99,13 @@ def test_a_reader_keeps_the_snapshot_it_switched_from_while_queries_may_read_it(
         first = publish_snapshot(store)
         reader = SnapshotReader(store_root)  # lingers as long as the longest query may run
         old_store = reader.store
-        reader.refresh()
+        before = _count(old_store)
+        _write(store, 2)
         publish_snapshot(store)
         assert reader.refresh() and first.is_dir()
         publish_snapshot(store)
-        assert first.is_dir() and _count(old_store) >= 0
+        assert first.is_dir() and _count(old_store) == before  # still readable
+        assert _count(reader.store) == before + 1
         reader.close()
         publish_snapshot(store)
         assert not first.exists()

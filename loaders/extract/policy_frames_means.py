@@ -58,17 +58,23 @@ _MARKETS = nouns(
     "duty-free zone",
 )
 
-#: Frames of measures named by their means, in priority order.
-MEANS_FRAMES: list[MeasureCue] = [
-    # -- people carried home ---------------------------------------------------------------
-    custom(
-        MEASURE.WorkerRepatriation,
-        rf"(?P<v>{alternation(_LOADING)})\s+(?:[\w-]+\s+){{0,4}}?{alternation(_WORKERS)}"
+
+def _carried_home(measure: object, people: set[str] | frozenset[str]) -> MeasureCue:
+    """People loaded onto transport home ("put the workers on buses back to …")."""
+    return custom(
+        measure,
+        rf"(?P<v>{alternation(_LOADING)})\s+(?:[\w-]+\s+){{0,4}}?{alternation(people)}"
         + _ON_TRANSPORT_HOME,
         " ".join(w for w in _LOADING if " " not in w),
         ACTION,
         also_when="back home",
-    ),
+    )
+
+
+#: Frames of measures named by their means, in priority order.
+MEANS_FRAMES: list[MeasureCue] = [
+    # -- people carried home ---------------------------------------------------------------
+    _carried_home(MEASURE.WorkerRepatriation, _WORKERS),
     # the worker clause of the sanctions: "send home all nationals earning income abroad"
     custom(
         MEASURE.WorkerRepatriation,
@@ -80,14 +86,7 @@ MEANS_FRAMES: list[MeasureCue] = [
         ACTION,
         also_when="earning",
     ),
-    custom(
-        MEASURE.ForcedRepatriation,
-        rf"(?P<v>{alternation(_LOADING)})\s+(?:[\w-]+\s+){{0,4}}?{alternation(PEOPLE)}"
-        + _ON_TRANSPORT_HOME,
-        " ".join(w for w in _LOADING if " " not in w),
-        ACTION,
-        also_when="back home",
-    ),
+    _carried_home(MEASURE.ForcedRepatriation, PEOPLE),
     # -- watchers set up, aircraft flown -----------------------------------------------------
     frame(
         MEASURE.PatrolReinforcement,

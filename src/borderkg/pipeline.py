@@ -194,17 +194,12 @@ def ensure_schema_graphs(store: GraphStore) -> bool:
     articles of earlier loader versions still name their runs.
     """
     from borderkg import ontology
-    from borderkg.ontology.namespaces import ONTOLOGY_GRAPH, SCHEMES_GRAPH, VOCABULARY_GRAPH
     from borderkg.runs import run_quads
 
     changed = False
-    for graph, name in (
-        (ONTOLOGY_GRAPH, ontology.ONTOLOGY_FILE),
-        (SCHEMES_GRAPH, ontology.SCHEMES_FILE),
-        (VOCABULARY_GRAPH, ontology.VOCABULARY_FILE),
-    ):
+    for graph, name in ontology.GRAPH_FILES.items():
         wanted = set(ontology.file_triples(name))
-        if not _holds_exactly(store, str(graph), wanted):
+        if not _holds_exactly(store, graph, wanted):
             store.replace_graph(graph, wanted)
             changed = True
     missing = [quad for quad in run_quads() if quad not in store.store]

@@ -80,8 +80,6 @@ GraphRef = str | ox.NamedNode | ox.DefaultGraph
 _KINDS = {b"S": "SELECT", b"A": "ASK", b"G": "CONSTRUCT"}
 #: Tries a query gets when the processes running it are killed for other queries' timeouts.
 MAX_ATTEMPTS = 4
-#: Query texts whose inspection a pool keeps (all are forgotten when it is full).
-_INFOS = 512
 
 
 class QueryPool:
@@ -113,9 +111,7 @@ class QueryPool:
             per_process=self.settings.worker_threads,
         )
         self._formats: dict[tuple[str | None, str | None], tuple[str, str]] = {}
-        # What inspect() found, by query text: cheaper than its cache, which hashes the
-        # predeclared prefixes on every call.
-        self._infos: dict[str, querytext.QueryInfo] = {}
+        self._predeclared = tuple(self.prefixes.items())  # inspect()'s cache key, made once
         self._local = (
             LocalRunner(str(self.root), self.prefixes, budget=self.settings.local_budget)
             if self.settings.local_budget > 0
@@ -255,12 +251,7 @@ class QueryPool:
     ) -> QueryResult:
         if not self._set.started:
             self._set.start()
-        info = self._infos.get(query)
-        if info is None:
-            info = querytext.inspect(query, self.prefixes)
-            if len(self._infos) >= _INFOS:
-                self._infos.clear()
-            self._infos[query] = info
+        info = querytext.inspect(query, self._predeclared)
         if info.form == "UPDATE":
             raise UpdateOnQueryURL(
                 "This is a SPARQL update; the query operation never changes data. Send "

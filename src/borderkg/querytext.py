@@ -123,12 +123,17 @@ def resolve_iri(iri: str, base: str | None) -> str:
         return urljoin(base, iri)
 
 
-def inspect(query: str, prefixes: Mapping[str, str] | None = None) -> QueryInfo:
+def inspect(
+    query: str, prefixes: Mapping[str, str] | tuple[tuple[str, str], ...] | None = None
+) -> QueryInfo:
     """Read the form, the dataset clause and the ``SERVICE`` targets of ``query``.
 
     ``prefixes``: the prefixes the engine predeclares (a query's own ``PREFIX`` overrides
-    them). Cached: the endpoint sees the same queries again and again.
+    them), as a mapping or, for callers on a hot path, already as ``(prefix, iri)`` pairs.
+    Cached: the endpoint sees the same queries again and again.
     """
+    if isinstance(prefixes, tuple):
+        return _inspect(query, prefixes)
     return _inspect(query, tuple(prefixes.items()) if prefixes else ())
 
 

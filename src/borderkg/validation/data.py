@@ -38,14 +38,10 @@ def background_nquads(graph: str) -> bytes:
     """
     from borderkg import ontology
 
-    files = {
-        str(ONTOLOGY_GRAPH): ontology.ONTOLOGY_FILE,
-        str(SCHEMES_GRAPH): ontology.SCHEMES_FILE,
-        str(VOCABULARY_GRAPH): ontology.VOCABULARY_FILE,
-    }
     name = ox.NamedNode(graph)
     quads = (
-        ox.Quad(t.subject, t.predicate, t.object, name) for t in ontology.file_triples(files[graph])
+        ox.Quad(t.subject, t.predicate, t.object, name)
+        for t in ontology.file_triples(ontology.GRAPH_FILES[graph])
     )
     return ox.serialize(quads, format=ox.RdfFormat.N_QUADS)
 
