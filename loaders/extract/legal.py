@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from dataclasses import dataclass
 
 from rdflib import URIRef
 
@@ -58,6 +59,46 @@ _SUBJECT = re.compile(
 )
 
 
+@dataclass
+class _Scan:
+    """One article's text and what it has named so far, shared by the provision finders."""
+
+    folded: str
+    lower: str
+    starts: list[int]
+    instruments: list[Mention]
+    begins: list[int]
+    taken: list[Span]
+    entities: dict[str, Entity]
+    gazetteer: Gazetteer
+
+    def sentence(self, begin: int) -> int:
+        return max(0, bisect.bisect_right(self.starts, begin) - 1)
+
+    def free(self, span: Span) -> bool:
+        return not any(span.overlaps(t) for t in self.taken)
+
+    def curated(self, iri: str) -> str:
+        self.entities.setdefault(iri, self.gazetteer.entities[iri])
+        return iri
+
+    def found(self, iri: str, label: str, part_of: str, number: str, subdivision: str) -> str:
+        """A provision the vocabulary lacks, part of ``part_of``."""
+        self.entities.setdefault(
+            iri,
+            Entity(
+                iri=iri,
+                types=(str(BKG.Provision),),
+                label=label,
+                curated=False,
+                part_of=part_of,
+                number=number,
+                subdivision=subdivision,
+            ),
+        )
+        return iri
+
+
 def find_provisions(
     folded: str,
     text: str,
@@ -72,138 +113,105 @@ def find_provisions(
         for m in mentions
         if kinds.is_legal(entities[m.entity]) and not kinds.is_provision(entities[m.entity])
     ]
-    begins = [m.span.begin for m in instruments]
-    starts = [s.begin for s in sentences]
-    taken = [m.span for m in mentions]
+    scan = _Scan(
+        folded=folded,
+        lower=folded.lower(),
+        starts=[s.begin for s in sentences],
+        instruments=instruments,
+        begins=[m.span.begin for m in instruments],
+        taken=[m.span for m in mentions],
+        entities=entities,
+        gazetteer=gazetteer,
+    )
     out: list[Mention] = []
     for ref in _ARTICLE.finditer(folded):
         span = Span(ref.start(), ref.end())
-        if any(span.overlaps(t) for t in taken):
+        if not scan.free(span):
             continue
-        instrument = _instrument_for(folded, ref, instruments, begins)
+        instrument = _instrument_for(scan, ref)
         if instrument is None:
             continue
         paragraph = ref.group("para") or ref.group("para2")
-        iri = _provision(instrument, ref.group("num"), paragraph, entities, gazetteer)
-        sent = max(0, bisect.bisect_right(starts, span.begin) - 1)
-        out.append(Mention(span, iri, sent, "pattern"))
-    taken += [m.span for m in out]
-    lower = folded.lower()
-    out += _paragraphs(folded, lower, starts, instruments, begins, taken, entities, gazetteer)
-    out += _by_subject(folded, lower, starts, instruments, taken, entities, gazetteer)
-    out += _by_right(
-        folded, lower, starts, instruments, taken + [m.span for m in out], entities, gazetteer
-    )
+        iri = _provision(scan, instrument, ref.group("num"), paragraph)
+        out.append(Mention(span, iri, scan.sentence(span.begin), "pattern"))
+    scan.taken += [m.span for m in out]
+    out += _paragraphs(scan) + _by_subject(scan)
+    scan.taken += [m.span for m in out]
+    out += _by_right(scan)
     return out
 
 
-def _paragraphs(
-    folded: str,
-    lower: str,
-    starts: list[int],
-    instruments: list[Mention],
-    begins: list[int],
-    taken: list[Span],
-    entities: dict[str, Entity],
-    gazetteer: Gazetteer,
-) -> list[Mention]:
+def _paragraphs(scan: _Scan) -> list[Mention]:
     """``Paragraph 8 of the resolution``, ``its paragraph 8``: the paragraph of the resolution
     named before it."""
     out: list[Mention] = []
-    for ref in anchored(_PARAGRAPH, ("paragraph ", "para. "), folded, lower):
+    folded = scan.folded
+    for ref in anchored(_PARAGRAPH, ("paragraph ", "para. "), folded, scan.lower):
         span = Span(ref.start(), ref.end())
-        if any(span.overlaps(t) for t in taken):
+        if not scan.free(span):
             continue
         kind = _OF_KIND.match(folded, ref.end())
         its = _ITS.search(folded, max(0, ref.start() - 8), ref.start())
-        i = bisect.bisect_left(begins, ref.start()) - 1
+        i = bisect.bisect_left(scan.begins, ref.start()) - 1
         if (kind is None and its is None) or i < 0:
             continue
-        instrument = instruments[i].entity
+        instrument = scan.instruments[i].entity
+        label = scan.entities[instrument].label
         # "of the resolution" must point at a resolution; "its paragraph 8" at one too (a
         # numbered paragraph without an article is an operative paragraph)
         wanted = kind.group("kind").lower() if kind else "resolution"
-        if wanted not in entities[instrument].label.lower():
+        if wanted not in label.lower():
             continue
         number = ref.group("num")
-        iri = gazetteer.provision(instrument, number, None)
-        if iri is None:
-            iri = f"{instrument}/para_{number}"
-            entities.setdefault(
-                iri,
-                Entity(
-                    iri=iri,
-                    types=(str(BKG.Provision),),
-                    label=f"Paragraph {number} of {entities[instrument].label}",
-                    curated=False,
-                    part_of=instrument,
-                    number=number,
-                    subdivision=str(LEGALTYPE.Paragraph),
-                ),
+        curated = scan.gazetteer.provision(instrument, number, None)
+        iri = (
+            scan.curated(curated)
+            if curated
+            else scan.found(
+                f"{instrument}/para_{number}",
+                f"Paragraph {number} of {label}",
+                instrument,
+                number,
+                str(LEGALTYPE.Paragraph),
             )
-        else:
-            entities.setdefault(iri, gazetteer.entities[iri])
-        sent = max(0, bisect.bisect_right(starts, span.begin) - 1)
-        out.append(Mention(span, iri, sent, "pattern"))
+        )
+        out.append(Mention(span, iri, scan.sentence(span.begin), "pattern"))
     return out
 
 
-def _by_right(
-    folded: str,
-    lower: str,
-    starts: list[int],
-    instruments: list[Mention],
-    taken: list[Span],
-    entities: dict[str, Entity],
-    gazetteer: Gazetteer,
-) -> list[Mention]:
+def _by_right(scan: _Scan) -> list[Mention]:
     """``the right of every person to leave a country … protected by Article 12 of the
     Covenant``: the curated provision named for that right (``right to leave``) of an
     instrument its sentence names."""
     out: list[Mention] = []
-    for ref in anchored(_RIGHT_OF, ("right ", "rights "), folded, lower):
+    starts, gazetteer = scan.starts, scan.gazetteer
+    for ref in anchored(_RIGHT_OF, ("right ", "rights "), scan.folded, scan.lower):
         span = Span(ref.start(), ref.end())
-        if any(span.overlaps(t) for t in taken):
+        if not scan.free(span):
             continue
-        sent = max(0, bisect.bisect_right(starts, span.begin) - 1)
-        end = starts[sent + 1] if sent + 1 < len(starts) else len(folded)
-        named = {m.entity for m in instruments if starts[sent] <= m.span.begin < end}
+        sent = scan.sentence(span.begin)
+        end = starts[sent + 1] if sent + 1 < len(starts) else len(scan.folded)
+        named = {m.entity for m in scan.instruments if starts[sent] <= m.span.begin < end}
         phrase = "right to " + " ".join(ref.group("what").lower().split())
         found = [
             iri
             for iri, entity in gazetteer.entities.items()
             if kinds.is_provision(entity)
-            and _instrument_of(iri, gazetteer) in named
+            and _root(iri, gazetteer.entities) in named
             and any(phrase in label.lower() for label in gazetteer.labels[iri])
         ]
         if len(found) == 1:
-            entities.setdefault(found[0], gazetteer.entities[found[0]])
-            out.append(Mention(span, found[0], sent, "pattern"))
+            out.append(Mention(span, scan.curated(found[0]), sent, "pattern"))
     return out
 
 
-def _instrument_of(iri: str, gazetteer: Gazetteer) -> str:
-    seen: set[str] = set()
-    while iri in gazetteer.entities and gazetteer.entities[iri].part_of and iri not in seen:
-        seen.add(iri)
-        iri = gazetteer.entities[iri].part_of or iri
-    return iri
-
-
-def _by_subject(
-    folded: str,
-    lower: str,
-    starts: list[int],
-    instruments: list[Mention],
-    taken: list[Span],
-    entities: dict[str, Entity],
-    gazetteer: Gazetteer,
-) -> list[Mention]:
+def _by_subject(scan: _Scan) -> list[Mention]:
     """``the article of the Criminal Code on illegal border crossing``: the curated provision
     of that instrument whose label names the subject."""
     out: list[Mention] = []
-    at = {m.span.begin: m for m in instruments}
-    for ref in anchored(_ARTICLE_ON, ("article ", "provision ", "clause "), folded, lower):
+    folded, gazetteer = scan.folded, scan.gazetteer
+    at = {m.span.begin: m for m in scan.instruments}
+    for ref in anchored(_ARTICLE_ON, ("article ", "provision ", "clause "), folded, scan.lower):
         instrument = at.get(ref.end())
         if instrument is None or not _DETERMINED.search(
             folded, max(0, ref.start() - 8), ref.start()
@@ -220,20 +228,17 @@ def _by_subject(
             and any(subject in label.lower() for label in gazetteer.labels[iri])
         ]
         span = Span(ref.start("word"), ref.end("word"))
-        if len(found) != 1 or any(span.overlaps(t) for t in taken):
+        if len(found) != 1 or not scan.free(span):
             continue
-        entities.setdefault(found[0], gazetteer.entities[found[0]])
-        sent = max(0, bisect.bisect_right(starts, span.begin) - 1)
-        out.append(Mention(span, found[0], sent, "pattern"))
+        out.append(Mention(span, scan.curated(found[0]), scan.sentence(span.begin), "pattern"))
     return out
 
 
-def _instrument_for(
-    folded: str, ref: re.Match[str], instruments: list[Mention], begins: list[int]
-) -> str | None:
-    after = _OF.match(folded, ref.end())
+def _instrument_for(scan: _Scan, ref: re.Match[str]) -> str | None:
+    instruments, begins = scan.instruments, scan.begins
+    after = _OF.match(scan.folded, ref.end())
     if after:
-        year = _YEAR.match(folded, after.end())
+        year = _YEAR.match(scan.folded, after.end())
         for at in (after.end(), year.end() if year else -1):
             i = bisect.bisect_left(begins, at)
             if i < len(instruments) and instruments[i].span.begin == at:
@@ -244,60 +249,35 @@ def _instrument_for(
     return instruments[i].entity if i >= 0 else None
 
 
-def _provision(
-    instrument: str,
-    number: str,
-    paragraph: str | None,
-    entities: dict[str, Entity],
-    gazetteer: Gazetteer,
-) -> str:
-    article = _article(instrument, number, entities, gazetteer)
+def _provision(scan: _Scan, instrument: str, number: str, paragraph: str | None) -> str:
+    article = _article(scan, instrument, number)
     if not paragraph:
         return article
-    curated = gazetteer.provision(instrument, number, paragraph)
+    curated = scan.gazetteer.provision(instrument, number, paragraph)
     if curated:
-        entities.setdefault(curated, gazetteer.entities[curated])
-        return curated
-    iri = str(iris.provision_iri(URIRef(instrument), number, paragraph))
-    parent = entities[article]
-    entities.setdefault(
-        iri,
-        Entity(
-            iri=iri,
-            types=(str(BKG.Provision),),
-            label=f"Paragraph {paragraph} of {parent.label}",
-            curated=False,
-            part_of=article,
-            number=paragraph,
-            subdivision=str(LEGALTYPE.Paragraph),
-        ),
+        return scan.curated(curated)
+    return scan.found(
+        str(iris.provision_iri(URIRef(instrument), number, paragraph)),
+        f"Paragraph {paragraph} of {scan.entities[article].label}",
+        article,
+        paragraph,
+        str(LEGALTYPE.Paragraph),
     )
-    return iri
 
 
-def _article(
-    instrument: str, number: str, entities: dict[str, Entity], gazetteer: Gazetteer
-) -> str:
-    curated = gazetteer.provision(instrument, number, None)
+def _article(scan: _Scan, instrument: str, number: str) -> str:
+    curated = scan.gazetteer.provision(instrument, number, None)
     if curated:
-        entities.setdefault(curated, gazetteer.entities[curated])
-        return curated
-    iri = str(iris.provision_iri(URIRef(instrument), number))
-    label = entities[instrument].label
+        return scan.curated(curated)
+    label = scan.entities[instrument].label
     the = "" if label.lower().startswith("the ") else "the "
-    entities.setdefault(
-        iri,
-        Entity(
-            iri=iri,
-            types=(str(BKG.Provision),),
-            label=f"Article {number} of {the}{label}",
-            curated=False,
-            part_of=instrument,
-            number=number,
-            subdivision=str(LEGALTYPE.Article),
-        ),
+    return scan.found(
+        str(iris.provision_iri(URIRef(instrument), number)),
+        f"Article {number} of {the}{label}",
+        instrument,
+        number,
+        str(LEGALTYPE.Article),
     )
-    return iri
 
 
 def drop_unpinned_provisions(
