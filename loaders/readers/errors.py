@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from borderkg.loaders.record import ArticleRecord
+from borderkg.sourcelines import location
 
 #: Kinds of read problems; the CLI can count or filter on them.
 ERROR_KINDS = frozenset(
@@ -69,12 +70,7 @@ class ReadError(Exception):
     @property
     def location(self) -> str:
         """``FILE``, ``FILE:LINE`` or ``FILE:LINE:COLUMN``."""
-        where = self.file
-        if self.line is not None:
-            where += f":{self.line}"
-            if self.column is not None:
-                where += f":{self.column}"
-        return where
+        return location(self.file, self.line, self.column)
 
     def __str__(self) -> str:
         return f"{self.location}: {self.message}"

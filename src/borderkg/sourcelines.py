@@ -13,6 +13,14 @@ import bisect
 import re
 from collections.abc import Iterable, Mapping
 
+
+def location(file: str, line: int | None = None, column: int | None = None) -> str:
+    """``FILE``, ``FILE:LINE`` or ``FILE:LINE:COLUMN``, as compilers and CI annotations print them."""
+    if line is None:
+        return file
+    return f"{file}:{line}" if column is None else f"{file}:{line}:{column}"
+
+
 #: Formats whose syntax is a Turtle family member (subjects start statements).
 TURTLE_FAMILY = frozenset({"turtle", "trig", "ntriples", "nquads", "n3"})
 

@@ -22,6 +22,8 @@ from pathlib import Path
 import pyoxigraph as ox
 from rdflib import Graph
 
+from borderkg.sourcelines import location
+
 #: RDF format names the command accepts, and the pyoxigraph format of each.
 RDF_FORMATS: dict[str, ox.RdfFormat] = {
     "turtle": ox.RdfFormat.TURTLE,
@@ -71,12 +73,7 @@ class InputError:
     @property
     def location(self) -> str:
         """``FILE``, ``FILE:LINE`` or ``FILE:LINE:COLUMN``."""
-        where = self.file
-        if self.line is not None:
-            where += f":{self.line}"
-            if self.column is not None:
-                where += f":{self.column}"
-        return where
+        return location(self.file, self.line, self.column)
 
     def __str__(self) -> str:
         return f"{self.location}: {self.message}"
