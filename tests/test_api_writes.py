@@ -10,8 +10,6 @@ from __future__ import annotations
 
 import json
 import shutil
-import subprocess
-import sys
 import uuid
 from collections.abc import Iterator
 from pathlib import Path
@@ -22,6 +20,7 @@ import pyoxigraph as ox
 import pytest
 from flask import Flask
 from flask.testing import FlaskClient
+from storeholder import store_held_elsewhere
 
 from borderkg.api import create_app
 
@@ -288,31 +287,14 @@ def test_update_request_errors(client: FlaskClient) -> None:
 def test_a_load_holding_the_store_makes_writes_503_with_retry_after(
     client: FlaskClient, store: Path
 ) -> None:
-    holder = subprocess.Popen(
-        [
-            sys.executable,
-            "-c",
-            "import sys\nfrom borderkg.store import GraphStore\n"
-            "s = GraphStore.open(sys.argv[1])\nprint('ready', flush=True)\nsys.stdin.read()",
-            str(store),
-        ],
-        stdin=subprocess.PIPE,
-        stdout=subprocess.PIPE,
-        text=True,
-    )
     graph = graph_iri()
-    try:
-        assert holder.stdout is not None and holder.stdout.readline().strip() == "ready"
+    with store_held_elsewhere(store):
         reply = client.put(
             data_url(graph), data=b"<urn:s> <urn:p> 1 .", content_type=TURTLE, headers=AUTH
         )
         assert reply.status_code == 503
         assert int(reply.headers["Retry-After"]) > 0
         assert reply.get_json()["error"]["code"] == "store-busy"
-    finally:
-        assert holder.stdin is not None
-        holder.stdin.close()
-        holder.wait(timeout=30)
     assert client.get(data_url(graph)).status_code == 404
 
 

@@ -12,6 +12,7 @@ from pathlib import Path
 import pyoxigraph as ox
 import pytest
 from click.testing import CliRunner
+from storeholder import store_held_elsewhere
 
 from borderkg.cli import main
 from borderkg.loaders.samples import sample_paths
@@ -124,27 +125,13 @@ def test_bad_inputs_are_rejected_by_name_and_the_rest_load(tmp_path: Path) -> No
 def test_a_store_held_by_another_process_gives_a_clear_error(tmp_path: Path) -> None:
     store = tmp_path / "kg"
     CliRunner().invoke(main, ["stats", "--store", str(store)])
-    holder = subprocess.Popen(
-        [
-            sys.executable,
-            "-c",
-            "import sys, time\nfrom borderkg.store import GraphStore\n"
-            f"s = GraphStore({str(store)!r})\nprint('ready', flush=True)\ntime.sleep(60)\n",
-        ],
-        stdout=subprocess.PIPE,
-        text=True,
-    )
-    try:
-        assert holder.stdout.readline().strip() == "ready"
-        article = tmp_path / "a.txt"
-        article.write_text(ARTICLE, encoding="utf-8")
+    article = tmp_path / "a.txt"
+    article.write_text(ARTICLE, encoding="utf-8")
+    with store_held_elsewhere(store):
         result = run("load", str(article), "--store", str(store))
-        assert result.returncode == 2
-        assert str(store) in result.stderr
-        assert "Traceback" not in result.stderr
-    finally:
-        holder.kill()
-        holder.wait()
+    assert result.returncode == 2
+    assert str(store) in result.stderr
+    assert "Traceback" not in result.stderr
 
 
 def test_extract_prints_the_article_graph_and_a_separate_entity_graph(tmp_path: Path) -> None:

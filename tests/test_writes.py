@@ -14,6 +14,7 @@ from pathlib import Path
 
 import pyoxigraph as ox
 import pytest
+from storeholder import store_held_elsewhere
 
 from borderkg.ontology.namespaces import PREFIXES, VOCABULARY_GRAPH
 from borderkg.search import SearchIndex
@@ -330,26 +331,9 @@ def test_payload_errors_say_where(service: WriteService) -> None:
 
 
 def test_a_load_holding_the_store_makes_writes_busy(service: WriteService, store: Path) -> None:
-    holder = subprocess.Popen(
-        [
-            sys.executable,
-            "-c",
-            "import sys\nfrom borderkg.store import GraphStore\n"
-            "s = GraphStore.open(sys.argv[1])\nprint('ready', flush=True)\nsys.stdin.read()",
-            str(store),
-        ],
-        stdin=subprocess.PIPE,
-        stdout=subprocess.PIPE,
-        text=True,
-    )
-    try:
-        assert holder.stdout.readline().strip() == "ready"
-        with pytest.raises(WriteBusy) as busy:
-            service.update(f"INSERT DATA {{ GRAPH <{NOTES}> {{ <urn:x:a> <urn:x:p> 1 }} }}")
-        assert busy.value.status == 503 and busy.value.headers == {"Retry-After": "5"}
-    finally:
-        holder.stdin.close()
-        holder.wait(timeout=30)
+    with store_held_elsewhere(store), pytest.raises(WriteBusy) as busy:
+        service.update(f"INSERT DATA {{ GRAPH <{NOTES}> {{ <urn:x:a> <urn:x:p> 1 }} }}")
+    assert busy.value.status == 503 and busy.value.headers == {"Retry-After": "5"}
     assert service.update(f"INSERT DATA {{ GRAPH <{NOTES}> {{ <urn:x:a> <urn:x:p> 1 }} }}").changed
 
 
