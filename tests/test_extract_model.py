@@ -18,6 +18,7 @@ from borderkg.loaders.extract.policy_model import (
     using,
 )
 from borderkg.loaders.extract.policy_model_train import (
+    HELDOUT,
     THRESHOLDS,
     Fold,
     all_classes,
@@ -108,12 +109,13 @@ def _fold(rules: float, model: float) -> Fold:
     return Fold((rules, rules), {t: (model, model) for t in THRESHOLDS})
 
 
-def test_model_is_switched_on_only_if_the_mean_rises_and_heldout6_holds() -> None:
-    rising = {"dev": _fold(0.8, 0.82), "heldout6": _fold(0.6, 0.62)}
+def test_model_is_switched_on_only_if_the_mean_rises_and_the_least_tuned_set_holds() -> None:
+    newest = HELDOUT[-1]
+    rising = {"dev": _fold(0.8, 0.82), newest: _fold(0.6, 0.62)}
     assert choose(rising)[1] is True
-    dropping6 = {"dev": _fold(0.8, 0.9), "heldout6": _fold(0.6, 0.58)}
-    assert choose(dropping6)[1] is False
-    flat = {"dev": _fold(0.8, 0.8), "heldout6": _fold(0.6, 0.6)}
+    dropping = {"dev": _fold(0.8, 0.9), newest: _fold(0.6, 0.58)}
+    assert choose(dropping)[1] is False
+    flat = {"dev": _fold(0.8, 0.8), newest: _fold(0.6, 0.6)}
     assert choose(flat)[1] is False
 
 

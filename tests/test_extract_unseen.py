@@ -1,6 +1,6 @@
 """The blind held-out sets: the extractor measured on articles written without looking at it.
 
-``tests/fixtures/heldout3/`` to ``heldout8/`` (12 articles each, 14 from heldout6 on: plain-text
+``tests/fixtures/heldout3/`` to ``heldout9/`` (12 articles each, 14 from heldout6 on: plain-text
 files, JSON/JSONL records, saved HTML pages) were written by engineers who did not read the
 extractor (issue "Loaders": "the team measures the extractor on articles it has never seen,
 and those numbers are what count").
@@ -18,16 +18,26 @@ and those numbers are what count").
 - heldout6 was first measured (d300b4f) at actors .924, locations .980, legal 1.000,
   policies .580; .600 after round 4 and .629 with the trained sentence model (neither had seen
   it); then round 5 was tuned on it (policies .792): regression guards now.
-- heldout7 is unseen: first measurement of the committed extractor (fd9d578, a clean install)
-  actors .862, locations .978, legal .947, policies .627; after round 5 (tuned on heldout6
-  only, model retrained with heldout6) policies .628; after the actor-paraphrase round (tuned
-  on dev..heldout6 only, heldout7 not opened) actors .931 (recall .779 -> .897). Do not tune
-  or train on it.
-- heldout8 is unseen (written after the actor-paraphrase round, blind to the extractor):
-  first measurement actors .911, locations .967, legal 1.000, policies .541 (P .692 R .444);
-  one gold correction after that run (a missed "women handed back" group: actors .920); the
-  extractor before the actor round scores actors .841 on the final gold. Do not tune or train
-  on it.
+- heldout7 was first measured (fd9d578, a clean install) at actors .862, locations .978,
+  legal .947, policies .627; after round 5 (tuned on heldout6 only, model retrained with
+  heldout6) policies .628; after the actor-paraphrase round (heldout7 not opened) actors .931
+  (recall .779 -> .897).
+- heldout8 was written after the actor-paraphrase round, blind to the extractor: first
+  measurement actors .911, locations .967, legal 1.000, policies .541 (P .692 R .444); one
+  gold correction after that run (a missed "women handed back" group: actors .920); the
+  extractor before the actor round scores actors .841 on the final gold.
+- Round 7 (policies) analysed the errors of heldout6 to heldout8 by cause and added rules
+  for constructions, each tested on invented sentences (``test_extract_policy_constructions``):
+  people moved to the border to guard it, bulk seizures, arrests typed by what was done,
+  orders to guards told as news, limits by "only" or a quantity, resolutions' own bans,
+  closures held. Rules alone (model off, leave-one-set-out table of ``policy_model.json``):
+  heldout7 .746, heldout8 .746; with a model not trained on the set .755 and .764; the
+  shipped model is now trained on both (heldout7 .810, heldout8 .816; heldout5 .905,
+  heldout6 .826). heldout7 and heldout8 are regression guards from now on.
+- heldout9 was written during round 7, blind to the extractor (the round's engineer did not
+  open it): before the round (0512bbc, a clean install) actors .913, locations .974, legal
+  1.000, policies .514 (P .607 R .446); after it policies .581 (P .662 R .518), the others
+  unchanged. Do not tune or train on it.
 
 Floors sit 0.03 below the measurement, rounded down. Never change gold to match the
 extractor (see each set's ``gold/README.md``).
@@ -67,6 +77,16 @@ EARLIER_HELDOUT = {
         "heldout6",
         "heldout7",
     ),
+    "heldout9": (
+        "heldout",
+        "heldout2",
+        "heldout3",
+        "heldout4",
+        "heldout5",
+        "heldout6",
+        "heldout7",
+        "heldout8",
+    ),
 }
 #: Articles of each set (heldout6's JSON Lines file holds two).
 ARTICLES = {
@@ -76,16 +96,18 @@ ARTICLES = {
     "heldout6": 14,
     "heldout7": 14,
     "heldout8": 14,
+    "heldout9": 14,
 }
 ARTICLE_DIRS = ("text", "json", "html")
 ID_BASE = "https://w3id.org/borderkg/id/"
 FLOORS = {
     "heldout3": {"actors": 0.97, "locations": 0.97, "legal_instruments": 0.97, "policies": 0.97},
     "heldout4": {"actors": 0.97, "locations": 0.97, "legal_instruments": 0.97, "policies": 0.97},
-    "heldout5": {"actors": 0.95, "locations": 0.96, "legal_instruments": 0.97, "policies": 0.85},
-    "heldout6": {"actors": 0.95, "locations": 0.95, "legal_instruments": 0.97, "policies": 0.76},
-    "heldout7": {"actors": 0.90, "locations": 0.94, "legal_instruments": 0.91, "policies": 0.59},
-    "heldout8": {"actors": 0.89, "locations": 0.93, "legal_instruments": 0.97, "policies": 0.51},
+    "heldout5": {"actors": 0.95, "locations": 0.96, "legal_instruments": 0.97, "policies": 0.87},
+    "heldout6": {"actors": 0.95, "locations": 0.95, "legal_instruments": 0.97, "policies": 0.79},
+    "heldout7": {"actors": 0.90, "locations": 0.94, "legal_instruments": 0.91, "policies": 0.78},
+    "heldout8": {"actors": 0.89, "locations": 0.93, "legal_instruments": 0.97, "policies": 0.78},
+    "heldout9": {"actors": 0.88, "locations": 0.94, "legal_instruments": 0.97, "policies": 0.55},
 }
 SETS = sorted(FLOORS)
 
@@ -188,10 +210,14 @@ def test_heldout_gold_uses_scheme_terms_and_project_iris(name: str) -> None:
             assert URIRef(str(STATUS._NS) + policy["status"]) in STATUS, policy
 
 
+#: Sets still blind: the shipped model must never be trained on them.
+BLIND = {"heldout9"}
+
+
 def test_shipped_policy_model_was_not_trained_on_the_unseen_set() -> None:
-    """heldout7 and heldout8 stay fair measurements only while the trained sentence model
-    never saw them."""
+    """A blind set stays a fair measurement only while the trained sentence model never saw
+    it; every set already analysed is in its training data."""
     weights = files("borderkg.loaders.extract").joinpath("policy_model.json").read_text("utf-8")
     trained_on = json.loads(weights)["trained_on"]
-    assert not {"heldout7", "heldout8"} & set(trained_on)
-    assert {"dev", "heldout5", "heldout6"} <= set(trained_on)
+    assert not BLIND & set(trained_on)
+    assert {"dev", *SETS} - BLIND <= set(trained_on)

@@ -134,7 +134,11 @@ def choose_status(
         chosen = (_IN_FORCE, chosen[1])
     if chosen[0] in _OUTRANKED_BY_STATE:
         # "the order issued in 2020 remained in force": the stated state wins.
-        states = [e for e in explicit if distance(e, cand.span) <= reach]
+        states = [
+            e
+            for e in explicit
+            if distance(e, cand.span) <= reach and not _told_apart(text, e, cand.span)
+        ]
         if states:
             return _IN_FORCE, min(states, key=lambda e: distance(e, cand.span))
     if chosen[0] not in _CHANGES:
@@ -146,11 +150,25 @@ def choose_status(
     return chosen
 
 
-# "have begun requiring …", "has started checking …": begun and still going on.
+# ", when traders still …": a clause of time or reason between a state word and a measure.
+_TIME_CLAUSE = re.compile(r",\s*(?:when|as|while|after|before|until|since|because)\b", re.I)
+
+
+def _told_apart(text: str, a: Span, b: Span) -> bool:
+    """Whether two spans stand in different clauses (``the border was sealed in January,
+    when traders still had goods in China``: ``still`` is the traders')."""
+    lo, hi = (a.end, b.begin) if a.end <= b.begin else (b.end, a.begin)
+    return not same_clause(text, a, b) or (
+        lo < hi and _TIME_CLAUSE.search(text, lo, hi) is not None
+    )
+
+
+# "have begun requiring …": begun and still going on ("have started checking" reports the
+# start itself, a deed done).
 _PERFECT_AUX = re.compile(
     r"\b(?:has|have|'ve)\s+(?:(?:now|also|already|recently|\w+ly)\s+)*$", re.I
 )
-_BEGUN = re.compile(r"(?:begun|started)\s+(?:\w+ly\s+)?[a-z]+ing\b", re.I)
+_BEGUN = re.compile(r"begun\s+(?:\w+ly\s+)?[a-z]+ing\b", re.I)
 
 
 def _begun_and_ongoing(text: str, cue: Span, concept: str) -> bool:

@@ -106,7 +106,8 @@ MEASURE_CUES: list[MeasureCue] = [
     _cue(
         MEASURE.ShootToKillOrder,
         r"\b(?:shoot[- ]to[- ]kill|shoot[- ]on[- ]sight|fire[- ]on[- ]sight|orders? to (?:shoot|"
-        r"fire)|(?:shoot|fire at|fire on|fire) (?:anyone|anybody|any person|without warning)|shoot "
+        r"fire)|(?:shoot(?: at| on)?|fire at|fire on|fire) (?:anyone|anybody|any person|without "
+        r"warning)|shoot "
         r"unconditionally)\b",
         "shoot fire",
     ),
@@ -398,7 +399,9 @@ SUBTYPES: list[tuple[str, re.Pattern[str]]] = [
             r"(?:up |down )?"
             r"(?:[\w-]+ ){0,3}?north koreans\b(?! (?:authorities|officials|guards|police|agents))|"
             r"(?:identity|identification|id) (?:checks?|cards?|documents|papers)|"
-            r"(?:help|let|guid|lead|led|ferr)\w* (?:[\w-]+ ){0,3}?across|(?:help|let|allow)\w* "
+            r"(?:help|let|guid|lead|led|ferr)\w* (?:[\w-]+ ){0,3}?across|(?:guid|lead|led|ferr|escort|driv|drove)\w* "
+            r"(?:[\w-]+ ){0,2}?(?:people|north koreans|women|defectors|escapees|families) (?:down )?"
+            r"(?:to|towards) the (?:river|riverbank|border|ice|water)|(?:help|let|allow)\w* "
             r"(?:[\w-]+ ){1,5}?(?:cross|escape|flee|defect)\b"
             r"(?! the (?:river|border) (?:with|by) (?:goods|cargo)))\b",
             _I,
@@ -410,7 +413,13 @@ SUBTYPES: list[tuple[str, re.Pattern[str]]] = [
             r"\b(?:smuggl\w+|official channels|import\w* goods|contraband|undeclared|outside "
             r"(?:the )?(?:official|state|legal|formal|customs) (?:channels|office|system)|(?:not|"
             r"without|never) (?:\w+ ){0,2}?(?:pass\w*|go\w*|gone) through customs|illegal(?:ly)? "
-            r"(?:imported|traded|brought in) goods|brib\w+)\b|" + _ACROSS_TRADE,
+            r"(?:imported|traded|brought in) goods|brib\w+|"
+            # goods taken out of a mine or across: "carrying copper out of the mine"
+            r"(?:carry\w*|carried|tak\w+|took|sneak\w*|snuck|spirit\w*) (?!(?:people|north koreans|women|"
+            r"defectors|them|children|families)\b)(?:[\w-]+ ){1,3}?(?:out of|across) (?:the )?"
+            r"(?:[\w-]+ ){0,2}?(?:mines?|border|river|country|factory|port)|"
+            # boats run across the river: "running boats between Sindo and the Chinese shore"
+            r"run\w* (?:[\w-]+ ){0,2}?boats? (?:between|across|to)\b)\b|" + _ACROSS_TRADE,
             _I,
         ),
     ),

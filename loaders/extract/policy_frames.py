@@ -30,9 +30,12 @@ from .morph import alternation, first_words, nouns
 from .policy_cues import MeasureCue
 from .policy_frames_conduct import CONDUCT_FRAMES, CONDUCT_GENERIC, DETECTION_FRAMES
 from .policy_frames_deontic import DEONTIC_FRAMES
+from .policy_frames_guarding import GUARDING_FRAMES
 from .policy_frames_justice import JUSTICE_FRAMES, JUSTICE_GENERIC
+from .policy_frames_limits import LIMIT_FRAMES
 from .policy_frames_means import MEANS_FRAMES
 from .policy_frames_passage import PASSAGE_FRAMES
+from .policy_frames_resolutions import RESOLUTION_FRAMES
 from .policy_frames_rules import GENERIC_FRAMES as _ENFORCEMENT
 from .policy_frames_rules import RULE_FRAMES
 from .policy_tense import ACTION, BUILD, EASE, LIFT, RULE, STATE
@@ -391,11 +394,12 @@ _PHYSICAL: list[MeasureCue] = [
         r"permitted)|(?:may|must)\s+(?:not|no\s+longer)|cannot|can't|(?:are|is|were|was)\s+"
         r"(?:now\s+)?(?:forbidden|prohibited|banned|barred))\s+(?:to\s+)?(?:go|travel|leave|"
         r"enter|approach|visit|cross|move|walk|fish|swim|stay|come|return|venture|wander|step|work|farm|"
-        r"graze|plant)\b(?!\s+(?:to|into)\s+(?:china|north\s+korea|the\s+north|the\s+south|south\s+korea|abroad))",
+        r"graze|plant|wash|bathe|draw\s+water|collect|gather|pick|use\s+(?:the\s+|any\s+)?(?:[\w-]+\s+)?"
+        r"(?:footpaths?|paths?|roads?|trails?|tracks?|ferr(?:y|ies)|bridges?|boats?|jett(?:y|ies)))\b(?!\s+(?:to|into)\s+(?:china|north\s+korea|the\s+north|the\s+south|south\s+korea|abroad))",
         "not longer cannot can't forbidden prohibited banned barred",
         RULE,
         also_when="go travel leave enter approach visit cross move walk fish swim stay come return "
-        "venture wander step work farm graze plant",
+        "venture wander step work farm graze plant wash bathe draw collect gather pick use",
     ),
     # "farmers are allowed into the fields only with a pass": entry on a permit
     custom(
@@ -434,7 +438,10 @@ _PHYSICAL: list[MeasureCue] = [
 
 #: All frames that come before the phrase cues, in priority order.
 FRAME_CUES: list[MeasureCue] = (
-    JUSTICE_FRAMES
+    GUARDING_FRAMES
+    + LIMIT_FRAMES
+    + RESOLUTION_FRAMES
+    + JUSTICE_FRAMES
     + PASSAGE_FRAMES
     + DETECTION_FRAMES
     + _PHYSICAL

@@ -13,7 +13,7 @@ from __future__ import annotations
 from borderkg.ontology.namespaces import MEASURE
 
 from .frame_lexicon import PEOPLE, custom, frame
-from .morph import alternation, nouns, verbs
+from .morph import alternation, first_words, nouns, verbs
 from .policy_cues import MeasureCue
 from .policy_tense import ACTION, BUILD, EASE, LIFT, PRACTICE, RULE
 
@@ -44,6 +44,14 @@ _TEAMS = nouns(
     "neighborhood watch",
     "watch group",
 )
+# The verbs of the worker clause ("send home all nationals earning income abroad"); its noun
+# "repatriation" is kept on purpose: "the repatriation of all nationals earning income"
+# names the same measure (the resolution's clause), its status then coming from the words
+# around it.
+_SENDING = verbs("send", "repatriate", "return")
+# Lists of goods cut short or widened.
+_CUTTING = verbs("shorten", "cut", "narrow", "trim", "reduce", "pare")
+_WIDENING = verbs("widen", "lengthen", "expand", "extend", "enlarge", "broaden")
 # Places of cross-border trade (a town's own market shut in a lockdown is no trade measure).
 _MARKETS = nouns(
     "border market",
@@ -78,11 +86,10 @@ MEANS_FRAMES: list[MeasureCue] = [
     # the worker clause of the sanctions: "send home all nationals earning income abroad"
     custom(
         MEASURE.WorkerRepatriation,
-        r"(?P<v>send|sends|sent|sending|repatriat\w+|return|returns|returned|returning)\s+"
+        rf"(?P<v>{alternation(_SENDING)}|repatriation)\s+"
         r"(?:home\s+|back\s+)?(?:[\w-]+\s+){0,6}?(?:nationals|citizens|workers|labourers|laborers)"
         r"\s+(?:who\s+(?:are|were)\s+)?earning\s+(?:an?\s+)?(?:income|wages|money|salar(?:y|ies))",
-        "send sends sent sending repatriate repatriated repatriating repatriation return returns "
-        "returned returning",
+        " ".join(first_words(_SENDING)) + " repatriation",
         ACTION,
         also_when="earning",
     ),
@@ -114,22 +121,20 @@ MEANS_FRAMES: list[MeasureCue] = [
     frame(MEASURE.TradeRestriction, ("reopen",), _MARKETS, LIFT, reach=3),
     custom(
         MEASURE.TradeRestriction,
-        r"(?P<v>shorten\w*|cut|cuts|cutting|narrow\w*|trimm?\w*|reduc\w*|pared?|paring)\s+"
+        rf"(?P<v>{alternation(_CUTTING)})\s+"
         r"(?:the\s+|its\s+|their\s+|a\s+)?lists?\s+of\s+(?:[\w-]+\s+){0,2}?(?:goods|products|"
         r"items|imports|exports|commodities|wares)\b",
-        "shorten shortened shortening shortens cut cuts cutting narrow narrowed narrowing trim "
-        "trimmed trimming reduce reduced reducing pare pared paring",
+        " ".join(first_words(_CUTTING)),
         RULE,
         also_when="list lists",
     ),
     # "widened the list of goods trucks may bring in": more allowed through
     custom(
         MEASURE.TradeRestriction,
-        r"(?P<v>widen\w*|lengthen\w*|expand\w*|extend\w*|enlarg\w*|broaden\w*)\s+"
+        rf"(?P<v>{alternation(_WIDENING)})\s+"
         r"(?:the\s+|its\s+|their\s+|a\s+)?lists?\s+of\s+(?:[\w-]+\s+){0,2}?(?:goods|products|"
         r"items|imports|exports|commodities|wares)\b",
-        "widen widened widening widens lengthen lengthened lengthening expand expanded expanding "
-        "extend extended extending enlarge enlarged enlarging broaden broadened broadening",
+        " ".join(first_words(_WIDENING)),
         EASE,
         also_when="list lists",
     ),

@@ -73,8 +73,10 @@ PASSAGE_FRAMES: list[MeasureCue] = [
         r"permitted)\s+to|(?:are|is|were|was)\s+forbidden\s+to)\s+(?:not\s+)?(?:get\s+out\s+of|"
         r"step\s+out\s+of|leave)\s+(?:their|the|his|her)\s+"
         + _VEHICLE
-        # "may leave the compound only in groups": a rule on going out, not confinement
-        + r"\b(?![^.;]{0,40}\bonly\b)",
+        # "may leave the compound only in groups": a rule on going out, not confinement;
+        # "may not leave the bus between the two towns": a rule on the way, not isolation
+        + r"\b(?![^.;]{0,40}\bonly\b)(?!\s+(?:between|on\s+the\s+way|during\s+the\s+(?:journey|"
+        r"trip|ride|tour))\b)",
         "leave out",
         RULE,
         also_when="cab cabs vehicle vehicles truck trucks lorry lorries train trains carriage "
@@ -86,7 +88,7 @@ PASSAGE_FRAMES: list[MeasureCue] = [
         r"(?:(?:international|cross-border)\s+(?:passenger\s+)?(?:trains?|train\s+services?|"
         r"services?|flights?|buses|bus\s+services?|traffic|ferr(?:y|ies))|passenger\s+(?:trains?|"
         r"train\s+services?|services?|flights?|buses|bus\s+services?|traffic|ferr(?:y|ies))\s+"
-        r"(?:[\w'’–-]+\s+){0,3}?(?:across|over|to|from|into)\s+(?:the\s+)?(?:[\w'’–-]+\s+)?"
+        r"(?:[\w'’–-]+\s+){0,3}?(?:across|over|to|from|into|between)\s+(?:the\s+)?(?:[\w'’–-]+\s+)?"
         r"(?:border|river|bridge|china|north\s+korea|dandong|sinuiju|yalu|tumen|namyang|"
         r"rason|hunchun)\b|" + _NATIONALITY + r"\s+(?:tourists|"
         r"tour\s+groups|tourism|sightseers))\b[^.;]{0,60}?\b(?:(?P<w>resum(?:e|es|ed|ing)|"

@@ -5,7 +5,8 @@ Run from the repository root: ``python -m borderkg.loaders.extract.policy_model_
 ``--no-write`` only prints the table; ``--keep-blind heldout6`` leaves a set out of the
 shipped model's training).
 
-Each gold set (the corpus gold and ``heldout`` … ``heldout6``) is held out in turn: a model
+Each gold set (the corpus gold and ``heldout`` … ``heldout8``; a set not named in ``HELDOUT``,
+such as one still being written blind, is never opened) is held out in turn: a model
 trained on the others runs inside the full extractor on the held-out set, and its policies
 F1 (and anchored F1) are compared with the rules alone. One threshold for all folds is chosen
 to maximise the mean policies F1 over the folds. The model is switched on only if that mean
@@ -38,8 +39,20 @@ from .pipeline import Extractor
 from .policy_model import NONE, WEIGHTS_FILE, FeatureSettings, PolicyModel, featurize, using
 from .text import fold
 
-HELDOUT = ("heldout", "heldout2", "heldout3", "heldout4", "heldout5", "heldout6")
-THRESHOLDS = (0.3, 0.4, 0.5, 0.6, 0.7, 0.8)
+HELDOUT = (
+    "heldout",
+    "heldout2",
+    "heldout3",
+    "heldout4",
+    "heldout5",
+    "heldout6",
+    "heldout7",
+    "heldout8",
+)
+# Not below 0.4: a proposal has no rule cue behind it, and at 0.3 the model already proposes
+# look-alikes (``customs turned away a delegation``: SanctionsEnforcement at 0.31) for a
+# leave-one-set-out gain of one policy in a set (round 7: mean .904 at 0.3, .902 at 0.4).
+THRESHOLDS = (0.4, 0.5, 0.6, 0.7, 0.8)
 L2 = 1e-5
 ITERATIONS = 200
 LEARNING_RATE = 0.1

@@ -51,6 +51,19 @@ _TO_ENFORCERS = re.compile(
     r"(?:\w+\s+)?(?:orders?|instructions?)\b",
     _I,
 )
+# The order to enforcers reported as news of its giving: dated ("were ordered last month"),
+# given at a briefing ("reminded in a lecture"), or told as what they may now do
+# ("have been instructed that they may open fire"); an undated "have been told to stop
+# anyone" or "are under orders to" is the rule being applied.
+_ORDER_GIVEN = re.compile(
+    rf"\b{_ENFORCERS}\b(?:\s+[\w'’-]+){{0,4}}?\s+(?:(?:have|has|had)\s+been|were|was)\s+"
+    r"(?:\w+ly\s+)?(?:(?:ordered|instructed|told|directed|briefed)\s+(?:(?:last|this|earlier\s+this)"
+    r"\s+(?:week|month|year|spring|summer|autumn|winter)|on\s+\w+day|in\s+(?:january|february|"
+    r"march|april|may|june|july|august|september|october|november|december)|(?:in|at|during)\s+"
+    r"(?:a|an|the)\s+(?:[\w-]+\s+)?(?:lecture|meeting|briefing|session|assembly)|that\s+(?:they|"
+    r"guards|soldiers|officers)\s+(?:may|can|must|are\s+to|should))|reminded)\b",
+    _I,
+)
 # An authority telling the public: a notice, a warning, a lecture.
 _TO_PUBLIC = re.compile(
     r"\b(?:told|telling|tells|warned|warning|informed|informing|notified|notifying|announced|"
@@ -119,6 +132,8 @@ def refine_status(
     text = folded[cue.begin : cue.end]
     before = folded[sentence.begin : cue.begin]
     whole = folded[sentence.begin : sentence.end]
+    if status in (_ANNOUNCED, _IN_FORCE) and _ORDER_GIVEN.search(whole):
+        return _ANNOUNCED
     if status == _ANNOUNCED:
         if _TO_ENFORCERS.search(whole):
             return _IN_FORCE
@@ -211,10 +226,13 @@ _NOT_BY_NOTICE = {_PLANNED, _LIFTED, _EASED, str(STATUS.Rumoured)}
 
 
 def by_notice(ctx: ArticleContext, index: int, status: str) -> str:
-    """Announced when the sentence tells the measure through notices or posters."""
+    """Announced when the sentence tells the measure through notices or posters, or tells
+    an order to enforcers as news of its giving (``_ORDER_GIVEN``)."""
     if status in _NOT_BY_NOTICE or status == _ANNOUNCED:
         return status
     sentence = ctx.sentences[index]
+    if status == _IN_FORCE and _ORDER_GIVEN.search(ctx.folded, sentence.begin, sentence.end):
+        return _ANNOUNCED  # "soldiers were reminded at a meeting that they may shoot"
     return _ANNOUNCED if _NOTICE.search(ctx.folded, sentence.begin, sentence.end) else status
 
 

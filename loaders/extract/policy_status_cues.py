@@ -32,6 +32,8 @@ STATUS_CUES: list[tuple[str, re.Pattern[str]]] = [
             r"there is talk|word has it|people (?:say|said|are saying|have been saying) (?:that )?"
             r"[^.;,]{0,60}?\b(?:will|would|may|might|could|(?:is|are) going to)"
             r"|word is|speculation|unconfirmed reports?|it is said that"
+            # "word in the villages is that …", "the talk among traders is that …"
+            r"|(?:word|talk)\s+(?:in|among|around|on)\s+(?:[\w'’-]+\s+){1,4}?is\s+that"
             # "word has gone around the villages that …", "talk is going round that …"
             r"|(?:word|talk|news)\s+(?:has|had|is)\s+(?:\w+ly\s+)?(?:gone|got|gotten|spread|been\s+"
             r"going|going|been\s+spreading|spreading)\s+(?:a)?round"

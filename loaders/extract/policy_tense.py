@@ -196,10 +196,13 @@ def verb_status(kind: str, verb: str, before: str, after: str = "") -> str | Non
     effort = EFFORT.search(tail)
     if effort:
         # "are working day and night to rebuild", "were sent to repair it": it is being
-        # done; "started building", "began sweeping": it was begun, a deed done; "have
-        # begun paying": begun and still going on.
+        # done; "started building", "began sweeping", "have started flying drones": the
+        # start is the deed reported; "have begun paying": begun and still going on.
         begun = effort.group("begin") is not None
-        ongoing = not begun or _PERFECT_BEFORE.search(tail, 0, effort.start("begin"))
+        ongoing = not begun or (
+            effort.group("begin").lower() == "begun"
+            and _PERFECT_BEFORE.search(tail, 0, effort.start("begin"))
+        )
         return _by_kind(kind, "progressive" if ongoing else "past", False)
     spent = _SPENT.search(tail) if form == "gerund" else None
     if spent:

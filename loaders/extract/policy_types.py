@@ -41,7 +41,7 @@ _I = re.IGNORECASE
 _CRACKDOWN, _INSPECTION = str(MEASURE.Crackdown), str(MEASURE.NonSocialistInspection)
 _MOVEMENT, _BUFFER = str(MEASURE.MovementRestriction), str(MEASURE.BufferZone)
 _TRADE, _SANCTIONS = str(MEASURE.TradeRestriction), str(MEASURE.SanctionsEnforcement)
-_CLOSURE = str(MEASURE.BorderClosure)
+_CLOSURE, _DEFECTION = str(MEASURE.BorderClosure), str(MEASURE.DefectionCrackdown)
 _SOCIALIST = re.compile(r"socialist|grou?ppa|gruppa", _I)
 _TARGETED = {str(MEASURE.SmugglingCrackdown), str(MEASURE.PhoneCrackdown)}
 _DEFINITE = re.compile(r"\b(?:the|this|that|its|their)\s+(?:[\w-]+\s+)?$", _I)
@@ -49,7 +49,8 @@ _NUMBER = r"(?:\d[\d,.]*|a|one|two|three|four|five|six|seven|eight|nine|ten|half
 # "within 500 metres of the water", "a two-kilometre strip along the river"
 _DISTANCE = re.compile(
     rf"\bwithin\s+{_NUMBER}(?:\s+(?:to|or)\s+{_NUMBER})?\s+(?:metres?|meters?|kilometres?|"
-    r"kilometers?|km|m|miles?)\s+of\s+(?:the\s+)?(?:[\w'’-]+\s+){0,3}?(?:rivers?|water|"
+    r"kilometers?|km|m|miles?)\s+of\s+(?:the\s+)?(?:[\w'’-]+\s+){0,3}?(?:rivers?|water|waterline|"
+    r"waterfront|water's\s+edge|water’s\s+edge|coast|coastline|shoreline|sea|mudflats|"
     r"riverbanks?|banks?|borders?|fence|shore|yalu|tumen|frontier)\b|\b(?:\d+|one|two|three|"
     r"four|five|ten)[- ](?:metre|meter|kilometre|kilometer|km)\s+(?:wide\s+)?(?:strip|zone|"
     r"belt|area)\b"
@@ -125,11 +126,38 @@ _SMUGGLED_PHONES = re.compile(
 _SMUGGLING = str(MEASURE.SmugglingCrackdown)
 # "…, including several traders accused of …": the charge of some of them, told aside.
 _OTHERS = re.compile(r"\b(?:said|says|including|among\s+them|among\s+whom)\b", _I)
-# The charge an arrest or a sentence is for.
+# The charge an arrest or a sentence is for, what those arrested had been doing ("arrested
+# a broker … who had been guiding people to the river") or what a check is to find.
 _CHARGE = re.compile(
     r"\b(?:accused\s+of|charged\s+with|on\s+charges\s+of|suspected\s+of|convicted\s+of|for\s+"
     r"(?:helping|guiding|taking|smuggling|carrying|selling|buying|using|making|sheltering|"
-    r"hiding|harbou?ring|organi[sz]ing|running))\b",
+    r"hiding|harbou?ring|organi[sz]ing|running)|to\s+(?:find|catch|track\s+down|root\s+out|"
+    r"hunt\s+(?:for|down)|look\s+for|search\s+for|identify|trace)|who\s+(?:had|have|has|were|was)\s+(?:been\s+)?"
+    r"(?=\w+(?:ing|ed)\b))\b",
+    _I,
+)
+
+
+# The end of a clause: a coordinated clause or a semicolon.
+_NEXT_CLAUSE = re.compile(r"[,;]\s+(?:and|but|while|whereas|as)\b|;", _I)
+# A ban whose own words name the resolution or the sanctions that impose it.
+_RESOLUTION_OWN = re.compile(r"\bresolutions?\s+\d{4}\b|\bsanctions\b", _I)
+# Papers checked as a standing step at a fixed point (``checkpoints now scan the identity
+# card of every passenger``, ``identity cards are scanned at the park gate``) control who
+# may pass: a MovementRestriction; checks stepped up or aimed at people in hiding stay a
+# crackdown on defection.
+_PAPERS = re.compile(
+    r"\b(?:identity|identification|id)\s+(?:cards?|documents?|papers)\b|\bpapers\b|\bpassports?\b",
+    _I,
+)
+_FIXED_POINT = re.compile(
+    r"\b(?:checkpoints?|check\s+posts?|gates?|kiosks?|entrances?|barriers?|roadblocks?|"
+    r"toll\s+booths?)\b",
+    _I,
+)
+_HUNT = re.compile(
+    r"\b(?:step\w*\s+up|tighten\w*|intensif\w+|more\s+(?:thorough|frequent)|north\s+koreans|"
+    r"defect\w*|without\s+(?:papers|documents|identity))\b",
     _I,
 )
 
@@ -162,13 +190,23 @@ def refine(concept: str, around: str, cue: str, after: str, before: str, sentenc
         if _CUSTOMS.search(around):
             return _SANCTIONS if _UNDER_SANCTIONS.search(around + after) else _TRADE
         return concept
+    if (
+        concept in (_CRACKDOWN, _DEFECTION)
+        and _CHECKING.match(cue)
+        and _PAPERS.search(around)
+        and _FIXED_POINT.search(sentence)
+        and not _HUNT.search(sentence)
+    ):
+        return _MOVEMENT  # papers checked at a fixed point: who may pass
     if concept == _CRACKDOWN:
         charge = _CHARGE.search(after)
         # what people were arrested for, told further on ("…, accused of taking money to
         # let a woman cross the ice"), read with the words around the act
         told = ""
         if charge and not _OTHERS.search(after, 0, charge.start()):
-            told = " " + after[charge.start() :]
+            # up to the end of its clause: "…, and residents caught with a phone …" is another
+            end = _NEXT_CLAUSE.search(after, charge.end())
+            told = " " + after[charge.start() : end.start() if end else len(after)]
         subject = _SUBJECT.match(sentence)
         for text in (around + told, subject.group(0) if subject else ""):
             text = _REMITTANCE.sub(" ", text)
@@ -188,6 +226,8 @@ def refine(concept: str, around: str, cue: str, after: str, before: str, sentenc
         return _TRADE
     if concept == _MOVEMENT and _DISTANCE.search(around):
         return _BUFFER
+    if concept == _TRADE and _RESOLUTION_OWN.search(cue):
+        return concept  # the resolution's own ban, not a country enforcing it
     if concept == _TRADE and (_UNDER_SANCTIONS.search(around) or _UNDER_SANCTIONS.search(after)):
         return _SANCTIONS
     if concept == _CLOSURE and _TO_GOODS.match(after):
