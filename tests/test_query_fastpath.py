@@ -137,6 +137,15 @@ def test_a_lookup_gives_the_bytes_a_worker_gives(
             assert (here.rows, here.capped, here.form) == (there.rows, there.capped, "SELECT")
 
 
+def test_a_lookups_rows_stay_readable_after_its_bytes_are_sent(pool: QueryPool) -> None:
+    for media_type in conneg.RESULT_TYPES:
+        result = pool.run(TRICKY_LOOKUP, media_type=media_type)
+        data = result.read()
+        result.close()  # as the endpoint does once the body is out
+        assert result.rows == 8 and not result.capped, media_type
+        assert data and result.read() == b""
+
+
 def test_a_lookup_is_capped_and_says_so(root: Path) -> None:
     settings = QuerySettings(workers=1, max_rows=3)
     with QueryPool(root, settings) as pool, pool.run(TRICKY_LOOKUP, media_type=conneg.TSV) as r:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import csv
 import io
 
@@ -75,3 +76,26 @@ def test_row_cap_counts_empty_results(fmt: str) -> None:
     cap.write(full)
     cap.finish()
     assert out.getvalue() == full and cap.rows == 0 and not cap.capped
+
+
+@pytest.mark.parametrize("fmt", ["json", "xml", "csv", "tsv"])
+def test_capping_a_whole_document_gives_what_the_streaming_cap_gives(fmt: str) -> None:
+    from borderkg.resultcap import Capped, RowCap, cap_document, count_rows
+
+    store = ox.Store()
+    form = getattr(ox.QueryResultsFormat, fmt.upper())
+    for query in (CAP_VALUES, "SELECT ?x { FILTER(false) }", "SELECT * {}"):
+        full = store.query(query).serialize(format=form)
+        for max_rows in (1, 2, 5, 10, 11, 12):
+            out = io.BytesIO()
+            cap = RowCap(out, fmt, max_rows)
+            with contextlib.suppress(Capped):
+                cap.write(full)
+            cap.finish()
+            data, rows, capped = cap_document(full, fmt, max_rows)
+            if rows is None:  # surely under the cap: left uncounted
+                assert not cap.capped and count_rows(data, fmt) == cap.rows, (query, max_rows)
+                rows = count_rows(data, fmt)
+            assert (data, rows, capped) == (out.getvalue(), cap.rows, cap.capped), (query, max_rows)
+            if not cap.capped:
+                assert data is full  # nothing copied when nothing is cut

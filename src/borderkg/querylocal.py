@@ -27,7 +27,7 @@ from collections import OrderedDict
 from typing import Any
 
 from borderkg.querytypes import QueryResult, QuerySyntaxError
-from borderkg.queryworker import IDLE_REFRESH, ChunkWriter, run_query
+from borderkg.queryworker import IDLE_REFRESH, DocumentWriter, run_query
 from borderkg.snapshots import SnapshotReader
 
 #: Seconds of engine time a lookup may take here before it goes to a worker instead.
@@ -45,22 +45,26 @@ class OverBudget(Exception):
     long or wrote too much to stay in this process."""
 
 
-class _BudgetWriter(ChunkWriter):
-    """Collects a result in memory, stopping the serializer past a deadline or a size."""
+class _BudgetWriter(DocumentWriter):
+    """Collects a result in memory, stopping the serializer past a deadline or a size.
+
+    The result cap is applied once the result is complete (one count over it, see
+    :class:`DocumentWriter`), which costs less than counting rows as they pass.
+    """
 
     def __init__(self, deadline: float, max_bytes: int) -> None:
-        super().__init__(None, max_bytes)  # type: ignore[arg-type]  # never sends
+        super().__init__()
         self.deadline = deadline
+        self.max_bytes = max_bytes
         self.full = False
 
     def write(self, data: bytes) -> int:
-        if len(self.buffer) + len(data) > self.chunk:
+        if self.size + len(data) > self.max_bytes:
             self.full = True
             raise OverBudget
         if time.monotonic() > self.deadline:
             raise OverBudget
-        self.buffer += data
-        return len(data)
+        return super().write(data)
 
 
 class LocalRunner:
@@ -129,7 +133,10 @@ class LocalRunner:
         if self._strikes:
             with self._lock:
                 self._strikes.pop(request["q"], None)  # strikes count in a row
-        return QueryResult("SELECT", media_type, rows, capped, bytes(out.buffer))
+        body = out.getvalue()
+        if rows is None:  # surely under the cap: counted only if someone asks
+            return QueryResult("SELECT", media_type, None, capped, body, count=request["fmt"])
+        return QueryResult("SELECT", media_type, rows, capped, body)
 
     def _strike(self, query: str, strikes: int) -> None:
         with self._lock:

@@ -162,6 +162,9 @@ class QueryResult:
     (CONSTRUCT/DESCRIBE) in it, ``None`` for ASK; ``capped``: the result was cut at the
     pool's ``max_rows``. The bytes are in memory when small, else in a temporary file:
     :meth:`chunks` streams them; :meth:`close` (also on ``with`` exit) frees them.
+    ``count``: the results format of a ``body`` whose rows were not counted (it is surely
+    under the cap, see :func:`borderkg.resultcap.cap_document`); :attr:`rows` counts them
+    when first read.
     """
 
     def __init__(
@@ -172,13 +175,28 @@ class QueryResult:
         capped: bool,
         body: bytes = b"",
         spool: tempfile.SpooledTemporaryFile[bytes] | None = None,
+        *,
+        count: str | None = None,
     ) -> None:
         self.form = form
         self.media_type = media_type
-        self.rows = rows
+        self._rows = rows
         self.capped = capped
         self._body = body
         self._spool = spool
+        # The results format of ``body`` when its rows are counted only if asked for.
+        self._count = count
+        self._counted = body
+
+    @property
+    def rows(self) -> int | None:
+        """Rows (SELECT) or triples (CONSTRUCT/DESCRIBE) in the result, ``None`` for ASK."""
+        if self._count is not None:
+            from borderkg.resultcap import count_rows
+
+            self._rows = count_rows(self._counted, self._count)
+            self._count, self._counted = None, b""
+        return self._rows
 
     def chunks(self, size: int = READ_CHUNK) -> Iterator[bytes]:
         """The serialized result in pieces of at most ``size`` bytes (readable once)."""

@@ -37,7 +37,7 @@ from typing import Any
 
 import pyoxigraph as ox
 
-from borderkg.resultcap import Capped, RowCap
+from borderkg.resultcap import Capped, RowCap, cap_document
 from borderkg.snapshots import SnapshotReader
 
 HEADER = struct.Struct("!I")
@@ -127,6 +127,39 @@ class ChunkWriter:
         """Nothing to do: data goes out in chunks, the rest with the final frame."""
 
 
+class DocumentWriter:
+    """A binary file-like object that keeps a whole result in memory (for results known to
+    be small). A SELECT result written here is capped once it is complete
+    (:func:`~borderkg.resultcap.cap_document`), not counted as it streams; its rows are
+    then ``None`` when the result is surely under the cap (count them with
+    :func:`~borderkg.resultcap.count_rows` if needed)."""
+
+    def __init__(self) -> None:
+        self.parts: list[bytes] = []
+        self.size = 0
+
+    def write(self, data: bytes) -> int:
+        self.parts.append(bytes(data))
+        self.size += len(data)
+        return len(data)
+
+    def flush(self) -> None:
+        """Nothing to do: everything stays in memory."""
+
+    def getvalue(self) -> bytes:
+        """Everything written (the serializer usually writes a small result at once)."""
+        return self.parts[0] if len(self.parts) == 1 else b"".join(self.parts)
+
+    def cap(self, fmt: str, max_rows: int) -> tuple[int | None, bool]:
+        """Cut the complete result at ``max_rows`` rows; ``(rows or None, capped)``."""
+        data, rows, capped = cap_document(self.getvalue(), fmt, max_rows)
+        self.parts, self.size = [data], len(data)
+        return rows, capped
+
+
+Output = ChunkWriter | DocumentWriter
+
+
 def _dataset_options(request: dict[str, Any]) -> dict[str, Any]:
     options: dict[str, Any] = {}
     default_graphs, named_graphs = request.get("dg"), request.get("ng")
@@ -145,10 +178,13 @@ class Mismatch(Exception):
 
 
 def _solutions(
-    result: ox.QuerySolutions, fmt: str, out: ChunkWriter, max_rows: int
-) -> tuple[int, bool]:
+    result: ox.QuerySolutions, fmt: str, out: Output, max_rows: int
+) -> tuple[int | None, bool]:
     if fmt not in RESULT_FORMATS:
         raise Mismatch(f"a SELECT query gives results, not {fmt}")
+    if isinstance(out, DocumentWriter):
+        result.serialize(out, RESULT_FORMATS[fmt])
+        return out.cap(fmt, max_rows)
     cap = RowCap(out, fmt, max_rows)
     with contextlib.suppress(Capped):
         result.serialize(cap, RESULT_FORMATS[fmt])
@@ -157,7 +193,7 @@ def _solutions(
 
 
 def _triples(
-    result: ox.QueryTriples, fmt: str, out: ChunkWriter, max_rows: int, prefixes: dict[str, str]
+    result: ox.QueryTriples, fmt: str, out: Output, max_rows: int, prefixes: dict[str, str]
 ) -> tuple[int, bool]:
     if fmt not in GRAPH_FORMATS:
         raise Mismatch(f"a CONSTRUCT or DESCRIBE query gives a graph, not {fmt}")
@@ -178,14 +214,16 @@ def _triples(
 
 
 def run_query(
-    store: ox.Store, request: dict[str, Any], prefixes: dict[str, str], out: ChunkWriter
+    store: ox.Store, request: dict[str, Any], prefixes: dict[str, str], out: Output
 ) -> tuple[int | None, bool, bytes]:
-    """Run one request, writing the serialized result to ``out``.
+    """Run one request, writing the serialized result to ``out`` (chunk by chunk to a
+    :class:`ChunkWriter`; whole, then capped, to a :class:`DocumentWriter`).
 
     ``prefixes``: all predeclared prefixes; the request's ``px`` names those the query
     uses (passing a prefix to pyoxigraph costs more than a cheap query), ``None`` all.
 
-    Returns ``(rows, capped, kind)``: rows or triples written (``None`` for ASK), whether
+    Returns ``(rows, capped, kind)``: rows or triples written (``None`` for ASK, and for a
+    SELECT written to a :class:`DocumentWriter` that is surely under the cap), whether
     the cap cut the result, and ``b"S"`` / ``b"A"`` / ``b"G"`` for solutions, a boolean
     or a graph.
     """

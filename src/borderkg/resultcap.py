@@ -15,11 +15,16 @@ only the structure can produce, looked for outside quoted text only:
 * XML: ``<result>`` starts a row (``<`` in text is escaped as ``&lt;``).
 
 All counting is done with ``bytes`` methods (C speed), a chunk at a time; the few bytes a
-marker or an escape may straddle are carried over to the next chunk.
+marker or an escape may straddle are carried over to the next chunk. A result held whole in
+memory is capped by :func:`cap_document` instead: a bound on its rows from one ``bytes.count``,
+an exact count only when the bound reaches the cap, and a cut only when there are too many
+rows (the same bytes, rows and flag as :class:`RowCap` gives).
 """
 
 from __future__ import annotations
 
+import contextlib
+import io
 import re
 from typing import Any
 
@@ -151,7 +156,14 @@ class RowCap:
     def _forward(self, data: bytes) -> None:
         if data:
             self.target.write(data)
-            self.tail = (self.tail + data)[-4:]
+            self.tail = (self.tail + data[-4:])[-4:]
+
+    def count_document(self, data: bytes) -> int:
+        """Rows in ``data``, a complete serialized result (nothing written before): what
+        :attr:`rows` would say had ``data`` passed uncut."""
+        self.count, self.inside = self._scan(data, len(data))
+        self.tail = data[-4:]
+        return self.rows
 
     def _text(self, region: bytes) -> bytes:
         """``region`` with JSON escapes blanked out (same length: offsets stay valid)."""
@@ -199,3 +211,35 @@ def _escape_boundary(buffer: bytes, end: int) -> int:
     while end - run - 1 >= 0 and buffer[end - run - 1] == _BACKSLASH:
         run += 1
     return end - 1 if run % 2 == 1 else end
+
+
+#: Per format, a marker every row but at most one contains (more may occur inside terms):
+#: counting it bounds the rows from above at C speed.
+_ROW_BOUND = {"json": b",{", "xml": b"<result>", "csv": b"\n", "tsv": b"\n"}
+
+
+def count_rows(data: bytes, fmt: str) -> int:
+    """Rows in ``data``, a complete serialized result in format ``fmt``."""
+    return RowCap(None, fmt, 1).count_document(data)
+
+
+def cap_document(data: bytes, fmt: str, max_rows: int) -> tuple[bytes, int | None, bool]:
+    """``(bytes, rows, capped)`` of a complete serialized result ``data`` cut at ``max_rows``
+    rows: what :class:`RowCap` gives when the serializer writes ``data`` through it.
+
+    A result already whole in memory is rarely near the cap: when a bound on its rows
+    (one ``bytes.count``) shows it is under, ``data`` is returned as is and ``rows`` is
+    ``None`` — :func:`count_rows` gives it exactly if someone asks. Otherwise the rows are
+    counted exactly, and the document cut if there are more than ``max_rows``.
+    """
+    if data.count(_ROW_BOUND[fmt]) + 1 <= max_rows:
+        return data, None, False
+    rows = count_rows(data, fmt)
+    if rows <= max_rows:
+        return data, rows, False
+    out = io.BytesIO()
+    cap = RowCap(out, fmt, max_rows)
+    with contextlib.suppress(Capped):
+        cap.write(data)
+    cap.finish()
+    return out.getvalue(), cap.rows, cap.capped
