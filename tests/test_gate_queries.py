@@ -344,16 +344,21 @@ def test_neighbourhood_read_quad_by_quad_equals_the_one_read_with_queries(tmp_pa
         nodes = batch_nodes(scratch, [graph], gate.reader)
         fetched, hubs = {}, {}
         stored_graph = ox.NamedNode(GRAPH + "stored")
-        for limit in (0, 100):
+        for limit in (0, 1, 100):  # by queries, one read in the lookup pass, all
             for left_out in ([], [stored_graph]):  # a batch replacing "stored" leaves it out
                 gate.reader.hubs = set()
                 gate.reader.read_one_by_one = limit
                 skip = {ox.NamedNode(graph), *left_out}
                 fetched[limit, bool(left_out)] = set(gate.reader.fetch(store.store, nodes, skip))
                 hubs[limit] = gate.reader.hubs
-    assert fetched[0, False] == fetched[100, False]
-    assert fetched[0, True] == fetched[100, True]
-    assert hubs[0] == hubs[100] == {ox.NamedNode("https://w3id.org/borderkg/id/place/hub-town")}
+    assert fetched[0, False] == fetched[1, False] == fetched[100, False]
+    assert fetched[0, True] == fetched[1, True] == fetched[100, True]
+    assert (
+        hubs[0]
+        == hubs[1]
+        == hubs[100]
+        == {ox.NamedNode("https://w3id.org/borderkg/id/place/hub-town")}
+    )
     policy = ox.NamedNode(f"{ARTICLE}stored#policy-1")
     assert any(q.subject == policy for q in fetched[0, False])
     assert not any(q.graph_name == stored_graph for q in fetched[0, True])

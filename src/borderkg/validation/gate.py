@@ -18,7 +18,8 @@ Design — check in a scratch store, write nothing until the verdict:
   focus nodes sharing one query (``gaterun.py``); for a check of one or two articles, count
   and class plans, value checks, property pairs, the in-scheme component and the evidence-span
   constraints that certainly find nothing on the batch's subjects are not run at all
-  (``gatefacts.py``, ``gatevouch.py``). The results kept are those on the batch's subjects (and, for the few
+  (``gatefacts.py``, ``gatevouch.py``), nor, for any profiled batch, the cross-article rules
+  a few lookups in the scratch store show to find nothing (``gatecross.py``). The results kept are those on the batch's subjects (and, for the few
   shapes that look at links *to* a node — anonymous sources, inverse paths — on the nodes the
   batch links to). A result that also holds without
   the batch is not the batch's doing and is dropped (only results on nodes the store already
@@ -74,6 +75,7 @@ from borderkg.validation.gatebatch import (
     graphs_holding,
     normalise,
 )
+from borderkg.validation.gatecross import CrossCheck, Look
 from borderkg.validation.gatefacts import VOUCH_GRAPHS, Facts, Vouch
 from borderkg.validation.gatereject import others_unaffected
 from borderkg.validation.gaterun import GateRunner
@@ -143,6 +145,7 @@ class Gate:
         self._hierarchy: list[ox.Quad] = []  # the ontology's rdfs:subClassOf quads
         self._ontology_by_subject: dict[ox.Term, list[ox.Quad]] = {}
         self.shapes = Applicable(self.compiled, self.targets, self.incoming_sensitive)
+        self.cross = CrossCheck(self.compiled.plans, self.targets)
 
     # -- the public check -------------------------------------------------------------------
 
@@ -355,7 +358,8 @@ class Gate:
         The scratch store is small, so the queries run over all of it and the results are
         kept for the focus nodes wanted (cheaper than naming the nodes in every query).
         ``present``: (predicates from, predicates to) the focus nodes; plans that only look
-        at values along paths none of the focus nodes has are skipped. ``vouched``: (what
+        at values along paths none of the focus nodes has are skipped, and the cross-article
+        rules the scratch store shows to find nothing (``gatecross.py``). ``vouched``: (what
         the scratch store says about the batch's subjects, the subjects) when the results
         kept are those on them: plans that certainly find nothing there are skipped
         (``gatefacts.py``).
@@ -365,7 +369,8 @@ class Gate:
         skip = None
         if present is not None:
             outgoing, incoming = present
-            vouch = self.vouch
+            vouch, cross = self.vouch, self.cross
+            look = Look(scratch, self.shapes.superclasses)
 
             def skip(shape: Any, plan: Any) -> bool:
                 if plan.extra.get("component") == SH.EqualsConstraintComponent:
@@ -374,6 +379,8 @@ class Gate:
                     self.paths.get(shape.node), outgoing, incoming
                 ):
                     return True
+                if cross.knows(plan):
+                    return cross.finds_nothing(plan, look)
                 return vouched is not None and vouch.finds_nothing(shape, plan, *vouched)
 
         raws = self.runner.run(scratch, only, skip, {} if closures is None else closures)

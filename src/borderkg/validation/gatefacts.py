@@ -11,8 +11,10 @@ batch's quads as it reads them back, the quads it copied from the store, the ont
   finds something only if a value of a focus subject fails one of its checks. ``sh:class`` is
   decided from the value's types; the other core checks by their exact Python test —
   pyshacl's, which the engine itself asks about the rows its SPARQL cannot decide — for a few
-  values at most (:data:`VALUE_TESTS`: each costs some microseconds). Nested shapes
-  (``sh:or``, ``sh:node`` …) are not decided here.
+  values at most (:data:`VALUE_TESTS`: each costs some microseconds). Of nested shapes only
+  ``sh:or`` is decided: over members with value checks only, or over members that each
+  count one predicate's values (``sh:minCount``) or name classes — the label rules of actors
+  and places (:class:`AnyOfFacts`).
 
 :class:`Vouch` decides exactly, for the shapes whose focus nodes follow from the node's own
 triples (class, subjects-of and node targets of the shape and its node-shape parents), when
@@ -308,6 +310,7 @@ class Vouch:
             self.wanted.update(path)
             self.wanted.update(found.subjects_of)
             self.wanted.update(gatevouch.wanted_by(shape))
+            self.wanted.update(self._member_predicates(shape))
         self._plans: dict[int, tuple[Any, ...] | None] = {}
 
     def finds_nothing(self, shape: Shape, plan: Plan, facts: Facts, subjects: set[ox.Term]) -> bool:
@@ -329,13 +332,16 @@ class Vouch:
             return gatevouch.finds_nothing(kind, bounds, facts, focus, path, VALUE_TESTS)
         return _values_pass(facts, facts.focus(targets, subjects), path, bounds)
 
-    def _test(self, check: Check) -> frozenset[ox.Term] | Callable[[ox.Term, Any], bool] | None:
+    def _test(
+        self, check: Check
+    ) -> frozenset[ox.Term] | Callable[[ox.Term, Any], bool] | AnyOfFacts | None:
         """How the vouch decides a check: the classes of a ``sh:class`` check, the exact Python
         test of another core check (a :class:`~borderkg.validation.gatevouch.Shortcut` where
-        it has a quick answer), ``sh:or`` over shapes of such checks, or ``None``."""
+        it has a quick answer), ``sh:or`` over shapes of such checks or over value counts and
+        classes (:class:`AnyOfFacts`), or ``None``."""
         value_check = check.value_check
         if value_check is None:
-            return self._any_of(check)
+            return self._any_of(check) or self._facts_or(check)
         if value_check.component == SH.ClassConstraintComponent:
             return frozenset(_classes(check))
         return gatevouch.shortcut(value_check) or value_check.fails
@@ -363,6 +369,42 @@ class Vouch:
             members.append(tests)
         return gatevouch.any_of(members) if members else None
 
+    def _facts_or(self, check: Check) -> AnyOfFacts | None:
+        """The test of an ``sh:or`` whose members each either count one predicate's values
+        (``sh:path`` of one predicate, ``sh:minCount`` only) or name classes (``sh:class``
+        only, no path), else ``None``."""
+        if self.compiler is None or check.nested is None or check.nested[0] != SH["or"]:
+            return None
+        members: list[tuple[ox.Term, int] | frozenset[ox.Term]] = []
+        for member in self.compiler.model.members(check.nested[1]):
+            if member.deactivated or member.components:
+                return None
+            if member.is_property:
+                steps = _forward(member)
+                low = member.params.get(SH.minCount, [])
+                if steps is None or len(steps) != 1 or set(member.params) != {SH.minCount}:
+                    return None
+                if len(low) != 1 or not str(low[0]).isdigit():
+                    return None
+                members.append((steps[0], int(str(low[0]))))
+            elif set(member.params) == {SH["class"]}:
+                members.append(frozenset(ox.NamedNode(str(c)) for c in member.params[SH["class"]]))
+            else:
+                return None
+        return AnyOfFacts(members) if members else None
+
+    def _member_predicates(self, shape: Shape) -> set[ox.Term]:
+        """The predicates the facts-decided ``sh:or`` members of a shape count."""
+        found: set[ox.Term] = set()
+        if self.compiler is None:
+            return found
+        for head in shape.params.get(SH["or"], []):
+            for member in self.compiler.model.members(head):
+                steps = _forward(member) if member.is_property else None
+                if steps is not None and len(steps) == 1:
+                    found.add(steps[0])
+        return found
+
     def _key(self, shape: Shape, plan: Plan) -> tuple[Any, ...] | None:
         """(kind, targets, path, bounds or classes) deciding a plan, or ``None``."""
         if id(plan) not in self._plans:
@@ -389,6 +431,25 @@ class Vouch:
         return self._plans[id(plan)]
 
 
+class AnyOfFacts:
+    """``sh:or`` over members decided from a node's own triples: ``(predicate, fewest)``, at
+    least that many distinct values of the predicate; a set of classes, an instance of each
+    (with the ontology's subclasses). A value passes when one member holds for it."""
+
+    def __init__(self, members: list[tuple[ox.Term, int] | frozenset[ox.Term]]) -> None:
+        self.members = members
+
+    def passes(self, facts: Facts, value: ox.Term) -> bool:
+        """Whether the value passes some member, by what ``facts`` notes about it."""
+        for member in self.members:
+            if isinstance(member, frozenset):
+                if member <= facts.kinds(value):
+                    return True
+            elif len(facts.objects(value, (member[0],))) >= member[1]:
+                return True
+        return False
+
+
 def _forward(shape: Shape) -> tuple[ox.NamedNode, ...] | None:
     """The predicates of a property shape's path of plain forward steps, else ``None``."""
     steps = path_predicates(shape)
@@ -404,10 +465,11 @@ def _values_pass(
     Python test), testing at most :data:`VALUE_TESTS` values in Python."""
     budget = VALUE_TESTS
     classes = [test for test in tests if isinstance(test, frozenset)]
+    decided = [test for test in tests if isinstance(test, AnyOfFacts)]
     exact = [
         (test, test.passes if isinstance(test, Shortcut) else None)
         for test in tests
-        if not isinstance(test, frozenset)
+        if not isinstance(test, frozenset | AnyOfFacts)
     ]
     passed: set[ox.Term] = set()  # the tests depend on the value only: each is tested once
     for node in focus:
@@ -416,6 +478,9 @@ def _values_pass(
                 continue
             for required in classes:
                 if not required <= facts.kinds(value):
+                    return False
+            for test in decided:
+                if not test.passes(facts, value):
                     return False
             rdf = None
             for test, passes in exact:

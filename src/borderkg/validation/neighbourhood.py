@@ -9,17 +9,17 @@ end of those links, only what value checks read — types, scheme membership, ``
 chains and the predicates nested shapes and SPARQL constraints name. :class:`Reader` collects
 exactly that, leaving out the graphs the batch replaces.
 
-Reading the on-disk store costs about 15 µs per node looked up and about 20 µs per quad turned
-into a Python object (each of its terms is read back), so the reader asks about all the batch's
-nodes at once: first which of them the store has at all (one query, an existence test per
-node, which decodes nothing for the many new nodes of a batch); then the quads of the few it
-has — quad by quad for a handful, else counted and read with two queries filtering by
-predicate inside pyoxigraph. Nodes with many quads (*hubs*, such as the extraction run every
-article names) are read as their distinct triples plus two of their graphs: all that counts,
-values and the one-graph rules can tell apart. The well-known graphs (ontology, schemes,
-vocabulary) are read from an in-memory copy indexed by node; graphs the batch replaces are
-rarely in the store, so their quads are dropped from the answers rather than filtered out in
-each query.
+Reading the on-disk store costs about 15 µs per node looked up (much more for a node whose
+index range holds deleted entries not yet compacted away) and about 1–2 µs per quad turned
+into a Python object, so each node is looked up once: the first quad of each node tells
+whether the store has it (nothing is decoded for the many new nodes of a batch), and the
+first few nodes it has are read on in the same pass; more of them are counted and read with
+two queries filtering by predicate inside pyoxigraph. Hubs (nodes with many quads, such as
+an actor every article names) are read as their distinct triples plus two of their graphs:
+all that counts, values and the one-graph rules can tell apart. The well-known graphs
+(ontology, schemes, vocabulary) are read from an in-memory copy indexed by node; graphs the
+batch replaces are rarely in the store, so their quads are dropped from the answers rather
+than filtered out in each query.
 """
 
 from __future__ import annotations
@@ -100,6 +100,7 @@ class Reader:
         self._by_object: dict[ox.Term, list[ox.Quad]] = {}
         self._valued: dict[ox.Term, list[ox.Quad]] = {}  # by subject, value predicates only
         self._graph_names: set[ox.Term] = set(self.background)
+        self._outside = {*self.background, ONTOLOGY}  # graphs whose quads _read_one leaves out
         self._in_values = ", ".join(sorted(map(str, values)))
 
         self._copied = False
@@ -204,9 +205,7 @@ class Reader:
         """Quads with one of ``whole`` as subject, and with one of ``values`` as subject and a
         value predicate (:attr:`values`).
 
-        The store is first asked how many quads each node has, so that only the few nodes it
-        knows are read, and nodes with many quads are read as hubs: nothing is decoded for
-        the nodes it does not have.
+        Each node is looked up once (:meth:`_probe`); nodes with many quads are read as hubs.
         """
         found: list[ox.Quad] = []
         for node in whole:
@@ -216,11 +215,15 @@ class Reader:
         # The graphs the batch replaces are rarely in the store: filtering them out inside
         # each query costs more than dropping the few rows of theirs afterwards.
         background = self._graphs(set())
-        present = self._present(main, [n for n in (*whole, *values) if n not in self.hubs])
-        plain_whole = [n for n in whole if n in present]
-        plain_values = [n for n in values if n in present]
         hubs = [n for n in (*whole, *values) if n in self.hubs]
-        if 0 < len(plain_whole) + len(plain_values) <= self.read_one_by_one:
+        asked = [(n, True) for n in whole if n not in self.hubs]
+        asked += [(n, False) for n in values if n not in self.hubs]
+        read, more_hubs, unread = self._probe(main, asked, skip)
+        found += read
+        hubs += more_hubs
+        plain_whole = [n for n, every in unread if every]
+        plain_values = [n for n, every in unread if not every]
+        if 0 < len(unread) <= self.read_one_by_one:
             read, more_hubs = self._read(main, plain_whole, plain_values, skip)
             found += read
             hubs += more_hubs
@@ -264,53 +267,79 @@ class Reader:
     ) -> tuple[list[ox.Quad], list[ox.NamedNode]]:
         """(the quads of :meth:`_outgoing` about a few nodes, the nodes found to be hubs),
         read quad by quad: cheaper than two queries for a handful of nodes."""
-        outside = {*self.background, ONTOLOGY}
         found: list[ox.Quad] = []
         hubs: list[ox.NamedNode] = []
         for node, every in (*((n, True) for n in whole), *((n, False) for n in values)):
-            mine: list[ox.Quad] = []
-            count = 0
-            for quad in main.quads_for_pattern(node, None, None, None):
-                graph = quad.graph_name
-                if not isinstance(graph, ox.NamedNode) or graph in outside:
-                    continue
-                if not every and quad.predicate not in self.values:
-                    continue
-                count += 1
-                if count >= HUB:
-                    self.hubs.add(node)
-                    hubs.append(node)
-                    break
-                if graph not in skip:
-                    mine.append(quad)
+            _seen, mine, hub = self._read_one(main, node, every, skip)
+            if hub:
+                hubs.append(node)
             else:
                 found += mine
         return found, hubs
 
-    def _present(self, main: ox.Store, nodes: list[ox.NamedNode]) -> set[ox.Term]:
-        """The nodes that are the subject of a quad outside the well-known graphs.
+    def _read_one(
+        self, main: ox.Store, node: ox.NamedNode, every: bool, skip: set[ox.NamedNode]
+    ) -> tuple[bool, list[ox.Quad], bool]:
+        """(whether the store has the node in a named graph, its quads outside the well-known
+        graphs and ``skip`` — all, or those with value predicates unless ``every`` —, whether
+        it is a hub: then no quad is returned and it is remembered as one)."""
+        outside = self._outside
+        seen, count, mine = False, 0, []
+        for quad in main.quads_for_pattern(node, None, None, None):
+            graph = quad.graph_name
+            if not isinstance(graph, ox.NamedNode):  # the default graph does not count
+                continue
+            seen = True
+            if graph in outside or (not every and quad.predicate not in self.values):
+                continue
+            count += 1
+            if count >= HUB:
+                self.hubs.add(node)
+                return True, [], True
+            if graph not in skip:
+                mine.append(quad)
+        return seen, mine, False
+
+    def _probe(
+        self, main: ox.Store, nodes: list[tuple[ox.NamedNode, bool]], skip: set[ox.NamedNode]
+    ) -> tuple[list[ox.Quad], list[ox.NamedNode], list[tuple[ox.NamedNode, bool]]]:
+        """Which ``(node, read whole?)`` pairs the store has outside the well-known graphs,
+        the first few of them read in the same pass: (their quads as :meth:`_read` gives
+        them, those of them found to be hubs, the pairs present but not read yet).
 
         Most of a batch's nodes are new: a look at the first quad of each node the
-        well-known graphs do not have settles it (cheaper than a query naming them all).
+        well-known graphs do not have settles it (cheaper than a query naming them all), and
+        for up to :attr:`read_one_by_one` nodes it has, reading on costs no second lookup.
         The others are asked about in one query that skips those graphs inside pyoxigraph.
         """
-        found: set[ox.Term] = set()
         known = self._by_subject
-        unsure = [n for n in nodes if n in known]
-        for node in nodes:
+        found: list[ox.Quad] = []
+        hubs: list[ox.NamedNode] = []
+        unread: list[tuple[ox.NamedNode, bool]] = []
+        unsure: dict[ox.NamedNode, bool] = {}
+        budget = self.read_one_by_one
+        for node, every in nodes:
             if node in known:
-                continue
-            for quad in main.quads_for_pattern(node, None, None, None):
-                if isinstance(quad.graph_name, ox.NamedNode):  # not in the default graph
-                    found.add(node)
-                    break
+                unsure[node] = every
+            elif budget > 0:
+                seen, mine, hub = self._read_one(main, node, every, skip)
+                budget -= seen
+                if hub:
+                    hubs.append(node)
+                else:
+                    found += mine
+            elif any(
+                isinstance(q.graph_name, ox.NamedNode)
+                for q in main.quads_for_pattern(node, None, None, None)
+            ):
+                unread.append((node, every))
         if unsure:
             rows = main.query(
                 f"SELECT ?s WHERE {{ VALUES ?s {{ {' '.join(map(str, unsure))} }} "
                 f"FILTER EXISTS {{ GRAPH ?g {{ ?s ?p ?o }} {self._graphs(set())} }} }}"
             )
-            found.update(row[0] for row in rows)
-        return found
+            unread += [(row[0], unsure[row[0]]) for row in rows]
+        return found, hubs, unread
 
     def _select(
         self,
