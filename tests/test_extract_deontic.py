@@ -67,9 +67,11 @@ def test_distance_forbidden_is_a_buffer_zone(
     ("text", "expected"),
     [
         (
+            # a rule decided and told for the future is announced (the scheme's Announced:
+            # "the authority has made the decision public"), as the gold sets code it
             "Small fishing boats in the county will not be allowed to put out to sea at night "
             "from next month, the county office has decided.",
-            [("MovementRestriction", "Planned")],
+            [("MovementRestriction", "Announced")],
         ),
         (
             "Farm workers on the island now have to carry a travel permit stamped by the "

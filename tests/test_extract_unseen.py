@@ -1,6 +1,6 @@
 """The blind held-out sets: the extractor measured on articles written without looking at it.
 
-``tests/fixtures/heldout3/`` to ``heldout9/`` (12 articles each, 14 from heldout6 on: plain-text
+``tests/fixtures/heldout3/`` to ``heldout10/`` (12 articles each, 14 from heldout6 on: plain-text
 files, JSON/JSONL records, saved HTML pages) were written by engineers who did not read the
 extractor (issue "Loaders": "the team measures the extractor on articles it has never seen,
 and those numbers are what count").
@@ -37,7 +37,20 @@ and those numbers are what count").
 - heldout9 was written during round 7, blind to the extractor (the round's engineer did not
   open it): before the round (0512bbc, a clean install) actors .913, locations .974, legal
   1.000, policies .514 (P .607 R .446); after it policies .581 (P .662 R .518), the others
-  unchanged. Do not tune or train on it.
+  unchanged.
+- Round 8 (policies) analysed the errors of heldout7 to heldout9 by cause and added rules for
+  constructions, each tested on invented sentences (``test_extract_policy_practices``): rules
+  told by who may no longer act, trade bans named by their noun, penalties hung over a deed,
+  standing container checks, phones taken or held, stays capped, visits let resume, new posts
+  and staffed checkpoints, closed sites, future rules and rewards told as announcements, and
+  untargeted acts typed by the article's one campaign. Rules alone (model off, leave-one-set-
+  out table of ``policy_model.json``): heldout7 .761, heldout8 .775, heldout9 .772 (.581
+  before the round); the shipped model is now trained on heldout9 too (heldout5 .920,
+  heldout7 .837, heldout8 .842, heldout9 .802). heldout9 is a regression guard from now on.
+- heldout10 was written during round 8, blind to the extractor (the round's engineer did not
+  open it): with the round-7 extractor (8c40661, a clean install) actors .952, locations
+  .994, legal 1.000, policies .541 (P .735 R .429); after round 8 policies .567 (P .760
+  R .452), the others unchanged. Do not tune or train on it.
 
 Floors sit 0.03 below the measurement, rounded down. Never change gold to match the
 extractor (see each set's ``gold/README.md``).
@@ -77,6 +90,17 @@ EARLIER_HELDOUT = {
         "heldout6",
         "heldout7",
     ),
+    "heldout10": (
+        "heldout",
+        "heldout2",
+        "heldout3",
+        "heldout4",
+        "heldout5",
+        "heldout6",
+        "heldout7",
+        "heldout8",
+        "heldout9",
+    ),
     "heldout9": (
         "heldout",
         "heldout2",
@@ -97,17 +121,19 @@ ARTICLES = {
     "heldout7": 14,
     "heldout8": 14,
     "heldout9": 14,
+    "heldout10": 14,
 }
 ARTICLE_DIRS = ("text", "json", "html")
 ID_BASE = "https://w3id.org/borderkg/id/"
 FLOORS = {
     "heldout3": {"actors": 0.97, "locations": 0.97, "legal_instruments": 0.97, "policies": 0.97},
     "heldout4": {"actors": 0.97, "locations": 0.97, "legal_instruments": 0.97, "policies": 0.97},
-    "heldout5": {"actors": 0.95, "locations": 0.96, "legal_instruments": 0.97, "policies": 0.87},
+    "heldout5": {"actors": 0.95, "locations": 0.96, "legal_instruments": 0.97, "policies": 0.89},
     "heldout6": {"actors": 0.95, "locations": 0.95, "legal_instruments": 0.97, "policies": 0.79},
-    "heldout7": {"actors": 0.90, "locations": 0.94, "legal_instruments": 0.91, "policies": 0.78},
-    "heldout8": {"actors": 0.89, "locations": 0.93, "legal_instruments": 0.97, "policies": 0.78},
-    "heldout9": {"actors": 0.88, "locations": 0.94, "legal_instruments": 0.97, "policies": 0.55},
+    "heldout7": {"actors": 0.90, "locations": 0.94, "legal_instruments": 0.91, "policies": 0.80},
+    "heldout8": {"actors": 0.89, "locations": 0.93, "legal_instruments": 0.97, "policies": 0.81},
+    "heldout9": {"actors": 0.88, "locations": 0.94, "legal_instruments": 0.97, "policies": 0.77},
+    "heldout10": {"actors": 0.92, "locations": 0.96, "legal_instruments": 0.97, "policies": 0.53},
 }
 SETS = sorted(FLOORS)
 
@@ -211,7 +237,7 @@ def test_heldout_gold_uses_scheme_terms_and_project_iris(name: str) -> None:
 
 
 #: Sets still blind: the shipped model must never be trained on them.
-BLIND = {"heldout9"}
+BLIND = {"heldout10"}
 
 
 def test_shipped_policy_model_was_not_trained_on_the_unseen_set() -> None:

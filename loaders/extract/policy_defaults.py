@@ -135,7 +135,9 @@ _UNREALISED_CHANGE = re.compile(
 _INFINITIVE = re.compile(r"\bto\s+(?:\w+ly\s+)?$", re.I)
 _REQUIRING = re.compile(
     r"\b(?:requir\w*|forc(?:ed|es|ing)|oblig\w*|compel\w*|order\w*|instruct\w*|told|tell\w*|made|make|"
-    r"makes|mandat\w*|direct\w*|expect\w*|allow\w*|permit\w*)\b[^.;]{0,70}$",
+    r"makes|mandat\w*|direct\w*|expect\w*|allow\w*|permit\w*|"
+    # "officials agreed to let visits resume": an agreement reached is the decision reported
+    r"(?:have|has|had)?\s*agreed)\b[^.;]{0,70}$",
     re.I,
 )
 

@@ -35,6 +35,7 @@ from .policy_frames_justice import JUSTICE_FRAMES, JUSTICE_GENERIC
 from .policy_frames_limits import LIMIT_FRAMES
 from .policy_frames_means import MEANS_FRAMES
 from .policy_frames_passage import PASSAGE_FRAMES
+from .policy_frames_practices import PRACTICE_FRAMES
 from .policy_frames_resolutions import RESOLUTION_FRAMES
 from .policy_frames_rules import GENERIC_FRAMES as _ENFORCEMENT
 from .policy_frames_rules import RULE_FRAMES
@@ -207,8 +208,9 @@ _PHYSICAL: list[MeasureCue] = [
             "monitoring equipment",
             "monitoring device",
             "watchtower",
-            "observation post",
             "radar",
+            "detection van",
+            "detection vehicle",
             "drone",
         ),
         BUILD,
@@ -266,8 +268,9 @@ _PHYSICAL: list[MeasureCue] = [
     ),
     frame(
         MEASURE.PatrolReinforcement,
-        (*_INSTALL, "establish", "man"),
-        nouns("guard post", "sentry post", "sentry box", "guard hut", "guardhouse", "outpost"),
+        (*_INSTALL, "establish", "man", "staff"),
+        nouns("guard post", "sentry post", "sentry box", "guard hut", "guardhouse", "outpost")
+        | nouns("observation post", "lookout post", "watch post"),
         BUILD,
     ),
     # -- more people on guard ------------------------------------------------------------
@@ -442,6 +445,7 @@ FRAME_CUES: list[MeasureCue] = (
     + LIMIT_FRAMES
     + RESOLUTION_FRAMES
     + JUSTICE_FRAMES
+    + PRACTICE_FRAMES
     + PASSAGE_FRAMES
     + DETECTION_FRAMES
     + _PHYSICAL

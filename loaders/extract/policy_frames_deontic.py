@@ -40,8 +40,8 @@ PROHIBITION = (
     rf"(?:be\s+{_ADVS}(?:allowed|permitted)\s+(?:to\s+)?)?|(?:cannot|can't|mustn't|won't)\s+"
     rf"{_ADVS}(?:be\s+(?:allowed|permitted)\s+(?:to\s+)?)?|{_BE}\s+{_ADVS}{_NEG}\s+{_ADVS}"
     rf"(?:allowed|permitted)\s+(?:to\s+)?|{_BE}\s+{_ADVS}(?:barred|banned|forbidden|"
-    rf"prohibited)\s+from\s+|(?:nobody|no\s+one|none)\s+(?:else\s+)?(?:may|can|is\s+allowed\s+"
-    rf"to|is\s+permitted\s+to)\s+{_ADVS})"
+    rf"prohibited)\s+from\s+|(?:nobody|no\s+one|no-one|none)\s+(?:else\s+)?(?:may|can|(?:is|are|will\s+be|would\s+be|"
+    rf"shall\s+be|has\s+been)\s+{_ADVS}(?:allowed|permitted)\s+to)\s+{_ADVS})"
 )
 #: A prohibition at the start of a measure cue: its negation is the measure, not a denial.
 PROHIBITS = re.compile(PROHIBITION, re.IGNORECASE)

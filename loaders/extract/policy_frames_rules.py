@@ -167,8 +167,9 @@ RULE_FRAMES: list[MeasureCue] = [
     ),
     custom(
         MEASURE.InformantReward,
-        r"(?P<v>(?:promis|offer|pay|paid|giv|gave|award|grant)\w*)\s+(?:[\w,.-]+\s+){0,8}?to\s+"
-        r"(?:anyone|anybody|those|people|villagers|residents|whoever|citizens|informants)\s+"
+        r"(?P<v>(?:promis|offer|pay|paid|giv|gave|award|grant)\w*)\s+(?:[\w,.'’-]+\s+){0,8}?to\s+"
+        r"(?:anyone|anybody|those|people|villagers|residents|whoever|citizens|informants|"
+        r"informers)\s+"
         r"(?:who|that)\s+(?:report|inform|tip|turn|hand|help\s+(?:catch|find|arrest))|(?:\d[\d,]*"
         r"\s+(?:yuan|won|dollars|rmb|usd)|cash|money|payments?|prizes?)\s+(?:[\w-]+\s+){0,3}?for\s+"
         r"(?:reporting|informing|turning\s+in|tipping\s+off|(?:a\s+|any\s+)?tip-offs?|tips?\b|"

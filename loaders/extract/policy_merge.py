@@ -301,6 +301,8 @@ def merge(ctx: ArticleContext, found: list[Mention]) -> list[Policy]:
             for p in specific
         ):
             continue
+        if policy.measure_type == _CRACKDOWN:
+            policy.measure_type = _article_crackdown(ctx, policy, specific)
         into = next(
             (
                 p
@@ -317,6 +319,30 @@ def merge(ctx: ArticleContext, found: list[Mention]) -> list[Policy]:
     for i, policy in enumerate(out, start=1):
         policy.local = f"policy-{i}"
     return out
+
+
+# Brokers and money carried across are a trade of their own, apart from any campaign; a
+# warning or a plan ("those caught later will be sent to a camp") refers back to nothing.
+_DEEDS = {str(STATUS.CarriedOut), str(STATUS.InForce)}
+_MONEY_TRADE = re.compile(r"\b(?:brokers?|remittances?|money|cash|yuan)\b", re.I)
+
+
+def _article_crackdown(ctx: ArticleContext, policy: Policy, specific: list[Policy]) -> str:
+    """The type of an act of enforcement that names no target of its own ("detained five
+    people", "now search the bags of everyone on the road"), told at another stage than the
+    article's campaign: the campaign's type when the article reports crackdowns of one
+    narrower type only (a smuggling ring arrested, then bags searched on the river road)."""
+    sentence = ctx.sentences[policy.sentence]
+    if policy.status not in _DEEDS or _MONEY_TRADE.search(
+        ctx.folded, ctx.sentences[max(policy.sentence - 1, 0)].begin, sentence.end
+    ):
+        return policy.measure_type
+    kinds = {
+        p.measure_type
+        for p in specific
+        if not _own_targets(policy, p) and compatible(ctx, p, policy, by_place=False)
+    }
+    return kinds.pop() if len(kinds) == 1 else policy.measure_type
 
 
 def _enforcing_acts(ctx: ArticleContext, found: list[Mention]) -> list[Mention]:

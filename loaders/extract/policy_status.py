@@ -18,7 +18,10 @@ where the sentence's framing decides:
 - lifting only part of a measure (``resumed handling some shipments``) eases it;
 - a measure told by notices or posters (``notices posted in the villages promise a
   reward``) is announced, unless the sentence states it as a rule in force (``a notice says
-  that no one may approach``);
+  that no one may approach``) or a notice only reports a deed done (``has already installed
+  1,000 cameras, the notice says``);
+- a rule told in the future (``nobody will be allowed to``, ``… will be banned``) and a
+  reward promised for the future (``informers will be rewarded``) are announced, not planned;
 - a campaign named after a preposition is told by its own relative clause (``arrested
   during a sweep, which has been checking every house since the summer``: in force).
 """
@@ -168,6 +171,12 @@ def refine_status(
     # "tightened border security"), whatever measure the sentence then names.
     if status == _IN_FORCE and _INTENSIFY.match(text) and _more_of(ctx, index, measure, cue):
         return _CARRIED_OUT
+    if status == _PLANNED and _FUTURE_RULE.search(
+        folded, max(sentence.begin, evidence.begin - 40), min(sentence.end, evidence.end + 40)
+    ):
+        return _ANNOUNCED  # "nobody will be allowed to …", "… will be banned": a rule told
+    if status == _PLANNED and measure == _REWARD:
+        return _ANNOUNCED  # "informers will be rewarded with …": a reward promised
     if status == _PLANNED:
         if _KEEP_GOING.search(folded[cue.end : sentence.end]):
             return _IN_FORCE
@@ -223,6 +232,19 @@ _NOTICE = re.compile(
     _I,
 )
 _NOT_BY_NOTICE = {_PLANNED, _LIFTED, _EASED, str(STATUS.Rumoured)}
+# A deed done that a notice only reports (``has already installed 1,000 cameras, the notice
+# says``) stays done; notices put up to offer or warn announce.
+_NOTICE_SAYS = re.compile(
+    r"\b(?:the|a|its|their)\s+(?:[\w-]+\s+)?(?:notices?|bulletins?|announcements?)\s+"
+    r"(?:says|said|states|stated|reads|read|adds|added)\b",
+    _I,
+)
+_NOTICE_POSTED = re.compile(
+    r"\b(?:post|put\s+up|hung|hang|distribut|display|stuck|paste)\w*\s+(?:[\w-]+\s+){0,3}?"
+    r"(?:notices?|posters?|placards?|leaflets?)\b|\b(?:notices?|posters?|placards?|leaflets?)\s+"
+    r"(?:posted|put\s+up|hung|displayed|pasted|stuck|distributed|promis\w*|offer\w*|warn\w*)\b",
+    _I,
+)
 
 
 def by_notice(ctx: ArticleContext, index: int, status: str) -> str:
@@ -233,9 +255,21 @@ def by_notice(ctx: ArticleContext, index: int, status: str) -> str:
     sentence = ctx.sentences[index]
     if status == _IN_FORCE and _ORDER_GIVEN.search(ctx.folded, sentence.begin, sentence.end):
         return _ANNOUNCED  # "soldiers were reminded at a meeting that they may shoot"
+    if (
+        status == _CARRIED_OUT
+        and _NOTICE_SAYS.search(ctx.folded, sentence.begin, sentence.end)
+        and not _NOTICE_POSTED.search(ctx.folded, sentence.begin, sentence.end)
+    ):
+        return status
     return _ANNOUNCED if _NOTICE.search(ctx.folded, sentence.begin, sentence.end) else status
 
 
+# A rule told in the future: what people will not be allowed to do, what will be banned.
+_FUTURE_RULE = re.compile(
+    r"\b(?:will|shall)\s+(?:not\s+|no\s+longer\s+)?be\s+(?:\w+ly\s+)?(?:allowed|permitted|"
+    r"banned|prohibited|forbidden|barred|outlawed)\b",
+    _I,
+)
 _MUST = re.compile(r"must\b|(?:has|have)\s+to\b", _I)
 # The modal of a rule: an obligation or a prohibition.
 _RULE_MODAL = re.compile(

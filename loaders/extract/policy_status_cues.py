@@ -87,6 +87,11 @@ STATUS_CUES: list[tuple[str, re.Pattern[str]]] = [
             r"(?:is|are) going to|intends? to|the plan is to|postponed|put off|rescheduled|"
             r"(?:plan|plans|planning) (?:a|an|new|more|further|another)\b|(?:is|are) (?:due )?to be (?!\w+ly\b)\w+(?:ed|en|t)\b|"
             r"(?:is|are|was|were) (?:\w+ly )?preparing (?:a|an|the|for)\b|preparations (?:are|were|have been) "
+            # a noun planned: "a second handover is expected in the summer", "a trial is
+            # being prepared for December"
+            r"(?:under ?way|being made)|(?:is|are) (?:now |also )?(?:being prepared|being planned|being "
+            r"organi[sz]ed|expected) (?:for|in|at|next|this|before|by|soon|later|within)\b|"
+            r"preparations (?:are|were|have been) "
             r"(?:under ?way|being made)|would be (?!\w+ly\b)\w+ed\b|(?:could|may|might) (?:soon |also |well )?be "
             r"(?!\w+ly\b)(?:\w+ed|sent|built|put|set|shut|taken|brought|torn|sent back)\b|to be (?:installed|built|erected|introduced|deployed|"
             r"expanded|completed)|scheduled(?: to|(?<=been scheduled)| for(?:(?<=is scheduled for)|(?<=are scheduled for)|"

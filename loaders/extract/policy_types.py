@@ -26,7 +26,10 @@ the measure-type scheme it is:
   (``three garment factories sent 300 women back``, ``repatriate all nationals earning
   income``) are workers, not defectors: a WorkerRepatriation, never a ForcedRepatriation;
 - money carried for defectors is a remittance: brokers arrested for ``handling money from
-  defectors`` are a crackdown on remittances, not on defection.
+  defectors`` are a crackdown on remittances, not on defection;
+- a site that is no crossing closed to visitors (``the viewing tower was closed to
+  visitors``) is a MovementRestriction, goods "off limits" a TradeRestriction, and a
+  checkpoint added as one more post or staffed by soldiers a PatrolReinforcement.
 """
 
 from __future__ import annotations
@@ -162,6 +165,44 @@ _HUNT = re.compile(
 )
 
 
+# A site closed to visitors that is no border crossing (``the viewing tower was closed to
+# visitors``, ``the riverside park is closed to the public``) restricts movement there.
+_SITE = re.compile(
+    r"\b(?:towers?|parks?|promenades?|riverbanks?|embankments?|beach(?:es)?|islands?|"
+    r"pavilions?|viewpoints?|observation\s+decks?|scenic\s+(?:area|spot)s?|museums?|roads?|"
+    r"paths?|trails?|villages?|areas?)\b",
+    _I,
+)
+_CROSSING = re.compile(
+    r"\b(?:borders?|crossings?|bridges?|ports?|customs|checkpoints?|frontier|rail(?:way)?|"
+    r"trains?|flights?|routes?)\b",
+    _I,
+)
+_TO_VISITORS = re.compile(
+    r"\b(?:closed|shut)\s+(?:[\w-]+\s+){0,2}?to\s+(?:the\s+)?(?:visitors|tourists|the\s+public|sightseers|"
+    r"outsiders|tour\s+groups)\b",
+    _I,
+)
+# Goods named as the subject of "off limits": banned goods, not a banned area.
+_GOODS_OFF_LIMITS = re.compile(
+    r"\b(?:goods|seafood|textiles?|coal|iron|ore|timber|minerals?|fuel|oil|garments|clothing|"
+    r"machinery|vehicles|electronics|imports?|exports?|products|items)\b[^.;]{0,60}$",
+    _I,
+)
+
+
+# A checkpoint added as one more post, or staffed by soldiers, is more guards on the road;
+# one where papers are checked stays a movement control (``_PAPERS``).
+_CHECKPOINT = re.compile(r"\b(?:checkpoints?|check\s+posts?|roadblocks?)\b", _I)
+_MORE_GUARDS = re.compile(
+    r"\b(?:(?:second|third|another|extra|additional)\s+(?:[\w-]+\s+)?(?:checkpoints?|check\s+"
+    r"posts?|roadblocks?)|(?:staffed|manned|guarded)\s+by\s+(?:[\w-]+\s+)?(?:soldiers|troops|"
+    r"guards|border\s+guards|police(?:men)?|officers))\b",
+    _I,
+)
+_PATROL = str(MEASURE.PatrolReinforcement)
+
+
 def sent_home_as_workers(concept: str, sentence: str, under_2397: bool) -> str:
     """WorkerRepatriation for a repatriation of workers (by words or resolution 2397)."""
     if concept != _FORCED or _FLIGHT_WORDS.search(sentence):
@@ -224,6 +265,8 @@ def refine(concept: str, around: str, cue: str, after: str, before: str, sentenc
         return concept
     if concept == _MOVEMENT and (_TRADING.search(cue) or _GOODS_SUBJECT.search(before[-50:])):
         return _TRADE
+    if concept == _MOVEMENT and _CHECKPOINT.search(cue) and _MORE_GUARDS.search(around):
+        return _PATROL  # "a checkpoint staffed by soldiers", "a second checkpoint added"
     if concept == _MOVEMENT and _DISTANCE.search(around):
         return _BUFFER
     if concept == _TRADE and _RESOLUTION_OWN.search(cue):
@@ -231,5 +274,16 @@ def refine(concept: str, around: str, cue: str, after: str, before: str, sentenc
     if concept == _TRADE and (_UNDER_SANCTIONS.search(around) or _UNDER_SANCTIONS.search(after)):
         return _SANCTIONS
     if concept == _CLOSURE and _TO_GOODS.match(after):
+        return _TRADE
+    if concept == _CLOSURE and _TO_VISITORS.search(sentence):
+        named = re.split(r"[,;:]|\b(?:was|were|is|are|has|have|had)\b", sentence, maxsplit=1)[0]
+        if _SITE.search(named) and not _CROSSING.search(named):
+            return _MOVEMENT
+    if (
+        concept == _BUFFER
+        and re.search(r"off[- ]limits", cue, _I)
+        and _GOODS_OFF_LIMITS.search(before)
+        and not _DISTANCE.search(sentence)
+    ):
         return _TRADE
     return concept
