@@ -50,13 +50,17 @@ class StoreSettings:
     loader's gate checks groups of the same size. ``rebuild_chunk``: at most this many
     quads go into one bulk load of a rebuild (``GraphStore.compact``); it bounds the
     rebuild's memory (~0.7 KB per quad), and a store of up to three times as many quads
-    is rebuilt in three loads or fewer, which stay as compact as one.
+    is rebuilt in three loads or fewer, which stay as compact as one. ``spool``: keep
+    the text of the articles a session writes in a compressed spool next to the database
+    so that a rebuild bulk-loads them from it instead of reading them back from the store
+    (see ``borderkg.storespool``).
     """
 
     path: Path
     compact_above: float | None = 1.3
     group_size: int = 32
     rebuild_chunk: int = 600_000
+    spool: bool = True
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "path", Path(self.path))  # accept a str path too

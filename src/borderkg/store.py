@@ -23,9 +23,9 @@ CLI and the endpoint. What it guarantees:
   uncompressed too (1.7× on 1,000–10,000 real-sized articles, see ``storebulk``). So at
   the end of :meth:`GraphStore.write_articles` the database is rebuilt by bulk loads of
   graph ranges (``StoreSettings.rebuild_chunk`` quads at most each, which bounds the
-  rebuild's memory; see ``storefiles.copy_compact``) into a new directory and switched
-  to atomically, when it exceeds
+  rebuild's memory) into a new directory and switched to atomically, when it exceeds
   ``StoreSettings.compact_above`` times its estimated compact size (``storefiles``).
+  Articles the session wrote come from its spool (``storespool``), the rest is read back.
   Single :meth:`GraphStore.write_article` calls never compact: call :meth:`GraphStore.compact`.
 * **One writer.** A second process opening the store raises :class:`StoreLockedError`
   (see ``borderkg.storelock``). pyoxigraph forbids opening a database read-only while
@@ -45,7 +45,7 @@ from typing import IO, Any
 
 import pyoxigraph as ox
 
-from borderkg import storebulk, storefiles, storeread
+from borderkg import storebulk, storefiles, storeread, storespool
 from borderkg.config import StoreSettings, resolve_store_path
 from borderkg.ontology.namespaces import PREFIXES
 from borderkg.oxterms import iri_of, triples_in
@@ -113,6 +113,7 @@ class GraphStore:
         self._write_lock = threading.RLock()
         self._lock: StoreLock | None = None
         self._active: storefiles.Active | None = None
+        self._spool: storespool.Spool | None = None
         opener = self._open_read_only if read_only else self._open_read_write
         self.database, self._store = opener(root)
 
@@ -151,6 +152,7 @@ class GraphStore:
                 active = storefiles.Active(storefiles.next_data_name(root, None))
                 storefiles.write_active(root, active)
             storefiles.remove_stale(root, keep=active.data)
+            storespool.remove_spools(root)
             database = root / active.data
             storefiles.remove_bulk_leftovers(database)
             store = self._open_database(database)
@@ -194,6 +196,7 @@ class GraphStore:
     def close(self) -> None:
         """Flush, close the database and release the lock. Calling it twice is harmless."""
         with self._write_lock:
+            self._drop_spool()
             store = self.__dict__.pop("_store", None)
             if store is not None and not self.read_only:
                 store.flush()
@@ -247,6 +250,7 @@ class GraphStore:
             if prepared is None:
                 return WriteOutcome.UNCHANGED
             graph_iri, update = prepared
+            self._forget(graph_iri)
             if isinstance(update, NTriples):
                 return storebulk.write_text(store, graph_iri, update)
             outcome = storebulk.outcome_of(store, graph_iri)
@@ -288,16 +292,38 @@ class GraphStore:
     ) -> None:
         # A function of its own so that the writer, which holds the database, is gone
         # before a compaction switches databases (else the old one stays open here).
-        writer = storebulk.BatchWriter(self._writable(), self.settings.group_size, report, progress)
+        writer = storebulk.BatchWriter(
+            self._writable(), self.settings.group_size, report, progress, self._batch_spool()
+        )
         for graph, triples, content_hash in batch:
             writer.write(graph, triples, content_hash)
         writer.flush()
+
+    def _batch_spool(self) -> storespool.Spool | None:
+        """The session's spool (made on first use), if rebuilds may use one."""
+        if self._spool is None and self.settings.spool and self.settings.compact_above:
+            assert self._active is not None
+            directory = self.root / f"{storespool.SPOOL_PREFIX}{self._active.data}"
+            part = max(1, self.settings.rebuild_chunk // 4)
+            self._spool = storespool.Spool(directory, part)
+        return self._spool
+
+    def _forget(self, graph_iri: str) -> None:
+        """A graph is written other than from text the spool holds: it no longer may use it."""
+        if self._spool is not None:
+            self._spool.forget(graph_iri)
+
+    def _drop_spool(self) -> None:
+        spool, self._spool = self._spool, None
+        if spool is not None:
+            spool.discard()
 
     def replace_graph(self, graph: GraphName, triples: Iterable[Any]) -> int:
         """Replace a well-known graph (ontology, schemes, vocabulary) whole; returns its size."""
         graph_iri = iri_of(graph)
         with self._write_lock:
             store = self._writable()
+            self._forget(graph_iri)
             unique = list(dict.fromkeys(triples_in(triples, graph_iri)))
             store.update(replace_update(graph_iri, unique))
             return len(unique)
@@ -306,6 +332,7 @@ class GraphStore:
         """Run a SPARQL update that the caller has already checked (the write paths of
         :mod:`borderkg.writes` gate it first); pyoxigraph applies it in one transaction."""
         with self._write_lock:
+            self._drop_spool()  # it may touch any graph
             self._writable().update(text)
 
     def remove_article(self, graph: GraphName) -> bool:
@@ -316,6 +343,7 @@ class GraphStore:
             store = self._writable()
             if not store.contains_named_graph(ox.NamedNode(graph_iri)):
                 return False
+            self._forget(graph_iri)
             store.update(f"DROP SILENT GRAPH <{graph_iri}>")
             return True
 
@@ -341,10 +369,7 @@ class GraphStore:
             assert self._active is not None
             new_name = storefiles.next_data_name(self.root, self._active.data)
             new_database = self.root / new_name
-            quads, table_bytes = storefiles.copy_compact(
-                store, new_database, self.settings.rebuild_chunk
-            )
-            active = storefiles.Active(new_name, quads, table_bytes)
+            active = self._rebuild(store, new_database, new_name)
             try:
                 new_store = self._open_database(new_database)
                 storefiles.write_active(self.root, active)
@@ -359,6 +384,29 @@ class GraphStore:
                 storefiles.remove_stale(self.root, keep=new_name)
             return True
 
+    def _rebuild(self, store: ox.Store, target: Path, name: str) -> storefiles.Active:
+        """Rebuild into ``target``, from the spool when it holds anything; its record.
+
+        The size baseline is ``(quads, table bytes)`` of the copy, or of its first bulk
+        load when it took more than ``COMPACT_INGESTIONS``: RocksDB merges later loads
+        into larger files, which must not become the compact size the budget is of.
+        """
+        spool, self._spool = self._spool, None
+        chunk = self.settings.rebuild_chunk
+        try:
+            if spool is None or not spool.graphs:
+                return storefiles.Active(name, *storefiles.copy_compact(store, target, chunk))
+            done = storespool.rebuild(store, spool, target, chunk)
+        finally:
+            if spool is not None:
+                spool.discard()
+        table_bytes = storefiles.table_bytes(target)
+        if done.loads <= storefiles.COMPACT_INGESTIONS or done.first_quads < 1:
+            return storefiles.Active(name, done.quads, table_bytes)
+        compact = done.first_bytes / done.first_quads * done.quads
+        rebuilt = max(1.0, table_bytes / compact) if compact > 0 else 1.0
+        return storefiles.Active(name, done.first_quads, done.first_bytes, round(rebuilt, 3))
+
     def _over_budget(self, store: ox.Store) -> bool:
         limit = self.settings.compact_above
         size = storefiles.disk_usage(self.database)
@@ -366,7 +414,10 @@ class GraphStore:
             return False
         assert self._active is not None
         estimate = storefiles.estimated_compact_bytes(self.database, self._active, len(store))
-        return size > limit * estimate
+        # Over the budget, and grown past what the last rebuild could reach (else every
+        # load would rebuild a store that no rebuild gets under the budget).
+        reachable = self._active.rebuilt * estimate * storefiles.REBUILD_GAIN
+        return size > limit * estimate and size > reachable
 
     def checkpoint(self, dest: str | os.PathLike[str]) -> Path:
         """Copy the store into a new directory ``dest`` for read-only readers.

@@ -45,7 +45,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import pyoxigraph as ox
 
@@ -64,6 +64,9 @@ from borderkg.storetypes import (
     replace_update,
     text_update,
 )
+
+if TYPE_CHECKING:
+    from borderkg.storespool import Spool
 
 Progress = Callable[[str, WriteOutcome], None]
 
@@ -133,9 +136,14 @@ def trig_document(articles: Sequence[tuple[str, str]]) -> str:
     return "".join(parts)
 
 
-def bulk_write(store: ox.Store, articles: Sequence[tuple[str, str]]) -> None:
-    """Write new article graphs by one bulk load: all of them, or none if it fails."""
-    store.bulk_load(trig_document(articles), format=ox.RdfFormat.TRIG)
+def bulk_write(store: ox.Store, articles: Sequence[tuple[str, str]]) -> str:
+    """Write new article graphs by one bulk load: all of them, or none if it fails.
+
+    Returns the TriG document loaded (the spool keeps it).
+    """
+    document = trig_document(articles)
+    store.bulk_load(document, format=ox.RdfFormat.TRIG)
+    return document
 
 
 @dataclass
@@ -154,14 +162,22 @@ class BatchWriter:
     New articles as text are queued into bulk groups, articles as triples into SPARQL
     update groups, ``group_size`` at most; a queue is committed before an article of
     another kind, or a repeat of a queued graph (the later one then replaces it), is
-    written. Everything else is written at once in its own transaction.
+    written. Everything else is written at once in its own transaction. ``spool``, if
+    given, gets the text of every article committed from text, and is told of every
+    other graph written (see ``borderkg.storespool``).
     """
 
     def __init__(
-        self, store: ox.Store, group_size: int, report: LoadReport, progress: Progress | None
+        self,
+        store: ox.Store,
+        group_size: int,
+        report: LoadReport,
+        progress: Progress | None,
+        spool: Spool | None = None,
     ) -> None:
         self.store, self.group_size = store, group_size
         self.report, self.progress = report, progress
+        self.spool = spool
         self.queue: list[_Queued] = []
         self.bulk = False  # whether the queue is a bulk group (else SPARQL updates)
 
@@ -184,7 +200,9 @@ class BatchWriter:
         if isinstance(update, NTriples):
             if outcome is not WriteOutcome.ADDED or not groupable(update):
                 self.flush()  # keep the input order
-                self._settled(graph_iri, write_text(self.store, graph_iri, update))
+                written = write_text(self.store, graph_iri, update)
+                self._spooled(graph_iri, update)
+                self._settled(graph_iri, written)
                 return
             self._enqueue(_Queued(given, graph_iri, update, outcome), bulk=True)
         else:
@@ -205,15 +223,21 @@ class BatchWriter:
             return
         if not self.bulk:
             self.store.update(" ;\n".join(queued.update for queued in queue))
+            for queued in queue:
+                self._spooled(queued.graph, None)
         elif len(queue) == 1:
             # A lone article: no bulk load's fixed cost, and no level-0 files to merge.
             write_text(self.store, queue[0].graph, NTriples(queue[0].update))
+            self._spooled(queue[0].graph, queue[0].update)
         else:
+            articles = [(queued.graph, queued.update) for queued in queue]
             try:
-                bulk_write(self.store, [(queued.graph, queued.update) for queued in queue])
+                document = bulk_write(self.store, articles)
             except (SyntaxError, ValueError):
                 self._one_by_one(queue)
                 return
+            if self.spool is not None:
+                self.spool.add(articles, document)
         for queued in queue:
             self._settled(queued.graph, queued.outcome)
 
@@ -225,7 +249,17 @@ class BatchWriter:
             except ArticleWriteError as exc:
                 exc.unwritten = [later.given for later in queue[position + 1 :]]
                 raise
+            self._spooled(queued.graph, queued.update)
             self._settled(queued.graph, outcome)
+
+    def _spooled(self, graph_iri: str, text: str | None) -> None:
+        """Give the spool the text just committed for a graph, or tell it the graph changed."""
+        if self.spool is None:
+            return
+        if text is not None and groupable(text):
+            self.spool.add([(graph_iri, text)])
+        else:
+            self.spool.forget(graph_iri)
 
     def _settled(self, graph_iri: str, outcome: WriteOutcome) -> None:
         self.report.count(outcome)

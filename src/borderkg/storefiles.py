@@ -4,7 +4,7 @@ Layout::
 
     STORE/
       borderkg.lock     the writer/reader lock (see ``borderkg.storelock``)
-      active.json       {"data": "data-000002", "quads": …, "sst_bytes": …}
+      active.json       {"data": "data-000002", "quads": …, "sst_bytes": …, "rebuilt": …}
       data-000002/      the live pyoxigraph (RocksDB) database
 
 Why a pointer and numbered databases: compaction rebuilds the database into a new
@@ -47,11 +47,18 @@ KEEP_INFO_LOGS = 2
 
 @dataclass(frozen=True)
 class Active:
-    """The live database of a store and the size baseline of its last rebuild."""
+    """The live database of a store and the size baseline of its last rebuild.
+
+    ``quads`` and ``sst_bytes``: the compact size (of the rebuild, or of its first bulk
+    load when it took more than ``COMPACT_INGESTIONS``). ``rebuilt``: how many times that
+    size the rebuild ended (1.0 unless RocksDB merged its loads): a rebuild cannot get a
+    store below it, so rebuilding again is worth it only once the store grew past it.
+    """
 
     data: str
     quads: int = 0
     sst_bytes: int = 0
+    rebuilt: float = 1.0
 
     def bytes_per_quad(self) -> float:
         """Bytes of table files per quad right after the last rebuild (or a low default)."""
@@ -74,7 +81,12 @@ def read_active(root: Path) -> Active | None:
     except (OSError, ValueError) as exc:
         raise StoreError(f"The store {root} has an unreadable {ACTIVE_NAME}: {exc}") from exc
     try:
-        active = Active(str(record["data"]), int(record["quads"]), int(record["sst_bytes"]))
+        active = Active(
+            str(record["data"]),
+            int(record["quads"]),
+            int(record["sst_bytes"]),
+            float(record.get("rebuilt", 1.0)),
+        )
     except (KeyError, TypeError, ValueError) as exc:
         raise StoreError(f"The store {root} has a malformed {ACTIVE_NAME}: {exc}") from exc
     if not active.data.startswith(DATA_PREFIX) or "/" in active.data:
@@ -254,6 +266,9 @@ def estimated_compact_bytes(database: Path, active: Active, quads: int) -> float
 #: settings). Measured on 1.64 M quads of 1,000 articles: 1, 2 or 3 loads 1.00× the size
 #: of one load, 4 or 5 loads 1.46× (graph-first indexes, split by graph, stay compact).
 COMPACT_INGESTIONS = 3
+#: A store is rebuilt again only once it is this much larger than its last rebuild could
+#: make it (``Active.rebuilt``): a smaller gain is not worth reading the whole store.
+REBUILD_GAIN = 1.05
 
 
 def rebuild_chunks(total: int, max_chunk: int) -> int:
