@@ -302,3 +302,24 @@ def test_a_store_no_rebuild_can_shrink_further_is_not_rebuilt_again(
         assert store.compact()
     recorded = read_active(root)
     assert recorded is not None and recorded.rebuilt == 1.0 and recorded.quads == 240 * 13
+
+
+def test_a_blank_node_shared_by_graphs_of_two_runs_stays_one_node(tmp_path: Path) -> None:
+    first, last = f"{EX}notes-a", f"{EX}notes-z"
+    says = ox.NamedNode(EX + "says")
+    with GraphStore(
+        root := tmp_path / "s", settings=StoreSettings(path=root, rebuild_chunk=100)
+    ) as store:
+        store.apply_update(
+            f"INSERT DATA {{ GRAPH <{first}> {{ _:b {says} 'a' }} "
+            f"GRAPH <{last}> {{ _:b {says} 'z' }} }}"
+        )
+        store.write_articles(articles(40), compact=False)
+        order = [(None, 0)] + [
+            (g.value, 1 if g.value in (first, last) else 12) for g in store.store.named_graphs()
+        ]
+        runs = ranges(order, 100)
+        assert runs[first] != runs[last], "the two graphs must go to different bulk loads"
+        assert store.compact(force=True)
+        subjects = {q.subject for q in store.store.quads_for_pattern(None, says, None, None)}
+    assert len(subjects) == 1 and isinstance(next(iter(subjects)), ox.BlankNode)

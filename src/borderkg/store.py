@@ -35,6 +35,7 @@ CLI and the endpoint. What it guarantees:
 
 from __future__ import annotations
 
+import contextlib
 import os
 import shutil
 import threading
@@ -393,10 +394,13 @@ class GraphStore:
         """
         spool, self._spool = self._spool, None
         chunk = self.settings.rebuild_chunk
+        done: storespool.Rebuilt | None = None
         try:
-            if spool is None or not spool.graphs:
+            if spool is not None and spool.graphs:
+                with contextlib.suppress(storespool.SharedBlankNode):
+                    done = storespool.rebuild(store, spool, target, chunk)
+            if done is None:
                 return storefiles.Active(name, *storefiles.copy_compact(store, target, chunk))
-            done = storespool.rebuild(store, spool, target, chunk)
         finally:
             if spool is not None:
                 spool.discard()

@@ -19,7 +19,11 @@ apart in the graph-first indexes as the old rebuild's did (1.41× at 28 loads, a
 A spooled graph is used only while the store holds exactly the text spooled for it;
 every other write path of ``GraphStore`` forgets the graph it touches, and an arbitrary
 SPARQL update forgets the whole spool. The rebuilt copy is checked against the store
-(same named graphs, same number of quads) before it is switched to.
+(same named graphs, same number of quads) before it is switched to. ``bulk_load`` gives
+each load's blank nodes fresh identities, which keeps a blank node one node only within a
+run: when one read from the store turns up in graphs of two runs, the rebuild is given up
+(:class:`SharedBlankNode`) and the store copied quad by quad instead. The loader's own
+article text, which is all the spool holds, has no blank nodes.
 
 The spool is scratch: it is deleted when the store compacts or closes, and a spool left
 by a killed process is removed the next time the store is opened for writing (like an
@@ -208,11 +212,13 @@ def rebuild(source: ox.Store, spool: Spool, target: Path, max_chunk: int) -> Reb
                 stack.enter_context(gzip.open(path, "wb", compresslevel=COMPRESS_LEVEL))
                 for path in paths
             ]
-            outs[0].write(_serialized(source, default))
+            runs_of_blanks: dict[ox.BlankNode, int] = {}
+            outs[0].write(_serialized(source, default, 0, runs_of_blanks))
             for graph in graphs:
                 name = graph.value if isinstance(graph, ox.NamedNode) else str(graph)
                 if name not in spool.graphs:
-                    outs[run_of[name]].write(_serialized(source, graph))
+                    run = run_of[name]
+                    outs[run].write(_serialized(source, graph, run, runs_of_blanks))
             for name, block in spool.blocks():
                 outs[run_of[name]].write(block)
         for path in paths:
@@ -234,9 +240,29 @@ def rebuild(source: ox.Store, spool: Spool, target: Path, max_chunk: int) -> Reb
     return done
 
 
-def _serialized(source: ox.Store, graph: ox.NamedNode | ox.BlankNode | ox.DefaultGraph) -> bytes:
-    """TriG of one graph of ``source`` (its blank nodes keep their stored labels)."""
-    quads = source.quads_for_pattern(None, None, None, graph)
+class SharedBlankNode(Exception):
+    """A blank node is in graphs that go to different bulk loads, which would split it in
+    two (``bulk_load`` gives each load's blank nodes fresh identities): rebuild otherwise."""
+
+
+def _serialized(
+    source: ox.Store,
+    graph: ox.NamedNode | ox.BlankNode | ox.DefaultGraph,
+    run: int,
+    runs_of_blanks: dict[ox.BlankNode, int],
+) -> bytes:
+    """TriG of one graph of ``source`` (its blank nodes keep their stored labels, which
+    keeps them one node within a bulk load); ``runs_of_blanks`` notes the run of each blank
+    node met, and :class:`SharedBlankNode` is raised when one is met in another run."""
+
+    def noted(quads: Iterator[ox.Quad]) -> Iterator[ox.Quad]:
+        for quad in quads:
+            for term in (quad.subject, quad.object, quad.graph_name):
+                if isinstance(term, ox.BlankNode) and runs_of_blanks.setdefault(term, run) != run:
+                    raise SharedBlankNode(term)
+            yield quad
+
+    quads = noted(source.quads_for_pattern(None, None, None, graph))
     return (ox.serialize(quads, format=ox.RdfFormat.TRIG) or b"") + b"\n"
 
 
