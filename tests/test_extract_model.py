@@ -119,6 +119,16 @@ def test_model_is_switched_on_only_if_the_mean_rises_and_the_least_tuned_set_hol
     assert choose(flat)[1] is False
 
 
+def test_the_threshold_is_the_best_one_at_which_the_least_tuned_set_holds() -> None:
+    newest = HELDOUT[-1]
+    low, high = THRESHOLDS[0], THRESHOLDS[-1]
+    dev = Fold((0.8, 0.8), {t: (0.95 if t == low else 0.85, 0.85) for t in THRESHOLDS})
+    held = Fold((0.6, 0.6), {t: (0.58 if t == low else 0.61, 0.6) for t in THRESHOLDS})
+    assert choose({"dev": dev, newest: held}) == (high, True)
+    falling = Fold((0.6, 0.6), {t: (0.58, 0.6) for t in THRESHOLDS})
+    assert choose({"dev": dev, newest: falling}) == (low, False)
+
+
 def test_least_tuned_set_of_the_decision_is_a_parameter() -> None:
     table = {"dev": _fold(0.8, 0.9), "heldout6": _fold(0.6, 0.62), "newest": _fold(0.5, 0.48)}
     assert choose(table)[1] is True

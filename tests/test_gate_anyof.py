@@ -6,12 +6,11 @@ which finds the node. Hand-written data in real pyoxigraph stores."""
 from __future__ import annotations
 
 import pytest
+from gatescratch import GRAPH, scratch
 from gatescratch import gate_parts as build_parts
-from gatescratch import scratch
 
 ACTOR = "https://w3id.org/borderkg/id/actor/"
 PLACE = "https://w3id.org/borderkg/id/place/"
-GRAPH = "https://w3id.org/borderkg/graph/article/"
 PREFIXES = """
 @prefix bkg: <https://w3id.org/borderkg/ontology#> .
 @prefix actor: <https://w3id.org/borderkg/id/actor/> .

@@ -11,18 +11,14 @@ from __future__ import annotations
 
 import pyoxigraph as ox
 import pytest
-from gatescratch import scratch
+from gatescratch import GRAPH, gate_parts, scratch
 
 from borderkg.validation.engine_sparql import project_shapes
 from borderkg.validation.gatecross import CrossCheck, Look, acyclic
-from borderkg.validation.gatefacts import Vouch
-from borderkg.validation.gaterun import GateRunner
 from borderkg.validation.neighbourhood import ADMIN_PARENT
-from borderkg.validation.shapeindex import incoming_sensitive, target_index
+from borderkg.validation.shapeindex import target_index
 
 ARTICLE = "https://w3id.org/borderkg/article/"
-GRAPH = "https://w3id.org/borderkg/graph/article/"
-SHAPES = "https://w3id.org/borderkg/shapes#"
 PREFIXES = """
 @prefix bkg: <https://w3id.org/borderkg/ontology#> .
 @prefix place: <https://w3id.org/borderkg/id/place/> .
@@ -36,13 +32,12 @@ SOURCE = f"<{ARTICLE}a#source-1>"
 
 
 @pytest.fixture(scope="module")
-def parts() -> tuple[Vouch, GateRunner, CrossCheck, dict]:
+def parts() -> tuple:
+    """The gate's prechecks and query runner, its cross-article checks, and the plans by
+    shape (the same compiled plans: the checks know a plan by identity)."""
+    vouch, runner, plans = gate_parts()
     compiled = project_shapes()
-    targets = target_index(compiled)
-    shapes = [shape for shape, _plans in compiled.plans]
-    vouch = Vouch(shapes, targets, incoming_sensitive(compiled), compiled.compiler)
-    plans = {shape.id.removeprefix(SHAPES): (shape, plans) for shape, plans in compiled.plans}
-    return vouch, GateRunner(compiled), CrossCheck(compiled.plans, targets), plans
+    return vouch, runner, CrossCheck(compiled.plans, target_index(compiled)), plans
 
 
 def judge(parts, trig: str, shape_id: str, kind: str) -> tuple[bool, set[str]]:

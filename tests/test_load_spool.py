@@ -169,9 +169,13 @@ def test_a_spool_write_failure_falls_back_to_reading_the_store(tmp_path: Path) -
         assert len(store.store) == 80 * 13
 
 
-def test_a_rebuild_in_many_loads_records_the_compact_size_of_its_first(tmp_path: Path) -> None:
+@pytest.mark.parametrize("spool", [True, False], ids=["from-the-spool", "read-back"])
+def test_a_rebuild_in_many_loads_records_the_compact_size_of_its_first(
+    tmp_path: Path, spool: bool
+) -> None:
     root = tmp_path / "s"
-    with GraphStore(root, settings=StoreSettings(path=root, rebuild_chunk=400)) as store:
+    settings = StoreSettings(path=root, rebuild_chunk=400, spool=spool)
+    with GraphStore(root, settings=settings) as store:
         store.write_articles(articles(300), compact=False)
         assert store.compact(force=True)
         total = len(store.store)

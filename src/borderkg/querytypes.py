@@ -13,6 +13,8 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
+from borderkg.resultcap import count_rows
+
 #: Bytes handed to the HTTP server per chunk when streaming a spooled result.
 READ_CHUNK = 64 * 1024
 
@@ -192,8 +194,6 @@ class QueryResult:
     def rows(self) -> int | None:
         """Rows (SELECT) or triples (CONSTRUCT/DESCRIBE) in the result, ``None`` for ASK."""
         if self._count is not None:
-            from borderkg.resultcap import count_rows
-
             self._rows = count_rows(self._counted, self._count)
             self._count, self._counted = None, b""
         return self._rows

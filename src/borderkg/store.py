@@ -386,30 +386,20 @@ class GraphStore:
             return True
 
     def _rebuild(self, store: ox.Store, target: Path, name: str) -> storefiles.Active:
-        """Rebuild into ``target``, from the spool when it holds anything; its record.
-
-        The size baseline is ``(quads, table bytes)`` of the copy, or of its first bulk
-        load when it took more than ``COMPACT_INGESTIONS``: RocksDB merges later loads
-        into larger files, which must not become the compact size the budget is of.
-        """
+        """Rebuild into ``target``, from the spool when it holds anything; its record."""
         spool, self._spool = self._spool, None
         chunk = self.settings.rebuild_chunk
-        done: storespool.Rebuilt | None = None
+        done: storefiles.Rebuilt | None = None
         try:
             if spool is not None and spool.graphs:
                 with contextlib.suppress(storespool.SharedBlankNode):
                     done = storespool.rebuild(store, spool, target, chunk)
             if done is None:
-                return storefiles.Active(name, *storefiles.copy_compact(store, target, chunk))
+                done = storefiles.copy_compact(store, target, chunk)
         finally:
             if spool is not None:
                 spool.discard()
-        table_bytes = storefiles.table_bytes(target)
-        if done.loads <= storefiles.COMPACT_INGESTIONS or done.first_quads < 1:
-            return storefiles.Active(name, done.quads, table_bytes)
-        compact = done.first_bytes / done.first_quads * done.quads
-        rebuilt = max(1.0, table_bytes / compact) if compact > 0 else 1.0
-        return storefiles.Active(name, done.first_quads, done.first_bytes, round(rebuilt, 3))
+        return done.active(name, target)
 
     def _over_budget(self, store: ox.Store) -> bool:
         limit = self.settings.compact_above

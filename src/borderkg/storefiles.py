@@ -324,7 +324,48 @@ def release_free_memory() -> None:
     trim(0)
 
 
-def copy_compact(source: ox.Store, target: Path, max_chunk: int) -> tuple[int, int]:
+@dataclass
+class Rebuilt:
+    """What a rebuild made: quads, bulk loads, and the size after the first load alone.
+
+    The first load lands compact whatever follows (later ones may be merged by RocksDB
+    uncompressed), so its bytes per quad is the store's compact size.
+    """
+
+    quads: int = 0
+    loads: int = 0
+    first_quads: int = 0
+    first_bytes: int = 0
+
+    def loaded(self, copy: ox.Store, target: Path) -> None:
+        """Count one bulk load; measure the copy after the first; hand freed heap back."""
+        self.loads += 1
+        if self.loads == 1:
+            self.first_quads, self.first_bytes = len(copy), table_bytes(target)
+        release_free_memory()
+
+    def active(self, name: str, target: Path) -> Active:
+        """The record of the rebuilt database ``name`` at ``target``: its own size as the
+        compact baseline, or its first load's (and how much larger it ended) when it took
+        more than ``COMPACT_INGESTIONS`` loads, since RocksDB merges later loads into
+        larger files that must not become the compact size the budget is of."""
+        size = table_bytes(target)
+        if self.loads <= COMPACT_INGESTIONS or self.first_quads < 1:
+            return Active(name, self.quads, size)
+        compact = self.first_bytes / self.first_quads * self.quads
+        rebuilt = max(1.0, size / compact) if compact > 0 else 1.0
+        return Active(name, self.first_quads, self.first_bytes, round(rebuilt, 3))
+
+
+def keep_empty_graphs(source: ox.Store, copy: ox.Store) -> None:
+    """Add to ``copy`` the named graphs of ``source`` that hold no quad (a bulk load of
+    quads cannot carry them)."""
+    for graph in source.named_graphs():
+        if next(source.quads_for_pattern(None, None, None, graph), None) is None:
+            copy.add_graph(graph)
+
+
+def copy_compact(source: ox.Store, target: Path, max_chunk: int) -> Rebuilt:
     """Bulk-load every quad of ``source`` into a new database at ``target``.
 
     A bulk load writes sorted, compressed table files, which is what makes the copy
@@ -332,17 +373,16 @@ def copy_compact(source: ox.Store, target: Path, max_chunk: int) -> tuple[int, i
     level with pyoxigraph's settings). The quads go in by graph ranges of at most about
     ``max_chunk`` quads each, one bulk load per range: pyoxigraph's bulk loader holds up
     to three batches of a million quads in memory at ~0.7 KB each, so one load of a large
-    store would take gigabytes. Returns the number of quads and the table bytes of the
-    copy, after checking the copy holds every quad.
+    store would take gigabytes. Returns what it made, after checking the copy holds every
+    quad.
     """
     if target.exists():
         shutil.rmtree(target)
-    copied = 0
+    done = Rebuilt()
 
     def counted(quads: Iterator[ox.Quad]) -> Iterator[ox.Quad]:
-        nonlocal copied
         for quad in quads:
-            copied += 1
+            done.quads += 1
             yield quad
 
     total = len(source)
@@ -351,18 +391,16 @@ def copy_compact(source: ox.Store, target: Path, max_chunk: int) -> tuple[int, i
     try:
         for quads in graph_ranges(source, rebuild_chunks(total, max_chunk)):
             copy.bulk_extend(counted(quads))
-            release_free_memory()
-        for graph in source.named_graphs():
-            if next(source.quads_for_pattern(None, None, None, graph), None) is None:
-                copy.add_graph(graph)  # keep empty named graphs too
+            done.loaded(copy, target)
+        keep_empty_graphs(source, copy)
         copy.flush()
-        if not total == copied == len(copy):
+        if not total == done.quads == len(copy):
             raise StoreError(
-                f"Compaction read {copied} of {total} quads and the copy holds {len(copy)}"
+                f"Compaction read {done.quads} of {total} quads and the copy holds {len(copy)}"
             )
     except BaseException:
         del copy
         shutil.rmtree(target, ignore_errors=True)
         raise
     del copy  # closes the copy's database before it is switched to
-    return copied, table_bytes(target)
+    return done

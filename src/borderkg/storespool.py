@@ -36,14 +36,13 @@ import contextlib
 import gzip
 import shutil
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
 from pathlib import Path
 from typing import IO
 
 import pyoxigraph as ox
 
 from borderkg.storebulk import trig_document
-from borderkg.storefiles import table_bytes
+from borderkg.storefiles import Rebuilt, keep_empty_graphs, release_free_memory
 from borderkg.storelock import StoreError
 
 SPOOL_PREFIX = "spool-"
@@ -204,6 +203,7 @@ def rebuild(source: ox.Store, spool: Spool, target: Path, max_chunk: int) -> Reb
     run_of = ranges(order, max_chunk)
     runs = max(run_of.values()) + 1
     paths = [spool.directory / f"run-{run:06d}.trig.gz" for run in range(runs)]
+    release_free_memory()  # what the load before freed, before the bulk loader needs more
     copy = ox.Store(str(target))
     done = Rebuilt()
     try:
@@ -227,9 +227,7 @@ def rebuild(source: ox.Store, spool: Spool, target: Path, max_chunk: int) -> Reb
                 copy.bulk_load(stream, format=ox.RdfFormat.TRIG, lenient=True)
             path.unlink()
             done.loaded(copy, target)
-        for graph in graphs:
-            if next(source.quads_for_pattern(None, None, None, graph), None) is None:
-                copy.add_graph(graph)  # keep empty named graphs too
+        keep_empty_graphs(source, copy)
         copy.flush()
         done.quads = _check(source, copy)
     except BaseException:
@@ -264,26 +262,6 @@ def _serialized(
 
     quads = noted(source.quads_for_pattern(None, None, None, graph))
     return (ox.serialize(quads, format=ox.RdfFormat.TRIG) or b"") + b"\n"
-
-
-@dataclass
-class Rebuilt:
-    """What a rebuild made: quads, bulk loads, and the size after the first load alone.
-
-    The first load lands compact whatever follows (later ones may be merged by RocksDB
-    uncompressed), so its bytes per quad is the store's compact size.
-    """
-
-    quads: int = 0
-    loads: int = 0
-    first_quads: int = 0
-    first_bytes: int = 0
-
-    def loaded(self, copy: ox.Store, target: Path) -> None:
-        """Count one bulk load; measure the copy after the first."""
-        self.loads += 1
-        if self.loads == 1:
-            self.first_quads, self.first_bytes = len(copy), table_bytes(target)
 
 
 def _check(source: ox.Store, copy: ox.Store) -> int:

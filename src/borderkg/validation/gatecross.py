@@ -30,7 +30,6 @@ rule with its query).
 
 from __future__ import annotations
 
-import re
 from typing import Any
 
 import pyoxigraph as ox
@@ -38,6 +37,7 @@ from rdflib.namespace import RDF, SKOS, XSD
 
 from borderkg.ontology.namespaces import BKG
 from borderkg.validation.compile import Plan
+from borderkg.validation.gatevouch import query_words
 from borderkg.validation.model import Shape
 from borderkg.validation.neighbourhood import ADMIN_PARENT, SCHEMA_URL, TYPE
 from borderkg.validation.shapeindex import path_predicates
@@ -85,15 +85,10 @@ _PREFIXES = {
 }
 
 
-def _words(text: str) -> str:
-    """A query text with its whitespace normalised (as ``gatevouch`` compares texts)."""
-    return " ".join(re.sub(r"([{}();.,])", r" \1 ", text).split())
-
-
 _KNOWN = {
-    _words(ONE_GRAPH_QUERY): "graphs",
-    _words(URL_QUERY): "url",
-    _words(ACYCLIC_QUERY): "acyclic",
+    query_words(ONE_GRAPH_QUERY): "graphs",
+    query_words(URL_QUERY): "url",
+    query_words(ACYCLIC_QUERY): "acyclic",
 }
 
 
@@ -173,7 +168,7 @@ def _key(shape: Shape, plan: Plan, targets: tuple[set[str], ...] | None) -> tupl
         prepared = plan.extra["query"]
         if any(prepared.prefixes.get(p, ns) != ns for p, ns in _PREFIXES.items()):
             return None
-        kind = _KNOWN.get(_words(prepared.text))
+        kind = _KNOWN.get(query_words(prepared.text))
         if kind == "graphs" and by_class:
             return kind, as_terms
         if kind == "url" or kind == "acyclic":

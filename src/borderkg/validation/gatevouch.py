@@ -96,13 +96,13 @@ SELECT $this ?value $inScheme WHERE {
 _PREFIXES = {"nif": str(NIF), "bkg": str(BKG)}
 
 
-def _words(text: str) -> str:
+def query_words(text: str) -> str:
     """A query text with its whitespace normalised (a space wherever the text has any, and
     around punctuation, so that line breaks and indentation do not matter)."""
     return " ".join(re.sub(r"([{}();.,])", r" \1 ", text).split())
 
 
-_KNOWN = {_words(ANCHOR_QUERY): "anchors", _words(SENTENCE_QUERY): "sentences"}
+_KNOWN = {query_words(ANCHOR_QUERY): "anchors", query_words(SENTENCE_QUERY): "sentences"}
 
 
 def plan_key(shape: Shape, plan: Plan) -> tuple[str, Any] | None:
@@ -112,12 +112,12 @@ def plan_key(shape: Shape, plan: Plan) -> tuple[str, Any] | None:
     if plan.kind == "custom" and shape.is_property and shape.path_sparql:
         prepared, bindings = plan.extra["query"], plan.extra["bindings"]
         scheme = bindings.get("inScheme")
-        expected = _words(IN_SCHEME_QUERY.replace("$PATH", shape.path_sparql))
+        expected = query_words(IN_SCHEME_QUERY.replace("$PATH", shape.path_sparql))
         if (
             set(bindings) == {"inScheme"}
             and isinstance(scheme, URIRef)
             and prepared.prefixes.get("skos") == str(SKOS)
-            and _words(prepared.text) == expected
+            and query_words(prepared.text) == expected
         ):
             return "schemes", ox.NamedNode(str(scheme))
         return None
@@ -125,7 +125,7 @@ def plan_key(shape: Shape, plan: Plan) -> tuple[str, Any] | None:
         prepared = plan.extra["query"]
         if any(prepared.prefixes.get(p) != ns for p, ns in _PREFIXES.items()):
             return None
-        known = _KNOWN.get(_words(prepared.text))
+        known = _KNOWN.get(query_words(prepared.text))
         return (known, None) if known else None
     return None
 
