@@ -426,6 +426,26 @@ def test_subheadings_stay_in_text_as_their_own_paragraph_and_are_listed() -> Non
     assert cleaned.text.index("New rules for traders") == 50
 
 
+def test_a_pull_quote_standing_alone_between_paragraphs_is_a_subheading() -> None:
+    body = (
+        "The raids followed an arrest, the source said.\n\n‘They will all be sent back’\n\n"
+        '“The police said so,” said the source.\n\n"Not this year"\n\nLast paragraph.'
+    )
+    cleaned = clean_body(body)
+
+    assert cleaned.subheadings == ["‘They will all be sent back’", '"Not this year"']
+
+
+def test_a_short_quoted_sentence_of_the_body_is_not_a_subheading() -> None:
+    body = (
+        "First paragraph, a source said.\n\n“We are afraid.”\n\n‘It is over,’ she said\n\n"
+        "“Guards ‘everywhere’”\n\nLast paragraph."
+    )
+    cleaned = clean_body(body)
+
+    assert cleaned.subheadings == []
+
+
 def test_short_final_line_is_not_a_subheading() -> None:
     cleaned = clean_body("First paragraph, a source said.\n\nEnd of report")
 

@@ -87,10 +87,33 @@ def parse_caption(line: str) -> tuple[str | None, str] | None:
     return caption, credit
 
 
+_QUOTES = {"“": "”", '"': '"', "‘": "’", "'": "'"}
+
+
+def _is_quoted_heading(block: str) -> bool:
+    """A pull quote standing as a heading (‘They will all be sent back’).
+
+    The words inside the quote marks end without punctuation; a quoted sentence of the
+    body ends with its own period or comma inside the marks.
+    """
+    close = _QUOTES.get(block[0])
+    if close is None or len(block) < 3 or not block.endswith(close):
+        return False
+    inner = block[1:-1].strip()
+    return (
+        bool(inner)
+        and close not in inner
+        and not inner.endswith(_SENTENCE_END)
+        and (inner[0].isupper() or inner[0].isdigit())
+    )
+
+
 def _is_subheading(block: str) -> bool:
     if "\n" in block or len(block) > 100 or len(block.split()) > 12:
         return False
-    if block.startswith(("“", '"', "‘", "'", "(", "[")):
+    if block.startswith(tuple(_QUOTES)):
+        return _is_quoted_heading(block)
+    if block.startswith(("(", "[")):
         return False
     # A short question alone on its line ("Manpo next?") heads a section too; a sentence
     # of the body never stands alone so short.
