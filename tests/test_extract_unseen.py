@@ -1,6 +1,6 @@
 """The blind held-out sets: the extractor measured on articles written without looking at it.
 
-``tests/fixtures/heldout3/`` to ``heldout10/`` (12 articles each, 14 from heldout6 on: plain-text
+``tests/fixtures/heldout3/`` to ``heldout11/`` (12 articles each, 14 from heldout6 on: plain-text
 files, JSON/JSONL records, saved HTML pages) were written by engineers who did not read the
 extractor (issue "Loaders": "the team measures the extractor on articles it has never seen,
 and those numbers are what count").
@@ -50,7 +50,25 @@ and those numbers are what count").
 - heldout10 was written during round 8, blind to the extractor (the round's engineer did not
   open it): with the round-7 extractor (8c40661, a clean install) actors .952, locations
   .994, legal 1.000, policies .541 (P .735 R .429); after round 8 policies .567 (P .760
-  R .452), the others unchanged. Do not tune or train on it.
+  R .452), the others unchanged.
+- Round 9 (policies) analysed the errors of heldout6 to heldout10 by cause (most misses of
+  heldout10 had no candidate at all) and added broad clause shapes rather than wordings,
+  each tested on invented sentences (``test_extract_policy_clauses``): an authority as the
+  subject of a verb of enforcement whatever its object, limits told by what people may only
+  do or how far they may go, penalties and rewards told to those they concern, trade
+  carriers running again, measures named as what something ended, reopenings for one class
+  of people (Eased), returns counted by the country that made them; and a model proposal
+  with a status verb of its own is no longer absorbed as a bare mention of a later measure.
+  Leave-one-set-out (``policy_model.json``), rules alone: heldout6 .824, heldout7 .769,
+  heldout8 .783, heldout9 .780 (round 8: .816, .761, .775, .772); heldout10 with a model not
+  trained on it .658 (.567 before the round). The shipped model is now trained on heldout10
+  too (heldout10 .691, heldout7 .866, heldout8 .873, heldout9 .812); heldout10 is a
+  regression guard from now on.
+- heldout11 was written during round 9, blind to the extractor (the round's engineer did not
+  open it): with the round-8 extractor (75505c8, a clean install) actors .913, locations
+  .993, legal 1.000, policies .592 (P .672 R .529); after round 9 policies .594 (P .657
+  R .541), the others unchanged — the round's gain on the set it analysed (.567 → .658 with
+  a model blind to it) did not carry over to this one.
 
 Floors sit 0.03 below the measurement, rounded down. Never change gold to match the
 extractor (see each set's ``gold/README.md``).
@@ -76,7 +94,7 @@ from borderkg.ontology.namespaces import MEASURE, STATUS
 
 FIXTURES = Path(__file__).parent / "fixtures"
 #: Every held-out set in the order written; each blind set is checked against all before it.
-WRITTEN = ("heldout", "heldout2", *(f"heldout{n}" for n in range(3, 11)))
+WRITTEN = ("heldout", "heldout2", *(f"heldout{n}" for n in range(3, 12)))
 #: Articles of each set (heldout6's JSON Lines file holds two).
 ARTICLES = {
     "heldout3": 12,
@@ -87,6 +105,7 @@ ARTICLES = {
     "heldout8": 14,
     "heldout9": 14,
     "heldout10": 14,
+    "heldout11": 14,
 }
 ARTICLE_DIRS = ("text", "json", "html")
 ID_BASE = "https://w3id.org/borderkg/id/"
@@ -94,11 +113,12 @@ FLOORS = {
     "heldout3": {"actors": 0.97, "locations": 0.97, "legal_instruments": 0.97, "policies": 0.97},
     "heldout4": {"actors": 0.97, "locations": 0.97, "legal_instruments": 0.97, "policies": 0.97},
     "heldout5": {"actors": 0.95, "locations": 0.96, "legal_instruments": 0.97, "policies": 0.89},
-    "heldout6": {"actors": 0.95, "locations": 0.95, "legal_instruments": 0.97, "policies": 0.79},
-    "heldout7": {"actors": 0.90, "locations": 0.94, "legal_instruments": 0.91, "policies": 0.80},
-    "heldout8": {"actors": 0.89, "locations": 0.93, "legal_instruments": 0.97, "policies": 0.81},
-    "heldout9": {"actors": 0.88, "locations": 0.94, "legal_instruments": 0.97, "policies": 0.77},
-    "heldout10": {"actors": 0.92, "locations": 0.96, "legal_instruments": 0.97, "policies": 0.53},
+    "heldout6": {"actors": 0.95, "locations": 0.95, "legal_instruments": 0.97, "policies": 0.80},
+    "heldout7": {"actors": 0.90, "locations": 0.94, "legal_instruments": 0.91, "policies": 0.83},
+    "heldout8": {"actors": 0.89, "locations": 0.93, "legal_instruments": 0.97, "policies": 0.84},
+    "heldout9": {"actors": 0.88, "locations": 0.94, "legal_instruments": 0.97, "policies": 0.78},
+    "heldout10": {"actors": 0.92, "locations": 0.96, "legal_instruments": 0.97, "policies": 0.66},
+    "heldout11": {"actors": 0.88, "locations": 0.96, "legal_instruments": 0.97, "policies": 0.56},
 }
 SETS = sorted(FLOORS)
 
@@ -201,8 +221,9 @@ def test_heldout_gold_uses_scheme_terms_and_project_iris(name: str) -> None:
             assert URIRef(str(STATUS._NS) + policy["status"]) in STATUS, policy
 
 
-#: Sets still blind: the shipped model must never be trained on them.
-BLIND = {"heldout10"}
+#: Sets still blind: the shipped model must never be trained on them (heldout11, written
+#: blind during round 9, measured above and not yet analysed).
+BLIND = {"heldout11"}
 
 
 def test_shipped_policy_model_was_not_trained_on_the_unseen_set() -> None:

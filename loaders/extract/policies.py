@@ -40,6 +40,7 @@ from .policy_choice import choose_status, status_matches, status_pattern
 from .policy_defaults import (
     dated_past,
     default_status,
+    ended,
     measure_time,
     negated,
     new_installation,
@@ -209,6 +210,8 @@ def find_policies(ctx: ArticleContext) -> list[Policy]:
                     min(cand.span.begin, cue_span.begin), max(cand.span.end, cue_span.end)
                 )
                 status = refine_status(ctx, index, cand.concept, status, cue_span, evidence)
+                if ended(ctx, index, cand.span):
+                    status = _LIFTED  # "…, ending a five-year halt to freight"
             stated = not defaulted and status == _IN_FORCE and cue_span != cand.verb
             if not stated:
                 status = by_notice(ctx, index, status)
@@ -233,9 +236,9 @@ def find_policies(ctx: ArticleContext) -> list[Policy]:
             raw.append((built_policy, bare))
         raw = enforcing(ctx, index, superseded(ctx, index, raw))
     # Sentences without any measure cue: the trained model may propose a measure there.
-    for index, cand, status in proposals(ctx, weighed):
+    for index, cand, status, defaulted in proposals(ctx, weighed):
         at = next((i for i, (p, _) in enumerate(raw) if p.sentence > index), len(raw))
-        raw.insert(at, (_build(ctx, index, cand, status, cand.span), True))
+        raw.insert(at, (_build(ctx, index, cand, status, cand.span), defaulted))
     return merge(ctx, [_Found(p, d, id(p) in acts) for p, d in raw])
 
 

@@ -24,7 +24,7 @@ from borderkg.ontology.namespaces import MEASURE, STATUS
 from .context import ArticleContext, distance
 from .model import Span, TimeInfo
 
-_CARRIED_OUT, _IN_FORCE = str(STATUS.CarriedOut), str(STATUS.InForce)
+_CARRIED_OUT, _IN_FORCE, _LIFTED = str(STATUS.CarriedOut), str(STATUS.InForce), str(STATUS.Lifted)
 # How far (in characters) a time expression may be from the measure it dates.
 _TIME_REACH = 70
 
@@ -175,9 +175,24 @@ def dated_past(ctx: ArticleContext, index: int, span: Span) -> bool:
     return ctx.published is None or time.latest < ctx.published
 
 
+# A measure noun as what something ended: "ending a five-year halt", "put an end to the ban".
+_ENDING = re.compile(
+    r"\b(?:ending|ended|ends|end\s+to)\s+(?:a|an|the|its|their)\s+(?:[\w'’–-]+\s+){0,3}?$",
+    re.IGNORECASE,
+)
+
+
+def ended(ctx: ArticleContext, index: int, span: Span) -> bool:
+    """Whether a measure is named as what something ended ("ending a five-year halt")."""
+    return bool(_ENDING.search(ctx.before(index, span.begin, 40)))
+
+
 def default_status(ctx: ArticleContext, index: int, span: Span) -> str:
-    """Status of a measure named without a verb: a dated past one was carried out, one in
-    place "since" a date still is."""
+    """Status of a measure named without a verb: one named as ended ("ending a five-year
+    halt to freight") is lifted, a dated past one was carried out, one in place "since" a
+    date still is."""
+    if ended(ctx, index, span):
+        return _LIFTED
     time = measure_time(ctx, index, span)
     if time is not None and time.relation == "since":
         return _IN_FORCE

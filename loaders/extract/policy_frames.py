@@ -28,6 +28,13 @@ from .frame_lexicon import (
 )
 from .morph import alternation, first_words, nouns
 from .policy_cues import MeasureCue
+from .policy_frames_agents import (
+    AGENT_FRAMES,
+    MODAL_FRAMES,
+    RESUMPTION_FRAMES,
+    RETURN_FRAMES,
+    WARNING_FRAMES,
+)
 from .policy_frames_conduct import CONDUCT_FRAMES, CONDUCT_GENERIC, DETECTION_FRAMES
 from .policy_frames_deontic import DEONTIC_FRAMES
 from .policy_frames_guarding import GUARDING_FRAMES
@@ -441,7 +448,8 @@ _PHYSICAL: list[MeasureCue] = [
 
 #: All frames that come before the phrase cues, in priority order.
 FRAME_CUES: list[MeasureCue] = (
-    GUARDING_FRAMES
+    RESUMPTION_FRAMES
+    + GUARDING_FRAMES
     + LIMIT_FRAMES
     + RESOLUTION_FRAMES
     + JUSTICE_FRAMES
@@ -453,9 +461,13 @@ FRAME_CUES: list[MeasureCue] = (
     + RULE_FRAMES
     + CONDUCT_FRAMES
     + DEONTIC_FRAMES
+    + MODAL_FRAMES
+    + RETURN_FRAMES
 )
 #: Enforcement frames whose type comes from their target, after the phrase cues.
-GENERIC_FRAMES: list[MeasureCue] = _ENFORCEMENT + CONDUCT_GENERIC + JUSTICE_GENERIC
+GENERIC_FRAMES: list[MeasureCue] = (
+    _ENFORCEMENT + CONDUCT_GENERIC + JUSTICE_GENERIC + AGENT_FRAMES + WARNING_FRAMES
+)
 
 __all__ = ["CHANGE_KINDS", "FRAME_CUES", "GENERIC_FRAMES"]
 

@@ -226,10 +226,11 @@ def using(model: PolicyModel | None) -> Iterator[None]:
         _OVERRIDE.pop()
 
 
-def _status(ctx: ArticleContext, index: int, cand: Candidate) -> str | None:
-    """The status the rules give a measure spanning the whole sentence: the chosen status
-    cue (negation and framing applied), else the default of a measure named without one;
-    None where the sentence reports no measure taken (negated, denied, hypothetical)."""
+def _status(ctx: ArticleContext, index: int, cand: Candidate) -> tuple[str, bool] | None:
+    """The status the rules give a measure spanning the whole sentence and whether it was
+    only defaulted: the chosen status cue (negation and framing applied), else the default
+    of a measure named without one; None where the sentence reports no measure taken
+    (negated, denied, hypothetical)."""
     sent = ctx.sentences[index]
     explicit = [
         Span(sent.begin + m.start(), sent.begin + m.end())
@@ -239,25 +240,26 @@ def _status(ctx: ArticleContext, index: int, cand: Candidate) -> str | None:
     if chosen is None:
         if unreported(ctx, index, cand.span, None):
             return None
-        return by_notice(ctx, index, default_status(ctx, index, cand.span))
+        return by_notice(ctx, index, default_status(ctx, index, cand.span)), True
     status, cue = chosen
     if negated(ctx, index, cue):
         if status not in _SAFE_IF_NEGATED:
             return None
         status = _SAFE_IF_NEGATED[status]
     status = refine_status(ctx, index, cand.concept, status, cue, cand.span)
-    return by_notice(ctx, index, status)
+    return by_notice(ctx, index, status), False
 
 
-def proposals(ctx: ArticleContext, weighed: set[int]) -> list[tuple[int, Candidate, str]]:
+def proposals(ctx: ArticleContext, weighed: set[int]) -> list[tuple[int, Candidate, str, bool]]:
     """Policies the model proposes: for each sentence outside ``weighed`` (those where the
     rules found a measure cue, kept or deliberately rejected) and not a heading, its best
     measure type if confident enough, as (sentence index, candidate spanning the sentence,
-    status)."""
+    status, whether the status was only defaulted: a sentence with a status verb of its own
+    reports a measure, not a mention of one already told)."""
     model = active_model()
     if model is None:
         return []
-    out: list[tuple[int, Candidate, str]] = []
+    out: list[tuple[int, Candidate, str, bool]] = []
     for index, sent in enumerate(ctx.sentences):
         if index in weighed or index in ctx.headings:
             continue
@@ -270,5 +272,5 @@ def proposals(ctx: ArticleContext, weighed: set[int]) -> list[tuple[int, Candida
         cand = Candidate(concept=str(getattr(MEASURE, local)), span=sent, strong=True)
         status = _status(ctx, index, cand)
         if status is not None:
-            out.append((index, cand, status))
+            out.append((index, cand, *status))
     return out

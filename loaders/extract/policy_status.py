@@ -94,6 +94,21 @@ _PARTIAL = re.compile(
     r"weeks?|months?|years?|hours?|times?)\b))\b",
     _I,
 )
+# A reopening for one class of people ("to Chinese citizens visiting relatives", "in small
+# groups", "on day trips"): the measure eased for them, not lifted.
+_FOR_SOME = re.compile(
+    r"[^.;]{0,60}?\b(?:to\s+(?:[\w'’-]+\s+){0,3}?(?:citizens|nationals|residents|visitors|"
+    r"tourists|traders|workers|families|pilgrims)\s+(?:visiting|who|with|holding|from|on)\b|"
+    r"in\s+small\s+groups|on\s+(?:half-day\s+|one-day\s+)?day\s+trips)",
+    _I,
+)
+# "…, but independent travel across the river remains barred": the rest still shut.
+_REST_BARRED = re.compile(
+    r"[^.;]*?\b(?:but|although|though|while)\b[^.;]*?\b(?:remains?|remained|is\s+still|"
+    r"are\s+still|stays?|stayed)\s+(?:\w+\s+)?(?:barred|banned|closed|shut|sealed|suspended|"
+    r"off[- ]limits|forbidden|prohibited)\b",
+    _I,
+)
 _INTENSIFY = re.compile(r"\b(?:step|tighten|intensif|strengthen)", _I)
 # Security as what is guarded, not a body's name ("Ministry of State Security").
 _SECURITY = re.compile(
@@ -195,7 +210,14 @@ def refine_status(
     # Words that start within 15 characters of the evidence, read to their end.
     start, stop = max(sentence.begin, evidence.begin - 15), min(sentence.end, evidence.end + 15)
     partial = _PARTIAL.search(folded, start, sentence.end)
-    return _EASED if partial and partial.start() < stop else status
+    if partial and partial.start() < stop:
+        return _EASED
+    # reopened to one class of people only, or with the rest told as still barred
+    if _FOR_SOME.match(folded, evidence.end, sentence.end) or _REST_BARRED.match(
+        folded, evidence.end, sentence.end
+    ):
+        return _EASED
+    return status
 
 
 # "arrested during an anti-smuggling sweep …, which has been checking every house since the
