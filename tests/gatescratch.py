@@ -8,9 +8,11 @@ import pyoxigraph as ox
 from borderkg.validation.data import add_background
 from borderkg.validation.engine_sparql import project_shapes
 from borderkg.validation.gatebatch import batch_nodes
-from borderkg.validation.gatefacts import Facts, Vouch
+from borderkg.validation.gatedecide import Vouch
+from borderkg.validation.gatefacts import Facts
+from borderkg.validation.gatenodes import ONTOLOGY, superclasses
 from borderkg.validation.gaterun import GateRunner
-from borderkg.validation.neighbourhood import ONTOLOGY, Reader, superclasses
+from borderkg.validation.neighbourhood import Reader
 from borderkg.validation.shapeindex import incoming_sensitive, target_index
 
 SHAPES = "https://w3id.org/borderkg/shapes#"

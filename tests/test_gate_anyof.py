@@ -1,5 +1,5 @@
 """``sh:or`` over label counts and classes (ActorLabelShape, LocationLabelShape) is decided
-from the facts the gate notes (``gatefacts.AnyOfFacts``) exactly as its query decides it: a
+from the facts the gate notes (``gatedecide.AnyOfFacts``) exactly as its query decides it: a
 valid batch is vouched for and the query finds nothing, an invalid one is left to the query,
 which finds the node. Hand-written data in real pyoxigraph stores."""
 

@@ -19,7 +19,7 @@ from borderkg.store import GraphStore
 from borderkg.storetypes import NTriples
 from borderkg.validation import Gate, validate
 from borderkg.validation.engine_sparql import compile_shapes
-from borderkg.validation.neighbourhood import HUB
+from borderkg.validation.gatenodes import HUB
 from borderkg.validation.shapeindex import inverse_everywhere
 
 ARTICLE = "https://w3id.org/borderkg/article/"

@@ -15,7 +15,7 @@ from gatescratch import GRAPH, gate_parts, scratch
 
 from borderkg.validation.engine_sparql import project_shapes
 from borderkg.validation.gatecross import CrossCheck, Look, acyclic
-from borderkg.validation.neighbourhood import ADMIN_PARENT
+from borderkg.validation.gatenodes import ADMIN_PARENT
 from borderkg.validation.shapeindex import target_index
 
 ARTICLE = "https://w3id.org/borderkg/article/"

@@ -16,9 +16,10 @@ import pytest
 from gatescratch import gate_parts
 from gatescratch import scratch as build_scratch
 
-from borderkg.validation.gatefacts import VALUE_TESTS, Facts, Vouch
+from borderkg.validation.gatedecide import Vouch
+from borderkg.validation.gatefacts import VALUE_TESTS, Facts
+from borderkg.validation.gatenodes import TYPE
 from borderkg.validation.gaterun import GateRunner
-from borderkg.validation.neighbourhood import TYPE
 
 ARTICLE = "https://w3id.org/borderkg/article/"
 GRAPH = "https://w3id.org/borderkg/graph/article/"

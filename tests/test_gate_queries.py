@@ -27,9 +27,11 @@ from borderkg.store import GraphStore
 from borderkg.validation.data import add_background
 from borderkg.validation.engine_sparql import compile_shapes, project_shapes, run_compiled
 from borderkg.validation.gatebatch import batch_nodes, normalise
-from borderkg.validation.gatefacts import VALUE_TESTS, Facts, Vouch
+from borderkg.validation.gatedecide import Vouch
+from borderkg.validation.gatefacts import VALUE_TESTS, Facts
+from borderkg.validation.gatenodes import HUB, ONTOLOGY, superclasses
 from borderkg.validation.gaterun import GateRunner
-from borderkg.validation.neighbourhood import HUB, ONTOLOGY, Reader, superclasses
+from borderkg.validation.neighbourhood import Reader
 from borderkg.validation.shapeindex import incoming_sensitive, target_index
 
 ARTICLE = "https://w3id.org/borderkg/article/"

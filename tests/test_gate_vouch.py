@@ -13,7 +13,8 @@ import pytest
 from gatescratch import gate_parts as build_parts
 from gatescratch import scratch
 
-from borderkg.validation.gatefacts import VALUE_TESTS, Vouch
+from borderkg.validation.gatedecide import Vouch
+from borderkg.validation.gatefacts import VALUE_TESTS
 from borderkg.validation.gaterun import GateRunner
 
 ARTICLE = "https://w3id.org/borderkg/article/"

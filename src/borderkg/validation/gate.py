@@ -18,7 +18,7 @@ Design — check in a scratch store, write nothing until the verdict:
   focus nodes sharing one query (``gaterun.py``); for a check of one or two articles, count
   and class plans, value checks, property pairs, the in-scheme component and the evidence-span
   constraints that certainly find nothing on the batch's subjects are not run at all
-  (``gatefacts.py``, ``gatevouch.py``), nor, for any profiled batch, the cross-article rules
+  (``gatefacts.py``, ``gatedecide.py``, ``gatevouch.py``), nor, for any profiled batch, the cross-article rules
   a few lookups in the scratch store show to find nothing (``gatecross.py``). The results kept are those on the batch's subjects (and, for the few
   shapes that look at links *to* a node — anonymous sources, inverse paths — on the nodes the
   batch links to). A result that also holds without
@@ -76,19 +76,20 @@ from borderkg.validation.gatebatch import (
     normalise,
 )
 from borderkg.validation.gatecross import CrossCheck, Look
-from borderkg.validation.gatefacts import VOUCH_GRAPHS, Facts, Vouch
-from borderkg.validation.gatereject import others_unaffected
-from borderkg.validation.gaterun import GateRunner
-from borderkg.validation.gateshapes import Applicable
-from borderkg.validation.neighbourhood import (
+from borderkg.validation.gatedecide import Vouch
+from borderkg.validation.gatefacts import VOUCH_GRAPHS, Facts
+from borderkg.validation.gatenodes import (
     CROSS_LINKS,
     ONTOLOGY,
     SUBCLASS,
     TYPE,
     BatchNodes,
-    Reader,
     superclasses,
 )
+from borderkg.validation.gatereject import others_unaffected
+from borderkg.validation.gaterun import GateRunner
+from borderkg.validation.gateshapes import Applicable
+from borderkg.validation.neighbourhood import Reader
 from borderkg.validation.report import ValidationReport, ValidationResult, is_violation
 from borderkg.validation.shapeindex import (
     VALUE_KINDS,

@@ -24,7 +24,8 @@ import pyoxigraph as ox
 from borderkg.oxterms import iri_of, triples_in
 from borderkg.storetypes import CONTENT_HASH, NTriples, article_of_graph
 from borderkg.validation.gatefacts import Facts
-from borderkg.validation.neighbourhood import CROSS_LINKS, TYPE, BatchNodes, Reader
+from borderkg.validation.gatenodes import CROSS_LINKS, TYPE, BatchNodes
+from borderkg.validation.neighbourhood import Reader
 
 Batch = Iterable[tuple[Any, Iterable[Any]] | tuple[Any, Iterable[Any], str]]
 

@@ -37,9 +37,9 @@ from rdflib.namespace import RDF, SKOS, XSD
 
 from borderkg.ontology.namespaces import BKG
 from borderkg.validation.compile import Plan
+from borderkg.validation.gatenodes import ADMIN_PARENT, SCHEMA_URL, TYPE
 from borderkg.validation.gatevouch import query_words
 from borderkg.validation.model import Shape
-from borderkg.validation.neighbourhood import ADMIN_PARENT, SCHEMA_URL, TYPE
 from borderkg.validation.shapeindex import path_predicates
 
 #: The graphs the one-graph rule counts (article graphs).

@@ -21,7 +21,7 @@ from collections.abc import Callable, Iterable
 
 import pyoxigraph as ox
 
-from borderkg.validation.neighbourhood import url_forms
+from borderkg.validation.gatenodes import url_forms
 
 
 def others_unaffected(

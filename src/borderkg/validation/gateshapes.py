@@ -18,7 +18,7 @@ from rdflib.term import Node
 
 from borderkg.validation.engine_sparql import CompiledShapes
 from borderkg.validation.gatefacts import Facts, note
-from borderkg.validation.neighbourhood import ONTOLOGY, SUBCLASS, TYPE, BatchNodes
+from borderkg.validation.gatenodes import ONTOLOGY, SUBCLASS, TYPE, BatchNodes
 
 _OUTSIDE_ONTOLOGY = (
     f"ASK {{ {{ GRAPH ?g {{ ?s {SUBCLASS} ?o }} FILTER(?g != {ONTOLOGY}) }} "

@@ -1,6 +1,6 @@
 """More plans the gate decides in Python: property pairs, schemes, evidence spans, datatypes.
 
-:class:`~borderkg.validation.gatefacts.Vouch` skips a plan that certainly finds nothing on the
+:class:`~borderkg.validation.gatedecide.Vouch` skips a plan that certainly finds nothing on the
 batch's subjects. Besides counts and value checks (``gatefacts.py``) it decides, from the same
 record of the scratch store's triples (:class:`~borderkg.validation.gatefacts.Facts`):
 

@@ -25,48 +25,20 @@ than filtered out in each query.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass, field
 
 import pyoxigraph as ox
-from rdflib.namespace import OWL, RDF, RDFS, SKOS
 
-from borderkg.ontology.namespaces import BKG, ONTOLOGY_GRAPH
-
-TYPE = ox.NamedNode(str(RDF.type))
-SUBCLASS = ox.NamedNode(str(RDFS.subClassOf))
-ANONYMOUS_SOURCE = ox.NamedNode(str(BKG.AnonymousSource))
-ADMIN_PARENT = ox.NamedNode(str(BKG.adminParent))
-SCHEMA_URL = ox.NamedNode("https://schema.org/url")
-ANY_URI = ox.NamedNode("http://www.w3.org/2001/XMLSchema#anyURI")
-ONTOLOGY = ox.NamedNode(str(ONTOLOGY_GRAPH))
-#: Predicates whose links to the batch's values the cross-article rules compare.
-CROSS_LINKS = (ox.NamedNode(str(SKOS.exactMatch)), ox.NamedNode(str(OWL.sameAs)), SCHEMA_URL)
-#: A node with more quads than this as subject is read as distinct triples (plus two graphs).
-HUB = 32
-#: Up to this many nodes the store has are read quad by quad, more with two queries.
-READ_ONE_BY_ONE = 8
-
-Node = ox.NamedNode | ox.BlankNode
-
-
-@dataclass
-class BatchNodes:
-    """What the reader needs to know about a batch (read from the scratch store it is in)."""
-
-    #: subjects of the batch's quads
-    subjects: set[ox.Term] = field(default_factory=set)
-    #: IRIs and blank nodes the batch links to other than by rdf:type, not among the subjects
-    objects: set[ox.Term] = field(default_factory=set)
-    #: classes the batch gives its nodes (their own triples are value triples too)
-    classes: set[ox.Term] = field(default_factory=set)
-    #: batch nodes the batch types with a class whose instances are read whole
-    whole: set[ox.Term] = field(default_factory=set)
-    #: per cross-link predicate (:data:`CROSS_LINKS`), its objects in the batch
-    links: dict[ox.NamedNode, set[ox.Term]] = field(default_factory=dict)
-    #: predicates of the batch's quads
-    predicates: set[ox.Term] = field(default_factory=set)
-    #: predicates of the batch's quads whose object is an IRI or a blank node
-    linking: set[ox.Term] = field(default_factory=set)
+from borderkg.validation.gatenodes import (
+    ADMIN_PARENT,
+    CROSS_LINKS,
+    HUB,
+    ONTOLOGY,
+    READ_ONE_BY_ONE,
+    SCHEMA_URL,
+    TYPE,
+    BatchNodes,
+    url_forms,
+)
 
 
 class Reader:
@@ -484,32 +456,3 @@ class Reader:
 
 #: Quads of a hub read to find two of its graphs before asking the store for them.
 _FIRST_QUADS = 64
-
-
-def url_forms(value: ox.Term) -> list[ox.Term]:
-    """A URL as IRI and as ``xsd:anyURI`` literal (Article-url-unique compares both)."""
-    if isinstance(value, ox.NamedNode):
-        return [value, ox.Literal(value.value, datatype=ANY_URI)]
-    if isinstance(value, ox.Literal):
-        try:
-            return [value, ox.NamedNode(value.value)]
-        except ValueError:
-            return [value]
-    return [value]
-
-
-def superclasses(store: ox.Store) -> dict[ox.Term, set[ox.Term]]:
-    """Each class of a store's rdfs:subClassOf triples with all its superclasses (itself too)."""
-    parents: dict[ox.Term, set[ox.Term]] = {}
-    for quad in store.quads_for_pattern(None, SUBCLASS, None, None):
-        parents.setdefault(quad.subject, set()).add(quad.object)
-    closure: dict[ox.Term, set[ox.Term]] = {}
-    for cls in parents:
-        seen, todo = {cls}, [cls]
-        while todo:
-            for parent in parents.get(todo.pop(), ()):
-                if parent not in seen:
-                    seen.add(parent)
-                    todo.append(parent)
-        closure[cls] = seen
-    return closure

@@ -18,7 +18,7 @@ from rdflib.namespace import RDF, SH
 from rdflib.term import Node
 
 from borderkg.validation.engine_sparql import CompiledShapes
-from borderkg.validation.neighbourhood import ADMIN_PARENT, SUBCLASS, TYPE
+from borderkg.validation.gatenodes import ADMIN_PARENT, SUBCLASS, TYPE
 from borderkg.validation.sparqltext import blank_out
 
 #: Plan kinds whose rows all come from values along the shape's path.
