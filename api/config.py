@@ -64,17 +64,18 @@ SETTINGS: tuple[Setting, ...] = (
         "--workers N",
         "BORDERKG_WORKERS",
         int,
-        "`2`",
-        "Queries that run at once, as threads of query worker processes (up to 8 per process); "
-        "a spare process waits to replace one killed at a timeout.",
+        "`8`",
+        "Queries that run at once, as threads of query worker processes (up to 8 per process, "
+        "so 8 is one process); a spare process waits to replace one killed at a timeout.",
     ),
     Setting(
         "threads",
         "--threads N",
         "BORDERKG_THREADS",
         int,
-        "`8`",
-        "HTTP threads of the server process (requests handled at once, queries or not).",
+        "`16`",
+        "HTTP threads of the server process (requests handled at once, queries or not); "
+        "above `workers`, so pages and waiting queries still get one while queries run.",
     ),
     Setting(
         "timeout",
@@ -172,8 +173,8 @@ class ServeConfig:
     store: Path = field(default_factory=resolve_store_path)
     host: str = "127.0.0.1"
     port: int = 8000
-    workers: int = 2
-    threads: int = 8
+    workers: int = 8
+    threads: int = 16
     timeout: float = 30.0
     max_rows: int = 100_000
     max_queue: int = 64

@@ -214,13 +214,14 @@ def check_same_answers(servers: list[Server]) -> None:
         )
 
 
-def start_servers(store: Path, copy: Path, workers: int, threads: int) -> list[Server]:
+def start_servers(store: Path, copy: Path, workers: int | None, threads: int) -> list[Server]:
     ours_port, ox_port = free_port(), free_port()
     borderkg = Path(sys.executable).with_name("borderkg")
     oxigraph = shutil.which("oxigraph") or str(Path(sys.executable).with_name("oxigraph"))
+    chosen = [] if workers is None else ["--workers", str(workers)]
     ours = subprocess.Popen(
         [str(borderkg), "serve", "--store", str(store), "--port", str(ours_port),
-         "--workers", str(workers), "--threads", str(threads)],
+         *chosen, "--threads", str(threads)],
         stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True,
     )  # fmt: skip
     theirs = subprocess.Popen(
@@ -244,7 +245,9 @@ def main() -> None:
     parser.add_argument("--medium-duration", type=int, default=20, help="seconds per medium run")
     parser.add_argument("--rounds", type=int, default=3)
     parser.add_argument("--concurrency", default="1,8,32")
-    parser.add_argument("--workers", type=int, default=2, help="borderkg query worker processes")
+    parser.add_argument(
+        "--workers", type=int, help="queries borderkg runs at once (default: serve's default)"
+    )
     parser.add_argument("--threads", type=int, default=32, help="borderkg HTTP threads")
     args = parser.parse_args()
     if shutil.which("wrk") is None:

@@ -121,6 +121,7 @@ def _cmdline(pid: int) -> str:
         return ""
 
 
+@pytest.mark.alone  # times itself
 def test_explosive_query_is_stopped_near_the_limit_and_the_next_answers_at_once(
     configured: Server,
 ) -> None:
@@ -156,6 +157,7 @@ def test_serve_refuses_bad_settings_with_the_source_named(store: Path, tmp_path:
     [(signal.SIGTERM, False), (signal.SIGINT, False), (signal.SIGINT, True)],
     ids=["sigterm", "sigint", "ctrl-c-to-the-process-group"],
 )
+@pytest.mark.alone  # times itself
 def test_a_signal_stops_the_server_and_every_query_worker(
     store: Path, sig: int, to_group: bool
 ) -> None:
@@ -259,7 +261,7 @@ def test_options_beat_variables_beat_the_file_beat_defaults(tmp_path: Path) -> N
     resolved = ServeConfig.resolve({"port": 9003}, environ=env, config_file=config)
     assert (resolved.port, resolved.timeout, resolved.host) == (9003, 7.0, "0.0.0.0")
     assert resolved.store == tmp_path
-    assert resolved.workers == 2  # default
+    assert resolved.workers == 8  # default
     assert resolved.url == "http://127.0.0.1:9003/"
 
 

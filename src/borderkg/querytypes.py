@@ -40,7 +40,7 @@ class QuerySettings:
     worker.
     """
 
-    workers: int = 2
+    workers: int = 8
     worker_threads: int = 8
     timeout: float = 30.0
     max_timeout: float = 300.0

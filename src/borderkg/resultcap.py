@@ -16,8 +16,8 @@ only the structure can produce, looked for outside quoted text only:
 
 All counting is done with ``bytes`` methods (C speed), a chunk at a time; the few bytes a
 marker or an escape may straddle are carried over to the next chunk. A result held whole in
-memory is capped by :func:`cap_document` instead: a bound on its rows from one ``bytes.count``,
-an exact count only when the bound reaches the cap, and a cut only when there are too many
+memory is capped by :func:`cap_document` instead: a bound on its rows from its length or one
+``bytes.count``, an exact count only when the bound reaches the cap, and a cut only when there are too many
 rows (the same bytes, rows and flag as :class:`RowCap` gives).
 """
 
@@ -216,6 +216,10 @@ def _escape_boundary(buffer: bytes, end: int) -> int:
 #: Per format, a marker every row but at most one contains (more may occur inside terms):
 #: counting it bounds the rows from above at C speed.
 _ROW_BOUND = {"json": b",{", "xml": b"<result>", "csv": b"\n", "tsv": b"\n"}
+#: Per format, the fewest bytes a row takes (empty rows: ``,{}`` in JSON, the first ``{}``;
+#: ``<result></result>`` in XML, ``<result/>`` counted; a line end in CSV and TSV): a short
+#: document is under the cap by its length alone, without looking at its bytes.
+_MIN_ROW_BYTES = {"json": 3, "xml": 9, "csv": 1, "tsv": 1}
 
 
 def count_rows(data: bytes, fmt: str) -> int:
@@ -227,12 +231,14 @@ def cap_document(data: bytes, fmt: str, max_rows: int) -> tuple[bytes, int | Non
     """``(bytes, rows, capped)`` of a complete serialized result ``data`` cut at ``max_rows``
     rows: what :class:`RowCap` gives when the serializer writes ``data`` through it.
 
-    A result already whole in memory is rarely near the cap: when a bound on its rows
-    (one ``bytes.count``) shows it is under, ``data`` is returned as is and ``rows`` is
+    A result already whole in memory is rarely near the cap: when a bound on its rows (its
+    length, else one ``bytes.count``) shows it is under, ``data`` is returned as is and ``rows`` is
     ``None`` — :func:`count_rows` gives it exactly if someone asks. Otherwise the rows are
     counted exactly, and the document cut if there are more than ``max_rows``.
     """
-    if data.count(_ROW_BOUND[fmt]) + 1 <= max_rows:
+    if (len(data) + 1) // _MIN_ROW_BYTES[fmt] <= max_rows or (
+        data.count(_ROW_BOUND[fmt]) + 1 <= max_rows
+    ):
         return data, None, False
     rows = count_rows(data, fmt)
     if rows <= max_rows:

@@ -38,9 +38,9 @@ def serve_options(func: Callable[..., Any]) -> Callable[..., Any]:
         click.option(
             "--workers",
             type=click.IntRange(min=1),
-            help="Queries that run at once, in query worker processes (default 2).",
+            help="Queries that run at once, in query worker processes (default 8).",
         ),
-        click.option("--threads", type=click.IntRange(min=1), help="HTTP threads (default 8)."),
+        click.option("--threads", type=click.IntRange(min=1), help="HTTP threads (default 16)."),
         click.option(
             "--timeout",
             type=click.FloatRange(min=0, min_open=True),
