@@ -22,8 +22,10 @@ give a private server over a store of a few hand-written graphs.
 from __future__ import annotations
 
 import contextlib
+import fcntl
 import os
 import secrets
+import shutil
 import signal
 import socket
 import subprocess
@@ -223,13 +225,43 @@ def small_store(path: Path, graphs: Mapping[str, str] = SMALL_GRAPHS) -> Path:
 _SAMPLE_STORES: dict[Path, Path] = {}
 
 
+def _load_sample(store: Path) -> None:
+    """Run ``borderkg load --sample`` into ``store`` (the sample may hold rejected articles)."""
+    result = borderkg("load", "--sample", "--store", str(store), "--workers", "2", "--quiet")
+    assert result.returncode in (0, 1), result.stdout + result.stderr
+
+
+@contextlib.contextmanager
+def _exclusive(lock: Path) -> Iterator[None]:
+    """Hold an exclusive ``flock`` on ``lock`` (created if missing) for the ``with`` block."""
+    with lock.open("a") as handle:
+        fcntl.flock(handle, fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            fcntl.flock(handle, fcntl.LOCK_UN)
+
+
 def load_sample_store(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The session's sample-corpus store, loaded by ``borderkg load`` on first call."""
+    """The session's sample-corpus store, loaded by ``borderkg load`` on first call.
+
+    Under pytest-xdist the corpus is loaded once for the whole run, into a cache beside the
+    workers' base folders (guarded by a file lock), and each worker gets its own copy: the
+    workers' servers and writers must not share one store.
+    """
     base = tmp_path_factory.getbasetemp()
     if base not in _SAMPLE_STORES:
         store = tmp_path_factory.mktemp("sample") / "store"
-        result = borderkg("load", "--sample", "--store", str(store), "--workers", "2", "--quiet")
-        assert result.returncode in (0, 1), result.stdout + result.stderr
+        if os.environ.get("PYTEST_XDIST_WORKER") is None:
+            _load_sample(store)
+        else:
+            cache = base.parent / "sample-cache"
+            with _exclusive(base.parent / "sample-cache.lock"):
+                if not (cache / "loaded").exists():
+                    shutil.rmtree(cache, ignore_errors=True)
+                    _load_sample(cache / "store")
+                    (cache / "loaded").touch()
+            shutil.copytree(cache / "store", store)
         _SAMPLE_STORES[base] = store
     return _SAMPLE_STORES[base]
 

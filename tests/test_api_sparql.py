@@ -344,6 +344,7 @@ def test_timeout_parameter_must_be_a_positive_number(client: FlaskClient, value:
     error(response, 400, "bad-timeout")
 
 
+@pytest.mark.alone  # times itself
 def test_a_lower_timeout_asked_by_the_client_stops_the_query(client: FlaskClient) -> None:
     started = time.monotonic()
     response = client.get("/sparql", query_string={"query": EXPLOSIVE, "timeout": "1"})
@@ -528,6 +529,7 @@ def test_a_zero_lookup_budget_sends_lookups_to_the_workers(app: Flask) -> None:
         off.extensions["borderkg"].close()
 
 
+@pytest.mark.alone  # times itself
 def test_a_full_pool_answers_503_busy_with_retry_after(app: Flask, tmp_path: Path) -> None:
     """One worker, no queue: while it runs a long query, the next one is refused at once."""
     from concurrent.futures import ThreadPoolExecutor

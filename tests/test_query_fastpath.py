@@ -111,6 +111,7 @@ def test_only_single_pattern_lookups_with_a_constant_subject_are_recognised() ->
     assert not any(querytext.is_bounded_lookup(query) for query in unbounded)
 
 
+@pytest.mark.alone  # times itself
 def test_a_lookup_is_answered_while_the_workers_are_frozen(root: Path) -> None:
     with QueryPool(root, QuerySettings(workers=1, timeout=5)) as pool:
         with pool.run(TRICKY_LOOKUP):  # opens the store here
@@ -153,6 +154,7 @@ def test_a_lookup_is_capped_and_says_so(root: Path) -> None:
         assert len(r.read().decode().splitlines()) == 1 + 3
 
 
+@pytest.mark.alone  # times itself
 def test_a_lookup_waits_its_turn_and_is_refused_when_the_pool_is_full(root: Path) -> None:
     with QueryPool(root, QuerySettings(workers=1, max_queue=0, timeout=3)) as small:
 
@@ -172,6 +174,7 @@ def test_a_lookup_waits_its_turn_and_is_refused_when_the_pool_is_full(root: Path
             assert result.rows == 8
 
 
+@pytest.mark.alone  # times itself
 def test_a_lookup_that_looks_cheap_but_is_big_goes_to_a_worker_and_times_out(
     big_root: Path,
 ) -> None:
@@ -191,6 +194,7 @@ def test_a_lookup_that_looks_cheap_but_is_big_goes_to_a_worker_and_times_out(
             assert sum(chunk.count(b"\n") for chunk in result.chunks()) == BIG_SIZE + 1
 
 
+@pytest.mark.alone  # times itself
 def test_a_lookup_stops_in_this_process_at_its_deadline_or_budget(big_root: Path) -> None:
     request = {"q": BIG_LOOKUP, "fmt": "tsv", "max": 10**9, "px": [], "union": True}
     runner = LocalRunner(str(big_root), dict(PREFIXES), budget=5, max_bytes=1 << 30)

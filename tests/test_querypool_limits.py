@@ -105,6 +105,7 @@ def _wait_for_spare(pool: QueryPool, seconds: float = 10) -> None:
         time.sleep(0.05)
 
 
+@pytest.mark.alone  # times itself
 def test_timeout_kills_the_query_and_the_next_one_is_answered_at_once(pool: QueryPool) -> None:
     _wait_for_spare(pool)
     before = set(pool.worker_pids())
@@ -135,6 +136,7 @@ def test_timeout_while_streaming_a_result_is_a_timeout_not_a_truncated_result(
         streaming.run("SELECT * { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i }", media_type=conneg.TSV)
 
 
+@pytest.mark.alone  # times itself
 def test_a_client_may_not_raise_the_timeout(root: Path) -> None:
     with QueryPool(root, QuerySettings(workers=1, timeout=1)) as short:
         started = time.monotonic()
@@ -155,6 +157,7 @@ def test_a_worker_that_dies_gives_a_server_error_and_is_replaced(root: Path) -> 
         assert fragile.metrics()["workers_crashed"] == 1
 
 
+@pytest.mark.alone  # times itself
 def test_full_queue_is_refused_at_once_with_retry_after(root: Path) -> None:
     with QueryPool(root, QuerySettings(workers=1, max_queue=0, timeout=3)) as small:
         outcome: list[str] = []

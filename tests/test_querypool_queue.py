@@ -70,6 +70,7 @@ def test_waiting_queries_are_answered_in_the_order_they_arrived(pool: QueryPool)
     assert finished == list(range(6))
 
 
+@pytest.mark.alone  # times itself
 def test_a_query_that_gives_up_waiting_does_not_hold_up_the_next_one(pool: QueryPool) -> None:
     busy = _occupy(pool, 1.0)
     outcomes: dict[str, object] = {}

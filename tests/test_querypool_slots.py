@@ -99,6 +99,7 @@ def test_two_slots_share_one_process_and_a_spare_waits(shared: QueryPool) -> Non
     }
 
 
+@pytest.mark.alone  # times itself
 def test_the_second_slot_answers_while_the_first_runs_a_long_query(shared: QueryPool) -> None:
     with ThreadPoolExecutor(1) as executor:
         long = executor.submit(_count, shared, LONG_COUNT)
@@ -110,6 +111,7 @@ def test_the_second_slot_answers_while_the_first_runs_a_long_query(shared: Query
         assert long.result() == ROWS
 
 
+@pytest.mark.alone  # times itself
 def test_a_query_sharing_the_process_of_a_timed_out_one_is_run_again(
     shared: QueryPool,
 ) -> None:
@@ -129,6 +131,7 @@ def test_a_query_sharing_the_process_of_a_timed_out_one_is_run_again(
     assert metrics["queries"]["timeout"] == 1 and metrics["queries"]["failed"] == 0
 
 
+@pytest.mark.alone  # times itself
 def test_a_crash_fails_every_query_of_its_process_and_the_spare_takes_over(
     shared: QueryPool,
 ) -> None:
@@ -147,6 +150,7 @@ def test_a_crash_fails_every_query_of_its_process_and_the_spare_takes_over(
     assert pid not in shared.worker_pids()
 
 
+@pytest.mark.alone  # times itself
 def test_closing_the_pool_fails_the_running_query_at_once(root: Path) -> None:
     pool = QueryPool(root, QuerySettings(workers=1, timeout=30)).start()
     with ThreadPoolExecutor(1) as executor:

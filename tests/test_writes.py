@@ -8,8 +8,6 @@ on an in-memory copy (the reference), the all-or-nothing guarantee by comparing 
 from __future__ import annotations
 
 import shutil
-import subprocess
-import sys
 from pathlib import Path
 
 import pyoxigraph as ox
@@ -38,20 +36,10 @@ from borderkg.writes import (
 )
 
 NOTES = USER_GRAPH_PREFIX + "notes"
-BORDERKG = Path(sys.executable).with_name("borderkg")
 
 
-@pytest.fixture(scope="session")
-def sample_store(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The sample corpus loaded by the real CLI, once per session (never written)."""
-    root = tmp_path_factory.mktemp("sample") / "store"
-    subprocess.run(
-        [str(BORDERKG), "load", "--sample", "--store", str(root)],
-        check=True,
-        capture_output=True,
-        timeout=300,
-    )
-    return root
+# `sample_store`: the session's sample corpus loaded by the real CLI (tests/serverfixture.py),
+# shared with the other modules; never written here, only copied.
 
 
 @pytest.fixture
