@@ -69,6 +69,17 @@ and those numbers are what count").
   .993, legal 1.000, policies .592 (P .672 R .529); after round 9 policies .594 (P .657
   R .541), the others unchanged — the round's gain on the set it analysed (.567 → .658 with
   a model blind to it) did not carry over to this one.
+- Round 10 learned two heads over the rules' mentions from the gold of dev … heldout10
+  (``policy_heads``). Leave-one-set-out, with the sentence model and the heads both blind to
+  the held-out set, the mean policies F1 over the eleven analysed sets was .875 for the
+  rules and sentence model; a status head overruling defaulted statuses and single acts at
+  probability .6 raised it to .877 (dev .887 → .891, heldout9 .780 → .805, heldout10 .658 →
+  .654, the rest unchanged) and ships switched on; a type head reached only .876 and misread
+  an invented sentence, so it ships switched off. The shipped head is trained on all eleven
+  sets, so its numbers on those sets are partly fitted, not a measurement of unseen text:
+  dev .906, heldout5 .928, heldout8 .886, heldout9 .843, heldout10 .699 (round 9: .901, .920,
+  .873, .812, .691; heldout6 .835 and heldout7 .866 unchanged). On heldout11, still blind,
+  round 10 gave policies .603 (P .662 R .553; round 9: .594), the others unchanged.
 
 Floors sit 0.03 below the measurement, rounded down. Never change gold to match the
 extractor (see each set's ``gold/README.md``).
@@ -115,10 +126,10 @@ FLOORS = {
     "heldout5": {"actors": 0.95, "locations": 0.96, "legal_instruments": 0.97, "policies": 0.89},
     "heldout6": {"actors": 0.95, "locations": 0.95, "legal_instruments": 0.97, "policies": 0.80},
     "heldout7": {"actors": 0.90, "locations": 0.94, "legal_instruments": 0.91, "policies": 0.83},
-    "heldout8": {"actors": 0.89, "locations": 0.93, "legal_instruments": 0.97, "policies": 0.84},
-    "heldout9": {"actors": 0.88, "locations": 0.94, "legal_instruments": 0.97, "policies": 0.78},
+    "heldout8": {"actors": 0.89, "locations": 0.93, "legal_instruments": 0.97, "policies": 0.85},
+    "heldout9": {"actors": 0.88, "locations": 0.94, "legal_instruments": 0.97, "policies": 0.81},
     "heldout10": {"actors": 0.92, "locations": 0.96, "legal_instruments": 0.97, "policies": 0.66},
-    "heldout11": {"actors": 0.88, "locations": 0.96, "legal_instruments": 0.97, "policies": 0.56},
+    "heldout11": {"actors": 0.88, "locations": 0.96, "legal_instruments": 0.97, "policies": 0.57},
 }
 SETS = sorted(FLOORS)
 

@@ -60,6 +60,7 @@ from .policy_filters import (
 )
 from .policy_frames_conduct import ANAPHORIC
 from .policy_frames_deontic import PROHIBITS
+from .policy_heads import judged
 from .policy_merge import Mention as _Found
 from .policy_merge import back_reference, enforcing, merge, set_aside, superseded
 from .policy_model import proposals
@@ -239,7 +240,12 @@ def find_policies(ctx: ArticleContext) -> list[Policy]:
     for index, cand, status, defaulted in proposals(ctx, weighed):
         at = next((i for i, (p, _) in enumerate(raw) if p.sentence > index), len(raw))
         raw.insert(at, (_build(ctx, index, cand, status, cand.span), defaulted))
-    return merge(ctx, [_Found(p, d, id(p) in acts) for p, d in raw])
+    # The learned heads may overrule a mention's type or status where the rules' signal is weak.
+    mentions = [(p, d, id(p) in acts) for p, d in raw]
+    judged_policies = judged(ctx, mentions)
+    return merge(
+        ctx, [_Found(p, d, act) for p, (_, d, act) in zip(judged_policies, mentions, strict=True)]
+    )
 
 
 def _build(ctx: ArticleContext, sent: int, cand: Candidate, status: str, evidence: Span) -> Policy:
