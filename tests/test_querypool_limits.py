@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import http.server
-import json
 import os
 import signal
 import threading
@@ -22,6 +20,7 @@ from poolfixture import (
     _build,
     _n,
 )
+from stubendpoint import result_json, stub_endpoint
 
 from borderkg import conneg
 from borderkg.querypool import (
@@ -39,41 +38,10 @@ from borderkg.store import GraphStore
 # -- SERVICE ---------------------------------------------------------------------------
 
 
-class _Remote(http.server.BaseHTTPRequestHandler):
-    def do_GET(self) -> None:
-        body = json.dumps(
-            {
-                "head": {"vars": ["x"]},
-                "results": {"bindings": [{"x": {"type": "literal", "value": "remote"}}]},
-            }
-        ).encode()
-        self.send_response(200)
-        self.send_header("Content-Type", "application/sparql-results+json")
-        self.send_header("Content-Length", str(len(body)))
-        self.end_headers()
-        self.wfile.write(body)
-
-    do_POST = do_GET
-
-    def log_message(self, *args: object) -> None:
-        pass
-
-
 @pytest.fixture(scope="module")
 def remote() -> Iterator[str]:
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), _Remote)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    yield f"http://127.0.0.1:{server.server_address[1]}/sparql"
-    server.shutdown()
-    server.server_close()
-
-
-def test_service_is_refused_by_default_with_a_message_naming_it(pool: QueryPool) -> None:
-    with pytest.raises(ServiceNotAllowed) as caught:
-        pool.run("SELECT * { SERVICE <http://example.org/sparql> { ?s ?p ?o } }")
-    assert caught.value.status == 403 and caught.value.endpoint == "http://example.org/sparql"
-    assert "http://example.org/sparql" in caught.value.message
-    assert "service_allow" in caught.value.message
+    with stub_endpoint(result_json(["x"], [{"x": "remote"}])) as stub:
+        yield stub.sparql
 
 
 def test_allowed_service_is_called_and_others_refused(root: Path, remote: str) -> None:

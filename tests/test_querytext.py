@@ -7,13 +7,11 @@ must have been reported by the inspector (or the query flagged as uncertain).
 
 from __future__ import annotations
 
-import http.server
-import json
-import threading
 from collections.abc import Iterator
 
 import pyoxigraph as ox
 import pytest
+from stubendpoint import result_json, stub_endpoint
 
 from borderkg.querytext import inspect, mentions_service
 
@@ -23,41 +21,11 @@ PREDECLARED = {
 }
 
 
-class _Stub(http.server.BaseHTTPRequestHandler):
-    """A SPARQL endpoint that records which paths were called."""
-
-    hits: list[str]
-
-    def do_GET(self) -> None:
-        self._answer()
-
-    def do_POST(self) -> None:
-        self.rfile.read(int(self.headers.get("Content-Length") or 0))
-        self._answer()
-
-    def _answer(self) -> None:
-        self.hits.append(self.path.split("?")[0])
-        body = json.dumps({"head": {"vars": []}, "results": {"bindings": [{}]}}).encode()
-        self.send_response(200)
-        self.send_header("Content-Type", "application/sparql-results+json")
-        self.send_header("Content-Length", str(len(body)))
-        self.end_headers()
-        self.wfile.write(body)
-
-    def log_message(self, *args: object) -> None:
-        pass
-
-
 @pytest.fixture(scope="module")
 def stub() -> Iterator[tuple[str, list[str]]]:
-    hits: list[str] = []
-    handler = type("Handler", (_Stub,), {"hits": hits})
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{server.server_address[1]}", hits
-    server.shutdown()
-    server.server_close()
+    """A SPARQL endpoint that records which paths were called."""
+    with stub_endpoint(result_json([], [{}])) as endpoint:
+        yield endpoint.base, endpoint.hits
 
 
 # -- form and dataset ------------------------------------------------------------------

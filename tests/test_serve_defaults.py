@@ -8,7 +8,6 @@ Each server here is a real ``borderkg serve`` started without ``--workers``.
 
 from __future__ import annotations
 
-import http.server
 import re
 import threading
 import time
@@ -19,6 +18,7 @@ from pathlib import Path
 import pytest
 import requests
 from serverfixture import Server, running_server, small_store
+from stubendpoint import result_json, stub_endpoint
 
 from borderkg.api.config import ServeConfig
 
@@ -73,32 +73,12 @@ def hammered(store: Path) -> Iterator[Server]:
         yield srv
 
 
-class _Slow(http.server.BaseHTTPRequestHandler):
-    """A SPARQL endpoint that takes :data:`HOG_SECONDS` to give one row: holds a worker
-    slot without using a CPU."""
-
-    def do_GET(self) -> None:
-        time.sleep(HOG_SECONDS)
-        body = b'{"head": {"vars": ["x"]}, "results": {"bindings": [{"x": {"type": "literal", "value": "slow"}}]}}'
-        self.send_response(200)
-        self.send_header("Content-Type", "application/sparql-results+json")
-        self.send_header("Content-Length", str(len(body)))
-        self.end_headers()
-        self.wfile.write(body)
-
-    do_POST = do_GET
-
-    def log_message(self, *args: object) -> None:
-        pass
-
-
 @pytest.fixture(scope="module")
 def slow_endpoint() -> Iterator[str]:
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), _Slow)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    yield f"http://127.0.0.1:{server.server_address[1]}/sparql"
-    server.shutdown()
-    server.server_close()
+    """A SPARQL endpoint that takes :data:`HOG_SECONDS` to give one row: holds a worker
+    slot without using a CPU."""
+    with stub_endpoint(result_json(["x"], [{"x": "slow"}]), delay=HOG_SECONDS) as stub:
+        yield stub.sparql
 
 
 @pytest.fixture(scope="module")
