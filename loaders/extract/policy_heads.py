@@ -95,25 +95,21 @@ def apply_heads(
 ) -> list[Policy]:
     """The policies of ``mentions`` (policy, defaulted, act) with the heads' type and status
     where they overrule the rules; the status head reads the type the type head chose."""
+    if heads is None:
+        return [policy for policy, _, _ in mentions]
     out: list[Policy] = []
     for policy, defaulted, act in mentions:
         weak = defaulted or act
-        if heads is None:
-            out.append(policy)
-            continue
-        typing = heads.type_head is not None and (heads.type_scope == "all" or weak)
-        judging = heads.status_head is not None and (heads.status_scope == "all" or weak)
-        if not (typing or judging):
-            out.append(policy)
-            continue
-        text = mention_text(ctx, policy, defaulted, act)
-        if typing and heads.type_head is not None:
-            concept = retype(heads.type_head, text, policy.measure_type)
+        type_head = heads.type_head if heads.type_scope == "all" or weak else None
+        status_head = heads.status_head if heads.status_scope == "all" or weak else None
+        if type_head is not None:
+            text = mention_text(ctx, policy, defaulted, act)
+            concept = retype(type_head, text, policy.measure_type)
             if concept != policy.measure_type:
                 policy = replace(policy, measure_type=concept)
-                text = mention_text(ctx, policy, defaulted, act)
-        if judging and heads.status_head is not None:
-            status = restatus(heads.status_head, text, policy.status)
+        if status_head is not None:
+            text = mention_text(ctx, policy, defaulted, act)
+            status = restatus(status_head, text, policy.status)
             if status != policy.status:
                 policy = replace(policy, status=status)
         out.append(policy)
@@ -124,10 +120,8 @@ def heads_from_json(data: dict) -> Heads:
     """Heads from the JSON ``policy_heads_train`` writes (a head switched off is ``None``)."""
 
     def head(key: str) -> PolicyModel | None:
-        if key not in data:
-            return None
-        model = PolicyModel.from_json(data[key])
-        return model if model.enabled else None
+        entry = data.get(key, {})
+        return PolicyModel.from_json(entry) if entry.get("enabled") else None
 
     scopes = data.get("scopes", {})
     return Heads(

@@ -220,7 +220,8 @@ def write_heads(
     status_setting: Setting | None,
 ) -> None:
     """Train both heads on every set's mentions and write them with their chosen settings
-    (a head without one is written switched off) and the LOSO table."""
+    and the LOSO table; a head without a setting is written switched off, without weights
+    (nothing would read them)."""
     everything = [a for arts in captured.values() for a in arts]
     type_head, status_head = train_heads(everything)
     out: dict[str, object] = {"format": 1}
@@ -232,7 +233,7 @@ def write_heads(
         head.enabled = setting is not None
         head.threshold = setting[2] if setting else THRESHOLDS[-1]
         scopes[key] = setting[1] if setting else "all"
-        out[key] = head.to_json()
+        out[key] = head.to_json() if setting is not None else {"enabled": False}
     out["scopes"] = scopes
     out["trained_on"] = list(captured)
     out["decision"] = (
