@@ -1,6 +1,6 @@
 """The blind held-out sets: the extractor measured on articles written without looking at it.
 
-``tests/fixtures/heldout3/`` to ``heldout11/`` (12 articles each, 14 from heldout6 on: plain-text
+``tests/fixtures/heldout3/`` to ``heldout12/`` (12 articles each, 14 from heldout6 on: plain-text
 files, JSON/JSONL records, saved HTML pages) were written by engineers who did not read the
 extractor (issue "Loaders": "the team measures the extractor on articles it has never seen,
 and those numbers are what count").
@@ -80,6 +80,16 @@ and those numbers are what count").
   dev .906, heldout5 .928, heldout8 .886, heldout9 .843, heldout10 .699 (round 9: .901, .920,
   .873, .812, .691; heldout6 .835 and heldout7 .866 unchanged). On heldout11, still blind,
   round 10 gave policies .603 (P .662 R .553; round 9: .594), the others unchanged.
+- heldout12 was written in session 9, blind to the extractor (its engineer read neither the
+  extractor nor its tests): with the round-10 extractor (c71d1ea) actors .926, locations
+  .961, legal .952, policies .532 (P .641 R .456).
+- Round 11 only retrained the learned parts with heldout11 added to their data (and fixed
+  the heads' trainer, which had scored every head setting as the rules alone since the
+  heads moved ahead of merging). Leave-one-set-out over the twelve analysed sets: sentence
+  model .849 → .858 (threshold .6; heldout11 blind to it .564 → .597); neither head now
+  raises the mean by .002 (best .8523 → .8541), so both ship switched off. heldout12, still
+  blind: policies .532 → .532, the others unchanged. More data of the same kind no longer
+  moves unseen text.
 
 Floors sit 0.03 below the measurement, rounded down. Never change gold to match the
 extractor (see each set's ``gold/README.md``).
@@ -105,7 +115,7 @@ from borderkg.ontology.namespaces import MEASURE, STATUS
 
 FIXTURES = Path(__file__).parent / "fixtures"
 #: Every held-out set in the order written; each blind set is checked against all before it.
-WRITTEN = ("heldout", "heldout2", *(f"heldout{n}" for n in range(3, 12)))
+WRITTEN = ("heldout", "heldout2", *(f"heldout{n}" for n in range(3, 13)))
 #: Articles of each set (heldout6's JSON Lines file holds two).
 ARTICLES = {
     "heldout3": 12,
@@ -117,6 +127,7 @@ ARTICLES = {
     "heldout9": 14,
     "heldout10": 14,
     "heldout11": 14,
+    "heldout12": 14,
 }
 ARTICLE_DIRS = ("text", "json", "html")
 ID_BASE = "https://w3id.org/borderkg/id/"
@@ -130,6 +141,7 @@ FLOORS = {
     "heldout9": {"actors": 0.88, "locations": 0.94, "legal_instruments": 0.97, "policies": 0.81},
     "heldout10": {"actors": 0.92, "locations": 0.96, "legal_instruments": 0.97, "policies": 0.66},
     "heldout11": {"actors": 0.88, "locations": 0.96, "legal_instruments": 0.97, "policies": 0.57},
+    "heldout12": {"actors": 0.89, "locations": 0.93, "legal_instruments": 0.92, "policies": 0.50},
 }
 SETS = sorted(FLOORS)
 
@@ -232,9 +244,9 @@ def test_heldout_gold_uses_scheme_terms_and_project_iris(name: str) -> None:
             assert URIRef(str(STATUS._NS) + policy["status"]) in STATUS, policy
 
 
-#: Sets still blind: the shipped model must never be trained on them (heldout11, written
-#: blind during round 9, measured above and not yet analysed).
-BLIND = {"heldout11"}
+#: Sets still blind: the shipped model must never be trained on them (heldout12, written
+#: blind in session 9, measured above and not yet analysed).
+BLIND = {"heldout12"}
 
 
 def test_shipped_policy_model_was_not_trained_on_the_unseen_set() -> None:

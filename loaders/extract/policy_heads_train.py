@@ -35,7 +35,7 @@ from borderkg.ontology.namespaces import STATUS
 from .context import ArticleContext
 from .model import Policy
 from .pipeline import Extractor
-from .policy_heads import HEADS_FILE, Heads, mention_text, recording, using_heads
+from .policy_heads import HEADS_FILE, Heads, apply_heads, mention_text, recording, using_heads
 from .policy_merge import Mention, merge
 from .policy_model import NONE, PolicyModel, using
 from .policy_model_train import (
@@ -126,9 +126,10 @@ def score(articles: Sequence[Article], heads: Heads | None) -> tuple[float, floa
     """Policies (precision, recall, F1) of a set's articles merged again under ``heads``."""
     tp = fp = fn = 0
     for article in articles:
-        found = [Mention(p, d, a) for p, d, a in copy.deepcopy(article.mentions)]
-        with using_heads(heads):
-            policies = merge(article.ctx, found)
+        mentions = copy.deepcopy(article.mentions)
+        judged = apply_heads(article.ctx, heads, mentions)
+        found = [Mention(p, d, a) for p, (_, d, a) in zip(judged, mentions, strict=True)]
+        policies = merge(article.ctx, found)
         predicted = Counter((_local(p.measure_type), _local(p.status)) for p in policies)
         gold = Counter((g[2], g[3]) for g in article.gold)
         hit = sum((predicted & gold).values())
