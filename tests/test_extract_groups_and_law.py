@@ -102,3 +102,17 @@ def test_its_paragraph_is_a_paragraph_of_the_resolution_named_before(
     )
     legal = categories(extractor, text)["legal_instruments"]
     assert LEGAL + "unsc-resolution-2397/para_8" in legal
+
+
+def test_a_treaty_title_with_in_and_a_capitalised_noun_mints_no_place(
+    extractor: Extractor,
+) -> None:
+    """In "Trafficking in Persons" the capitalised noun is part of a title, not a place; the
+    protocol's short official title names the protocol."""
+    found = categories(
+        extractor,
+        "Seoul urged Beijing to honour the Protocol to Prevent, Suppress and Punish "
+        "Trafficking in Persons when it detains women in Yanbian.",
+    )
+    assert f"{LEGAL}trafficking-protocol" in found["legal_instruments"]
+    assert not any(iri.endswith("/persons") for iri in found["locations"])

@@ -120,6 +120,7 @@ _NOT_PLACES = frozenset(
         "paragraph", "section", "chapter", "court", "parliament", "congress", "public",
         "private", "total", "practice", "theory", "person", "time", "addition", "response",
         "particular", "general", "fact", "turn", "short", "part", "full", "recent", "future",
+        "persons", "people", "women", "children", "refugees", "charge", "force", "need",
     }
 )  # fmt: skip
 _RULES = (
