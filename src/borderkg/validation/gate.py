@@ -44,6 +44,7 @@ the whole store into the scratch store instead: correct, but not fast.
 
 from __future__ import annotations
 
+import gc
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -106,6 +107,9 @@ from borderkg.validation.shapeindex import (
 __all__ = ["Batch", "Gate"]
 
 Charged = dict[str, list[tuple[ValidationResult, bool]]]
+#: What a plan may be skipped for (see ``Gate._skip_kind``).
+_SkipKind = tuple[bool, tuple[set[str], set[str]] | None, bool]
+_EQUALS = SH.EqualsConstraintComponent
 
 
 class Gate:
@@ -147,6 +151,7 @@ class Gate:
         self._ontology_by_subject: dict[ox.Term, list[ox.Quad]] = {}
         self.shapes = Applicable(self.compiled, self.targets, self.incoming_sensitive)
         self.cross = CrossCheck(self.compiled.plans, self.targets)
+        self._skip_kinds: dict[int, _SkipKind] = {}  # by id of plan (plans live as long)
 
     # -- the public check -------------------------------------------------------------------
 
@@ -163,6 +168,21 @@ class Gate:
         main = unwrap_store(store)
         if main is None:
             raise TypeError(f"the gate needs a GraphStore or pyoxigraph Store, not {type(store)}")
+        # A check makes some thousand short-lived containers, nearly all freed as it ends;
+        # meanwhile the cyclic collector would run several times (and now and then walk all
+        # the process's long-lived objects: shapes, plans, the copied graphs). Paused for the
+        # check (for the whole process: it has one collector), it runs later if still due.
+        collecting = gc.isenabled()
+        if collecting:
+            gc.disable()
+        try:
+            return self._check(main, batch)
+        finally:
+            if collecting:
+                gc.enable()
+
+    def _check(self, main: ox.Store, batch: Batch) -> dict[str, ValidationReport]:
+        """:meth:`check` on the unwrapped store."""
         started = time.perf_counter()
         graphs = normalise(batch)
         self._sync_ontology(main)
@@ -271,15 +291,18 @@ class Gate:
     def _charge(self, scratch: _Scratch) -> Charged:
         """Results that the batch brings, charged to its graphs: ``{graph: [(result, shared)]}``."""
         store, graphs, nodes = scratch.store, scratch.graphs, scratch.nodes
-        subjects = {str(n) for n in nodes.subjects}
-        objects = {str(n) for n in nodes.objects}
         facts = scratch.facts
         if scratch.profiled:
             shapes, present, closures = self.shapes.applicable(store, nodes, scratch.context, facts)
         else:  # the graphs next to the batch may say anything about its nodes
             shapes, present, closures = self.shapes.everything(store)
 
+        named: list[set[str]] = []  # the batch's subjects and objects in N-Triples, once asked
+
         def ours(shape: Node, focus: str) -> bool:
+            if not named:
+                named.extend(({str(n) for n in nodes.subjects}, {str(n) for n in nodes.objects}))
+            subjects, objects = named
             return focus in subjects or (focus in objects and shape in self.incoming_sensitive)
 
         vouched = (facts, nodes.subjects) if present is not None and facts is not None else None
@@ -373,14 +396,18 @@ class Gate:
             vouch, cross = self.vouch, self.cross
             look = Look(scratch, self.shapes.superclasses)
 
+            kinds = self._skip_kinds
+
             def skip(shape: Any, plan: Any) -> bool:
-                if plan.extra.get("component") == SH.EqualsConstraintComponent:
-                    return False  # reports the other property's values too
-                if plan.kind in VALUE_KINDS and not has_path(
-                    self.paths.get(shape.node), outgoing, incoming
-                ):
+                kind = kinds.get(id(plan))
+                if kind is None:
+                    kind = kinds[id(plan)] = self._skip_kind(shape, plan)
+                never, path, crossing = kind
+                if never:
+                    return False
+                if path is not None and not has_path(path, outgoing, incoming):
                     return True
-                if cross.knows(plan):
+                if crossing:
                     return cross.finds_nothing(plan, look)
                 return vouched is not None and vouch.finds_nothing(shape, plan, *vouched)
 
@@ -402,6 +429,15 @@ class Gate:
                 if r.source_shape in delegated and keep(delegated[r.source_shape], r.focus_node)
             ]
         return results
+
+    def _skip_kind(self, shape: Any, plan: Any) -> _SkipKind:
+        """What :meth:`_run` may skip a plan for, from the plan alone (the same in every
+        check): (never skipped, the path predicates of a plan that only looks at values along
+        them or ``None``, whether a cross-article rule settles it)."""
+        if plan.extra.get("component") == _EQUALS:
+            return True, None, False  # reports the other property's values too
+        path = self.paths.get(shape.node) if plan.kind in VALUE_KINDS else None
+        return False, path, self.cross.knows(plan)
 
     def _facts(self, graphs: int) -> Facts | None:
         """An empty record of the scratch store's triples about a batch of ``graphs`` graphs,

@@ -116,8 +116,8 @@ class Applicable:
             _Profile(types[i], {str(p) for p in outgoing[i]}, {str(p) for p in incoming[i]})
             for i in (0, 1)
         )
-        shapes = self._shapes_for(mine, {str(n) for n in subjects})
-        shapes |= self._shapes_for(linked, {str(n) for n in objects}) & self.sensitive
+        shapes = self._shapes_for(mine, subjects)
+        shapes |= self._shapes_for(linked, objects) & self.sensitive
         shapes |= set(self.compiled.delegated)
         present = (mine.outgoing | linked.outgoing, mine.incoming | linked.incoming)
         return shapes, present, self.closures
@@ -128,13 +128,21 @@ class Applicable:
         closures = None if scratch.query(_OUTSIDE_ONTOLOGY) else self.closures
         return set(self.targets) | set(self.compiled.delegated), None, closures
 
-    def _shapes_for(self, profile: _Profile, nodes: set[str]) -> set[Node]:
+    def _shapes_for(self, profile: _Profile, nodes: set[ox.Term]) -> set[Node]:
+        """The shapes whose targets a group of nodes (``nodes``, with ``profile``) meets."""
         if not nodes:
             return set()
         classes = {str(c) for t in profile.types for c in self.superclasses.get(t, {t})}
         out, into = profile.outgoing, profile.incoming
-        return {
-            node
-            for node, (cls, subj, obj, named) in self.targets.items()
-            if cls & classes or subj & out or obj & into or named & nodes
-        }
+        # the nodes in N-Triples, made only when some shape names target nodes
+        names: set[str] | None = None
+        found: set[Node] = set()
+        for node, (cls, subj, obj, named) in self.targets.items():
+            if cls & classes or subj & out or obj & into:
+                found.add(node)
+            elif named:
+                if names is None:
+                    names = {str(n) for n in nodes}
+                if named & names:
+                    found.add(node)
+        return found
