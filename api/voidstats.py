@@ -17,6 +17,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
+from borderkg.closure import ancestors, parents_of
 from borderkg.ontology.namespaces import BASE, BKG, PREFIXES
 from borderkg.querytypes import QueryError, QueryTimeout
 
@@ -119,19 +120,8 @@ def _int(term: Any) -> int:
 
 def _ancestors(edges: list[tuple[str, str]], classes: list[str]) -> set[tuple[str, str]]:
     """``(class, superclass)`` pairs of the reflexive-transitive ``rdfs:subClassOf`` closure."""
-    parents: dict[str, set[str]] = {}
-    for sub, sup in edges:
-        parents.setdefault(sub, set()).add(sup)
-    pairs = set()
-    for cls in classes:
-        seen, todo = {cls}, [cls]
-        while todo:
-            for parent in parents.get(todo.pop(), ()):
-                if parent not in seen:
-                    seen.add(parent)
-                    todo.append(parent)
-        pairs.update((cls, sup) for sup in seen)
-    return pairs
+    parents = parents_of(edges)
+    return {(cls, sup) for cls in classes for sup in ancestors(parents, cls)}
 
 
 def _partition_query(pairs: set[tuple[str, str]]) -> str:

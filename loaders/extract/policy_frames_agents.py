@@ -175,6 +175,19 @@ _CAPPED = (
 )
 _OBLIGED_WORDS = "may can only nobody forbidding barring banning prohibiting"
 
+
+def _obliged(measure: object, forms: str, lemmas: tuple[str, ...]) -> MeasureCue:
+    """A limit told by what people may only (or may no longer) do with one of ``forms``,
+    looked for in sentences holding one of the verbs of ``lemmas``."""
+    return custom(
+        measure,
+        _OBLIGED + r"(?:" + forms + r")\b",
+        _OBLIGED_WORDS,
+        RULE,
+        also_when=" ".join(sorted({w.split()[0] for w in verbs(*lemmas)})),
+    )
+
+
 MODAL_FRAMES: list[MeasureCue] = [
     custom(
         MEASURE.MovementRestriction,
@@ -183,13 +196,7 @@ MODAL_FRAMES: list[MeasureCue] = [
         RULE,
         also_when="further farther longer closer nearer more",
     ),
-    custom(
-        MEASURE.MovementRestriction,
-        _OBLIGED + r"(?:" + _MOVE_FORMS + r")\b",
-        _OBLIGED_WORDS,
-        RULE,
-        also_when=" ".join(sorted({w.split()[0] for w in verbs(*_MOVE)})),
-    ),
+    _obliged(MEASURE.MovementRestriction, _MOVE_FORMS, _MOVE),
     # "boats may be kept only at designated moorings": where vessels may be
     custom(
         MEASURE.MovementRestriction,
@@ -199,13 +206,7 @@ MODAL_FRAMES: list[MeasureCue] = [
         RULE,
         also_when="boat boats vessel vessels ship ships ferry ferries barge barges raft rafts",
     ),
-    custom(
-        MEASURE.TradeRestriction,
-        _OBLIGED + r"(?:" + _TRADE_FORMS + r")\b",
-        _OBLIGED_WORDS,
-        RULE,
-        also_when=" ".join(sorted({w.split()[0] for w in verbs(*_TRADE)})),
-    ),
+    _obliged(MEASURE.TradeRestriction, _TRADE_FORMS, _TRADE),
 ]
 
 # A penalty: "will be fined", "would be held responsible", "face prosecution".

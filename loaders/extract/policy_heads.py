@@ -19,7 +19,7 @@ from __future__ import annotations
 import copy
 import json
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import AbstractContextManager, contextmanager
 from dataclasses import dataclass, replace
 from functools import cache
 from importlib.resources import files
@@ -28,6 +28,7 @@ from borderkg.ontology.namespaces import MEASURE, STATUS
 
 from .context import ArticleContext
 from .model import Policy
+from .override import Override
 from .policy_model import NONE, PolicyModel
 
 HEADS_FILE = "policy_heads.json"
@@ -137,27 +138,20 @@ def _shipped() -> Heads:
     return heads_from_json(json.loads(resource.read_text(encoding="utf-8")))
 
 
-_OVERRIDE: list[Heads | None] = []
+_OVERRIDE: Override[Heads | None] = Override()
 _RECORDING: list[list[tuple[ArticleContext, list[tuple[Policy, bool, bool]]]]] = []
 
 
 def active_heads() -> Heads | None:
     """The heads the extractor uses: an override set by ``using_heads`` (evaluation), else
     the shipped ones (read once per process)."""
-    if _OVERRIDE:
-        return _OVERRIDE[-1]
-    return _shipped()
+    return _OVERRIDE.get(_shipped)
 
 
-@contextmanager
-def using_heads(heads: Heads | None) -> Iterator[None]:
+def using_heads(heads: Heads | None) -> AbstractContextManager[None]:
     """Run the extractor with other heads (``None``: rules only) inside the block; for
     training and leave-one-set-out evaluation in one process, not for concurrent use."""
-    _OVERRIDE.append(heads)
-    try:
-        yield
-    finally:
-        _OVERRIDE.pop()
+    return _OVERRIDE.using(heads)
 
 
 @contextmanager

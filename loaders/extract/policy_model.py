@@ -19,8 +19,7 @@ import itertools
 import json
 import re
 import zlib
-from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import AbstractContextManager
 from dataclasses import dataclass, field
 from functools import cache
 from importlib.resources import files
@@ -32,6 +31,7 @@ from borderkg.ontology.namespaces import MEASURE, STATUS
 
 from .context import ArticleContext
 from .model import Span
+from .override import Override
 from .policy_candidates import Candidate
 from .policy_choice import choose_status, status_matches
 from .policy_defaults import default_status, negated, unreported
@@ -198,7 +198,7 @@ def load_shipped() -> PolicyModel:
     return PolicyModel.from_json(json.loads(text))
 
 
-_OVERRIDE: list[PolicyModel | None] = []
+_OVERRIDE: Override[PolicyModel | None] = Override()
 
 
 @cache
@@ -206,24 +206,21 @@ def _shipped() -> PolicyModel:
     return load_shipped()
 
 
-def active_model() -> PolicyModel | None:
-    """The model the extractor uses: an override set by ``using`` (evaluation), else the
-    shipped one (read once per process) if it is enabled."""
-    if _OVERRIDE:
-        return _OVERRIDE[-1]
+def _shipped_if_enabled() -> PolicyModel | None:
     model = _shipped()
     return model if model.enabled else None
 
 
-@contextmanager
-def using(model: PolicyModel | None) -> Iterator[None]:
+def active_model() -> PolicyModel | None:
+    """The model the extractor uses: an override set by ``using`` (evaluation), else the
+    shipped one (read once per process) if it is enabled."""
+    return _OVERRIDE.get(_shipped_if_enabled)
+
+
+def using(model: PolicyModel | None) -> AbstractContextManager[None]:
     """Run the extractor with another model (``None``: rules only) inside the block; for
     training and leave-one-set-out evaluation in one process, not for concurrent use."""
-    _OVERRIDE.append(model)
-    try:
-        yield
-    finally:
-        _OVERRIDE.pop()
+    return _OVERRIDE.using(model)
 
 
 def _status(ctx: ArticleContext, index: int, cand: Candidate) -> tuple[str, bool] | None:

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 import pyoxigraph as ox
 from rdflib.namespace import OWL, RDF, RDFS, SKOS
 
+from borderkg.closure import ancestors, parents_of
 from borderkg.ontology.namespaces import BKG, ONTOLOGY_GRAPH
 
 TYPE = ox.NamedNode(str(RDF.type))
@@ -67,16 +68,7 @@ def url_forms(value: ox.Term) -> list[ox.Term]:
 
 def superclasses(store: ox.Store) -> dict[ox.Term, set[ox.Term]]:
     """Each class of a store's rdfs:subClassOf triples with all its superclasses (itself too)."""
-    parents: dict[ox.Term, set[ox.Term]] = {}
-    for quad in store.quads_for_pattern(None, SUBCLASS, None, None):
-        parents.setdefault(quad.subject, set()).add(quad.object)
-    closure: dict[ox.Term, set[ox.Term]] = {}
-    for cls in parents:
-        seen, todo = {cls}, [cls]
-        while todo:
-            for parent in parents.get(todo.pop(), ()):
-                if parent not in seen:
-                    seen.add(parent)
-                    todo.append(parent)
-        closure[cls] = seen
-    return closure
+    parents = parents_of(
+        (q.subject, q.object) for q in store.quads_for_pattern(None, SUBCLASS, None, None)
+    )
+    return {cls: ancestors(parents, cls) for cls in parents}
