@@ -14,8 +14,8 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
-from functools import cache
-from typing import Any
+from datetime import date, datetime, time
+from decimal import Decimal
 
 import pyoxigraph as ox
 from rdflib import BNode, Literal, URIRef
@@ -78,13 +78,45 @@ class ValueCheck:
 # --- datatype ---------------------------------------------------------------------------------
 
 
-@cache
-def _pyshacl() -> Any:
-    """pyshacl's own value tests, imported on first use (pyshacl takes ~0.5 s to import)."""
-    from pyshacl.constraints.core import value_constraints
-    from pyshacl.rdfutil import compare
+# pyshacl's two value tests, written out here so that a check need not import pyshacl
+# (~0.4 s): tests/test_validation_checks_pyshacl.py holds them to pyshacl's own functions.
 
-    return value_constraints.DatatypeConstraintComponent, compare.compare_literal
+#: Datatypes whose Python value pyshacl checks; any other datatype passes (pyshacl 0.40,
+#: ``DatatypeConstraintComponent._assert_actual_datatype``).
+_PYTHON_TYPES: dict[Node, type | tuple[type, ...]] = {
+    XSD.string: (str, bytes),
+    RDF.langString: (str, bytes),
+    XSD.integer: int,
+    XSD.float: float,
+    XSD.decimal: Decimal,
+    XSD.boolean: bool,
+    XSD.date: date,
+    XSD.time: time,
+    XSD.dateTime: datetime,
+}
+
+
+def actual_datatype(value: Literal, datatype: Node) -> bool:
+    """Whether the literal's Python value is of the kind ``datatype`` asks for, as pyshacl
+    decides it (an ill-formed ``"x"^^xsd:integer`` keeps a ``str`` value and fails)."""
+    kind = _PYTHON_TYPES.get(datatype)
+    return True if kind is None else isinstance(value.value, kind)
+
+
+def compare_literal(first: Literal, second: Literal) -> int:
+    """pyshacl's ordering of two literals (``rdfutil.compare.compare_literal``): 0 equal,
+    1 greater, -1 otherwise; raises ``TypeError`` for literals that do not compare.
+    Date-times and times compare by value, without rdflib's forced total order."""
+    if first.eq(second):
+        return 0
+    if first.value.__class__ in (datetime, time):
+        if first.value == second.value:
+            return 0
+        if first.value > second.value:
+            return 1
+    elif first > second:
+        return 1
+    return -1
 
 
 def datatype_fails(value: Node, datatype: Node) -> bool:
@@ -96,14 +128,14 @@ def datatype_fails(value: Node, datatype: Node) -> bool:
             matches = (
                 False
                 if ill is True
-                else _pyshacl()[0]._assert_actual_datatype(None, value, datatype)
+                else actual_datatype(value, datatype)
             )
         elif datatype == RDFS.Literal or (datatype == RDFS.Datatype and value.datatype):
             matches = True
         elif (value.datatype is None and value.language is None and datatype == XSD.string) or (
             datatype == RDF.langString and value.language
         ):
-            matches = _pyshacl()[0]._assert_actual_datatype(None, value, datatype)
+            matches = actual_datatype(value, datatype)
     return not matches
 
 
@@ -302,7 +334,7 @@ def range_fails(value: Node, bound: Literal, accept: Callable[[int], bool]) -> b
     if bound_is_string != value_is_string:
         return True
     try:
-        return not accept(_pyshacl()[1](value, bound))
+        return not accept(compare_literal(value, bound))
     except (TypeError, NotImplementedError):
         return True
 
