@@ -118,3 +118,21 @@ class AnchoredPattern:
             if m is not None:
                 yield m
                 last = m.end()
+
+
+_BACK_WORDS: dict[int, re.Pattern[str]] = {}
+
+
+def words_before(text: str, lo: int, pos: int, words: int) -> int:
+    """The earliest start in ``text[lo:pos]`` of at most ``words`` words (runs of ``[\\w'.-]``)
+    each followed by white space and together ending at ``pos``.
+
+    A phrase pattern made of such words before a head word at ``pos`` cannot match from
+    any earlier position, so searching from here finds what searching from ``lo`` finds,
+    without trying every word start before it.
+    """
+    back = _BACK_WORDS.get(words)
+    if back is None:
+        back = _BACK_WORDS[words] = re.compile(rf"(?:\s+[\w'.-]+){{0,{words}}}")
+    found = back.match(text[lo:pos][::-1])
+    return pos - (found.end() if found else 0)

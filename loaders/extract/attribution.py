@@ -19,135 +19,31 @@ from dataclasses import dataclass, field
 from borderkg.ontology.namespaces import BKG, SOURCETYPE
 
 from . import kinds
-from .cues import SentenceWords, triggers, word_regex
+from .anchors import words_before
+from .attribution_lexicon import (
+    AFTER_GAP,
+    AFTER_PREPOSITION,
+    ANAPHORIC_DETS,
+    DEMONYMS,
+    GAP,
+    GROUP_ROLES,
+    INVERTING,
+    MODIFIERS,
+    NEW_DETS,
+    NP,
+    ORG_ANAPHOR,
+    PRONOUN,
+    ROLE_SEARCH,
+    ROLE_TRIGGERS,
+    SOURCE_ROLES,
+    TAIL,
+    TAIL_WORDS,
+    VERB_SEARCH,
+    VERB_TRIGGERS,
+)
+from .cues import SentenceWords
 from .model import AnonymousSource, Entity, Mention, Quotation, Span
 from .quotes import find_quotations
-
-_ROLE = (
-    r"(?P<role>sources?|officials?|traders?|residents?|informants?|insiders?|smugglers?|"
-    r"brokers?|merchants?|officers?|cadres?|defectors?|workers?|guards?|soldiers?|"
-    r"business(?:man|men|woman|women|person|people)|dealers?|wholesalers?|drivers?|"
-    r"fisherm[ae]n|farmers?|students?|teachers?|doctors?|contacts?|acquaintances?|"
-    r"correspondents?|reporters?|groups?|activists?|experts?|analysts?|observers?|"
-    r"organi[sz]ations?|diplomats?|spokes(?:person|man|woman)|rapporteurs?|commissioners?|"
-    r"envoys?|people|person)"
-)
-_DETS = r"a|an|another|one|the|our|two|three|several|multiple|other|many|some|this|that|these|those"
-# A noun phrase that ends exactly where the search window ends (at a role noun).
-_NP = re.compile(
-    rf"(?<![\w'.-])(?P<det>\b(?:{_DETS})\s+(?:(?:second|third|fourth|other|same|new)\s+)?)?"
-    rf"(?P<mods>(?:(?!(?:{_DETS})\s)[\w'.-]+\s+){{0,4}}?)\b{_ROLE}$",
-    re.IGNORECASE,
-)
-_ROLE_RE = word_regex(rf"\b{_ROLE}\b")
-_TAIL = re.compile(
-    r"\s*,?\s*(?:who\s+(?:is|was|are|were)\s+)?(?:(?:based|living|working|stationed|"
-    r"residing|located)\s+)?(?:(?:across|along|on|over)\s+the\s+(?:river|border)\s+)?"
-    r"(?P<prep>in|from|near|inside|at|of)\s+(?:the\s+)?",
-    re.IGNORECASE,
-)
-_TAIL_WORDS = re.compile(r"[a-z]+\b")
-_MODIFIERS = frozenset(
-    [
-        "security",
-        "local",
-        "government",
-        "party",
-        "police",
-        "military",
-        "border",
-        "customs",
-        "trade",
-        "trading",
-        "judicial",
-        "senior",
-        "high-ranking",
-        "low-ranking",
-        "mid-level",
-        "well-placed",
-        "reliable",
-        "informed",
-        "anonymous",
-        "provincial",
-        "city",
-        "county",
-        "former",
-        "retired",
-        "private",
-        "state",
-        "public",
-        "legal",
-        "law",
-        "enforcement",
-        "cross-border",
-        "market",
-        "human",
-        "rights",
-        "ngo",
-        "aid",
-        "humanitarian",
-        "other",
-        "second",
-        "third",
-        "new",
-        "same",
-        "unnamed",
-        "knowledgeable",
-        "independent",
-        "several",
-    ]
-)
-_SOURCE_ROLES = frozenset({"source", "informant", "insider", "contact"})
-_GROUP_ROLES = frozenset({"group", "activist", "expert", "analyst", "observer", "organization"})
-_ANAPHORIC_DETS = frozenset({"the", "this", "that", "these", "those", "same"})
-_NEW_DETS = ("another", "second", "third", "fourth", "other", "new")
-_DEMONYMS = re.compile(r"\b(?:north|south)\s+korean\b|\bchinese\b|\bkorean\b", re.IGNORECASE)
-
-VERBS = (
-    r"said|says|say|told|tells|tell|added|adds|explained|explains|noted|notes|reported|reports|"
-    r"claimed|claims|stated|states|confirmed|confirms|alleged|alleges|insisted|insists|warned|"
-    r"warns|revealed|disclosed|denied|denies|argued|argues|asserted|emphasi[sz]ed|stressed|"
-    r"commented|remarked|recalled|continued|mentioned|observed|acknowledged|complained|"
-    r"predicted|estimated|believes|believed|suggested|described|called|urged|expressed|"
-    r"condemned|criticized|criticised|announced|according to"
-)
-_VERB = word_regex(rf"\b(?P<verb>{VERBS})\b")
-_VERB_TRIGGERS = triggers(
-    " ".join(v.split()[0] for v in VERBS.split("|")).replace("emphasi[sz]ed", "emphasi*")
-)
-_ROLE_TRIGGERS = triggers(
-    "source sources official officials trader traders resident residents informant informants "
-    "insider insiders smuggler smugglers broker brokers merchant merchants officer officers "
-    "cadre cadres defector defectors worker workers guard guards soldier soldiers business* "
-    "dealer dealers wholesaler wholesalers driver drivers fisherman fishermen farmer farmers "
-    "student students teacher teachers doctor doctors contact contacts acquaintance "
-    "acquaintances correspondent correspondents reporter reporters group groups activist "
-    "activists expert experts analyst analysts observer observers organization organizations "
-    "organisation organisations diplomat diplomats spokes* rapporteur rapporteurs commissioner "
-    "commissioners envoy envoys people person"
-)
-_INVERTING = frozenset(
-    ["said", "says", "added", "adds", "explained", "noted", "continued", "told", "stressed"]
-)
-_GAP = re.compile(
-    r"^[\s,]*(?:,[^,\"]{1,90},)?\s*(?:(?:\w+ly|long|has|have|had|also|further|later|"
-    r"recently|then|earlier|again|once|publicly|reportedly|has also|had also|would|will|"
-    r"once again|separately|similarly|likewise|however|in a statement|on condition of "
-    r"anonymity)[\s,]+)*$",
-    re.IGNORECASE,
-)
-_AFTER_PREPOSITION = re.compile(
-    r"\b(?:in|of|on|from|at|to|with|for|about|against|across|into|near|by|than|between|"
-    r"and|or)\s+(?:the\s+)?$",
-    re.IGNORECASE,
-)
-_AFTER_GAP = re.compile(r"^\s*(?:the\s+)?$", re.IGNORECASE)
-_PRONOUN = re.compile(r"\b(?:he|she|they|it)\s*$", re.IGNORECASE)
-_ORG_ANAPHOR = re.compile(
-    r"\bthe\s+(?:group|organi[sz]ation|agency|ministry|body|office|committee|rapporteur|"
-    r"commission|government|council|department)\s*$",
-    re.IGNORECASE,
-)
 
 
 @dataclass
@@ -223,11 +119,12 @@ class Attributor:
             chunk = folded[sent.begin : sent.end]
             nps = self._noun_phrases(folded, sent, index)
             for np in nps:
-                if np.role in _SOURCE_ROLES and np.det.lower() not in _ANAPHORIC_DETS:
+                if np.role in SOURCE_ROLES and np.det.lower() not in ANAPHORIC_DETS:
                     self._source(np, text)
             verbs = []
-            if self.words.has(index, _VERB_TRIGGERS):
-                verbs = [m for m in _VERB.finditer(chunk) if not _inside_quote(chunk, m.start())]
+            if self.words.has(index, VERB_TRIGGERS):
+                found = VERB_SEARCH.finditer(chunk, 0, len(chunk))
+                verbs = [m for m in found if not _inside_quote(chunk, m.start())]
             if verbs:
                 result.reported.add(index)
                 result.verbs[index] = [v.group("verb").lower() for v in verbs]
@@ -248,18 +145,20 @@ class Attributor:
 
     def _noun_phrases(self, folded: str, sent: Span, index: int) -> list[_NounPhrase]:
         out: list[_NounPhrase] = []
-        if not self.words.has(index, _ROLE_TRIGGERS):
+        if not self.words.has(index, ROLE_TRIGGERS):
             return out
-        for role_match in _ROLE_RE.finditer(folded, sent.begin, sent.end):
+        for role_match in ROLE_SEARCH.finditer(folded, sent.begin, sent.end):
             window = max(sent.begin, role_match.start() - 60)
-            m = _NP.search(folded, window, role_match.end())
+            # NP holds at most six words before the role (determiner, ordinal, 4 modifiers)
+            start = words_before(folded, window, role_match.start(), 6)
+            m = NP.search(folded, start, role_match.end())
             if m is None:
                 continue
             det, mods = (m.group("det") or ""), m.group("mods")
             words = mods.split()
             keep: list[str] = []
             for word in reversed(words):
-                if word[0].isupper() or word.lower() in _MODIFIERS:
+                if word[0].isupper() or word.lower() in MODIFIERS:
                     keep.insert(0, word)
                 else:
                     det = ""
@@ -279,7 +178,7 @@ class Attributor:
         return out
 
     def _attach_tail(self, np: _NounPhrase, folded: str, sent: Span) -> None:
-        tail = _TAIL.match(folded, np.span.end, sent.end)
+        tail = TAIL.match(folded, np.span.end, sent.end)
         if not tail:
             return
         at = tail.end()
@@ -302,7 +201,7 @@ class Attributor:
                 return
             np.span = Span(np.span.begin, end)
             return
-        words = _TAIL_WORDS.match(folded, at, sent.end)
+        words = TAIL_WORDS.match(folded, at, sent.end)
         if words and tail.group("prep").lower() in ("in", "of", "at", "from"):
             np.span = Span(np.span.begin, words.end())
             place = self._place_anaphor(words.group(0), np.span.begin)
@@ -351,8 +250,8 @@ class Attributor:
         sources = self._result.sources
         det = np.det.lower()
         affiliation = self._affiliation(np)
-        anaphoric = det.split()[0] in _ANAPHORIC_DETS if det else False
-        fresh = any(w in det for w in _NEW_DETS)
+        anaphoric = det.split()[0] in ANAPHORIC_DETS if det else False
+        fresh = any(w in det for w in NEW_DETS)
         match: AnonymousSource | None = None
         for source in reversed(sources):
             if fresh:
@@ -360,7 +259,7 @@ class Attributor:
             if np.location and source.location != np.location:
                 continue
             if anaphoric or not np.location:
-                if np.role in _SOURCE_ROLES or np.role == source.role:
+                if np.role in SOURCE_ROLES or np.role == source.role:
                     match = source
                     break
                 continue
@@ -384,11 +283,11 @@ class Attributor:
         return self._node(source.local)
 
     def _affiliation(self, np: _NounPhrase) -> str | None:
-        mods = _DEMONYMS.sub("", np.mods)
+        mods = DEMONYMS.sub("", np.mods)
         mods = re.sub(r"\b(?:another|second|third|other|same|new|local)\b", "", mods, flags=re.I)
         mods = re.sub(r"\s+", " ", mods).strip()
         parts = [mods] if mods else []
-        if np.role not in _SOURCE_ROLES:
+        if np.role not in SOURCE_ROLES:
             parts.append(np.role)
         if np.affiliation_org:
             parts.append(f"({self.entities[np.affiliation_org].label})")
@@ -403,7 +302,7 @@ class Attributor:
             return str(SOURCETYPE.SourceElsewhere)
         if np.role == "defector":
             return str(SOURCETYPE.Defector)
-        if np.role in _GROUP_ROLES and re.search(r"rights|ngo|aid|humanitarian", np.mods, re.I):
+        if np.role in GROUP_ROLES and re.search(r"rights|ngo|aid|humanitarian", np.mods, re.I):
             return str(SOURCETYPE.NGOReport)
         if re.search(r"\b(?:UN|U\.N\.|United Nations)\b", np.mods):
             return str(SOURCETYPE.UNReport)
@@ -431,11 +330,11 @@ class Attributor:
         subject = self._phrase_before(vb, sent, nps, text)
         if subject:
             return subject
-        if _PRONOUN.search(before):
+        if PRONOUN.search(before):
             return last_speaker
-        if _ORG_ANAPHOR.search(before):
+        if ORG_ANAPHOR.search(before):
             return last_org or last_speaker
-        if word in _INVERTING and re.search(r"[\"',]\s*$", before):
+        if word in INVERTING and re.search(r"[\"',]\s*$", before):
             return self._phrase_after(ve, sent, nps, text)
         return None
 
@@ -445,9 +344,7 @@ class Attributor:
         best_entity: str | None = None
         for np in nps:
             if (
-                np.span.end <= pos
-                and np.span.end > best_end
-                and _GAP.match(text[np.span.end : pos])
+                np.span.end <= pos and np.span.end > best_end and GAP.match(text[np.span.end : pos])
             ) and self._np_is_speaker(np):
                 best_end, best_np, best_entity = np.span.end, np, None
         for m in self._sentence_mentions(sent):
@@ -457,9 +354,9 @@ class Attributor:
                 continue
             if any(np.span.contains(m.span) for np in nps):
                 continue
-            if _AFTER_PREPOSITION.search(text[max(sent.begin, m.span.begin - 30) : m.span.begin]):
+            if AFTER_PREPOSITION.search(text[max(sent.begin, m.span.begin - 30) : m.span.begin]):
                 continue
-            if _GAP.match(text[m.span.end : pos]):
+            if GAP.match(text[m.span.end : pos]):
                 best_end, best_np, best_entity = m.span.end, None, m.entity
         if best_np is not None:
             return self._np_speaker(best_np, text)
@@ -470,7 +367,7 @@ class Attributor:
         for np in nps:
             if (
                 np.span.begin >= pos
-                and _AFTER_GAP.match(text[pos : np.span.begin])
+                and AFTER_GAP.match(text[pos : np.span.begin])
                 and self._np_is_speaker(np)
             ):
                 return self._np_speaker(np, text)
@@ -478,7 +375,7 @@ class Attributor:
             if (
                 m.span.begin >= pos
                 and m.span.end <= sent.end
-                and _AFTER_GAP.match(text[pos : m.span.begin])
+                and AFTER_GAP.match(text[pos : m.span.begin])
                 and kinds.is_speaker(self.entities[m.entity])
             ):
                 return m.entity

@@ -10,12 +10,16 @@ one is about the nearest preceding forced repatriation.
 
 from __future__ import annotations
 
+import bisect
+import itertools
 import re
 from collections.abc import Callable
+from typing import TypeVar
 
 from borderkg.ontology.namespaces import CERTAINTY, EVENTTYPE, MEASURE
 
 from . import kinds
+from .anchors import AnchoredPattern
 from .attribution import Attribution
 from .context import ArticleContext
 from .cues import word_regex
@@ -23,6 +27,7 @@ from .events import SPEECH_EVENTS
 from .model import Claim, EventReport, Policy, Span
 
 _I = re.IGNORECASE
+_Node = TypeVar("_Node", Policy, EventReport)
 _DENIED = word_regex(
     r"\b(?:denied|denies|deny|dismissed (?:the |these |such )?(?:claims?|reports?|allegations?)|"
     r"refuted|rejected (?:the |these |such )?(?:claims?|reports?|allegations?)|not true|"
@@ -33,6 +38,8 @@ _RUMOURED = word_regex(
     r"unconfirmed|speculation|speculated|purportedly|said to be|believed to be|appears? to|"
     r"seems? to|may have|might have|could not be (?:independently )?(?:verified|confirmed))\b",
 )
+# The matches of ``_RUMOURED.finditer``, tried only where one of its words begins.
+_RUMOURED_SEARCH = AnchoredPattern(_RUMOURED)
 _CONFIRMED = word_regex(
     r"\b(?:confirmed|confirms|verified|official (?:data|statistics|figures)|customs (?:data|"
     r"statistics|figures))\b",
@@ -61,13 +68,15 @@ def find_claims(
     """
     out: list[Claim] = []
     last_speaker: str | None = None
+    policies_in = _by_sentence(ctx.sentences, policies)
+    events_in = _by_sentence(ctx.sentences, events)
     for index, sent in enumerate(ctx.sentences):
         if index in ctx.headings:
             continue
         chunk = ctx.folded[sent.begin : sent.end]
         speaker = attribution.speakers.get(index)
         invokes = _invoked(ctx, index, chunk)
-        hedges = [m for m in _RUMOURED.finditer(chunk)]
+        hedges = list(_RUMOURED_SEARCH.finditer(chunk, 0, len(chunk)))
         denied = [m for m in _DENIED.finditer(chunk)]
         if not (index in attribution.reported or hedges or denied or invokes):
             last_speaker = speaker or last_speaker
@@ -80,11 +89,11 @@ def find_claims(
             certainty = str(CERTAINTY.Confirmed)
         else:
             certainty = str(CERTAINTY.Reported)
-        about = [to_iri(p.local) for p in policies if _in_sentence(p.evidence, sent)]
+        about = [to_iri(p.local) for p in policies_in(index)]
         about += [
             to_iri(e.local)
-            for e in events
-            if _in_sentence(e.evidence, sent) and not (invokes and e.event_type in SPEECH_EVENTS)
+            for e in events_in(index)
+            if not (invokes and e.event_type in SPEECH_EVENTS)
         ]
         if invokes and not about:
             previous = _previous_repatriation(index, policies, events)
@@ -115,6 +124,28 @@ def find_claims(
 
 def _in_sentence(evidence: list[Span], sentence: Span) -> bool:
     return any(sentence.contains(span) for span in evidence)
+
+
+def _by_sentence(sentences: list[Span], nodes: list[_Node]) -> Callable[[int], list[_Node]]:
+    """For sentence ``i``: the nodes with evidence inside it, in the order of ``nodes``.
+
+    Sentences in text order that do not overlap (as the sentencizer gives them) can hold a
+    span only in the last one starting at or before it, so each node is placed once by
+    bisection instead of tested against every sentence; otherwise each sentence tests all.
+    """
+    ordered = all(a.end <= b.begin for a, b in itertools.pairwise(sentences))
+    if not ordered:
+        return lambda i: [n for n in nodes if _in_sentence(n.evidence, sentences[i])]
+    starts = [s.begin for s in sentences]
+    table: dict[int, list[_Node]] = {}
+    for node in nodes:
+        placed: set[int] = set()
+        for span in node.evidence:
+            i = bisect.bisect_right(starts, span.begin) - 1
+            if i >= 0 and i not in placed and sentences[i].contains(span):
+                placed.add(i)
+                table.setdefault(i, []).append(node)
+    return lambda i: table.get(i, [])
 
 
 def _invoked(ctx: ArticleContext, index: int, chunk: str) -> list[str]:

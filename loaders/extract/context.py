@@ -12,6 +12,7 @@ before it in its paragraph is (``paragraph_places``).
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import re
 from collections import Counter
@@ -106,6 +107,19 @@ class ArticleContext:
         for m in self.mentions:
             self.by_sentence.setdefault(m.sentence, []).append(m)
         self.dominant_place = self._dominant_place()
+        # Built on first use: a sentence's times and quantities, and which spans lie in a
+        # source formula (asked for each mention of every sentence with a measure).
+        self._times_in: dict[int, list[TimeInfo]] = {}
+        self._quantities_in: dict[int, list[str]] = {}
+        # A span lies in a source formula when the formulas beginning at or before it
+        # reach to its end: the largest end among them, by bisection.
+        ordered = sorted((src.begin, src.end) for src in self.source_spans)
+        self._source_begins = [b for b, _ in ordered]
+        self._source_reach: list[int] = []
+        for _, end in ordered:
+            reach = self._source_reach
+            reach.append(max(end, reach[-1]) if reach else end)
+        self._places: dict[int, tuple[list[str], str | None, bool]] = {}
 
     def before(self, sent: int, pos: int, width: int = 48) -> str:
         """Up to ``width`` characters of the sentence before ``pos`` (for end-anchored cues)."""
@@ -196,6 +210,12 @@ class ArticleContext:
         paragraph). The flag says whether the place was inferred from the article rather
         than read in the text.
         """
+        known = self._places.get(sent)
+        if known is None:
+            known = self._places[sent] = self._sentence_places(sent)
+        return list(known[0]), known[1], known[2]
+
+    def _sentence_places(self, sent: int) -> tuple[list[str], str | None, bool]:
         found = self._places_named(sent)
         if not found and sent > 0 and _PLACE_BACK.search(self.folded, *self._bounds(sent)):
             between = self.folded[self.sentences[sent - 1].end : self.sentences[sent].begin]
@@ -255,20 +275,30 @@ class ArticleContext:
         specific = [m for m in found if not kinds.is_country(self.entities[m.entity])]
         return specific or found
 
+    def times_in(self, sent: int) -> list[TimeInfo]:
+        """The time expressions inside a sentence, in the order of ``times`` (do not change)."""
+        found = self._times_in.get(sent)
+        if found is None:
+            s = self.sentences[sent]
+            found = self._times_in[sent] = [t for t in self.times if s.contains(t.span)]
+        return found
+
     def time(self, sent: int, anchor: Span) -> TimeInfo | None:
         """The time expression of a sentence nearest to the anchor, if it is close enough."""
-        s = self.sentences[sent]
-        inside = [
-            t for t in self.times if s.contains(t.span) and distance(t.span, anchor) <= _TIME_REACH
-        ]
+        inside = [t for t in self.times_in(sent) if distance(t.span, anchor) <= _TIME_REACH]
         if not inside:
             return None
         return min(inside, key=lambda t: distance(t.span, anchor))
 
     def quantities_in(self, sent: int) -> list[str]:
         """Local names of the quantities of a sentence."""
-        s = self.sentences[sent]
-        return [local for span, local in self.quantities if s.contains(span)]
+        found = self._quantities_in.get(sent)
+        if found is None:
+            s = self.sentences[sent]
+            found = self._quantities_in[sent] = [
+                local for span, local in self.quantities if s.contains(span)
+            ]
+        return list(found)
 
     def legal_basis(self, sent: int) -> list[str]:
         """Legal instruments the sentence gives as the basis of a measure (``under X``)."""
@@ -282,7 +312,8 @@ class ArticleContext:
         return out
 
     def _inside_source(self, span: Span) -> bool:
-        return any(src.contains(span) for src in self.source_spans)
+        i = bisect.bisect_right(self._source_begins, span.begin) - 1
+        return i >= 0 and self._source_reach[i] >= span.end
 
 
 # How far (in characters) a time expression may be from what it dates.

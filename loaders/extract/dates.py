@@ -137,14 +137,20 @@ def precision_of(window: Window) -> str:
     """Time-precision concept for a window, from its length."""
     days = (window[1] - window[0]).days + 1
     if days <= 1:
-        return str(TIMEPREC.Day)
+        return _BY_DAY
     if days <= 11:
-        return str(TIMEPREC.Week)
+        return _BY_WEEK
     if days <= 31:
-        return str(TIMEPREC.Month)
+        return _BY_MONTH
     if days <= 92:
-        return str(TIMEPREC.Season)
-    return str(TIMEPREC.Year)
+        return _BY_SEASON
+    return _BY_YEAR
+
+
+# Time-precision concepts as strings once (a namespace attribute is built anew each time).
+_BY_DAY, _BY_WEEK, _BY_MONTH, _BY_SEASON, _BY_YEAR = (
+    str(c) for c in (TIMEPREC.Day, TIMEPREC.Week, TIMEPREC.Month, TIMEPREC.Season, TIMEPREC.Year)
+)
 
 
 def _season(name: str, year: int) -> Window:

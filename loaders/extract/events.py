@@ -154,6 +154,8 @@ SPEECH_EVENTS = _NEEDS_SPEAKER = {
     str(EVENTTYPE.Appeal),
 }
 _GOODS_EVENTS = {str(EVENTTYPE.Smuggling), str(EVENTTYPE.FormalTrade), str(EVENTTYPE.PriceReport)}
+# Concept IRIs compared per event, as strings once (a namespace attribute is built anew each time).
+_PRICE_REPORT, _REMITTANCE = str(EVENTTYPE.PriceReport), str(EVENTTYPE.Remittance)
 _AFFECTED_EVENTS = {
     str(EVENTTYPE.ForcedRepatriation),
     str(EVENTTYPE.Arrest),
@@ -296,13 +298,13 @@ def _build(
 ) -> EventReport | None:
     qty = ctx.quantities_in(sent)
     money = [q for q in qty if quantities[q].currency]
-    if event_type == str(EVENTTYPE.PriceReport):
+    if event_type == _PRICE_REPORT:
         if not money:
             return None
         qty = money
     else:
         qty = [q for q in qty if not quantities[q].currency] or (
-            money if event_type == str(EVENTTYPE.Remittance) else []
+            money if event_type == _REMITTANCE else []
         )
     event = EventReport(local="", event_type=event_type, sentence=sent, evidence=[span])
     if event_type in _NEEDS_SPEAKER:
@@ -327,7 +329,7 @@ def _build(
     event.quantities = qty
     if event_type in _GOODS_EVENTS:
         event.goods = _goods(ctx, sent, chunk)
-        if event_type == str(EVENTTYPE.PriceReport) and not event.goods:
+        if event_type == _PRICE_REPORT and not event.goods:
             return None
     return event
 
@@ -359,7 +361,7 @@ def _merge(raw: list[EventReport]) -> list[EventReport]:
 
 
 def _same_report(a: EventReport, b: EventReport) -> bool:
-    if a.event_type != b.event_type or a.event_type == str(EVENTTYPE.PriceReport):
+    if a.event_type != b.event_type or a.event_type == _PRICE_REPORT:
         return False
     if a.event_type in _NEEDS_SPEAKER and a.agents != b.agents:
         return False

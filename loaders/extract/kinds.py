@@ -53,9 +53,13 @@ AUTHORITY_ACTOR_TYPES = frozenset(
 )
 
 
+# The type tests below are ``not TYPES.isdisjoint(entity.types)``: what
+# ``any(t in TYPES for t in entity.types)`` says, without a generator (asked per mention).
+
+
 def is_place(entity: Entity) -> bool:
     """A location, including a country."""
-    return any(t in PLACE_TYPES for t in entity.types)
+    return not PLACE_TYPES.isdisjoint(entity.types)
 
 
 def is_country(entity: Entity) -> bool:
@@ -70,7 +74,7 @@ def is_river(entity: Entity) -> bool:
 
 def is_actor(entity: Entity) -> bool:
     """An actor: a state, organisation, group or public figure."""
-    return any(t in ACTOR_TYPES for t in entity.types)
+    return not ACTOR_TYPES.isdisjoint(entity.types)
 
 
 def is_collective(entity: Entity) -> bool:
@@ -80,7 +84,7 @@ def is_collective(entity: Entity) -> bool:
 
 def is_legal(entity: Entity) -> bool:
     """A legal instrument or one of its provisions."""
-    return any(t in LEGAL_TYPES for t in entity.types)
+    return not LEGAL_TYPES.isdisjoint(entity.types)
 
 
 def is_provision(entity: Entity) -> bool:

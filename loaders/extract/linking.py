@@ -51,6 +51,29 @@ _THE_NORTH = re.compile(
 _COUNTRY_PHRASE_TRIGGERS = triggers("authorities government regime leadership")
 _THE_NORTH_TRIGGERS = triggers("north south")
 _ATTACHED = re.compile(r"\s+(?:in|of|at|from)\s+(?:the\s+)?")
+_LETTERS = re.compile(r"[A-Za-z]+")
+
+
+def _free_words(folded: str, sent: Span, taken: list[Span]) -> set[str]:
+    """Lower-case words of a sentence that begin outside every ``taken`` span.
+
+    A word at ``pos`` begins inside one exactly when the spans beginning at or before it
+    reach past it, i.e. when the largest end among them does (one bisection per word).
+    """
+    ordered = sorted((t.begin, t.end) for t in taken)
+    begins = [b for b, _ in ordered]
+    reach: list[int] = []
+    for _, end in ordered:
+        reach.append(max(end, reach[-1]) if reach else end)
+    out: set[str] = set()
+    for w in _LETTERS.finditer(folded, sent.begin, sent.end):
+        pos = w.start()
+        i = bisect.bisect_right(begins, pos) - 1
+        if i < 0 or reach[i] <= pos:
+            out.add(w.group(0).lower())
+    return out
+
+
 #: Nouns that make "the Tumen …" the town's: its crossing, bridge, customs, station.
 _TOWN_NOUNS = frozenset(
     ["crossing", "bridge", "customs", "station", "port", "checkpoint", "city", "market"]
@@ -343,11 +366,7 @@ class Linker:
             if words is None:
                 s = sentences[m.sentence]
                 others = [o.span for o in mentions if o.sentence == m.sentence]
-                words = words_of[m.sentence] = {
-                    w.group(0).lower()
-                    for w in re.finditer(r"[A-Za-z]+", folded[s.begin : s.end])
-                    if not any(o.begin <= s.begin + w.start() < o.end for o in others)
-                }
+                words = words_of[m.sentence] = _free_words(folded, s, others)
             better = self.gaz.qualified_alternative(m.entity, surface, words)
             if better is not None:
                 m.entity = better

@@ -178,22 +178,30 @@ def _skip_noise(folded: str, begin: int, end: int) -> int:
         begin += rest.end()
 
 
+# Types of found entities, as strings once (a namespace attribute is built anew each time).
+_LOCATION, _SETTLEMENT, _ORGANIZATION = (
+    (str(BKG.Location),),
+    (str(BKG.Settlement),),
+    (str(BKG.Organization),),
+)
+
+
 def _build(rule: str, folded: str, m: re.Match[str]) -> PatternMatch | None:
     if rule == "IN_PLACE":
         name = m.group("name")
         if name.lower() in _NOT_PLACES:
             return None
-        return PatternMatch(m.start("name"), m.end("name"), name, (str(BKG.Location),), "place")
+        return PatternMatch(m.start("name"), m.end("name"), name, _LOCATION, "place")
     if rule in ("SOURCE_PLACE", "PLACE_OF"):
         begin, end = m.start("name"), m.end("name")
         label = folded[begin:end]
         kind = m.group(0).split()[0].lower()
         settlement = rule == "PLACE_OF" and kind in ("port", "city", "town", "village", "border")
-        types = (str(BKG.Settlement),) if settlement else (str(BKG.Location),)
+        types = _SETTLEMENT if settlement else _LOCATION
         return PatternMatch(begin, end, label, types, "place")
     if rule == "COMMITTEE":
         label = re.sub(r"\s+", " ", m.group(0))
-        return PatternMatch(m.start(), m.end(), label, (str(BKG.Organization),), "actor")
+        return PatternMatch(m.start(), m.end(), label, _ORGANIZATION, "actor")
     begin, end = _skip_noise(folded, m.start(), m.end()), m.end()
     label = re.sub(r"\s+", " ", folded[begin:end])
     if " " not in label:
@@ -207,13 +215,13 @@ def _build(rule: str, folded: str, m: re.Match[str]) -> PatternMatch | None:
         elif kind == "Prefecture":
             types, extra = (str(BKG.AdministrativeArea),), {"admin_level": 2}
         elif kind == "City":
-            types, extra = (str(BKG.Settlement),), {}
+            types, extra = _SETTLEMENT, {}
         else:
             types, extra = (str(BKG.AdministrativeArea),), {"admin_level": 3}
         extra["head"] = head
         return PatternMatch(begin, end, label, types, "place", extra)
     if rule == "MINISTRY":
-        return PatternMatch(begin, end, label, (str(BKG.Organization),), "actor")
+        return PatternMatch(begin, end, label, _ORGANIZATION, "actor")
     if label.lower() in _NOT_LAWS:
         return None
     legal_type = LEGALTYPE.CriminalCode if "Criminal" in label else LEGALTYPE.NationalLaw

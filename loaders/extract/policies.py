@@ -30,11 +30,12 @@ The candidates of a sentence come from ``policy_candidates``, the status each ta
 from __future__ import annotations
 
 import re
+from typing import Literal
 
 from borderkg.ontology.namespaces import MEASURE, STATUS
 
 from .context import ArticleContext
-from .model import Policy, Span
+from .model import Policy, Span, TimeInfo
 from .policy_candidates import Candidate, measure_matches
 from .policy_choice import choose_status, status_matches, status_pattern
 from .policy_defaults import (
@@ -231,7 +232,7 @@ def find_policies(ctx: ArticleContext) -> list[Policy]:
             seen.add(key)
             # A frame with a verb reports the measure even when its tense is unknown.
             bare = defaulted and cand.verb is None
-            built_policy = _build(ctx, index, cand, status, evidence)
+            built_policy = _build(ctx, index, cand, status, evidence, time)
             if cand.generic or cand.act:
                 acts.add(id(built_policy))
             raw.append((built_policy, bare))
@@ -248,7 +249,16 @@ def find_policies(ctx: ArticleContext) -> list[Policy]:
     )
 
 
-def _build(ctx: ArticleContext, sent: int, cand: Candidate, status: str, evidence: Span) -> Policy:
+def _build(
+    ctx: ArticleContext,
+    sent: int,
+    cand: Candidate,
+    status: str,
+    evidence: Span,
+    time: TimeInfo | Literal[False] | None = False,
+) -> Policy:
+    """The policy of a candidate; ``time`` is ``measure_time`` of the evidence if the caller
+    has it already (``False``: work it out)."""
     roles = ctx.roles(sent, evidence, issuing=status == _ANNOUNCED)
     places, precision, inferred = ctx.places(sent)
     return Policy(
@@ -263,7 +273,7 @@ def _build(ctx: ArticleContext, sent: int, cand: Candidate, status: str, evidenc
         places=places,
         location_precision=precision,
         place_inferred=inferred,
-        time=measure_time(ctx, sent, evidence),
+        time=measure_time(ctx, sent, evidence) if time is False else time,
         quantities=ctx.quantities_in(sent),
         legal_basis=ctx.legal_basis(sent),
     )

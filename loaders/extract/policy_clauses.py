@@ -30,13 +30,32 @@ _BREAK = re.compile(
 _PARENTHETICAL = re.compile(r",\s*(?:which|who|that)\b[^,;.]{0,90},\s*", re.IGNORECASE)
 
 
+# Where a ``_BREAK`` match can begin: a comma or semicolon, or a word starting with the
+# first letter of one of its words (matched with the same flags, so the same letters).
+_BREAK_START = re.compile(r"[,;]|\b[nbseaw]", re.IGNORECASE)
+
+
+def _first_break(text: str, lo: int, hi: int) -> int | None:
+    """Where the first ``_BREAK`` match that begins in ``text[lo:hi]`` begins, if any.
+
+    The same as ``_BREAK.search(text, lo)`` when that match begins before ``hi``, without
+    scanning the rest of the article when none does: only the positions ``_BREAK_START``
+    finds are tried, each against the whole text (the look-ahead reads the next word).
+    """
+    match = _BREAK.match
+    for start in _BREAK_START.finditer(text, lo, hi):
+        at = start.start()
+        if match(text, at) is not None:
+            return at
+    return None
+
+
 def same_clause(text: str, a: Span, b: Span) -> bool:
     """Whether nothing between two spans opens another clause."""
     lo, hi = (a.end, b.begin) if a.end <= b.begin else (b.end, a.begin)
     if lo >= hi:
         return True
-    found = _BREAK.search(text, lo)  # not cut at ``hi``: the look-ahead reads the next word
-    return found is None or found.start() >= hi
+    return _first_break(text, lo, hi) is None
 
 
 def clause_distance(text: str, a: Span, b: Span) -> int:
@@ -57,5 +76,5 @@ def clause_window(text: str, begin: int, end: int, lo: int, hi: int) -> tuple[in
         if m.start() >= begin:
             break
         start = m.end()
-    stop = _BREAK.search(text, end)
-    return start, stop.start() if stop and stop.start() < hi else hi
+    stop = _first_break(text, end, hi) if end < hi else None
+    return start, hi if stop is None else stop

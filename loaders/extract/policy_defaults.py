@@ -46,12 +46,10 @@ def measure_time(ctx: ArticleContext, index: int, anchor: Span) -> TimeInfo | No
     """The time expression of the measure's own clause nearest to it, if close enough."""
     time = ctx.time(index, anchor)
     if time is not None and _DEADLINE_AFTER.match(ctx.folded, time.span.end):
-        s = ctx.sentences[index]
         others = [
             t
-            for t in ctx.times
-            if s.contains(t.span)
-            and distance(t.span, anchor) <= _TIME_REACH
+            for t in ctx.times_in(index)
+            if distance(t.span, anchor) <= _TIME_REACH
             and not _DEADLINE_AFTER.match(ctx.folded, t.span.end)
         ]
         time = min(others, key=lambda t: distance(t.span, anchor)) if others else None
@@ -59,12 +57,10 @@ def measure_time(ctx: ArticleContext, index: int, anchor: Span) -> TimeInfo | No
         return None
     lo, hi = _between(time.span, anchor)
     if lo < hi and _OTHER_CLAUSE.search(ctx.folded, lo, hi):
-        s = ctx.sentences[index]
         others = [
             t
-            for t in ctx.times
-            if s.contains(t.span)
-            and t is not time
+            for t in ctx.times_in(index)
+            if t is not time
             and distance(t.span, anchor) <= _TIME_REACH
             and not _OTHER_CLAUSE.search(ctx.folded, *_between(t.span, anchor))
         ]

@@ -21,7 +21,7 @@ import re
 import zlib
 from contextlib import AbstractContextManager
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, lru_cache
 from importlib.resources import files
 from typing import Any
 
@@ -84,27 +84,46 @@ def tokens(sentence: str) -> list[str]:
 
 def feature_names(sentence: str, settings: FeatureSettings) -> list[str]:
     """The named features of a sentence before hashing (each listed once)."""
+    return sorted(_feature_set(sentence, settings))
+
+
+def _feature_set(sentence: str, settings: FeatureSettings) -> set[str]:
     words = tokens(sentence)
     names = {f"u:{w}" for w in words}
     if settings.stems:
-        names.update(f"s:{stem(w)}" for w in words)
+        names.update(f"s:{_stem(w)}" for w in words)
     if settings.bigrams:
         names.update(f"b:{a}_{b}" for a, b in itertools.pairwise(words))
     if settings.cues:
         present = set(words)
         names.update(f"c:{cue}" for cue, cue_words in _CUES.items() if present & cue_words)
-    return sorted(names)
+    return names
+
+
+# Stems and hashed indices are remembered (words and features recur from sentence to
+# sentence): the same values, without the suffix loop or a CRC per feature each time.
+_stem = lru_cache(maxsize=1 << 16)(stem)
+_HASHES: dict[int, dict[str, int]] = {}  # dimension → feature name → index
+_HASHES_KEPT = 1 << 18  # names remembered per dimension before the memory starts afresh
+
+
+def _hashed(names: set[str], dim: int) -> set[int]:
+    known = _HASHES.setdefault(dim, {})
+    if len(known) > _HASHES_KEPT:
+        known.clear()
+    out: set[int] = set()
+    for name in names:
+        index = known.get(name)
+        if index is None:
+            index = known[name] = zlib.crc32(name.encode("utf-8")) % dim
+        out.add(index)
+    return out
 
 
 def featurize(sentence: str, settings: FeatureSettings) -> tuple[np.ndarray, np.ndarray]:
     """Hashed feature indices of a sentence and their values (L2-normalised presence)."""
     idx = np.array(
-        sorted(
-            {
-                zlib.crc32(n.encode("utf-8")) % settings.dim
-                for n in feature_names(sentence, settings)
-            }
-        ),
+        sorted(_hashed(_feature_set(sentence, settings), settings.dim)),
         dtype=np.int64,
     )
     vals = np.full(len(idx), 1.0 / np.sqrt(max(len(idx), 1)), dtype=np.float64)

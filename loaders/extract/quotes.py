@@ -10,8 +10,11 @@ the same paragraph or the one it continues.
 from __future__ import annotations
 
 import bisect
+import re
 
 from .model import Quotation, Span
+
+_MARKS = re.compile('[\u201c\u201d"]')
 
 
 def find_quotations(text: str, sentences: list[Span], speakers: dict[int, str]) -> list[Quotation]:
@@ -66,7 +69,8 @@ def _quote_spans(text: str) -> list[tuple[int, int, bool]]:
         start: int | None = None
         opened_by = ""
         continued = bool(paragraph[:1] in '\u201c"' and out and out[-1][1] <= pos)
-        for i, ch in enumerate(paragraph):
+        for mark in _MARKS.finditer(paragraph):  # only quotation marks open or close one
+            i, ch = mark.start(), mark.group()
             if start is None and ch in '\u201c"':
                 start, opened_by = i + 1, ch
             elif start is not None and (

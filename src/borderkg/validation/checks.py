@@ -125,11 +125,7 @@ def datatype_fails(value: Node, datatype: Node) -> bool:
     if isinstance(value, Literal):
         if value.datatype == datatype:
             ill = getattr(value, "ill_typed", None)
-            matches = (
-                False
-                if ill is True
-                else actual_datatype(value, datatype)
-            )
+            matches = False if ill is True else actual_datatype(value, datatype)
         elif datatype == RDFS.Literal or (datatype == RDFS.Datatype and value.datatype):
             matches = True
         elif (value.datatype is None and value.language is None and datatype == XSD.string) or (
