@@ -228,3 +228,11 @@ def test_usage_errors_exit_with_two() -> None:
     assert CliRunner().invoke(main, ["load"]).exit_code == 2
     assert CliRunner().invoke(main, ["load", "x.txt", "--date", "not a date"]).exit_code == 2
     assert CliRunner().invoke(main, ["query", "@/nonexistent.rq"]).exit_code == 2
+
+
+def test_an_empty_path_is_a_usage_error_not_the_current_folder(tmp_path: Path) -> None:
+    """`borderkg load "$UNSET"` must not load whatever lies in the working directory."""
+    store = tmp_path / "store"
+    result = CliRunner().invoke(main, ["load", "", "--store", str(store)])
+    assert result.exit_code == 2 and "empty PATH" in result.output
+    assert not store.exists()

@@ -328,3 +328,40 @@ def test_a_blank_node_shared_by_graphs_of_two_runs_stays_one_node(tmp_path: Path
         assert store.compact(force=True)
         subjects = {q.subject for q in store.store.quads_for_pattern(None, says, None, None)}
     assert len(subjects) == 1 and isinstance(next(iter(subjects)), ox.BlankNode)
+
+
+def test_a_few_articles_added_to_a_rebuilt_store_do_not_rebuild_it_until_it_grew_enough(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A rebuild reads the whole store: a load that adds a few articles to a large store
+    must not pay for one each time RocksDB's compaction puts it over budget again."""
+    monkeypatch.setattr(storefiles, "MIN_COMPACT_BYTES", 0)
+    root = tmp_path / "s"
+    with GraphStore(root, settings=StoreSettings(path=root, compact_above=1.0)) as store:
+        store.write_articles(articles(200), compact=False)
+        store.compact(force=True)
+        active = store._active
+        assert active is not None and active.held == 200 * 13
+        store.write_articles(articles(10, start=200), compact=False)  # +5%
+        estimate = storefiles.estimated_compact_bytes(store.database, active, len(store.store))
+        assert store.disk_usage() > estimate, "the writes did not put the store over budget"
+        assert not store.compact()
+        assert store.database.name == active.data
+        # Far over its compact size it is rebuilt however little was written.
+        monkeypatch.setattr(storefiles, "REBUILD_CEILING", 1.0)
+        assert store.compact()
+        monkeypatch.setattr(storefiles, "REBUILD_CEILING", 2.0)
+        store.write_articles(articles(10, start=210), compact=False)  # +5% of 210
+        assert not store.compact()
+        store.write_articles(articles(20, start=220), compact=False)  # +14% since the rebuild
+        assert store.compact()
+    recorded = read_active(root)
+    assert recorded is not None and recorded.held == 240 * 13
+
+
+def test_a_store_record_written_before_held_was_kept_reads_quads_as_held(tmp_path: Path) -> None:
+    (tmp_path / "active.json").write_text(
+        json.dumps({"data": "data-000003", "quads": 5000, "sst_bytes": 90000, "rebuilt": 1.2})
+    )
+    active = read_active(tmp_path)
+    assert active is not None and (active.held, active.quads, active.rebuilt) == (5000, 5000, 1.2)

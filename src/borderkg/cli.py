@@ -128,6 +128,8 @@ def load(paths, sample, workers, quiet, gate, store_dir, **read_flags) -> None:
     from borderkg.pipeline import load as run_load
 
     inputs = [str(p) for p in paths]
+    if any(not p.strip() for p in inputs):
+        raise click.UsageError("an empty PATH (an unset shell variable?): give a file or folder")
     if sample:
         inputs += [str(p) for p in sample_paths()]
     if not inputs:

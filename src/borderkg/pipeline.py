@@ -154,9 +154,13 @@ def default_workers() -> int:
 
 
 def build_all(records: Iterable[ArticleRecord], workers: int) -> Iterator[Built | Rejected]:
-    """Build records in input order, in ``workers`` processes (in this one when 1)."""
+    """Build records in input order, in ``workers`` processes (in this one when 1, or when
+    the input fits one chunk: each worker would build its own extractor, seconds of start-up,
+    for one of them to extract a handful of articles)."""
     chunks = _chunks(records, CHUNK_SIZE)
-    if workers <= 1:
+    ahead = [chunk for chunk in (next(chunks, None), next(chunks, None)) if chunk]
+    chunks = itertools.chain(ahead, chunks)
+    if workers <= 1 or len(ahead) < 2:
         for chunk in chunks:
             yield from _build_chunk(chunk)
         return

@@ -407,11 +407,17 @@ class GraphStore:
         if limit is None or size < storefiles.MIN_COMPACT_BYTES:
             return False
         assert self._active is not None
-        estimate = storefiles.estimated_compact_bytes(self.database, self._active, len(store))
-        # Over the budget, and grown past what the last rebuild could reach (else every
-        # load would rebuild a store that no rebuild gets under the budget).
+        quads = len(store)
+        estimate = storefiles.estimated_compact_bytes(self.database, self._active, quads)
+        if size > storefiles.REBUILD_CEILING * estimate:
+            return True
+        # Over the budget, grown past what the last rebuild could reach (else every load
+        # would rebuild a store that no rebuild gets under the budget), and by enough
+        # written since to be worth reading the whole store again.
         reachable = self._active.rebuilt * estimate * storefiles.REBUILD_GAIN
-        return size > limit * estimate and size > reachable
+        held = self._active.held
+        written = quads - held >= storefiles.REBUILD_GROWTH * held
+        return size > limit * estimate and size > reachable and written
 
     def checkpoint(self, dest: str | os.PathLike[str]) -> Path:
         """Copy the store into a new directory ``dest`` for read-only readers.

@@ -53,12 +53,15 @@ class Active:
     load when it took more than ``COMPACT_INGESTIONS``). ``rebuilt``: how many times that
     size the rebuild ended (1.0 unless RocksDB merged its loads): a rebuild cannot get a
     store below it, so rebuilding again is worth it only once the store grew past it.
+    ``held``: the quads the rebuilt store held (0: never rebuilt; records written before
+    it was kept read as ``quads``), the base of :data:`REBUILD_GROWTH`.
     """
 
     data: str
     quads: int = 0
     sst_bytes: int = 0
     rebuilt: float = 1.0
+    held: int = 0
 
     def bytes_per_quad(self) -> float:
         """Bytes of table files per quad right after the last rebuild (or a low default)."""
@@ -86,6 +89,7 @@ def read_active(root: Path) -> Active | None:
             int(record["quads"]),
             int(record["sst_bytes"]),
             float(record.get("rebuilt", 1.0)),
+            int(record.get("held", record["quads"])),
         )
     except (KeyError, TypeError, ValueError) as exc:
         raise StoreError(f"The store {root} has a malformed {ACTIVE_NAME}: {exc}") from exc
@@ -269,6 +273,15 @@ COMPACT_INGESTIONS = 3
 #: A store is rebuilt again only once it is this much larger than its last rebuild could
 #: make it (``Active.rebuilt``): a smaller gain is not worth reading the whole store.
 REBUILD_GAIN = 1.05
+#: ... and only once the quads written since it are this share of what it held: a rebuild
+#: reads and loads the whole store, and a few articles added to a large store would
+#: otherwise pay for it every time RocksDB's own compaction of their files (uncompressed
+#: in the levels it writes) puts the store over budget again — every other one-article
+#: load into a 1,000,000-quad store did (~30–50 s each instead of ~5 s). Between
+#: rebuilds the store stays at RocksDB's own size, up to :data:`REBUILD_CEILING`.
+REBUILD_GROWTH = 0.1
+#: Beyond this multiple of its compact size a store is rebuilt however little was written.
+REBUILD_CEILING = 2.0
 
 
 def rebuild_chunks(total: int, max_chunk: int) -> int:
@@ -351,10 +364,10 @@ class Rebuilt:
         larger files that must not become the compact size the budget is of."""
         size = table_bytes(target)
         if self.loads <= COMPACT_INGESTIONS or self.first_quads < 1:
-            return Active(name, self.quads, size)
+            return Active(name, self.quads, size, held=self.quads)
         compact = self.first_bytes / self.first_quads * self.quads
         rebuilt = max(1.0, size / compact) if compact > 0 else 1.0
-        return Active(name, self.first_quads, self.first_bytes, round(rebuilt, 3))
+        return Active(name, self.first_quads, self.first_bytes, round(rebuilt, 3), self.quads)
 
 
 def keep_empty_graphs(source: ox.Store, copy: ox.Store) -> None:
