@@ -157,3 +157,39 @@ def test_article_the_store_refuses_is_rejected_and_the_rest_of_its_bulk_group_lo
     assert [r.source for r in summary.rejected] == ["feed:bad"]
     assert "could not be stored" in summary.rejected[0].reason
     assert settled[2] == ("feed:bad", "rejected")
+
+
+def _records(count: int) -> list:
+    from borderkg.loaders.record import ArticleRecord
+
+    return [
+        ArticleRecord(
+            source=f"feed.jsonl:{i + 1}",
+            text=f"Chinese border guards detained {i + 2} traders near Hyesan on Tuesday.",
+            id=f"pool-{i}",
+        )
+        for i in range(count)
+    ]
+
+
+@pytest.mark.parametrize(("count", "pooled"), [(1, False), (16, False), (17, True)])
+def test_a_load_of_one_chunk_extracts_in_this_process_and_more_in_workers(
+    monkeypatch: pytest.MonkeyPatch, count: int, pooled: bool
+) -> None:
+    """Each worker builds its own extractor (seconds): for up to one chunk of articles
+    (16) the loader extracts in its own process; beyond that, in worker processes."""
+    from concurrent.futures import ProcessPoolExecutor
+
+    import borderkg.pipeline as pipeline
+
+    started: list[int] = []
+
+    class CountingPool(ProcessPoolExecutor):
+        def __init__(self, *args, **kwargs) -> None:
+            started.append(1)
+            super().__init__(*args, **kwargs)
+
+    monkeypatch.setattr(pipeline, "ProcessPoolExecutor", CountingPool)
+    built = list(pipeline.build_all(iter(_records(count)), workers=2))
+    assert [b.article_id for b in built] == [f"pool-{i}" for i in range(count)]
+    assert bool(started) is pooled
