@@ -26,9 +26,11 @@ from borderkg.loaders.extract.anchors import words_before
 from borderkg.loaders.extract.context import ArticleContext
 from borderkg.loaders.extract.cues import SentenceWords, TriggerIndex, Triggers, triggers
 from borderkg.loaders.extract.model import EventReport, Span
-from borderkg.loaders.rdf import _ESCAPES, _escape
+from borderkg.loaders.rdf import _escape
 
 _RNG = random.Random(20)
+#: N-Triples' escapes of a literal's characters, as one table: what ``_escape`` must give.
+_ESCAPES = str.maketrans({"\\": "\\\\", '"': '\\"', "\n": "\\n", "\r": "\\r"})
 
 
 def _plain_has(words: SentenceWords, sentence: int, wanted: Triggers) -> bool:
@@ -136,9 +138,10 @@ def test_nodes_are_placed_in_the_sentences_holding_their_evidence() -> None:
             b = _RNG.randrange(0, 59)
             spans.append(Span(b, _RNG.randint(b + 1, min(60, b + 12))))
         nodes.append(EventReport(local=f"e{i}", event_type="t", sentence=0, evidence=spans))
-    placed = claims._by_sentence(sentences, nodes)
+    words = SentenceWords("x" * 60, sentences)
+    placed = claims._by_sentence(sentences, words.sentence_of, nodes)
     for i, sent in enumerate(sentences):
-        assert placed(i) == [n for n in nodes if claims._in_sentence(n.evidence, sent)]
+        assert placed.get(i, []) == [n for n in nodes if claims._in_sentence(n.evidence, sent)]
 
 
 def test_a_span_is_inside_a_source_formula_as_a_scan_of_them_says() -> None:

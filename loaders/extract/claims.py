@@ -10,8 +10,6 @@ one is about the nearest preceding forced repatriation.
 
 from __future__ import annotations
 
-import bisect
-import itertools
 import re
 from collections.abc import Callable
 from typing import TypeVar
@@ -68,8 +66,8 @@ def find_claims(
     """
     out: list[Claim] = []
     last_speaker: str | None = None
-    policies_in = _by_sentence(ctx.sentences, policies)
-    events_in = _by_sentence(ctx.sentences, events)
+    policies_in = _by_sentence(ctx.sentences, ctx.words.sentence_of, policies)
+    events_in = _by_sentence(ctx.sentences, ctx.words.sentence_of, events)
     for index, sent in enumerate(ctx.sentences):
         if index in ctx.headings:
             continue
@@ -89,10 +87,10 @@ def find_claims(
             certainty = str(CERTAINTY.Confirmed)
         else:
             certainty = str(CERTAINTY.Reported)
-        about = [to_iri(p.local) for p in policies_in(index)]
+        about = [to_iri(p.local) for p in policies_in.get(index, ())]
         about += [
             to_iri(e.local)
-            for e in events_in(index)
+            for e in events_in.get(index, ())
             if not (invokes and e.event_type in SPEECH_EVENTS)
         ]
         if invokes and not about:
@@ -126,26 +124,20 @@ def _in_sentence(evidence: list[Span], sentence: Span) -> bool:
     return any(sentence.contains(span) for span in evidence)
 
 
-def _by_sentence(sentences: list[Span], nodes: list[_Node]) -> Callable[[int], list[_Node]]:
-    """For sentence ``i``: the nodes with evidence inside it, in the order of ``nodes``.
-
-    Sentences in text order that do not overlap (as the sentencizer gives them) can hold a
-    span only in the last one starting at or before it, so each node is placed once by
-    bisection instead of tested against every sentence; otherwise each sentence tests all.
-    """
-    ordered = all(a.end <= b.begin for a, b in itertools.pairwise(sentences))
-    if not ordered:
-        return lambda i: [n for n in nodes if _in_sentence(n.evidence, sentences[i])]
-    starts = [s.begin for s in sentences]
+def _by_sentence(
+    sentences: list[Span], sentence_of: Callable[[int], int], nodes: list[_Node]
+) -> dict[int, list[_Node]]:
+    """For each sentence index: the nodes with evidence inside that sentence, in the order
+    of ``nodes`` (each span placed once, in the sentence ``sentence_of`` its start)."""
     table: dict[int, list[_Node]] = {}
     for node in nodes:
         placed: set[int] = set()
         for span in node.evidence:
-            i = bisect.bisect_right(starts, span.begin) - 1
-            if i >= 0 and i not in placed and sentences[i].contains(span):
+            i = sentence_of(span.begin)
+            if i not in placed and sentences[i].contains(span):
                 placed.add(i)
                 table.setdefault(i, []).append(node)
-    return lambda i: table.get(i, [])
+    return table
 
 
 def _invoked(ctx: ArticleContext, index: int, chunk: str) -> list[str]:

@@ -12,7 +12,6 @@ before it in its paragraph is (``paragraph_places``).
 
 from __future__ import annotations
 
-import bisect
 import datetime as dt
 import re
 from collections import Counter
@@ -20,7 +19,7 @@ from dataclasses import dataclass, field
 
 from . import kinds
 from .cues import SentenceWords
-from .model import Entity, Mention, Span, TimeInfo
+from .model import Entity, Mention, Span, SpanReach, TimeInfo
 
 _NEGATION = re.compile(
     r"\b(?:not|never|no longer|n't|neither|nor|denied|denies|deny|failed to|refused to|"
@@ -107,18 +106,11 @@ class ArticleContext:
         for m in self.mentions:
             self.by_sentence.setdefault(m.sentence, []).append(m)
         self.dominant_place = self._dominant_place()
-        # Built on first use: a sentence's times and quantities, and which spans lie in a
-        # source formula (asked for each mention of every sentence with a measure).
+        # Built on first use: a sentence's times and quantities (asked for each mention of
+        # every sentence with a measure).
         self._times_in: dict[int, list[TimeInfo]] = {}
         self._quantities_in: dict[int, list[str]] = {}
-        # A span lies in a source formula when the formulas beginning at or before it
-        # reach to its end: the largest end among them, by bisection.
-        ordered = sorted((src.begin, src.end) for src in self.source_spans)
-        self._source_begins = [b for b, _ in ordered]
-        self._source_reach: list[int] = []
-        for _, end in ordered:
-            reach = self._source_reach
-            reach.append(max(end, reach[-1]) if reach else end)
+        self._sources = SpanReach(self.source_spans)
         self._places: dict[int, tuple[list[str], str | None, bool]] = {}
 
     def before(self, sent: int, pos: int, width: int = 48) -> str:
@@ -312,8 +304,7 @@ class ArticleContext:
         return out
 
     def _inside_source(self, span: Span) -> bool:
-        i = bisect.bisect_right(self._source_begins, span.begin) - 1
-        return i >= 0 and self._source_reach[i] >= span.end
+        return self._sources.reach(span.begin) >= span.end
 
 
 # How far (in characters) a time expression may be from what it dates.

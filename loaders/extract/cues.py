@@ -3,7 +3,7 @@
 Python regular expressions are slow to scan whole articles with dozens of lexicons. Each
 lexicon entry therefore names *trigger* words — every match contains at least one — and
 each sentence's set of lower-case words is built once. A set intersection (and, for
-prefix triggers such as ``repatriat*``, a set of the prefixes each sentence contains)
+prefix triggers such as ``repatriat*``, a set of the beginnings of each sentence's words)
 decides whether the regular expression runs at all.
 """
 
@@ -11,7 +11,8 @@ from __future__ import annotations
 
 import bisect
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from functools import lru_cache
 
 from .model import Span
 
@@ -20,45 +21,35 @@ YEAR = "#year"
 _WORDS = re.compile(r"[a-z]+|\$")
 _DIGIT = re.compile(r"\d")
 _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
+_STEM = re.compile(r" [a-z]{3,}")  # a prefix trigger that is one word's beginning
 
 
 @dataclass(frozen=True)
 class Triggers:
-    """Words (exact) and prefixes, any of which a sentence must contain."""
+    """Words (exact) and prefixes, any of which a sentence must contain.
+
+    A prefix ``" " + stem`` whose stem is three or more letters is in a sentence's ``joined``
+    words exactly when the stem begins one of its words, a set test (``stems``); any other
+    prefix (short, or spanning words) is tested as a substring (``others``).
+    """
 
     words: frozenset[str]
     prefixes: tuple[str, ...]
+    stems: frozenset[str] = field(init=False)
+    others: tuple[str, ...] = field(init=False)
 
     def __post_init__(self) -> None:
-        _register(self.prefixes)
-
-    def __reduce__(self) -> tuple[type[Triggers], tuple[frozenset[str], tuple[str, ...]]]:
-        # rebuilt by the constructor (an unpickled or copied one is registered too)
-        return Triggers, (self.words, self.prefixes)
-
-
-# Every prefix trigger made so far, so a sentence can find all of those it contains at once:
-# a prefix ``" " + stem`` of three or more letters is looked up by the first three letters
-# of each word (it is in the ``joined`` words exactly when it begins one of them); any other
-# (short, or not one word) is tested as a substring. ``_VERSION`` counts registrations, so a
-# sentence's cached set is rebuilt if a prefix is made after it.
-_BY_HEAD: dict[str, list[tuple[str, str]]] = {}
-_OTHER: list[str] = []
-_KNOWN: set[str] = set()
-_VERSION = [0]
-_STEM = re.compile(r" [a-z$]{3,}")
+        stems = [p[1:] for p in self.prefixes if _STEM.fullmatch(p)]
+        object.__setattr__(self, "stems", frozenset(stems))
+        object.__setattr__(
+            self, "others", tuple(p for p in self.prefixes if not _STEM.fullmatch(p))
+        )
 
 
-def _register(prefixes: tuple[str, ...]) -> None:
-    for prefix in prefixes:
-        if prefix in _KNOWN:
-            continue
-        _KNOWN.add(prefix)
-        if _STEM.fullmatch(prefix):
-            _BY_HEAD.setdefault(prefix[1:4], []).append((prefix[1:], prefix))
-        else:
-            _OTHER.append(prefix)
-        _VERSION[0] += 1  # after the prefix can be found: a set built since holds it
+@lru_cache(maxsize=1 << 16)
+def _beginnings(word: str) -> tuple[str, ...]:
+    """A word's beginnings of three or more letters (words recur: remembered)."""
+    return tuple(word[:k] for k in range(3, len(word) + 1))
 
 
 def triggers(spec: str) -> Triggers:
@@ -74,11 +65,8 @@ def triggers(spec: str) -> Triggers:
 
 
 class SentenceWords:
-    """For each sentence: its lower-case words and markers for numbers and years.
-
-    Each sentence also keeps (built on first use) the set of all prefix triggers its
-    ``joined`` words contain: a set test instead of a substring scan per prefix.
-    """
+    """For each sentence: its lower-case words and markers for numbers and years, and (built
+    on first use) the beginnings of three or more letters of its words, for prefix triggers."""
 
     def __init__(self, folded: str, sentences: list[Span]) -> None:
         self.sets: list[frozenset[str]] = []
@@ -96,32 +84,25 @@ class SentenceWords:
             self.sets.append(frozenset(found))
             self.joined.append(" " + " ".join(words))
         self._starts = [s.begin for s in sentences]
-        self._beginnings: list[frozenset[str] | None] = [None] * len(sentences)
-        self._version = _VERSION[0]
+        self._stems: list[frozenset[str] | None] = [None] * len(sentences)
 
-    def beginnings(self, sentence: int) -> frozenset[str]:
-        """Every prefix trigger made so far that is in the sentence's ``joined`` words."""
-        if self._version != _VERSION[0]:
-            self._beginnings = [None] * len(self._beginnings)
-            self._version = _VERSION[0]
-        found = self._beginnings[sentence]
+    def stems(self, sentence: int) -> frozenset[str]:
+        """Every beginning of three or more letters of the sentence's words."""
+        found = self._stems[sentence]
         if found is None:
-            joined = self.joined[sentence]
-            out = {prefix for prefix in _OTHER if prefix in joined}
-            for word in self._plain[sentence]:
-                heads = _BY_HEAD.get(word[:3])
-                if heads is not None:
-                    out.update([prefix for stem, prefix in heads if word.startswith(stem)])
-            found = self._beginnings[sentence] = frozenset(out)
+            found = self._stems[sentence] = frozenset().union(
+                *map(_beginnings, self._plain[sentence])
+            )
         return found
 
     def has(self, sentence: int, wanted: Triggers) -> bool:
         """Whether a sentence contains one of the trigger words or prefixes."""
         if not self.sets[sentence].isdisjoint(wanted.words):
             return True
-        if not wanted.prefixes:
-            return False
-        return not self.beginnings(sentence).isdisjoint(wanted.prefixes)
+        if wanted.stems and not self.stems(sentence).isdisjoint(wanted.stems):
+            return True
+        joined = self.joined[sentence]
+        return any(p in joined for p in wanted.others)
 
     def sentence_of(self, pos: int) -> int:
         """Index of the sentence a text offset falls in."""
@@ -160,21 +141,28 @@ class TriggerIndex:
 
     def __init__(self, entries: list[Triggers]) -> None:
         self.words: dict[str, set[int]] = {}
-        self.prefixes: dict[str, set[int]] = {}
+        self.stems: dict[str, set[int]] = {}
+        self.others: list[tuple[str, int]] = []
         for i, t in enumerate(entries):
             for word in t.words:
                 self.words.setdefault(word, set()).add(i)
-            for p in t.prefixes:
-                self.prefixes.setdefault(p, set()).add(i)
+            for stem in t.stems:
+                self.stems.setdefault(stem, set()).add(i)
+            self.others += [(p, i) for p in t.others]
         self._keys = frozenset(self.words)
-        self._prefix_keys = frozenset(self.prefixes)
+        self._stem_keys = frozenset(self.stems)
 
     def fired(self, words: SentenceWords, sentence: int) -> list[int]:
         """Indices (in lexicon order) of the entries the sentence may match."""
         hits: set[int] = set()
         for word in words.sets[sentence] & self._keys:
             hits |= self.words[word]
-        if self._prefix_keys:
-            for prefix in words.beginnings(sentence) & self._prefix_keys:
-                hits |= self.prefixes[prefix]
+        if self._stem_keys:
+            for stem in words.stems(sentence) & self._stem_keys:
+                hits |= self.stems[stem]
+        if self.others:
+            joined = words.joined[sentence]
+            for prefix, i in self.others:
+                if i not in hits and prefix in joined:
+                    hits.add(i)
         return sorted(hits)

@@ -31,7 +31,7 @@ from . import kinds
 from .cues import SentenceWords, triggers
 from .described import Describer
 from .gazetteer import ALT, STRIPPED, Candidate, Gazetteer, GazetteerMatch
-from .model import Entity, Mention, Span
+from .model import Entity, Mention, Span, SpanReach
 from .paraphrase import ParaphraseReader
 from .patterns import PatternMatch, find_patterns, find_resolutions
 from .text import clean_label
@@ -55,23 +55,13 @@ _LETTERS = re.compile(r"[A-Za-z]+")
 
 
 def _free_words(folded: str, sent: Span, taken: list[Span]) -> set[str]:
-    """Lower-case words of a sentence that begin outside every ``taken`` span.
-
-    A word at ``pos`` begins inside one exactly when the spans beginning at or before it
-    reach past it, i.e. when the largest end among them does (one bisection per word).
-    """
-    ordered = sorted((t.begin, t.end) for t in taken)
-    begins = [b for b, _ in ordered]
-    reach: list[int] = []
-    for _, end in ordered:
-        reach.append(max(end, reach[-1]) if reach else end)
-    out: set[str] = set()
-    for w in _LETTERS.finditer(folded, sent.begin, sent.end):
-        pos = w.start()
-        i = bisect.bisect_right(begins, pos) - 1
-        if i < 0 or reach[i] <= pos:
-            out.add(w.group(0).lower())
-    return out
+    """Lower-case words of a sentence that begin outside every ``taken`` span."""
+    covered = SpanReach(taken)
+    return {
+        w.group(0).lower()
+        for w in _LETTERS.finditer(folded, sent.begin, sent.end)
+        if covered.reach(w.start()) <= w.start()
+    }
 
 
 #: Nouns that make "the Tumen …" the town's: its crossing, bridge, customs, station.

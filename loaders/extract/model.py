@@ -7,7 +7,10 @@ to entities are full IRIs, so the RDF mapping needs no lookups.
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
+import itertools
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from decimal import Decimal
 
@@ -32,6 +35,23 @@ class Span:
     def contains(self, other: Span) -> bool:
         """Whether ``other`` lies inside this span."""
         return self.begin <= other.begin and other.end <= self.end
+
+
+class SpanReach:
+    """How far a set of spans reaches from each offset: the largest end among the spans
+    beginning at or before it (-1 if none does), by bisection. A position lies inside one
+    of the spans when its reach passes it; a span lies inside one when the reach from its
+    beginning gets to its end."""
+
+    def __init__(self, spans: Iterable[Span]) -> None:
+        ordered = sorted((s.begin, s.end) for s in spans)
+        self._begins = [begin for begin, _ in ordered]
+        self._reach = list(itertools.accumulate((end for _, end in ordered), max))
+
+    def reach(self, pos: int) -> int:
+        """The largest end among the spans beginning at or before ``pos``, or -1."""
+        i = bisect.bisect_right(self._begins, pos) - 1
+        return self._reach[i] if i >= 0 else -1
 
 
 @dataclass

@@ -30,7 +30,6 @@ The candidates of a sentence come from ``policy_candidates``, the status each ta
 from __future__ import annotations
 
 import re
-from typing import Literal
 
 from borderkg.ontology.namespaces import MEASURE, STATUS
 
@@ -240,7 +239,8 @@ def find_policies(ctx: ArticleContext) -> list[Policy]:
     # Sentences without any measure cue: the trained model may propose a measure there.
     for index, cand, status, defaulted in proposals(ctx, weighed):
         at = next((i for i, (p, _) in enumerate(raw) if p.sentence > index), len(raw))
-        raw.insert(at, (_build(ctx, index, cand, status, cand.span), defaulted))
+        time = measure_time(ctx, index, cand.span)
+        raw.insert(at, (_build(ctx, index, cand, status, cand.span, time), defaulted))
     # The learned heads may overrule a mention's type or status where the rules' signal is weak.
     mentions = [(p, d, id(p) in acts) for p, d in raw]
     judged_policies = judged(ctx, mentions)
@@ -255,10 +255,9 @@ def _build(
     cand: Candidate,
     status: str,
     evidence: Span,
-    time: TimeInfo | Literal[False] | None = False,
+    time: TimeInfo | None,
 ) -> Policy:
-    """The policy of a candidate; ``time`` is ``measure_time`` of the evidence if the caller
-    has it already (``False``: work it out)."""
+    """The policy of a candidate; ``time``: ``measure_time`` of its evidence."""
     roles = ctx.roles(sent, evidence, issuing=status == _ANNOUNCED)
     places, precision, inferred = ctx.places(sent)
     return Policy(
@@ -273,7 +272,7 @@ def _build(
         places=places,
         location_precision=precision,
         place_inferred=inferred,
-        time=measure_time(ctx, sent, evidence) if time is False else time,
+        time=time,
         quantities=ctx.quantities_in(sent),
         legal_basis=ctx.legal_basis(sent),
     )

@@ -107,9 +107,7 @@ class Facts:
 
     def objects(self, node: ox.Term, path: tuple[ox.Term, ...]) -> set[ox.Term] | frozenset:
         """The node's distinct values along predicates (do not change the set returned)."""
-        record = self._records_of.get(node)
-        if record is None:
-            record = self.record(node)
+        record = self.record(node)
         if len(path) == 1:
             return record.get(path[0], _NOTHING)
         found: set[ox.Term] = set()
