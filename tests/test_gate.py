@@ -86,13 +86,19 @@ def article(
     return GRAPH + aid, quads
 
 
+def with_well_known(opened: GraphStore) -> GraphStore:
+    """The shipped ontology, concept schemes and vocabulary put in their graphs of a store."""
+    opened.replace_graph(ONTOLOGY_GRAPH, ontology.ontology_graph())
+    opened.replace_graph(SCHEMES_GRAPH, ontology.schemes_graph())
+    opened.replace_graph(VOCABULARY_GRAPH, ontology.vocabulary_graph())
+    return opened
+
+
 @pytest.fixture
 def store(tmp_path: Path) -> GraphStore:
     """A store with the shipped well-known graphs and two valid articles."""
     with GraphStore(tmp_path / "store") as opened:
-        opened.replace_graph(ONTOLOGY_GRAPH, ontology.ontology_graph())
-        opened.replace_graph(SCHEMES_GRAPH, ontology.schemes_graph())
-        opened.replace_graph(VOCABULARY_GRAPH, ontology.vocabulary_graph())
+        with_well_known(opened)
         opened.write_articles(
             [
                 (g, q, "a" * 64)

@@ -12,9 +12,8 @@ from pathlib import Path
 import pyoxigraph as ox
 import pytest
 from rdflib import Graph
+from test_gate import with_well_known
 
-from borderkg import ontology
-from borderkg.ontology.namespaces import ONTOLOGY_GRAPH, SCHEMES_GRAPH, VOCABULARY_GRAPH
 from borderkg.store import GraphStore
 from borderkg.storetypes import NTriples
 from borderkg.validation import Gate, validate
@@ -77,9 +76,7 @@ def text_of(items: list[ox.Quad]) -> NTriples:
 def store(tmp_path: Path) -> GraphStore:
     """A store with the shipped well-known graphs and one valid article."""
     with GraphStore(tmp_path / "store") as opened:
-        opened.replace_graph(ONTOLOGY_GRAPH, ontology.ontology_graph())
-        opened.replace_graph(SCHEMES_GRAPH, ontology.schemes_graph())
-        opened.replace_graph(VOCABULARY_GRAPH, ontology.vocabulary_graph())
+        with_well_known(opened)
         opened.write_articles([(g, q, "c" * 64) for g, q in [article("stored")]])
         yield opened
 

@@ -10,10 +10,8 @@ from pathlib import Path
 import pyoxigraph as ox
 import pytest
 from rdflib.namespace import SH
-from test_gate import article
+from test_gate import article, with_well_known
 
-from borderkg import ontology
-from borderkg.ontology.namespaces import ONTOLOGY_GRAPH, SCHEMES_GRAPH, VOCABULARY_GRAPH
 from borderkg.store import GraphStore
 from borderkg.storetypes import CONTENT_HASH, article_of_graph
 from borderkg.validation import Gate
@@ -23,9 +21,7 @@ from borderkg.validation import Gate
 def store(tmp_path: Path) -> GraphStore:
     """A store with the shipped well-known graphs and one valid article."""
     with GraphStore(tmp_path / "store") as opened:
-        opened.replace_graph(ONTOLOGY_GRAPH, ontology.ontology_graph())
-        opened.replace_graph(SCHEMES_GRAPH, ontology.schemes_graph())
-        opened.replace_graph(VOCABULARY_GRAPH, ontology.vocabulary_graph())
+        with_well_known(opened)
         opened.write_articles([(g, q, "a" * 64) for g, q in (article("old-a"),)])
         yield opened
 
