@@ -5,7 +5,11 @@ Categories: ``actors``, ``locations``, ``legal_instruments`` (sets of IRIs per a
 ``policies_anchored``, the stricter reading: a predicted policy counts only where its type and
 status match a gold policy *and* the sentence of one of its evidence spans overlaps that
 policy's gold evidence in the article text (one to one), so a right pair found in the wrong
-sentence is an error twice (a miss and an extra). Counts are summed
+sentence is an error twice (a miss and an extra). ``policy_agents`` is scored only where gold
+policies carry ``agents`` (who took, ordered or carried out the measure): each such policy is
+matched one to one with a predicted policy of its type from its sentence, and the agents of
+each pair (``issued_by`` and ``implemented_by`` together) are compared as sets — how well the
+extractor says who acted, on the measures it found. Counts are summed
 over all articles before precision and recall are computed (micro-averaging), so an
 article with many entities weighs more than one with few. The gold format is described in
 ``loaders/corpus/gold/README.md``.
@@ -25,6 +29,8 @@ from borderkg.loaders.extract.model import Extraction, Policy, Span
 from borderkg.loaders.record import ArticleRecord
 
 CATEGORIES = ("actors", "locations", "legal_instruments", "policies", "policies_anchored")
+#: Scored only for gold sets whose policies carry ``agents``.
+AGENTS = "policy_agents"
 
 
 class _HasExtract(Protocol):
@@ -90,8 +96,7 @@ class EvaluationReport:
             f"{'category':<18} {'P':>6} {'R':>6} {'F1':>6} {'TP':>5} {'FP':>5} {'FN':>5}",
             "-" * 57,
         ]
-        for name in CATEGORIES:
-            s = self.categories[name]
+        for name, s in self.categories.items():
             lines.append(
                 f"{name:<18} {s.precision:6.3f} {s.recall:6.3f} {s.f1:6.3f} "
                 f"{s.tp:5d} {s.fp:5d} {s.fn:5d}"
@@ -153,11 +158,7 @@ def _anchored_score(
     """Policies matched one to one on type, status and evidence sentence (see above)."""
     predicted = extraction.policies
     where = [_sentences_of(p, extraction.sentences) for p in predicted]
-    spans: list[Span | None] = []
-    for policy in gold:
-        evidence = str(policy.get("evidence") or "")
-        start = text.find(evidence) if evidence else -1
-        spans.append(Span(start, start + len(evidence)) if start >= 0 else None)
+    spans = _evidence_spans(gold, text)
     fits = [
         [
             j
@@ -169,19 +170,7 @@ def _anchored_score(
         ]
         for policy, span in zip(gold, spans, strict=True)
     ]
-    owner: dict[int, int] = {}  # predicted index -> gold index
-
-    def assign(i: int, seen: set[int]) -> bool:  # augmenting path (maximum matching)
-        for j in fits[i]:
-            if j not in seen:
-                seen.add(j)
-                if j not in owner or assign(owner[j], seen):
-                    owner[j] = i
-                    return True
-        return False
-
-    for i in range(len(gold)):
-        assign(i, set())
+    owner = _match(fits)
     matched_gold = set(owner.values())
     missed = sorted(
         f"{_local(p['measure_type'])}/{_local(p['status'])}: {p.get('evidence', '')}"
@@ -196,6 +185,67 @@ def _anchored_score(
     )
     tp = len(owner)
     return Score(tp, len(predicted) - tp, len(gold) - tp), missed, extra
+
+
+def _match(fits: Sequence[Sequence[int]]) -> dict[int, int]:
+    """A maximum one-to-one matching of gold items to the predictions that fit each
+    (``fits[i]``: indexes of predictions gold item ``i`` may take): prediction -> gold."""
+    owner: dict[int, int] = {}
+
+    def assign(i: int, seen: set[int]) -> bool:  # augmenting path
+        for j in fits[i]:
+            if j not in seen:
+                seen.add(j)
+                if j not in owner or assign(owner[j], seen):
+                    owner[j] = i
+                    return True
+        return False
+
+    for i in range(len(fits)):
+        assign(i, set())
+    return owner
+
+
+def _evidence_spans(gold: Sequence[Mapping[str, Any]], text: str) -> list[Span | None]:
+    """Where each gold policy's evidence is in the article text (``None``: not found)."""
+    spans: list[Span | None] = []
+    for policy in gold:
+        evidence = str(policy.get("evidence") or "")
+        start = text.find(evidence) if evidence else -1
+        spans.append(Span(start, start + len(evidence)) if start >= 0 else None)
+    return spans
+
+
+def _agents_score(
+    gold: Sequence[Mapping[str, Any]], extraction: Extraction, text: str
+) -> tuple[Score, list[str], list[str]] | None:
+    """Agents of the found policies (see the module docstring); ``None`` when no gold policy
+    of the article carries ``agents``."""
+    annotated = [p for p in gold if "agents" in p]
+    if not annotated:
+        return None
+    predicted = extraction.policies
+    where = [_sentences_of(p, extraction.sentences) for p in predicted]
+    spans = _evidence_spans(annotated, text)
+    fits = [
+        [
+            j
+            for j, guess in enumerate(predicted)
+            if span is not None
+            and _local(guess.measure_type) == _local(policy["measure_type"])
+            and any(span.overlaps(sentence) for sentence in where[j])
+        ]
+        for policy, span in zip(annotated, spans, strict=True)
+    ]
+    score, missed, extra = Score(), [], []
+    for j, i in sorted(_match(fits).items(), key=lambda item: item[1]):
+        policy, guess = annotated[i], predicted[j]
+        said = f"{_local(policy['measure_type'])}: {policy.get('evidence', '')}"
+        found, lost, added = _set_score(policy["agents"], [*guess.issued_by, *guess.implemented_by])
+        score.add(found)
+        missed += [f"{said} — {agent}" for agent in lost]
+        extra += [f"{said} — {agent}" for agent in added]
+    return score, missed, extra
 
 
 def _sentences_of(policy: Policy, sentences: Sequence[Span]) -> list[Span]:
@@ -241,6 +291,9 @@ def compare(gold: Mapping[str, Any], extraction: Extraction, record: ArticleReco
     )
     anchored = _anchored_score(gold.get("policies", []), extraction, record.text)
     scores["policies_anchored"], missed["policies_anchored"], extra["policies_anchored"] = anchored
+    agents = _agents_score(gold.get("policies", []), extraction, record.text)
+    if agents is not None:
+        scores[AGENTS], missed[AGENTS], extra[AGENTS] = agents
     return FileResult(str(gold["file"]), gold.get("record"), scores, missed, extra)
 
 
@@ -265,7 +318,7 @@ def evaluate(
         result = compare(gold, run(record), record)
         report.files.append(result)
         for name, score in result.scores.items():
-            report.categories[name].add(score)
+            report.categories.setdefault(name, Score()).add(score)
     return report
 
 

@@ -172,3 +172,36 @@ def test_a_file_that_is_not_gold_is_refused(tmp_path: Path) -> None:
     (tmp_path / "bad.json").write_text("[1, 2]", encoding="utf-8")
     with pytest.raises(ValueError, match="not a gold annotation"):
         load_gold(tmp_path)
+
+
+def test_agents_are_compared_on_the_policies_found_when_the_gold_names_them(
+    tmp_path: Path, extractor: Extractor
+) -> None:
+    gold = dict(
+        GOLD,
+        policies=[
+            {
+                "measure_type": "CCTVInstallation",
+                "status": "InForce",  # another status: agents are judged all the same
+                "evidence": "installed cameras",
+                "agents": [ACTOR + "chinese-border-police", ACTOR + "dprk-border-guards"],
+            },
+            {"measure_type": "BorderClosure", "status": "InForce", "evidence": "x", "agents": []},
+        ],
+    )
+    write_gold(tmp_path, "g.json", gold)
+    report = evaluate(tmp_path, {"text/one.txt": ArticleRecord(text=TEXT, source="x")}, extractor)
+    agents = report.categories["policy_agents"]
+    assert (agents.tp, agents.fp, agents.fn) == (1, 0, 1)
+    [result] = report.files
+    assert result.missed["policy_agents"] == [
+        f"CCTVInstallation: installed cameras — {ACTOR}dprk-border-guards"
+    ]
+    assert "policy_agents" in report.table()
+
+
+def test_agents_are_not_scored_for_gold_without_them(tmp_path: Path, extractor: Extractor) -> None:
+    write_gold(tmp_path, "g.json", GOLD)
+    report = evaluate(tmp_path, {"text/one.txt": ArticleRecord(text=TEXT, source="x")}, extractor)
+    assert "policy_agents" not in report.categories
+    assert "policy_agents" not in report.table()
