@@ -145,6 +145,16 @@ ARTICLES = {
     "heldout15": 14,
 }
 ARTICLE_DIRS = ("text", "json", "html")
+_COUNTRIES = {
+    "china",
+    "north-korea",
+    "south-korea",
+    "russia",
+    "mongolia",
+    "vietnam",
+    "laos",
+    "thailand",
+}
 ID_BASE = "https://w3id.org/borderkg/id/"
 FLOORS = {
     "heldout3": {"actors": 0.97, "locations": 0.97, "legal_instruments": 0.97, "policies": 0.97},
@@ -243,6 +253,23 @@ def test_heldout_gold_evidence_occurs_once_in_its_article(name: str) -> None:
         assert annotation["policies"], annotation["file"]
         for policy in annotation["policies"]:
             assert record.text.count(policy["evidence"]) == 1, policy["evidence"]
+
+
+@pytest.mark.parametrize("name", SETS)
+def test_gold_agents_are_actors_of_their_article(name: str) -> None:
+    """Agents (``policy_agents``) name only the article's own actors, or a country among its
+    locations acting as a state; a set annotates them for every policy or for none."""
+    annotations = load_gold(FIXTURES / name / "gold")
+    policies = [p for a in annotations for p in a["policies"]]
+    assert all("agents" in p for p in policies) or not any("agents" in p for p in policies)
+    for annotation in annotations:
+        allowed = set(annotation["actors"]) | {
+            iri for iri in annotation["locations"] if iri.rsplit("/", 1)[-1] in _COUNTRIES
+        }
+        for policy in annotation["policies"]:
+            agents = policy.get("agents", [])
+            assert len(agents) == len(set(agents)), policy["evidence"]
+            assert set(agents) <= allowed, (annotation["file"], policy["evidence"])
 
 
 @pytest.mark.parametrize("name", SETS)
