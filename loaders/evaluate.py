@@ -7,8 +7,8 @@ status match a gold policy *and* the sentence of one of its evidence spans overl
 policy's gold evidence in the article text (one to one), so a right pair found in the wrong
 sentence is an error twice (a miss and an extra). ``policy_agents`` is scored only where gold
 policies carry ``agents`` (who took, ordered or carried out the measure): each such policy is
-matched one to one with a predicted policy of its type from its sentence, and the agents of
-each pair (``issued_by`` and ``implemented_by`` together) are compared as sets — how well the
+matched one to one with a predicted policy from its sentence (of its type where one is), and
+the agents of each pair (``issued_by`` and ``implemented_by`` together) are compared as sets — how well the
 extractor says who acted, on the measures it found. Counts are summed
 over all articles before precision and recall are computed (micro-averaging), so an
 article with many entities weighs more than one with few. The gold format is described in
@@ -227,18 +227,28 @@ def _agents_score(
     predicted = extraction.policies
     where = [_sentences_of(p, extraction.sentences) for p in predicted]
     spans = _evidence_spans(annotated, text)
-    fits = [
+    near = [
         [
             j
-            for j, guess in enumerate(predicted)
-            if span is not None
-            and _local(guess.measure_type) == _local(policy["measure_type"])
-            and any(span.overlaps(sentence) for sentence in where[j])
+            for j in range(len(predicted))
+            if span is not None and any(span.overlaps(sentence) for sentence in where[j])
         ]
-        for policy, span in zip(annotated, spans, strict=True)
+        for span in spans
     ]
+    # Pairs of the same type first; then the rest of the same sentence, of any type.
+    pairs = _match(
+        [
+            [j for j in js if _local(predicted[j].measure_type) == _local(policy["measure_type"])]
+            for policy, js in zip(annotated, near, strict=True)
+        ]
+    )
+    taken, paired = set(pairs), set(pairs.values())
+    rest = _match(
+        [[] if i in paired else [j for j in js if j not in taken] for i, js in enumerate(near)]
+    )
+    pairs.update(rest)
     score, missed, extra = Score(), [], []
-    for j, i in sorted(_match(fits).items(), key=lambda item: item[1]):
+    for j, i in sorted(pairs.items(), key=lambda item: item[1]):
         policy, guess = annotated[i], predicted[j]
         said = f"{_local(policy['measure_type'])}: {policy.get('evidence', '')}"
         found, lost, added = _set_score(policy["agents"], [*guess.issued_by, *guess.implemented_by])
