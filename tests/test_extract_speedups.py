@@ -156,7 +156,7 @@ def test_a_span_is_inside_a_source_formula_as_a_scan_of_them_says() -> None:
         for _ in range(20):
             b = _RNG.randrange(0, 79)
             span = Span(b, _RNG.randint(b + 1, 80))
-            assert ctx._inside_source(span) == any(s.contains(span) for s in sources)
+            assert ctx.inside_source(span) == any(s.contains(span) for s in sources)
 
 
 def test_remembered_feature_hashes_are_the_hashes() -> None:

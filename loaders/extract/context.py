@@ -15,11 +15,12 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from . import kinds
 from .cues import SentenceWords
 from .model import Entity, Mention, Span, SpanReach, TimeInfo
+from .roles import Roles, sentence_roles
 
 _NEGATION = re.compile(
     r"\b(?:not|never|no longer|n't|neither|nor|denied|denies|deny|failed to|refused to|"
@@ -51,7 +52,6 @@ _PLACE_PREPOSITION = re.compile(
     r"(?:the\s+)?$",
     re.IGNORECASE,
 )
-_BY = re.compile(r"\bby\s+(?:the\s+)?$", re.IGNORECASE)
 # Where something happens, not where it comes from or goes ("smuggled from Dandong").
 _SETTING = re.compile(
     r"\b(?:in|at|near|inside|around|along|within|throughout)\s+(?:the\s+)?$", re.I
@@ -62,11 +62,6 @@ _PLACE_BACK = re.compile(
     r"province|region)\b|\bthere\b",
     re.IGNORECASE,
 )
-_ORDER_VERBS = re.compile(
-    r"\b(?:ordered|orders|instructed|issued|decreed|directed|demanded|announced|decided|"
-    r"told (?:\w+ ){0,2}(?:to|not to|that they must)\b)",
-    re.IGNORECASE,
-)
 _LEGAL_BASIS = re.compile(
     r"\b(?:under|in accordance with|based on|pursuant to|citing|in line with|according to|"
     r"linked to|tied to|on the basis of|enforcing)\s+"
@@ -74,15 +69,6 @@ _LEGAL_BASIS = re.compile(
     re.IGNORECASE,
 )
 _BREACH = re.compile(r"\b(?:violat\w*|breach\w*|contrary|against|infring\w*)\b", re.IGNORECASE)
-
-
-@dataclass
-class Roles:
-    """The actors of a node, by role."""
-
-    issuers: list[str] = field(default_factory=list)
-    implementers: list[str] = field(default_factory=list)
-    groups: list[str] = field(default_factory=list)
 
 
 @dataclass
@@ -152,38 +138,8 @@ class ArticleContext:
         return bool(_DENIAL.search(before))
 
     def roles(self, sent: int, anchor: Span, issuing: bool) -> Roles:
-        """Authorities (issuing or implementing) and affected groups of a sentence."""
-        s = self.sentences[sent]
-        roles = Roles()
-        authorities: list[tuple[int, Mention]] = []
-        for m in self.by_sentence.get(sent, []):
-            entity = self.entities[m.entity]
-            if kinds.is_collective(entity):
-                if m.entity not in roles.groups:
-                    roles.groups.append(m.entity)
-            elif kinds.is_authority(entity) and not self._inside_source(m.span):
-                before = self.before(sent, m.span.begin)
-                if kinds.is_country(entity) and _PLACE_PREPOSITION.search(before):
-                    continue  # "in South Korea" is a place here, not an actor
-                if _BY.search(before):
-                    rank = 0
-                elif m.span.end <= anchor.begin:
-                    rank = 1
-                else:
-                    rank = 2
-                authorities.append((rank, m))
-        if not authorities:
-            return roles
-        best_rank = min(r for r, _ in authorities)
-        chosen = [m for r, m in authorities if r == best_rank]
-        if best_rank == 1:
-            chosen = [max(chosen, key=lambda m: m.span.end)]
-        order_verb = _ORDER_VERBS.search(self.folded[s.begin : s.end])
-        for m in chosen:
-            target = roles.issuers if issuing or order_verb else roles.implementers
-            if m.entity not in target:
-                target.append(m.entity)
-        return roles
+        """Agents (issuing or implementing) and affected groups of a sentence's measure."""
+        return sentence_roles(self, sent, anchor, issuing)
 
     def has_legal(self, sent: int) -> bool:
         """Whether the sentence names a legal instrument or provision."""
@@ -262,7 +218,7 @@ class ArticleContext:
             ):
                 continue
             found.append(m)
-        outside = [m for m in found if not self._inside_source(m.span)]
+        outside = [m for m in found if not self.inside_source(m.span)]
         found = outside or found
         specific = [m for m in found if not kinds.is_country(self.entities[m.entity])]
         return specific or found
@@ -303,7 +259,8 @@ class ArticleContext:
                 out.append(m.entity)
         return out
 
-    def _inside_source(self, span: Span) -> bool:
+    def inside_source(self, span: Span) -> bool:
+        """Whether ``span`` lies inside the description of a source (``a source in X``)."""
         return self._sources.reach(span.begin) >= span.end
 
 

@@ -82,6 +82,12 @@ def is_collective(entity: Entity) -> bool:
     return _COLLECTIVE in entity.types
 
 
+def is_enforcer(entity: Entity) -> bool:
+    """People who enforce measures: a group whose actor type is a state one (border guards,
+    soldiers)."""
+    return _COLLECTIVE in entity.types and entity.actor_type in AUTHORITY_ACTOR_TYPES
+
+
 def is_legal(entity: Entity) -> bool:
     """A legal instrument or one of its provisions."""
     return not LEGAL_TYPES.isdisjoint(entity.types)

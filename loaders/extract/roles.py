@@ -1,0 +1,164 @@
+"""Who took a measure, and whom it is aimed at: the roles of a sentence's actors.
+
+An authority is an agent of the measure told in its sentence where the text says so: after
+``by`` (``were detained by Chinese police``), else as the nearest authority named before the
+measure's own words (its subject, as a rule). People who enforce — border guards and soldiers
+as groups, whose actor type is a state one (``kinds.is_enforcer``) — act too: as the subject
+(``guards have laid cables``), and as whoever an order is given to (``ordered guards to
+shoot``, ``guards were told they may fire``); named only after the measure they are what it
+concerns (``leave for guards has been cancelled``). Other groups are the measure's targets.
+
+A country is an agent only as a state acting before the measure or after ``by``: ``the border
+with China``, ``fled to China`` name a place, and a country named after the measure is where
+it leads, not who took it. Where the sentence names no agent before the measure but its
+subject is a plain ``the police``, ``officers``, ``agents`` or ``guards``, the words refer back
+to the body of that kind named last in the sentences before (a few paragraphs at most).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from borderkg.ontology.namespaces import ACTORTYPE
+
+from . import kinds
+from .model import Mention, Span
+
+if TYPE_CHECKING:
+    from .context import ArticleContext
+
+_PLACE_PREPOSITION = re.compile(
+    r"\b(?:in|into|inside|to|from|across|along|near|at|within|throughout|through|out of|with|"
+    r"towards?|for)\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
+_BY = re.compile(r"\bby\s+(?:the\s+)?$", re.IGNORECASE)
+_ORDER_VERBS = re.compile(
+    r"\b(?:ordered|orders|instructed|issued|decreed|directed|demanded|announced|decided|"
+    r"told (?:\w+ ){0,2}(?:to|not to|that they must)\b)",
+    re.IGNORECASE,
+)
+# Whom an order is given to: "ordered (the) guards to …", "told border guards that …".
+_ORDERED = re.compile(
+    r"\b(?:ordered|instructed|told|directed|commanded|reminded|warned)\s+(?:the\s+|all\s+|its\s+)?"
+    r"(?:[\w-]+\s+){0,2}$",
+    re.IGNORECASE,
+)
+# A plain subject that refers back to a body named before: "The police have also put up …".
+_BACK = re.compile(
+    r"(?:^|[,;:]\s*|\b(?:and|but|while)\s+)(?:the\s+)?(?:local\s+)?"
+    r"(police(?:\s+officers)?|policemen|officers|agents|guards)\b"
+    r"(?:\s+(?:have|has|had|were|was|are|is|will|would|also|now|then|began|started|\w+ed))",
+    re.IGNORECASE,
+)
+_BACK_TYPES = {
+    "police": frozenset({str(ACTORTYPE.Police), str(ACTORTYPE.BorderGuard)}),
+    "officers": frozenset(
+        {str(ACTORTYPE.Police), str(ACTORTYPE.BorderGuard), str(ACTORTYPE.CustomsAuthority)}
+    ),
+    "agents": frozenset({str(ACTORTYPE.SecurityAgency)}),
+    "guards": frozenset({str(ACTORTYPE.BorderGuard), str(ACTORTYPE.Military)}),
+}
+# The verb right after a subject (a place or two may qualify the subject first).
+_VERB_AFTER = re.compile(
+    r"(?:\s+(?:in|at|on|along|near)\s+[\w’'-]+(?:\s+(?:and|or)\s+[\w’'-]+)?)?,?\s+"
+    r"(?:have|has|had|were|was|are|is|will|would|must|may|also|now|then|began|started)\b",
+    re.IGNORECASE,
+)
+# How many sentences back a plain subject may refer (the body an article is about is often
+# named a paragraph or two before "the police" next act).
+_BACK_REACH = 8
+
+
+@dataclass
+class Roles:
+    """The actors of a node, by role."""
+
+    issuers: list[str] = field(default_factory=list)
+    implementers: list[str] = field(default_factory=list)
+    groups: list[str] = field(default_factory=list)
+
+
+def sentence_roles(ctx: ArticleContext, sent: int, anchor: Span, issuing: bool) -> Roles:
+    """Agents (issuing or implementing) and affected groups of the measure at ``anchor``."""
+    roles = Roles()
+    ranked: list[tuple[int, Mention]] = []
+    ordered: list[str] = []  # enforcers an order is given to: they carry it out
+    for m in ctx.by_sentence.get(sent, []):
+        entity = ctx.entities[m.entity]
+        enforcer = kinds.is_enforcer(entity)
+        if kinds.is_collective(entity) and not enforcer:
+            _add(roles.groups, m.entity)
+            continue
+        if not (enforcer or kinds.is_authority(entity)) or ctx.inside_source(m.span):
+            continue
+        before = ctx.before(sent, m.span.begin)
+        country = kinds.is_country(entity)
+        if country and _PLACE_PREPOSITION.search(before):
+            continue  # "in South Korea", "the border with China": a place here
+        if _BY.search(before):
+            ranked.append((0, m))
+        elif enforcer and _ORDERED.search(before):
+            _add(ordered, m.entity)
+        elif m.span.begin <= anchor.begin or (
+            enforcer and _subject_of_clause(ctx, m.span, anchor.end)
+        ):
+            ranked.append((1, m))
+        elif enforcer:
+            _add(roles.groups, m.entity)  # named after the measure: what it concerns
+        elif not country:
+            ranked.append((2, m))
+    chosen: list[Mention] = []
+    if ranked:
+        best = min(rank for rank, _ in ranked)
+        chosen = [m for rank, m in ranked if rank == best]
+        if best == 1:
+            chosen = [max(chosen, key=lambda m: m.span.end)]
+    if not chosen and not ordered:
+        back = _referred_back(ctx, sent, anchor)
+        if back is not None:
+            _add(roles.implementers, back)
+        return roles
+    s = ctx.sentences[sent]
+    order_verb = _ORDER_VERBS.search(ctx.folded[s.begin : s.end])
+    for m in chosen:
+        if m.entity in ordered:
+            continue
+        if kinds.is_enforcer(ctx.entities[m.entity]) and not ordered:
+            _add(roles.implementers, m.entity)  # people carry measures out, they do not issue
+        else:
+            _add(roles.issuers if issuing or order_verb else roles.implementers, m.entity)
+    for iri in ordered:
+        _add(roles.implementers, iri)
+    return roles
+
+
+def _subject_of_clause(ctx: ArticleContext, span: Span, end: int) -> bool:
+    """Whether a group named inside a measure's words is the subject of its verb
+    (``border guards in Namyang have also been reinforced``)."""
+    return bool(_VERB_AFTER.match(ctx.folded, span.end, end))
+
+
+def _referred_back(ctx: ArticleContext, sent: int, anchor: Span) -> str | None:
+    """The body a plain subject before the measure (``the police``) refers back to."""
+    s = ctx.sentences[sent]
+    lead = ctx.folded[s.begin : anchor.begin]
+    subjects = list(_BACK.finditer(lead))
+    if not subjects:
+        return None
+    found = subjects[-1]
+    word = found.group(1).lower().split()[0]
+    wanted = _BACK_TYPES["police" if word.startswith("police") else word]
+    for earlier in range(sent - 1, max(-1, sent - 1 - _BACK_REACH), -1):
+        for m in reversed(ctx.by_sentence.get(earlier, [])):
+            entity = ctx.entities[m.entity]
+            if entity.actor_type in wanted and not ctx.inside_source(m.span):
+                return m.entity
+    return None
+
+
+def _add(found: list[str], iri: str) -> None:
+    if iri not in found:
+        found.append(iri)

@@ -1,0 +1,95 @@
+"""Who took a measure (``issued_by``/``implemented_by``) and whom it concerns (``targets``),
+on invented sentences: the mechanisms of ``loaders/extract/roles.py``."""
+
+from __future__ import annotations
+
+from extracthelp import extract
+
+from borderkg.loaders.extract import Extractor
+
+ID = "https://w3id.org/borderkg/id/"
+GUARDS = ID + "actor/dprk-border-guards"
+MSS = ID + "actor/dprk-ministry-of-state-security"
+POLICE = ID + "actor/chinese-border-police"
+CHINA = ID + "place/china"
+
+
+def _roles(extractor: Extractor, text: str, words: str) -> tuple[set[str], set[str], set[str]]:
+    """(issuers, implementers, targets) of the policy whose evidence holds ``words``."""
+    found = extract(extractor, text)
+    start = text.index(words)
+    for policy in found.policies:
+        if any(
+            e.begin <= start < e.end or start <= e.begin < start + len(words)
+            for e in policy.evidence
+        ):
+            return set(policy.issued_by), set(policy.implemented_by), set(policy.targets)
+    raise AssertionError(
+        f"no policy at {words!r}: {[(p.evidence, p.measure_type) for p in found.policies]}"
+    )
+
+
+def test_border_guards_who_build_are_agents_not_targets(extractor: Extractor) -> None:
+    text = "Border guards in Hyesan have started building a second fence along the Yalu River."
+    issuers, implementers, targets = _roles(extractor, text, "building a second fence")
+    assert GUARDS in implementers | issuers
+    assert GUARDS not in targets
+
+
+def test_whoever_gives_an_order_issues_it_and_the_guards_told_carry_it_out(
+    extractor: Extractor,
+) -> None:
+    text = (
+        "The Ministry of State Security has ordered border guards to shoot anyone who "
+        "approaches the Tumen River at night."
+    )
+    issuers, implementers, targets = _roles(extractor, text, "shoot anyone")
+    assert MSS in issuers
+    assert GUARDS in implementers
+    assert GUARDS not in targets
+
+
+def test_a_country_after_with_is_a_place_not_an_agent(extractor: Extractor) -> None:
+    text = (
+        "Residents of Sinuiju say the border with China has been closed to traders since January."
+    )
+    issuers, implementers, _ = _roles(extractor, text, "closed")
+    assert CHINA not in issuers | implementers
+
+
+def test_a_country_named_after_the_measure_is_where_it_leads_not_who_took_it(
+    extractor: Extractor,
+) -> None:
+    text = (
+        "Border guards in Musan have been told they may fire on anyone who tries to cross "
+        "into China at night."
+    )
+    issuers, implementers, _ = _roles(extractor, text, "fire on anyone")
+    assert CHINA not in issuers | implementers
+    assert GUARDS in implementers
+
+
+def test_the_police_refers_back_to_the_police_body_named_before(extractor: Extractor) -> None:
+    text = (
+        "Chinese border police have installed new cameras along the river in Changbai.\n"
+        "Traders in the town say the cameras cover the whole bank.\n"
+        "The police have also put up floodlights near the bridge."
+    )
+    issuers, implementers, _ = _roles(extractor, text, "put up floodlights")
+    assert POLICE in issuers | implementers
+
+
+def test_the_police_with_no_police_body_before_gives_no_agent(extractor: Extractor) -> None:
+    text = (
+        "Traders in Changbai say the river has been quiet this winter.\n"
+        "The police have also put up floodlights near the bridge."
+    )
+    issuers, implementers, _ = _roles(extractor, text, "put up floodlights")
+    assert not issuers | implementers
+
+
+def test_a_group_named_after_the_measure_is_what_it_concerns(extractor: Extractor) -> None:
+    text = "North Korean authorities have banned border residents from fishing in the Yalu River."
+    _issuers, implementers, targets = _roles(extractor, text, "banned")
+    assert ID + "actor/border-residents" in targets
+    assert ID + "actor/border-residents" not in implementers
