@@ -35,7 +35,14 @@ HELDOUT = Path(__file__).parent / "fixtures" / "heldout"
 HELDOUT2 = Path(__file__).parent / "fixtures" / "heldout2"
 ACTOR = "https://w3id.org/borderkg/id/actor/"
 PLACE = "https://w3id.org/borderkg/id/place/"
-DEV_FLOORS = {"actors": 0.90, "locations": 0.90, "legal_instruments": 0.90, "policies": 0.87}
+DEV_FLOORS = {
+    "actors": 0.90,
+    "locations": 0.90,
+    "legal_instruments": 0.90,
+    "policies": 0.87,
+    # who took each measure, on the policies found (measured .724, session 11)
+    "policy_agents": 0.69,
+}
 # Regression guards for the held-out set, just below the scores measured after issue 3.
 HELDOUT_FLOORS = {"actors": 0.80, "locations": 0.85, "legal_instruments": 0.90, "policies": 0.95}
 # First measured: actors .900, locations .942, legal 1.000, policies .432; policies after the
