@@ -93,3 +93,23 @@ def test_a_group_named_after_the_measure_is_what_it_concerns(extractor: Extracto
     _issuers, implementers, targets = _roles(extractor, text, "banned")
     assert ID + "actor/border-residents" in targets
     assert ID + "actor/border-residents" not in implementers
+
+
+def test_added_with_an_object_is_an_act_not_a_source_speaking(extractor: Extractor) -> None:
+    text = (
+        "A source in Ryanggang Province said the riverbank is now closed at night.\n"
+        "The border guard has also added night patrols below the mushroom hills in Musan."
+    )
+    found = extract(extractor, text)
+    assert [s.description for s in found.sources] == ["A source in Ryanggang Province"]
+    issuers, implementers, _ = _roles(extractor, text, "added night patrols")
+    assert ID + "actor/dprk-border-security-command" in issuers | implementers
+
+
+def test_added_before_a_pause_still_reports_speech(extractor: Extractor) -> None:
+    text = (
+        "Guards in Hyesan now search every house near the river, a source in Ryanggang "
+        "Province added."
+    )
+    found = extract(extractor, text)
+    assert [s.description for s in found.sources] == ["a source in Ryanggang Province"]

@@ -21,6 +21,7 @@ from borderkg.ontology.namespaces import BKG, SOURCETYPE
 from . import kinds
 from .anchors import words_before
 from .attribution_lexicon import (
+    ACTION_TOO,
     AFTER_GAP,
     AFTER_PREPOSITION,
     ANAPHORIC_DETS,
@@ -36,6 +37,7 @@ from .attribution_lexicon import (
     ROLE_SEARCH,
     ROLE_TRIGGERS,
     SOURCE_ROLES,
+    SPEECH_AFTER,
     TAIL,
     TAIL_WORDS,
     VERB_SEARCH,
@@ -124,7 +126,9 @@ class Attributor:
             verbs = []
             if self.words.has(index, VERB_TRIGGERS):
                 found = VERB_SEARCH.finditer(chunk, 0, len(chunk))
-                verbs = [m for m in found if not _inside_quote(chunk, m.start())]
+                verbs = [
+                    m for m in found if not _inside_quote(chunk, m.start()) and _speech(chunk, m)
+                ]
             if verbs:
                 result.reported.add(index)
                 result.verbs[index] = [v.group("verb").lower() for v in verbs]
@@ -394,6 +398,13 @@ class Attributor:
         if np.role in ("spokesman", "spokeswoman") and np.affiliation_org:
             return np.affiliation_org
         return self._source(np, text)
+
+
+def _speech(chunk: str, verb: re.Match[str]) -> bool:
+    """Whether a speech verb reports speech here, not an act ("added night patrols")."""
+    if verb.group("verb").lower() not in ACTION_TOO:
+        return True
+    return SPEECH_AFTER.match(chunk, verb.end()) is not None
 
 
 def _inside_quote(chunk: str, pos: int) -> bool:

@@ -100,6 +100,10 @@ VERBS = (
     r"condemned|criticized|criticised|announced|according to"
 )
 VERB = word_regex(rf"\b(?P<verb>{VERBS})\b")
+#: Speech verbs that are also verbs of doing ("has also added night patrols", "continued
+#: the searches"): a report only when nothing but a pause, a quote or "that" follows.
+ACTION_TOO = frozenset({"added", "adds", "continued"})
+SPEECH_AFTER = re.compile(r"\s*(?:$|[,.;:!?\"“”‘’'—–-]|that\b)", re.IGNORECASE)
 VERB_SEARCH = AnchoredPattern(VERB)
 VERB_TRIGGERS = triggers(
     " ".join(v.split()[0] for v in VERBS.split("|")).replace("emphasi[sz]ed", "emphasi*")
