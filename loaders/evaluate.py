@@ -9,7 +9,8 @@ sentence is an error twice (a miss and an extra). ``policy_agents`` is scored on
 policies carry ``agents`` (who took, ordered or carried out the measure): each such policy is
 matched one to one with a predicted policy from its sentence (of its type where one is), and
 the agents of each pair (``issued_by`` and ``implemented_by`` together) are compared as sets — how well the
-extractor says who acted, on the measures it found. Counts are summed
+extractor says who acted, on the measures it found; ``policy_targets`` likewise compares the
+gold's ``targets`` (whom the measure is aimed at) with the predicted policy's ``targets``. Counts are summed
 over all articles before precision and recall are computed (micro-averaging), so an
 article with many entities weighs more than one with few. The gold format is described in
 ``loaders/corpus/gold/README.md``.
@@ -29,8 +30,12 @@ from borderkg.loaders.extract.model import Extraction, Policy, Span
 from borderkg.loaders.record import ArticleRecord
 
 CATEGORIES = ("actors", "locations", "legal_instruments", "policies", "policies_anchored")
-#: Scored only for gold sets whose policies carry ``agents``.
-AGENTS = "policy_agents"
+#: Scored only for gold sets whose policies carry ``agents`` / ``targets``: the gold key and
+#: the predicted policy's actors it is compared with.
+ROLES: dict[str, tuple[str, Callable[[Policy], list[str]]]] = {
+    "policy_agents": ("agents", lambda p: [*p.issued_by, *p.implemented_by]),
+    "policy_targets": ("targets", lambda p: list(p.targets)),
+}
 
 
 class _HasExtract(Protocol):
@@ -216,12 +221,16 @@ def _evidence_spans(gold: Sequence[Mapping[str, Any]], text: str) -> list[Span |
     return spans
 
 
-def _agents_score(
-    gold: Sequence[Mapping[str, Any]], extraction: Extraction, text: str
+def _role_score(
+    gold: Sequence[Mapping[str, Any]],
+    extraction: Extraction,
+    text: str,
+    key: str,
+    actors: Callable[[Policy], list[str]],
 ) -> tuple[Score, list[str], list[str]] | None:
-    """Agents of the found policies (see the module docstring); ``None`` when no gold policy
-    of the article carries ``agents``."""
-    annotated = [p for p in gold if "agents" in p]
+    """Agents or targets (gold ``key``; ``actors`` of a predicted policy) of the policies
+    found (see the module docstring); ``None`` when no gold policy of the article has ``key``."""
+    annotated = [p for p in gold if key in p]
     if not annotated:
         return None
     predicted = extraction.policies
@@ -251,7 +260,7 @@ def _agents_score(
     for j, i in sorted(pairs.items(), key=lambda item: item[1]):
         policy, guess = annotated[i], predicted[j]
         said = f"{_local(policy['measure_type'])}: {policy.get('evidence', '')}"
-        found, lost, added = _set_score(policy["agents"], [*guess.issued_by, *guess.implemented_by])
+        found, lost, added = _set_score(policy[key], actors(guess))
         score.add(found)
         missed += [f"{said} — {agent}" for agent in lost]
         extra += [f"{said} — {agent}" for agent in added]
@@ -301,9 +310,10 @@ def compare(gold: Mapping[str, Any], extraction: Extraction, record: ArticleReco
     )
     anchored = _anchored_score(gold.get("policies", []), extraction, record.text)
     scores["policies_anchored"], missed["policies_anchored"], extra["policies_anchored"] = anchored
-    agents = _agents_score(gold.get("policies", []), extraction, record.text)
-    if agents is not None:
-        scores[AGENTS], missed[AGENTS], extra[AGENTS] = agents
+    for name, (key, actors) in ROLES.items():
+        found = _role_score(gold.get("policies", []), extraction, record.text, key, actors)
+        if found is not None:
+            scores[name], missed[name], extra[name] = found
     return FileResult(str(gold["file"]), gold.get("record"), scores, missed, extra)
 
 

@@ -205,3 +205,26 @@ def test_agents_are_not_scored_for_gold_without_them(tmp_path: Path, extractor: 
     report = evaluate(tmp_path, {"text/one.txt": ArticleRecord(text=TEXT, source="x")}, extractor)
     assert "policy_agents" not in report.categories
     assert "policy_agents" not in report.table()
+
+
+def test_targets_are_compared_like_agents(tmp_path: Path, extractor: Extractor) -> None:
+    text = "Chinese border police arrested three defectors near Dandong last week."
+    gold = dict(
+        GOLD,
+        policies=[
+            {
+                "measure_type": "DefectionCrackdown",
+                "status": "CarriedOut",
+                "evidence": "arrested three defectors",
+                "agents": [ACTOR + "chinese-border-police"],
+                "targets": [ACTOR + "defectors", ACTOR + "smugglers"],
+            }
+        ],
+    )
+    write_gold(tmp_path, "g.json", gold)
+    report = evaluate(tmp_path, {"text/one.txt": ArticleRecord(text=text, source="x")}, extractor)
+    targets, agents = report.categories["policy_targets"], report.categories["policy_agents"]
+    assert (targets.tp, targets.fp, targets.fn) == (1, 0, 1)
+    assert (agents.tp, agents.fp, agents.fn) == (1, 0, 0)
+    [result] = report.files
+    assert result.missed["policy_targets"][0].endswith(f"— {ACTOR}smugglers")
