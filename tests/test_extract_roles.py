@@ -113,3 +113,17 @@ def test_added_before_a_pause_still_reports_speech(extractor: Extractor) -> None
     )
     found = extract(extractor, text)
     assert [s.description for s in found.sources] == ["a source in Ryanggang Province"]
+
+
+def test_by_names_the_agent_of_the_measure_it_follows_not_of_a_later_clause(
+    extractor: Extractor,
+) -> None:
+    text = (
+        "New cameras were installed in Changbai by the border police shortly after Chinese "
+        "authorities forcibly repatriated hundreds of North Korean defectors."
+    )
+    issuers, implementers, _ = _roles(extractor, text, "cameras were installed")
+    assert POLICE in issuers | implementers
+    issuers, implementers, _ = _roles(extractor, text, "repatriated hundreds")
+    assert POLICE not in issuers | implementers
+    assert CHINA in issuers | implementers

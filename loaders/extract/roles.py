@@ -1,7 +1,7 @@
 """Who took a measure, and whom it is aimed at: the roles of a sentence's actors.
 
 An authority is an agent of the measure told in its sentence where the text says so: after
-``by`` (``were detained by Chinese police``), else as the nearest authority named before the
+``by`` right after the measure (``were detained by Chinese police``), else as the nearest authority named before the
 measure's own words (its subject, as a rule). People who enforce — border guards and soldiers
 as groups, whose actor type is a state one (``kinds.is_enforcer``) — act too: as the subject
 (``guards have laid cables``), and as whoever an order is given to (``ordered guards to
@@ -67,6 +67,8 @@ _VERB_AFTER = re.compile(
     r"(?:have|has|had|were|was|are|is|will|would|must|may|also|now|then|began|started)\b",
     re.IGNORECASE,
 )
+# How far (characters) after a measure's words its passive agent ("by …") may stand.
+_BY_REACH = 60
 # How many sentences back a plain subject may refer (the body an article is about is often
 # named a paragraph or two before "the police" next act).
 _BACK_REACH = 8
@@ -99,7 +101,10 @@ def sentence_roles(ctx: ArticleContext, sent: int, anchor: Span, issuing: bool) 
         if country and _PLACE_PREPOSITION.search(before):
             continue  # "in South Korea", "the border with China": a place here
         if _BY.search(before):
-            ranked.append((0, m))
+            # the passive's agent right after it; "by" before the measure belongs to an
+            # earlier clause ("installed by the police after China repatriated …")
+            near = anchor.begin <= m.span.begin <= anchor.end + _BY_REACH
+            ranked.append((0 if near else 1 if m.span.begin < anchor.begin else 2, m))
         elif enforcer and _ORDERED.search(before):
             _add(ordered, m.entity)
         elif m.span.begin <= anchor.begin or (
