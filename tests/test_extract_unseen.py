@@ -269,9 +269,10 @@ def test_heldout_gold_evidence_occurs_once_in_its_article(name: str) -> None:
 
 
 @pytest.mark.parametrize("name", SETS)
-def test_gold_agents_are_actors_of_their_article(name: str) -> None:
+def test_gold_agents_and_targets_are_actors_of_their_article(name: str) -> None:
     """Agents (``policy_agents``) name only the article's own actors, or a country among its
-    locations acting as a state; a set annotates them for every policy or for none."""
+    locations acting as a state, and targets only its actors; a set annotates agents for every
+    policy or for none."""
     annotations = load_gold(FIXTURES / name / "gold")
     policies = [p for a in annotations for p in a["policies"]]
     assert all("agents" in p for p in policies) or not any("agents" in p for p in policies)
@@ -283,6 +284,9 @@ def test_gold_agents_are_actors_of_their_article(name: str) -> None:
             agents = policy.get("agents", [])
             assert len(agents) == len(set(agents)), policy["evidence"]
             assert set(agents) <= allowed, (annotation["file"], policy["evidence"])
+            targets = policy.get("targets", [])
+            assert len(targets) == len(set(targets)), policy["evidence"]
+            assert set(targets) <= set(annotation["actors"]), policy["evidence"]
 
 
 @pytest.mark.parametrize("name", SETS)
