@@ -40,8 +40,10 @@ DEV_FLOORS = {
     "locations": 0.90,
     "legal_instruments": 0.90,
     "policies": 0.87,
-    # who took each measure, on the policies found (measured .724, session 11)
-    "policy_agents": 0.69,
+    # who took each measure, on the policies found (measured .740, session 11)
+    "policy_agents": 0.71,
+    # whom it is aimed at (measured .537)
+    "policy_targets": 0.50,
 }
 # Regression guards for the held-out set, just below the scores measured after issue 3.
 HELDOUT_FLOORS = {"actors": 0.80, "locations": 0.85, "legal_instruments": 0.90, "policies": 0.95}

@@ -127,3 +127,41 @@ def test_by_names_the_agent_of_the_measure_it_follows_not_of_a_later_clause(
     issuers, implementers, _ = _roles(extractor, text, "repatriated hundreds")
     assert POLICE not in issuers | implementers
     assert CHINA in issuers | implementers
+
+
+RESIDENTS = ID + "actor/border-residents"
+
+
+def test_residents_told_not_to_go_near_the_river_are_its_target(extractor: Extractor) -> None:
+    text = "Residents of Hyesan were told not to go within 300 metres of the Yalu River."
+    _issuers, _implementers, targets = _roles(extractor, text, "not to go within")
+    assert RESIDENTS in targets
+
+
+def test_a_group_in_another_clause_is_not_what_a_passing_measure_binds(
+    extractor: Extractor,
+) -> None:
+    text = (
+        "Since the border was closed in 2020, smugglers in Hyesan have raised their prices "
+        "for goods from China."
+    )
+    _issuers, _implementers, targets = _roles(extractor, text, "the border was closed")
+    assert ID + "actor/smugglers" not in targets
+
+
+def test_the_audience_of_a_punishment_is_not_its_target(extractor: Extractor) -> None:
+    text = (
+        "Residents of Hoeryong were told at neighbourhood meetings that two dealers will be "
+        "tried in front of the whole town."
+    )
+    _issuers, _implementers, targets = _roles(extractor, text, "tried in front")
+    assert RESIDENTS not in targets
+
+
+def test_those_who_tell_of_a_measure_are_not_its_target(extractor: Extractor) -> None:
+    text = (
+        "Smugglers in Hyesan say that the Ministry of State Security has begun searching "
+        "homes near the river."
+    )
+    _issuers, _implementers, targets = _roles(extractor, text, "searching")
+    assert ID + "actor/smugglers" not in targets

@@ -223,14 +223,17 @@ def test_blind_heldout_f1_stays_above_its_floor(
 #: Who took each measure (``policy_agents``), on the sets whose gold names it; measured
 #: after the roles rules of session 11 (heldout14 and heldout15 were not looked at while
 #: they were written).
-AGENT_FLOORS = {"heldout12": 0.83, "heldout13": 0.79, "heldout14": 0.79, "heldout15": 0.73}
+AGENT_FLOORS = {"heldout12": 0.85, "heldout13": 0.83, "heldout14": 0.79, "heldout15": 0.73}
+#: Whom each measure is aimed at (``policy_targets``), likewise.
+TARGET_FLOORS = {"heldout12": 0.50, "heldout13": 0.44, "heldout14": 0.47, "heldout15": 0.24}
 
 
 @pytest.mark.parametrize("name", sorted(AGENT_FLOORS))
-def test_who_took_each_measure_stays_above_its_floor(name: str) -> None:
+def test_who_took_each_measure_and_whom_it_aims_at_stay_above_their_floors(name: str) -> None:
     root = FIXTURES / name
     report = evaluate_gold_dir(root / "gold", root)
     assert report.categories["policy_agents"].f1 >= AGENT_FLOORS[name]
+    assert report.categories["policy_targets"].f1 >= TARGET_FLOORS[name]
 
 
 @pytest.mark.parametrize("name", SETS)

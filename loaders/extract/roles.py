@@ -2,7 +2,8 @@
 
 An authority is an agent of the measure told in its sentence where the text says so: after
 ``by`` right after the measure (``were detained by Chinese police``), else as the nearest authority named before the
-measure's own words (its subject, as a rule). People who enforce — border guards and soldiers
+measure's own words (its subject, as a rule). Which groups it is aimed at:
+``roles_targets``. People who enforce — border guards and soldiers
 as groups, whose actor type is a state one (``kinds.is_enforcer``) — act too: as the subject
 (``guards have laid cables``), and as whoever an order is given to (``ordered guards to
 shoot``, ``guards were told they may fire``); named only after the measure they are what it
@@ -25,6 +26,7 @@ from borderkg.ontology.namespaces import ACTORTYPE
 
 from . import kinds
 from .model import Mention, Span
+from .roles_targets import aimed_at, clause_of
 
 if TYPE_CHECKING:
     from .context import ArticleContext
@@ -86,13 +88,15 @@ class Roles:
 def sentence_roles(ctx: ArticleContext, sent: int, anchor: Span, issuing: bool) -> Roles:
     """Agents (issuing or implementing) and affected groups of the measure at ``anchor``."""
     roles = Roles()
+    clause = clause_of(ctx, sent, anchor)
     ranked: list[tuple[int, Mention]] = []
     ordered: list[str] = []  # enforcers an order is given to: they carry it out
     for m in ctx.by_sentence.get(sent, []):
         entity = ctx.entities[m.entity]
         enforcer = kinds.is_enforcer(entity)
         if kinds.is_collective(entity) and not enforcer:
-            _add(roles.groups, m.entity)
+            if aimed_at(ctx, sent, clause, m):
+                _add(roles.groups, m.entity)
             continue
         if not (enforcer or kinds.is_authority(entity)) or ctx.inside_source(m.span):
             continue
@@ -112,7 +116,8 @@ def sentence_roles(ctx: ArticleContext, sent: int, anchor: Span, issuing: bool) 
         ):
             ranked.append((1, m))
         elif enforcer:
-            _add(roles.groups, m.entity)  # named after the measure: what it concerns
+            if aimed_at(ctx, sent, clause, m):
+                _add(roles.groups, m.entity)  # named after the measure: what it concerns
         elif not country:
             ranked.append((2, m))
     chosen: list[Mention] = []
