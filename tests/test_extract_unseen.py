@@ -102,6 +102,9 @@ and those numbers are what count").
 - heldout15 was written in session 11 too, blind (14 articles, 91 policies): with the same
   extractor actors .895, locations .953, legal .933, policies .430 (P .552 R .352; anchored
   .389).
+- Round 14 (measure signals, developed on heldout12 and heldout13 as never-fitted sets:
+  .532 → .582 and .463 → .589) left the blind heldout14 at .513 → .503 and heldout15 at .430 →
+  .433 and was not merged (branch experiment/policy-round14).
 
 Floors sit 0.03 below the measurement, rounded down. Never change gold to match the
 extractor (see each set's ``gold/README.md``).
