@@ -228,3 +228,37 @@ def test_targets_are_compared_like_agents(tmp_path: Path, extractor: Extractor) 
     assert (agents.tp, agents.fp, agents.fn) == (1, 0, 0)
     [result] = report.files
     assert result.missed["policy_targets"][0].endswith(f"— {ACTOR}smugglers")
+
+
+def test_places_and_times_of_found_policies_are_scored_where_the_gold_gives_them(
+    tmp_path: Path, extractor: Extractor
+) -> None:
+    text = "Border police installed cameras in Dandong in March 2021. More cameras were installed in May 2022."
+    gold = dict(
+        GOLD,
+        policies=[
+            {
+                "measure_type": "CCTVInstallation",
+                "status": "CarriedOut",
+                "evidence": "installed cameras in Dandong",
+                "places": [PLACE + "dandong"],
+                "when": "2021-03",
+            },
+            {
+                "measure_type": "CCTVInstallation",
+                "status": "CarriedOut",
+                "evidence": "More cameras were installed",
+                "places": [],
+                "when": "2022-06",
+            },
+        ],
+    )
+    write_gold(tmp_path, "g.json", gold)
+    report = evaluate(tmp_path, {"text/one.txt": ArticleRecord(text=text, source="x")}, extractor)
+    places, times = report.categories["policy_places"], report.categories["policy_time"]
+    assert places.tp == 1 and places.fn == 0
+    assert (times.tp, times.fp, times.fn) == (1, 1, 1)
+    [result] = report.files
+    assert result.missed["policy_time"] == [
+        "CCTVInstallation: More cameras were installed — 2022-06 (found 2022-05-01..2022-05-31)"
+    ]

@@ -1,0 +1,138 @@
+"""How well the extractor fills a found policy's roles, where the gold names them: who took the
+measure (``agents``), whom it is aimed at (``targets``), where (``places``) and when (``when``).
+
+Each annotated gold policy is paired one to one with a predicted policy from its sentence, of
+its type where one is, else of any type (a role does not depend on the type being right);
+unpaired gold policies are not scored here (finding them is what ``policies`` scores). Agents,
+targets and places are compared as sets of IRIs. A time counts as right when the predicted
+interval overlaps the gold period (``"2023"``, ``"2023-10"`` or ``"2023-10-05"``); a predicted
+time where the gold has none, or one that does not overlap, is an extra, and a gold time not
+found or not overlapping is a miss.
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+from collections.abc import Callable, Mapping, Sequence
+from typing import Any
+
+from borderkg.loaders.evaluate_match import (
+    Score,
+    evidence_spans,
+    local_name,
+    match_one_to_one,
+    sentences_of,
+    set_score,
+)
+from borderkg.loaders.extract.model import Extraction, Policy
+
+#: Scored only for gold sets whose policies carry ``agents`` / ``targets``: the gold key and
+#: the predicted policy's actors it is compared with.
+ROLES: dict[str, tuple[str, Callable[[Policy], list[str]]]] = {
+    "policy_agents": ("agents", lambda p: [*p.issued_by, *p.implemented_by]),
+    "policy_targets": ("targets", lambda p: list(p.targets)),
+    "policy_places": ("places", lambda p: list(p.places)),
+}
+TIME = "policy_time"
+
+
+def pair_policies(
+    gold: Sequence[Mapping[str, Any]], extraction: Extraction, text: str
+) -> list[tuple[Mapping[str, Any], Policy]]:
+    """(gold policy, predicted policy) pairs, one to one, by sentence and preferably type."""
+    predicted = extraction.policies
+    where = [sentences_of(p, extraction.sentences) for p in predicted]
+    spans = evidence_spans(gold, text)
+    near = [
+        [
+            j
+            for j in range(len(predicted))
+            if span is not None and any(span.overlaps(sentence) for sentence in where[j])
+        ]
+        for span in spans
+    ]
+    pairs = match_one_to_one(
+        [
+            [
+                j
+                for j in js
+                if local_name(predicted[j].measure_type) == local_name(p["measure_type"])
+            ]
+            for p, js in zip(gold, near, strict=True)
+        ]
+    )
+    taken, paired = set(pairs), set(pairs.values())
+    pairs.update(
+        match_one_to_one(
+            [[] if i in paired else [j for j in js if j not in taken] for i, js in enumerate(near)]
+        )
+    )
+    return [(gold[i], predicted[j]) for j, i in sorted(pairs.items(), key=lambda item: item[1])]
+
+
+def role_score(
+    gold: Sequence[Mapping[str, Any]],
+    extraction: Extraction,
+    text: str,
+    key: str,
+    actors: Callable[[Policy], list[str]],
+) -> tuple[Score, list[str], list[str]] | None:
+    """The gold ``key`` of the paired policies against ``actors`` of their predictions;
+    ``None`` when no gold policy of the article has ``key``."""
+    annotated = [p for p in gold if key in p]
+    if not annotated:
+        return None
+    score, missed, extra = Score(), [], []
+    for policy, guess in pair_policies(annotated, extraction, text):
+        said = f"{local_name(policy['measure_type'])}: {policy.get('evidence', '')}"
+        found, lost, added = set_score(policy[key], actors(guess))
+        score.add(found)
+        missed += [f"{said} — {item}" for item in lost]
+        extra += [f"{said} — {item}" for item in added]
+    return score, missed, extra
+
+
+def time_score(
+    gold: Sequence[Mapping[str, Any]], extraction: Extraction, text: str
+) -> tuple[Score, list[str], list[str]] | None:
+    """The gold ``when`` of the paired policies against their predicted time (see above)."""
+    annotated = [p for p in gold if "when" in p]
+    if not annotated:
+        return None
+    score, missed, extra = Score(), [], []
+    for policy, guess in pair_policies(annotated, extraction, text):
+        said = f"{local_name(policy['measure_type'])}: {policy.get('evidence', '')}"
+        period = _period(policy["when"]) if policy["when"] else None
+        time = guess.time
+        found = None
+        if time is not None and time.earliest is not None:
+            found = (time.earliest, time.latest or time.earliest)
+        shown = f"{found[0]}..{found[1]}" if found else "no time"
+        if (
+            period is not None
+            and found is not None
+            and found[0] <= period[1]
+            and period[0] <= found[1]
+        ):
+            score.tp += 1
+            continue
+        if period is not None:
+            score.fn += 1
+            missed.append(f"{said} — {policy['when']} (found {shown})")
+        if found is not None:
+            score.fp += 1
+            extra.append(f"{said} — {shown} (gold {policy['when'] or 'none'})")
+    return score, missed, extra
+
+
+def _period(when: str) -> tuple[dt.date, dt.date]:
+    """The first and last day of a gold time: ``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD``."""
+    parts = [int(x) for x in when.split("-")]
+    if len(parts) == 1:
+        return dt.date(parts[0], 1, 1), dt.date(parts[0], 12, 31)
+    if len(parts) == 2:
+        last = calendar.monthrange(parts[0], parts[1])[1]
+        return dt.date(parts[0], parts[1], 1), dt.date(parts[0], parts[1], last)
+    day = dt.date(parts[0], parts[1], parts[2])
+    return day, day
