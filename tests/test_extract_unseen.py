@@ -113,6 +113,7 @@ extractor (see each set's ``gold/README.md``).
 from __future__ import annotations
 
 import json
+import re
 from importlib.resources import files
 from pathlib import Path
 
@@ -275,10 +276,10 @@ def test_heldout_gold_evidence_occurs_once_in_its_article(name: str) -> None:
 
 
 @pytest.mark.parametrize("name", SETS)
-def test_gold_agents_and_targets_are_actors_of_their_article(name: str) -> None:
+def test_gold_roles_name_entities_of_their_article(name: str) -> None:
     """Agents (``policy_agents``) name only the article's own actors, or a country among its
-    locations acting as a state, and targets only its actors; a set annotates agents for every
-    policy or for none."""
+    locations acting as a state, targets only its actors, places only its locations, and a
+    time is a year, month or day; a set annotates agents for every policy or for none."""
     annotations = load_gold(FIXTURES / name / "gold")
     policies = [p for a in annotations for p in a["policies"]]
     assert all("agents" in p for p in policies) or not any("agents" in p for p in policies)
@@ -293,6 +294,10 @@ def test_gold_agents_and_targets_are_actors_of_their_article(name: str) -> None:
             targets = policy.get("targets", [])
             assert len(targets) == len(set(targets)), policy["evidence"]
             assert set(targets) <= set(annotation["actors"]), policy["evidence"]
+            places = policy.get("places", [])
+            assert set(places) <= set(annotation["locations"]), policy["evidence"]
+            when = policy.get("when")
+            assert when is None or re.fullmatch(r"\d{4}(-\d{2}(-\d{2})?)?", when), when
 
 
 @pytest.mark.parametrize("name", SETS)
