@@ -166,7 +166,7 @@ def phase_costs(corpus: Path, scratch: Path, count: int = 200) -> dict[str, floa
     import pickle
 
     from borderkg.loaders.extract import extract, get_extractor
-    from borderkg.loaders.rdf import article_ntriples
+    from borderkg.loaders.rdf import article_text_and_hash
     from borderkg.pipeline import GATE_GROUP, Built, ensure_schema_graphs
     from borderkg.store import GraphStore, NTriples
     from borderkg.validation.gate import Gate
@@ -184,19 +184,17 @@ def phase_costs(corpus: Path, scratch: Path, count: int = 200) -> dict[str, floa
     extractions = timed("extract", lambda: [extract(r) for r in records])
     texts = timed(
         "rdf (N-Triples)",
-        lambda: [
-            NTriples(article_ntriples(r, x)) for r, x in zip(records, extractions, strict=True)
-        ],
+        lambda: [article_text_and_hash(r, x) for r, x in zip(records, extractions, strict=True)],
     )
     built = [
         Built(
             r.source,
             x.article_id,
             f"https://w3id.org/borderkg/graph/article/{x.article_id}",
-            t,
-            r.content_hash(),
+            NTriples(t),
+            digest,
         )
-        for r, x, t in zip(records, extractions, texts, strict=True)
+        for r, x, (t, digest) in zip(records, extractions, texts, strict=True)
     ]
     timed("pickle round trip", lambda: pickle.loads(pickle.dumps(built)))
     groups = [built[i : i + GATE_GROUP] for i in range(0, len(built), GATE_GROUP)]

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import bisect
 import datetime as dt
+import hashlib
 from collections.abc import Iterable
 from decimal import Decimal
 
@@ -195,8 +196,20 @@ def article_ntriples(record: ArticleRecord, extraction: Extraction, run: str | N
     The fast path of a load: the text is cheap to build, to send between processes and to
     hand to the store, which parses it natively.
     """
-    lines = _article_lines(record, extraction, run)
-    return "".join(lines)
+    return article_text_and_hash(record, extraction, run)[0]
+
+
+def article_text_and_hash(
+    record: ArticleRecord, extraction: Extraction, run: str | None = None
+) -> tuple[str, str]:
+    """``article_ntriples`` and the article's content hash (``bkg:contentHash``, the last
+    triple of the text): SHA-256 over the record's own hash (text and metadata) and the
+    triples made of it. A reload that changes nothing writes nothing; one whose extraction
+    changed — after an upgrade of borderkg — replaces the graph."""
+    body = "".join(_article_lines(record, extraction, run))
+    digest = hashlib.sha256(f"{record.content_hash()}\n{body}".encode()).hexdigest()
+    article = f"<{iris.ARTICLE_BASE}{extraction.article_id}>"
+    return f'{body}{article} {B["contentHash"]} "{digest}" .\n', digest
 
 
 def _article_lines(record: ArticleRecord, extraction: Extraction, run: str | None) -> list[str]:
@@ -300,6 +313,7 @@ def _article(w: _Writer, record: ArticleRecord, x: Extraction, article: str, loc
     w.text(article, S["headline"], record.title)
     if record.published:
         add(article, S["datePublished"], _date(record.published))
+        add(article, B["publishedDayIndex"], _int((record.published - _EPOCH).days))
     if record.url:
         add(article, S["url"], f'"{_escape(record.url)}"^^{XSD_ANYURI}')
     w.text(article, S["inLanguage"], record.language)
@@ -317,7 +331,6 @@ def _article(w: _Writer, record: ArticleRecord, x: Extraction, article: str, loc
             w.text(person, S["name"], name)
     if x.publisher:
         add(article, S["publisher"], f"<{x.publisher}>")
-    w.text(article, B["contentHash"], record.content_hash())
     for name in record.missing:
         w.text(article, B["missingMetadata"], name)
     w.text(article, B["sourceFile"], record.source)

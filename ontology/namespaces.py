@@ -135,6 +135,7 @@ class BKG(DefinedNamespace):
     subheading: URIRef
     dateline: URIRef
     contentHash: URIRef
+    publishedDayIndex: URIRef
     missingMetadata: URIRef
     sourceFile: URIRef
     loaderVersion: URIRef

@@ -106,6 +106,15 @@ EXPECTED: dict[str, tuple[str, ...]] = {
     ),
     "14-sentences-mentioning-hyesan": ("article", "headline", "published", "words", "sentence"),
     "15-federated-wikidata-population": ("place", "label", "wikidata", "articles", "population"),
+    "16-statements-after-repatriations": (
+        "repatriation",
+        "happened",
+        "statementBy",
+        "kind",
+        "statedOn",
+        "daysAfter",
+        "claim",
+    ),
 }
 RUNNABLE = [ex for ex in load_examples() if ex.runnable]
 FEDERATED = [ex for ex in load_examples() if not ex.runnable]

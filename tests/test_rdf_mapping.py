@@ -116,6 +116,8 @@ def test_article_metadata_is_written_as_read(loaded: tuple) -> None:
             ("http://purl.org/dc/terms/identifier", "dnk-1"),
             ("https://schema.org/headline", "Cameras on the Yalu"),
             ("https://schema.org/datePublished", "2023-10-12"),
+            # days since 1970-01-01, to compare with events' bkg:dayIndex in plain SPARQL
+            ("https://w3id.org/borderkg/ontology#publishedDayIndex", "19642"),
             ("https://schema.org/url", "https://example.org/news/1"),
             ("https://schema.org/inLanguage", "en"),
             ("https://schema.org/keywords", "border"),

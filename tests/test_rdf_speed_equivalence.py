@@ -32,7 +32,7 @@ from borderkg.loaders.extract.model import (
     Span,
     TimeInfo,
 )
-from borderkg.loaders.rdf import article_ntriples, article_quads
+from borderkg.loaders.rdf import article_ntriples, article_quads, article_text_and_hash
 from borderkg.loaders.readers import ReadError, iter_records
 from borderkg.loaders.record import ArticleRecord
 from borderkg.loaders.samples import sample_paths
@@ -46,8 +46,8 @@ ONT = "https://w3id.org/borderkg/ontology#"
 #: Predicates whose values depend on other modules (version, record hashing): checked apart.
 VOLATILE = (ONT + "loaderVersion", ONT + "contentHash")
 #: SHA-256 of the sorted N-Quads of the fixture without VOLATILE predicates, and their count.
-REFERENCE_DIGEST = "49ce9e4f6097a71b7ffe3437c05d5191a5bdc47a7e6a5d0b595712cf2391c603"
-REFERENCE_COUNT = 234
+REFERENCE_DIGEST = "c2aeaaf64accad48a18f528df89dcf6586b92545a82df6b8b25fcc37cb238a22"
+REFERENCE_COUNT = 235  # 234 before bkg:publishedDayIndex (session 11)
 TEXT = (
     "Border guards in Hyesan began building a 20 km fence last month, a source said.\n\n"
     'The source said: "We cannot cross at night \\ any more." Prices rose by 12.5 percent.\r'
@@ -241,7 +241,8 @@ def test_fast_article_quads_equal_the_reference_mapping() -> None:
     quads = article_quads(record, fixture_extraction(), run=RUN)
     assert digest(quads) == (REFERENCE_DIGEST, REFERENCE_COUNT)
     volatile = {(q.predicate.value, q.object.value) for q in quads if q.predicate.value in VOLATILE}
-    assert volatile == {(ONT + "contentHash", record.content_hash())}
+    _text, content_hash = article_text_and_hash(record, fixture_extraction(), run=RUN)
+    assert volatile == {(ONT + "contentHash", content_hash)}
 
 
 def test_literals_with_quotes_backslashes_and_line_breaks_round_trip() -> None:
@@ -281,9 +282,9 @@ def test_store_holds_the_same_quads_whether_given_text_or_quad_objects(
     with GraphStore(tmp_path / "text") as fast, GraphStore(tmp_path / "quads") as reference:
         for record, extraction in sample_articles:
             graph = str(article_graph_iri(extraction.article_id))
-            text = NTriples(article_ntriples(record, extraction))
-            assert fast.write_article(graph, text, record.content_hash()).value == "added"
-            reference.write_article(graph, article_quads(record, extraction), record.content_hash())
+            text, content_hash = article_text_and_hash(record, extraction)
+            assert fast.write_article(graph, NTriples(text), content_hash).value == "added"
+            reference.write_article(graph, article_quads(record, extraction), content_hash)
             name = ox.NamedNode(graph)
             stored = set(fast.store.quads_for_pattern(None, None, None, name))
             assert stored == set(reference.store.quads_for_pattern(None, None, None, name))
@@ -297,19 +298,34 @@ def test_replacing_an_article_given_as_text_drops_its_old_triples(tmp_path: Path
     shorter = Extraction(article_id="fixture-1", text=TEXT, sentences=extraction.sentences)
     graph = str(article_graph_iri("fixture-1"))
     with GraphStore(tmp_path / "store") as store:
-        old_text = NTriples(article_ntriples(record, extraction))
-        store.write_article(graph, old_text, record.content_hash())
-        new_text = NTriples(article_ntriples(changed, shorter))
-        outcome = store.write_article(graph, new_text, changed.content_hash())
+        old_text, old_hash = article_text_and_hash(record, extraction)
+        store.write_article(graph, NTriples(old_text), old_hash)
+        new_text, new_hash = article_text_and_hash(changed, shorter)
+        outcome = store.write_article(graph, NTriples(new_text), new_hash)
         stored = set(store.store.quads_for_pattern(None, None, None, ox.NamedNode(graph)))
     with GraphStore(tmp_path / "reference") as reference:
-        reference.write_article(graph, article_quads(changed, shorter), changed.content_hash())
+        reference.write_article(graph, article_quads(changed, shorter), new_hash)
         expected = set(reference.store.quads_for_pattern(None, None, None, ox.NamedNode(graph)))
     assert outcome.value == "replaced"
     assert stored == expected
-    assert {q.object.value for q in stored if "contentHash" in q.predicate.value} == {
-        changed.content_hash()
-    }
+    assert {q.object.value for q in stored if "contentHash" in q.predicate.value} == {new_hash}
+
+
+def test_a_reload_replaces_the_graph_when_only_the_extraction_changed(tmp_path: Path) -> None:
+    """Same text and metadata, another extraction (a newer extractor): the content hash covers
+    the triples too, so the stored graph is replaced; the same extraction again writes nothing."""
+    record, extraction = fixture_record(), fixture_extraction()
+    fewer = Extraction(article_id="fixture-1", text=TEXT, sentences=extraction.sentences)
+    graph = str(article_graph_iri("fixture-1"))
+    with GraphStore(tmp_path / "store") as store:
+        text, first = article_text_and_hash(record, extraction)
+        assert store.write_article(graph, NTriples(text), first).value == "added"
+        assert store.write_article(graph, NTriples(text), first).value == "unchanged"
+        text, second = article_text_and_hash(record, fewer)
+        assert second != first
+        assert store.write_article(graph, NTriples(text), second).value == "replaced"
+        stored = set(store.store.quads_for_pattern(None, None, None, ox.NamedNode(graph)))
+    assert stored == set(article_quads(record, fewer))
 
 
 def test_text_that_does_not_parse_is_refused_and_writes_nothing(tmp_path: Path) -> None:

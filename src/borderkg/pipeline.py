@@ -101,16 +101,17 @@ class LoadSummary:
 def build_article(record: ArticleRecord) -> Built:
     """Extract one record and map it to the quads of its named graph."""
     from borderkg.loaders.extract import extract
-    from borderkg.loaders.rdf import article_ntriples
+    from borderkg.loaders.rdf import article_text_and_hash
 
     extraction = extract(record)
     art_id = extraction.article_id
+    text, digest = article_text_and_hash(record, extraction)
     return Built(
         source=record.source,
         article_id=art_id,
         graph=str(article_graph_iri(art_id)),
-        quads=NTriples(article_ntriples(record, extraction)),
-        content_hash=record.content_hash(),
+        quads=NTriples(text),
+        content_hash=digest,
     )
 
 
