@@ -64,6 +64,7 @@ XSD_INTEGER = _iri(_XSD + "integer")
 XSD_DECIMAL = _iri(_XSD + "decimal")
 XSD_NNI = _iri(_XSD + "nonNegativeInteger")
 XSD_ANYURI = _iri(_XSD + "anyURI")
+_TRUE = f'"true"^^{_iri(_XSD + "boolean")}'
 PROV_DERIVED = _iri(_PROV + "wasDerivedFrom")
 PROV_GENERATED = _iri(_PROV + "wasGeneratedBy")
 PROV_ATTRIBUTED = _iri(_PROV + "wasAttributedTo")
@@ -241,7 +242,7 @@ def _article_lines(record: ArticleRecord, extraction: Extraction, run: str | Non
         nodes(node, B["implementedBy"], p.implemented_by)
         nodes(node, B["targetsGroup"], p.targets)
         nodes(node, B["legalBasis"], p.legal_basis)
-        _place(w, node, p.places, p.location_precision)
+        _place(w, node, p.places, p.location_precision, p.place_inferred)
         _time(w, node, p.time, policy_status=p.status, published=None)
         _quantities(w, node, local, p.quantities)
         _evidence(w, node, p.evidence, spans)
@@ -254,7 +255,7 @@ def _article_lines(record: ArticleRecord, extraction: Extraction, run: str | Non
         nodes(node, B["authority"], e.authorities)
         nodes(node, B["facilitator"], e.facilitators)
         nodes(node, B["goods"], e.goods)
-        _place(w, node, e.places, e.location_precision)
+        _place(w, node, e.places, e.location_precision, e.place_inferred)
         _time(w, node, e.time, policy_status=None, published=published)
         _quantities(w, node, local, e.quantities)
         _evidence(w, node, e.evidence, spans)
@@ -404,10 +405,12 @@ def _quantities(w: _Writer, node: str, local: str, names: list[str]) -> None:
         w.add(node, B["quantity"], f"{local}{name}>")
 
 
-def _place(w: _Writer, node: str, places: list[str], precision: str | None) -> None:
+def _place(w: _Writer, node: str, places: list[str], precision: str | None, inferred: bool) -> None:
     w.nodes(node, SEM_P["hasPlace"], places)
     if places and precision:
         w.add(node, B["locationPrecision"], f"<{precision}>")
+    if places and inferred:
+        w.add(node, B["placeInferred"], _TRUE)
 
 
 def _time(

@@ -99,6 +99,7 @@ class BKG(DefinedNamespace):
     onRiver: URIRef
     connects: URIRef
     locationPrecision: URIRef
+    placeInferred: URIRef
     # Properties: policies and events
     measureType: URIRef
     status: URIRef

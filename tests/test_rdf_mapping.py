@@ -393,3 +393,25 @@ def test_a_quotation_over_two_sentences_has_evidence_in_each(extractor: Extracto
     assert rows(store, "SELECT ?t WHERE { ?q a bkg:Quotation ; schema:text ?t }") == [
         ("The guards came at night. They took everyone away,",)
     ]
+
+
+def test_a_place_not_named_in_the_measures_sentence_is_marked_inferred(
+    extractor: Extractor,
+) -> None:
+    text = (
+        "Chinese border police installed new cameras in Dandong last week.\n\n"
+        "Traders say the river has been quiet since then.\n\n"
+        "Border police have also put up floodlights on the embankment."
+    )
+    record = ArticleRecord(text=text, source="t.txt", id="t", published=dt.date(2024, 6, 1))
+    store = ox.Store()
+    store.extend(article_quads(record, extractor.extract(record)))
+    found = rows(
+        store,
+        """SELECT ?words ?inferred WHERE {
+             ?p a bkg:Policy ; bkg:evidence/nif:anchorOf ?words ; sem:hasPlace ?place .
+             OPTIONAL { ?p bkg:placeInferred ?flag }
+             BIND(BOUND(?flag) AS ?inferred) }""",
+    )
+    assert {inferred for words, inferred in found if "cameras" in words} == {"false"}
+    assert {inferred for words, inferred in found if "floodlights" in words} == {"true"}

@@ -324,7 +324,7 @@ def _build(
             event.agents.append(group)
     if event_type in _NEEDS_SPEAKER:
         event.authorities = []  # a state named in a statement is its addressee, not an actor
-    event.places, event.location_precision, _ = ctx.places(sent)
+    event.places, event.location_precision, event.place_inferred = ctx.places(sent)
     event.time = ctx.time(sent, span)
     event.quantities = qty
     if event_type in _GOODS_EVENTS:

@@ -144,6 +144,7 @@ class EventReport:
     facilitators: list[str] = field(default_factory=list)
     places: list[str] = field(default_factory=list)
     location_precision: str | None = None
+    place_inferred: bool = False  # the place is not named in the event's own sentence
     time: TimeInfo | None = None
     quantities: list[str] = field(default_factory=list)
     goods: list[str] = field(default_factory=list)
