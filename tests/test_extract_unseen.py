@@ -230,14 +230,19 @@ def test_blind_heldout_f1_stays_above_its_floor(
 AGENT_FLOORS = {"heldout12": 0.85, "heldout13": 0.83, "heldout14": 0.79, "heldout15": 0.73}
 #: Whom each measure is aimed at (``policy_targets``), likewise.
 TARGET_FLOORS = {"heldout12": 0.50, "heldout13": 0.44, "heldout14": 0.47, "heldout15": 0.24}
+#: Where and when (``policy_places``, ``policy_time``), likewise (first measured, session 11).
+PLACE_FLOORS = {"heldout12": 0.52, "heldout13": 0.62, "heldout14": 0.59, "heldout15": 0.61}
+TIME_FLOORS = {"heldout12": 0.66, "heldout13": 0.75, "heldout14": 0.65, "heldout15": 0.63}
 
 
 @pytest.mark.parametrize("name", sorted(AGENT_FLOORS))
-def test_who_took_each_measure_and_whom_it_aims_at_stay_above_their_floors(name: str) -> None:
+def test_who_whom_where_and_when_of_each_measure_stay_above_their_floors(name: str) -> None:
     root = FIXTURES / name
     report = evaluate_gold_dir(root / "gold", root)
     assert report.categories["policy_agents"].f1 >= AGENT_FLOORS[name]
     assert report.categories["policy_targets"].f1 >= TARGET_FLOORS[name]
+    assert report.categories["policy_places"].f1 >= PLACE_FLOORS[name]
+    assert report.categories["policy_time"].f1 >= TIME_FLOORS[name]
 
 
 @pytest.mark.parametrize("name", SETS)
