@@ -1,13 +1,13 @@
 """Who took a measure, and whom it is aimed at: the roles of a sentence's actors.
 
 An authority is an agent of the measure told in its sentence where the text says so: after
-``by`` right after the measure (``were detained by Chinese police``), else as the nearest authority named before the
-measure's own words (its subject, as a rule). Which groups it is aimed at:
-``roles_targets``. People who enforce — border guards and soldiers
-as groups, whose actor type is a state one (``kinds.is_enforcer``) — act too: as the subject
-(``guards have laid cables``), and as whoever an order is given to (``ordered guards to
-shoot``, ``guards were told they may fire``); named only after the measure they are what it
-concerns (``leave for guards has been cancelled``). Other groups are the measure's targets.
+``by`` right after the measure (``were detained by Chinese police``), else as the nearest
+authority named before the measure's own words (its subject, as a rule). People who enforce —
+border guards and soldiers as groups, whose actor type is a state one (``kinds.is_enforcer``) —
+act too: as the subject (``guards have laid cables``), and as whoever an order is given to
+(``ordered guards to shoot``, ``guards were told they may fire``); named only after the
+measure, they are what it concerns (``leave for guards has been cancelled``). Other groups are
+the measure's targets where ``roles_targets`` finds them aimed at.
 
 A country is an agent only as a state acting before the measure or after ``by``: ``the border
 with China``, ``fled to China`` name a place, and a country named after the measure is where
