@@ -155,3 +155,13 @@ def test_prices_are_monetary_amounts_with_a_currency_code() -> None:
 
 def test_article_numbers_and_years_are_not_quantities() -> None:
     assert quantities("Article 33 of the 1951 Refugee Convention applies.") == []
+
+
+def test_a_month_with_a_relative_year_is_that_month_of_that_year() -> None:
+    found = times(
+        "The border has been closed since January last year; the fence is due in March next year."
+    )
+    assert [(e, lo, hi) for e, lo, hi, _p, _r in found] == [
+        ("since January last year", dt.date(2022, 1, 1), dt.date(2022, 1, 31)),
+        ("in March next year", dt.date(2024, 3, 1), dt.date(2024, 3, 31)),
+    ]

@@ -192,10 +192,13 @@ def _full_date(m: re.Match[str], pub: dt.date | None, future: bool) -> Window | 
 def _month_year(m: re.Match[str], pub: dt.date | None, future: bool) -> Window | None:
     month = _MONTHS[m.group("month")]
     year_text = m.groupdict().get("year")
+    relative = m.groupdict().get("yrel")
     if year_text:
         year = int(year_text)
     elif pub is None:
         return None
+    elif relative:  # "January last year", "in March next year"
+        year = pub.year + {"last": -1, "this": 0, "next": 1}[relative.lower()]
     else:
         year = pub.year
         if not future and month > pub.month:
@@ -323,6 +326,11 @@ _RULES: list[tuple[re.Pattern[str], Handler, Triggers]] = [
     ),
     (
         re.compile(rf"{_PREP}?{_PART}?{_MONTH}(?:\s+of)?,?\s+{_YEAR}"),
+        _month_year,
+        triggers(_MONTH_WORDS),
+    ),
+    (
+        re.compile(rf"{_PREP}?{_PART}?{_MONTH}\s+(?:of\s+)?(?P<yrel>(?i:last|this|next))\s+year\b"),
         _month_year,
         triggers(_MONTH_WORDS),
     ),
