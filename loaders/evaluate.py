@@ -31,7 +31,7 @@ from borderkg.loaders.evaluate_match import (
     sentences_of,
     set_score,
 )
-from borderkg.loaders.evaluate_roles import ROLES, TIME, role_score, time_score
+from borderkg.loaders.evaluate_roles import role_scores
 from borderkg.loaders.extract.categories import entity_categories
 from borderkg.loaders.extract.model import Extraction
 from borderkg.loaders.record import ArticleRecord
@@ -191,14 +191,8 @@ def compare(gold: Mapping[str, Any], extraction: Extraction, record: ArticleReco
     )
     anchored = _anchored_score(gold.get("policies", []), extraction, record.text)
     scores["policies_anchored"], missed["policies_anchored"], extra["policies_anchored"] = anchored
-    policies = gold.get("policies", [])
-    for name, (key, actors) in ROLES.items():
-        found = role_score(policies, extraction, record.text, key, actors)
-        if found is not None:
-            scores[name], missed[name], extra[name] = found
-    timed = time_score(policies, extraction, record.text)
-    if timed is not None:
-        scores[TIME], missed[TIME], extra[TIME] = timed
+    for name, found in role_scores(gold.get("policies", []), extraction, record.text).items():
+        scores[name], missed[name], extra[name] = found
     return FileResult(str(gold["file"]), gold.get("record"), scores, missed, extra)
 
 

@@ -1,9 +1,9 @@
 """How well the extractor fills a found policy's roles, where the gold names them: who took the
 measure (``agents``), whom it is aimed at (``targets``), where (``places``) and when (``when``).
 
-Each annotated gold policy is paired one to one with a predicted policy from its sentence, of
-its type where one is, else of any type (a role does not depend on the type being right);
-unpaired gold policies are not scored here (finding them is what ``policies`` scores). Agents,
+Each gold policy is paired one to one with a predicted policy from its sentence, of its type
+where one is, else of any type (a role does not depend on the type being right), and each
+role is scored on the pairs whose gold gives it; unpaired gold policies are not scored here (finding them is what ``policies`` scores). Agents,
 targets and places are compared as sets of IRIs. A time counts as right when the predicted
 interval overlaps the gold period (``"2023"``, ``"2023-10"`` or ``"2023-10-05"``); a predicted
 time where the gold has none, or one that does not overlap, is an extra, and a gold time not
@@ -27,8 +27,8 @@ from borderkg.loaders.evaluate_match import (
 )
 from borderkg.loaders.extract.model import Extraction, Policy
 
-#: Scored only for gold sets whose policies carry ``agents`` / ``targets``: the gold key and
-#: the predicted policy's actors it is compared with.
+#: Roles compared as sets of IRIs: the gold key and what of a predicted policy it is
+#: compared with (scored only where the gold has the key).
 ROLES: dict[str, tuple[str, Callable[[Policy], list[str]]]] = {
     "policy_agents": ("agents", lambda p: [*p.issued_by, *p.implemented_by]),
     "policy_targets": ("targets", lambda p: list(p.targets)),
@@ -71,38 +71,50 @@ def pair_policies(
     return [(gold[i], predicted[j]) for j, i in sorted(pairs.items(), key=lambda item: item[1])]
 
 
-def role_score(
-    gold: Sequence[Mapping[str, Any]],
-    extraction: Extraction,
-    text: str,
+Scored = tuple[Score, list[str], list[str]]
+
+
+def role_scores(
+    gold: Sequence[Mapping[str, Any]], extraction: Extraction, text: str
+) -> dict[str, Scored]:
+    """``{category: (counts, missed, extra)}`` of every role the article's gold policies
+    annotate (the keys of :data:`ROLES` and ``when``), on the policies paired once."""
+    keys = {key for key, _actors in ROLES.values()} | {"when"}
+    if not any(key in p for p in gold for key in keys):
+        return {}
+    pairs = pair_policies(gold, extraction, text)
+    out: dict[str, Scored] = {}
+    for name, (key, actors) in ROLES.items():
+        if any(key in p for p in gold):
+            out[name] = _actors([(p, g) for p, g in pairs if key in p], key, actors)
+    if any("when" in p for p in gold):
+        out[TIME] = _time([(p, g) for p, g in pairs if "when" in p])
+    return out
+
+
+def _said(policy: Mapping[str, Any]) -> str:
+    return f"{local_name(policy['measure_type'])}: {policy.get('evidence', '')}"
+
+
+def _actors(
+    pairs: list[tuple[Mapping[str, Any], Policy]],
     key: str,
     actors: Callable[[Policy], list[str]],
-) -> tuple[Score, list[str], list[str]] | None:
-    """The gold ``key`` of the paired policies against ``actors`` of their predictions;
-    ``None`` when no gold policy of the article has ``key``."""
-    annotated = [p for p in gold if key in p]
-    if not annotated:
-        return None
+) -> Scored:
+    """The gold ``key`` of the pairs against ``actors`` of their predictions, as sets."""
     score, missed, extra = Score(), [], []
-    for policy, guess in pair_policies(annotated, extraction, text):
-        said = f"{local_name(policy['measure_type'])}: {policy.get('evidence', '')}"
+    for policy, guess in pairs:
         found, lost, added = set_score(policy[key], actors(guess))
         score.add(found)
-        missed += [f"{said} — {item}" for item in lost]
-        extra += [f"{said} — {item}" for item in added]
+        missed += [f"{_said(policy)} — {item}" for item in lost]
+        extra += [f"{_said(policy)} — {item}" for item in added]
     return score, missed, extra
 
 
-def time_score(
-    gold: Sequence[Mapping[str, Any]], extraction: Extraction, text: str
-) -> tuple[Score, list[str], list[str]] | None:
-    """The gold ``when`` of the paired policies against their predicted time (see above)."""
-    annotated = [p for p in gold if "when" in p]
-    if not annotated:
-        return None
+def _time(pairs: list[tuple[Mapping[str, Any], Policy]]) -> Scored:
+    """The gold ``when`` of the pairs against their predicted time (see above)."""
     score, missed, extra = Score(), [], []
-    for policy, guess in pair_policies(annotated, extraction, text):
-        said = f"{local_name(policy['measure_type'])}: {policy.get('evidence', '')}"
+    for policy, guess in pairs:
         period = _period(policy["when"]) if policy["when"] else None
         time = guess.time
         found = None
@@ -119,10 +131,10 @@ def time_score(
             continue
         if period is not None:
             score.fn += 1
-            missed.append(f"{said} — {policy['when']} (found {shown})")
+            missed.append(f"{_said(policy)} — {policy['when']} (found {shown})")
         if found is not None:
             score.fp += 1
-            extra.append(f"{said} — {shown} (gold {policy['when'] or 'none'})")
+            extra.append(f"{_said(policy)} — {shown} (gold {policy['when'] or 'none'})")
     return score, missed, extra
 
 

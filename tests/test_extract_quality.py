@@ -44,9 +44,9 @@ DEV_FLOORS = {
     "policy_agents": 0.71,
     # whom it is aimed at (measured .537)
     "policy_targets": 0.50,
-    # where and when (measured .604 and .628)
-    "policy_places": 0.57,
-    "policy_time": 0.59,
+    # where and when (measured .612 and .651)
+    "policy_places": 0.58,
+    "policy_time": 0.62,
 }
 # Regression guards for the held-out set, just below the scores measured after issue 3.
 HELDOUT_FLOORS = {"actors": 0.80, "locations": 0.85, "legal_instruments": 0.90, "policies": 0.95}

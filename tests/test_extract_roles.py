@@ -165,3 +165,14 @@ def test_those_who_tell_of_a_measure_are_not_its_target(extractor: Extractor) ->
     )
     _issuers, _implementers, targets = _roles(extractor, text, "searching")
     assert ID + "actor/smugglers" not in targets
+
+
+def test_a_country_after_with_is_the_place_of_a_measure_that_names_no_other(
+    extractor: Extractor,
+) -> None:
+    text = "North Korea has closed its border with China to traders since January."
+    found = extract(extractor, text)
+    [closure] = [p for p in found.policies if p.measure_type.endswith("BorderClosure")]
+    assert CHINA in closure.places
+    assert not closure.place_inferred
+    assert CHINA not in closure.issued_by + closure.implemented_by

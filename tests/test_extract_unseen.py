@@ -224,25 +224,47 @@ def test_blind_heldout_f1_stays_above_its_floor(
     assert report.categories[category].f1 >= FLOORS[name][category]
 
 
-#: Who took each measure (``policy_agents``), on the sets whose gold names it; measured
-#: after the roles rules of session 11 (heldout14 and heldout15 were not looked at while
-#: they were written).
-AGENT_FLOORS = {"heldout12": 0.85, "heldout13": 0.83, "heldout14": 0.79, "heldout15": 0.73}
-#: Whom each measure is aimed at (``policy_targets``), likewise.
-TARGET_FLOORS = {"heldout12": 0.50, "heldout13": 0.44, "heldout14": 0.47, "heldout15": 0.24}
-#: Where and when (``policy_places``, ``policy_time``), likewise (first measured, session 11).
-PLACE_FLOORS = {"heldout12": 0.52, "heldout13": 0.62, "heldout14": 0.59, "heldout15": 0.61}
-TIME_FLOORS = {"heldout12": 0.66, "heldout13": 0.75, "heldout14": 0.65, "heldout15": 0.63}
+#: Who took each measure, whom it aims at, where and when (``policy_agents``,
+#: ``policy_targets``, ``policy_places``, ``policy_time``), on the sets whose gold gives them;
+#: 0.03 below the measurement after session 11's roles rules (heldout14 and heldout15 were
+#: not looked at while they were written).
+ROLE_FLOORS = {
+    "heldout12": {
+        "policy_agents": 0.85,
+        "policy_targets": 0.50,
+        "policy_places": 0.52,
+        "policy_time": 0.66,
+    },
+    "heldout13": {
+        "policy_agents": 0.83,
+        "policy_targets": 0.44,
+        "policy_places": 0.63,
+        "policy_time": 0.75,
+    },
+    "heldout14": {
+        "policy_agents": 0.79,
+        "policy_targets": 0.47,
+        "policy_places": 0.62,
+        "policy_time": 0.65,
+    },
+    "heldout15": {
+        "policy_agents": 0.73,
+        "policy_targets": 0.24,
+        "policy_places": 0.63,
+        "policy_time": 0.63,
+    },
+}
 
 
-@pytest.mark.parametrize("name", sorted(AGENT_FLOORS))
-def test_who_whom_where_and_when_of_each_measure_stay_above_their_floors(name: str) -> None:
-    root = FIXTURES / name
-    report = evaluate_gold_dir(root / "gold", root)
-    assert report.categories["policy_agents"].f1 >= AGENT_FLOORS[name]
-    assert report.categories["policy_targets"].f1 >= TARGET_FLOORS[name]
-    assert report.categories["policy_places"].f1 >= PLACE_FLOORS[name]
-    assert report.categories["policy_time"].f1 >= TIME_FLOORS[name]
+def test_who_whom_where_and_when_of_each_measure_stay_above_their_floors(
+    heldout: tuple[str, EvaluationReport],
+) -> None:
+    """A set whose gold gives roles has a floor for each; one without has no role scores."""
+    name, report = heldout
+    floors = ROLE_FLOORS.get(name, {})
+    assert {c for c in report.categories if c.startswith("policy_")} == set(floors)
+    for category, floor in floors.items():
+        assert report.categories[category].f1 >= floor, category
 
 
 @pytest.mark.parametrize("name", SETS)

@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from . import kinds
 from .cues import SentenceWords
 from .model import Entity, Mention, Span, SpanReach, TimeInfo
-from .roles import Roles, sentence_roles
+from .roles import COUNTRY_AS_PLACE, Roles, sentence_roles
 
 _NEGATION = re.compile(
     r"\b(?:not|never|no longer|n't|neither|nor|denied|denies|deny|failed to|refused to|"
@@ -45,11 +45,6 @@ _DENIAL = re.compile(
     r"speculation)\s+)?(?:(?:this|last|on)\s+\w+\s+)?"
     # "there is no sign that the curfew will be lifted": nothing says it is happening
     r"|\bno\s+(?:sign|signs|indication|evidence|word|hint)\s+(?:yet\s+)?)(?:that|of)\b[^.;]*$",
-    re.IGNORECASE,
-)
-_PLACE_PREPOSITION = re.compile(
-    r"\b(?:in|into|inside|to|from|across|along|near|at|within|throughout|through|out of)\s+"
-    r"(?:the\s+)?$",
     re.IGNORECASE,
 )
 # Where something happens, not where it comes from or goes ("smuggled from Dandong").
@@ -213,7 +208,7 @@ class ArticleContext:
                 continue
             # A country is a place only as the object of a preposition ("in China"), not
             # as an actor ("China has", "Chinese authorities").
-            if kinds.is_country(entity) and not _PLACE_PREPOSITION.search(
+            if kinds.is_country(entity) and not COUNTRY_AS_PLACE.search(
                 self.before(sent, m.span.begin)
             ):
                 continue

@@ -31,7 +31,9 @@ from .roles_targets import aimed_at, clause_of
 if TYPE_CHECKING:
     from .context import ArticleContext
 
-_PLACE_PREPOSITION = re.compile(
+#: Words right before a country that make it a place, not a state acting: "in China", "fled
+#: to China", "the border with China" (for places, ``ArticleContext.places``, and agents).
+COUNTRY_AS_PLACE = re.compile(
     r"\b(?:in|into|inside|to|from|across|along|near|at|within|throughout|through|out of|with|"
     r"towards?|for)\s+(?:the\s+)?$",
     re.IGNORECASE,
@@ -102,7 +104,7 @@ def sentence_roles(ctx: ArticleContext, sent: int, anchor: Span, issuing: bool) 
             continue
         before = ctx.before(sent, m.span.begin)
         country = kinds.is_country(entity)
-        if country and _PLACE_PREPOSITION.search(before):
+        if country and COUNTRY_AS_PLACE.search(before):
             continue  # "in South Korea", "the border with China": a place here
         if _BY.search(before):
             # the passive's agent right after it; "by" before the measure belongs to an
