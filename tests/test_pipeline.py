@@ -193,3 +193,23 @@ def test_a_load_of_one_chunk_extracts_in_this_process_and_more_in_workers(
     built = list(pipeline.build_all(iter(_records(count)), workers=2))
     assert [b.article_id for b in built] == [f"pool-{i}" for i in range(count)]
     assert bool(started) is pooled
+
+
+def test_reloading_after_the_extraction_changed_replaces_only_what_came_out_differently(
+    tmp_path: Path,
+) -> None:
+    """An upgrade stands in here as the sentence model switched off for the first load: the
+    articles whose extraction it changes are replaced on reload, the others stay unchanged."""
+    from borderkg.loaders.extract import policy_model
+    from borderkg.loaders.samples import sample_paths
+
+    text = next(p for p in sample_paths() if p.name == "text")
+    changed = text / "2019-11-sinuiju-seafood-smuggling.txt"  # the model proposes a measure
+    same = text / "2023-10-yalu-cameras.txt"  # the model proposes nothing
+    with GraphStore(tmp_path / "store") as store:
+        with policy_model.using(None):
+            first = load(store, [str(changed), str(same)], workers=1)
+        again = load(store, [str(changed), str(same)], workers=1)
+    assert sorted(first.added) == sorted([str(changed), str(same)])
+    assert again.replaced == [str(changed)]
+    assert again.unchanged == [str(same)]
