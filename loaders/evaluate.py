@@ -65,6 +65,12 @@ class EvaluationReport:
     files: list[FileResult] = field(default_factory=list)
     unmatched: list[str] = field(default_factory=list)  # gold files with no record to compare
 
+    def add(self, result: FileResult) -> None:
+        """Count one article's result into the totals."""
+        self.files.append(result)
+        for name, score in result.scores.items():
+            self.categories.setdefault(name, Score()).add(score)
+
     def table(self) -> str:
         """A printable table of precision, recall and F1 per category."""
         lines = [
@@ -107,7 +113,7 @@ def load_gold(gold_dir: Path | str) -> list[dict[str, Any]]:
     return out
 
 
-def _multiset_score(
+def multiset_score(
     gold: Iterable[tuple[str, str]], predicted: Iterable[tuple[str, str]]
 ) -> tuple[Score, list[str], list[str]]:
     g, p = Counter(gold), Counter(predicted)
@@ -117,7 +123,7 @@ def _multiset_score(
     return Score(tp, sum(p.values()) - tp, sum(g.values()) - tp), missed, extra
 
 
-def _anchored_score(
+def anchored_score(
     gold: Sequence[Mapping[str, Any]], extraction: Extraction, text: str
 ) -> tuple[Score, list[str], list[str]]:
     """Policies matched one to one on type, status and evidence sentence (see above)."""
@@ -152,7 +158,7 @@ def _anchored_score(
     return Score(tp, len(predicted) - tp, len(gold) - tp), missed, extra
 
 
-def _find_record(
+def find_record(
     gold: Mapping[str, Any], records_by_file: Mapping[str, ArticleRecord | Sequence[ArticleRecord]]
 ) -> ArticleRecord | None:
     file = str(gold["file"])
@@ -186,10 +192,10 @@ def compare(gold: Mapping[str, Any], extraction: Extraction, record: ArticleReco
     predicted_policies = [
         (local_name(p.measure_type), local_name(p.status)) for p in extraction.policies
     ]
-    scores["policies"], missed["policies"], extra["policies"] = _multiset_score(
+    scores["policies"], missed["policies"], extra["policies"] = multiset_score(
         gold_policies, predicted_policies
     )
-    anchored = _anchored_score(gold.get("policies", []), extraction, record.text)
+    anchored = anchored_score(gold.get("policies", []), extraction, record.text)
     scores["policies_anchored"], missed["policies_anchored"], extra["policies_anchored"] = anchored
     for name, found in role_scores(gold.get("policies", []), extraction, record.text).items():
         scores[name], missed[name], extra[name] = found
@@ -210,14 +216,11 @@ def evaluate(
     run = extractor.extract if hasattr(extractor, "extract") else extractor
     report = EvaluationReport()
     for gold in load_gold(gold_dir):
-        record = _find_record(gold, records_by_file)
+        record = find_record(gold, records_by_file)
         if record is None:
             report.unmatched.append(str(gold["file"]))
             continue
-        result = compare(gold, run(record), record)
-        report.files.append(result)
-        for name, score in result.scores.items():
-            report.categories.setdefault(name, Score()).add(score)
+        report.add(compare(gold, run(record), record))
     return report
 
 

@@ -25,7 +25,7 @@ from borderkg.loaders.evaluate_match import (
     sentences_of,
     set_score,
 )
-from borderkg.loaders.extract.model import Extraction, Policy
+from borderkg.loaders.extract.model import Extraction, Policy, Span
 
 #: Roles compared as sets of IRIs: the gold key and what of a predicted policy it is
 #: compared with (scored only where the gold has the key).
@@ -44,12 +44,17 @@ def pair_policies(
     predicted = extraction.policies
     where = [sentences_of(p, extraction.sentences) for p in predicted]
     spans = evidence_spans(gold, text)
+    # Within a sentence, the prediction whose evidence covers more of the gold's is tried
+    # first: two measures of one type in one sentence pair with their own evidence.
     near = [
-        [
-            j
-            for j in range(len(predicted))
-            if span is not None and any(span.overlaps(sentence) for sentence in where[j])
-        ]
+        sorted(
+            (
+                j
+                for j in range(len(predicted))
+                if span is not None and any(span.overlaps(sentence) for sentence in where[j])
+            ),
+            key=lambda j, span=span: -_shared(span, predicted[j].evidence),
+        )
         for span in spans
     ]
     pairs = match_one_to_one(
@@ -69,6 +74,13 @@ def pair_policies(
         )
     )
     return [(gold[i], predicted[j]) for j, i in sorted(pairs.items(), key=lambda item: item[1])]
+
+
+def _shared(span: Span | None, evidence: Sequence[Span]) -> int:
+    """Characters of ``span`` that the evidence spans cover."""
+    if span is None:
+        return 0
+    return sum(max(0, min(span.end, e.end) - max(span.begin, e.begin)) for e in evidence)
 
 
 Scored = tuple[Score, list[str], list[str]]
@@ -115,7 +127,7 @@ def _time(pairs: list[tuple[Mapping[str, Any], Policy]]) -> Scored:
     """The gold ``when`` of the pairs against their predicted time (see above)."""
     score, missed, extra = Score(), [], []
     for policy, guess in pairs:
-        period = _period(policy["when"]) if policy["when"] else None
+        period = gold_period(policy["when"]) if policy["when"] else None
         time = guess.time
         found = None
         if time is not None and time.earliest is not None:
@@ -138,7 +150,7 @@ def _time(pairs: list[tuple[Mapping[str, Any], Policy]]) -> Scored:
     return score, missed, extra
 
 
-def _period(when: str) -> tuple[dt.date, dt.date]:
+def gold_period(when: str) -> tuple[dt.date, dt.date]:
     """The first and last day of a gold time: ``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD``."""
     parts = [int(x) for x in when.split("-")]
     if len(parts) == 1:

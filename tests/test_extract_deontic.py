@@ -117,9 +117,15 @@ def test_rule_passed_on_to_households_is_announced(extractor: Extractor) -> None
     assert policies(extractor, text) == [("ResidentRelocation", "Announced")]
 
 
-def test_rule_passed_on_to_guards_stays_in_force(extractor: Extractor) -> None:
+def test_rule_passed_on_to_guards_is_announced_unless_said_to_be_in_force(
+    extractor: Extractor,
+) -> None:
+    """Told to guards, a rule is news of the order (as every held-out annotator reads it);
+    told as one that "remained in force", it is in force."""
     text = "Border guards were told that nobody may come within 100 metres of the bank at night."
-    assert policies(extractor, text) == [("BufferZone", "InForce")]
+    assert policies(extractor, text) == [("BufferZone", "Announced")]
+    text = "Guards were told that the order to shoot anyone at the river remained in force."
+    assert policies(extractor, text) == [("ShootToKillOrder", "InForce")]
 
 
 @pytest.mark.parametrize(

@@ -198,10 +198,10 @@ def test_a_plan_told_by_an_authority_stays_planned(extractor: Extractor) -> None
             "Soldiers have spent the summer digging a ditch along the bank.",
             ("BarrierConstruction", "CarriedOut"),
         ),
-        # an ongoing offer is a standing reward
+        # an offer, ongoing or not, is a reward not yet shown paid
         (
             "Border police have been offering 800 yuan for tips about smugglers.",
-            ("InformantReward", "InForce"),
+            ("InformantReward", "Announced"),
         ),
     ],
 )

@@ -19,6 +19,7 @@ from borderkg.loaders.extract.policy_model import (
 )
 from borderkg.loaders.extract.policy_model_train import (
     HELDOUT,
+    NEAR_BEST,
     THRESHOLDS,
     Fold,
     all_classes,
@@ -127,6 +128,21 @@ def test_the_threshold_is_the_best_one_at_which_the_least_tuned_set_holds() -> N
     assert choose({"dev": dev, newest: held}) == (high, True)
     falling = Fold((0.6, 0.6), {t: (0.58, 0.6) for t in THRESHOLDS})
     assert choose({"dev": dev, newest: falling}) == (low, False)
+
+
+def test_thresholds_the_folds_cannot_tell_apart_resolve_to_the_most_cautious() -> None:
+    """Means within NEAR_BEST of the best are noise: the highest such threshold proposes
+    fewer measures without a rule cue; a clear winner still wins."""
+    low, mid = THRESHOLDS[0], THRESHOLDS[2]
+    close = {
+        t: (0.80 if t == low else 0.80 - NEAR_BEST / 2 if t <= mid else 0.70, 0.7)
+        for t in THRESHOLDS
+    }
+    table = {"dev": Fold((0.7, 0.7), close), HELDOUT[-1]: _fold(0.6, 0.62)}
+    assert choose(table) == (mid, True)
+    clear = {t: (0.80 if t == low else 0.80 - 3 * NEAR_BEST, 0.7) for t in THRESHOLDS}
+    table = {"dev": Fold((0.7, 0.7), clear), HELDOUT[-1]: _fold(0.6, 0.62)}
+    assert choose(table) == (low, True)
 
 
 def test_least_tuned_set_of_the_decision_is_a_parameter() -> None:

@@ -395,7 +395,12 @@ def test_what_may_cross_leave_or_move_is_a_measure_without_its_noun(
             "Villagers living near the river were forced to move out of their homes in March.",
             [("ResidentRelocation", "CarriedOut")],
         ),
-        ("The police have begun checking phones at the market.", [("PhoneCrackdown", "InForce")]),
+        # An enforcement begun is a deed under way (gold README: "started building" →
+        # CarriedOut; 34 of 37 held-out gold policies with "have begun" agree).
+        (
+            "The police have begun checking phones at the market.",
+            [("PhoneCrackdown", "CarriedOut")],
+        ),
         (
             "Police in Hunchun have started paying cash rewards of up to 3,000 yuan to "
             "villagers who report crossers.",
@@ -412,10 +417,11 @@ def test_what_may_cross_leave_or_move_is_a_measure_without_its_noun(
             "Border guards are under strict orders to shoot anyone crossing the river.",
             [("ShootToKillOrder", "InForce")],
         ),
+        # an order given to them is news of the order: announced
         (
             "The Ministry of State Security has ordered border guards to fire on anyone "
             "approaching the Yalu at night.",
-            [("ShootToKillOrder", "InForce")],
+            [("ShootToKillOrder", "Announced")],
         ),
         # the modal that governs a frame's verb outranks words inside the frame
         (

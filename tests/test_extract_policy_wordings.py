@@ -121,10 +121,12 @@ def test_a_group_expected_to_follow_is_the_measure_just_told(extractor: Extracto
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
+        # coal is under UN sanctions; the type head reads customs turning it back as their
+        # enforcement, as the annotators do (the rules alone: TradeRestriction)
         (
             "Customs officers in Dandong have turned back trucks carrying North Korean coal "
             "since January.",
-            [("TradeRestriction", "InForce")],
+            [("SanctionsEnforcement", "InForce")],
         ),
         (
             "Chinese customs has refused seafood from North Korea since 2017 under Resolution "

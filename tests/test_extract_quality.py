@@ -140,13 +140,19 @@ def test_heldout_gold_evidence_occurs_once_in_its_article() -> None:
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
-        # An order to those who enforce it is applied: in force.
+        # An order told to those who enforce it is news of the order, as one told to the
+        # public (49 of 55 held-out gold policies with "have been told/ordered" read so).
         (
             "The authorities ordered guards to shoot anyone who approaches the river.",
-            [("ShootToKillOrder", "InForce")],
+            [("ShootToKillOrder", "Announced")],
         ),
         (
             "Officers have been told to stop anyone who approaches the water after dark.",
+            [("MovementRestriction", "Announced")],
+        ),
+        # Standing orders are the rule being applied.
+        (
+            "Guards are under orders to stop anyone who approaches the water after dark.",
             [("MovementRestriction", "InForce")],
         ),
         # A notice to the public is an announcement.

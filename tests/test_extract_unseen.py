@@ -109,6 +109,16 @@ and those numbers are what count").
   policies): with the extractor of 9b948c7, heldout16 actors .945, locations .971, legal
   1.000, policies .420 (P .600 R .324; anchored .369); heldout17 actors .942, locations .981,
   legal 1.000, policies .500 (P .672 R .398; anchored .474).
+- heldout18 and heldout19 were written in session 12 too, blind, during round 15 (14
+  articles each, 92 and 89 policies): with the extractor of dd349ce, before the round,
+  heldout18 actors .932, locations .981, legal 1.000, policies .548 (anchored .521);
+  heldout19 .850, .962, 1.000, .538 (.525).
+- Round 15 (session 12: statuses of orders told to guards and of promised rewards as the
+  held-out annotators read them; sentence model, now at the most cautious threshold the
+  leave-one-set-out table cannot tell from the best, and heads retrained with heldout12–15,
+  which are no longer blind) took policies on heldout16–19 from .420 / .500 / .548 / .538 to
+  .477 / .533 / .571 / .525 (anchored .369 / .474 / .521 / .525 to .413 / .507 / .544 /
+  .512); floors follow.
 
 Floors sit 0.03 below the measurement, rounded down. Never change gold to match the
 extractor (see each set's ``gold/README.md``).
@@ -135,7 +145,7 @@ from borderkg.ontology.namespaces import MEASURE, STATUS
 
 FIXTURES = Path(__file__).parent / "fixtures"
 #: Every held-out set in the order written; each blind set is checked against all before it.
-WRITTEN = ("heldout", "heldout2", *(f"heldout{n}" for n in range(3, 18)))
+WRITTEN = ("heldout", "heldout2", *(f"heldout{n}" for n in range(3, 20)))
 #: Articles of each set (heldout6's JSON Lines file holds two).
 ARTICLES = {
     "heldout3": 12,
@@ -153,6 +163,8 @@ ARTICLES = {
     "heldout15": 14,
     "heldout16": 14,
     "heldout17": 14,
+    "heldout18": 14,
+    "heldout19": 14,
 }
 ARTICLE_DIRS = ("text", "json", "html")
 _COUNTRIES = {
@@ -176,12 +188,14 @@ FLOORS = {
     "heldout9": {"actors": 0.88, "locations": 0.94, "legal_instruments": 0.97, "policies": 0.81},
     "heldout10": {"actors": 0.92, "locations": 0.96, "legal_instruments": 0.97, "policies": 0.66},
     "heldout11": {"actors": 0.88, "locations": 0.96, "legal_instruments": 0.97, "policies": 0.57},
-    "heldout12": {"actors": 0.89, "locations": 0.93, "legal_instruments": 0.92, "policies": 0.50},
-    "heldout13": {"actors": 0.93, "locations": 0.92, "legal_instruments": 0.97, "policies": 0.43},
-    "heldout14": {"actors": 0.90, "locations": 0.93, "legal_instruments": 0.97, "policies": 0.48},
-    "heldout15": {"actors": 0.86, "locations": 0.92, "legal_instruments": 0.90, "policies": 0.40},
-    "heldout16": {"actors": 0.91, "locations": 0.94, "legal_instruments": 0.97, "policies": 0.39},
-    "heldout17": {"actors": 0.91, "locations": 0.95, "legal_instruments": 0.97, "policies": 0.47},
+    "heldout12": {"actors": 0.89, "locations": 0.93, "legal_instruments": 0.92, "policies": 0.70},
+    "heldout13": {"actors": 0.93, "locations": 0.92, "legal_instruments": 0.97, "policies": 0.66},
+    "heldout14": {"actors": 0.90, "locations": 0.93, "legal_instruments": 0.97, "policies": 0.65},
+    "heldout15": {"actors": 0.86, "locations": 0.92, "legal_instruments": 0.90, "policies": 0.66},
+    "heldout16": {"actors": 0.91, "locations": 0.94, "legal_instruments": 0.97, "policies": 0.44},
+    "heldout17": {"actors": 0.91, "locations": 0.95, "legal_instruments": 0.97, "policies": 0.50},
+    "heldout18": {"actors": 0.90, "locations": 0.95, "legal_instruments": 0.97, "policies": 0.54},
+    "heldout19": {"actors": 0.82, "locations": 0.93, "legal_instruments": 0.97, "policies": 0.49},
 }
 SETS = sorted(FLOORS)
 
@@ -234,44 +248,56 @@ def test_blind_heldout_f1_stays_above_its_floor(
 
 #: Who took each measure, whom it aims at, where and when (``policy_agents``,
 #: ``policy_targets``, ``policy_places``, ``policy_time``), on the sets whose gold gives them;
-#: 0.03 below the measurement after session 11's roles rules (heldout14 and heldout15 were
-#: not looked at while they were written).
+#: 0.03 below the measurement after round 15 (session 12); heldout16 to heldout19 were not
+#: looked at while it was written.
 ROLE_FLOORS = {
     "heldout12": {
         "policy_agents": 0.85,
-        "policy_targets": 0.50,
-        "policy_places": 0.52,
-        "policy_time": 0.66,
+        "policy_targets": 0.47,
+        "policy_places": 0.57,
+        "policy_time": 0.72,
     },
     "heldout13": {
-        "policy_agents": 0.83,
-        "policy_targets": 0.44,
+        "policy_agents": 0.76,
+        "policy_targets": 0.54,
         "policy_places": 0.63,
         "policy_time": 0.75,
     },
     "heldout14": {
-        "policy_agents": 0.79,
-        "policy_targets": 0.47,
-        "policy_places": 0.62,
-        "policy_time": 0.65,
+        "policy_agents": 0.81,
+        "policy_targets": 0.58,
+        "policy_places": 0.63,
+        "policy_time": 0.73,
     },
     "heldout15": {
-        "policy_agents": 0.73,
-        "policy_targets": 0.24,
-        "policy_places": 0.63,
-        "policy_time": 0.63,
+        "policy_agents": 0.74,
+        "policy_targets": 0.37,
+        "policy_places": 0.60,
+        "policy_time": 0.64,
     },
     "heldout16": {
-        "policy_agents": 0.83,
-        "policy_targets": 0.44,
+        "policy_agents": 0.81,
+        "policy_targets": 0.47,
         "policy_places": 0.60,
-        "policy_time": 0.72,
+        "policy_time": 0.73,
     },
     "heldout17": {
-        "policy_agents": 0.78,
-        "policy_targets": 0.39,
-        "policy_places": 0.57,
+        "policy_agents": 0.81,
+        "policy_targets": 0.40,
+        "policy_places": 0.54,
+        "policy_time": 0.67,
+    },
+    "heldout18": {
+        "policy_agents": 0.87,
+        "policy_targets": 0.49,
+        "policy_places": 0.67,
         "policy_time": 0.68,
+    },
+    "heldout19": {
+        "policy_agents": 0.79,
+        "policy_targets": 0.40,
+        "policy_places": 0.50,
+        "policy_time": 0.72,
     },
 }
 
@@ -364,10 +390,9 @@ def test_heldout_gold_uses_scheme_terms_and_project_iris(name: str) -> None:
             assert URIRef(str(STATUS._NS) + policy["status"]) in STATUS, policy
 
 
-#: Sets still blind: the shipped model must never be trained on them (heldout12 to
-#: heldout17, written blind in sessions 9 to 12, measured above; the learned parts have
-#: not been retrained since).
-BLIND = {"heldout12", "heldout13", "heldout14", "heldout15", "heldout16", "heldout17"}
+#: Sets still blind: the learned parts must never be trained on them (heldout16 to
+#: heldout19, written blind in session 12, measured above).
+BLIND = {"heldout16", "heldout17", "heldout18", "heldout19"}
 
 
 def test_shipped_policy_model_was_not_trained_on_the_unseen_set() -> None:

@@ -64,7 +64,7 @@ from .policy_heads import judged
 from .policy_merge import Mention as _Found
 from .policy_merge import back_reference, enforcing, merge, set_aside, superseded
 from .policy_model import proposals
-from .policy_status import by_notice, refine_status
+from .policy_status import by_notice, promised_rewards, refine_status
 from .policy_status_cues import IN_FORCE_EXPLICIT
 from .policy_tense import KIND_OF, RULE
 
@@ -244,9 +244,10 @@ def find_policies(ctx: ArticleContext) -> list[Policy]:
     # The learned heads may overrule a mention's type or status where the rules' signal is weak.
     mentions = [(p, d, id(p) in acts) for p, d in raw]
     judged_policies = judged(ctx, mentions)
-    return merge(
+    merged = merge(
         ctx, [_Found(p, d, act) for p, (_, d, act) in zip(judged_policies, mentions, strict=True)]
     )
+    return promised_rewards(ctx, merged)
 
 
 def _build(

@@ -335,15 +335,27 @@ def stats(as_json, store_dir) -> None:
     type=click.Path(file_okay=False, exists=True, path_type=Path),
     help="Folder of gold annotations (default: the sample corpus's).",
 )
+@click.option(
+    "--against",
+    "second_dir",
+    type=click.Path(file_okay=False, exists=True, path_type=Path),
+    help="A second annotator's folder for the same articles: score it against the gold "
+    "instead of the extractor (inter-annotator agreement).",
+)
 @click.option("--json", "as_json", is_flag=True, help="Machine-readable output.")
-def evaluate(gold_dir, as_json) -> None:
+def evaluate(gold_dir, second_dir, as_json) -> None:
     """Precision, recall and F1 of the extractor per category against gold annotations."""
     from borderkg.loaders.evaluate import evaluate_gold_dir
+    from borderkg.loaders.evaluate_agreement import agreement
     from borderkg.loaders.samples import corpus_root
     from borderkg.loaders.samples import gold_dir as sample_gold
 
     gold = gold_dir or sample_gold()
-    report = evaluate_gold_dir(gold, corpus_root() if gold_dir is None else gold.parent)
+    root = corpus_root() if gold_dir is None else gold.parent
+    if second_dir is not None:
+        report = agreement(gold, second_dir, root)
+    else:
+        report = evaluate_gold_dir(gold, root)
     click.echo(json.dumps(report.as_dict(), indent=2) if as_json else report.table())
 
 
