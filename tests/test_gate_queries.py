@@ -364,3 +364,50 @@ def test_neighbourhood_read_quad_by_quad_equals_the_one_read_with_queries(tmp_pa
     policy = ox.NamedNode(f"{ARTICLE}stored#policy-1")
     assert any(q.subject == policy for q in fetched[0, False])
     assert not any(q.graph_name == stored_graph for q in fetched[0, True])
+
+
+def test_nodes_found_undescribed_are_read_again_once_a_write_describes_them(
+    tmp_path: Path,
+) -> None:
+    """The reader remembers well-known nodes that no article graph describes (scheme
+    concepts, mostly) so as not to ask again; a batch that describes one makes it asked again,
+    and a write the gate did not check is seen after ``Gate.refresh``, as documented."""
+    from borderkg.validation import Gate
+
+    concept = ox.NamedNode("https://w3id.org/borderkg/scheme/measure-type/BorderClosure")
+    status = ox.NamedNode("https://w3id.org/borderkg/scheme/policy-status/InForce")
+    typed = "a <http://www.w3.org/2004/02/skos/core#Concept>"
+
+    def batch(aid: str, extra: str = "") -> list:
+        graph, trig = article(aid, extra)
+        return [(graph, list(ox.parse((PREFIXES + trig).encode(), ox.RdfFormat.TRIG)))]
+
+    def fetched(gate, store: GraphStore, aid: str) -> set[tuple[ox.Term, str]]:
+        items = batch(aid)
+        scratch = ox.Store()
+        for item in normalise(items).values():
+            item.load(scratch)
+        nodes = batch_nodes(scratch, [items[0][0]], gate.reader)
+        quads = gate.reader.fetch(store.store, nodes, {ox.NamedNode(items[0][0])})
+        return {
+            (q.subject, q.graph_name.value)
+            for q in quads
+            if q.subject in (concept, status) and q.graph_name.value.startswith(GRAPH)
+        }
+
+    with GraphStore(tmp_path / "store") as store:
+        store.replace_graph(ONTOLOGY_GRAPH, ontology.ontology_graph())
+        store.replace_graph(SCHEMES_GRAPH, ontology.schemes_graph())
+        store.replace_graph(VOCABULARY_GRAPH, ontology.vocabulary_graph())
+        gate = Gate()
+        gate.check(store, batch("a"))  # both concepts found undescribed and remembered
+        assert fetched(gate, store, "b") == set()
+        described = batch("c", f"measure:BorderClosure {typed} .")
+        assert all(r.conforms for r in gate.check(store, described).values())
+        store.store.extend(described[0][1])  # written after its check
+        assert fetched(gate, store, "d") == {(concept, GRAPH + "c")}
+        bypass = batch("e", f"status:InForce {typed} .")
+        store.store.extend(bypass[0][1])  # written without the gate
+        assert (status, GRAPH + "e") not in fetched(gate, store, "f")
+        gate.refresh(store)
+        assert (status, GRAPH + "e") in fetched(gate, store, "g")

@@ -275,7 +275,7 @@ def load(
     started = time.perf_counter()
     summary = LoadSummary()
     schema_changed = ensure_schema_graphs(store)
-    checker = _make_gate(gate)
+    checker = _make_gate(gate, store)
     records = _split_inputs(iter_records(list(paths), options, stdin=stdin), summary)
     loader = _Loader(store, summary, on_article)
     publisher = _Publisher(store, summary, publish=publish, every=snapshot_every)
@@ -347,12 +347,15 @@ class _Publisher:
         self.summary.snapshots += 1
 
 
-def _make_gate(gate: bool | Any) -> Any:
-    """The gate to check with: the project's, a given one, or ``None`` when switched off."""
+def _make_gate(gate: bool | Any, store: GraphStore) -> Any:
+    """The gate to check with: the project's, a given one (refreshed: the store may have
+    changed since it last checked), or ``None`` when switched off."""
     if gate is True:
         from borderkg.validation.gate import Gate
 
         return Gate()
+    if gate:
+        gate.refresh(store)
     return gate or None
 
 

@@ -464,10 +464,13 @@ class Gate:
         self.reader.refresh(main)
 
     def refresh(self, store: Any) -> None:
-        """Re-read the store's ontology, schemes and vocabulary graphs.
+        """Re-read the store's ontology, schemes and vocabulary graphs, and forget what the
+        gate remembers about the store.
 
-        The gate copies them at its first check; call this after replacing them in the store
-        (``borderkg.pipeline.ensure_schema_graphs``) if the same gate is used afterwards.
+        The gate copies them at its first check, and remembers which of their nodes no other
+        graph describes; call this after replacing them in the store
+        (``borderkg.pipeline.ensure_schema_graphs``) or after writing to it other than after a
+        check of this gate, if the same gate is used afterwards.
         """
         main = unwrap_store(store)
         if main is None:

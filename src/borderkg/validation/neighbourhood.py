@@ -74,7 +74,10 @@ class Reader:
         self._graph_names: set[ox.Term] = set(self.background)
         self._outside = {*self.background, ONTOLOGY}  # graphs whose quads _read_one leaves out
         self._in_values = ", ".join(sorted(map(str, values)))
-
+        #: Nodes of the well-known graphs that no other graph describes (no quad with one as
+        #: subject), as found by earlier checks; see :meth:`_probe`.
+        self._undescribed: set[ox.Term] = set()
+        self._described: set[ox.Term] = set()  # the subjects of the batch being read
         self._copied = False
 
     def refresh(self, main: ox.Store) -> None:
@@ -86,6 +89,7 @@ class Reader:
                 by_subject.setdefault(quad.subject, []).append(quad)
                 by_object.setdefault(quad.object, []).append(quad)
         self._by_subject, self._by_object, self._copied = by_subject, by_object, True
+        self._undescribed = set()  # the store may have changed by other means
         self._valued = {
             node: kept
             for node, quads in by_subject.items()
@@ -106,6 +110,10 @@ class Reader:
             self.refresh(main)
         subjects = [n for n in nodes.subjects if isinstance(n, ox.NamedNode)]
         values = [n for n in nodes.objects if isinstance(n, ox.NamedNode)]
+        # Once written, this batch describes its subjects: none may stay remembered as
+        # undescribed, nor be remembered so by this check (the store lacks the batch yet).
+        self._described = set(subjects)
+        self._undescribed -= self._described
         whole = set(nodes.whole)
         looked: set[ox.Term] = {*subjects, *values}
         outgoing = self._outgoing(main, subjects, values, skip)
@@ -282,7 +290,11 @@ class Reader:
         Most of a batch's nodes are new: a look at the first quad of each node the
         well-known graphs do not have settles it (cheaper than a query naming them all), and
         for up to :attr:`read_one_by_one` nodes it has, reading on costs no second lookup.
-        The others are asked about in one query that skips those graphs inside pyoxigraph.
+        The others are asked about in one query that skips those graphs inside pyoxigraph;
+        those it finds undescribed elsewhere (scheme concepts, classes: most of them) are
+        remembered and not asked again. Only writes can describe them, and every write this
+        reader does not see is followed by :meth:`refresh` (``Gate.refresh``): a batch's own
+        subjects are forgotten when it is read, as it may be written next.
         """
         known = self._by_subject
         found: list[ox.Quad] = []
@@ -292,7 +304,8 @@ class Reader:
         budget = self.read_one_by_one
         for node, every in nodes:
             if node in known:
-                unsure[node] = every
+                if node not in self._undescribed:
+                    unsure[node] = every
             elif budget > 0:
                 seen, mine, hub = self._read_one(main, node, every, skip)
                 budget -= seen
@@ -310,7 +323,9 @@ class Reader:
                 f"SELECT ?s WHERE {{ VALUES ?s {{ {' '.join(map(str, unsure))} }} "
                 f"FILTER EXISTS {{ GRAPH ?g {{ ?s ?p ?o }} {self._graphs(set())} }} }}"
             )
-            unread += [(row[0], unsure[row[0]]) for row in rows]
+            present = [row[0] for row in rows]
+            unread += [(node, unsure[node]) for node in present]
+            self._undescribed.update(unsure.keys() - {*present, *self._described})
         return found, hubs, unread
 
     def _select(
