@@ -113,7 +113,7 @@ def load_gold(gold_dir: Path | str) -> list[dict[str, Any]]:
     return out
 
 
-def multiset_score(
+def _multiset_score(
     gold: Iterable[tuple[str, str]], predicted: Iterable[tuple[str, str]]
 ) -> tuple[Score, list[str], list[str]]:
     g, p = Counter(gold), Counter(predicted)
@@ -123,7 +123,7 @@ def multiset_score(
     return Score(tp, sum(p.values()) - tp, sum(g.values()) - tp), missed, extra
 
 
-def anchored_score(
+def _anchored_score(
     gold: Sequence[Mapping[str, Any]], extraction: Extraction, text: str
 ) -> tuple[Score, list[str], list[str]]:
     """Policies matched one to one on type, status and evidence sentence (see above)."""
@@ -180,7 +180,17 @@ def find_record(
 
 def compare(gold: Mapping[str, Any], extraction: Extraction, record: ArticleRecord) -> FileResult:
     """Compare one extraction with one gold annotation."""
-    predicted = entity_categories(extraction, record)
+    return compare_found(gold, entity_categories(extraction, record), extraction, record)
+
+
+def compare_found(
+    gold: Mapping[str, Any],
+    predicted: Mapping[str, Iterable[str]],
+    extraction: Extraction,
+    record: ArticleRecord,
+) -> FileResult:
+    """Compare with one gold annotation the entities ``predicted`` (IRIs by category) and
+    the policies of ``extraction`` (also a second annotator's, as one)."""
     scores: dict[str, Score] = {}
     missed: dict[str, list[str]] = {}
     extra: dict[str, list[str]] = {}
@@ -192,10 +202,10 @@ def compare(gold: Mapping[str, Any], extraction: Extraction, record: ArticleReco
     predicted_policies = [
         (local_name(p.measure_type), local_name(p.status)) for p in extraction.policies
     ]
-    scores["policies"], missed["policies"], extra["policies"] = multiset_score(
+    scores["policies"], missed["policies"], extra["policies"] = _multiset_score(
         gold_policies, predicted_policies
     )
-    anchored = anchored_score(gold.get("policies", []), extraction, record.text)
+    anchored = _anchored_score(gold.get("policies", []), extraction, record.text)
     scores["policies_anchored"], missed["policies_anchored"], extra["policies_anchored"] = anchored
     for name, found in role_scores(gold.get("policies", []), extraction, record.text).items():
         scores[name], missed[name], extra[name] = found

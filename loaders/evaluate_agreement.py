@@ -19,15 +19,13 @@ from typing import Any
 
 from borderkg.loaders.evaluate import (
     EvaluationReport,
-    FileResult,
-    anchored_score,
+    compare_found,
     find_record,
     load_gold,
-    multiset_score,
     read_corpus_records,
 )
-from borderkg.loaders.evaluate_match import Score, evidence_spans, local_name, set_score
-from borderkg.loaders.evaluate_roles import gold_period, role_scores
+from borderkg.loaders.evaluate_match import evidence_spans, local_name
+from borderkg.loaders.evaluate_roles import gold_period
 from borderkg.loaders.extract.model import Extraction, Policy, Span, TimeInfo
 from borderkg.loaders.record import ArticleRecord
 from borderkg.ontology.namespaces import MEASURE, STATUS, TIMEPREC
@@ -71,32 +69,6 @@ def _time(when: str | None, span: Span) -> TimeInfo | None:
     return TimeInfo(span, when, first, last, str(_PRECISION[len(when.split("-"))]))
 
 
-def compare_annotations(
-    first: Mapping[str, Any],
-    second: Mapping[str, Any],
-    record: ArticleRecord,
-    sentences: list[Span],
-) -> FileResult:
-    """The second annotation of one article against the first, category by category."""
-    scores: dict[str, Score] = {}
-    missed: dict[str, list[str]] = {}
-    extra: dict[str, list[str]] = {}
-    for name in ("actors", "locations", "legal_instruments"):
-        scores[name], missed[name], extra[name] = set_score(
-            first.get(name, []), second.get(name, [])
-        )
-    guess = as_extraction(second, record, sentences)
-    gold = first.get("policies", [])
-    pairs = [(local_name(p["measure_type"]), local_name(p["status"])) for p in gold]
-    found = [(local_name(p.measure_type), local_name(p.status)) for p in guess.policies]
-    scores["policies"], missed["policies"], extra["policies"] = multiset_score(pairs, found)
-    anchored = anchored_score(gold, guess, record.text)
-    scores["policies_anchored"], missed["policies_anchored"], extra["policies_anchored"] = anchored
-    for name, (score, lost, added) in role_scores(gold, guess, record.text).items():
-        scores[name], missed[name], extra[name] = score, lost, added
-    return FileResult(str(first["file"]), first.get("record"), scores, missed, extra)
-
-
 def agreement(
     first_dir: Path | str, second_dir: Path | str, corpus_root: Path | str
 ) -> EvaluationReport:
@@ -117,5 +89,9 @@ def agreement(
             report.unmatched.append(str(first["file"]))
             continue
         sentences = extractor.extract(record).sentences
-        report.add(compare_annotations(first, second, record, sentences))
+        guess = as_extraction(second, record, sentences)
+        found = {
+            name: second.get(name, []) for name in ("actors", "locations", "legal_instruments")
+        }
+        report.add(compare_found(first, found, guess, record))
     return report
