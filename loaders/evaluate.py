@@ -87,6 +87,32 @@ class EvaluationReport:
             lines.append("no record for: " + ", ".join(self.unmatched))
         return "\n".join(lines)
 
+    def details(self) -> str:
+        """What each article's comparison missed (``-``: in the gold only) and added (``+``:
+        found only), by category: the cases to look at, or for two annotators to settle."""
+        lines: list[str] = []
+        for result in self.files:
+            rows = [
+                f"  {name} {sign} {item}"
+                for name in result.scores
+                for sign, items in (
+                    ("-", result.missed.get(name, [])),
+                    ("+", result.extra.get(name, [])),
+                )
+                for item in items
+            ]
+            if rows:
+                lines.append(result.file + (f" [{result.record}]" if result.record else ""))
+                lines += rows
+        return "\n".join(lines)
+
+    def files_as_dicts(self) -> list[dict[str, Any]]:
+        """Each article's comparison as plain data: file, record, missed and extra by category."""
+        return [
+            {"file": r.file, "record": r.record, "missed": r.missed, "extra": r.extra}
+            for r in self.files
+        ]
+
     def as_dict(self) -> dict[str, dict[str, float]]:
         """Scores as plain numbers, e.g. for JSON output."""
         return {

@@ -78,3 +78,26 @@ def test_evaluate_against_prints_the_agreement_of_a_second_folder() -> None:
     table = CliRunner().invoke(main, args)
     assert table.exit_code == 0 and "policy_agents" in table.output
     assert "(14 gold articles compared)" in table.output
+
+
+def test_evaluate_details_list_each_articles_disagreements_by_category() -> None:
+    """``--details`` shows what to settle: per article, the first annotation's policies the
+    second lacks (-) and the second's own (+), with their evidence."""
+    root = FIXTURES / "heldout14"
+    args = ["evaluate", "--gold", str(root / "gold"), "--against", str(root / "second")]
+    out = CliRunner().invoke(main, [*args, "--details"])
+    assert out.exit_code == 0, out.output
+    assert "html/2020-07-yanbian-parcels-halted.html\n" in out.output
+    assert (
+        "  policies_anchored - BorderClosure/InForce: North Korea has refused all mail and "
+        "parcels from abroad since March" in out.output
+    )
+    assert (
+        "  policies_anchored + TradeRestriction/InForce: North Korea has refused all mail and "
+        "parcels from abroad since March" in out.output
+    )
+    data = json.loads(CliRunner().invoke(main, [*args, "--details", "--json"]).output)
+    assert data["categories"]["policies"]["f1"] >= 0.9
+    assert len(data["files"]) == 14
+    parcels = next(f for f in data["files"] if f["file"].endswith("parcels-halted.html"))
+    assert parcels["extra"]["policies"] and parcels["missed"]["policies"]

@@ -342,8 +342,13 @@ def stats(as_json, store_dir) -> None:
     help="A second annotator's folder for the same articles: score it against the gold "
     "instead of the extractor (inter-annotator agreement).",
 )
+@click.option(
+    "--details",
+    is_flag=True,
+    help="Also list, per article, what was missed (-) and found only (+), by category.",
+)
 @click.option("--json", "as_json", is_flag=True, help="Machine-readable output.")
-def evaluate(gold_dir, second_dir, as_json) -> None:
+def evaluate(gold_dir, second_dir, details, as_json) -> None:
     """Precision, recall and F1 of the extractor per category against gold annotations."""
     from borderkg.loaders.evaluate import evaluate_gold_dir
     from borderkg.loaders.evaluate_agreement import agreement
@@ -356,7 +361,15 @@ def evaluate(gold_dir, second_dir, as_json) -> None:
         report = agreement(gold, second_dir, root)
     else:
         report = evaluate_gold_dir(gold, root)
-    click.echo(json.dumps(report.as_dict(), indent=2) if as_json else report.table())
+    if as_json:
+        data: dict = report.as_dict()
+        if details:
+            data = {"categories": data, "files": report.files_as_dicts()}
+        click.echo(json.dumps(data, indent=2, ensure_ascii=False))
+    else:
+        click.echo(report.table())
+        if details:
+            click.echo("\n" + report.details())
 
 
 @main.command()
