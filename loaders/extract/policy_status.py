@@ -3,9 +3,12 @@
 The nearest cue gives a first status (``policies._choose_status``); these rules correct it
 where the sentence's framing decides:
 
-- an order to those who enforce it (``ordered guards to shoot``, ``officers have been
-  told to stop``, ``guards are under orders to``) is a rule being applied: InForce, not
-  Announced;
+- an order given to those who enforce it (``ordered guards to shoot``, ``officers have been
+  told to stop``) is news of the order: Announced, as held-out annotators read it (49 to 6);
+  standing orders (``guards are under orders to``) and a rule told as one that "remained in
+  force" are the rule being applied: InForce;
+- a reward promised or offered, in any tense or voice, is Announced (``promised_rewards``
+  settles it whatever path found the reward);
 - a plan or a promised consequence told to the public (``the lecturers said that the state
   is set to launch``, ``residents were warned that anyone who … would be punished``) is an
   announcement: Announced;
