@@ -32,15 +32,21 @@ def result_json(variables: list[str], rows: list[dict[str, str]]) -> bytes:
 
 
 @contextlib.contextmanager
-def stub_endpoint(body: bytes, delay: float = 0.0) -> Iterator[StubEndpoint]:
+def stub_endpoint(
+    body: bytes, delay: float = 0.0, hold: threading.Event | None = None
+) -> Iterator[StubEndpoint]:
     """Serve ``body`` as ``application/sparql-results+json`` to every request, ``delay``
-    seconds after it arrives (holding a caller without using a CPU)."""
+    seconds after it arrives, or once ``hold`` is set (at most a minute): holding a caller
+    without using a CPU, for as long as a test needs whatever the machine's speed."""
     stub = StubEndpoint("")
 
     class Handler(http.server.BaseHTTPRequestHandler):
         def do_GET(self) -> None:
             stub.hits.append(self.path.split("?")[0])
-            time.sleep(delay)
+            if hold is not None:
+                hold.wait(60)
+            else:
+                time.sleep(delay)
             self.send_response(200)
             self.send_header("Content-Type", "application/sparql-results+json")
             self.send_header("Content-Length", str(len(body)))

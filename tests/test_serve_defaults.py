@@ -34,7 +34,6 @@ HAMMER = (
 )
 DEFAULT_WORKERS = ServeConfig.__dataclass_fields__["workers"].default
 #: Seconds the slow SERVICE endpoint takes to answer: how long a hog holds its slot.
-HOG_SECONDS = 4.0
 
 
 def get(srv: Server, query: str, session: requests.Session | None = None) -> requests.Response:
@@ -74,10 +73,16 @@ def hammered(store: Path) -> Iterator[Server]:
 
 
 @pytest.fixture(scope="module")
-def slow_endpoint() -> Iterator[str]:
-    """A SPARQL endpoint that takes :data:`HOG_SECONDS` to give one row: holds a worker
-    slot without using a CPU."""
-    with stub_endpoint(result_json(["x"], [{"x": "slow"}]), delay=HOG_SECONDS) as stub:
+def release() -> threading.Event:
+    """Set to let the slow endpoint answer."""
+    return threading.Event()
+
+
+@pytest.fixture(scope="module")
+def slow_endpoint(release: threading.Event) -> Iterator[str]:
+    """A SPARQL endpoint that gives one row only once ``release`` is set: holds a worker
+    slot without using a CPU, as long as the test needs (a fixed delay raced slow starts)."""
+    with stub_endpoint(result_json(["x"], [{"x": "slow"}]), hold=release) as stub:
         yield stub.sparql
 
 
@@ -146,17 +151,20 @@ def test_explosive_query_is_stopped_near_its_limit_while_clients_hammer(
 
 @pytest.mark.alone  # times itself
 def test_the_request_past_workers_and_queue_gets_503_at_once(
-    limited: Server, slow_endpoint: str
+    limited: Server, slow_endpoint: str, release: threading.Event
 ) -> None:
     hog = f"SELECT ?x WHERE {{ SERVICE <{slow_endpoint}> {{ ?x ?p ?o }} }}"
     with ThreadPoolExecutor(DEFAULT_WORKERS + 2) as clients:
-        hogs = [clients.submit(get, limited, hog) for _ in range(DEFAULT_WORKERS)]
-        assert wait_for(limited, "busy", DEFAULT_WORKERS)["busy"] == DEFAULT_WORKERS
-        waiting = [clients.submit(get, limited, hog) for _ in range(2)]
-        assert wait_for(limited, "waiting", 2)["waiting"] == 2
-        started = time.monotonic()
-        refused = get(limited, "ASK { ?s ?p ?o }")
-        assert time.monotonic() - started < 0.5
+        try:
+            hogs = [clients.submit(get, limited, hog) for _ in range(DEFAULT_WORKERS)]
+            assert wait_for(limited, "busy", DEFAULT_WORKERS)["busy"] == DEFAULT_WORKERS
+            waiting = [clients.submit(get, limited, hog) for _ in range(2)]
+            assert wait_for(limited, "waiting", 2)["waiting"] == 2
+            started = time.monotonic()
+            refused = get(limited, "ASK { ?s ?p ?o }")
+            assert time.monotonic() - started < 0.5
+        finally:
+            release.set()
         answers = [future.result() for future in (*hogs, *waiting)]
     assert refused.status_code == 503, refused.text
     assert refused.json()["error"]["code"] == "busy"
