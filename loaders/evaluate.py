@@ -36,7 +36,9 @@ from borderkg.loaders.extract.categories import entity_categories
 from borderkg.loaders.extract.model import Extraction
 from borderkg.loaders.record import ArticleRecord
 
-CATEGORIES = ("actors", "locations", "legal_instruments", "policies", "policies_anchored")
+#: Categories compared as the sets of IRIs an article's gold lists.
+ENTITY_CATEGORIES = ("actors", "locations", "legal_instruments")
+CATEGORIES = (*ENTITY_CATEGORIES, "policies", "policies_anchored")
 
 
 class _HasExtract(Protocol):
@@ -220,7 +222,7 @@ def compare_found(
     scores: dict[str, Score] = {}
     missed: dict[str, list[str]] = {}
     extra: dict[str, list[str]] = {}
-    for name in ("actors", "locations", "legal_instruments"):
+    for name in ENTITY_CATEGORIES:
         scores[name], missed[name], extra[name] = set_score(gold.get(name, []), predicted[name])
     gold_policies = [
         (local_name(p["measure_type"]), local_name(p["status"])) for p in gold.get("policies", [])

@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from borderkg.loaders.evaluate import (
+    ENTITY_CATEGORIES,
     EvaluationReport,
     compare_found,
     find_record,
@@ -74,7 +75,7 @@ def agreement(
 ) -> EvaluationReport:
     """Score the annotation files of ``second_dir`` against those of ``first_dir`` (matched by
     their ``file`` and ``record``, relative to ``corpus_root``). A first file without a second is
-    reported in ``unmatched``; sentences are those the extractor's segmenter gives."""
+    reported in ``unmatched``; sentences are those the extractor cuts."""
     from borderkg.loaders.extract import get_extractor
 
     extractor = get_extractor()
@@ -88,10 +89,7 @@ def agreement(
         if second is None or record is None:
             report.unmatched.append(str(first["file"]))
             continue
-        sentences = extractor.extract(record).sentences
-        guess = as_extraction(second, record, sentences)
-        found = {
-            name: second.get(name, []) for name in ("actors", "locations", "legal_instruments")
-        }
+        guess = as_extraction(second, record, extractor.sentences(record.text))
+        found = {name: second.get(name, []) for name in ENTITY_CATEGORIES}
         report.add(compare_found(first, found, guess, record))
     return report

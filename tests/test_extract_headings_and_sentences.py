@@ -80,3 +80,16 @@ def test_the_sentence_component_matches_the_spacy_sentencizer(text: str) -> None
     reference.add_pipe("borderkg_line_breaks")
     reference.add_pipe("sentencizer")
     assert sentence_spans(get_pipeline(None)(text), text) == sentence_spans(reference(text), text)
+
+
+def test_sentences_alone_are_those_the_extraction_cuts() -> None:
+    """``Extractor.sentences`` (for scoring a second annotation) cuts as ``extract`` does."""
+    from borderkg.loaders.readers import ReadError, ReadOptions, iter_records
+    from borderkg.loaders.samples import sample_paths
+
+    extractor = get_extractor()
+    paths = [str(p) for p in sample_paths()]
+    records = [r for r in iter_records(paths, ReadOptions()) if not isinstance(r, ReadError)]
+    assert len(records) >= 30
+    for record in records:
+        assert extractor.sentences(record.text) == extractor.extract(record).sentences

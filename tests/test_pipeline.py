@@ -213,3 +213,23 @@ def test_reloading_after_the_extraction_changed_replaces_only_what_came_out_diff
     assert sorted(first.added) == sorted([str(changed), str(same)])
     assert again.replaced == [str(changed)]
     assert again.unchanged == [str(same)]
+
+
+def test_a_gate_given_to_a_load_judges_against_the_store_it_loads_into(tmp_path: Path) -> None:
+    """A gate kept from another store (here one without the vocabulary) is refreshed by the
+    load: its copy of the well-known graphs, and what it remembers, are the new store's."""
+    from borderkg import ontology
+    from borderkg.loaders.samples import corpus_root
+    from borderkg.ontology.namespaces import ONTOLOGY_GRAPH, SCHEMES_GRAPH
+    from borderkg.validation import Gate
+
+    gate = Gate()
+    with GraphStore(tmp_path / "other") as other:
+        other.replace_graph(ONTOLOGY_GRAPH, ontology.ontology_graph())
+        other.replace_graph(SCHEMES_GRAPH, ontology.schemes_graph())
+        gate.check(other, [])  # copies that store's well-known graphs: no vocabulary
+    article = corpus_root() / "text" / "2023-10-yalu-cameras.txt"
+    with GraphStore(tmp_path / "store") as store:
+        summary = load(store, [str(article)], workers=1, gate=gate)
+    assert not summary.rejected, summary.rejected
+    assert summary.added == [str(article)]

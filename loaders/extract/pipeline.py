@@ -70,6 +70,11 @@ class Extractor:
         self.gazetteer = Gazetteer(vocabulary, self.nlp)
         self.linker = Linker(self.gazetteer)
 
+    def sentences(self, text: str) -> list[Span]:
+        """The sentences of an article's text as :meth:`extract` cuts them, alone."""
+        folded = fold(text)
+        return sentence_spans(self.nlp(folded), folded)
+
     def extract(self, record: ArticleRecord) -> Extraction:
         """Everything the extractor finds in one article, with evidence spans."""
         text = record.text

@@ -77,7 +77,6 @@ class Reader:
         #: Nodes of the well-known graphs that no other graph describes (no quad with one as
         #: subject), as found by earlier checks; see :meth:`_probe`.
         self._undescribed: set[ox.Term] = set()
-        self._described: set[ox.Term] = set()  # the subjects of the batch being read
         self._copied = False
 
     def refresh(self, main: ox.Store) -> None:
@@ -111,9 +110,8 @@ class Reader:
         subjects = [n for n in nodes.subjects if isinstance(n, ox.NamedNode)]
         values = [n for n in nodes.objects if isinstance(n, ox.NamedNode)]
         # Once written, this batch describes its subjects: none may stay remembered as
-        # undescribed, nor be remembered so by this check (the store lacks the batch yet).
-        self._described = set(subjects)
-        self._undescribed -= self._described
+        # undescribed (before this check, and after it: the store lacks the batch yet).
+        self._undescribed.difference_update(subjects)
         whole = set(nodes.whole)
         looked: set[ox.Term] = {*subjects, *values}
         outgoing = self._outgoing(main, subjects, values, skip)
@@ -156,6 +154,7 @@ class Reader:
             links_up = self._chain_step(main, frontier, skip)
             found += links_up
             frontier = [q.object for q in links_up]
+        self._undescribed.difference_update(subjects)
         return found
 
     # -- reading ------------------------------------------------------------------------------
@@ -325,7 +324,7 @@ class Reader:
             )
             present = [row[0] for row in rows]
             unread += [(node, unsure[node]) for node in present]
-            self._undescribed.update(unsure.keys() - {*present, *self._described})
+            self._undescribed.update(unsure.keys() - set(present))
         return found, hubs, unread
 
     def _select(
