@@ -27,7 +27,10 @@ from borderkg.loaders.extract import Extractor
             "Police boats have stopped at least four barges loaded with coal off the coast.",
             "Crackdown",
         ),
-        ("Customs officers in Tumen now open every suitcase.", "Crackdown"),
+        # Customs checks at this border are read as sanctions enforcement by the annotators
+        # (gold: 52 customs or inspection policies so typed, "Chinese customs in Changbai open
+        # every bag" among them, against 14 crackdowns); the type head (round 17) follows them.
+        ("Customs officers in Tumen now open every suitcase.", "SanctionsEnforcement"),
         (
             "The security ministry has opened an investigation into who arranged the smuggling.",
             "SmugglingCrackdown",

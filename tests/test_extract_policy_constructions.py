@@ -169,7 +169,7 @@ def test_guards_under_standing_orders_stay_in_force(extractor: Extractor) -> Non
             [("TradeRestriction", "InForce")],
         ),
         (
-            "The riverbank has been turned into a strip that only soldiers may enter.",
+            "The riverbank is now a strip that only soldiers may enter.",
             [("BufferZone", "InForce")],
         ),
         (
@@ -192,6 +192,14 @@ def test_a_limit_worded_by_who_may_still_act_or_how_much_is_a_rule(
     extractor: Extractor, text: str, expected: list[tuple[str, str]]
 ) -> None:
     assert policies(extractor, text) == expected
+
+
+def test_a_zone_told_as_ground_being_made_into_it_is_carried_out(extractor: Extractor) -> None:
+    # The status head (round 17) reads the making of the zone as a deed, as the gold does
+    # ("The ground they left is being turned into a strip that only soldiers may enter":
+    # CarriedOut); the zone stated as it stands is in force (above).
+    text = "The riverbank has been turned into a strip that only soldiers may enter."
+    assert policies(extractor, text) == [("BufferZone", "CarriedOut")]
 
 
 @pytest.mark.parametrize(

@@ -135,3 +135,40 @@ def test_relative_canonical_link_is_resolved_against_og_url() -> None:
     )
 
     assert read_html(page, "rel.html").url == "https://example.org/english/tumen-checks"
+
+
+_BODY = (
+    "<p>Chinese border police in Tumen City have begun checking the papers of everyone on the "
+    "riverside road, a source in Jilin Province said this week.</p>"
+    "<p>The checks started after two people crossed the river at night.</p>"
+)
+
+
+@pytest.mark.parametrize(
+    ("byline", "names"),
+    [
+        ("By Jane Doe", ["Jane Doe"]),
+        ("By Jane Doe and Lee Min | Example News", ["Jane Doe", "Lee Min"]),
+    ],
+)
+def test_a_byline_paragraph_inside_the_article_is_metadata_not_text(
+    byline: str, names: list[str]
+) -> None:
+    page = f"<html><body><article><p>{byline}</p>{_BODY}</article></body></html>"
+    record = read_html(page, "byline.html")
+
+    assert record.text.startswith("Chinese border police in Tumen City")
+    assert "By " not in record.text
+    assert record.extra["author"] == names
+
+
+@pytest.mark.parametrize(
+    "first",
+    ["By March, guards had doubled the patrols.", "By the end of the year the fence was done."],
+)
+def test_a_first_paragraph_opening_with_by_but_not_a_byline_stays_text(first: str) -> None:
+    page = f"<html><body><article><p>{first}</p>{_BODY}</article></body></html>"
+    record = read_html(page, "by.html")
+
+    assert record.text.startswith(first)
+    assert "author" not in record.extra

@@ -124,6 +124,7 @@ def find_policies(ctx: ArticleContext) -> list[Policy]:
     """Policies of an article, one per distinct measure, in order of first evidence."""
     raw: list[tuple[Policy, bool]] = []
     acts: set[int] = set()  # policies found by a generic act of enforcement ("arrested")
+    proposed: set[int] = set()  # policies the trained model proposed
     weighed: set[int] = set()  # sentences with a measure cue, whether or not it was kept
     for index, sent in enumerate(ctx.sentences):
         if index in ctx.headings:
@@ -240,12 +241,18 @@ def find_policies(ctx: ArticleContext) -> list[Policy]:
     for index, cand, status, defaulted in proposals(ctx, weighed):
         at = next((i for i, (p, _) in enumerate(raw) if p.sentence > index), len(raw))
         time = measure_time(ctx, index, cand.span)
-        raw.insert(at, (_build(ctx, index, cand, status, cand.span, time), defaulted))
+        built_policy = _build(ctx, index, cand, status, cand.span, time)
+        proposed.add(id(built_policy))
+        raw.insert(at, (built_policy, defaulted))
     # The learned heads may overrule a mention's type or status where the rules' signal is weak.
     mentions = [(p, d, id(p) in acts) for p, d in raw]
     judged_policies = judged(ctx, mentions)
     merged = merge(
-        ctx, [_Found(p, d, act) for p, (_, d, act) in zip(judged_policies, mentions, strict=True)]
+        ctx,
+        [
+            _Found(p, d, act, id(original) in proposed)
+            for p, (original, d, act) in zip(judged_policies, mentions, strict=True)
+        ],
     )
     return promised_rewards(ctx, merged)
 

@@ -10,8 +10,9 @@ marker words, and give a probability for each measure type and each status. A he
 mention only where its best answer differs from the rules' and is at least as probable as the
 head's threshold; thresholds and the on/off flag of each head come from leave-one-set-out
 evaluation (``policy_heads_train``) and ship with the weights in ``policy_heads.json``
-(round 10: the status head is on for mentions with a defaulted status or a single act; the
-type head did not earn its place and is off).
+(round 17: both heads on, for mentions with a defaulted status or a single act only: the
+type head at 0.5, the status head at 0.8). The type head never narrows a crackdown on the
+money trade (brokers, remittances, cash): merging keeps that a crackdown of its own.
 """
 
 from __future__ import annotations
@@ -29,9 +30,11 @@ from borderkg.ontology.namespaces import MEASURE, STATUS
 from .context import ArticleContext
 from .model import Policy
 from .override import Override
+from .policy_merge import money_trade
 from .policy_model import NONE, PolicyModel
 
 HEADS_FILE = "policy_heads.json"
+_CRACKDOWN = str(MEASURE.Crackdown)
 #: Characters of context either side of a mention's evidence, within its sentence.
 WINDOW = 60
 
@@ -102,6 +105,8 @@ def apply_heads(
     for policy, defaulted, act in mentions:
         weak = defaulted or act
         type_head = heads.type_head if heads.type_scope == "all" or weak else None
+        if policy.measure_type == _CRACKDOWN and money_trade(ctx, policy):
+            type_head = None  # brokers carrying money: a crackdown of its own, as merge keeps it
         status_head = heads.status_head if heads.status_scope == "all" or weak else None
         if type_head is not None:
             text = mention_text(ctx, policy, defaulted, act)

@@ -106,13 +106,15 @@ _STOP = frozenset(
 
 @dataclass
 class Mention:
-    """A policy found in one sentence, whether its status was only a default, and whether
+    """A policy found in one sentence, whether its status was only a default, whether
     it is a single act of enforcement (``arrested``, ``searched``) rather than a named
-    measure."""
+    measure, and whether the trained model proposed it (it may take in the rules' mentions
+    but never makes one of them redundant: the model only adds)."""
 
     policy: Policy
     defaulted: bool
     act: bool = False
+    proposed: bool = False
 
 
 def set_aside(ctx: ArticleContext, sent: int, span: Span) -> bool:
@@ -271,7 +273,7 @@ def merge(ctx: ArticleContext, found: list[Mention]) -> list[Policy]:
     """One policy per distinct measure, numbered in order of first evidence."""
     out: list[Policy] = []
     found = _enforcing_acts(ctx, found)
-    asserted = [f.policy for f in found if not f.defaulted]
+    asserted = [f.policy for f in found if not f.defaulted and not f.proposed]
     specific = [p for p in asserted if p.measure_type in SPECIFIC_CRACKDOWNS]
     for f in found:
         policy = f.policy
@@ -327,15 +329,20 @@ _DEEDS = {str(STATUS.CarriedOut), str(STATUS.InForce)}
 _MONEY_TRADE = re.compile(r"\b(?:brokers?|remittances?|money|cash|yuan)\b", re.I)
 
 
+def money_trade(ctx: ArticleContext, policy: Policy) -> bool:
+    """Whether a policy's sentence or the one before names the money trade (brokers,
+    remittances, cash): a crackdown on it is one of its own, not part of another campaign."""
+    sentence = ctx.sentences[policy.sentence]
+    begin = ctx.sentences[max(policy.sentence - 1, 0)].begin
+    return bool(_MONEY_TRADE.search(ctx.folded, begin, sentence.end))
+
+
 def _article_crackdown(ctx: ArticleContext, policy: Policy, specific: list[Policy]) -> str:
     """The type of an act of enforcement that names no target of its own ("detained five
     people", "now search the bags of everyone on the road"), told at another stage than the
     article's campaign: the campaign's type when the article reports crackdowns of one
     narrower type only (a smuggling ring arrested, then bags searched on the river road)."""
-    sentence = ctx.sentences[policy.sentence]
-    if policy.status not in _DEEDS or _MONEY_TRADE.search(
-        ctx.folded, ctx.sentences[max(policy.sentence - 1, 0)].begin, sentence.end
-    ):
+    if policy.status not in _DEEDS or money_trade(ctx, policy):
         return policy.measure_type
     kinds = {
         p.measure_type

@@ -5,7 +5,7 @@ Run from the repository root: ``python -m borderkg.loaders.extract.policy_model_
 ``--no-write`` only prints the table; ``--keep-blind heldout6`` leaves a set out of the
 shipped model's training).
 
-Each gold set (the corpus gold and ``heldout`` … ``heldout15``; a set not named in ``HELDOUT``,
+Each gold set (the corpus gold and ``heldout`` … ``heldout21``; a set not named in ``HELDOUT``,
 such as one still being written blind, is never opened) is held out in turn: a model
 trained on the others runs inside the full extractor on the held-out set, and its policies
 F1 (and anchored F1) are compared with the rules alone. One threshold for all folds is chosen
@@ -55,10 +55,17 @@ HELDOUT = (
     "heldout13",
     "heldout14",
     "heldout15",
+    "heldout16",
+    "heldout17",
+    "heldout18",
+    "heldout19",
+    "heldout20",
+    "heldout21",
 )
 # Not below 0.4: a proposal has no rule cue behind it, and at 0.3 the model already proposes
 # look-alikes (``customs turned away a delegation``: SanctionsEnforcement at 0.31) for a
 # leave-one-set-out gain of one policy in a set (round 7: mean .904 at 0.3, .902 at 0.4).
+# Round 17's model scores that delegation .398, just under the floor it ships at.
 THRESHOLDS = (0.4, 0.5, 0.6, 0.7, 0.8)
 #: Mean F1 differences under this are noise between thresholds (a policy or two in sixteen sets).
 NEAR_BEST = 0.003
@@ -262,7 +269,8 @@ def choose(table: dict[str, Fold], least_tuned: str = HELDOUT[-1]) -> tuple[floa
 
     Within that margin the folds cannot tell thresholds apart, and a higher one proposes
     fewer measures with no rule cue behind them (round 15: .4 to .6 within .0024, and at .4
-    "students have to walk two hours to school" became a patrol reinforcement at .51)."""
+    "students have to walk two hours to school" became a patrol reinforcement at .51; rounds
+    16 and 17: .4 best by .006 or more, so .4)."""
     held = table.get(least_tuned)
     kept = [t for t in THRESHOLDS if held is None or held.model[t][0] >= held.rules[0]]
     top = max(_mean(table, t) for t in kept or THRESHOLDS)

@@ -3,12 +3,14 @@
 Metadata comes from ``<meta>`` (Open Graph, ``article:*``, description, keywords),
 JSON-LD ``NewsArticle`` objects and ``<link rel=canonical>``; the main text from
 trafilatura's structured (XML) output, so paragraphs and ``<h2>`` subheadings
-survive. The text then goes through the same cleaning as a plain-text article.
+survive. A byline paragraph left inside the article element ("By NAME") is metadata (the
+author), not text. The text then goes through the same cleaning as a plain-text article.
 """
 
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Iterator
 from typing import Any
 from urllib.parse import urljoin, urlsplit
@@ -201,6 +203,34 @@ def _main_blocks(xml: str) -> tuple[list[str], list[str], str | None]:
     return blocks, headings, h1
 
 
+# A byline paragraph: "By NAME", "By NAME and NAME", "By our correspondent | Outlet".
+_BYLINE = re.compile(r"^by\s+(?P<names>[^\d.!?:;|\u2014]{2,80}?)\s*(?:[|\u2014].{0,60})?$", re.I)
+_BYLINE_WORDS = frozenset(["and", "our", "staff", "correspondent", "correspondents", "reporter"])
+_NOT_NAMES = re.compile(
+    r"the|a|an|then|now|this|that|these|late|early|mid|end|noon|night|dawn|january|february|"
+    r"march|april|may|june|july|august|september|october|november|december",
+    re.I,
+)
+
+
+def byline_names(block: str) -> list[str] | None:
+    """The names of a paragraph that is only a byline ("By Jane Doe and Lee Min"), else
+    ``None``: every word a capitalised name or a byline word, none a month or a time word, so
+    "By March, guards had …" stays text."""
+    match = _BYLINE.match(" ".join(block.split()))
+    if match is None:
+        return None
+    words = re.split(r"[\s,&]+", match.group("names").strip())
+    if not words or len(words) > 8:
+        return None
+    if not all(w[:1].isupper() or w.lower() in _BYLINE_WORDS for w in words if w):
+        return None
+    if any(_NOT_NAMES.fullmatch(w) for w in words):
+        return None
+    names = re.split(r"\s*(?:,|&|\band\b)\s*", match.group("names").strip())
+    return [n for n in names if n]
+
+
 def _figure_caption(tree: Any) -> tuple[str | None, str | None]:
     """Caption and credit of the page's first ``<figcaption>``."""
     for element in tree.iter("figcaption"):
@@ -241,6 +271,10 @@ def read_html(text: str, name: str) -> ArticleRecord:
             "no main text found in the HTML page (is it an index, a login or an error page?)",
             kind="no-main-text",
         )
+    names = byline_names(blocks[0]) if len(blocks) > 1 and blocks[0] not in headings else None
+    if names is not None:
+        blocks = blocks[1:]  # a byline left inside the article element: metadata, not text
+        extra.setdefault("author", names)
     fields["title"] = _first(fields["title"], h1, extra.get("html_title"))
     record = build_record(
         fields,
