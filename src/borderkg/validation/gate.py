@@ -233,19 +233,20 @@ class Gate:
         (``articles``: all its graphs)."""
         store = ox.Store()
         store.extend(self._hierarchy)
-        for article in graphs.values():
+        for article in (*graphs.values(), *accepted.values()):
             article.load(store)
         facts = self._facts(len(graphs))
         nodes = batch_nodes(store, graphs, self.reader, facts)
         skip = {ox.NamedNode(g) for g in (*graphs, *accepted)}
         if self.whole_store:
             context = [q for q in main if q.graph_name not in skip]
-        else:
-            context = self.reader.fetch(main, nodes, skip)
+        else:  # the store holds the graphs that may be written next (and the hierarchy)
+            context = self.reader.fetch(main, nodes, skip, store)
+            # accepted graphs are read around yet written next: not "described by no graph"
+            self.reader.forget(q.subject for a in accepted.values() for q in a.quads_in(store))
         store.extend(context)
         for article in accepted.values():
-            article.load(store)
-            context += store.quads_for_pattern(None, None, None, article.name)
+            context += article.quads_in(store)
         loaded = {*graphs, *accepted}
         return _Scratch(store, articles, dict(graphs), nodes, context, loaded, facts=facts)
 
@@ -468,9 +469,10 @@ class Gate:
         gate remembers about the store.
 
         The gate copies them at its first check, and remembers which of their nodes no other
-        graph describes; call this after replacing them in the store
-        (``borderkg.pipeline.ensure_schema_graphs``) or after writing to it other than after a
-        check of this gate, if the same gate is used afterwards.
+        graph describes and what it read about hubs and the others (``neighbourhubs.py``);
+        call this after replacing them in the store (``borderkg.pipeline.ensure_schema_graphs``)
+        or after writing to it other than after a check of this gate, if the same gate is used
+        afterwards.
         """
         main = unwrap_store(store)
         if main is None:

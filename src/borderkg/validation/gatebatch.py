@@ -15,7 +15,7 @@ graphs holding their focus node.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
@@ -43,6 +43,10 @@ class Article:
     def name(self) -> ox.NamedNode:
         """The graph name as a term."""
         return ox.NamedNode(self.graph)
+
+    def quads_in(self, store: ox.Store) -> Iterator[ox.Quad]:
+        """The graph's quads as loaded into ``store``."""
+        return store.quads_for_pattern(None, None, None, self.name)
 
     def load(self, store: ox.Store) -> None:
         """Put the graph into ``store`` (in its own graph), content hash stamped.

@@ -16,7 +16,8 @@ whether the store has it (nothing is decoded for the many new nodes of a batch),
 first few nodes it has are read on in the same pass; more of them are counted and read with
 two queries filtering by predicate inside pyoxigraph. Hubs (nodes with many quads, such as
 an actor every article names) are read as their distinct triples plus two of their graphs:
-all that counts, values and the one-graph rules can tell apart. The well-known graphs
+all that counts, values and the one-graph rules can tell apart (``neighbourhubs.py``, which
+remembers the reads across checks while a new read would give the same). The well-known graphs
 (ontology, schemes, vocabulary) are read from an in-memory copy indexed by node; graphs the
 batch replaces are rarely in the store, so their quads are dropped from the answers rather
 than filtered out in each query.
@@ -39,6 +40,7 @@ from borderkg.validation.gatenodes import (
     BatchNodes,
     url_forms,
 )
+from borderkg.validation.neighbourhubs import Described, Hubs
 
 
 class Reader:
@@ -72,11 +74,13 @@ class Reader:
         self._by_object: dict[ox.Term, list[ox.Quad]] = {}
         self._valued: dict[ox.Term, list[ox.Quad]] = {}  # by subject, value predicates only
         self._graph_names: set[ox.Term] = set(self.background)
-        self._outside = {*self.background, ONTOLOGY}  # graphs whose quads _read_one leaves out
+        self._outside = {*self.background, ONTOLOGY}  # graphs whose quads _read_known leaves out
         self._in_values = ", ".join(sorted(map(str, values)))
         #: Nodes of the well-known graphs that no other graph describes (no quad with one as
         #: subject), as found by earlier checks; see :meth:`_probe`.
         self._undescribed: set[ox.Term] = set()
+        self._hubs = Hubs()  # hubs read, remembered while a new read would give the same
+        self._described = Described()  # described known nodes read, likewise
         self._copied = False
 
     def refresh(self, main: ox.Store) -> None:
@@ -89,21 +93,35 @@ class Reader:
                 by_object.setdefault(quad.object, []).append(quad)
         self._by_subject, self._by_object, self._copied = by_subject, by_object, True
         self._undescribed = set()  # the store may have changed by other means
+        self._hubs.clear()
+        self._described.clear()
         self._valued = {
             node: kept
             for node, quads in by_subject.items()
             if (kept := [q for q in quads if q.predicate in self.values])
         }
 
+    def forget(self, subjects: Iterable[ox.Term]) -> None:
+        """Forget that ``subjects`` are described by no graph (a graph to be written does)."""
+        self._undescribed.difference_update(subjects)
+
     def is_whole(self, cls: ox.Term) -> bool:
         """Whether instances of ``cls`` are read whole (it is, or is below, a whole class)."""
         return any(c in self.whole_classes for c in self.superclasses.get(cls, (cls,)))
 
-    def fetch(self, main: ox.Store, nodes: BatchNodes, skip: set[ox.NamedNode]) -> list[ox.Quad]:
+    def fetch(
+        self,
+        main: ox.Store,
+        nodes: BatchNodes,
+        skip: set[ox.NamedNode],
+        batch: ox.Store | None = None,
+    ) -> list[ox.Quad]:
         """The store's quads the constraints read for the batch's nodes (a quad may repeat).
 
         The batch's blank nodes are its own and not looked up; ``skip``: graphs left out
-        (those the batch replaces).
+        (those the batch replaces, and any other graph of the check); ``batch``: a store
+        with the graphs of ``skip`` that may be written next, to tell which reads stay
+        remembered (``neighbourhubs.py``; without it, none of those used here does).
         """
         if not self._copied:
             self.refresh(main)
@@ -112,28 +130,44 @@ class Reader:
         # Once written, this batch describes its subjects: none may stay remembered as
         # undescribed (before this check, and after it: the store lacks the batch yet).
         self._undescribed.difference_update(subjects)
+        ours = {*self.background, ONTOLOGY}
+        replaced = any(main.contains_named_graph(g) for g in skip if g not in ours)
+        if replaced:  # the graphs replaced may hold quads remembered
+            self._hubs.clear()
+            self._described.clear()
         whole = set(nodes.whole)
         looked: set[ox.Term] = {*subjects, *values}
-        outgoing = self._outgoing(main, subjects, values, skip)
-        for quad in outgoing:
-            if quad.predicate == TYPE and self.is_whole(quad.object):
-                whole.add(quad.subject)
-        late = [v for v in values if v in whole]  # linked nodes the store types as whole
-        if late:
-            outgoing += self._outgoing(main, late, [], skip)
+        outgoing = self._outgoing(main, subjects, values, skip, replaced=replaced)
         mine = set(subjects)
         links: dict[ox.NamedNode, set[ox.Term]] = {p: set(v) for p, v in nodes.links.items()}
         reached: set[ox.Term] = set(nodes.classes)
         frontier: list[ox.Term] = []
         cross = set(CROSS_LINKS)
-        for quad in outgoing:
-            subject, predicate, obj = quad.subject, quad.predicate, quad.object
-            reached.add(obj)
-            if predicate in cross:
-                if subject in mine:
-                    links.setdefault(predicate, set()).add(obj)
-            elif predicate == ADMIN_PARENT:
-                frontier.append(obj)
+        typed: dict[ox.Term, bool] = {}  # whether a class's instances are read whole
+
+        def note(quads: list[ox.Quad], types: bool) -> None:
+            """Note the nodes reached, links compared, chains started (and, if ``types``,
+            the nodes the store types as read whole)."""
+            for quad in quads:
+                subject, predicate, obj = quad.subject, quad.predicate, quad.object
+                reached.add(obj)
+                if predicate in cross:
+                    if subject in mine:
+                        links.setdefault(predicate, set()).add(obj)
+                elif predicate == ADMIN_PARENT:
+                    frontier.append(obj)
+                elif types and predicate == TYPE:
+                    if obj not in typed:
+                        typed[obj] = self.is_whole(obj)
+                    if typed[obj]:
+                        whole.add(subject)
+
+        note(outgoing, True)
+        late = [v for v in values if v in whole]  # linked nodes the store types as whole
+        if late:
+            more_whole = self._outgoing(main, late, [], skip, replaced=replaced)
+            note(more_whole, False)
+            outgoing += more_whole
         twins = {t for v in links.get(SCHEMA_URL, ()) for t in url_forms(v)}
         if twins:
             links[SCHEMA_URL] = links.get(SCHEMA_URL, set()) | twins
@@ -141,7 +175,7 @@ class Reader:
         reached.update(q.subject for q in incoming)
         more = [n for n in reached if isinstance(n, ox.NamedNode) and n not in looked]
         looked.update(more)
-        more_quads = self._outgoing(main, [], more, skip)
+        more_quads = self._outgoing(main, [], more, skip, replaced=replaced)
         frontier += [q.object for q in more_quads if q.predicate == ADMIN_PARENT]
         found = outgoing + incoming + more_quads
         while frontier:
@@ -155,6 +189,8 @@ class Reader:
             found += links_up
             frontier = [q.object for q in links_up]
         self._undescribed.difference_update(subjects)
+        self._hubs.settle(subjects, batch)
+        self._described.settle(subjects, batch)
         return found
 
     # -- reading ------------------------------------------------------------------------------
@@ -180,11 +216,14 @@ class Reader:
         whole: list[ox.NamedNode],
         values: list[ox.NamedNode],
         skip: set[ox.NamedNode],
+        *,
+        replaced: bool,
     ) -> list[ox.Quad]:
         """Quads with one of ``whole`` as subject, and with one of ``values`` as subject and a
         value predicate (:attr:`values`).
 
-        Each node is looked up once (:meth:`_probe`); nodes with many quads are read as hubs.
+        Each node is looked up once (:meth:`_probe`); nodes with many quads are read as hubs
+        (``replaced``: a graph of ``skip`` is in the store).
         """
         found: list[ox.Quad] = []
         for node in whole:
@@ -197,7 +236,7 @@ class Reader:
         hubs = [n for n in (*whole, *values) if n in self.hubs]
         asked = [(n, True) for n in whole if n not in self.hubs]
         asked += [(n, False) for n in values if n not in self.hubs]
-        read, more_hubs, unread = self._probe(main, asked, skip)
+        read, more_hubs, unread = self._probe(main, asked, skip, replaced=replaced)
         found += read
         hubs += more_hubs
         plain_whole = [n for n, every in unread if every]
@@ -230,11 +269,9 @@ class Reader:
                 ]
         if hubs:
             graphs = self._graphs(skip)
-            ours = {*self.background, ONTOLOGY}
-            excluded = {*ours, *skip}
-            replaced = any(main.contains_named_graph(g) for g in skip if g not in ours)
+            excluded = {*self.background, ONTOLOGY, *skip}
             for node in hubs:
-                found += self._hub(main, node, excluded, graphs, union=not replaced)
+                found += self._hubs.read(main, node, excluded, graphs, union=not replaced)
         return found
 
     def _read(
@@ -249,38 +286,20 @@ class Reader:
         found: list[ox.Quad] = []
         hubs: list[ox.NamedNode] = []
         for node, every in (*((n, True) for n in whole), *((n, False) for n in values)):
-            _seen, mine, hub = self._read_one(main, node, every, skip)
+            _outside, mine, hub = self._read_known(main, node, every, skip)
             if hub:
                 hubs.append(node)
             else:
                 found += mine
         return found, hubs
 
-    def _read_one(
-        self, main: ox.Store, node: ox.NamedNode, every: bool, skip: set[ox.NamedNode]
-    ) -> tuple[bool, list[ox.Quad], bool]:
-        """(whether the store has the node in a named graph, its quads outside the well-known
-        graphs and ``skip`` — all, or those with value predicates unless ``every`` —, whether
-        it is a hub: then no quad is returned and it is remembered as one)."""
-        outside = self._outside
-        seen, count, mine = False, 0, []
-        for quad in main.quads_for_pattern(node, None, None, None):
-            graph = quad.graph_name
-            if not isinstance(graph, ox.NamedNode):  # the default graph does not count
-                continue
-            seen = True
-            if graph in outside or (not every and quad.predicate not in self.values):
-                continue
-            count += 1
-            if count >= HUB:
-                self.hubs.add(node)
-                return True, [], True
-            if graph not in skip:
-                mine.append(quad)
-        return seen, mine, False
-
     def _probe(
-        self, main: ox.Store, nodes: list[tuple[ox.NamedNode, bool]], skip: set[ox.NamedNode]
+        self,
+        main: ox.Store,
+        nodes: list[tuple[ox.NamedNode, bool]],
+        skip: set[ox.NamedNode],
+        *,
+        replaced: bool,
     ) -> tuple[list[ox.Quad], list[ox.NamedNode], list[tuple[ox.NamedNode, bool]]]:
         """Which ``(node, read whole?)`` pairs the store has outside the well-known graphs,
         the first few of them read in the same pass: (their quads as :meth:`_read` gives
@@ -289,25 +308,29 @@ class Reader:
         Most of a batch's nodes are new: a look at the first quad of each node the
         well-known graphs do not have settles it (cheaper than a query naming them all), and
         for up to :attr:`read_one_by_one` nodes it has, reading on costs no second lookup.
-        The others are asked about in one query that skips those graphs inside pyoxigraph;
-        those it finds undescribed elsewhere (scheme concepts, classes: most of them) are
-        remembered and not asked again. Only writes can describe them, and every write this
-        reader does not see is followed by :meth:`refresh` (``Gate.refresh``): a batch's own
-        subjects are forgotten when it is read, as it may be written next.
+        The others (nodes of the well-known graphs) are read one by one, up to
+        :attr:`read_one_by_one` of them (a query costs more than a few lookups), or asked
+        about in one query that skips those graphs inside pyoxigraph; those found
+        undescribed elsewhere (scheme concepts, classes: most of them) are remembered and not
+        asked again, and so are the quads of those read (unless ``replaced``: a graph of
+        ``skip`` is in the store; ``neighbourhubs.Described``). Only writes can describe
+        them, and every write this reader does not see is followed by :meth:`refresh`
+        (``Gate.refresh``): a batch's own subjects are forgotten when it is read, as it may
+        be written next.
         """
         known = self._by_subject
         found: list[ox.Quad] = []
         hubs: list[ox.NamedNode] = []
         unread: list[tuple[ox.NamedNode, bool]] = []
         unsure: dict[ox.NamedNode, bool] = {}
-        budget = self.read_one_by_one
+        budget = budget_unsure = self.read_one_by_one
         for node, every in nodes:
             if node in known:
                 if node not in self._undescribed:
                     unsure[node] = every
             elif budget > 0:
-                seen, mine, hub = self._read_one(main, node, every, skip)
-                budget -= seen
+                outside, mine, hub = self._read_known(main, node, every, skip)
+                budget -= bool(outside)
                 if hub:
                     hubs.append(node)
                 else:
@@ -317,7 +340,23 @@ class Reader:
                 for q in main.quads_for_pattern(node, None, None, None)
             ):
                 unread.append((node, every))
-        if unsure:
+        for node, every in list(unsure.items()):
+            remembered = self._described.get(node)
+            if remembered is not None:
+                del unsure[node]
+                found += [q for q in remembered if every or q.predicate in self.values]
+        if len(unsure) <= budget_unsure:
+            for node, every in unsure.items():
+                outside, mine, hub = self._read_known(main, node, every, skip)
+                if not outside:
+                    self._undescribed.add(node)
+                elif hub:
+                    hubs.append(node)
+                else:
+                    found += mine
+                    if not replaced and len(outside) < HUB:
+                        self._described.remember(node, outside)
+        else:
             rows = main.query(
                 f"SELECT ?s WHERE {{ VALUES ?s {{ {' '.join(map(str, unsure))} }} "
                 f"FILTER EXISTS {{ GRAPH ?g {{ ?s ?p ?o }} {self._graphs(set())} }} }}"
@@ -326,6 +365,30 @@ class Reader:
             unread += [(node, unsure[node]) for node in present]
             self._undescribed.update(unsure.keys() - set(present))
         return found, hubs, unread
+
+    def _read_known(
+        self, main: ox.Store, node: ox.NamedNode, every: bool, skip: set[ox.NamedNode]
+    ) -> tuple[list[ox.Quad], list[ox.Quad], bool]:
+        """(a node's quads outside the well-known graphs, read until it shows to be a hub;
+        those of them outside ``skip`` — all, or those with value predicates unless
+        ``every`` —; whether it is a hub: then none of them, and it is remembered as one)."""
+        outside, values = self._outside, self.values
+        found: list[ox.Quad] = []
+        mine: list[ox.Quad] = []
+        count = 0
+        for quad in main.quads_for_pattern(node, None, None, None):
+            graph = quad.graph_name
+            if not isinstance(graph, ox.NamedNode) or graph in outside:
+                continue
+            found.append(quad)
+            if every or quad.predicate in values:
+                count += 1
+                if count >= HUB:
+                    self.hubs.add(node)
+                    return found, [], True
+                if graph not in skip:
+                    mine.append(quad)
+        return found, mine, False
 
     def _select(
         self,
@@ -362,7 +425,8 @@ class Reader:
         skip: set[ox.NamedNode],
     ) -> list[ox.Quad]:
         """Every link to a ``whole`` node; links along each cross-link predicate to its values
-        (``links``); links along :attr:`everywhere` predicates to every one of ``nodes``."""
+        (``links``); links along :attr:`everywhere` predicates to every one of ``nodes``
+        (looked up one by one when they are at most :attr:`read_one_by_one`, else queried)."""
         wanted = {p: {v for v in vs if not isinstance(v, ox.BlankNode)} for p, vs in links.items()}
         for predicate in self.everywhere:
             wanted.setdefault(predicate, set()).update(
@@ -379,6 +443,17 @@ class Reader:
                     for q in self._remembered(self._by_object, node, skip)
                     if q.predicate == predicate
                 ]
+        asked = [(None, node) for node in targets]
+        for predicate, objects in sorted(wanted.items(), key=lambda item: str(item[0])):
+            asked += [(predicate, node) for node in sorted(objects, key=str)]
+        if len(asked) <= self.read_one_by_one:  # a few lookups cost less than a query
+            outside = {*self._outside, *skip}
+            for predicate, node in asked:
+                for quad in main.quads_for_pattern(None, predicate, node, None):
+                    graph = quad.graph_name
+                    if isinstance(graph, ox.NamedNode) and graph not in outside:
+                        found.append(quad)
+            return found
         branches = []
         if targets:
             branches.append(
@@ -416,57 +491,3 @@ class Reader:
         return found + [
             ox.Quad(row[0], ADMIN_PARENT, row[1], row[2]) for row in rows if row[2] not in skip
         ]
-
-    def _hub(
-        self,
-        main: ox.Store,
-        node: ox.NamedNode,
-        excluded: set[ox.Term],
-        graphs: str,
-        *,
-        union: bool,
-    ) -> list[ox.Quad]:
-        """A hub's quads outside the well-known graphs: two of its graphs, then distinct.
-
-        ``excluded``: the graphs left out (``graphs``: as a FILTER); ``union``: none of the
-        graphs the batch replaces is in the store, so its distinct triples may be read from
-        the union of all graphs, without filtering each quad by graph (the well-known
-        graphs' triples are in the union anyway).
-        """
-        names = self._two_graphs(main, node, excluded)
-        if names is None:
-            rows = main.query(
-                f"SELECT DISTINCT ?g WHERE {{ GRAPH ?g {{ {node} ?p ?o }} {graphs} }} LIMIT 2"
-            )
-            names = [row[0] for row in rows]
-        kept = [q for name in names for q in main.quads_for_pattern(node, None, None, name)]
-        if union:
-            triples = main.query(
-                f"SELECT DISTINCT ?p ?o WHERE {{ {node} ?p ?o }}", use_default_graph_as_union=True
-            )
-        else:
-            triples = main.query(
-                f"SELECT DISTINCT ?p ?o WHERE {{ GRAPH ?g {{ {node} ?p ?o }} {graphs} }}"
-            )
-        return kept + [ox.Quad(node, row[0], row[1], ox.DefaultGraph()) for row in triples]
-
-    @staticmethod
-    def _two_graphs(
-        main: ox.Store, node: ox.NamedNode, excluded: set[ox.Term]
-    ) -> list[ox.Term] | None:
-        """Two named graphs (or the only one) with quads about a hub, from its first few
-        quads (a quad's graphs come one after another); ``None`` if they do not tell."""
-        found: list[ox.Term] = []
-        for i, quad in enumerate(main.quads_for_pattern(node, None, None, None)):
-            graph = quad.graph_name
-            if isinstance(graph, ox.NamedNode) and graph not in excluded and graph not in found:
-                found.append(graph)
-                if len(found) == 2:
-                    return found
-            if i >= _FIRST_QUADS:
-                return None
-        return found
-
-
-#: Quads of a hub read to find two of its graphs before asking the store for them.
-_FIRST_QUADS = 64
