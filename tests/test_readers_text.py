@@ -446,6 +446,17 @@ def test_a_short_quoted_sentence_of_the_body_is_not_a_subheading() -> None:
     assert cleaned.subheadings == []
 
 
+def test_a_heading_ending_in_quoted_words_is_a_subheading() -> None:
+    body = (
+        "First paragraph, a source said.\n\nClams and crab “relabelled”\n\n"
+        "Traders said the boxes were “for export.”\n\nOfficials call it “temporary”.\n\n"
+        "Last paragraph."
+    )
+    cleaned = clean_body(body)
+
+    assert cleaned.subheadings == ["Clams and crab “relabelled”"]
+
+
 def test_short_final_line_is_not_a_subheading() -> None:
     cleaned = clean_body("First paragraph, a source said.\n\nEnd of report")
 

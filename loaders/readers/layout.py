@@ -108,6 +108,24 @@ def _is_quoted_heading(block: str) -> bool:
     )
 
 
+def _ends_with_quoted_words(block: str) -> bool:
+    """A heading ending in quoted words (Clams and crab “relabelled”): the quote opens after
+    a space, and neither the quoted words nor what comes before them end a sentence."""
+    for opening, close in _QUOTES.items():
+        if not block.endswith(close) or len(block) < 4:
+            continue
+        start = block.rfind(" " + opening, 0, len(block) - 1)
+        if start < 0:
+            continue
+        inner = block[start + 2 : -1].strip()
+        return (
+            bool(inner)
+            and not inner.endswith(_SENTENCE_END)
+            and not any(mark in block[:start] for mark in ".!?;:")
+        )
+    return False
+
+
 def _is_subheading(block: str) -> bool:
     if "\n" in block or len(block) > 100 or len(block.split()) > 12:
         return False
@@ -120,7 +138,7 @@ def _is_subheading(block: str) -> bool:
     question = block.endswith("?") and len(block.split()) <= _QUESTION_WORDS
     if question and any(mark in block[:-1] for mark in ".!?;:"):
         return False
-    if block.endswith(_SENTENCE_END) and not question:
+    if block.endswith(_SENTENCE_END) and not (question or _ends_with_quoted_words(block)):
         return False
     first = block[0]
     return first.isupper() or first.isdigit()
