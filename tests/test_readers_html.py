@@ -164,7 +164,11 @@ def test_a_byline_paragraph_inside_the_article_is_metadata_not_text(
 
 @pytest.mark.parametrize(
     "first",
-    ["By March, guards had doubled the patrols.", "By the end of the year the fence was done."],
+    [
+        "By March, guards had doubled the patrols.",
+        "By the end of the year the fence was done.",
+        "By Tuesday",
+    ],
 )
 def test_a_first_paragraph_opening_with_by_but_not_a_byline_stays_text(first: str) -> None:
     page = f"<html><body><article><p>{first}</p>{_BODY}</article></body></html>"

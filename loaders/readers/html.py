@@ -208,7 +208,8 @@ _BYLINE = re.compile(r"^by\s+(?P<names>[^\d.!?:;|\u2014]{2,80}?)\s*(?:[|\u2014].
 _BYLINE_WORDS = frozenset(["and", "our", "staff", "correspondent", "correspondents", "reporter"])
 _NOT_NAMES = re.compile(
     r"the|a|an|then|now|this|that|these|late|early|mid|end|noon|night|dawn|january|february|"
-    r"march|april|may|june|july|august|september|october|november|december",
+    r"march|april|may|june|july|august|september|october|november|december|monday|tuesday|"
+    r"wednesday|thursday|friday|saturday|sunday|today|tomorrow|yesterday",
     re.I,
 )
 
