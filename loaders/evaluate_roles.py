@@ -4,8 +4,8 @@ measure (``agents``), whom it is aimed at (``targets``), where (``places``) and 
 Each gold policy is paired one to one with a predicted policy from its sentence, of its type
 where one is, else of any type (a role does not depend on the type being right), the one
 whose evidence covers most of the gold's first (two measures of a type in one sentence pair
-with their own), and each
-role is scored on the pairs whose gold gives it; unpaired gold policies are not scored here (finding them is what ``policies`` scores). Agents,
+with their own), and each role is scored on the pairs whose gold gives it; unpaired gold
+policies are not scored here (finding them is what ``policies`` scores). Agents,
 targets and places are compared as sets of IRIs. A time counts as right when the predicted
 interval overlaps the gold period (``"2023"``, ``"2023-10"`` or ``"2023-10-05"``); a predicted
 time where the gold has none, or one that does not overlap, is an extra, and a gold time not

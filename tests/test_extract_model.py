@@ -220,3 +220,34 @@ def test_the_model_only_adds_policies_never_removes_what_the_rules_found(
         assert rule_evidence <= model_evidence
         grew += len(both.policies) > len(rules)
     assert grew > 0
+
+
+def test_a_proposed_measure_never_makes_a_rule_mention_redundant(monkeypatch) -> None:
+    """A generic crackdown the rules find ("tightened controls") stays beside a specific one
+    the model proposes earlier in the article: merging may let a rule mention join a
+    proposal, never drop it for one (it once folded it away, so the model removed it)."""
+    from borderkg.loaders.extract import policies as found_policies
+    from borderkg.loaders.extract.policy_candidates import Candidate
+    from borderkg.ontology.namespaces import STATUS
+
+    text = (
+        "Border guards there were ordered to stop all smuggling with China, a source said.\n\n"
+        "The Chinese side has also tightened controls."
+    )
+    record = ArticleRecord(id="proposed", text=text, source="proposed")
+    extractor = get_extractor(ExtractSettings(use_env=False))
+    with using(None):
+        rules = extractor.extract(record)
+    assert [text[e.begin : e.end] for p in rules.policies for e in p.evidence] == [
+        "tightened controls"
+    ]
+
+    def forced(ctx, weighed):  # the model proposing a smuggling crackdown in sentence 0
+        cand = Candidate(str(MEASURE.SmugglingCrackdown), ctx.sentences[0], strong=True)
+        return [(0, cand, str(STATUS.Announced), False)]
+
+    monkeypatch.setattr(found_policies, "proposals", forced)
+    both = extractor.extract(record)
+    evidence = {text[e.begin : e.end] for p in both.policies for e in p.evidence}
+    assert "tightened controls" in evidence
+    assert len(both.policies) == 2

@@ -105,7 +105,7 @@ def apply_heads(
     for policy, defaulted, act in mentions:
         weak = defaulted or act
         type_head = heads.type_head if heads.type_scope == "all" or weak else None
-        if policy.measure_type == _CRACKDOWN and money_trade(ctx, policy):
+        if type_head is not None and policy.measure_type == _CRACKDOWN and money_trade(ctx, policy):
             type_head = None  # brokers carrying money: a crackdown of its own, as merge keeps it
         status_head = heads.status_head if heads.status_scope == "all" or weak else None
         if type_head is not None:
