@@ -21,7 +21,6 @@ import bisect
 import datetime as dt
 import hashlib
 from collections.abc import Iterable
-from decimal import Decimal
 
 from pyoxigraph import NamedNode, Quad, RdfFormat, parse, serialize
 from rdflib import Graph
@@ -29,138 +28,46 @@ from rdflib import Graph
 from borderkg import iris
 from borderkg.loaders.extract.model import Entity, Extraction, Span, TimeInfo
 from borderkg.loaders.extract.vocabcontext import VocabularyContext
+from borderkg.loaders.rdfterms import (
+    DCT_IDENTIFIER,
+    ELI_P,
+    EPOCH,
+    IN_FORCE_FROM,
+    LIFTED,
+    NIF_CONTEXT,
+    NIF_SENTENCE,
+    PROV_ATTRIBUTED,
+    PROV_DERIVED,
+    PROV_GENERATED,
+    RDF_TYPE,
+    RDFS_LABEL,
+    SCHEMA_MONEY,
+    SCHEMA_NEWS,
+    SCHEMA_PERSON,
+    SCHEMA_QV,
+    SEM_P,
+    SKOS_PREF,
+    TA_IDENT,
+    TRUE,
+    UNREVIEWED,
+    XSD_ANYURI,
+    XSD_NNI,
+    B,
+    N,
+    S,
+    date_lit,
+    escape,
+    int_lit,
+    lit,
+    nt_iri,
+    number_lit,
+)
+from borderkg.loaders.readers.bylines import sort_authors
 from borderkg.loaders.record import ArticleRecord
 from borderkg.ontology.namespaces import (
-    BKG,
-    ELI,
-    ITSRDF,
-    NIF,
     PREFIXES,
-    REVIEW,
-    SCHEMA,
-    SEM,
-    STATUS,
 )
 from borderkg.runs import default_run_iri
-
-_XSD = "http://www.w3.org/2001/XMLSchema#"
-_RDF = "http://www.w3.org/1999/02/22-rdf-syntax-ns#"
-_PROV = "http://www.w3.org/ns/prov#"
-_RDFS = "http://www.w3.org/2000/01/rdf-schema#"
-_SKOS = "http://www.w3.org/2004/02/skos/core#"
-_DCTERMS = "http://purl.org/dc/terms/"
-
-
-def _iri(iri: object) -> str:
-    """An IRI in N-Triples form."""
-    return f"<{iri}>"
-
-
-# Terms are kept as N-Triples text: a quad is one formatted line, with no term objects.
-
-RDF_TYPE = _iri(_RDF + "type")
-XSD_DATE = _iri(_XSD + "date")
-XSD_INTEGER = _iri(_XSD + "integer")
-XSD_DECIMAL = _iri(_XSD + "decimal")
-XSD_NNI = _iri(_XSD + "nonNegativeInteger")
-XSD_ANYURI = _iri(_XSD + "anyURI")
-_TRUE = f'"true"^^{_iri(_XSD + "boolean")}'
-PROV_DERIVED = _iri(_PROV + "wasDerivedFrom")
-PROV_GENERATED = _iri(_PROV + "wasGeneratedBy")
-PROV_ATTRIBUTED = _iri(_PROV + "wasAttributedTo")
-RDFS_LABEL = _iri(_RDFS + "label")
-SKOS_PREF = _iri(_SKOS + "prefLabel")
-DCT_IDENTIFIER = _iri(_DCTERMS + "identifier")
-SCHEMA_NEWS = _iri(SCHEMA.NewsArticle)
-SCHEMA_PERSON = _iri(SCHEMA.Person)
-SCHEMA_ORG = _iri(SCHEMA.Organization)
-SCHEMA_QV = _iri(SCHEMA.QuantitativeValue)
-SCHEMA_MONEY = _iri(SCHEMA.MonetaryAmount)
-NIF_CONTEXT = _iri(NIF.Context)
-NIF_SENTENCE = _iri(NIF.Sentence)
-B = {name: _iri(BKG[name]) for name in BKG.__annotations__}
-S = {
-    name: _iri(SCHEMA[name])
-    for name in [
-        "headline",
-        "datePublished",
-        "url",
-        "inLanguage",
-        "keywords",
-        "translator",
-        "editor",
-        "publisher",
-        "name",
-        "text",
-        "value",
-        "minValue",
-        "maxValue",
-        "unitText",
-        "currency",
-    ]
-}
-N = {
-    name: _iri(NIF[name])
-    for name in ["isString", "sourceUrl", "referenceContext", "beginIndex", "endIndex", "anchorOf"]
-}
-SEM_P = {
-    name: _iri(SEM[name])
-    for name in [
-        "eventType",
-        "hasPlace",
-        "hasEarliestBeginTimeStamp",
-        "hasLatestBeginTimeStamp",
-        "hasEarliestEndTimeStamp",
-        "hasLatestEndTimeStamp",
-    ]
-}
-ELI_P = {
-    name: _iri(ELI[name]) for name in ["is_part_of", "number", "type_subdivision", "type_document"]
-}
-TA_IDENT = _iri(ITSRDF.taIdentRef)
-UNREVIEWED = _iri(REVIEW.Unreviewed)
-_LIFTED = str(STATUS.Lifted)
-_IN_FORCE_FROM = {
-    str(s) for s in (STATUS.InForce, STATUS.CarriedOut, STATUS.Announced, STATUS.Eased)
-}
-_EPOCH = dt.date(1970, 1, 1)
-
-
-def _escape(value: str) -> str:
-    """A string escaped for an N-Triples (and SPARQL) literal; most need nothing done.
-
-    Backslash, quote, line feed and carriage return, by ``str.replace`` (backslashes first,
-    so no escape is escaped again): far cheaper on an article's whole text than a
-    per-character table.
-    """
-    if "\\" in value:
-        value = value.replace("\\", "\\\\")
-    if '"' in value:
-        value = value.replace('"', '\\"')
-    if "\n" in value:
-        value = value.replace("\n", "\\n")
-    if "\r" in value:
-        value = value.replace("\r", "\\r")
-    return value
-
-
-def _lit(value: str) -> str:
-    """A plain (``xsd:string``) literal in N-Triples form."""
-    return f'"{_escape(value)}"'
-
-
-def _date(day: dt.date) -> str:
-    return f'"{day.isoformat()}"^^{XSD_DATE}'
-
-
-def _int(value: int, datatype: str = XSD_INTEGER) -> str:
-    return f'"{value}"^^{datatype}'
-
-
-def _number(value: Decimal) -> str:
-    if value == value.to_integral_value():
-        return f'"{int(value)}"^^{XSD_INTEGER}'
-    return f'"{format(value.normalize(), "f")}"^^{XSD_DECIMAL}'
 
 
 class _Writer:
@@ -174,7 +81,7 @@ class _Writer:
 
     def text(self, s: str, p: str, value: str | None) -> None:
         if value:
-            self.lines.append(f'{s} {p} "{_escape(value)}" .\n')
+            self.lines.append(f'{s} {p} "{escape(value)}" .\n')
 
     def nodes(self, s: str, p: str, iris_: Iterable[str]) -> None:
         append = self.lines.append
@@ -221,7 +128,7 @@ def _article_lines(record: ArticleRecord, extraction: Extraction, run: str | Non
     w = _Writer()
     add, nodes = w.add, w.nodes
     graph = f"<{iris.GRAPH_BASE}article/{art_id}>"
-    run_node = _iri(run or default_run_iri())
+    run_node = nt_iri(run or default_run_iri())
     add(graph, PROV_DERIVED, article)
     add(graph, PROV_GENERATED, run_node)
     _article(w, record, extraction, article, local)
@@ -268,7 +175,7 @@ def _article_lines(record: ArticleRecord, extraction: Extraction, run: str | Non
             ("maxValue", q.max_value),
         ):
             if value is not None:
-                add(node, S[key], _number(value))
+                add(node, S[key], number_lit(value))
         w.text(node, S["unitText"], q.unit_text)
         w.text(node, S["currency"], q.currency)
         add(node, B["countQualifier"], f"<{q.qualifier}>")
@@ -313,10 +220,10 @@ def _article(w: _Writer, record: ArticleRecord, x: Extraction, article: str, loc
     w.text(article, DCT_IDENTIFIER, x.article_id)
     w.text(article, S["headline"], record.title)
     if record.published:
-        add(article, S["datePublished"], _date(record.published))
-        add(article, B["publishedDayIndex"], _int((record.published - _EPOCH).days))
+        add(article, S["datePublished"], date_lit(record.published))
+        add(article, B["publishedDayIndex"], int_lit((record.published - EPOCH).days))
     if record.url:
-        add(article, S["url"], f'"{_escape(record.url)}"^^{XSD_ANYURI}')
+        add(article, S["url"], f'"{escape(record.url)}"^^{XSD_ANYURI}')
     w.text(article, S["inLanguage"], record.language)
     for keyword in record.keywords:
         w.text(article, S["keywords"], keyword)
@@ -324,7 +231,11 @@ def _article(w: _Writer, record: ArticleRecord, x: Extraction, article: str, loc
     w.text(article, B["photoCredit"], record.photo_credit)
     for heading in record.subheadings:
         w.text(article, B["subheading"], heading)
-    for prop, name in (("translator", record.translator), ("editor", record.editor)):
+    people, anonymous = sort_authors(record.authors, record.publisher)
+    for byline in anonymous:  # an outlet or "our correspondent": kept as printed, no Person
+        w.text(article, B["byline"], byline)
+    persons = [("translator", record.translator), ("editor", record.editor)]
+    for prop, name in [*persons, *(("author", name) for name in people)]:
         if name:
             person = f"<{iris.ACTOR_BASE}{iris.slugify(name)}>"
             add(article, S[prop], person)
@@ -338,7 +249,7 @@ def _article(w: _Writer, record: ArticleRecord, x: Extraction, article: str, loc
     text_node = f"{local}text>"
     add(article, B["text"], text_node)
     add(text_node, RDF_TYPE, NIF_CONTEXT)
-    add(text_node, N["isString"], _lit(x.text))
+    add(text_node, N["isString"], lit(x.text))
     add(text_node, N["sourceUrl"], article)
 
 
@@ -390,7 +301,7 @@ class _Spans:
                 + f"{node} {ref}"
                 f'{node} {begin_p} "{begin}"^^{XSD_NNI} .\n'
                 f'{node} {end_p} "{end}"^^{XSD_NNI} .\n'
-                f'{node} {anchor_p} "{_escape(text[begin:end])}" .\n'
+                f'{node} {anchor_p} "{escape(text[begin:end])}" .\n'
             )
 
 
@@ -410,7 +321,7 @@ def _place(w: _Writer, node: str, places: list[str], precision: str | None, infe
     if places and precision:
         w.add(node, B["locationPrecision"], f"<{precision}>")
     if places and inferred:
-        w.add(node, B["placeInferred"], _TRUE)
+        w.add(node, B["placeInferred"], TRUE)
 
 
 def _time(
@@ -427,31 +338,31 @@ def _time(
     if time.earliest is None or time.latest is None:
         return
     if time.relation == "since":
-        w.add(node, SEM_P["hasEarliestBeginTimeStamp"], _date(time.earliest))
-        w.add(node, SEM_P["hasLatestBeginTimeStamp"], _date(time.latest))
+        w.add(node, SEM_P["hasEarliestBeginTimeStamp"], date_lit(time.earliest))
+        w.add(node, SEM_P["hasLatestBeginTimeStamp"], date_lit(time.latest))
     elif time.relation == "until":
-        w.add(node, SEM_P["hasEarliestEndTimeStamp"], _date(time.earliest))
-        w.add(node, SEM_P["hasLatestEndTimeStamp"], _date(time.latest))
+        w.add(node, SEM_P["hasEarliestEndTimeStamp"], date_lit(time.earliest))
+        w.add(node, SEM_P["hasLatestEndTimeStamp"], date_lit(time.latest))
     else:
-        w.add(node, SEM_P["hasEarliestBeginTimeStamp"], _date(time.earliest))
-        w.add(node, SEM_P["hasLatestEndTimeStamp"], _date(time.latest))
-    w.add(node, B["dayIndex"], _int((time.earliest - _EPOCH).days))
+        w.add(node, SEM_P["hasEarliestBeginTimeStamp"], date_lit(time.earliest))
+        w.add(node, SEM_P["hasLatestEndTimeStamp"], date_lit(time.latest))
+    w.add(node, B["dayIndex"], int_lit((time.earliest - EPOCH).days))
     if policy_status is not None:
-        if policy_status == _LIFTED or time.relation == "until":
-            w.add(node, B["inForceUntil"], _date(time.earliest))
-        elif policy_status in _IN_FORCE_FROM:
-            w.add(node, B["inForceFrom"], _date(time.earliest))
+        if policy_status == LIFTED or time.relation == "until":
+            w.add(node, B["inForceUntil"], date_lit(time.earliest))
+        elif policy_status in IN_FORCE_FROM:
+            w.add(node, B["inForceFrom"], date_lit(time.earliest))
     if published is not None and time.relation != "until":
         lag = (published - time.earliest).days
         if lag >= 0:
-            w.add(node, B["reportingLagDays"], _int(lag))
+            w.add(node, B["reportingLagDays"], int_lit(lag))
 
 
 def _found_entity(w: _Writer, entity: Entity) -> None:
     node = f"<{entity.iri}>"
     for cls in entity.types:
         w.add(node, RDF_TYPE, f"<{cls}>")
-    w.add(node, SKOS_PREF, f"{_lit(entity.label)}@en")
+    w.add(node, SKOS_PREF, f"{lit(entity.label)}@en")
     w.add(node, B["reviewStatus"], UNREVIEWED)
     if entity.part_of:
         w.add(node, ELI_P["is_part_of"], f"<{entity.part_of}>")
@@ -462,7 +373,7 @@ def _found_entity(w: _Writer, entity: Entity) -> None:
     if entity.legal_type:
         w.add(node, ELI_P["type_document"], f"<{entity.legal_type}>")
     if entity.admin_level is not None:
-        w.add(node, B["adminLevel"], _int(entity.admin_level))
+        w.add(node, B["adminLevel"], int_lit(entity.admin_level))
     if entity.actor_type:
         w.add(node, B["actorType"], f"<{entity.actor_type}>")
 

@@ -31,6 +31,8 @@ class ArticleRecord:
     caption: str | None = None
     photo_credit: str | None = None
     subheadings: list[str] = field(default_factory=list)
+    #: bylines as printed, one name each; persons or not is decided in the RDF (loaders.rdf)
+    authors: tuple[str, ...] = ()
     translator: str | None = None
     editor: str | None = None
     publisher: str | None = None
@@ -48,8 +50,13 @@ class ArticleRecord:
         return [name for name in TRACKED_METADATA if not present[name]]
 
     def content_hash(self) -> str:
-        """SHA-256 over the text and the metadata that shapes the article's graph."""
+        """SHA-256 over the text and the metadata that shapes the article's graph.
+
+        Authors count in any order (the graph does not encode it) and only when there are
+        some, so the hash of a record without authors is what it was before they were read.
+        """
         h = hashlib.sha256()
+        authors = ("\x1f".join(sorted(set(self.authors))),) if self.authors else ()
         for part in (
             self.text,
             self.id or "",
@@ -63,6 +70,7 @@ class ArticleRecord:
             self.editor or "",
             self.publisher or "",
             self.language,
+            *authors,
         ):
             h.update(part.encode("utf-8"))
             h.update(b"\x1e")

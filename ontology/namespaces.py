@@ -133,6 +133,7 @@ class BKG(DefinedNamespace):
     sentence: URIRef
     caption: URIRef
     photoCredit: URIRef
+    byline: URIRef
     subheading: URIRef
     dateline: URIRef
     contentHash: URIRef

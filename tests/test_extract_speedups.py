@@ -26,7 +26,7 @@ from borderkg.loaders.extract.anchors import words_before
 from borderkg.loaders.extract.context import ArticleContext
 from borderkg.loaders.extract.cues import SentenceWords, TriggerIndex, Triggers, triggers
 from borderkg.loaders.extract.model import EventReport, Span
-from borderkg.loaders.rdf import _escape
+from borderkg.loaders.rdfterms import escape as _escape
 
 _RNG = random.Random(20)
 #: N-Triples' escapes of a literal's characters, as one table: what ``_escape`` must give.

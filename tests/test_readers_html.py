@@ -36,7 +36,8 @@ def test_metadata_comes_from_meta_json_ld_and_canonical_link(article: ArticleRec
     assert article.extra["description"] == (
         "Border guards in Sakju must now record every boat on the river."
     )
-    assert article.extra["author"] == ["Staff Reporter"]
+    assert article.authors == ("Staff Reporter",)  # a field of its own, not an extra
+    assert "author" not in article.extra
     assert article.extra["dateModified"] == "2023-06-06T10:00:00+09:00"
     assert article.missing == []
 
@@ -159,7 +160,7 @@ def test_a_byline_paragraph_inside_the_article_is_metadata_not_text(
 
     assert record.text.startswith("Chinese border police in Tumen City")
     assert "By " not in record.text
-    assert record.extra["author"] == names
+    assert record.authors == tuple(names)
 
 
 @pytest.mark.parametrize(
@@ -175,4 +176,4 @@ def test_a_first_paragraph_opening_with_by_but_not_a_byline_stays_text(first: st
     record = read_html(page, "by.html")
 
     assert record.text.startswith(first)
-    assert "author" not in record.extra
+    assert record.authors == ()

@@ -14,6 +14,7 @@ from typing import Any
 
 from dateutil import parser as date_parser
 
+from borderkg.loaders.readers.bylines import author_names
 from borderkg.loaders.readers.errors import ReadError
 from borderkg.loaders.readers.layout import CleanedBody, clean_body, dedupe
 from borderkg.loaders.record import ArticleRecord
@@ -35,6 +36,7 @@ ALIASES: dict[str, tuple[str, ...]] = {
     "body": ("body", "text", "content", "articleBody"),
     "caption": ("caption",),
     "photo_credit": ("photo_credit", "credit"),
+    "authors": ("author", "authors", "byline", "creator"),
     "translator": ("translator",),
     "editor": ("editor",),
     "publisher": ("publisher",),
@@ -137,6 +139,18 @@ def _keywords(value: Any, key: str, where: FieldSource) -> list[str]:
     return dedupe(item.strip().lower() for item in items)
 
 
+def _authors(value: Any, key: str, where: FieldSource) -> tuple[str, ...]:
+    """Names of an author field; "By A and B" and "A, B" strings are split into names."""
+    try:
+        return tuple(author_names(value))
+    except ValueError as exc:
+        message = (
+            f"field {key!r} must be a name, a byline ('By A and B'), an object with a "
+            f"'name' or a list of those; {exc}"
+        )
+        raise where.error(key, message, "field") from None
+
+
 def _date(value: Any, key: str, where: FieldSource) -> dt.date | None:
     if value is None:
         return None
@@ -194,6 +208,8 @@ def build_record(
             values[canonical] = _date(value, label, where)
         elif canonical == "keywords":
             values[canonical] = _keywords(value, label, where)
+        elif canonical == "authors":
+            values[canonical] = _authors(value, label, where)
         else:
             values[canonical] = _text(value, label, where)
 
@@ -216,6 +232,7 @@ def build_record(
         caption=values["caption"] or cleaned.caption,
         photo_credit=values["photo_credit"] or cleaned.photo_credit,
         subheadings=cleaned.subheadings,
+        authors=values["authors"],
         translator=values["translator"] or cleaned.translator,
         editor=values["editor"] or cleaned.editor,
         publisher=values["publisher"],

@@ -10,7 +10,6 @@ author), not text. The text then goes through the same cleaning as a plain-text 
 from __future__ import annotations
 
 import json
-import re
 from collections.abc import Iterator
 from typing import Any
 from urllib.parse import urljoin, urlsplit
@@ -18,6 +17,7 @@ from urllib.parse import urljoin, urlsplit
 import lxml.html
 from lxml import etree
 
+from borderkg.loaders.readers.bylines import author_names, byline_names, split_byline
 from borderkg.loaders.readers.errors import ReadError
 from borderkg.loaders.readers.fields import FieldSource, build_record, parse_date
 from borderkg.loaders.readers.layout import dedupe, parse_caption
@@ -119,8 +119,23 @@ def _keywords(meta: dict[str, list[str]], ld: dict[str, Any]) -> list[str]:
     return dedupe(item.strip().lower() for item in items)
 
 
+def _authors(ld_author: Any, meta_authors: list[str]) -> list[str]:
+    """Author names of JSON-LD ``author`` and ``<meta name=author>``; a malformed JSON-LD
+    item is skipped (the page's markup is not the researcher's to fix)."""
+    names: list[str] = []
+    for item in ld_author if isinstance(ld_author, list) else [ld_author]:
+        try:
+            names += author_names(item)
+        except ValueError:
+            continue
+    for content in meta_authors:
+        names += split_byline(content)
+    return dedupe(names)
+
+
 def page_metadata(tree: Any, name: str) -> tuple[dict[str, Any], dict[str, Any]]:
-    """Metadata fields of a parsed page and extra fields (description, authors …)."""
+    """Metadata fields of a parsed page (authors among them) and extra fields
+    (description, dateModified, html_title)."""
     meta = _meta(tree)
     ld = _jsonld_article(tree)
     one = {key: values[0] for key, values in meta.items()}
@@ -159,9 +174,9 @@ def page_metadata(tree: Any, name: str) -> tuple[dict[str, Any], dict[str, Any]]
     description = _first(one.get("description"), one.get("og:description"))
     if description:
         extra["description"] = description
-    authors = dedupe(_names(ld.get("author")) + meta.get("author", []))
+    authors = _authors(ld.get("author"), meta.get("author", []))
     if authors:
-        extra["author"] = authors
+        fields["authors"] = authors
     if isinstance(ld.get("dateModified"), str):
         extra["dateModified"] = ld["dateModified"]
     if html_title and html_title.strip():
@@ -201,35 +216,6 @@ def _main_blocks(xml: str) -> tuple[list[str], list[str], str | None]:
             headings.append(text)
         blocks.append(text)
     return blocks, headings, h1
-
-
-# A byline paragraph: "By NAME", "By NAME and NAME", "By our correspondent | Outlet".
-_BYLINE = re.compile(r"^by\s+(?P<names>[^\d.!?:;|\u2014]{2,80}?)\s*(?:[|\u2014].{0,60})?$", re.I)
-_BYLINE_WORDS = frozenset(["and", "our", "staff", "correspondent", "correspondents", "reporter"])
-_NOT_NAMES = re.compile(
-    r"the|a|an|then|now|this|that|these|late|early|mid|end|noon|night|dawn|january|february|"
-    r"march|april|may|june|july|august|september|october|november|december|monday|tuesday|"
-    r"wednesday|thursday|friday|saturday|sunday|today|tomorrow|yesterday",
-    re.I,
-)
-
-
-def byline_names(block: str) -> list[str] | None:
-    """The names of a paragraph that is only a byline ("By Jane Doe and Lee Min"), else
-    ``None``: every word a capitalised name or a byline word, none a month or a time word, so
-    "By March, guards had …" stays text."""
-    match = _BYLINE.match(" ".join(block.split()))
-    if match is None:
-        return None
-    words = re.split(r"[\s,&]+", match.group("names").strip())
-    if not words or len(words) > 8:
-        return None
-    if not all(w[:1].isupper() or w.lower() in _BYLINE_WORDS for w in words if w):
-        return None
-    if any(_NOT_NAMES.fullmatch(w) for w in words):
-        return None
-    names = re.split(r"\s*(?:,|&|\band\b)\s*", match.group("names").strip())
-    return [n for n in names if n]
 
 
 def _figure_caption(tree: Any) -> tuple[str | None, str | None]:
@@ -275,7 +261,7 @@ def read_html(text: str, name: str) -> ArticleRecord:
     names = byline_names(blocks[0]) if len(blocks) > 1 and blocks[0] not in headings else None
     if names is not None:
         blocks = blocks[1:]  # a byline left inside the article element: metadata, not text
-        extra.setdefault("author", names)
+    authors = fields.pop("authors", None) or names or []
     fields["title"] = _first(fields["title"], h1, extra.get("html_title"))
     record = build_record(
         fields,
@@ -288,5 +274,6 @@ def read_html(text: str, name: str) -> ArticleRecord:
     )
     if record.caption is None and record.photo_credit is None:
         record.caption, record.photo_credit = _figure_caption(tree)
+    record.authors = tuple(authors)  # already names: not split again as a byline field
     record.extra.update(extra)
     return record
