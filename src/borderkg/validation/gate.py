@@ -146,7 +146,7 @@ class Gate:
         self.by_id = {shape.id: shape.node for shape, _plans in self.compiled.plans}
         self.paths = {shape.node: path_predicates(shape) for shape, _p in self.compiled.plans}
         self.named = {n for (_c, _s, _o, named) in self.targets.values() for n in named}
-        self._ontology_quads: list[ox.Quad] = []
+        self._ontology_quads: list[ox.Quad] | None = None  # None: not copied since refresh
         self._hierarchy: list[ox.Quad] = []  # the ontology's rdfs:subClassOf quads
         self._ontology_by_subject: dict[ox.Term, list[ox.Quad]] = {}
         self.shapes = Applicable(self.compiled, self.targets, self.incoming_sensitive)
@@ -449,17 +449,18 @@ class Gate:
         return Facts(self.vouch.wanted, self.shapes.superclasses, self._ontology_by_subject)
 
     def _sync_ontology(self, main: ox.Store) -> None:
-        """Copy the store's ontology and well-known graphs, once: the class hierarchy goes
-        into every scratch store, the rest is read by node like the store's quads."""
-        if self._ontology_quads:
+        """Copy the store's ontology and well-known graphs unless copied since the last
+        :meth:`refresh` (an empty ontology is a copy too, the one a write emptying it is
+        judged with): the hierarchy goes into every scratch store, the rest is read by node."""
+        if self._ontology_quads is not None:
             return
-        self._ontology_quads = list(main.quads_for_pattern(None, None, None, ONTOLOGY))
-        self._hierarchy = [q for q in self._ontology_quads if q.predicate == SUBCLASS]
+        quads = self._ontology_quads = list(main.quads_for_pattern(None, None, None, ONTOLOGY))
+        self._hierarchy = [q for q in quads if q.predicate == SUBCLASS]
         self._ontology_by_subject = {}
-        for quad in self._ontology_quads:
+        for quad in quads:
             self._ontology_by_subject.setdefault(quad.subject, []).append(quad)
         copy = ox.Store()
-        copy.extend(self._ontology_quads)
+        copy.extend(quads)
         self.shapes.reset(superclasses(copy))
         self.reader.superclasses = self.shapes.superclasses
         self.reader.refresh(main)
@@ -477,7 +478,7 @@ class Gate:
         main = unwrap_store(store)
         if main is None:
             raise TypeError(f"the gate needs a GraphStore or pyoxigraph Store, not {type(store)}")
-        self._ontology_quads = []
+        self._ontology_quads = None
         self._sync_ontology(main)
 
 
