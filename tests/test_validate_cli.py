@@ -65,7 +65,7 @@ def test_warnings_alone_exit_0_unless_fail_on_warning() -> None:
     }
     strict = validate(fixture("warning.ttl"), "--fail-on", "warning")
     assert strict.exit_code == 1
-    assert "conforms: 0 violations, 2 warnings" in strict.stdout
+    assert "✗ warnings fail this run (--fail-on warning): 0 violations, 2 warnings" in strict.stdout
 
 
 def test_violations_exit_1_and_name_focus_node_path_value_and_shape() -> None:
@@ -406,12 +406,25 @@ def test_real_subprocess_prints_github_annotations_and_exits_1(tmp_path: Path) -
 # -- drop-in CI integration ----------------------------------------------------------------
 
 
-def test_pre_commit_hook_runs_the_console_script_on_every_readable_extension() -> None:
+def _documented_pre_commit_hook(docs: str) -> dict:
+    """The borderkg-validate hook of the first ``repos:`` example in docs/validate.md."""
+    import re
+
+    yaml = pytest.importorskip("yaml")
+    configs = [
+        doc
+        for block in re.findall(r"```yaml\n(.*?)```", docs, re.S)
+        if isinstance(doc := yaml.safe_load(block), dict) and "repos" in doc
+    ]
+    (config,) = configs
+    (repo,) = config["repos"]
+    (hook,) = repo["hooks"]
+    return {"rev": repo["rev"], **hook}
+
+
+def test_pre_commit_hook_takes_rdf_files_only_and_the_docs_opt_articles_in() -> None:
     import re
     import tomllib
-
-    from borderkg.loaders.readers import EXTENSIONS
-    from borderkg.validation_inputs import RDF_EXTENSIONS
 
     yaml = pytest.importorskip("yaml")
     root = Path(__file__).parent.parent
@@ -423,9 +436,28 @@ def test_pre_commit_hook_runs_the_console_script_on_every_readable_extension() -
     scripts = tomllib.loads((root / "pyproject.toml").read_text("utf-8"))["project"]["scripts"]
     assert (script, command) == ("borderkg", "validate")
     assert script in scripts
-    for extension in [*RDF_EXTENSIONS, *EXTENSIONS]:
+    rdf = [".ttl", ".trig", ".nt", ".nq", ".jsonld", ".json-ld", ".rdf", ".owl"]
+    for extension in rdf:
         assert re.search(hook["files"], f"data/round-2/file{extension}"), extension
-    assert not re.search(hook["files"], "data/notes.md")
+    # An ordinary repository's files are not taken for data (they stopped the hook: exit 2).
+    for other in [
+        "package.json",
+        "pom.xml",
+        "web/index.html",
+        "notes.txt",
+        "data/2019-06-fees.txt",
+        "data/2019-06-fees.json",
+        "data/feed.jsonl",
+        "data/notes.md",
+    ]:
+        assert not re.search(hook["files"], other), other
+    # The documented config opts articles in under data/, and keeps every RDF extension.
+    documented = _documented_pre_commit_hook((root / "docs" / "validate.md").read_text("utf-8"))
+    assert documented["id"] == "borderkg-validate"
+    for extension in [*rdf, ".txt", ".json", ".jsonl", ".ndjson", ".html"]:
+        assert re.search(documented["files"], f"data/round-2/file{extension}"), extension
+    for other in ["package.json", "pom.xml", "data/README.md"]:
+        assert not re.search(documented["files"], other), other
 
 
 def test_documented_github_actions_job_runs_the_command_it_shows(tmp_path: Path) -> None:
@@ -443,7 +475,20 @@ def test_documented_github_actions_job_runs_the_command_it_shows(tmp_path: Path)
     steps = workflow["jobs"]["borderkg"]["steps"]
     uses = [step.get("uses", "") for step in steps]
     assert any(u.startswith("actions/checkout@") for u in uses)
-    assert any(u.startswith("actions/setup-python@") for u in uses)
+    (setup,) = [step for step in steps if step.get("uses", "").startswith("actions/setup-python@")]
+    # cache: pip fails in a data repository without requirements.txt/pyproject.toml
+    # (actions/setup-python#807).
+    assert "cache" not in setup.get("with", {})
+    # The SARIF upload on private repositories needs all three.
+    assert workflow["permissions"] == {
+        "contents": "read",
+        "security-events": "write",
+        "actions": "read",
+    }
+    # The pre-commit example pins no invented tag: the reader is told how to get a commit.
+    rev = str(_documented_pre_commit_hook(docs)["rev"])
+    assert not re.fullmatch(r"v?\d+(\.\d+)*", rev), rev
+    assert "git ls-remote" in docs
     assert any(u.startswith("github/codeql-action/upload-sarif@") for u in uses)
     runs = [step["run"] for step in steps if "run" in step]
     assert any("pip install" in r and "git+" in r for r in runs)

@@ -65,6 +65,8 @@ def render_human(outcome: Outcome) -> str:
             if not shared:
                 lines.append(_indent(result.message, "      "))
         lines.append("")
+    if delegated := outcome.pyshacl_shapes():
+        lines.append(f"checked by pyshacl: {', '.join(delegated)}")
     lines.append(verdict(outcome))
     return "\n".join(lines) + "\n"
 
@@ -74,7 +76,10 @@ def _indent(text: str, prefix: str) -> str:
 
 
 def verdict(outcome: Outcome, *, mark: bool = True) -> str:
-    """One line: conforms or not, result counts, inputs, engine, time and exit code."""
+    """One line: conforms or not, result counts, inputs, engine, time and exit code.
+
+    A conforming run that fails (``--fail-on warning`` or ``info``) says so rather than
+    "conforms … exit 1"."""
     report = outcome.report
     if report is None:
         return f"not validated: {plural(len(outcome.errors), 'input error')} (exit 2)"
@@ -88,7 +93,12 @@ def verdict(outcome: Outcome, *, mark: bool = True) -> str:
         scope = f"the store {outcome.inputs[0].source}"
     else:
         scope = f"{plural(len(outcome.inputs), 'input')} ({plural(quads, 'quad')})"
-    state = "conforms" if report.conforms else "does not conform"
+    if not report.conforms:
+        state = "does not conform"
+    elif outcome.exit_code != 0:  # conforming, yet results at the --fail-on level fail it
+        state = f"{outcome.fail_on}s fail this run (--fail-on {outcome.fail_on})"
+    else:
+        state = "conforms"
     sign = click.style(
         "✓" if outcome.exit_code == 0 else "✗",
         fg="green" if outcome.exit_code == 0 else "red",
@@ -128,6 +138,7 @@ def render_json(outcome: Outcome) -> str:
         "exit_code": outcome.exit_code,
         "fail_on": outcome.fail_on,
         "engine": report.engine if report else None,
+        "checked_by_pyshacl": outcome.pyshacl_shapes(),
         "seconds": round(report.seconds, 3) if report else None,
         "counts": outcome.counts(),
         "inputs": [

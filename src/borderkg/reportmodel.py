@@ -125,8 +125,9 @@ def _text(graph: Graph, node: object, predicate: URIRef) -> str | None:
     return (sorted(english) or values or [None])[0]
 
 
-def _display_id(shapes: Graph, shape: URIRef | BNode, key: str, compact: Compactor) -> str:
-    """``bkgsh:Article-text``; a blank property shape as ``parent/path``, else its key."""
+def display_id(shapes: Graph, shape: URIRef | BNode, key: str, compact: Compactor) -> str:
+    """The id people read: ``bkgsh:Article-text``; a blank property shape as
+    ``parent/path``, else its key."""
     if isinstance(shape, URIRef):
         return compact.iri(str(shape)).strip("<>")
     from borderkg.validation.terms import path_text
@@ -172,7 +173,7 @@ def shape_catalog(shapes: Graph, compact: Compactor) -> dict[str, ShapeInfo]:
         key = shape_id(shapes, shape)
         catalog[key] = ShapeInfo(
             key=key,
-            id=_display_id(shapes, shape, key, compact),
+            id=display_id(shapes, shape, key, compact),
             name=_text(shapes, shape, SH.name),
             description=_text(shapes, shape, SH.description),
             severity=severity_name(severity),
@@ -219,6 +220,17 @@ class Outcome:
         for result in self.results:
             shapes.setdefault(result.source_shape, self.shape_of(result))
         return sorted(shapes.values(), key=lambda s: s.id)
+
+    def pyshacl_shapes(self) -> list[str]:
+        """Ids of the shapes the fast engine handed to pyshacl (it could not translate them).
+
+        Empty when pyshacl ran everything (``--engine pyshacl``) or nothing was validated.
+        """
+        report = self.report
+        if report is None or report.engine == "pyshacl":
+            return []
+        keys = [key for key, engine in report.shape_engines.items() if engine == "pyshacl"]
+        return sorted(self.shapes[k].id if k in self.shapes else k for k in keys)
 
     def counts(self) -> dict[str, int]:
         """Results per severity: ``{"violations": …, "warnings": …, "infos": …}``."""

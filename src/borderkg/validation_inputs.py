@@ -21,6 +21,7 @@ from pathlib import Path
 
 import pyoxigraph as ox
 from rdflib import Graph
+from rdflib.term import Node
 
 from borderkg.sourcelines import location
 
@@ -51,13 +52,49 @@ RDF_EXTENSIONS: dict[str, str] = {
 ARTICLE_FORMATS = ("text", "json", "jsonl", "html")
 
 _GLOB_CHARS = re.compile(r"[*?\[]")
-# pyoxigraph repeats the position in its message; the location is reported separately.
-_POSITION_PREFIX = re.compile(r"^Parser error (?:at|between) line \d+ column \d+[^:]*: ")
+# pyoxigraph repeats the position in its message ("Parser error at line 3 column 16: …",
+# "… at line 3 between columns 16 and 20: …", "… between line 3 column 16 and line 4
+# column 2: …"); the location is reported separately.
+_POSITION_PREFIX = re.compile(
+    r"^Parser error (?:at|between) line (?P<line>\d+) "
+    r"(?:column|between columns) (?P<column>\d+)[^:]*: "
+)
 
 
-def _syntax_error(file: str, exc: SyntaxError) -> InputError:
-    message = _POSITION_PREFIX.sub("", exc.msg or str(exc))
-    return InputError(file, message, exc.lineno, exc.offset)
+def xml_error_position(data: bytes) -> tuple[int, int] | None:
+    """(line, 1-based column) of the first XML well-formedness error, found with expat.
+
+    pyoxigraph's RDF/XML errors carry no position; an ill-formed document's position is
+    the one expat reports. ``None`` when the XML is well-formed (an RDF/XML-level error).
+    """
+    from xml.parsers import expat
+
+    parser = expat.ParserCreate()
+    try:
+        parser.Parse(data, True)
+    except expat.ExpatError as exc:
+        return exc.lineno, exc.offset + 1
+    return None
+
+
+def _syntax_error(
+    file: str, exc: SyntaxError, fmt: str | None = None, data: bytes | None = None
+) -> InputError:
+    text = exc.msg or str(exc)
+    line, column = exc.lineno, exc.offset
+    found = _POSITION_PREFIX.match(text)
+    if found:
+        text = text[found.end() :]
+        if line is None:
+            line, column = int(found["line"]), int(found["column"])
+    if line is None and fmt == "rdfxml":
+        try:
+            position = xml_error_position(data if data is not None else Path(file).read_bytes())
+        except OSError:
+            position = None
+        if position is not None:
+            line, column = position
+    return InputError(file, text, line, column)
 
 
 @dataclass(frozen=True)
@@ -241,7 +278,7 @@ def read_rdf_file(path: Path, fmt: str, collected: Collected) -> None:
             quads.append(quad)
         entry.prefixes = dict(getattr(parser, "prefixes", None) or {})
     except SyntaxError as exc:
-        collected.errors.append(_syntax_error(str(path), exc))
+        collected.errors.append(_syntax_error(str(path), exc, fmt))
         return
     except (OSError, ValueError) as exc:
         collected.errors.append(InputError(str(path), str(exc), kind="unreadable"))
@@ -319,25 +356,34 @@ def read_shapes(files: Iterable[str]) -> tuple[Graph, list[InputError]]:
 
     Each file is checked with pyoxigraph first, whose syntax errors carry a line and
     column, then parsed into the rdflib shapes graph the validators take (format by
-    extension, Turtle otherwise).
+    extension, Turtle otherwise). Then every SPARQL query the files bring is parsed
+    (:func:`borderkg.shapequeries.sparql_errors`), so a broken one fails the run whatever
+    the data.
     """
+    from borderkg.shapequeries import query_nodes, sparql_errors
     from borderkg.shapes import shapes_graph
 
     graph = shapes_graph()
     errors: list[InputError] = []
+    queries_of: dict[str, set[Node]] = {}
     for name in files:
         path = Path(name)
         fmt = RDF_EXTENSIONS.get(path.suffix.lower(), "turtle")
         base = path.resolve().as_uri()
+        before = query_nodes(graph)
         try:
             data = path.read_bytes()
             for _ in ox.parse(input=data, format=RDF_FORMATS[fmt], base_iri=base):
                 pass
             graph.parse(data=data, format=_RDFLIB_FORMATS[fmt], publicID=base)
         except SyntaxError as exc:
-            errors.append(_syntax_error(name, exc))
+            errors.append(_syntax_error(name, exc, fmt, data))
         except OSError as exc:
             errors.append(InputError(name, exc.strerror or str(exc), kind="not-found"))
         except Exception as exc:  # rdflib's parsers raise assorted types on bad input
             errors.append(InputError(name, f"{type(exc).__name__}: {exc}"))
+        else:
+            queries_of[name] = query_nodes(graph) - before
+    if not errors:
+        errors = sparql_errors(graph, queries_of)
     return graph, errors
