@@ -17,7 +17,13 @@ from pathlib import Path
 import pytest
 from poolfixture import EXPLOSIVE, _alive, _build
 
-from borderkg.querypool import QueryFailed, QueryPool, QuerySettings, QueryTimeout
+from borderkg.querypool import (
+    QueryFailed,
+    QueryPool,
+    QuerySettings,
+    QuerySyntaxError,
+    QueryTimeout,
+)
 from borderkg.queryprocs import process_sizes
 
 # 80^4 = 40,960,000 rows to count: seconds of work with a known answer.
@@ -62,17 +68,26 @@ def _environ(pid: int) -> dict[str, str]:
     return dict(item.decode().split("=", 1) for item in raw if b"=" in item)
 
 
-def test_worker_processes_share_one_malloc_arena_unless_the_operator_chose(
+def test_worker_processes_get_a_malloc_arena_per_slot_unless_the_operator_chose(
     shared: QueryPool, root: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     pids = shared.worker_pids(spare=True)
-    assert len(pids) == 2
-    assert all(_environ(pid).get("MALLOC_ARENA_MAX") == "1" for pid in pids)
+    assert len(pids) == 2  # one process of two slots, and the spare
+    assert all(_environ(pid).get("MALLOC_ARENA_MAX") == "2" for pid in pids)
     monkeypatch.setenv("MALLOC_ARENA_MAX", "4")
     with QueryPool(root, QuerySettings(workers=1, worker_threads=1)) as chosen:
         assert _count(chosen, "SELECT (COUNT(*) AS ?n) WHERE { VALUES ?x { 1 2 } }") == 2
         (pid,) = chosen.worker_pids()
         assert _environ(pid)["MALLOC_ARENA_MAX"] == "4"
+
+
+def test_a_worker_hands_memory_back_after_every_query_answered_or_failed(root: Path) -> None:
+    with QueryPool(root, QuerySettings(workers=1, worker_threads=1)) as pool:
+        before = pool.worker_info()["trims"]
+        assert _count(pool, "SELECT (COUNT(*) AS ?n) WHERE { VALUES ?x { 1 2 3 } }") == 3
+        with pytest.raises(QuerySyntaxError):  # the worker's parser finds it
+            pool.select("SELECT * WHERE { ?s ?p }")
+        assert pool.worker_info()["trims"] == before + 2
 
 
 def test_slots_are_spread_over_as_few_processes_as_allowed() -> None:

@@ -80,17 +80,19 @@ def _python() -> str:
     return sys.executable or shutil.which("python3") or "python3"
 
 
-def _worker_environment() -> dict[str, str]:
-    """The environment of a worker process: this one's, with one malloc arena for all slots
-    (unless the operator set ``MALLOC_ARENA_MAX``). glibc gives each thread an arena of its
-    own, and memory a query freed stays in its arena: with one arena a process running
-    several queries at once keeps about what one query needs (four medium queries at once on
-    the 10,000-article store, peak RSS: 74 MiB instead of 95–106; and two at once ran at the
-    same CPU cost per query). With eight at once it costs CPU: the serving benchmark, one
-    arena against eight (``MALLOC_ARENA_MAX=8`` set by the operator), 3 interleaved rounds,
-    medium query 387 vs 362 ms CPU per request at c=32 and 418 vs 372 at c=8, for 134 vs 230
-    MiB PSS of all serving processes. Other C libraries ignore the variable."""
-    return {"MALLOC_ARENA_MAX": "1", **os.environ}
+def _worker_environment(slots: int) -> dict[str, str]:
+    """The environment of a worker process: this one's, with a malloc arena for each of its
+    ``slots`` (unless the operator set ``MALLOC_ARENA_MAX``). Slots sharing one arena
+    contend for its lock: with eight slots busy that cost CPU on every query. Memory a query
+    freed stays in its arena, so several arenas alone grow the process; the worker hands it
+    back after each query instead (``malloc_trim``, see :mod:`borderkg.queryworker`).
+    Serving benchmark, medium query, 10,000-article store, two interleaved rounds on a quiet
+    machine, against Oxigraph server: one shared arena 0.75x its requests/s at c=32 and
+    0.73x at c=8 (394 / 403 ms CPU per request), 129 MiB PSS of all serving processes; an
+    arena per slot and a trim after each query 0.91x and 0.86x (337 / 376 ms), 161 MiB;
+    eight arenas without the trim had reached 230 MiB. Other C libraries ignore the
+    variable."""
+    return {"MALLOC_ARENA_MAX": str(max(slots, 1)), **os.environ}
 
 
 def process_sizes(count: int, per_process: int) -> list[int]:
@@ -286,7 +288,7 @@ class WorkerSet:
                 ],
                 pass_fds=fds,
                 stdin=subprocess.DEVNULL,
-                env=_worker_environment(),
+                env=_worker_environment(size),
             )
         except OSError as exc:
             for parent, _child in pairs:

@@ -24,6 +24,7 @@ memory here; the parent only answers the client once ``K`` arrived.
 from __future__ import annotations
 
 import contextlib
+import ctypes
 import json
 import os
 import select
@@ -32,7 +33,7 @@ import socket
 import struct
 import sys
 import threading
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from typing import Any
 
 import pyoxigraph as ox
@@ -282,6 +283,16 @@ class WorkerState:
     def __init__(self, root: str) -> None:
         self.reader = SnapshotReader(root)
         self.lock = threading.Lock()
+        self._trim = _trimmer()
+        self._counted = threading.Lock()
+        self.trims = 0  # queries after which memory was handed back (for the debug op)
+
+    def release_memory(self) -> None:
+        """Hand back what the query just finished freed, so a process with an arena per
+        slot stays about as small as one with a single arena."""
+        self._trim()
+        with self._counted:
+            self.trims += 1
 
     def current(self) -> ox.Store:
         """The store of the current snapshot (reopened first if a new one was published)."""
@@ -299,6 +310,18 @@ class WorkerState:
     def name(self) -> str | None:
         """The name of the snapshot in use."""
         return self.reader.name
+
+
+def _trimmer() -> Callable[[], int]:
+    """glibc's ``malloc_trim(0)``: hands the pages freed by a finished query back to the
+    system, from every arena (a worker has one per slot, see
+    :func:`borderkg.queryprocs._worker_environment`). A no-op without glibc."""
+    try:
+        trim = ctypes.CDLL(None).malloc_trim
+    except (OSError, AttributeError):
+        return lambda: 0
+    trim.argtypes = [ctypes.c_size_t]
+    return lambda: int(trim(0))
 
 
 def serve_slot(
@@ -325,6 +348,7 @@ def serve_slot(
                 "modules": sorted(sys.modules),
                 "rss_kib": _rss_kib(),
                 "threads": threading.active_count(),
+                "trims": shared.trims,
             }
             send_frame(sock, INFO, json.dumps(info).encode())
             continue
@@ -345,6 +369,7 @@ def serve_slot(
         else:
             done = DONE_HEADER.pack(-1 if rows is None else rows, capped, kind)
             send_frame(sock, DONE, done + out.buffer)
+        shared.release_memory()
 
 
 def _slot_thread(
