@@ -113,17 +113,14 @@ def main() -> None:
     help="Extraction processes (default: one per core).",
 )
 @click.option("--quiet", "-q", is_flag=True, help="No progress display.")
-@click.option(
-    "--gate/--no-gate",
-    default=True,
-    show_default=True,
-    help="Check each article against the SHACL shapes and the store before writing it; "
-    "articles with violations are rejected.",
-)
 @store_option
 @read_option_flags
-def load(paths, sample, workers, quiet, gate, store_dir, **read_flags) -> None:
-    """Load article files, folders, globs or - (standard input) into the store."""
+def load(paths, sample, workers, quiet, store_dir, **read_flags) -> None:
+    """Load article files, folders, globs or - (standard input) into the store.
+
+    Every article passes the SHACL gate against the store before it is written; an article
+    with violations is rejected and reported, and the others load.
+    """
     from borderkg.loaders.samples import sample_paths
     from borderkg.pipeline import load as run_load
 
@@ -144,7 +141,6 @@ def load(paths, sample, workers, quiet, gate, store_dir, **read_flags) -> None:
             workers=workers,
             stdin=sys.stdin.buffer if "-" in inputs else None,
             on_article=progress.tick,
-            gate=gate,
         )
     progress.done()
     _print_summary(summary, store.root)
