@@ -192,3 +192,18 @@ def test_putting_a_one_triple_ontology_is_422(client: FlaskClient) -> None:
     )
     assert_rejected_with_report(reply)
     assert served_triples(client, ONTOLOGY) == before
+
+
+def test_the_rejection_of_a_drop_reports_what_full_validation_of_the_result_finds(
+    service: WriteService, store: Path, tmp_path: Path
+) -> None:
+    from borderkg.validatecli import run
+
+    dropped = tmp_path / "dropped"
+    shutil.copytree(store, dropped)
+    with GraphStore(dropped) as opened:
+        opened.store.update(f"DROP GRAPH <{ONTOLOGY}>")
+    full = set(run([], store_dir=dropped).report.results)
+    with pytest.raises(WriteRejected) as rejected:
+        service.update(EMPTYING["drop"])
+    assert full and set(rejected.value.report.results) == full
