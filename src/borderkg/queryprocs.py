@@ -86,10 +86,11 @@ def _worker_environment(slots: int) -> dict[str, str]:
     contend for its lock: with eight slots busy that cost CPU on every query. Memory a query
     freed stays in its arena, so several arenas alone grow the process; the worker hands it
     back after each query instead (``malloc_trim``, see :mod:`borderkg.queryworker`).
-    Serving benchmark, medium query, 10,000-article store, two interleaved rounds on a quiet
-    machine, against Oxigraph server: one shared arena 0.75x its requests/s at c=32 and
-    0.73x at c=8 (394 / 403 ms CPU per request), 129 MiB PSS of all serving processes; an
-    arena per slot and a trim after each query 0.91x and 0.86x (337 / 376 ms), 161 MiB;
+    Serving benchmark, medium query, 10,000-article store, quiet machine, interleaved with
+    Oxigraph server, medians: one shared arena 0.75x its requests/s at c=32 and 0.73x at
+    c=8 (394 / 403 ms CPU per request), 129 MiB PSS of all serving processes; an arena per
+    slot and a trim after each query 0.91x and 0.86x in that run (337 / 376 ms, 161 MiB),
+    0.81x and 1.02x in a second (174 MiB), and at c=1 0.98x against one arena's 0.85x;
     eight arenas without the trim had reached 230 MiB. Other C libraries ignore the
     variable."""
     return {"MALLOC_ARENA_MAX": str(max(slots, 1)), **os.environ}

@@ -24,7 +24,6 @@ memory here; the parent only answers the client once ``K`` arrived.
 from __future__ import annotations
 
 import contextlib
-import ctypes
 import json
 import os
 import select
@@ -33,11 +32,12 @@ import socket
 import struct
 import sys
 import threading
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from typing import Any
 
 import pyoxigraph as ox
 
+from borderkg.cmemory import release_free_memory
 from borderkg.resultcap import Capped, RowCap, cap_document
 from borderkg.snapshots import SnapshotReader
 
@@ -283,14 +283,14 @@ class WorkerState:
     def __init__(self, root: str) -> None:
         self.reader = SnapshotReader(root)
         self.lock = threading.Lock()
-        self._trim = _trimmer()
         self._counted = threading.Lock()
         self.trims = 0  # queries after which memory was handed back (for the debug op)
 
     def release_memory(self) -> None:
         """Hand back what the query just finished freed, so a process with an arena per
-        slot stays about as small as one with a single arena."""
-        self._trim()
+        slot (see :func:`borderkg.queryprocs._worker_environment`) stays about as small as
+        one with a single arena."""
+        release_free_memory()
         with self._counted:
             self.trims += 1
 
@@ -310,18 +310,6 @@ class WorkerState:
     def name(self) -> str | None:
         """The name of the snapshot in use."""
         return self.reader.name
-
-
-def _trimmer() -> Callable[[], int]:
-    """glibc's ``malloc_trim(0)``: hands the pages freed by a finished query back to the
-    system, from every arena (a worker has one per slot, see
-    :func:`borderkg.queryprocs._worker_environment`). A no-op without glibc."""
-    try:
-        trim = ctypes.CDLL(None).malloc_trim
-    except (OSError, AttributeError):
-        return lambda: 0
-    trim.argtypes = [ctypes.c_size_t]
-    return lambda: int(trim(0))
 
 
 def serve_slot(

@@ -8,7 +8,7 @@ targets, so a query that does not parse would pass every run until some data rea
 
 from __future__ import annotations
 
-from rdflib import OWL, RDF, BNode, Graph, Literal, URIRef
+from rdflib import BNode, Graph, Literal, URIRef
 from rdflib.namespace import SH
 from rdflib.term import Node
 
@@ -30,22 +30,6 @@ def query_nodes(graph: Graph) -> set[Node]:
     return set(graph.subjects(SH.select, None)) | set(graph.subjects(SH.ask, None))
 
 
-def declared_prefixes(graph: Graph, node: Node) -> dict[str, str]:
-    """The ``sh:prefixes`` declarations of a SPARQL constraint, validator or target, as
-    pyshacl (and ``ShapesModel.prefixes`` of the SPARQL engine) collect them."""
-    ontologies = set(graph.subjects(RDF.type, OWL.Ontology))
-    everywhere = {d for o in ontologies for d in graph.objects(o, SH.declare)}
-    found: dict[str, str] = {}
-    for source in graph.objects(node, SH.prefixes):
-        own = set(graph.objects(source, SH.declare))
-        for declaration in own if (own and source in ontologies) else own | everywhere:
-            prefix = graph.value(declaration, SH.prefix)
-            namespace = graph.value(declaration, SH.namespace)
-            if prefix is not None and namespace is not None:
-                found[str(prefix)] = str(namespace)
-    return found
-
-
 def _owner(graph: Graph, node: Node) -> tuple[str, Node | None]:
     """(what owns the query, its node): a shape, a shape's target or a component."""
     for link, what in _QUERY_OWNERS:
@@ -58,6 +42,7 @@ def _query_problem(graph: Graph, node: Node, owner: Node | None, what: str) -> s
     """Why the query of ``node`` would fail when the engine runs it, or ``None``."""
     from rdflib.plugins.sparql import prepareQuery
 
+    from borderkg.validation.model import declared_prefixes
     from borderkg.validation.sparqltext import UnsupportedQuery, substitute_path
     from borderkg.validation.terms import path_text
 

@@ -18,7 +18,6 @@ bulk load that was interrupted before RocksDB took them (``remove_bulk_leftovers
 from __future__ import annotations
 
 import contextlib
-import ctypes
 import json
 import os
 import re
@@ -29,6 +28,7 @@ from pathlib import Path
 
 import pyoxigraph as ox
 
+from borderkg.cmemory import release_free_memory
 from borderkg.storelock import LOCK_NAME, StoreError
 
 ACTIVE_NAME = "active.json"
@@ -320,21 +320,6 @@ def graph_ranges(source: ox.Store, chunk: int) -> Iterator[Iterator[ox.Quad]]:
                 yield quad
 
         yield run()
-
-
-def release_free_memory() -> None:
-    """Hand the C heap's free pages back to the system (glibc ``malloc_trim``).
-
-    The bulk loader's batches are freed when a load ends, but glibc keeps most of the
-    freed memory mapped, so without this a rebuild leaves the process hundreds of MiB
-    larger than before it. Does nothing where there is no glibc.
-    """
-    try:
-        libc = ctypes.CDLL(None)
-        trim = libc.malloc_trim
-    except (OSError, AttributeError):
-        return
-    trim(0)
 
 
 @dataclass

@@ -41,8 +41,9 @@ from typing import IO
 
 import pyoxigraph as ox
 
+from borderkg.cmemory import release_free_memory
 from borderkg.storebulk import trig_document
-from borderkg.storefiles import Rebuilt, keep_empty_graphs, release_free_memory
+from borderkg.storefiles import Rebuilt, keep_empty_graphs
 from borderkg.storelock import StoreError
 
 SPOOL_PREFIX = "spool-"

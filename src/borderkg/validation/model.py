@@ -224,24 +224,27 @@ class ShapesModel:
         return sorted(reached.values(), key=lambda s: s.id)
 
     def prefixes(self, node: Node) -> dict[str, str]:
-        """The prefixes a SPARQL constraint or validator declares, as pyshacl collects them.
+        """The prefixes a SPARQL constraint or validator declares (:func:`declared_prefixes`)."""
+        return declared_prefixes(self.graph, node)
 
-        For each ``sh:prefixes`` value: its ``sh:declare``\\s, plus those of every ontology
-        in the shapes graph unless the value is itself an ontology with declarations.
-        """
-        g = self.graph
-        ontologies = set(g.subjects(RDF.type, OWL.Ontology))
-        everywhere = {d for o in ontologies for d in g.objects(o, SH.declare)}
-        found: dict[str, str] = {}
-        for source in g.objects(node, SH.prefixes):
-            own = set(g.objects(source, SH.declare))
-            declarations = own if (own and source in ontologies) else own | everywhere
-            for declaration in declarations:
-                prefix = g.value(declaration, SH.prefix)
-                namespace = g.value(declaration, SH.namespace)
-                if prefix is not None and namespace is not None:
-                    found[str(prefix)] = str(namespace)
-        return found
+
+def declared_prefixes(g: Graph, node: Node) -> dict[str, str]:
+    """The prefixes a SPARQL constraint, validator or target declares, as pyshacl collects
+    them: for each ``sh:prefixes`` value, its ``sh:declare``\\s, plus those of every
+    ontology in the shapes graph unless the value is itself an ontology with declarations.
+    """
+    ontologies = set(g.subjects(RDF.type, OWL.Ontology))
+    everywhere = {d for o in ontologies for d in g.objects(o, SH.declare)}
+    found: dict[str, str] = {}
+    for source in g.objects(node, SH.prefixes):
+        own = set(g.objects(source, SH.declare))
+        declarations = own if (own and source in ontologies) else own | everywhere
+        for declaration in declarations:
+            prefix = g.value(declaration, SH.prefix)
+            namespace = g.value(declaration, SH.namespace)
+            if prefix is not None and namespace is not None:
+                found[str(prefix)] = str(namespace)
+    return found
 
 
 def is_blank(node: Node) -> bool:
