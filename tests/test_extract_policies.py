@@ -118,14 +118,57 @@ def test_the_authority_after_by_implements_and_an_order_issues(extractor: Extrac
     )
 
 
-def test_without_a_place_in_the_sentence_the_article_place_is_used_less_precisely(
+def test_a_measure_whose_sentence_names_no_place_is_not_placed_from_the_article(
     extractor: Extractor,
 ) -> None:
     text = "Guards patrol Hyesan and Hyesan again. Later, floodlights were installed."
-    x = extract(extractor, text)
-    [p] = x.policies
-    assert (p.places, p.place_inferred) == ([PLACE + "hyesan"], True)
-    assert p.location_precision == SCHEME + "location-precision/County"
+    [p] = extract(extractor, text).policies
+    assert (p.places, p.location_precision, p.place_inferred) == ([], None, False)
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        (
+            "Smugglers cross into Changbai Korean Autonomous County. The county has installed"
+            " new cameras.",
+            "changbai",
+        ),
+        ("Traders gather in Hyesan. The city has installed new cameras.", "hyesan"),
+        (
+            "Traders met near the Yalu River in Hyesan. Floodlights were put up along the river.",
+            "yalu-river",
+        ),
+        ("Many traders live in Sinuiju. Cameras were installed there last week.", "sinuiju"),
+    ],
+)
+def test_a_place_referred_back_to_is_the_nearest_earlier_place_of_its_kind(
+    extractor: Extractor, text: str, place: str
+) -> None:
+    # Dandong, named most often, was the article's main place: not what the text refers to.
+    [p] = extract(extractor, "Dandong is busy. Dandong is big. " + text).policies
+    assert (p.places, p.place_inferred) == ([PLACE + place], True)
+
+
+def test_existential_there_refers_to_no_place(extractor: Extractor) -> None:
+    text = "Traders gather in Hyesan. There are reports that floodlights were installed."
+    [p] = extract(extractor, text).policies
+    assert p.places == []
+
+
+def test_a_country_people_are_sent_to_is_not_where_the_measure_is(extractor: Extractor) -> None:
+    x = extract(extractor, "Chinese police sent 50 defectors back to North Korea in May.")
+    assert [(local(p.measure_type), p.places) for p in x.policies] == [("ForcedRepatriation", [])]
+    x = extract(extractor, "Chinese police have installed cameras in North Korea.")
+    assert [p.places for p in x.policies] == [[PLACE + "north-korea"]]
+
+
+def test_where_goods_come_from_is_not_the_place_when_another_is_named(
+    extractor: Extractor,
+) -> None:
+    text = "Police in Tumen arrested four traders from Hunchun for smuggling."
+    [p] = extract(extractor, text).policies
+    assert p.places == [PLACE + "tumen"]
 
 
 def test_the_same_measure_in_two_sentences_is_one_policy(extractor: Extractor) -> None:

@@ -370,4 +370,4 @@ def test_in_the_city_places_a_measure_in_the_town_named_just_before(
         "detained since May.",
     )
     [policy] = x.policies
-    assert policy.places == [PLACE + "hoeryong"] and not policy.place_inferred
+    assert policy.places == [PLACE + "hoeryong"] and policy.place_inferred

@@ -401,7 +401,7 @@ def test_a_place_not_named_in_the_measures_sentence_is_marked_inferred(
     text = (
         "Chinese border police installed new cameras in Dandong last week.\n\n"
         "Traders say the river has been quiet since then.\n\n"
-        "Border police have also put up floodlights on the embankment."
+        "Border police have also put up floodlights in the city."
     )
     record = ArticleRecord(text=text, source="t.txt", id="t", published=dt.date(2024, 6, 1))
     store = ox.Store()

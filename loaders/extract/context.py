@@ -2,8 +2,8 @@
 
 Policies and event reports share the same way of filling their roles from the sentence
 they are found in, so it lives here: authorities in subject position or after ``by``, the
-groups affected, the places (``in the city`` refers back to the town of the sentence before;
-else the article's dominant place with a coarser precision), the nearest time expression
+groups affected, the places (named in the sentence, else referred back to: ``the county``
+is the county named before; ``placerefs``), the nearest time expression
 and the quantities. A cue is negated by ``not``, ``no …`` or a denial that governs its
 clause (``denied that any new equipment was being put up``, ``there is no sign that the
 curfew will be lifted``). A sentence without a place of its own is set where the sentence
@@ -14,12 +14,12 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections import Counter
 from dataclasses import dataclass
 
 from . import kinds
 from .cues import SentenceWords
 from .model import Entity, Mention, Span, SpanReach, TimeInfo
+from .placerefs import COUNTRY_LOCATIVE, ORIGIN, referred_places
 from .roles import COUNTRY_AS_PLACE, Roles, sentence_roles
 
 _NEGATION = re.compile(
@@ -51,12 +51,6 @@ _DENIAL = re.compile(
 _SETTING = re.compile(
     r"\b(?:in|at|near|inside|around|along|within|throughout)\s+(?:the\s+)?$", re.I
 )
-# "in the city", "there": a place named in the sentence before.
-_PLACE_BACK = re.compile(
-    r"\b(?:in|from|near|around|across|at)\s+the\s+(?:city|town|county|village|area|district|"
-    r"province|region)\b|\bthere\b",
-    re.IGNORECASE,
-)
 _LEGAL_BASIS = re.compile(
     r"\b(?:under|in accordance with|based on|pursuant to|citing|in line with|according to|"
     r"linked to|tied to|on the basis of|enforcing)\s+"
@@ -86,7 +80,6 @@ class ArticleContext:
         self.by_sentence: dict[int, list[Mention]] = {}
         for m in self.mentions:
             self.by_sentence.setdefault(m.sentence, []).append(m)
-        self.dominant_place = self._dominant_place()
         # Built on first use: a sentence's times and quantities (asked for each mention of
         # every sentence with a measure).
         self._times_in: dict[int, list[TimeInfo]] = {}
@@ -97,18 +90,6 @@ class ArticleContext:
     def before(self, sent: int, pos: int, width: int = 48) -> str:
         """Up to ``width`` characters of the sentence before ``pos`` (for end-anchored cues)."""
         return self.folded[max(self.sentences[sent].begin, pos - width) : pos]
-
-    def _dominant_place(self) -> str | None:
-        counts: Counter[str] = Counter()
-        first: dict[str, int] = {}
-        for m in self.mentions:
-            entity = self.entities[m.entity]
-            if kinds.is_place(entity) and not kinds.is_country(entity):
-                counts[m.entity] += 1
-                first.setdefault(m.entity, m.span.begin)
-        if not counts:
-            return None
-        return min(counts, key=lambda iri: (-counts[iri], first[iri]))
 
     def negated(self, sent: int, cue: Span, target: Span | None = None) -> bool:
         """Whether a cue is negated (``did not install``, ``no cameras``)."""
@@ -147,33 +128,23 @@ class ArticleContext:
         )
 
     def places(self, sent: int) -> tuple[list[str], str | None, bool]:
-        """Places of a sentence and their precision, else the article's dominant place.
-
-        "in the city", "there" refer back to the places of the sentence before (in the same
-        paragraph). The flag says whether the place was inferred from the article rather
-        than read in the text.
-        """
+        """Places of a sentence's measure, their precision, and whether they were read from
+        earlier sentences: those it names, else those it refers back to ("the county",
+        "there"; ``placerefs``), else none."""
         known = self._places.get(sent)
         if known is None:
             known = self._places[sent] = self._sentence_places(sent)
         return list(known[0]), known[1], known[2]
 
     def _sentence_places(self, sent: int) -> tuple[list[str], str | None, bool]:
-        found = self._places_named(sent)
-        if not found and sent > 0 and _PLACE_BACK.search(self.folded, *self._bounds(sent)):
-            between = self.folded[self.sentences[sent - 1].end : self.sentences[sent].begin]
-            if "\n" not in between:
-                found = self._places_named(sent - 1)
-        if found:
-            iris_ = list(dict.fromkeys(m.entity for m in found))
-            precision = min(
-                (kinds.location_precision(self.entities[i]) for i in iris_), key=_precision_rank
-            )
-            return iris_, precision, False
-        if self.dominant_place:
-            own = kinds.location_precision(self.entities[self.dominant_place])
-            return [self.dominant_place], kinds.coarser(own), True
-        return [], None, True
+        named = list(dict.fromkeys(m.entity for m in self._places_named(sent, located=True)))
+        found = named or referred_places(self, sent)
+        if not found:
+            return [], None, False
+        precision = min(
+            (kinds.location_precision(self.entities[i]) for i in found), key=_precision_rank
+        )
+        return found, precision, not named
 
     def paragraph_places(self, sent: int) -> list[str]:
         """The places below country level named by the nearest sentence before ``sent`` in
@@ -194,13 +165,12 @@ class ArticleContext:
                 return list(dict.fromkeys(found))
         return []
 
-    def _bounds(self, sent: int) -> tuple[int, int]:
-        s = self.sentences[sent]
-        return s.begin, s.end
-
-    def _places_named(self, sent: int) -> list[Mention]:
+    def _places_named(self, sent: int, located: bool = False) -> list[Mention]:
         """The places a sentence names (countries only as places), outside source formulas
-        if it names any there, the most specific ones."""
+        if it names any there, the most specific ones. ``located``: where the sentence puts
+        its measure — a country only where something is put in it ("in China"), and not
+        where people or goods come from ("traders from Longjing") if it names another."""
+        country_place = COUNTRY_LOCATIVE if located else COUNTRY_AS_PLACE
         found: list[Mention] = []
         for m in self.by_sentence.get(sent, []):
             entity = self.entities[m.entity]
@@ -208,7 +178,7 @@ class ArticleContext:
                 continue
             # A country is a place only as the object of a preposition ("in China"), not
             # as an actor ("China has", "Chinese authorities").
-            if kinds.is_country(entity) and not COUNTRY_AS_PLACE.search(
+            if kinds.is_country(entity) and not country_place.search(
                 self.before(sent, m.span.begin)
             ):
                 continue
@@ -216,7 +186,11 @@ class ArticleContext:
         outside = [m for m in found if not self.inside_source(m.span)]
         found = outside or found
         specific = [m for m in found if not kinds.is_country(self.entities[m.entity])]
-        return specific or found
+        found = specific or found
+        if located:
+            there = [m for m in found if not ORIGIN.search(self.before(sent, m.span.begin))]
+            found = there or found
+        return found
 
     def times_in(self, sent: int) -> list[TimeInfo]:
         """The time expressions inside a sentence, in the order of ``times`` (do not change)."""

@@ -154,16 +154,3 @@ _LP_SETTLEMENT, _LP_EXACT, _LP_UNKNOWN = (
     str(LOCPREC.Exact),
     str(LOCPREC.Unknown),
 )
-
-
-_COARSER = {
-    str(LOCPREC.Exact): str(LOCPREC.Settlement),
-    str(LOCPREC.Settlement): str(LOCPREC.County),
-    str(LOCPREC.County): str(LOCPREC.Province),
-    str(LOCPREC.Province): str(LOCPREC.Country),
-}
-
-
-def coarser(precision: str) -> str:
-    """One step less precise: used when a place is taken from the article, not the sentence."""
-    return _COARSER.get(precision, precision)

@@ -124,7 +124,7 @@ class Policy:
     targets: list[str] = field(default_factory=list)
     places: list[str] = field(default_factory=list)
     location_precision: str | None = None
-    place_inferred: bool = False  # the place is the article's main one, not the sentence's
+    place_inferred: bool = False  # referred back to ("the county"), not named in its sentence
     time: TimeInfo | None = None
     quantities: list[str] = field(default_factory=list)  # Quantity.local names
     legal_basis: list[str] = field(default_factory=list)
@@ -144,7 +144,7 @@ class EventReport:
     facilitators: list[str] = field(default_factory=list)
     places: list[str] = field(default_factory=list)
     location_precision: str | None = None
-    place_inferred: bool = False  # the place is not named in the event's own sentence
+    place_inferred: bool = False  # referred back to, not named in the event's own sentence
     time: TimeInfo | None = None
     quantities: list[str] = field(default_factory=list)
     goods: list[str] = field(default_factory=list)

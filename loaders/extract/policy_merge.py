@@ -226,9 +226,9 @@ def _place_countries(ctx: ArticleContext, policy: Policy) -> set[str]:
 
 
 def _where(ctx: ArticleContext, policy: Policy) -> set[str]:
-    """Countries of a policy's places; for a sentence that names none, those of the sentence
+    """Countries of a policy's places; for a policy without any, those of the sentence
     before it in its paragraph ("notices in Kuandian offer … The same notices warn …")."""
-    if not policy.place_inferred:
+    if policy.places:
         return _place_countries(ctx, policy)
     if policy.issued_by or policy.implemented_by:
         return set()  # who acts says more than where the paragraph began
@@ -411,6 +411,6 @@ def _absorb(into: Policy, policy: Policy) -> None:
     better_time = policy.time is not None and policy.time.earliest is not None
     if into.time is None or (into.time.earliest is None and better_time):
         into.time = policy.time or into.time
-    if into.place_inferred and not policy.place_inferred:
+    if policy.places and not policy.place_inferred and (into.place_inferred or not into.places):
         into.places, into.location_precision = policy.places, policy.location_precision
         into.place_inferred = False
