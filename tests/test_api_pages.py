@@ -24,6 +24,7 @@ from borderkg.api import create_app
 from borderkg.highlight import Span, highlight_html
 from borderkg.ldpaths import document_of, href, local_path
 from borderkg.ontology.namespaces import BASE
+from borderkg.pipeline import load
 from borderkg.snapshots import current_snapshot, publish_snapshot
 from borderkg.store import GraphStore
 
@@ -257,6 +258,37 @@ def test_article_page_shows_the_stored_text_with_every_span_and_links_statements
     assert '<time datetime="2023-10-25">' in page
     for heading in ("Policies and measures", "Claims", "Quotations", "Sources"):
         assert heading in page
+
+
+def _byline(page: str) -> str:
+    found = re.search(r'<p class="byline">(.*?)</p>', page, re.S)
+    assert found, "no byline paragraph"
+    return " ".join(re.sub(r"<[^>]+>", "", found.group(1)).split())
+
+
+def test_article_page_byline_names_an_anonymous_byline_as_printed(client: FlaskClient) -> None:
+    page = html_of(client, "/article/example-org-news-2022-12-hunchun-motion-sensors-cctv")
+    assert _byline(page).startswith("By Daily NK · 2022-12-07")
+
+
+def test_article_page_byline_links_each_author_to_their_page(tmp_path: Path) -> None:
+    article = tmp_path / "a.json"
+    article.write_text(
+        '{"id": "byline-test", "title": "Cameras on the Yalu", "published": "2024-05-02",'
+        ' "author": ["Ana Kwon", "Ben Hart"],'
+        ' "body": "Chinese border police have installed new cameras along the Yalu River."}',
+        encoding="utf-8",
+    )
+    with GraphStore.open(tmp_path / "store") as store:
+        assert load(store, [str(article)], workers=1).exit_code == 0
+    application = create_app({"store": tmp_path / "store", "workers": 1})
+    try:
+        page = html_of(application.test_client(), "/article/byline-test")
+    finally:
+        application.extensions["borderkg"].close()
+    assert _byline(page).startswith("By Ana Kwon, Ben Hart · 2024-05-02")
+    links = re.findall(r'<span class="authors">(.*?)</span>', page, re.S)[0]
+    assert len(re.findall(r'<a href="/id/actor/[a-z-]+"', links)) == 2
 
 
 def test_entity_page_shows_labels_links_out_mentions_and_related_policies(

@@ -104,6 +104,14 @@ class ArticleView:
                 return prop.values[0].value
         return curie(self.iri)
 
+    @property
+    def byline(self) -> list[Value]:
+        """Who wrote it: the authors by name (RDF keeps no order), then bylines kept as
+        printed because they name no person ("Daily NK", "our correspondent")."""
+        people = self.meta(str(SCHEMA) + "author")
+        people = sorted(people, key=lambda v: (self.labels.get(v.value) or v.value).casefold())
+        return people + self.meta(_BKG + "byline")
+
     def meta(self, predicate: str) -> list[Value]:
         """The values of one metadata property of the article (``schema:datePublished`` …)."""
         for prop in self.metadata:
