@@ -51,6 +51,9 @@ _REFERENCE = re.compile(
 #: References vague enough to resolve only to a place named this close before (sentences).
 _NEAR_ONLY = {"there", "village", "villages", "area", "region", "district", "districts"}
 _NEAR = 3
+#: How far back any reference looks (sentences): far beyond a news article, but a bound on
+#: the work a huge input can ask for.
+_FAR = 100
 
 _RIVER, _ADMIN, _SETTLEMENT = str(BKG.River), str(BKG.AdministrativeArea), str(BKG.Settlement)
 _CROSSING, _FACILITY, _LANDFORM = str(BKG.BorderCrossing), str(BKG.Facility), str(BKG.Landform)
@@ -89,7 +92,7 @@ def referred_places(ctx: ArticleContext, sent: int) -> list[str]:
     found: list[str] = []
     for match in _REFERENCE.finditer(ctx.folded, s.begin, s.end):
         noun = " ".join((match.group(1) or match.group(2)).lower().split())
-        reach = _NEAR if noun in _NEAR_ONLY else sent
+        reach = _NEAR if noun in _NEAR_ONLY else _FAR
         for back in range(sent - 1, max(-1, sent - 1 - reach), -1):
             fitting = [
                 m.entity

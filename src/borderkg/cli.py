@@ -465,5 +465,15 @@ def _register_serving_commands() -> None:
 
 _register_serving_commands()
 
+
+def _register_curation_commands() -> None:
+    """``unreviewed`` lives in ``borderkg.curatecli``."""
+    from borderkg.curatecli import unreviewed
+
+    main.add_command(unreviewed)
+
+
+_register_curation_commands()
+
 if __name__ == "__main__":  # pragma: no cover
     main()
