@@ -183,17 +183,19 @@ def wrk(url: str, query: str, connections: int, seconds: int) -> Run:
     return Run(rps, p50, p99, errors)
 
 
-def settle(url: str, seconds: float = 180.0) -> None:
-    """Wait until queries abandoned by the last wrk run have drained from the server."""
+def settle(server: Server, seconds: float = 180.0) -> None:
+    """Wait until the server has finished the queries the last wrk run abandoned: its
+    processes use almost no CPU for three half-seconds in a row. (A quick answer to a tiny
+    query is not enough: with several query slots one can be free while others still run
+    abandoned queries, which would then be counted against the next run, of either side.)"""
     deadline = time.monotonic() + seconds
-    target = f"{url}?{urllib.parse.urlencode({'query': 'ASK {}'})}"
-    quick = 0
-    while quick < 3 and time.monotonic() < deadline:
-        started = time.monotonic()
-        with urllib.request.urlopen(target, timeout=seconds) as response:
-            response.read()
-        quick = quick + 1 if time.monotonic() - started < 0.05 else 0
-        time.sleep(0.1)
+    quiet = 0
+    last = cpu_seconds(descendants(server.process.pid))
+    while quiet < 3 and time.monotonic() < deadline:
+        time.sleep(0.5)
+        now = cpu_seconds(descendants(server.process.pid))
+        quiet = quiet + 1 if now - last < 0.05 else 0
+        last = now
 
 
 def check_same_answers(servers: list[Server]) -> None:
@@ -271,7 +273,7 @@ def main() -> None:
             for server in servers:  # warm caches on both sides alike
                 wrk(server.url, MEDIUM, 2, 5)
                 wrk(server.url, CHEAP, 2, 3)
-                settle(server.url)
+                settle(server)
             for round_ in range(args.rounds):
                 order = servers if round_ % 2 == 0 else servers[::-1]
                 for name, query in (("cheap", CHEAP), ("medium", MEDIUM)):
@@ -285,7 +287,7 @@ def main() -> None:
                             run = wrk(server.url, query, level, seconds)
                             spent = cpu_seconds(pids) - before
                             run.cpu_ms = spent / max(run.rps * seconds, 1) * 1e3
-                            settle(server.url)
+                            settle(server)
                             results.setdefault((server.name, name, level), []).append(run)
                             print(
                                 f"round {round_ + 1} {name:6} c={level:<3} {server.name:9} "
