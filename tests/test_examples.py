@@ -115,6 +115,7 @@ EXPECTED: dict[str, tuple[str, ...]] = {
         "daysAfter",
         "claim",
     ),
+    "17-entities-awaiting-review": ("entity", "label", "type", "articles", "sentence"),
 }
 RUNNABLE = [ex for ex in load_examples() if ex.runnable]
 FEDERATED = [ex for ex in load_examples() if not ex.runnable]

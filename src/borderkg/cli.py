@@ -16,6 +16,7 @@ from typing import Any
 import click
 
 from borderkg import __version__
+from borderkg.clioptions import store_option
 
 FORMATS_RDF = ("nquads", "trig", "turtle", "jsonld")
 FORMATS_QUERY = ("table", "json", "csv", "tsv")
@@ -71,16 +72,6 @@ def read_option_flags(func):
     ):
         func = decorator(func)
     return func
-
-
-def store_option(func):
-    """``--store DIR``, else $BORDERKG_STORE, else the per-user data folder."""
-    return click.option(
-        "--store",
-        "store_dir",
-        type=click.Path(file_okay=False, path_type=Path),
-        help="Store folder (default: $BORDERKG_STORE or ~/.local/share/borderkg/store).",
-    )(func)
 
 
 def open_store(store_dir: Path | None, *, read_only: bool = False):
@@ -293,7 +284,7 @@ def export(fmt, output, graphs, store_dir) -> None:
 @store_option
 def stats(as_json, store_dir) -> None:
     """Articles, triples, entities per type and unreviewed entities in the store."""
-    from borderkg.ontology.namespaces import PREFIXES
+    from borderkg.pagedata import curie
 
     with open_store(store_dir) as store:
         st = store.stats()
@@ -318,10 +309,8 @@ def stats(as_json, store_dir) -> None:
     click.echo(f"distinct triples     {st.triples}")
     click.echo(f"unreviewed entities  {st.unreviewed}")
     click.echo("entities per type:")
-    names = {iri: p for p, iri in PREFIXES.items()}
     for iri, count in sorted(st.types.items(), key=lambda kv: (-kv[1], kv[0])):
-        short = next((f"{names[ns]}:{iri[len(ns) :]}" for ns in names if iri.startswith(ns)), iri)
-        click.echo(f"  {count:>7}  {short}")
+        click.echo(f"  {count:>7}  {curie(iri)}")
 
 
 @main.command()

@@ -1,4 +1,7 @@
-"""``borderkg unreviewed``: the curator's queue of entities found by pattern (``curation``)."""
+"""``borderkg unreviewed``: the curator's queue of entities found by pattern (``curation``).
+
+Registered on the command group by ``borderkg.cli``, after its shared options are defined.
+"""
 
 from __future__ import annotations
 
@@ -6,6 +9,8 @@ import json
 from pathlib import Path
 
 import click
+
+from borderkg.clioptions import store_option
 
 
 @click.command()
@@ -22,12 +27,7 @@ import click
     type=click.Path(file_okay=False, path_type=Path),
     help="Also write candidate rows for ontology/registry/*.csv into this folder.",
 )
-@click.option(
-    "--store",
-    "store_dir",
-    type=click.Path(file_okay=False, path_type=Path),
-    help="Store folder (default: $BORDERKG_STORE or ~/.local/share/borderkg/store).",
-)
+@store_option
 def unreviewed(
     min_articles: int, as_json: bool, registry_out: Path | None, store_dir: Path | None
 ) -> None:
@@ -40,7 +40,7 @@ def unreviewed(
     from borderkg.cli import open_store
     from borderkg.curation import registry_rows
     from borderkg.curation import unreviewed as find
-    from borderkg.ontology.namespaces import PREFIXES
+    from borderkg.pagedata import curie
 
     with open_store(store_dir, read_only=True) as store:
         candidates = find(store, min_articles=min_articles)
@@ -55,14 +55,9 @@ def unreviewed(
     if not candidates:
         click.echo("no unreviewed entities")
         return
-    names = {iri: p for p, iri in PREFIXES.items()}
-
-    def short(iri: str) -> str:
-        return next((f"{names[ns]}:{iri[len(ns) :]}" for ns in names if iri.startswith(ns)), iri)
-
     click.echo(f"{'articles':>8}  {'mentions':>8}  {'type':<20}  entity")
     for c in candidates:
-        click.echo(f"{c.articles:>8}  {c.mentions:>8}  {c.registry_type:<20}  {short(c.iri)}")
+        click.echo(f"{c.articles:>8}  {c.mentions:>8}  {c.registry_type:<20}  {curie(c.iri)}")
         if c.example:
             words = c.example if len(c.example) <= 100 else c.example[:99] + "…"
             click.echo(f"{'':>42}“{words}”")

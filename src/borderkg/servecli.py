@@ -17,6 +17,8 @@ from typing import Any
 
 import click
 
+from borderkg.clioptions import STORE_HELP, store_option
+
 
 def _fail(message: str) -> click.ClickException:
     from borderkg.cli import Fail
@@ -31,7 +33,7 @@ def serve_options(func: Callable[..., Any]) -> Callable[..., Any]:
             "--store",
             "store",
             type=click.Path(file_okay=False, path_type=Path),
-            help="Store folder (default: $BORDERKG_STORE or ~/.local/share/borderkg/store).",
+            help=STORE_HELP,
         ),
         click.option("--host", help="Address to listen on (default 127.0.0.1)."),
         click.option("--port", type=click.IntRange(0, 65535), help="TCP port (default 8000)."),
@@ -186,12 +188,7 @@ def reindex(store_dir: Path | None) -> None:
 )
 @click.option("--limit", type=click.IntRange(1, 1000), default=20, show_default=True)
 @click.option("--json", "as_json", is_flag=True, help="Machine-readable output.")
-@click.option(
-    "--store",
-    "store_dir",
-    type=click.Path(file_okay=False, path_type=Path),
-    help="Store folder (default: $BORDERKG_STORE or ~/.local/share/borderkg/store).",
-)
+@store_option
 def search(text: str, kind: str | None, limit: int, as_json: bool, store_dir: Path | None) -> None:
     """Full-text search over article titles and bodies and entity labels and aliases."""
     from borderkg.config import resolve_store_path
