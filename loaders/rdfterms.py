@@ -10,14 +10,9 @@ from __future__ import annotations
 import datetime as dt
 from decimal import Decimal
 
-from borderkg.ontology.namespaces import BKG, ELI, ITSRDF, NIF, REVIEW, SCHEMA, SEM, STATUS
+from rdflib.namespace import DCTERMS, PROV, RDF, RDFS, SKOS, XSD
 
-XSD_NS = "http://www.w3.org/2001/XMLSchema#"
-RDF_NS = "http://www.w3.org/1999/02/22-rdf-syntax-ns#"
-PROV_NS = "http://www.w3.org/ns/prov#"
-RDFS_NS = "http://www.w3.org/2000/01/rdf-schema#"
-SKOS_NS = "http://www.w3.org/2004/02/skos/core#"
-DCTERMS_NS = "http://purl.org/dc/terms/"
+from borderkg.ontology.namespaces import BKG, ELI, ITSRDF, NIF, REVIEW, SCHEMA, SEM, STATUS
 
 
 def nt_iri(iri: object) -> str:
@@ -25,19 +20,19 @@ def nt_iri(iri: object) -> str:
     return f"<{iri}>"
 
 
-RDF_TYPE = nt_iri(RDF_NS + "type")
-XSD_DATE = nt_iri(XSD_NS + "date")
-XSD_INTEGER = nt_iri(XSD_NS + "integer")
-XSD_DECIMAL = nt_iri(XSD_NS + "decimal")
-XSD_NNI = nt_iri(XSD_NS + "nonNegativeInteger")
-XSD_ANYURI = nt_iri(XSD_NS + "anyURI")
-TRUE = f'"true"^^{nt_iri(XSD_NS + "boolean")}'
-PROV_DERIVED = nt_iri(PROV_NS + "wasDerivedFrom")
-PROV_GENERATED = nt_iri(PROV_NS + "wasGeneratedBy")
-PROV_ATTRIBUTED = nt_iri(PROV_NS + "wasAttributedTo")
-RDFS_LABEL = nt_iri(RDFS_NS + "label")
-SKOS_PREF = nt_iri(SKOS_NS + "prefLabel")
-DCT_IDENTIFIER = nt_iri(DCTERMS_NS + "identifier")
+RDF_TYPE = nt_iri(RDF.type)
+XSD_DATE = nt_iri(XSD.date)
+XSD_INTEGER = nt_iri(XSD.integer)
+XSD_DECIMAL = nt_iri(XSD.decimal)
+XSD_NNI = nt_iri(XSD.nonNegativeInteger)
+XSD_ANYURI = nt_iri(XSD.anyURI)
+TRUE = f'"true"^^{nt_iri(XSD.boolean)}'
+PROV_DERIVED = nt_iri(PROV.wasDerivedFrom)
+PROV_GENERATED = nt_iri(PROV.wasGeneratedBy)
+PROV_ATTRIBUTED = nt_iri(PROV.wasAttributedTo)
+RDFS_LABEL = nt_iri(RDFS.label)
+SKOS_PREF = nt_iri(SKOS.prefLabel)
+DCT_IDENTIFIER = nt_iri(DCTERMS.identifier)
 SCHEMA_NEWS = nt_iri(SCHEMA.NewsArticle)
 SCHEMA_PERSON = nt_iri(SCHEMA.Person)
 SCHEMA_ORG = nt_iri(SCHEMA.Organization)

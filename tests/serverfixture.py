@@ -266,6 +266,14 @@ def load_sample_store(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return _SAMPLE_STORES[base]
 
 
+def private_copy(sample_store: Path, folder: Path) -> Path:
+    """A copy of the sample store under ``folder`` for a test that writes (without the
+    sample store's published snapshots: the copy publishes its own)."""
+    root = folder / "store"
+    shutil.copytree(sample_store, root, ignore=shutil.ignore_patterns("snapshots"))
+    return root
+
+
 @pytest.fixture(scope="session")
 def sample_store(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """A store with the bundled sample corpus, loaded once per session (shared with

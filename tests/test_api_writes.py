@@ -9,7 +9,6 @@ writes switched off. Tests use graphs of their own and remove them.
 from __future__ import annotations
 
 import json
-import shutil
 import uuid
 from collections.abc import Iterator
 from pathlib import Path
@@ -20,6 +19,7 @@ import pyoxigraph as ox
 import pytest
 from flask import Flask
 from flask.testing import FlaskClient
+from serverfixture import private_copy
 from storeholder import store_held_elsewhere
 
 from borderkg.api import create_app
@@ -37,9 +37,7 @@ VOCABULARY = "https://w3id.org/borderkg/graph/vocabulary"
 @pytest.fixture(scope="module")
 def store(sample_store: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
     """A private copy of the sample store: these tests write."""
-    root = tmp_path_factory.mktemp("writes") / "store"
-    shutil.copytree(sample_store, root, ignore=shutil.ignore_patterns("snapshots"))
-    return root
+    return private_copy(sample_store, tmp_path_factory.mktemp("writes"))
 
 
 @pytest.fixture(scope="module")

@@ -39,6 +39,11 @@ ARTICLES = [
         "published": "2024-07-01",
         "body": "Customs officers in Dandong have stopped lorries bound for Hwasong County.",
     },
+    {
+        "id": "curation-4",
+        "published": "2024-08-01",
+        "body": "Police fined traders under Article 12 of the Foreign Currency Control Act.",
+    },
 ]
 
 
@@ -95,6 +100,16 @@ def test_registry_rows_have_the_registry_columns_and_what_the_extractor_knew(
     )
     assert kapsan["wikidata"] == kapsan["geonames"] == ""  # identifiers are the curator's
     assert "2 article(s)" in kapsan["evidence"]
+    with (tmp_path / "legal.csv").open(encoding="utf-8", newline="") as fh:
+        legal = {row["local_id"]: row for row in csv.DictReader(fh)}
+    act = legal["foreign-currency-control-act"]
+    assert (act["type"], act["legal_type"]) == ("LegalInstrument", "NationalLaw")
+    article = legal["foreign-currency-control-act/art_12"]
+    assert (article["type"], article["part_of"], article["number"]) == (
+        "Provision",
+        "foreign-currency-control-act",
+        "12",
+    )
 
 
 def test_a_promoted_row_makes_the_extractor_link_the_name_to_the_vocabulary(

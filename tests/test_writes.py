@@ -7,11 +7,11 @@ on an in-memory copy (the reference), the all-or-nothing guarantee by comparing 
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
 import pyoxigraph as ox
 import pytest
+from serverfixture import private_copy
 from storeholder import store_held_elsewhere
 
 from borderkg.ontology.namespaces import PREFIXES, VOCABULARY_GRAPH
@@ -45,9 +45,7 @@ NOTES = USER_GRAPH_PREFIX + "notes"
 @pytest.fixture
 def store(sample_store: Path, tmp_path: Path) -> Path:
     """A private copy of the sample store."""
-    root = tmp_path / "store"
-    shutil.copytree(sample_store, root, ignore=shutil.ignore_patterns("snapshots"))
-    return root
+    return private_copy(sample_store, tmp_path)
 
 
 @pytest.fixture

@@ -18,6 +18,7 @@ import pyoxigraph as ox
 import pytest
 from flask import Flask
 from flask.testing import FlaskClient
+from serverfixture import private_copy
 
 from borderkg.api import create_app
 from borderkg.ontology.namespaces import ONTOLOGY_GRAPH, SCHEMES_GRAPH, VOCABULARY_GRAPH
@@ -39,9 +40,7 @@ FAR_NORTH = (
 @pytest.fixture
 def store(sample_store: Path, tmp_path: Path) -> Path:
     """A private copy of the sample store."""
-    root = tmp_path / "store"
-    shutil.copytree(sample_store, root, ignore=shutil.ignore_patterns("snapshots"))
-    return root
+    return private_copy(sample_store, tmp_path)
 
 
 @pytest.fixture
@@ -131,9 +130,7 @@ def test_the_far_north_settlement_is_rejected_on_a_fresh_service(service: WriteS
 
 @pytest.fixture(scope="module")
 def app_store(sample_store: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
-    root = tmp_path_factory.mktemp("ontology-writes") / "store"
-    shutil.copytree(sample_store, root, ignore=shutil.ignore_patterns("snapshots"))
-    return root
+    return private_copy(sample_store, tmp_path_factory.mktemp("ontology-writes"))
 
 
 @pytest.fixture(scope="module")

@@ -21,39 +21,38 @@ from typing import Any
 import pyoxigraph as ox
 from rdflib.namespace import SKOS
 
-from borderkg.ontology.namespaces import BKG, ELI, ID_BASE, REVIEW
+from borderkg.ontology.namespaces import BKG, ELI, ID_BASE, ITSRDF, NIF, REVIEW
 
 #: Registry file of each kind of minted IRI (``…/id/{kind}/{local_id}``).
 REGISTRY_OF = {"place": "places.csv", "actor": "actors.csv", "legal": "legal.csv"}
+
+#: What the extractor knew beyond type and label, by the registry column it fills.
+_DETAIL_PROPS = {
+    "admin_level": BKG.adminLevel,
+    "actor_type": BKG.actorType,
+    "part_of": ELI.is_part_of,
+    "number": ELI.number,
+    "legal_type": ELI.type_document,
+}
 
 _QUERY = """
 SELECT ?e (GROUP_CONCAT(DISTINCT STR(?type); separator=" ") AS ?types)
        (SAMPLE(?label) AS ?name) (COUNT(DISTINCT ?g) AS ?articles)
        (COUNT(DISTINCT ?span) AS ?mentions) (SAMPLE(?words) AS ?example)
        (GROUP_CONCAT(DISTINCT STR(?article); separator=" ") AS ?where)
+       %(detail_vars)s
 WHERE {
   GRAPH ?g {
     ?e <%(status)s> <%(unreviewed)s> ; a ?type ; <%(label)s> ?label .
     OPTIONAL { ?article <%(mentions)s> ?e }
-    OPTIONAL { ?span <http://www.w3.org/2005/11/its/rdf#taIdentRef> ?e ;
-                     <%(sentence)s>/<http://persistence.uni-leipzig.org/nlp2rdf/ontologies/nif-core#anchorOf> ?words }
+    OPTIONAL { ?span <%(ident)s> ?e ; <%(sentence)s>/<%(anchor)s> ?words }
+    %(detail_patterns)s
   }
 }
 GROUP BY ?e
 HAVING (COUNT(DISTINCT ?g) >= %(least)d)
 ORDER BY DESC(?articles) DESC(?mentions) ?e
 """
-
-_DETAILS = """
-SELECT ?p ?o WHERE { GRAPH ?g { <%(iri)s> ?p ?o } FILTER(?p IN (%(props)s)) }
-"""
-_DETAIL_PROPS = {
-    str(BKG.adminLevel): "admin_level",
-    str(BKG.actorType): "actor_type",
-    str(ELI.is_part_of): "part_of",
-    str(ELI.number): "number",
-    str(ELI.type_document): "legal_type",
-}
 
 
 @dataclass
@@ -111,8 +110,14 @@ def unreviewed(store: Any, *, min_articles: int = 1) -> list[Candidate]:
         "unreviewed": REVIEW.Unreviewed,
         "label": SKOS.prefLabel,
         "mentions": BKG.mentions,
+        "ident": ITSRDF.taIdentRef,
         "sentence": BKG.sentence,
+        "anchor": NIF.anchorOf,
         "least": max(1, min_articles),
+        "detail_vars": " ".join(f"(SAMPLE(?d_{c}) AS ?{c})" for c in _DETAIL_PROPS),
+        "detail_patterns": " ".join(
+            f"OPTIONAL {{ ?e <{p}> ?d_{c} }}" for c, p in _DETAIL_PROPS.items()
+        ),
     }
     out: list[Candidate] = []
     for row in store.query(query):
@@ -126,25 +131,25 @@ def unreviewed(store: Any, *, min_articles: int = 1) -> list[Candidate]:
                 mentions=int(row["mentions"].value),
                 example=" ".join(row["example"].value.split()) if row["example"] else "",
                 article_iris=sorted(row["where"].value.split()) if row["where"] else [],
-                details=_details(store, iri),
+                details=_details(row),
             )
         )
     return out
 
 
-def _details(store: Any, iri: str) -> dict[str, str]:
-    """What the extractor knew beyond type and label (admin level, instrument, number …)."""
-    props = ", ".join(f"<{p}>" for p in _DETAIL_PROPS)
+def _details(row: Any) -> dict[str, str]:
+    """The registry columns a result row has a value for (admin level, instrument …)."""
     found: dict[str, str] = {}
-    for row in store.query(_DETAILS % {"iri": iri, "props": props}):
-        value = row["o"]
+    for column in _DETAIL_PROPS:
+        value = row[column]
+        if value is None:
+            continue
         text = value.value
-        column = _DETAIL_PROPS[row["p"].value]
         if column == "part_of" and text.startswith(ID_BASE + "legal/"):
             text = text[len(ID_BASE + "legal/") :]
         elif column in ("actor_type", "legal_type") and isinstance(value, ox.NamedNode):
             text = text.rsplit("/", 1)[-1]
-        found.setdefault(column, text)
+        found[column] = text
     return found
 
 
