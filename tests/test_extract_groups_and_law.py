@@ -116,3 +116,34 @@ def test_a_treaty_title_with_in_and_a_capitalised_noun_mints_no_place(
     )
     assert f"{LEGAL}trafficking-protocol" in found["legal_instruments"]
     assert not any(iri.endswith("/persons") for iri in found["locations"])
+
+
+@pytest.mark.parametrize(
+    ("text", "wanted", "not_wanted"),
+    [
+        (
+            "The two were jailed under China's Criminal Law last year.",
+            "prc-criminal-law",
+            "dprk-criminal-code",
+        ),
+        (
+            "Returnees are punished under North Korea's Criminal Law.",
+            "dprk-criminal-code",
+            "prc-criminal-law",
+        ),
+    ],
+)
+def test_a_country_named_before_a_law_picks_that_countrys_law(
+    extractor: Extractor, text: str, wanted: str, not_wanted: str
+) -> None:
+    """Two vocabularies' laws share the title "Criminal Law" once their country is left out;
+    the country's possessive before it decides, by the law's jurisdiction."""
+    legal = categories(extractor, text)["legal_instruments"]
+    assert LEGAL + wanted in legal
+    assert LEGAL + not_wanted not in legal
+
+
+def test_an_article_of_a_countrys_law_is_that_laws_provision(extractor: Extractor) -> None:
+    text = "Two brokers were convicted under Article 318 of China's Criminal Law in Yanji."
+    legal = categories(extractor, text)["legal_instruments"]
+    assert LEGAL + "prc-criminal-law/art_318" in legal

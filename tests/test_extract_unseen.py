@@ -169,6 +169,27 @@ and those numbers are what count").
   and measured once with the same extractor: actors .951 / .868, locations .976 / .954, legal
   1.000 / 1.000, policies .575 / .340 (P .638 / .462, R .524 / .270; anchored .575 / .326);
   agents .906 / .727, targets .632 / .417, places .602 / .701, time .741 / .364.
+- Round 19 (session 16): the sentence model and the heads retrained with heldout22–35 as well
+  (36 sets; model threshold stays .4, status head .8 → .7), judged once on heldout36–39 by a
+  rule declared before: policies .688 / .632 / .575 / .340 → .759 / .641 / .590 / .389 (mean
+  .559 → .595, P .654 → .676). heldout22–35 are trained on from here; their floors follow.
+- heldout40–43 were written in session 16 after round 19, blind (14 articles each, 91, 88, 94
+  and 92 policies; religion, aid networks and shelters; corruption and discipline of border
+  officials; the military posture; youth, students and children). They judged round 20 (the
+  sentence model may propose a measure where the rules kept none), declared before:
+  policies .517 / .521 / .589 / .571 → .523 / .541 / .594 / .581 (mean .549 → .560, P .678
+  → .679). Three designed negatives then failed (a purpose, a routine, a belief: the model
+  proposed where the rules had set a cue aside as no report of a measure), so round 20 ships
+  narrower: such sentences stay closed to the model. Checked after the fact, not blind: with
+  round 17's learned parts on heldout22–35 .5589 → .5638 (the judged form .5641); on
+  heldout40–43 .526 / .531 / .594 / .581 (mean .558). A law after a country's possessive
+  ("China's Criminal Law") was read as the other country's until heldout40 and 43 showed it
+  (legal .800 / .889 → 1.000). Shipped extractor: actors 0.893 / 0.947 / 0.927 / 0.853,
+  locations 0.973 / 0.972 / 0.993 / 1.000; agents 0.806 / 0.892 / 0.773 / 0.817,
+  targets 0.667 / 0.531 / 0.667 / 0.250, places 0.714 / 0.710 / 0.803 / 0.736,
+  time 0.828 / 0.792 / 0.833 / 0.808. Role F1 is scored on paired policies: where a
+  round pairs more policies it can dip while every role's correct count rises (it did on
+  every set whose role floor moved down).
 
 Floors sit 0.03 below the measurement, rounded down. Never change gold to match the
 extractor (see each set's ``gold/README.md``).
@@ -195,7 +216,7 @@ from borderkg.ontology.namespaces import MEASURE, STATUS
 
 FIXTURES = Path(__file__).parent / "fixtures"
 #: Every held-out set in the order written; each blind set is checked against all before it.
-WRITTEN = ("heldout", "heldout2", *(f"heldout{n}" for n in range(3, 40)))
+WRITTEN = ("heldout", "heldout2", *(f"heldout{n}" for n in range(3, 44)))
 #: Articles of each set (heldout6's JSON Lines file holds two).
 ARTICLES = {
     "heldout3": 12,
@@ -235,6 +256,10 @@ ARTICLES = {
     "heldout37": 14,
     "heldout38": 14,
     "heldout39": 14,
+    "heldout40": 14,
+    "heldout41": 14,
+    "heldout42": 14,
+    "heldout43": 14,
 }
 ARTICLE_DIRS = ("text", "json", "html")
 _COUNTRIES = {
@@ -268,24 +293,28 @@ FLOORS = {
     "heldout19": {"actors": 0.82, "locations": 0.93, "legal_instruments": 0.97, "policies": 0.66},
     "heldout20": {"actors": 0.87, "locations": 0.95, "legal_instruments": 0.97, "policies": 0.64},
     "heldout21": {"actors": 0.83, "locations": 0.89, "legal_instruments": 0.97, "policies": 0.55},
-    "heldout22": {"actors": 0.83, "locations": 0.94, "legal_instruments": 0.97, "policies": 0.64},
-    "heldout23": {"actors": 0.87, "locations": 0.96, "legal_instruments": 0.97, "policies": 0.47},
-    "heldout24": {"actors": 0.85, "locations": 0.93, "legal_instruments": 0.97, "policies": 0.64},
-    "heldout25": {"actors": 0.86, "locations": 0.94, "legal_instruments": 0.97, "policies": 0.56},
-    "heldout26": {"actors": 0.83, "locations": 0.96, "legal_instruments": 0.97, "policies": 0.53},
-    "heldout27": {"actors": 0.87, "locations": 0.95, "legal_instruments": 0.77, "policies": 0.54},
-    "heldout28": {"actors": 0.80, "locations": 0.92, "legal_instruments": 0.97, "policies": 0.55},
-    "heldout29": {"actors": 0.87, "locations": 0.91, "legal_instruments": 0.97, "policies": 0.40},
-    "heldout30": {"actors": 0.83, "locations": 0.94, "legal_instruments": 0.97, "policies": 0.52},
-    "heldout31": {"actors": 0.90, "locations": 0.88, "legal_instruments": 0.97, "policies": 0.34},
-    "heldout32": {"actors": 0.85, "locations": 0.91, "legal_instruments": 0.97, "policies": 0.48},
-    "heldout33": {"actors": 0.93, "locations": 0.97, "legal_instruments": 0.97, "policies": 0.53},
-    "heldout34": {"actors": 0.90, "locations": 0.95, "legal_instruments": 0.97, "policies": 0.59},
-    "heldout35": {"actors": 0.88, "locations": 0.95, "legal_instruments": 0.97, "policies": 0.55},
-    "heldout36": {"actors": 0.88, "locations": 0.95, "legal_instruments": 0.97, "policies": 0.65},
-    "heldout37": {"actors": 0.84, "locations": 0.96, "legal_instruments": 0.97, "policies": 0.60},
-    "heldout38": {"actors": 0.92, "locations": 0.94, "legal_instruments": 0.97, "policies": 0.54},
-    "heldout39": {"actors": 0.83, "locations": 0.92, "legal_instruments": 0.97, "policies": 0.31},
+    "heldout22": {"actors": 0.83, "locations": 0.94, "legal_instruments": 0.97, "policies": 0.79},
+    "heldout23": {"actors": 0.87, "locations": 0.96, "legal_instruments": 0.97, "policies": 0.67},
+    "heldout24": {"actors": 0.85, "locations": 0.93, "legal_instruments": 0.97, "policies": 0.77},
+    "heldout25": {"actors": 0.86, "locations": 0.94, "legal_instruments": 0.97, "policies": 0.67},
+    "heldout26": {"actors": 0.83, "locations": 0.96, "legal_instruments": 0.97, "policies": 0.64},
+    "heldout27": {"actors": 0.87, "locations": 0.95, "legal_instruments": 0.77, "policies": 0.78},
+    "heldout28": {"actors": 0.80, "locations": 0.92, "legal_instruments": 0.97, "policies": 0.75},
+    "heldout29": {"actors": 0.87, "locations": 0.91, "legal_instruments": 0.97, "policies": 0.58},
+    "heldout30": {"actors": 0.83, "locations": 0.94, "legal_instruments": 0.97, "policies": 0.68},
+    "heldout31": {"actors": 0.90, "locations": 0.88, "legal_instruments": 0.97, "policies": 0.68},
+    "heldout32": {"actors": 0.85, "locations": 0.91, "legal_instruments": 0.97, "policies": 0.68},
+    "heldout33": {"actors": 0.92, "locations": 0.97, "legal_instruments": 0.97, "policies": 0.67},
+    "heldout34": {"actors": 0.90, "locations": 0.95, "legal_instruments": 0.97, "policies": 0.71},
+    "heldout35": {"actors": 0.88, "locations": 0.95, "legal_instruments": 0.97, "policies": 0.71},
+    "heldout36": {"actors": 0.88, "locations": 0.95, "legal_instruments": 0.97, "policies": 0.72},
+    "heldout37": {"actors": 0.84, "locations": 0.96, "legal_instruments": 0.97, "policies": 0.61},
+    "heldout38": {"actors": 0.92, "locations": 0.94, "legal_instruments": 0.97, "policies": 0.56},
+    "heldout39": {"actors": 0.83, "locations": 0.92, "legal_instruments": 0.97, "policies": 0.37},
+    "heldout40": {"actors": 0.86, "locations": 0.94, "legal_instruments": 0.97, "policies": 0.49},
+    "heldout41": {"actors": 0.91, "locations": 0.94, "legal_instruments": 0.97, "policies": 0.50},
+    "heldout42": {"actors": 0.89, "locations": 0.96, "legal_instruments": 0.97, "policies": 0.56},
+    "heldout43": {"actors": 0.82, "locations": 0.97, "legal_instruments": 0.97, "policies": 0.55},
 }
 SETS = sorted(FLOORS)
 
@@ -338,8 +367,8 @@ def test_blind_heldout_f1_stays_above_its_floor(
 
 #: Who took each measure, whom it aims at, where and when (``policy_agents``,
 #: ``policy_targets``, ``policy_places``, ``policy_time``), on the sets whose gold gives them;
-#: 0.03 below the measurement after round 15 (session 12); heldout16 to heldout19 were not
-#: looked at while it was written.
+#: 0.03 below the measurement after round 15 (session 12; heldout22 to heldout43: after round
+#: 20, session 16); heldout16 to heldout19 were not looked at while it was written.
 ROLE_FLOORS = {
     "heldout12": {
         "policy_agents": 0.85,
@@ -402,112 +431,136 @@ ROLE_FLOORS = {
         "policy_time": 0.57,
     },
     "heldout22": {
-        "policy_agents": 0.80,
-        "policy_targets": 0.60,
-        "policy_places": 0.72,
-        "policy_time": 0.77,
+        "policy_agents": 0.76,
+        "policy_targets": 0.63,
+        "policy_places": 0.67,
+        "policy_time": 0.79,
     },
     "heldout23": {
         "policy_agents": 0.87,
-        "policy_targets": 0.38,
+        "policy_targets": 0.41,
         "policy_places": 0.73,
-        "policy_time": 0.82,
+        "policy_time": 0.76,
     },
     "heldout24": {
-        "policy_agents": 0.79,
+        "policy_agents": 0.77,
         "policy_targets": 0.68,
-        "policy_places": 0.79,
-        "policy_time": 0.75,
-    },
-    "heldout25": {
-        "policy_agents": 0.65,
-        "policy_targets": 0.55,
-        "policy_places": 0.70,
+        "policy_places": 0.78,
         "policy_time": 0.77,
     },
+    "heldout25": {
+        "policy_agents": 0.67,
+        "policy_targets": 0.48,
+        "policy_places": 0.70,
+        "policy_time": 0.81,
+    },
     "heldout26": {
-        "policy_agents": 0.93,
-        "policy_targets": 0.55,
-        "policy_places": 0.69,
-        "policy_time": 0.83,
+        "policy_agents": 0.87,
+        "policy_targets": 0.50,
+        "policy_places": 0.68,
+        "policy_time": 0.85,
     },
     "heldout27": {
-        "policy_agents": 0.73,
-        "policy_targets": 0.75,
-        "policy_places": 0.82,
+        "policy_agents": 0.77,
+        "policy_targets": 0.67,
+        "policy_places": 0.77,
         "policy_time": 0.89,
     },
     "heldout28": {
-        "policy_agents": 0.77,
-        "policy_targets": 0.48,
-        "policy_places": 0.75,
-        "policy_time": 0.85,
+        "policy_agents": 0.76,
+        "policy_targets": 0.41,
+        "policy_places": 0.74,
+        "policy_time": 0.81,
     },
     "heldout29": {
-        "policy_agents": 0.74,
-        "policy_targets": 0.37,
-        "policy_places": 0.45,
-        "policy_time": 0.71,
+        "policy_agents": 0.72,
+        "policy_targets": 0.41,
+        "policy_places": 0.50,
+        "policy_time": 0.62,
     },
     "heldout30": {
         "policy_agents": 0.61,
-        "policy_targets": 0.48,
-        "policy_places": 0.63,
+        "policy_targets": 0.40,
+        "policy_places": 0.64,
         "policy_time": 0.78,
     },
     "heldout31": {
-        "policy_agents": 0.78,
-        "policy_targets": 0.33,
-        "policy_places": 0.67,
-        "policy_time": 0.70,
+        "policy_agents": 0.79,
+        "policy_targets": 0.23,
+        "policy_places": 0.59,
+        "policy_time": 0.68,
     },
     "heldout32": {
-        "policy_agents": 0.82,
-        "policy_targets": 0.47,
-        "policy_places": 0.68,
-        "policy_time": 0.78,
+        "policy_agents": 0.79,
+        "policy_targets": 0.41,
+        "policy_places": 0.65,
+        "policy_time": 0.75,
     },
     "heldout33": {
-        "policy_agents": 0.91,
-        "policy_targets": 0.59,
-        "policy_places": 0.79,
-        "policy_time": 0.62,
+        "policy_agents": 0.90,
+        "policy_targets": 0.57,
+        "policy_places": 0.78,
+        "policy_time": 0.70,
     },
     "heldout34": {
-        "policy_agents": 0.72,
-        "policy_targets": 0.63,
-        "policy_places": 0.70,
+        "policy_agents": 0.79,
+        "policy_targets": 0.70,
+        "policy_places": 0.69,
         "policy_time": 0.78,
     },
     "heldout35": {
-        "policy_agents": 0.77,
-        "policy_targets": 0.52,
-        "policy_places": 0.67,
-        "policy_time": 0.73,
+        "policy_agents": 0.80,
+        "policy_targets": 0.38,
+        "policy_places": 0.68,
+        "policy_time": 0.74,
     },
     "heldout36": {
         "policy_agents": 0.78,
-        "policy_targets": 0.56,
-        "policy_places": 0.64,
-        "policy_time": 0.83,
+        "policy_targets": 0.54,
+        "policy_places": 0.65,
+        "policy_time": 0.80,
     },
     "heldout37": {
-        "policy_agents": 0.68,
+        "policy_agents": 0.70,
         "policy_targets": 0.55,
         "policy_places": 0.75,
-        "policy_time": 0.73,
+        "policy_time": 0.74,
     },
     "heldout38": {
-        "policy_agents": 0.87,
+        "policy_agents": 0.81,
         "policy_targets": 0.60,
-        "policy_places": 0.57,
-        "policy_time": 0.71,
+        "policy_places": 0.56,
+        "policy_time": 0.69,
     },
     "heldout39": {
         "policy_agents": 0.69,
-        "policy_targets": 0.38,
+        "policy_targets": 0.37,
+        "policy_places": 0.66,
+        "policy_time": 0.29,
+    },
+    "heldout40": {
+        "policy_agents": 0.77,
+        "policy_targets": 0.63,
+        "policy_places": 0.68,
+        "policy_time": 0.79,
+    },
+    "heldout41": {
+        "policy_agents": 0.86,
+        "policy_targets": 0.50,
         "policy_places": 0.67,
-        "policy_time": 0.33,
+        "policy_time": 0.76,
+    },
+    "heldout42": {
+        "policy_agents": 0.74,
+        "policy_targets": 0.63,
+        "policy_places": 0.77,
+        "policy_time": 0.80,
+    },
+    "heldout43": {
+        "policy_agents": 0.78,
+        "policy_targets": 0.22,
+        "policy_places": 0.70,
+        "policy_time": 0.77,
     },
 }
 
@@ -600,9 +653,9 @@ def test_heldout_gold_uses_scheme_terms_and_project_iris(name: str) -> None:
             assert URIRef(str(STATUS._NS) + policy["status"]) in STATUS, policy
 
 
-#: Sets no learned part was trained on (heldout22 to heldout39, measured above); every set
+#: Sets no learned part was trained on (heldout36 to heldout43, measured above); every set
 #: analysed before them is in the training data.
-BLIND = {f"heldout{n}" for n in range(22, 40)}
+BLIND = {f"heldout{n}" for n in range(36, 44)}
 
 
 def test_shipped_policy_model_was_not_trained_on_the_unseen_set() -> None:

@@ -34,6 +34,8 @@ _ARTICLE = re.compile(
 )
 _OF = re.compile(r"\s*,?\s*(?:of|in|under)\s+(?:the\s+)?", re.IGNORECASE)
 _YEAR = re.compile(r"(?:19|20)\d{2}\s+")
+# "Article 318 of China's Criminal Law": a country's possessive before the instrument.
+_POSSESSIVE = re.compile(r"[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*){0,2}'s\s+")
 # "Paragraph 8 of the resolution": an operative paragraph of a resolution named before.
 _PARAGRAPH = re.compile(r"(?:[Pp]aragraph|[Pp]ara\.)\s+(?P<num>\d+)\b")
 _ITS = re.compile(r"\bits\s+$", re.IGNORECASE)
@@ -239,7 +241,8 @@ def _instrument_for(scan: _Scan, ref: re.Match[str]) -> str | None:
     after = _OF.match(scan.folded, ref.end())
     if after:
         year = _YEAR.match(scan.folded, after.end())
-        for at in (after.end(), year.end() if year else -1):
+        owner = _POSSESSIVE.match(scan.folded, after.end())
+        for at in (after.end(), year.end() if year else -1, owner.end() if owner else -1):
             i = bisect.bisect_left(begins, at)
             if i < len(instruments) and instruments[i].span.begin == at:
                 return instruments[i].entity

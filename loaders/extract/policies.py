@@ -125,14 +125,15 @@ def find_policies(ctx: ArticleContext) -> list[Policy]:
     raw: list[tuple[Policy, bool]] = []
     acts: set[int] = set()  # policies found by a generic act of enforcement ("arrested")
     proposed: set[int] = set()  # policies the trained model proposed
-    weighed: set[int] = set()  # sentences with a measure cue, whether or not it was kept
+    # Sentences whose measure cue the rules set aside as no report of a measure taken (a
+    # purpose, a hope, a routine, a denial …): the model must not propose one there either.
+    refused: set[int] = set()
     for index, sent in enumerate(ctx.sentences):
         if index in ctx.headings:
             continue
         measures = measure_matches(ctx, index)
         if not measures:
             continue
-        weighed.add(index)
         chunk = ctx.folded[sent.begin : sent.end]
         statuses = status_matches(ctx, index)
         explicit = [
@@ -149,6 +150,7 @@ def find_policies(ctx: ArticleContext) -> list[Policy]:
                 or hoped(ctx, index, cand.span)
                 or purpose(ctx, index, cand.verb)
             ):
+                refused.add(index)
                 continue
             if cand.verb is None:
                 # "installed thermal cameras and motion sensors": the verb governs both.
@@ -186,10 +188,16 @@ def find_policies(ctx: ArticleContext) -> list[Policy]:
                     ctx, index, cand.span
                 )
                 built = new_installation(ctx, index, cand.concept, cand.span)
-                if not (cand.strong or built) or legal or set_aside(ctx, index, cand.span):
+                if (
+                    legal
+                    or set_aside(ctx, index, cand.span)
+                    or unreported(ctx, index, cand.span, cand.verb)
+                ):
+                    # a legal argument, or "did not install", "no longer face quarantine"
+                    refused.add(index)
                     continue
-                if unreported(ctx, index, cand.span, cand.verb):
-                    continue  # "did not install", "no longer face quarantine", "to send"
+                if not (cand.strong or built):
+                    continue  # a weak cue alone: the model may still read the sentence
                 status = _CARRIED_OUT if built else default_status(ctx, index, cand.span)
                 evidence, defaulted = cand.span, True
             else:
@@ -205,6 +213,7 @@ def find_policies(ctx: ArticleContext) -> list[Policy]:
                         # "no longer spend two weeks in isolation" only says what changed)
                         status = _LIFTED
                     elif status not in _SAFE_IF_NEGATED:
+                        refused.add(index)
                         continue
                     else:
                         status = _SAFE_IF_NEGATED[status]
@@ -218,12 +227,15 @@ def find_policies(ctx: ArticleContext) -> list[Policy]:
             if not stated:
                 status = by_notice(ctx, index, status)
             if cand.routine and status == _IN_FORCE:
+                refused.add(index)
                 continue  # "guards continue to patrol" reports no reinforcement
             if cand.change_only and status not in _CHANGES:
                 continue
             if not defaulted and _HYPOTHETICAL.search(ctx.before(index, cue_span.begin, 40)):
+                refused.add(index)
                 continue
             if back_reference(ctx, index, cand.span, [p for p, _ in raw], cand.concept):
+                refused.add(index)
                 continue
             time = measure_time(ctx, index, evidence)
             key = (cand.concept, status, time.earliest if time else None)
@@ -237,8 +249,10 @@ def find_policies(ctx: ArticleContext) -> list[Policy]:
                 acts.add(id(built_policy))
             raw.append((built_policy, bare))
         raw = enforcing(ctx, index, superseded(ctx, index, raw))
-    # Sentences without any measure cue: the trained model may propose a measure there.
-    for index, cand, status, defaulted in proposals(ctx, weighed):
+    # Sentences where the rules kept no measure and refused none (no cue, or only cues too
+    # weak alone): the trained model may propose one there.
+    skip = {p.sentence for p, _ in raw} | refused
+    for index, cand, status, defaulted in proposals(ctx, skip):
         at = next((i for i, (p, _) in enumerate(raw) if p.sentence > index), len(raw))
         time = measure_time(ctx, index, cand.span)
         built_policy = _build(ctx, index, cand, status, cand.span, time)

@@ -4,9 +4,11 @@ The rules find a measure only where its wording matches a frame or cue; each new
 words some measures differently. This model reads a whole sentence as a bag of hashed
 features (lower-case words, crude stems, word bigrams and a few cue flags) and gives a
 probability for each of the 23 measure types and ``NONE`` (multinomial logistic regression,
-trained by ``policy_model_train`` on the gold sets). Where the rules found no measure cue in a
-sentence and the model's best type is confident enough, ``proposals`` offers that type; the
-status comes from the rules' own status logic applied to the sentence.
+trained by ``policy_model_train`` on the gold sets). Where the rules kept no measure in a
+sentence and set none aside as no report of one (a purpose, a hope, a routine, a denial), and
+the model's best type is confident enough, ``proposals`` offers that type: a sentence with no
+measure cue, or with only a cue too weak alone. The status comes from the rules' own status
+logic applied to the sentence, so a negated measure is still left out.
 
 The weights ship as ``policy_model.json`` next to this module (read with importlib.resources);
 its ``enabled`` flag records whether leave-one-set-out evaluation showed a gain.
@@ -266,18 +268,18 @@ def _status(ctx: ArticleContext, index: int, cand: Candidate) -> tuple[str, bool
     return by_notice(ctx, index, status), False
 
 
-def proposals(ctx: ArticleContext, weighed: set[int]) -> list[tuple[int, Candidate, str, bool]]:
-    """Policies the model proposes: for each sentence outside ``weighed`` (those where the
-    rules found a measure cue, kept or deliberately rejected) and not a heading, its best
-    measure type if confident enough, as (sentence index, candidate spanning the sentence,
-    status, whether the status was only defaulted: a sentence with a status verb of its own
-    reports a measure, not a mention of one already told)."""
+def proposals(ctx: ArticleContext, skip: set[int]) -> list[tuple[int, Candidate, str, bool]]:
+    """Policies the model proposes: for each sentence outside ``skip`` (those where the
+    rules kept a measure, or set one aside as no report of a measure) and not a heading, its
+    best measure type if confident enough, as (sentence index, candidate spanning the
+    sentence, status, whether the status was only defaulted: a sentence with a status verb of
+    its own reports a measure, not a mention of one already told)."""
     model = active_model()
     if model is None:
         return []
     out: list[tuple[int, Candidate, str, bool]] = []
     for index, sent in enumerate(ctx.sentences):
-        if index in weighed or index in ctx.headings:
+        if index in skip or index in ctx.headings:
             continue
         chunk = ctx.folded[sent.begin : sent.end]
         if len(tokens(chunk)) < _MIN_WORDS:

@@ -5,7 +5,7 @@ Run from the repository root: ``python -m borderkg.loaders.extract.policy_model_
 ``--no-write`` only prints the table; ``--keep-blind heldout6`` leaves a set out of the
 shipped model's training).
 
-Each gold set (the corpus gold and ``heldout`` … ``heldout21``; a set not named in ``HELDOUT``,
+Each gold set (the corpus gold and ``heldout`` … ``heldout35``; a set not named in ``HELDOUT``,
 such as one still being written blind, is never opened) is held out in turn: a model
 trained on the others runs inside the full extractor on the held-out set, and its policies
 F1 (and anchored F1) are compared with the rules alone. One threshold for all folds is chosen
@@ -61,6 +61,20 @@ HELDOUT = (
     "heldout19",
     "heldout20",
     "heldout21",
+    "heldout22",
+    "heldout23",
+    "heldout24",
+    "heldout25",
+    "heldout26",
+    "heldout27",
+    "heldout28",
+    "heldout29",
+    "heldout30",
+    "heldout31",
+    "heldout32",
+    "heldout33",
+    "heldout34",
+    "heldout35",
 )
 # Not below 0.4: a proposal has no rule cue behind it, and at 0.3 the model already proposes
 # look-alikes (``customs turned away a delegation``: SanctionsEnforcement at 0.31) for a
