@@ -131,13 +131,19 @@ def test_a_treaty_title_with_in_and_a_capitalised_noun_mints_no_place(
             "dprk-criminal-code",
             "prc-criminal-law",
         ),
+        (
+            "Chinese courts in Yanji apply the Criminal Law to brokers.",
+            "prc-criminal-law",
+            "dprk-criminal-code",
+        ),
     ],
 )
-def test_a_country_named_before_a_law_picks_that_countrys_law(
+def test_a_law_named_without_its_country_is_the_law_of_the_country_the_text_names(
     extractor: Extractor, text: str, wanted: str, not_wanted: str
 ) -> None:
     """Two vocabularies' laws share the title "Criminal Law" once their country is left out;
-    the country's possessive before it decides, by the law's jurisdiction."""
+    a law's country is its jurisdiction, so the country named before it ("China's") or in
+    its sentence ("Chinese courts") decides, as it does for a body named without its country."""
     legal = categories(extractor, text)["legal_instruments"]
     assert LEGAL + wanted in legal
     assert LEGAL + not_wanted not in legal

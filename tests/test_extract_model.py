@@ -251,3 +251,48 @@ def test_a_proposed_measure_never_makes_a_rule_mention_redundant(monkeypatch) ->
     evidence = {text[e.begin : e.end] for p in both.policies for e in p.evidence}
     assert "tightened controls" in evidence
     assert len(both.policies) == 2
+
+
+def _always(kind: str) -> PolicyModel:
+    """A model that names ``kind`` for every sentence, sure of it: where it is asked shows."""
+    shipped = load_shipped()
+    bias = np.full(len(shipped.classes), -10.0)
+    bias[shipped.classes.index(kind)] = 10.0
+    weights = np.zeros((shipped.settings.dim, len(shipped.classes)))
+    return PolicyModel(shipped.classes, weights, bias, shipped.settings, threshold=0.4)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # no measure cue at all
+        "The new road runs along the river to the customs house in the town.",
+        # only a cue too weak alone ("cameras", no status): the rules keep nothing
+        "Cameras look out over the river from the roof of the old customs house.",
+    ],
+)
+def test_the_model_is_asked_where_the_rules_kept_no_measure(text: str) -> None:
+    extractor = get_extractor(ExtractSettings(use_env=False))
+    record = ArticleRecord(id="asked", text=text, source="asked")
+    with using(None):
+        assert extractor.extract(record).policies == []
+    with using(_always("PatrolReinforcement")):
+        found = extractor.extract(record)
+    assert [text[e.begin : e.end] for p in found.policies for e in p.evidence] == [text]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Border guards continue to patrol the riverbank day and night.",  # a routine
+        "Trains are stopped at the station so that police can check every passenger's papers.",
+        "Rights groups believe the detainees in Dandong will be sent back to the North.",
+    ],
+)
+def test_the_model_is_not_asked_where_the_rules_set_a_cue_aside(text: str) -> None:
+    """A purpose, a routine or a belief reports no measure taken: the rules' refusal
+    stands, however sure the model is."""
+    extractor = get_extractor(ExtractSettings(use_env=False))
+    record = ArticleRecord(id="refused", text=text, source="refused")
+    with using(_always("PatrolReinforcement")):
+        assert extractor.extract(record).policies == []

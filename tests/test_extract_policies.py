@@ -306,9 +306,9 @@ def test_facilitators_are_brokers_and_the_crossers_act(extractor: Extractor) -> 
             "Villagers who turn in a smuggler are rewarded with a sack of rice.",
             [("InformantReward", "InForce")],
         ),
-        # an ongoing practice: the gold is split (enforcers who "have been" doing it: 15
-        # InForce, 12 CarriedOut, the sets written since heldout22 mostly CarriedOut), and the
-        # status head retrained in round 19 reads it as carried out
+        # an ongoing practice: the gold is split (a crackdown told as "has been …ing": dev to
+        # heldout21 19 InForce to 10 CarriedOut, heldout22-35 4 to 12), and the status head
+        # retrained in round 19 reads it as carried out
         (
             "Police in Hunchun have been interrogating traders who deal with North Koreans.",
             [("Crackdown", "CarriedOut")],

@@ -173,8 +173,9 @@ def test_what_an_authority_hopes_to_do_is_its_plan(extractor: Extractor) -> None
             "Each truck is still searched for goods banned under UN sanctions.",
             [("SanctionsEnforcement", "InForce")],
         ),
-        # the rules say SmugglingCrackdown; the type head, trained on the annotators (who read
-        # customs checks as sanctions enforcement 39 times to 2), overrules the weak cue
+        # the rules say SmugglingCrackdown; the annotators read customs checking or opening
+        # cargo as sanctions enforcement (42 times to 3 in the 36 training sets), which round
+        # 17's type head learned and round 19's does not
         pytest.param(
             "Customs officers open every container to look for smuggled cigarettes.",
             [("SanctionsEnforcement", "InForce")],

@@ -125,7 +125,6 @@ class Gazetteer:
         self.identifiers: dict[str, list[str]] = {}
         self.parents: dict[str, list[str]] = {}  # bkg:adminParent of places
         self.connects: dict[str, list[str]] = {}  # bkg:connects of border crossings
-        self.jurisdictions: dict[str, str] = {}  # schema:legislationJurisdiction of laws
         self._pref_count: dict[str, int] = {}
         self._read(graph)
         self.countries = {iri: e for iri, e in self.entities.items() if kinds.is_country(e)}
@@ -143,6 +142,7 @@ class Gazetteer:
 
     def _read(self, graph: Graph) -> None:
         typed: dict[str, set[str]] = {}
+        jurisdictions: dict[str, str] = {}
         for subject, cls in graph.subject_objects(RDF.type):
             if isinstance(subject, URIRef) and str(cls) in kinds.ENTITY_TYPES:
                 typed.setdefault(str(subject), set()).add(str(cls))
@@ -170,6 +170,9 @@ class Gazetteer:
             )
             if kinds.is_country(entity):
                 entity.country = iri
+            jurisdiction = graph.value(node, SCHEMA.legislationJurisdiction)
+            if jurisdiction is not None:
+                jurisdictions[iri] = str(jurisdiction)
             self.entities[iri] = entity
             n_pref = sum(1 for v in prefs if _literal_text(v))
             self.labels[iri] = labels
@@ -177,14 +180,17 @@ class Gazetteer:
             ids = [str(v) for v in graph.objects(node, SCHEMA.legislationIdentifier)]
             ids += [str(v) for v in graph.objects(node, ELI.id_local)]
             self.identifiers[iri] = ids
-            jurisdiction = graph.value(node, SCHEMA.legislationJurisdiction)
-            if jurisdiction is not None:
-                self.jurisdictions[iri] = str(jurisdiction)
             if kinds.is_place(entity):
                 self.parents[iri] = sorted(str(v) for v in graph.objects(node, BKG.adminParent))
                 links = sorted(str(v) for v in graph.objects(node, BKG.connects))
                 if links:
                     self.connects[iri] = links
+        # A law belongs to the country whose law it is (its jurisdiction, when that is a
+        # country and not, say, the UN): "China's Criminal Law" is the PRC's.
+        for iri, jurisdiction in jurisdictions.items():
+            owner = self.entities.get(jurisdiction)
+            if owner is not None and kinds.is_country(owner):
+                self.entities[iri].country = self.entities[iri].country or jurisdiction
 
     def _country_names(self) -> dict[str, str]:
         out: dict[str, str] = {}
@@ -431,15 +437,6 @@ class Gazetteer:
         window = folded[max(0, begin - 30) : begin].lower()
         found = self._qualifier_re.search(window)
         return self.demonyms[found.group(1)] if found else None
-
-    def country_of(self, iri: str) -> str | None:
-        """The country an entity belongs to: its own, or for a law its jurisdiction when that
-        is a country (``China's Criminal Law`` is the PRC's, not the DPRK's)."""
-        own = self.entities[iri].country
-        if own is not None:
-            return own
-        jurisdiction = self.jurisdictions.get(iri)
-        return jurisdiction if jurisdiction in self.countries else None
 
     def country_cues(self, folded: str) -> list[str]:
         """Countries a stretch of text points at by name, demonym or capital."""

@@ -177,7 +177,9 @@ class Linker:
             qualifier = self.gaz.country_qualifier(folded, gm.begin)
             if qualifier:
                 gm.candidates = [
-                    c for c in gm.candidates if self.gaz.country_of(c.iri) in (qualifier, None)
+                    c
+                    for c in gm.candidates
+                    if self.gaz.entities[c.iri].country in (qualifier, None)
                 ]
                 if not gm.candidates:
                     continue

@@ -39,47 +39,12 @@ from .pipeline import Extractor
 from .policy_model import NONE, WEIGHTS_FILE, FeatureSettings, PolicyModel, featurize, using
 from .text import fold
 
-HELDOUT = (
-    "heldout",
-    "heldout2",
-    "heldout3",
-    "heldout4",
-    "heldout5",
-    "heldout6",
-    "heldout7",
-    "heldout8",
-    "heldout9",
-    "heldout10",
-    "heldout11",
-    "heldout12",
-    "heldout13",
-    "heldout14",
-    "heldout15",
-    "heldout16",
-    "heldout17",
-    "heldout18",
-    "heldout19",
-    "heldout20",
-    "heldout21",
-    "heldout22",
-    "heldout23",
-    "heldout24",
-    "heldout25",
-    "heldout26",
-    "heldout27",
-    "heldout28",
-    "heldout29",
-    "heldout30",
-    "heldout31",
-    "heldout32",
-    "heldout33",
-    "heldout34",
-    "heldout35",
-)
+HELDOUT = ("heldout", *(f"heldout{n}" for n in range(2, 36)))
 # Not below 0.4: a proposal has no rule cue behind it, and at 0.3 the model already proposes
 # look-alikes (``customs turned away a delegation``: SanctionsEnforcement at 0.31) for a
 # leave-one-set-out gain of one policy in a set (round 7: mean .904 at 0.3, .902 at 0.4).
-# Round 17's model scores that delegation .398, just under the floor it ships at.
+# Round 17's model scores that delegation .398, just under the floor it ships at; round 19's
+# .637 (tests/test_extract_policy_wordings.py keeps it as an expected failure).
 THRESHOLDS = (0.4, 0.5, 0.6, 0.7, 0.8)
 #: Mean F1 differences under this are noise between thresholds (a policy or two in sixteen sets).
 NEAR_BEST = 0.003
