@@ -65,8 +65,19 @@ SETTINGS: tuple[Setting, ...] = (
         "BORDERKG_WORKERS",
         int,
         "`8`",
-        "Queries that run at once, as threads of query worker processes (up to 8 per process, "
-        "so 8 is one process); a spare process waits to replace one killed at a timeout.",
+        "Queries that run at once, as threads of query worker processes (up to "
+        "`worker_threads` per process, so by default 8 is one process); a spare process waits "
+        "to replace one killed at a timeout.",
+    ),
+    Setting(
+        "worker_threads",
+        "--worker-threads N",
+        "BORDERKG_WORKER_THREADS",
+        int,
+        "`8`",
+        "Queries one query worker process runs at once (its slots, sharing its memory and "
+        "block cache); `workers` above it adds processes. A timeout kills a whole process, "
+        "and its other queries are run again.",
     ),
     Setting(
         "threads",
@@ -174,6 +185,7 @@ class ServeConfig:
     host: str = "127.0.0.1"
     port: int = 8000
     workers: int = 8
+    worker_threads: int = 8
     threads: int = 16
     timeout: float = 30.0
     max_rows: int = 100_000
@@ -369,7 +381,7 @@ def _check(config: ServeConfig) -> None:
     problems = []
     if not 0 <= config.port <= 65535:
         problems.append(f"port must be 0–65535, not {config.port}")
-    for name in ("workers", "threads", "max_rows", "max_body"):
+    for name in ("workers", "worker_threads", "threads", "max_rows", "max_body"):
         if getattr(config, name) < 1:
             problems.append(f"{name} must be at least 1, not {getattr(config, name)}")
     if config.max_queue < 0:

@@ -61,6 +61,7 @@ class Services:
             catch_up_search_index(config.store)
         settings = QuerySettings(
             workers=config.workers,
+            worker_threads=config.worker_threads,
             timeout=config.timeout,
             max_timeout=MAX_TIMEOUT,
             max_rows=config.max_rows,

@@ -216,11 +216,15 @@ def check_same_answers(servers: list[Server]) -> None:
         )
 
 
-def start_servers(store: Path, copy: Path, workers: int | None, threads: int) -> list[Server]:
+def start_servers(
+    store: Path, copy: Path, workers: int | None, threads: int, per_process: int | None = None
+) -> list[Server]:
     ours_port, ox_port = free_port(), free_port()
     borderkg = Path(sys.executable).with_name("borderkg")
     oxigraph = shutil.which("oxigraph") or str(Path(sys.executable).with_name("oxigraph"))
     chosen = [] if workers is None else ["--workers", str(workers)]
+    if per_process is not None:
+        chosen += ["--worker-threads", str(per_process)]
     ours = subprocess.Popen(
         [str(borderkg), "serve", "--store", str(store), "--port", str(ours_port),
          *chosen, "--threads", str(threads)],
@@ -250,6 +254,9 @@ def main() -> None:
     parser.add_argument(
         "--workers", type=int, help="queries borderkg runs at once (default: serve's default)"
     )
+    parser.add_argument(
+        "--worker-threads", type=int, help="queries per query worker process (default: serve's)"
+    )
     parser.add_argument("--threads", type=int, default=32, help="borderkg HTTP threads")
     args = parser.parse_args()
     if shutil.which("wrk") is None:
@@ -263,7 +270,7 @@ def main() -> None:
         with GraphStore(args.store) as store:
             store.checkpoint(copy)
             print(f"store: {len(store.article_graphs()):,} articles, {len(store.store):,} quads")
-        servers = start_servers(args.store, copy, args.workers, args.threads)
+        servers = start_servers(args.store, copy, args.workers, args.threads, args.worker_threads)
         stop = threading.Event()
         watcher = threading.Thread(target=watch_memory, args=(servers, stop), daemon=True)
         watcher.start()

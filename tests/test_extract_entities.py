@@ -196,6 +196,23 @@ def test_ministries_laws_and_places_of_sources_are_found_by_pattern(
     assert x.entities[PLACE + "kapsan"].types == (BKG + "Location",)
 
 
+def test_a_name_found_by_pattern_stops_before_the_date_after_it(extractor: Extractor) -> None:
+    """ "the Ministry of Land Management on Thursday" is the ministry, not a body named after a
+    weekday; the same for a committee and a law on something, and for months."""
+    text = (
+        "A trader was handed to the Ministry of Land Management on Thursday. "
+        "The Standing Committee of the Provincial Assembly in March adopted the Law on the "
+        "Protection of Border Rivers on Monday."
+    )
+    x = extract(extractor, text)
+    labels = sorted(e.label for e in x.entities.values() if not e.curated)
+    assert labels == [
+        "Law on the Protection of Border Rivers",
+        "Ministry of Land Management",
+        "Standing Committee of the Provincial Assembly",
+    ]
+
+
 def test_resolution_numbers_link_to_curated_or_found_resolutions(extractor: Extractor) -> None:
     x = extract(extractor, "Resolution 2397 followed UNSCR 2371 and resolutions 2270 and 2321.")
     assert [m.entity for m in x.mentions] == [

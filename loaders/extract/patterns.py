@@ -166,6 +166,21 @@ def find_patterns(folded: str, sentences: list[Span], words: SentenceWords) -> l
     return out
 
 
+_DATE_WORDS = (
+    "January|February|March|April|May|June|July|August|September|October|November|December|"
+    "Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday"
+)
+# "handed to the Ministry of State Security on Thursday": a name's pattern may run on over a
+# link word into the date after it.
+_DATE_TAIL = re.compile(rf"(?:\s+{_LINK})+\s+(?:{_DATE_WORDS})\b.*$", re.DOTALL)
+
+
+def _cut_date_tail(folded: str, begin: int, end: int) -> int:
+    """End a name before a trailing ``on Thursday`` / ``in March`` its pattern ran into."""
+    tail = _DATE_TAIL.search(folded, begin, end)
+    return tail.start() if tail else end
+
+
 def _skip_noise(folded: str, begin: int, end: int) -> int:
     """Move the start past leading capitalised function words (``The``, ``In``, ``Last``)."""
     while True:
@@ -200,9 +215,11 @@ def _build(rule: str, folded: str, m: re.Match[str]) -> PatternMatch | None:
         types = _SETTLEMENT if settlement else _LOCATION
         return PatternMatch(begin, end, label, types, "place")
     if rule == "COMMITTEE":
-        label = re.sub(r"\s+", " ", m.group(0))
-        return PatternMatch(m.start(), m.end(), label, _ORGANIZATION, "actor")
-    begin, end = _skip_noise(folded, m.start(), m.end()), m.end()
+        end = _cut_date_tail(folded, m.start(), m.end())
+        label = re.sub(r"\s+", " ", folded[m.start() : end])
+        return PatternMatch(m.start(), end, label, _ORGANIZATION, "actor")
+    begin = _skip_noise(folded, m.start(), m.end())
+    end = _cut_date_tail(folded, begin, m.end())
     label = re.sub(r"\s+", " ", folded[begin:end])
     if " " not in label:
         return None

@@ -42,6 +42,11 @@ def serve_options(func: Callable[..., Any]) -> Callable[..., Any]:
             type=click.IntRange(min=1),
             help="Queries that run at once, in query worker processes (default 8).",
         ),
+        click.option(
+            "--worker-threads",
+            type=click.IntRange(min=1),
+            help="Queries one query worker process runs at once (default 8).",
+        ),
         click.option("--threads", type=click.IntRange(min=1), help="HTTP threads (default 16)."),
         click.option(
             "--timeout",
