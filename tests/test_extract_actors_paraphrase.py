@@ -92,6 +92,30 @@ def test_families_of_soldiers_are_not_families_of_defectors(extractor: Extractor
     assert "families-of-defectors" not in actors
 
 
+@pytest.mark.parametrize(
+    ("text", "head"),
+    [
+        ("Families with relatives in South Korea are called in one by one.", "Families"),
+        ("Officers have started calling on households with relatives in China.", "households"),
+        ("They moved households with a member living in South Korea inland.", "households"),
+        ("Families whose relatives fled to the South must report weekly.", "Families"),
+    ],
+)
+def test_families_with_relatives_on_the_other_side_are_families_of_defectors(
+    extractor: Extractor, text: str, head: str
+) -> None:
+    x, actors = run(extractor, text)
+    assert "families-of-defectors" in actors
+    assert evidence(x, "families-of-defectors") == [head]
+
+
+def test_families_with_relatives_at_home_are_not_families_of_defectors(
+    extractor: Extractor,
+) -> None:
+    _, actors = run(extractor, "Families with relatives in the army got extra rations in Hyesan.")
+    assert "families-of-defectors" not in actors
+
+
 # -- people caught fleeing -------------------------------------------------------------------------
 
 

