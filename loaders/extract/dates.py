@@ -19,6 +19,12 @@ from borderkg.ontology.namespaces import TIMEPREC
 from .cues import SentenceWords, TriggerIndex, Triggers, triggers
 from .model import Span, TimeInfo
 
+#: Month and weekday names as written (the pattern finder stops a name before them).
+MONTH_NAMES = (
+    "January", "February", "March", "April", "May", "June", "July", "August", "September",
+    "October", "November", "December",
+)  # fmt: skip
+WEEKDAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 _MONTHS = {
     name: i
     for i, names in enumerate(
@@ -41,8 +47,8 @@ _MONTHS = {
     for name in names
 }
 _MONTH = r"(?P<month>" + "|".join(sorted(_MONTHS, key=len, reverse=True)) + r")\b\.?"
-_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
-_WEEKDAY = r"(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+_WEEKDAYS = tuple(day.lower() for day in WEEKDAY_NAMES)
+_WEEKDAY = r"(?P<wd>" + "|".join(WEEKDAY_NAMES) + ")"
 _YEAR = r"(?P<year>(?:19|20)\d{2})(?![\d,])"
 _PREP = (
     r"(?i:(?P<prep>since|from|until|till|by|in|on|during|as of|starting(?: in| on| from)?|"

@@ -19,6 +19,7 @@ from spacy.lang.en.stop_words import STOP_WORDS
 from borderkg.ontology.namespaces import BKG, LEGALTYPE
 
 from .cues import SentenceWords, anchored, triggers
+from .dates import MONTH_NAMES, WEEKDAY_NAMES
 from .model import Span
 
 # A capitalised word, never swallowing a possessive ("Korea's" stops at "Korea").
@@ -36,25 +37,7 @@ _LEADING_NOISE = STOP_WORDS | {
     "officials",
     "sources",
     "under",
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
+    *(name.lower() for name in (*MONTH_NAMES, *WEEKDAY_NAMES)),
 }
 _NOT_LAWS = {"martial law", "international law", "domestic law", "rule of law"}
 
@@ -111,10 +94,8 @@ _IN_PLACE = re.compile(
 )
 _NOT_PLACES = frozenset(
     {
-        "january", "february", "march", "april", "may", "june", "july", "august",
-        "september", "october", "november", "december", "sept", "aug", "oct", "nov", "dec",
-        "monday", "tuesday", "wednesday",
-        "thursday", "friday", "saturday", "sunday", "chinese", "korean", "english",
+        *(name.lower() for name in (*MONTH_NAMES, *WEEKDAY_NAMES)),
+        "sept", "aug", "oct", "nov", "dec", "chinese", "korean", "english",
         "russian", "japanese", "mandarin", "hangul", "christmas", "chuseok", "easter",
         "spring", "summer", "autumn", "winter", "north", "south", "east", "west", "article",
         "paragraph", "section", "chapter", "court", "parliament", "congress", "public",
@@ -166,10 +147,7 @@ def find_patterns(folded: str, sentences: list[Span], words: SentenceWords) -> l
     return out
 
 
-_DATE_WORDS = (
-    "January|February|March|April|May|June|July|August|September|October|November|December|"
-    "Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday"
-)
+_DATE_WORDS = "|".join((*MONTH_NAMES, *WEEKDAY_NAMES))
 # "handed to the Ministry of State Security on Thursday": a name's pattern may run on over a
 # link word into the date after it.
 _DATE_TAIL = re.compile(rf"(?:\s+{_LINK})+\s+(?:{_DATE_WORDS})\b.*$", re.DOTALL)
