@@ -15,6 +15,8 @@ from dataclasses import asdict, dataclass, field, fields, replace
 from pathlib import Path
 from typing import Any
 
+from borderkg.allocator import CHOICES as ALLOCATORS
+from borderkg.allocator import AllocatorMissing, worker_preload
 from borderkg.config import resolve_store_path
 
 #: Environment variable naming the TOML config file (the ``--config`` option wins).
@@ -64,9 +66,9 @@ SETTINGS: tuple[Setting, ...] = (
         "--workers N",
         "BORDERKG_WORKERS",
         int,
-        "`8`",
+        "`16`",
         "Queries that run at once, as threads of query worker processes (up to "
-        "`worker_threads` per process, so by default 8 is one process); a spare process waits "
+        "`worker_threads` per process, so by default 16 is one process); a spare process waits "
         "to replace one killed at a timeout.",
     ),
     Setting(
@@ -74,17 +76,27 @@ SETTINGS: tuple[Setting, ...] = (
         "--worker-threads N",
         "BORDERKG_WORKER_THREADS",
         int,
-        "`8`",
+        "`16`",
         "Queries one query worker process runs at once (its slots, sharing its memory and "
         "block cache); `workers` above it adds processes. A timeout kills a whole process, "
         "and its other queries are run again.",
+    ),
+    Setting(
+        "allocator",
+        "--allocator NAME",
+        "BORDERKG_ALLOCATOR",
+        str,
+        "`auto`",
+        "The `malloc` of the query worker processes: `jemalloc` (Debian: `libjemalloc2`; "
+        "faster and smaller under concurrent queries), `glibc`, or `auto`: jemalloc when "
+        "installed, else glibc.",
     ),
     Setting(
         "threads",
         "--threads N",
         "BORDERKG_THREADS",
         int,
-        "`16`",
+        "`32`",
         "HTTP threads of the server process (requests handled at once, queries or not); "
         "above `workers`, so pages and waiting queries still get one while queries run.",
     ),
@@ -184,9 +196,10 @@ class ServeConfig:
     store: Path = field(default_factory=resolve_store_path)
     host: str = "127.0.0.1"
     port: int = 8000
-    workers: int = 8
-    worker_threads: int = 8
-    threads: int = 16
+    workers: int = 16
+    worker_threads: int = 16
+    allocator: str = "auto"
+    threads: int = 32
     timeout: float = 30.0
     max_rows: int = 100_000
     max_queue: int = 64
@@ -384,6 +397,15 @@ def _check(config: ServeConfig) -> None:
     for name in ("workers", "worker_threads", "threads", "max_rows", "max_body"):
         if getattr(config, name) < 1:
             problems.append(f"{name} must be at least 1, not {getattr(config, name)}")
+    if config.allocator not in ALLOCATORS:
+        problems.append(
+            f"allocator must be one of {', '.join(ALLOCATORS)}, not {config.allocator!r}"
+        )
+    else:
+        try:
+            worker_preload(config.allocator)
+        except AllocatorMissing as exc:
+            problems.append(str(exc))
     if config.max_queue < 0:
         problems.append(f"max_queue must be 0 or more, not {config.max_queue}")
     if not 0 <= config.lookup_budget <= 1:

@@ -162,6 +162,7 @@ def health() -> Response:
         "snapshot": snapshot,
         "query": query,
         "workers": workers,
+        "allocator": svc.pool.allocator,
         "writes": svc.writes is not None,
     }
     response = jsonify(body)

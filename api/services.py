@@ -62,6 +62,7 @@ class Services:
         settings = QuerySettings(
             workers=config.workers,
             worker_threads=config.worker_threads,
+            allocator=config.allocator,
             timeout=config.timeout,
             max_timeout=MAX_TIMEOUT,
             max_rows=config.max_rows,

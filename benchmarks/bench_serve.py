@@ -217,7 +217,12 @@ def check_same_answers(servers: list[Server]) -> None:
 
 
 def start_servers(
-    store: Path, copy: Path, workers: int | None, threads: int, per_process: int | None = None
+    store: Path,
+    copy: Path,
+    workers: int | None,
+    threads: int,
+    per_process: int | None = None,
+    allocator: str | None = None,
 ) -> list[Server]:
     ours_port, ox_port = free_port(), free_port()
     borderkg = Path(sys.executable).with_name("borderkg")
@@ -225,6 +230,8 @@ def start_servers(
     chosen = [] if workers is None else ["--workers", str(workers)]
     if per_process is not None:
         chosen += ["--worker-threads", str(per_process)]
+    if allocator is not None:
+        chosen += ["--allocator", allocator]
     ours = subprocess.Popen(
         [str(borderkg), "serve", "--store", str(store), "--port", str(ours_port),
          *chosen, "--threads", str(threads)],
@@ -257,6 +264,11 @@ def main() -> None:
     parser.add_argument(
         "--worker-threads", type=int, help="queries per query worker process (default: serve's)"
     )
+    parser.add_argument(
+        "--allocator",
+        choices=["auto", "jemalloc", "glibc"],
+        help="malloc of borderkg's query workers (default: serve's, auto)",
+    )
     parser.add_argument("--threads", type=int, default=32, help="borderkg HTTP threads")
     args = parser.parse_args()
     if shutil.which("wrk") is None:
@@ -270,7 +282,9 @@ def main() -> None:
         with GraphStore(args.store) as store:
             store.checkpoint(copy)
             print(f"store: {len(store.article_graphs()):,} articles, {len(store.store):,} quads")
-        servers = start_servers(args.store, copy, args.workers, args.threads, args.worker_threads)
+        servers = start_servers(
+            args.store, copy, args.workers, args.threads, args.worker_threads, args.allocator
+        )
         stop = threading.Event()
         watcher = threading.Thread(target=watch_memory, args=(servers, stop), daemon=True)
         watcher.start()

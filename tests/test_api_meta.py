@@ -22,6 +22,7 @@ import pytest
 from flask import Flask
 from flask.testing import FlaskClient
 
+from borderkg.allocator import find_jemalloc
 from borderkg.api import create_app, dump, voidgraph
 from borderkg.api.metrics import Counter, Histogram, MetricsRegistry
 from borderkg.api.voidstats import VoidCache
@@ -97,6 +98,7 @@ def test_health_reports_snapshot_query_and_workers(client: FlaskClient, sample_s
     assert body["snapshot"]["name"] == current_info(sample_store).name
     assert 0 <= body["snapshot"]["ageSeconds"] < 3600
     assert body["workers"]["alive"] >= 1
+    assert body["allocator"] == ("glibc" if find_jemalloc() is None else "jemalloc")  # auto
     assert body["writes"] is False
 
 

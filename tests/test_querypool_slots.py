@@ -45,8 +45,9 @@ def root(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 @pytest.fixture()
 def shared(root: Path) -> Iterator[QueryPool]:
-    """Two slots in one process (and a spare)."""
-    with QueryPool(root, QuerySettings(workers=2, worker_threads=2, timeout=30)) as started:
+    """Two slots in one process (and a spare), on glibc's malloc."""
+    settings = QuerySettings(workers=2, worker_threads=2, timeout=30, allocator="glibc")
+    with QueryPool(root, settings) as started:
         _wait_for_spare(started)
         yield started
 
@@ -68,21 +69,24 @@ def _environ(pid: int) -> dict[str, str]:
     return dict(item.decode().split("=", 1) for item in raw if b"=" in item)
 
 
-def test_worker_processes_get_a_malloc_arena_per_slot_unless_the_operator_chose(
+def test_glibc_workers_get_a_malloc_arena_per_slot_unless_the_operator_chose(
     shared: QueryPool, root: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     pids = shared.worker_pids(spare=True)
     assert len(pids) == 2  # one process of two slots, and the spare
     assert all(_environ(pid).get("MALLOC_ARENA_MAX") == "2" for pid in pids)
     monkeypatch.setenv("MALLOC_ARENA_MAX", "4")
-    with QueryPool(root, QuerySettings(workers=1, worker_threads=1)) as chosen:
+    with QueryPool(root, QuerySettings(workers=1, worker_threads=1, allocator="glibc")) as chosen:
         assert _count(chosen, "SELECT (COUNT(*) AS ?n) WHERE { VALUES ?x { 1 2 } }") == 2
         (pid,) = chosen.worker_pids()
         assert _environ(pid)["MALLOC_ARENA_MAX"] == "4"
 
 
-def test_a_worker_hands_memory_back_after_every_query_answered_or_failed(root: Path) -> None:
-    with QueryPool(root, QuerySettings(workers=1, worker_threads=1)) as pool:
+def test_a_glibc_worker_hands_memory_back_after_every_query_answered_or_failed(
+    root: Path,
+) -> None:
+    with QueryPool(root, QuerySettings(workers=1, worker_threads=1, allocator="glibc")) as pool:
+        assert pool.worker_info()["allocator"] == "glibc"
         before = pool.worker_info()["trims"]
         assert _count(pool, "SELECT (COUNT(*) AS ?n) WHERE { VALUES ?x { 1 2 3 } }") == 3
         with pytest.raises(QuerySyntaxError):  # the worker's parser finds it

@@ -74,7 +74,8 @@ def store(tmp_path_factory: pytest.TempPathFactory) -> Path:
 @pytest.fixture(scope="module")
 def configured(store: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
     """A server whose settings come from a file (timeout, cap), variables (one overrides the
-    file's cap, one sets the slots per worker process), and options."""
+    file's cap, one sets the slots per worker process, one the workers' malloc), and
+    options."""
     config = tmp_path_factory.mktemp("conf") / "borderkg.toml"
     config.write_text("timeout = 2\nmax_rows = 3\nworkers = 1\n", encoding="utf-8")
     with running_server(
@@ -83,7 +84,11 @@ def configured(store: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterato
         str(config),
         "--workers",
         "2",
-        env={"BORDERKG_MAX_ROWS": "4", "BORDERKG_WORKER_THREADS": "1"},
+        env={
+            "BORDERKG_MAX_ROWS": "4",
+            "BORDERKG_WORKER_THREADS": "1",
+            "BORDERKG_ALLOCATOR": "glibc",
+        },
     ) as srv:
         yield srv
 
@@ -109,11 +114,13 @@ def test_settings_come_from_options_then_variables_then_file(configured: Server)
     assert capped.headers["BorderKG-Result-Cap"] == "4"  # the variable beats the file's 3
     assert len(capped.json()["results"]["bindings"]) == 4
     # The option's 2 queries, one per process as the variable asks, and a spare (which may
-    # still be starting); with the default 8 slots per process they would share one.
+    # still be starting); with the default 16 slots per process they would share one.
     deadline = time.monotonic() + 30
     while len(_query_workers(configured)) < 3 and time.monotonic() < deadline:
         time.sleep(0.2)
     assert len(_query_workers(configured)) == 3
+    for pid in _query_workers(configured):  # glibc, as the variable asks: nothing preloaded
+        assert "jemalloc" not in Path(f"/proc/{pid}/maps").read_text(errors="replace")
     slots = requests.get(f"{configured.url}/health", timeout=30).json()["workers"]
     assert slots["configured"] == 2  # the option beats the file's 1
 
@@ -269,7 +276,7 @@ def test_options_beat_variables_beat_the_file_beat_defaults(tmp_path: Path) -> N
     resolved = ServeConfig.resolve({"port": 9003}, environ=env, config_file=config)
     assert (resolved.port, resolved.timeout, resolved.host) == (9003, 7.0, "0.0.0.0")
     assert resolved.store == tmp_path
-    assert resolved.workers == 8  # default
+    assert resolved.workers == 16  # default
     assert resolved.url == "http://127.0.0.1:9003/"
 
 
@@ -320,6 +327,7 @@ def test_token_variable_and_service_list_variable(tmp_path: Path) -> None:
         ({"timeout": -1.0}, {}, "timeout"),
         ({}, {"BORDERKG_LOOKUP_BUDGET": "2"}, "lookup_budget must be 0 to 1 seconds"),
         ({"token_file": "/nonexistent/token"}, {}, "cannot read the token file"),
+        ({}, {"BORDERKG_ALLOCATOR": "tcmalloc"}, "allocator must be one of auto, jemalloc"),
     ],
 )
 def test_bad_settings_are_refused_with_a_clear_message(

@@ -1,6 +1,6 @@
-"""The endpoint's guarantees under its default ``workers`` (8 queries at once, one process).
+"""The endpoint's guarantees under its default ``workers`` (16 queries at once, one process).
 
-With eight slots in one worker process, a query killed at its timeout takes the process's
+With sixteen slots in one worker process, a query killed at its timeout takes the process's
 other queries down with it; they must be run again unseen while the spare takes over, and
 the concurrency limit must still refuse exactly the request past ``workers + max_queue``.
 Each server here is a real ``borderkg serve`` started without ``--workers``.
@@ -94,7 +94,7 @@ def limited(store: Path, slow_endpoint: str) -> Iterator[Server]:
         "--max-queue",
         "2",
         "--threads",
-        "24",
+        "32",
         "--timeout",
         "30",
         "--service-allow",
@@ -103,10 +103,10 @@ def limited(store: Path, slow_endpoint: str) -> Iterator[Server]:
         yield srv
 
 
-def test_the_default_runs_eight_queries_at_once_in_one_process(hammered: Server) -> None:
+def test_the_default_runs_sixteen_queries_at_once_in_one_process(hammered: Server) -> None:
     slots = requests.get(f"{hammered.url}/health", timeout=30).json()["workers"]
-    assert DEFAULT_WORKERS == 8
-    assert slots["configured"] == 8 and slots["alive"] == 8
+    assert DEFAULT_WORKERS == 16
+    assert slots["configured"] == 16 and slots["alive"] == 16
 
 
 @pytest.mark.alone  # times itself
@@ -144,7 +144,7 @@ def test_explosive_query_is_stopped_near_its_limit_while_clients_hammer(
     assert probe_seconds < 1.5, probe_seconds
     # The queries that shared the killed process were run again: no client saw an error.
     assert len(statuses) > clients and set(statuses) == {200}
-    assert wait_for(hammered, "alive", 8)["alive"] == 8
+    assert wait_for(hammered, "alive", DEFAULT_WORKERS)["alive"] == DEFAULT_WORKERS
     killed = requests.get(f"{hammered.url}/metrics", timeout=30).text
     assert re.search(r"^borderkg_query_workers_killed_total [1-9]", killed, re.MULTILINE)
 

@@ -42,6 +42,7 @@ from typing import Any
 import pyoxigraph as ox
 
 from borderkg import conneg, querytext
+from borderkg.allocator import worker_preload
 from borderkg.ontology.namespaces import PREFIXES
 from borderkg.querylocal import LocalRunner
 from borderkg.queryprocs import Worker, WorkerSet
@@ -109,6 +110,7 @@ class QueryPool:
             config,
             self._metrics,
             per_process=self.settings.worker_threads,
+            preload=worker_preload(self.settings.allocator),
         )
         self._formats: dict[tuple[str | None, str | None], tuple[str, str]] = {}
         self._predeclared = tuple(self.prefixes.items())  # inspect()'s cache key, made once
@@ -412,6 +414,11 @@ class QueryPool:
         snapshot = self._metrics.snapshot()
         snapshot["workers"] = self._set.state()
         return snapshot
+
+    @property
+    def allocator(self) -> str:
+        """The ``malloc`` the worker processes run on: ``jemalloc`` or ``glibc``."""
+        return "glibc" if self._set.preload is None else "jemalloc"
 
     def worker_pids(self, *, spare: bool = False) -> list[int]:
         """Process ids of the worker processes in service (and of the spare if ``spare``)."""

@@ -35,6 +35,7 @@ import time
 from collections import deque
 from pathlib import Path
 
+from borderkg.allocator import worker_environment
 from borderkg.querytypes import PoolBusy, PoolMetrics, QueryFailed
 from borderkg.queryworker import READY, FrameReader, send_frame
 from borderkg.storelock import StoreError
@@ -80,22 +81,6 @@ def _python() -> str:
     return sys.executable or shutil.which("python3") or "python3"
 
 
-def _worker_environment(slots: int) -> dict[str, str]:
-    """The environment of a worker process: this one's, with a malloc arena for each of its
-    ``slots`` (unless the operator set ``MALLOC_ARENA_MAX``). Slots sharing one arena
-    contend for its lock: with eight slots busy that cost CPU on every query. Memory a query
-    freed stays in its arena, so several arenas alone grow the process; the worker hands it
-    back after each query instead (``malloc_trim``, see :mod:`borderkg.queryworker`).
-    Serving benchmark, medium query, 10,000-article store, quiet machine, interleaved with
-    Oxigraph server, medians: one shared arena 0.75x its requests/s at c=32 and 0.73x at
-    c=8 (394 / 403 ms CPU per request), 129 MiB PSS of all serving processes; an arena per
-    slot and a trim after each query 0.91x and 0.86x in that run (337 / 376 ms, 161 MiB),
-    0.81x and 1.02x in a second (174 MiB), and at c=1 0.98x against one arena's 0.85x;
-    eight arenas without the trim had reached 230 MiB. Other C libraries ignore the
-    variable."""
-    return {"MALLOC_ARENA_MAX": str(max(slots, 1)), **os.environ}
-
-
 def process_sizes(count: int, per_process: int) -> list[int]:
     """Slots of each process: ``count`` slots in as few processes of at most
     ``per_process`` slots as possible, as evenly as possible."""
@@ -115,8 +100,10 @@ class WorkerSet:
         config: dict[str, object],
         metrics: PoolMetrics,
         per_process: int = 8,
+        preload: str | None = None,
     ) -> None:
         self.root = root
+        self.preload = preload  # a malloc for the workers (borderkg.allocator), or None
         self.count = count
         self.max_queue = max_queue
         self.config = config
@@ -289,7 +276,7 @@ class WorkerSet:
                 ],
                 pass_fds=fds,
                 stdin=subprocess.DEVNULL,
-                env=_worker_environment(size),
+                env=worker_environment(size, self.preload),
             )
         except OSError as exc:
             for parent, _child in pairs:

@@ -13,6 +13,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
+from borderkg.allocator import CHOICES as ALLOCATORS
 from borderkg.resultcap import count_rows
 
 #: Bytes handed to the HTTP server per chunk when streaming a spooled result.
@@ -37,11 +38,13 @@ class QuerySettings:
     ``local_budget``: seconds a bounded lookup (see
     :func:`borderkg.querytext.is_bounded_lookup`) may run in the calling process before it
     goes to a worker instead (see :mod:`borderkg.querylocal`); ``0``: every query goes to a
-    worker.
+    worker. ``allocator``: the ``malloc`` of the worker processes (``auto``, ``jemalloc`` or
+    ``glibc``; see :mod:`borderkg.allocator`).
     """
 
-    workers: int = 8
-    worker_threads: int = 8
+    workers: int = 16
+    worker_threads: int = 16
+    allocator: str = "auto"
     timeout: float = 30.0
     max_timeout: float = 300.0
     max_rows: int = 100_000
@@ -67,6 +70,10 @@ class QuerySettings:
             raise ValueError(f"local_budget must be 0 to 1 s, not {self.local_budget}")
         if self.max_queue < 0:
             raise ValueError(f"max_queue must not be negative, not {self.max_queue}")
+        if self.allocator not in ALLOCATORS:
+            raise ValueError(
+                f"allocator must be one of {', '.join(ALLOCATORS)}, not {self.allocator!r}"
+            )
         object.__setattr__(self, "service_allowlist", tuple(self.service_allowlist))
 
 

@@ -37,6 +37,7 @@ from typing import Any
 
 import pyoxigraph as ox
 
+from borderkg.allocator import GLIBC, active_allocator
 from borderkg.cmemory import release_free_memory
 from borderkg.resultcap import Capped, RowCap, cap_document
 from borderkg.snapshots import SnapshotReader
@@ -285,11 +286,14 @@ class WorkerState:
         self.lock = threading.Lock()
         self._counted = threading.Lock()
         self.trims = 0  # queries after which memory was handed back (for the debug op)
+        self.allocator = active_allocator()
 
     def release_memory(self) -> None:
-        """Hand back what the query just finished freed, so a process with an arena per
-        slot (see :func:`borderkg.queryprocs._worker_environment`) stays about as small as
-        one with a single arena."""
+        """Hand back what the query just finished freed, so a process with a glibc arena
+        per slot (see :mod:`borderkg.allocator`) stays about as small as one with a single
+        arena. jemalloc returns memory on its own: nothing to do."""
+        if self.allocator != GLIBC:
+            return
         release_free_memory()
         with self._counted:
             self.trims += 1
@@ -337,6 +341,7 @@ def serve_slot(
                 "rss_kib": _rss_kib(),
                 "threads": threading.active_count(),
                 "trims": shared.trims,
+                "allocator": shared.allocator,
             }
             send_frame(sock, INFO, json.dumps(info).encode())
             continue

@@ -40,14 +40,19 @@ def serve_options(func: Callable[..., Any]) -> Callable[..., Any]:
         click.option(
             "--workers",
             type=click.IntRange(min=1),
-            help="Queries that run at once, in query worker processes (default 8).",
+            help="Queries that run at once, in query worker processes (default 16).",
         ),
         click.option(
             "--worker-threads",
             type=click.IntRange(min=1),
-            help="Queries one query worker process runs at once (default 8).",
+            help="Queries one query worker process runs at once (default 16).",
         ),
-        click.option("--threads", type=click.IntRange(min=1), help="HTTP threads (default 16)."),
+        click.option(
+            "--allocator",
+            type=click.Choice(["auto", "jemalloc", "glibc"]),
+            help="malloc of the query workers (default auto: jemalloc when installed).",
+        ),
+        click.option("--threads", type=click.IntRange(min=1), help="HTTP threads (default 32)."),
         click.option(
             "--timeout",
             type=click.FloatRange(min=0, min_open=True),
