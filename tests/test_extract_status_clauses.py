@@ -222,3 +222,18 @@ def test_an_obligation_an_authority_tells_people_is_announced(extractor: Extract
     assert statuses == ["Announced"]
     stated = "A source told Daily NK that residents of Hyesan must now carry a pass to the river."
     assert [s for _, s in policies(extractor, stated)] == ["InForce"]
+
+
+def test_a_thing_installed_was_put_in_whatever_rule_it_serves(extractor: Extractor) -> None:
+    # a scanner for sanctions: the rule is in force, but the report is of the installation
+    text = (
+        "Customs at the Hunchun crossing have installed a scanner that checks every lorry for "
+        "goods barred by UN sanctions."
+    )
+    assert policies(extractor, text) == [("SanctionsEnforcement", "CarriedOut")]
+    # a verb of building in the clause before a reward does not make the reward a deed
+    reward = (
+        "Signal detectors have been mounted on the dormitory roofs, and workers have been "
+        "promised a reward for reporting anyone with a Chinese phone."
+    )
+    assert ("InformantReward", "Announced") in policies(extractor, reward)

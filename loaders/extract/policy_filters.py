@@ -34,7 +34,17 @@ from . import kinds
 from .context import ArticleContext, distance
 from .cues import triggers
 from .model import Policy, Span
-from .policy_tense import ACTION, EFFORT, GOVERNED, KIND_OF, RULE, STATE, verb_form, verb_status
+from .policy_tense import (
+    ACTION,
+    BUILD,
+    EFFORT,
+    GOVERNED,
+    KIND_OF,
+    RULE,
+    STATE,
+    verb_form,
+    verb_status,
+)
 
 _CARRIED_OUT, _ANNOUNCED = str(STATUS.CarriedOut), str(STATUS.Announced)
 _TRADE_ORDERS = re.compile(
@@ -236,7 +246,8 @@ _COORDINATION = re.compile(
     re.IGNORECASE,
 )
 #: Verbs of closing give a closure's aspect, verbs of forbidding a rule's, verbs of one act
-#: (arrests, seizures) an action's, whatever the measure.
+#: (arrests, seizures) an action's, verbs of building a construction's, whatever the measure
+#: (but for the measures nothing is built for, ``_NOT_BUILT``).
 _VERB_KIND = (
     (re.compile(r"^(?:closed|sealed|shut|suspended|halted|blocked)\b", re.I), STATE),
     # one act each: "have detained 50 people since January" reports arrests made
@@ -244,8 +255,19 @@ _VERB_KIND = (
         re.compile(r"^(?:arrested|detained|rounded up|confiscated|seized|raided|executed)\b", re.I),
         ACTION,
     ),
+    # a thing put up stays put up: "customs installed a scanner" is done, whatever rule the
+    # scanner serves
+    (
+        re.compile(r"^(?:installed|built|erected|constructed|set up|mounted|strung)\b", re.I),
+        BUILD,
+    ),
     (re.compile(r"^(?:banned|prohibited|forbidden|restricted|required|limited)\b", re.I), RULE),
 )
+
+
+# Measures nothing is put up for: a verb of building near a reward or an order belongs to
+# another clause ("cameras have been mounted, and workers have been promised a reward").
+_NOT_BUILT = frozenset({str(MEASURE.InformantReward), str(MEASURE.ShootToKillOrder)})
 
 
 # Hopes, fears and forecasts: "fishermen hope the ban will be dropped", "activists fear that
@@ -445,7 +467,14 @@ def lexical_status(
     if distance(span, measure) > 3:
         return None
     word = ctx.folded[span.begin : span.end]
-    kind = next((k for pattern, k in _VERB_KIND if pattern.match(word)), KIND_OF.get(concept))
+    kind = next(
+        (
+            k
+            for pattern, k in _VERB_KIND
+            if pattern.match(word) and not (k == BUILD and concept in _NOT_BUILT)
+        ),
+        KIND_OF.get(concept),
+    )
     if kind is None:
         return None
     s = ctx.sentences[sent]
