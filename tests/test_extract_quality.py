@@ -155,6 +155,26 @@ def test_heldout_gold_evidence_occurs_once_in_its_article() -> None:
             "Guards are under orders to stop anyone who approaches the water after dark.",
             [("MovementRestriction", "InForce")],
         ),
+        # ... however long the guards' description and in the perfect.
+        (
+            "Border guards on the Tumen bank opposite Sanhe are under orders to fire on "
+            "anyone who wades into the river at night.",
+            [("ShootToKillOrder", "InForce")],
+        ),
+        (
+            "Soldiers have been under orders since the spring to shoot anyone on the ice.",
+            [("ShootToKillOrder", "InForce")],
+        ),
+        # A reward on offer for a while is in force; one promised is announced.
+        (
+            "Since the summer, the county police have offered 2,000 yuan for reports of "
+            "strangers crossing the river.",
+            [("InformantReward", "InForce")],
+        ),
+        (
+            "Villagers have been promised 2,000 yuan for reports of strangers crossing the river.",
+            [("InformantReward", "Announced")],
+        ),
         # A notice to the public is an announcement.
         (
             "Officials told residents in the villages not to let any stranger stay the night.",

