@@ -59,6 +59,8 @@ def policies(x: Extraction) -> list[tuple[str | None, str | None]]:
         ),
         ("Authorities relaxed the quarantine rules in Sinuiju.", ("QuarantineRule", "Eased")),
         ("North Korea lifted the ban on imports of rice.", ("TradeRestriction", "Lifted")),
+        ("China eased the ban on flour shipments to Rason.", ("TradeRestriction", "Eased")),
+        ("Customs lifted limits on coal deliveries to Sinuiju.", ("TradeRestriction", "Lifted")),
         (
             "Rumours are circulating that the MSS will install floodlights.",
             ("LightingInstallation", "Rumoured"),

@@ -142,7 +142,8 @@ MEASURE_CUES: list[MeasureCue] = [
         r"stoppage) of (?:the )?(?:[\w-]+ ){0,2}?(?:cargo|freight|imports?|exports?|trade|"
         r"shipments?)|(?:bans?|restrictions?|halt|"
         r"suspension|limits?|curbs?) on (?:the )?(?:[\w'-]+ ){0,2}?(?:imports?|exports?|trade|"
-        r"selling|buying|importing|exporting|trading|sales?)|(?:suspended|"
+        r"selling|buying|importing|exporting|trading|sales?|shipments?|freight|cargo|"
+        r"consignments?|deliveries)|(?:suspended|"
         r"halted|banned|restricted|stopped|limited) (?:all |the |new )?(?:amount of |number of )?"
         r"(?:imports?|exports?|(?:cross-border )?trade|freight|cargo|shipments?|orders)|import "
         r"bans?|export bans?|(?:trade|imports?|exports?|shipments?|freight|cargo)\b[^.;]{0,60}?"
@@ -153,7 +154,7 @@ MEASURE_CUES: list[MeasureCue] = [
         r"(?:shipments?|freight|cargo|trade|imports?|exports?))\b",
         "trade imports import exports export shipments shipment freight cargo orders buying sale sales "
         "suspension halt freeze stoppage "
-        "selling importing exporting trading resum*",
+        "selling importing exporting trading resum* deliveries consignment consignments",
     ),
     _cue(
         MEASURE.ForcedRepatriation,
