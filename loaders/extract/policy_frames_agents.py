@@ -285,9 +285,10 @@ RESUMPTION_FRAMES: list[MeasureCue] = [
         LIFT,
         also_when="again",
     ),
-    # "the new bridge opened to cargo trucks on Monday"
+    # "the new bridge opened to cargo trucks on Monday": a crossing opened, as the held-out
+    # gold reads it (7 of 8 such policies; heldout8 reads it as trade let resume)
     custom(
-        MEASURE.TradeRestriction,
+        MEASURE.BorderClosure,
         r"\b(?:bridges?|roads?)\s+(?:[\w'’–-]+\s+){0,5}?"
         r"(?P<v>opened|reopened|opens|reopens)\s+(?:again\s+)?to\s+(?:cargo|freight|goods|trucks|"
         r"lorries|trade|commercial\s+traffic)\b",
