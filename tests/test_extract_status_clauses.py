@@ -237,3 +237,12 @@ def test_a_thing_installed_was_put_in_whatever_rule_it_serves(extractor: Extract
         "promised a reward for reporting anyone with a Chinese phone."
     )
     assert ("InformantReward", "Announced") in policies(extractor, reward)
+
+
+def test_a_participle_describing_the_subject_does_not_give_the_status(
+    extractor: Extractor,
+) -> None:
+    # the sentence model's measure spans the whole sentence: "are held" is its verb, the
+    # habitual present of a practice, not "returned", which only says who is held
+    text = "People returned from Russia are held for weeks by the Ministry of State Security."
+    assert policies(extractor, text) == [("DefectionCrackdown", "InForce")]

@@ -41,6 +41,13 @@ _RUMOURED, _IN_FORCE, _CARRIED_OUT = (
 _OUTRANKED_BY_STATE = {str(STATUS.Announced), _CARRIED_OUT}
 _CHANGES = {str(STATUS.Eased), str(STATUS.Lifted)}
 _PLANNED = str(STATUS.Planned)
+# An auxiliary right before a cue: the sentence's own verb, not a participle describing a
+# noun ("people returned from China are held": "are held" tells the status). Only where the
+# measure is the whole sentence (the sentence model's) do all cues stand equally near.
+_FINITE_BEFORE = re.compile(
+    r"\b(?:is|are|was|were|has|have|had|been|being)\s+(?:(?:now|also|still|often|\w+ly)\s+)*$",
+    re.IGNORECASE,
+)
 # A modal of possibility or of the future right before a measure's verb.
 # ("would be sent back" is left to the consequence cues: a promised punishment).
 _MODAL = re.compile(
@@ -124,8 +131,14 @@ def choose_status(
             local = named or weak
             if not local:
                 return None
+        whole = cand.span == ctx.sentences[index]
         chosen = min(
-            local, key=lambda s: (clause_distance(text, s[1], cand.span), _STATUS_RANK[s[0]])
+            local,
+            key=lambda s: (
+                clause_distance(text, s[1], cand.span),
+                whole and not _FINITE_BEFORE.search(text, max(0, s[1].begin - 40), s[1].begin),
+                _STATUS_RANK[s[0]],
+            ),
         )
         if chosen[0] == _CARRIED_OUT:
             tensed = lexical_status(ctx, index, cand.concept, chosen[1], cand.span)
