@@ -15,8 +15,7 @@ from dataclasses import asdict, dataclass, field, fields, replace
 from pathlib import Path
 from typing import Any
 
-from borderkg.allocator import CHOICES as ALLOCATORS
-from borderkg.allocator import AllocatorMissing, worker_preload
+from borderkg.allocator import JEMALLOC, AllocatorMissing, check_choice, worker_preload
 from borderkg.config import resolve_store_path
 
 #: Environment variable naming the TOML config file (the ``--config`` option wins).
@@ -397,15 +396,12 @@ def _check(config: ServeConfig) -> None:
     for name in ("workers", "worker_threads", "threads", "max_rows", "max_body"):
         if getattr(config, name) < 1:
             problems.append(f"{name} must be at least 1, not {getattr(config, name)}")
-    if config.allocator not in ALLOCATORS:
-        problems.append(
-            f"allocator must be one of {', '.join(ALLOCATORS)}, not {config.allocator!r}"
-        )
-    else:
-        try:
-            worker_preload(config.allocator)
-        except AllocatorMissing as exc:
-            problems.append(str(exc))
+    try:
+        check_choice(config.allocator)
+        if config.allocator == JEMALLOC:  # only a demand for it can fail: look for it now
+            worker_preload(JEMALLOC)
+    except (ValueError, AllocatorMissing) as exc:
+        problems.append(str(exc))
     if config.max_queue < 0:
         problems.append(f"max_queue must be 0 or more, not {config.max_queue}")
     if not 0 <= config.lookup_budget <= 1:

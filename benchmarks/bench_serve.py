@@ -37,6 +37,8 @@ import urllib.request
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from borderkg.allocator import CHOICES as ALLOCATORS
+
 CHEAP = "SELECT ?p ?o WHERE { <https://w3id.org/borderkg/article/bench-000042-c017> ?p ?o }"
 # Which entities the most articles mention: a join over every article graph with GROUP BY.
 MEDIUM = """PREFIX bkg: <https://w3id.org/borderkg/ontology#>
@@ -266,7 +268,7 @@ def main() -> None:
     )
     parser.add_argument(
         "--allocator",
-        choices=["auto", "jemalloc", "glibc"],
+        choices=ALLOCATORS,
         help="malloc of borderkg's query workers (default: serve's, auto)",
     )
     parser.add_argument("--threads", type=int, default=32, help="borderkg HTTP threads")

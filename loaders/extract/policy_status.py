@@ -132,11 +132,12 @@ _DONE_WHEN_MORE = {
 }
 _BUFFER_ZONE = str(MEASURE.BufferZone)
 _REWARD = str(MEASURE.InformantReward)
-# A reward promised or offered, in any tense or voice ("are promised 500 yuan", "have been
-# offering"): a notice of a reward the text does not show paid.
+# A reward promised or offered ("are promised 500 yuan", "offers 1,000 yuan"): a notice of a
+# reward the text does not show paid, unless it has been on offer for a while (_OFFERING).
 _PROMISED = re.compile(r"\b(?:promis|offer)(?:e|es|ed|s|ing)?\b", _I)
 # A reward on offer for a while ("have been offering 5,000 yuan", "since the spring, the
-# police have offered"): the reward in force, as the held-out gold reads it (3 of 3).
+# police have offered"): the reward in force, as the held-out gold reads all 4 rewards whose
+# evidence reads so.
 _OFFERING = re.compile(
     r"\b(?:is|are|been)\s+(?:\w+\s+)?offering\b|\bsince\b[^.;]{0,80}?\boffer(?:ed|s)?\b|"
     r"\boffer(?:ed|s|ing)?\b[^.;]{0,80}?\bsince\b",

@@ -1,7 +1,7 @@
 """Which ``malloc`` the query worker processes use: jemalloc when the system has it.
 
 pyoxigraph evaluates a query in Rust, which allocates through the C library's ``malloc``.
-With glibc's, the eight slots of a worker process either contend for one arena's lock or,
+With glibc's, the slots of a worker process either contend for one arena's lock or,
 with an arena each, keep what a query freed until the worker hands it back with
 ``malloc_trim`` after every query, which costs CPU on the next query's page faults.
 jemalloc (Debian's ``libjemalloc2``) gives each thread its own cache and returns memory
@@ -41,14 +41,19 @@ def find_jemalloc() -> str | None:
     return ctypes.util.find_library("jemalloc")
 
 
+def check_choice(choice: str) -> None:
+    """Raise ``ValueError`` for a value of the setting not in :data:`CHOICES`."""
+    if choice not in CHOICES:
+        raise ValueError(f"allocator must be one of {', '.join(CHOICES)}, not {choice!r}")
+
+
 def worker_preload(choice: str) -> str | None:
     """The library to preload into query worker processes for ``choice``, or ``None``.
 
     Raises :class:`AllocatorMissing` when ``choice`` is ``jemalloc`` and it cannot be found,
     and ``ValueError`` for a choice not in :data:`CHOICES`.
     """
-    if choice not in CHOICES:
-        raise ValueError(f"allocator must be one of {', '.join(CHOICES)}, not {choice!r}")
+    check_choice(choice)
     if choice == GLIBC:
         return None
     library = find_jemalloc()

@@ -42,7 +42,7 @@ from typing import Any
 import pyoxigraph as ox
 
 from borderkg import conneg, querytext
-from borderkg.allocator import worker_preload
+from borderkg.allocator import GLIBC, JEMALLOC, worker_preload
 from borderkg.ontology.namespaces import PREFIXES
 from borderkg.querylocal import LocalRunner
 from borderkg.queryprocs import Worker, WorkerSet
@@ -417,8 +417,9 @@ class QueryPool:
 
     @property
     def allocator(self) -> str:
-        """The ``malloc`` the worker processes run on: ``jemalloc`` or ``glibc``."""
-        return "glibc" if self._set.preload is None else "jemalloc"
+        """The ``malloc`` the worker processes are started with: ``jemalloc`` (preloaded) or
+        ``glibc`` (an operator's own ``LD_PRELOAD`` aside)."""
+        return GLIBC if self._set.preload is None else JEMALLOC
 
     def worker_pids(self, *, spare: bool = False) -> list[int]:
         """Process ids of the worker processes in service (and of the spare if ``spare``)."""

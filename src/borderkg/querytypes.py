@@ -13,7 +13,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
-from borderkg.allocator import CHOICES as ALLOCATORS
+from borderkg.allocator import check_choice
 from borderkg.resultcap import count_rows
 
 #: Bytes handed to the HTTP server per chunk when streaming a spooled result.
@@ -70,10 +70,7 @@ class QuerySettings:
             raise ValueError(f"local_budget must be 0 to 1 s, not {self.local_budget}")
         if self.max_queue < 0:
             raise ValueError(f"max_queue must not be negative, not {self.max_queue}")
-        if self.allocator not in ALLOCATORS:
-            raise ValueError(
-                f"allocator must be one of {', '.join(ALLOCATORS)}, not {self.allocator!r}"
-            )
+        check_choice(self.allocator)
         object.__setattr__(self, "service_allowlist", tuple(self.service_allowlist))
 
 

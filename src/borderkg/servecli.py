@@ -17,6 +17,7 @@ from typing import Any
 
 import click
 
+from borderkg.allocator import CHOICES as ALLOCATORS
 from borderkg.clioptions import STORE_HELP, store_option
 
 
@@ -49,7 +50,7 @@ def serve_options(func: Callable[..., Any]) -> Callable[..., Any]:
         ),
         click.option(
             "--allocator",
-            type=click.Choice(["auto", "jemalloc", "glibc"]),
+            type=click.Choice(ALLOCATORS),
             help="malloc of the query workers (default auto: jemalloc when installed).",
         ),
         click.option("--threads", type=click.IntRange(min=1), help="HTTP threads (default 32)."),
