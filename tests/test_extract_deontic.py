@@ -233,7 +233,7 @@ def test_effect_frames_take_their_type_from_what_is_done(
         ),
         (
             "Police have been searching houses in the old quarter since May.",
-            [("Crackdown", "InForce")],
+            [("Crackdown", "CarriedOut")],
         ),
     ],
 )
@@ -248,4 +248,4 @@ def test_every_searching_verb_reaches_every_place_searched(extractor: Extractor)
         "Since March, police officers have been going through flats in the harbour wards in "
         "search of smuggled cigarettes."
     )
-    assert policies(extractor, text) == [("SmugglingCrackdown", "InForce")]
+    assert policies(extractor, text) == [("SmugglingCrackdown", "CarriedOut")]

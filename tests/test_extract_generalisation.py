@@ -186,7 +186,7 @@ def test_a_plan_told_by_an_authority_stays_planned(extractor: Extractor) -> None
         # an adverbial phrase between the auxiliaries keeps the perfect progressive
         (
             "Security officers have at the same time been searching houses for narcotics.",
-            ("Crackdown", "InForce"),
+            ("Crackdown", "CarriedOut"),
         ),
         # begun and still going on, for a lasting measure
         (

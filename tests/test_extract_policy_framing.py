@@ -191,7 +191,7 @@ def test_what_an_authority_hopes_to_do_is_its_plan(extractor: Extractor) -> None
         (
             "Agents have been searching homes near the river for goods bought from Chinese "
             "boats since January.",
-            [("SmugglingCrackdown", "InForce")],
+            [("SmugglingCrackdown", "CarriedOut")],
         ),
         (
             "Customs later shortened the waiting period for imported goods from 20 days to a week.",
@@ -354,7 +354,7 @@ def test_similar_equipment_switched_off_is_the_earlier_measure_lifted(extractor:
             "An inspection group from Pyongyang has been searching homes in Musan since June for "
             "South Korean videos. Dozens of residents have been detained since the start of the "
             "inspection.",
-            [("NonSocialistInspection", "InForce")],
+            [("NonSocialistInspection", "CarriedOut")],
         ),
         (
             "The MSS has deployed radio-wave detectors in Hyesan. At least five remittance "

@@ -521,7 +521,10 @@ def test_an_alternation_matches_every_form_and_nothing_else() -> None:
         (STATE, "shut", "The crossing would stay ", None),
         (PRACTICE, "checked", "Officials have ", "CarriedOut"),
         (PRACTICE, "checked", "Since May, officials have ", "InForce"),
-        (PRACTICE, "searching", "Agents have been ", "InForce"),
+        # a routine check under way is in force, a sweep through homes an act under way
+        (PRACTICE, "checking", "Agents have been ", "InForce"),
+        (PRACTICE, "searching", "Agents have been ", "CarriedOut"),
+        (PRACTICE, "have been going through", "Inspectors ", "CarriedOut"),
         (LIFT, "reopened", "China ", "Lifted"),
         # a causative passive lends its tense to the infinitive
         (ACTION, "move out", "Households have been forced to ", "CarriedOut"),

@@ -329,7 +329,7 @@ def test_a_back_reference_to_a_reported_measure_adds_none(extractor: Extractor) 
         "A non-socialist inspection group has been searching homes in Onsong County. "
         "A dozen residents have been detained since the start of the inspection."
     )
-    assert policies(extract(extractor, text)) == [("NonSocialistInspection", "InForce")]
+    assert policies(extract(extractor, text)) == [("NonSocialistInspection", "CarriedOut")]
 
 
 def test_the_same_measure_by_two_countries_stays_two(extractor: Extractor) -> None:

@@ -246,3 +246,55 @@ def test_a_participle_describing_the_subject_does_not_give_the_status(
     # habitual present of a practice, not "returned", which only says who is held
     text = "People returned from Russia are held for weeks by the Ministry of State Security."
     assert policies(extractor, text) == [("DefectionCrackdown", "InForce")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a campaign told as under way is an ongoing one-off action (gold rules: "a done or
+        # ongoing one-off action ... CarriedOut"), whichever path finds it
+        (
+            "An inspection team sent from Pyongyang has been going through the ledgers of the "
+            "trading firms in Manpo since October.",
+            [("NonSocialistInspection", "CarriedOut")],
+        ),
+        (
+            "Inspectors have been going from flat to flat in Onsong County since the spring.",
+            [("NonSocialistInspection", "CarriedOut")],
+        ),
+        (
+            "The inspection group that came in March is combing the riverside wards of Hyesan.",
+            [("NonSocialistInspection", "CarriedOut")],
+        ),
+        (
+            "State security agents have been searching homes in Musan for Chinese phones since "
+            "the New Year.",
+            [("PhoneCrackdown", "CarriedOut")],
+        ),
+    ],
+)
+def test_a_sweep_under_way_is_carried_out(
+    extractor: Extractor, text: str, expected: list[tuple[str, str]]
+) -> None:
+    assert policies(extractor, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # routine checks under way are a practice in force, not a sweep
+        (
+            "Guards at the bridge have been searching every lorry for goods from China since May.",
+            [("SmugglingCrackdown", "InForce")],
+        ),
+        (
+            "Chinese police have been checking the papers of every bus passenger to Yanji since "
+            "April.",
+            [("DefectionCrackdown", "InForce")],
+        ),
+    ],
+)
+def test_a_routine_check_under_way_stays_in_force(
+    extractor: Extractor, text: str, expected: list[tuple[str, str]]
+) -> None:
+    assert policies(extractor, text) == expected

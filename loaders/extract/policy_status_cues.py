@@ -13,6 +13,8 @@ import re
 
 from borderkg.ontology.namespaces import STATUS
 
+from .policy_tense import SWEEP
+
 _I = re.IGNORECASE
 
 #: Consequences announced for an act: a standing rule (see ``policy_status``).
@@ -121,7 +123,9 @@ STATUS_CUES: list[tuple[str, re.Pattern[str]]] = [
             r"(?:no one|nobody) (?:may|can|is allowed to)|may not|may only|step(?:s|ped|ping)? up|tighten(?:ed|s|ing)?|"
             r"intensif(?:ied|ies|ying)|strengthen(?:ed|s|ing)?|"
             r"(?:has|have|had) (?:been|remained) (?:closed|sealed|shut|banned|prohibited|"
-            r"suspended|restricted|halted|tightened|strict)|(?:has|have) been \w+ing|"
+            r"suspended|restricted|halted|tightened|strict)|(?:has|have) been (?!"
+            + SWEEP
+            + r")\w+ing|"
             r"would be (?:\w+ly )?(?:sent back|repatriated|arrested|punished|shot|fined|detained)|"
             r"(?:is|are) (?:\w+ly )?(?:arrested|punished|repatriated|sent back|detained|fined|"
             r"banned|prohibited|forbidden|required|not allowed)|"
@@ -145,7 +149,10 @@ STATUS_CUES: list[tuple[str, re.Pattern[str]]] = [
             r"confiscated|seized|raided|inspected|executed|relocated|evicted|expelled|imposed|"
             r"introduced|implemented|rolled out|cracked down|fired|shot|lit|upgraded|replaced|"
             r"rebuil\w+|repair\w*|appeared|sprang up|gathered|assembled|summoned|held|rounded up|"
-            r"sent away|moved (?:to|away|inland|out))\b",
+            r"sent away|moved (?:to|away|inland|out)|(?:has|have|had) been " + SWEEP + r"|"
+            # "the inspection group is going through homes": a sweep under way
+            r"(?:is|are) (?:\w+ly )?(?:going (?:through|from|round|around|door|house)|combing|"
+            r"sweeping|scouring))\b",
             _I,
         ),
     ),

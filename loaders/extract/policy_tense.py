@@ -13,7 +13,9 @@ to``, ``ordered … to`` — decides). What a tense means depends on the kind of
   ``is closed`` InForce;
 - ``RULE`` — bans, limits, requirements: in force whatever the non-future tense;
 - ``PRACTICE`` — checks, searches, monitoring: CarriedOut in the past, InForce in the
-  present, in the progressive and in the perfect with ``since``;
+  present, in the progressive and in the perfect with ``since``; but a sweep through places
+  or people told as under way (``have been searching homes``, ``has been going through the
+  books``) is an ongoing one-off action, CarriedOut, as the gold rules read it;
 - ``LIFT`` / ``EASE`` — reopening, relaxing: Lifted / Eased whatever the tense.
 
 A verb governed by ``to`` or a modal (``will``, ``must``) has no status of its own.
@@ -139,6 +141,31 @@ KIND_OF: dict[str, str] = {
 }
 
 
+#: A sweep through places or people, in the progressive: "has been going (from house to
+# house|through the books)", "have been combing / searching homes / questioning". Routine
+# checks ("have been checking every lorry", "searching trucks", "opening parcels") stay
+# practices in force.
+SWEEP = (
+    r"(?:going\s+(?:through|from|round|around|door|house|ward|farm|flat|stall|street)\b|"
+    r"combing|sweeping|scouring|raiding|visiting|questioning|interrogating|searching"
+    # searching vehicles or goods at a crossing is a routine check, not a sweep
+    r"(?!\s+(?:[\w'’-]+\s+){0,2}?(?:trucks?|lorr(?:y|ies)|vehicles?|cars?|buses|boats?|"
+    r"vessels?|trains?|wagons?|parcels?|bags?|luggage|containers?|cargo|consignments?|goods)\b))\b"
+)
+_SWEEP_VERB = re.compile(SWEEP, re.IGNORECASE)
+#: A measure noun followed in its own clause by a sweep under way ("an inspection group
+#: sent from Pyongyang has been going through homes since August").
+CAMPAIGN_UNDER_WAY = re.compile(
+    r"[^,;.:]{0,60}?\b(?:is|are|has\s+been|have\s+been|had\s+been)\s+(?:\w+ly\s+)?" + SWEEP,
+    re.IGNORECASE,
+)
+
+
+_LEADING_AUX = re.compile(
+    r"^(?:(?:has|have|had)\s+been|is|are|was|were|am|been|being)\s+(?=\w)", re.IGNORECASE
+)
+
+
 def verb_form(verb: str) -> str:
     """``gerund``, ``past`` (past or participle), ``third``, ``base`` or ``ambiguous``."""
     word = verb.split()[0].lower() if verb.split() else ""
@@ -189,9 +216,14 @@ def verb_status(kind: str, verb: str, before: str, after: str = "") -> str | Non
     (``to install``, ``will be closed``), is coordinated with one whose tense is unknown, or
     is the act a rule is about (``anyone who hands over a phone``).
     """
+    aux = _LEADING_AUX.match(verb)
+    if aux:  # a frame's verb with its auxiliaries ("have been going through")
+        before, verb = before + aux.group(0), verb[aux.end() :]
     tail = before[-60:]
     if _CONDITION.search(tail):
         return None
+    if kind == PRACTICE and _SWEEP_VERB.match(verb + after):
+        kind = ACTION  # "have been searching homes": a sweep, one-off acts under way
     form = verb_form(verb)
     effort = EFFORT.search(tail)
     if effort:
