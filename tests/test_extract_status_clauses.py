@@ -298,3 +298,36 @@ def test_a_routine_check_under_way_stays_in_force(
     extractor: Extractor, text: str, expected: list[tuple[str, str]]
 ) -> None:
     assert policies(extractor, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # "on the orders of", "under an order of": what the measure rests on, not news of an
+        # order; the measure's own verb gives its status
+        (
+            "Fishing boats in Sinuiju have been kept in harbour since March under an order of "
+            "the Central Emergency Anti-epidemic Headquarters.",
+            [("MovementRestriction", "InForce")],
+        ),
+        (
+            "Every lorry is sprayed and parked for ten days before it may unload, on the orders "
+            "of the Central Emergency Anti-epidemic Headquarters.",
+            [("QuarantineRule", "InForce")],
+        ),
+        (
+            "Guard posts along the Tumen in Onsong have been doubled on the orders of the "
+            "Ministry of State Security.",
+            [("PatrolReinforcement", "CarriedOut")],
+        ),
+    ],
+)
+def test_an_order_a_measure_rests_on_is_no_announcement(
+    extractor: Extractor, text: str, expected: list[tuple[str, str]]
+) -> None:
+    assert policies(extractor, text) == expected
+
+
+def test_orders_issued_to_guards_are_still_announced(extractor: Extractor) -> None:
+    text = "The ministry issued orders to the guards to shoot anyone who crosses the river."
+    assert policies(extractor, text) == [("ShootToKillOrder", "Announced")]

@@ -52,6 +52,11 @@ _TRADE_ORDERS = re.compile(
     r"cancel\w*|bulk|large|small|more|fewer)\s+$",
     re.IGNORECASE,
 )
+# "kept in port on the orders of the headquarters", "under an order of the ministry": the
+# order a measure rests on, not news of an order; the measure's own verb gives its status.
+_ORDER_AS_BASIS = re.compile(r"\bon\s+(?:[\w'’-]+\s+){0,3}?$", re.IGNORECASE)
+_ORDER_UNDER = re.compile(r"\bunder\s+(?:an?|the)\s+(?:[\w'’-]+\s+){0,2}?$", re.IGNORECASE)
+_OF_AFTER = re.compile(r"\s+(?:of|from)\b", re.IGNORECASE)
 _CHANGES = {str(STATUS.Lifted), str(STATUS.Eased)}
 _PLANNED = str(STATUS.Planned)
 _SUBORDINATE = re.compile(
@@ -431,6 +436,11 @@ def usable(ctx: ArticleContext, sent: int, status: str, span: Span) -> bool:
             return False  # "a pass issued by the county": what the thing is, no announcement
         if _TO_PRESS.match(ctx.folded, span.begin, span.end):
             return False  # "told a local newspaper that …": a statement, not a notice
+        if word in ("order", "orders") and (
+            _ORDER_AS_BASIS.search(before[-40:])
+            or (_ORDER_UNDER.search(before[-40:]) and _OF_AFTER.match(ctx.folded, span.end))
+        ):
+            return False  # but "under orders to fire": a standing order told to guards
         return not (word.startswith("order") and _TRADE_ORDERS.search(before))
     if status == _PLANNED:
         # "before they could be disinfected": a possibility inside a time or condition clause
