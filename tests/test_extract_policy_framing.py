@@ -380,3 +380,17 @@ def test_in_the_city_places_a_measure_in_the_town_named_just_before(
     )
     [policy] = x.policies
     assert policy.places == [PLACE + "hoeryong"] and policy.place_inferred
+
+
+def test_arrests_after_an_order_only_announced_stay_a_measure_of_their_own(
+    extractor: Extractor,
+) -> None:
+    # nothing shows the order applied yet, so the arrests were not made under it
+    text = (
+        "Border guards in Musan have been told to seize any meat carried near the river. "
+        "Four smugglers were arrested last week with pork from China."
+    )
+    assert policies(extractor, text) == [
+        ("SmugglingCrackdown", "Announced"),
+        ("SmugglingCrackdown", "CarriedOut"),
+    ]

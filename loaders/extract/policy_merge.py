@@ -68,6 +68,8 @@ BROADER = {
     for narrow in narrows
 }
 _NOT_YET = {str(STATUS.Planned), str(STATUS.Rumoured)}
+# Measures not yet shown applied: an act already done cannot have enforced them.
+_UNAPPLIED = _NOT_YET | {str(STATUS.Announced)}
 _CHANGED = {str(STATUS.Lifted), str(STATUS.Eased)}
 _DONE = str(STATUS.CarriedOut)
 # A contrast names a measure only to say what something else is not.
@@ -357,7 +359,9 @@ def _enforcing_acts(ctx: ArticleContext, found: list[Mention]) -> list[Mention]:
     arrested for smuggling nuts" after "smuggling remains banned"; "arrested during a
     campaign against smuggling"), and goods turned back into the trade, sanctions or border
     measure told before: an act done under a measure already reported, in its sentence or
-    before, is part of it."""
+    before, is part of it. An order only announced, planned or rumoured has no acts done
+    under it yet: "were arrested in March" after "have been ordered to count every goat" is
+    an arrest of its own."""
     kept: list[Mention] = []
     for f in found:
         policy = f.policy
@@ -370,6 +374,7 @@ def _enforcing_acts(ctx: ArticleContext, found: list[Mention]) -> list[Mention]:
                     and (not g.act or _campaign_noun(ctx, g.policy))
                     and not g.defaulted
                     and g.policy.measure_type in _ENFORCED[policy.measure_type]
+                    and g.policy.status not in _UNAPPLIED
                     and g.policy.sentence <= policy.sentence
                     and compatible(ctx, g.policy, policy)
                 ),
