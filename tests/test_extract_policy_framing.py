@@ -394,3 +394,24 @@ def test_arrests_after_an_order_only_announced_stay_a_measure_of_their_own(
         ("SmugglingCrackdown", "Announced"),
         ("SmugglingCrackdown", "CarriedOut"),
     ]
+
+
+def test_an_act_by_another_body_is_not_part_of_the_article_campaign(
+    extractor: Extractor,
+) -> None:
+    # the police's search and the ministry's questioning are two bodies' measures
+    text = (
+        "Social security officers searched homes in the riverside villages last week and "
+        "took away several people. The Ministry of State Security, meanwhile, is questioning "
+        "the families of defectors."
+    )
+    assert policies(extractor, text) == [
+        ("Crackdown", "CarriedOut"),
+        ("DefectionCrackdown", "CarriedOut"),
+    ]
+    # by the same body, the search is the campaign's
+    same = (
+        "State security agents searched homes in the riverside villages last week. The "
+        "Ministry of State Security is also questioning the families of defectors."
+    )
+    assert policies(extractor, same) == [("DefectionCrackdown", "CarriedOut")]

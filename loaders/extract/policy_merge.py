@@ -291,10 +291,11 @@ def merge(ctx: ArticleContext, found: list[Mention]) -> list[Policy]:
             continue
         # "the crackdown" in an article about a phone crackdown is that crackdown, and so is
         # an act of enforcement told at the same stage ("searched every boat"), unless
-        # another country's authorities carry it out or it targets the money trade
-        # ("arrested four remittance brokers").
+        # another country's authorities or another named body carry it out or it targets
+        # the money trade ("arrested four remittance brokers").
         if policy.measure_type == _CRACKDOWN and any(
             (_campaign_noun(ctx, policy) or not _own_targets(policy, p))
+            and not _other_authority(policy, p)
             and (p.sentence <= policy.sentence or not policy.targets)
             and (
                 p.status == policy.status
@@ -349,7 +350,9 @@ def _article_crackdown(ctx: ArticleContext, policy: Policy, specific: list[Polic
     kinds = {
         p.measure_type
         for p in specific
-        if not _own_targets(policy, p) and compatible(ctx, p, policy, by_place=False)
+        if not _own_targets(policy, p)
+        and not _other_authority(policy, p)
+        and compatible(ctx, p, policy, by_place=False)
     }
     return kinds.pop() if len(kinds) == 1 else policy.measure_type
 
@@ -400,6 +403,15 @@ def _own_targets(policy: Policy, campaign: Policy) -> bool:
     part of a campaign against phones or smuggling."""
     money = {t for t in policy.targets if t.endswith(_MONEY_GROUPS)}
     return bool(money - set(campaign.targets))
+
+
+def _other_authority(policy: Policy, campaign: Policy) -> bool:
+    """Whether an act and a campaign name their bodies and none in common ("social security
+    officers searched homes" beside "the Ministry of State Security is questioning families"):
+    two bodies' measures, not one campaign."""
+    mine = set(policy.issued_by) | set(policy.implemented_by)
+    theirs = set(campaign.issued_by) | set(campaign.implemented_by)
+    return bool(mine and theirs and not mine & theirs)
 
 
 def _campaign_noun(ctx: ArticleContext, policy: Policy) -> bool:
