@@ -142,9 +142,9 @@ KIND_OF: dict[str, str] = {
 
 
 #: A sweep through places or people, in the progressive: "has been going (from house to
-# house|through the books)", "have been combing / searching homes / questioning". Routine
-# checks ("have been checking every lorry", "searching trucks", "opening parcels") stay
-# practices in force.
+#: house|through the books)", "have been combing / searching homes / questioning". Routine
+#: checks ("have been checking every lorry", "searching trucks", "opening parcels") stay
+#: practices in force.
 SWEEP = (
     r"(?:going\s+(?:through|from|round|around|door|house|ward|farm|flat|stall|street)\b|"
     r"combing|sweeping|scouring|raiding|visiting|questioning|interrogating|searching"
@@ -161,6 +161,7 @@ CAMPAIGN_UNDER_WAY = re.compile(
 )
 
 
+# Auxiliaries at the head of a verb span, read as the clause before it.
 _LEADING_AUX = re.compile(
     r"^(?:(?:has|have|had)\s+been|is|are|was|were|am|been|being)\s+(?=\w)", re.IGNORECASE
 )
@@ -211,7 +212,8 @@ def verb_status(kind: str, verb: str, before: str, after: str = "") -> str | Non
 
     ``verb`` is the matched verb (``sent back``), ``before`` the text of its clause before
     it (its sentence up to the verb), ``after`` the rest of its sentence (a ``since`` there
-    dates the perfect too: ``has turned away seafood since 2017``). None means the verb has
+    dates the perfect too: ``has turned away seafood since 2017``; its object tells a sweep
+    from a routine check: ``searching homes``, ``searching trucks``). None means the verb has
     no tense of its own
     (``to install``, ``will be closed``), is coordinated with one whose tense is unknown, or
     is the act a rule is about (``anyone who hands over a phone``).
