@@ -529,8 +529,9 @@ def test_an_alternation_matches_every_form_and_nothing_else() -> None:
         # a causative passive lends its tense to the infinitive
         (ACTION, "move out", "Households have been forced to ", "CarriedOut"),
         (ACTION, "leave", "Families are made to ", "InForce"),
-        # begun and still going on, or begun once
-        (PRACTICE, "collecting", "Officials have begun ", "InForce"),
+        # the start of a practice is the deed reported; a rule begun goes on
+        (PRACTICE, "collecting", "Officials have begun ", "CarriedOut"),
+        (RULE, "requiring", "Officials have begun ", "InForce"),
         (PRACTICE, "collecting", "Officials began ", "CarriedOut"),
         # the act a rule is about has no status of its own
         (ACTION, "hands over", "They said that anyone who ", None),

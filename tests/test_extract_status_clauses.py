@@ -331,3 +331,30 @@ def test_an_order_a_measure_rests_on_is_no_announcement(
 def test_orders_issued_to_guards_are_still_announced(extractor: Extractor) -> None:
     text = "The ministry issued orders to the guards to shoot anyone who crosses the river."
     assert policies(extractor, text) == [("ShootToKillOrder", "Announced")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the start of a check is the deed reported, whatever lasts after it
+        (
+            "Customs officers at the bridge have begun opening every lorry that comes from "
+            "Sinuiju.",
+            [("SanctionsEnforcement", "CarriedOut")],
+        ),
+        (
+            "Chinese police have begun checking the identity cards of every passenger on the "
+            "buses to Tumen.",
+            [("DefectionCrackdown", "CarriedOut")],
+        ),
+        # a rule or an offer begun goes on
+        (
+            "The county has begun requiring fishermen to carry a pass on the river.",
+            [("MovementRestriction", "InForce")],
+        ),
+    ],
+)
+def test_a_check_begun_is_a_deed_and_a_rule_begun_is_in_force(
+    extractor: Extractor, text: str, expected: list[tuple[str, str]]
+) -> None:
+    assert policies(extractor, text) == expected

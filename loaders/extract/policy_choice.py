@@ -26,7 +26,7 @@ from .policy_filters import change_after, governing_change, lexical_status, usab
 from .policy_frames import CHANGE_KINDS
 from .policy_status import relative_clause
 from .policy_status_cues import STATUS_CUES, STATUS_TRIGGERS
-from .policy_tense import ACTION, BUILD, KIND_OF, RULE, verb_status
+from .policy_tense import ACTION, BUILD, KIND_OF, RULE, RULE_GERUND, verb_status
 
 _STATUS_GATES = [triggers(spec) if spec else None for spec in STATUS_TRIGGERS]
 _STATUS_BY_GROUP = {f"s{i}": status for i, (status, _) in enumerate(STATUS_CUES)}
@@ -176,17 +176,17 @@ def _told_apart(text: str, a: Span, b: Span) -> bool:
     )
 
 
-# "have begun requiring …": begun and still going on ("have started checking" reports the
-# start itself, a deed done).
+# "have begun requiring …", "paying rewards": a rule begun and still going on ("have begun
+# opening every lorry" reports the start itself, a deed done).
 _PERFECT_AUX = re.compile(
     r"\b(?:has|have|'ve)\s+(?:(?:now|also|already|recently|\w+ly)\s+)*$", re.I
 )
-_BEGUN = re.compile(r"begun\s+(?:\w+ly\s+)?[a-z]+ing\b", re.I)
+_BEGUN = re.compile(r"begun\s+(?:\w+ly\s+)?" + RULE_GERUND.pattern, re.I)
 
 
 def _begun_and_ongoing(text: str, cue: Span, concept: str) -> bool:
-    """Whether a done-deed cue is a perfect ``have begun`` + gerund governing a measure that
-    lasts (a rule, practice or state; building or sending is done once begun)."""
+    """Whether a done-deed cue is a perfect ``have begun`` + a gerund of a rule governing a
+    measure that lasts (a rule, practice or state; building or sending is done once begun)."""
     return (
         KIND_OF.get(concept) not in (BUILD, ACTION)
         and _BEGUN.match(text, cue.begin) is not None

