@@ -358,3 +358,10 @@ def test_a_check_begun_is_a_deed_and_a_rule_begun_is_in_force(
     extractor: Extractor, text: str, expected: list[tuple[str, str]]
 ) -> None:
     assert policies(extractor, text) == expected
+
+
+def test_a_subject_that_says_none_negates_the_measure(extractor: Extractor) -> None:
+    assert policies(extractor, "No broker has been arrested in Hoeryong so far.") == []
+    # "no fewer than" counts, it does not negate
+    counted = "No fewer than 200 people were sent back across the bridge in May."
+    assert policies(extractor, counted) == [("ForcedRepatriation", "CarriedOut")]

@@ -27,7 +27,9 @@ _NEGATION = re.compile(
     # "without permission" qualifies the act a rule is about, it does not negate the rule
     r"without(?!\s+(?:a\s+|an\s+|official\s+|valid\s+|prior\s+)?(?:permission|permits?|"
     r"papers|warning|authori[sz]ation|documents|identification|id|approval)\b)|"
-    r"nobody|no one|none)"
+    r"nobody|no one|none|"
+    # "No broker has been arrested so far": a subject that says none was
+    r"no\s+(?!(?:longer|more|fewer|less)\b)[\w'’-]+(?:\s+[\w'’-]+)?\s+(?:has|have|had|was|were))"
     r"\b[^,;]{0,25}$",
     re.IGNORECASE,
 )
