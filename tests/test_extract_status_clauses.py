@@ -365,3 +365,25 @@ def test_a_subject_that_says_none_negates_the_measure(extractor: Extractor) -> N
     # "no fewer than" counts, it does not negate
     counted = "No fewer than 200 people were sent back across the bridge in May."
     assert policies(extractor, counted) == [("ForcedRepatriation", "CarriedOut")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a count cut to a smaller one
+        (
+            "Night patrols on the embankment have been cut from eight a night to four.",
+            [("PatrolReinforcement", "Eased")],
+        ),
+        # a duration cut, told far from the verb
+        (
+            "Officials have cut the time that lorries from Sinuiju must wait in the disinfection "
+            "yard near the bridge from three weeks to ten days.",
+            [("QuarantineRule", "Eased")],
+        ),
+    ],
+)
+def test_a_measure_cut_from_more_to_less_is_eased(
+    extractor: Extractor, text: str, expected: list[tuple[str, str]]
+) -> None:
+    assert policies(extractor, text) == expected

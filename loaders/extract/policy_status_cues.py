@@ -71,8 +71,12 @@ STATUS_CUES: list[tuple[str, re.Pattern[str]]] = [
             # a shorter duration: "was cut from 40 days to 20", "cutting the time goods must
             # wait from three weeks to ten days"
             r"(?:cut|cuts|cutting|reduc(?:ed|es|ing)|lower(?:ed|s|ing)|trimm(?:ed|ing)|"
-            r"halv(?:ed|es|ing)|brought down|bringing down)\b(?:[^.;]{0,60}?\bfrom (?:\d+|\w+) "
-            r"(?:days?|weeks?|months?|hours?) to| (?:\w+ ){0,3}?to (?:(?:a|an|just|only|about) )?"
+            r"halv(?:ed|es|ing)|brought down|bringing down)\b(?:[^.;]{0,100}?\bfrom (?:\d+|\w+) "
+            r"(?:days?|weeks?|months?|hours?) to|"
+            # a smaller number: "patrols have been cut from six a night to three"
+            r" from (?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|twelve|twenty)"
+            r"(?: (?:a|per) (?:night|day|week|shift|month))? to (?:\d+|\w+)\b|"
+            r" (?:\w+ ){0,3}?to (?:(?:a|an|just|only|about) )?"
             # "cut to a two-hour check"
             r"(?:\d+|\w+)[ -](?:days?|weeks?|hours?|minutes?)))\b",
             _I,
