@@ -387,3 +387,14 @@ def test_a_measure_cut_from_more_to_less_is_eased(
     extractor: Extractor, text: str, expected: list[tuple[str, str]]
 ) -> None:
     assert policies(extractor, text) == expected
+
+
+def test_a_since_after_a_done_deed_cue_dates_its_perfect(extractor: Extractor) -> None:
+    # the cue's own tense is read with the rest of its clause, as a frame's verb is: posted
+    # "since the middle of the month" is a practice in force, not a posting done
+    text = (
+        "Members of the Socialist Patriotic Youth League have been posted at the entrances of "
+        "the market in Hoeryong since the middle of the month to stop young people wearing "
+        "dyed hair or clothes with foreign lettering."
+    )
+    assert policies(extractor, text) == [("Crackdown", "InForce")]

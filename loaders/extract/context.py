@@ -29,7 +29,8 @@ _NEGATION = re.compile(
     r"papers|warning|authori[sz]ation|documents|identification|id|approval)\b)|"
     r"nobody|no one|none|"
     # "No broker has been arrested so far": a subject that says none was
-    r"no\s+(?!(?:longer|more|fewer|less)\b)[\w'’-]+(?:\s+[\w'’-]+)?\s+(?:has|have|had|was|were))"
+    r"no\s+(?!(?:longer|more|fewer|less)\b)[\w'’-]+(?:\s+[\w'’-]+)?\s+"
+    r"(?:has|have|had|was|were))"
     r"\b[^,;]{0,25}$",
     re.IGNORECASE,
 )

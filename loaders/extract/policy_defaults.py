@@ -4,8 +4,7 @@
   the telling (``a source reported on Tuesday that …``) nor a deadline (``ahead of the
   December 22 deadline``).
 - A measure noun dated in the past was carried out, one in place "since" a date or
-  undated is in force, unless it is a campaign told as under way (``an inspection group has
-  been going through homes since August``): an ongoing one-off action, carried out.
+  undated is in force.
 - A measure named without a status word is not reported as taken when its verb is negated,
   when it is an infinitive nothing requires (``gave states two years to send the workers
   home``), when it is named as gone (``no longer face quarantine``) or as the object of a
@@ -24,7 +23,6 @@ from borderkg.ontology.namespaces import MEASURE, STATUS
 
 from .context import ArticleContext, distance
 from .model import Span, TimeInfo
-from .policy_tense import CAMPAIGN_UNDER_WAY
 
 _CARRIED_OUT, _IN_FORCE, _LIFTED = str(STATUS.CarriedOut), str(STATUS.InForce), str(STATUS.Lifted)
 # How far (in characters) a time expression may be from the measure it dates.
@@ -187,12 +185,10 @@ def ended(ctx: ArticleContext, index: int, span: Span) -> bool:
 
 def default_status(ctx: ArticleContext, index: int, span: Span) -> str:
     """Status of a measure named without a verb: one named as ended ("ending a five-year
-    halt to freight") is lifted, a campaign under way or a dated past one was carried out,
-    one in place "since" a date still is."""
+    halt to freight") is lifted, a dated past one was carried out, one in place "since" a
+    date still is."""
     if ended(ctx, index, span):
         return _LIFTED
-    if CAMPAIGN_UNDER_WAY.match(ctx.folded, span.end, ctx.sentences[index].end):
-        return _CARRIED_OUT
     time = measure_time(ctx, index, span)
     if time is not None and time.relation == "since":
         return _IN_FORCE

@@ -473,7 +473,9 @@ def lexical_status(
     ctx: ArticleContext, sent: int, concept: str, span: Span, measure: Span
 ) -> str | None:
     """The status of a done-deed cue in its clause's tense, for the kind of measure; only
-    for the measure's own verb (inside the cue or right next to it)."""
+    for the measure's own verb (inside the cue or right next to it). The rest of the
+    sentence goes to :func:`verb_status` as for a frame's verb: a ``since`` there dates the
+    perfect, and the object tells a sweep from a routine check."""
     if distance(span, measure) > 3:
         return None
     word = ctx.folded[span.begin : span.end]
@@ -488,7 +490,10 @@ def lexical_status(
     if kind is None:
         return None
     s = ctx.sentences[sent]
-    return verb_status(kind, ctx.folded[span.begin : span.end], ctx.folded[s.begin : span.begin])
+    folded = ctx.folded
+    return verb_status(
+        kind, folded[span.begin : span.end], folded[s.begin : span.begin], folded[span.end : s.end]
+    )
 
 
 def appeal(ctx: ArticleContext, sent: int, span: Span) -> bool:

@@ -154,7 +154,9 @@ STATUS_CUES: list[tuple[str, re.Pattern[str]]] = [
             r"introduced|implemented|rolled out|cracked down|fired|shot|lit|upgraded|replaced|"
             r"rebuil\w+|repair\w*|appeared|sprang up|gathered|assembled|summoned|held|rounded up|"
             r"sent away|moved (?:to|away|inland|out)|(?:has|have|had) been " + SWEEP + r"|"
-            # "the inspection group is going through homes": a sweep under way
+            # "the inspection group is going through homes": a sweep under way; in the simple
+            # progressive only going through, combing and sweeping ("are searching" and "are
+            # questioning" are as often a standing practice)
             r"(?:is|are) (?:\w+ly )?(?:going (?:through|from|round|around|door|house)|combing|"
             r"sweeping|scouring))\b",
             _I,
