@@ -1,6 +1,6 @@
 """A measure told without a status verb of its own takes the tense of its sentence: a deed
-narrated in the simple past was carried out, a standing practice told in the present is in
-force.
+narrated in the simple past or the perfect was carried out, a promise or an order in the
+perfect is announced, a standing practice told in the present is in force.
 
 Every sentence is invented for these tests (none comes from an article or a gold file).
 """
@@ -11,7 +11,8 @@ import pytest
 from extracthelp import extractor, policies  # noqa: F401  (extractor is a fixture)
 
 from borderkg.loaders.extract import Extractor
-from borderkg.loaders.extract.sentence_tense import told_as_done
+from borderkg.loaders.extract.sentence_tense import told_as_done, told_in_perfect
+from borderkg.ontology.namespaces import STATUS
 
 
 @pytest.mark.parametrize(
@@ -58,3 +59,40 @@ def test_a_measure_without_a_status_verb_narrated_in_the_past_was_carried_out(
     present = "Mobile phones are gathered from returning workers at the bridge and locked away."
     assert policies(extractor, past) == [("PhoneCrackdown", "CarriedOut")]
     assert policies(extractor, present) == [("PhoneCrackdown", "InForce")]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "status"),
+    [
+        (
+            "Security officials have moved four families away from the river, a source said.",
+            STATUS.CarriedOut,
+        ),
+        (
+            "A court in Baishan has sentenced two couriers to prison for carrying phones.",
+            STATUS.CarriedOut,
+        ),
+        (
+            "Villagers have been promised a sack of rice for every stranger they report.",
+            STATUS.Announced,
+        ),
+        ("The police have asked every hotel to copy its guests' passports.", STATUS.Announced),
+        # a participle that leaves a state behind, or a "since": the measure stands
+        ("The workers have been confined to their dormitory, the source added.", None),
+        ("Fishing boats have been kept in port since the summer.", None),
+        ("Crews have been sent to the shore every evening.", None),
+        # no perfect at all
+        ("Guards walk the bank in pairs at night.", None),
+    ],
+)
+def test_a_measure_told_in_the_perfect_takes_the_status_of_its_participle(
+    sentence: str, status: str | None
+) -> None:
+    assert told_in_perfect(sentence) == (None if status is None else str(status))
+
+
+def test_a_deed_in_the_perfect_without_a_status_verb_was_carried_out(
+    extractor: Extractor,  # noqa: F811
+) -> None:
+    text = "Guards in Hyesan have hung sheets of tin along the bank so that tourists cannot see."
+    assert policies(extractor, text) == [("BarrierConstruction", "CarriedOut")]

@@ -39,7 +39,7 @@ from .policy_choice import choose_status, status_matches
 from .policy_defaults import default_status, negated, unreported
 from .policy_status import by_notice, refine_status
 from .policy_status_cues import IN_FORCE_EXPLICIT
-from .sentence_tense import told_as_done
+from .sentence_tense import narrated_status
 
 NONE = "NONE"
 WEIGHTS_FILE = "policy_model.json"
@@ -52,7 +52,7 @@ _CUES: dict[str, frozenset[str]] = {
     "must": frozenset({"must", "required", "require", "requires", "banned", "forbidden"}),
     "report": frozenset({"said", "told", "according", "reported", "says"}),
 }
-_IN_FORCE, _CARRIED_OUT = str(STATUS.InForce), str(STATUS.CarriedOut)
+_IN_FORCE = str(STATUS.InForce)
 _SAFE_IF_NEGATED = {str(STATUS.Lifted): str(STATUS.InForce), str(STATUS.Eased): str(STATUS.InForce)}
 # A sentence shorter than this (in words) is a caption, dateline or heading fragment.
 _MIN_WORDS = 5
@@ -261,8 +261,8 @@ def _status(ctx: ArticleContext, index: int, cand: Candidate) -> tuple[str, bool
         if unreported(ctx, index, cand.span, None):
             return None
         status = default_status(ctx, index, cand.span)
-        if status == _IN_FORCE and told_as_done(ctx.original[sent.begin : sent.end]):
-            status = _CARRIED_OUT  # "police visited the factories twice this month"
+        if status == _IN_FORCE:  # "police visited the factories twice this month"
+            status = narrated_status(ctx.original[sent.begin : sent.end]) or status
         return by_notice(ctx, index, status), True
     status, cue = chosen
     if negated(ctx, index, cue):
