@@ -337,3 +337,34 @@ def test_a_practice_started_is_a_deed_done_but_one_begun_goes_on(extractor: Extr
 def test_word_in_a_place_is_hearsay(extractor: Extractor) -> None:
     text = "Word in Musan is that the border guard will be given new searchlights."
     assert policies(extractor, text) == [("LightingInstallation", "Rumoured")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a term with a half, or prison without a term, is still a sentence passed
+        (
+            "A court in Linjiang sentenced three smugglers to two and a half years in prison.",
+            [("SmugglingCrackdown", "CarriedOut")],
+        ),
+        (
+            "A court in Yanji sentenced two brokers to prison last month.",
+            [("Crackdown", "CarriedOut")],
+        ),
+        # counted households moved away are a relocation; people moved by brokers are not
+        (
+            "State security officers moved three families in Musan to a farm far from the river.",
+            [("ResidentRelocation", "CarriedOut")],
+        ),
+        ("The brokers moved at least 20 people south last year.", []),
+        # phones taken from people are the phone crackdown, not a plain one
+        (
+            "Social security officers have taken the phones of a dozen traders in Hyesan.",
+            [("PhoneCrackdown", "CarriedOut")],
+        ),
+    ],
+)
+def test_sentences_to_prison_households_moved_and_phones_taken_are_measures(
+    extractor: Extractor, text: str, expected: list[tuple[str, str]]
+) -> None:
+    assert policies(extractor, text) == expected

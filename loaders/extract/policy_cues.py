@@ -22,6 +22,10 @@ from .policy_status_cues import CONSEQUENCE, IN_FORCE_EXPLICIT, STATUS_CUES, STA
 _I = re.IGNORECASE
 _CRACK = r"(?:crack(?:down|ing down|ed down|s down)s?|clamp(?:down|ing down|ed down)s?)"
 _GROUPS = r"(?:residents|families|family|households|villagers|people|inhabitants)"
+_NUMBER = (
+    r"(?:\d[\d,]*|two|three|four|five|six|seven|eight|nine|ten|a\s+dozen|dozens\s+of|"
+    r"hundreds\s+of|several)"
+)
 # Trade across the border outside customs: "buying North Korean seafood at sea", "trading
 # with Chinese boats" (the scheme's SmugglingCrackdown: goods moved outside customs).
 _ACROSS_TRADE = (
@@ -73,7 +77,8 @@ MEASURE_CUES: list[MeasureCue] = [
         rf"\b(?:{_CRACK} on (?:[\w-]+ ){{0,4}}?(?:mobile |cell |cellular )?phones?|(?:mobile )?"
         r"phone (?:crackdown|inspections?|checks?|confiscations?)|(?:signal|phone)[- ]tracking "
         r"(?:equipment|devices?|vans?|vehicles?|cars?)|(?:confiscat\w+|seiz\w+|hand "
-        r"over) (?:of )?(?:any |their |illegal |chinese )*(?:mobile |cell )?phones?|(?:signal )?"
+        r"over|(?:took|taken|taking)(?: away)?(?= (?:the|their|any) )) (?:of )?(?:the |any |their |"
+        r"illegal |chinese |foreign )*(?:mobile |cell )?(?:phones?|handsets?)|(?:signal )?"
         r"jamm(?:ing|ers?)|radio[- ]wave detect\w+|detection (?:equipment|devices?|vehicles?)|(?:listen"
         r"\w*|monitor\w*|wiretap\w*|tapp\w*|trac\w+|intercept\w*) (?:to )?(?:\w+ ){0,2}(?:phone "
         r")?calls)\b",
@@ -224,6 +229,9 @@ MEASURE_CUES: list[MeasureCue] = [
     _cue(
         MEASURE.ResidentRelocation,
         rf"\b(?:(?:relocat\w+|evict\w+|expel\w+|mov(?:ed|ing)) (?:the )?(?:border )?{_GROUPS}|"
+        # "moved two families": counted households (brokers "moved 20 people south" smuggled them)
+        rf"(?:relocat\w+|evict\w+|expel\w+|mov(?:ed|ing)) (?:at least |about |some )?{_NUMBER} "
+        r"(?:[\w-]+ )?(?:families|households|residents|villagers|inhabitants)|"
         rf"forced (?:relocations?|evictions?)|(?:relocations?|evictions?) of (?:border )?{_GROUPS}"
         rf"|{_GROUPS}\b[^.;]{{0,80}}?\b(?:sent away|relocated|expelled|evicted|banished|sent to "
         r"live|sent to (?:[\w-]+ ){0,3}?(?:villages?|farms?|mines?|countryside|mountains?|regions?|"

@@ -37,7 +37,8 @@ _COUNT = (
 )
 _TERM = (
     r"(?:between\s+|at\s+least\s+|up\s+to\s+|more\s+than\s+|as\s+many\s+as\s+)?(?:\d+|a|one|two|"
-    r"three|four|five|six|seven|eight|nine|ten|fifteen|twenty)\s+(?:(?:and|to|or)\s+(?:\d+|"
+    r"three|four|five|six|seven|eight|nine|ten|fifteen|twenty)\s+(?:and\s+a\s+half\s+)?"
+    r"(?:(?:and|to|or)\s+(?:\d+|"
     r"two|three|four|five|six|seven|eight|nine|ten|fifteen|twenty)\s+)?(?:more\s+)?"
     r"(?:years?|months?)\b(?!\s+to\s+\w)"  # "given two months to leave" is a deadline
 )
@@ -92,7 +93,7 @@ JUSTICE_GENERIC: list[MeasureCue] = [
         r"(?P<v>sentenc(?:e|es|ed|ing)|jail(?:s|ed|ing)?|imprison(?:s|ed|ing)?)\s+(?!(?:them|him|"
         r"her)\b)(?:[\w-]+\s+){1,5}?(?:to\s+(?:"
         + _TERM
-        + r"|death|life)|for\s+"
+        + r"|death|life|prison|jail|(?:a\s+)?(?:labou?r|prison|re-?education)\s+camps?)|for\s+"
         + _TERM
         + r")|"
         + _NOT_ALREADY_NAMED
@@ -102,7 +103,7 @@ JUSTICE_GENERIC: list[MeasureCue] = [
         "sentence sentences sentenced sentencing jail jails jailed jailing imprison imprisons "
         "imprisoned imprisoning given handed",
         PRACTICE,
-        also_when="year years month months death life",
+        also_when="year years month months death life prison jail camp camps",
     ),
     # "are preparing to bring a second group of suspects to trial"
     custom(
