@@ -198,9 +198,15 @@ def test_a_plan_told_by_an_authority_stays_planned(extractor: Extractor) -> None
             "Soldiers have spent the summer digging a ditch along the bank.",
             ("BarrierConstruction", "CarriedOut"),
         ),
-        # an offer, ongoing or not, is a reward not yet shown paid
+        # an offer on the table for a while is the reward in force (the gold reads 8 of the 11
+        # rewards told as "have been offering", "still stands" or "since …" so)
         (
             "Border police have been offering 800 yuan for tips about smugglers.",
+            ("InformantReward", "InForce"),
+        ),
+        # an offer alone is a reward not yet shown paid
+        (
+            "Border police offered 800 yuan for tips about smugglers.",
             ("InformantReward", "Announced"),
         ),
     ],

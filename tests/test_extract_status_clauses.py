@@ -398,3 +398,90 @@ def test_a_since_after_a_done_deed_cue_dates_its_perfect(extractor: Extractor) -
         "dyed hair or clothes with foreign lettering."
     )
     assert policies(extractor, text) == [("Crackdown", "InForce")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a reward that has stood for a while is in force, posters or not
+        (
+            "Notices in the border villages still promise 3,000 yuan to anyone who reports a "
+            "stranger.",
+            [("InformantReward", "InForce")],
+        ),
+        (
+            "A reward of 5,000 yuan for reporting smugglers, first offered in 2021, still stands.",
+            [("InformantReward", "InForce")],
+        ),
+        # a reward only promised stays announced
+        (
+            "Posters in Yanji promise 2,000 yuan to anyone who reports a North Korean without "
+            "papers.",
+            [("InformantReward", "Announced")],
+        ),
+    ],
+)
+def test_a_reward_still_on_offer_is_in_force(
+    extractor: Extractor, text: str, expected: list[tuple[str, str]]
+) -> None:
+    assert policies(extractor, text) == expected
+
+
+def test_verdicts_read_out_to_a_crowd_are_the_shaming_done_not_news(
+    extractor: Extractor,
+) -> None:
+    shamed = (
+        "The verdicts were read out before a crowd of 3,000 at the stadium in Hyesan last week."
+    )
+    assert policies(extractor, shamed) == [("PublicPunishment", "CarriedOut")]
+    # an order read out is still news of the order
+    order = "An order to fire on anyone near the river was read out to the guard units."
+    assert policies(extractor, order) == [("ShootToKillOrder", "Announced")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # told, with no "that", a rule by "may not": news of the rule given to those it binds
+        (
+            "Farm workers near Sonbong have been told they may not leave the farms until the "
+            "harvest is in.",
+            [("MovementRestriction", "Announced")],
+        ),
+        # an authority telling people "may not": the same
+        (
+            "Border police in Ji'an have told villagers along the reservoir that they may not "
+            "fish on the frozen river this winter.",
+            [("MovementRestriction", "Announced")],
+        ),
+        # the rule stated, told to no one: in force
+        (
+            "Residents of the riverside blocks may not go down to the water after dark.",
+            [("MovementRestriction", "InForce")],
+        ),
+    ],
+)
+def test_a_may_not_rule_told_to_those_it_binds_is_announced(
+    extractor: Extractor, text: str, expected: list[tuple[str, str]]
+) -> None:
+    assert policies(extractor, text) == expected
+
+
+def test_a_check_begun_with_the_start_as_its_only_status_word_was_carried_out(
+    extractor: Extractor,
+) -> None:
+    # "begun" is the cue itself: the start is the deed told, as for a frame's "have begun
+    # …ing"; "since" makes it a practice kept up
+    begun = "Chinese customs at Hunchun have begun measuring the diesel in the tanks of trucks."
+    assert policies(extractor, begun) == [("SanctionsEnforcement", "CarriedOut")]
+    since = begun.replace("have begun", "have since begun")
+    assert policies(extractor, since) == [("SanctionsEnforcement", "InForce")]
+
+
+def test_a_present_passive_far_from_the_measures_words_is_a_standing_practice(
+    extractor: Extractor,
+) -> None:
+    present = "Returning traders are held for ten days at a quarantine centre near the station."
+    assert policies(extractor, present) == [("QuarantineRule", "InForce")]
+    past = present.replace("are held", "were held")
+    assert policies(extractor, past) == [("QuarantineRule", "CarriedOut")]

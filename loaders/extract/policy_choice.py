@@ -22,8 +22,9 @@ from .cues import SentenceWords, triggers, word_regex
 from .model import Span
 from .policy_candidates import Candidate
 from .policy_clauses import clause_distance, same_clause
-from .policy_filters import change_after, governing_change, lexical_status, usable
+from .policy_filters import change_after, governing_change, usable
 from .policy_frames import CHANGE_KINDS
+from .policy_lexical import lexical_status
 from .policy_status import relative_clause
 from .policy_status_cues import STATUS_CUES, STATUS_TRIGGERS
 from .policy_tense import ACTION, BUILD, KIND_OF, RULE, RULE_GERUND, verb_status

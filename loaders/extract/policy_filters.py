@@ -2,8 +2,6 @@
 
 - A participle used as an adjective (``stored in sealed warehouses``) or a verb governed by
   ``to`` or a modal (``plans to put up``) is no report that something was done.
-- A done-deed cue takes the tense of its clause: ``are handed over`` is a practice in force,
-  ``were handed over`` was carried out (``policy_tense``).
 - A measure named in an appeal (``urged Beijing to stop returning North Koreans``, ``called
   for an end to``) is what someone asks for, not what an authority does.
 - ``a similar campaign`` refers back: it is the kind of crackdown the article reported.
@@ -31,19 +29,13 @@ import re
 from borderkg.ontology.namespaces import MEASURE, STATUS
 
 from . import kinds
-from .context import ArticleContext, distance
+from .context import ArticleContext
 from .cues import triggers
 from .model import Policy, Span
 from .policy_tense import (
-    ACTION,
-    BUILD,
     EFFORT,
     GOVERNED,
-    KIND_OF,
-    RULE,
-    STATE,
     verb_form,
-    verb_status,
 )
 
 _CARRIED_OUT, _ANNOUNCED = str(STATUS.CarriedOut), str(STATUS.Announced)
@@ -250,29 +242,6 @@ _COORDINATION = re.compile(
     r"some|more|several)\s+)?$",
     re.IGNORECASE,
 )
-#: Verbs of closing give a closure's aspect, verbs of forbidding a rule's, verbs of one act
-#: (arrests, seizures) an action's, verbs of building a construction's, whatever the measure
-#: (but for the measures nothing is built for, ``_NOT_BUILT``).
-_VERB_KIND = (
-    (re.compile(r"^(?:closed|sealed|shut|suspended|halted|blocked)\b", re.I), STATE),
-    # one act each: "have detained 50 people since January" reports arrests made
-    (
-        re.compile(r"^(?:arrested|detained|rounded up|confiscated|seized|raided|executed)\b", re.I),
-        ACTION,
-    ),
-    # a thing put up stays put up: "customs installed a scanner" is done, whatever rule the
-    # scanner serves
-    (
-        re.compile(r"^(?:installed|built|erected|constructed|set up|mounted|strung)\b", re.I),
-        BUILD,
-    ),
-    (re.compile(r"^(?:banned|prohibited|forbidden|restricted|required|limited)\b", re.I), RULE),
-)
-
-
-# Measures nothing is put up for: a verb of building near a reward or an order belongs to
-# another clause ("cameras have been mounted, and workers have been promised a reward").
-_NOT_BUILT = frozenset({str(MEASURE.InformantReward), str(MEASURE.ShootToKillOrder)})
 
 
 # Hopes, fears and forecasts: "fishermen hope the ban will be dropped", "activists fear that
@@ -467,33 +436,6 @@ def usable(ctx: ArticleContext, sent: int, status: str, span: Span) -> bool:
         return True
     end = ctx.sentences[sent].end
     return not (_ADJECTIVAL_BEFORE.search(before) and _NOUN_AFTER.match(ctx.folded[span.end : end]))
-
-
-def lexical_status(
-    ctx: ArticleContext, sent: int, concept: str, span: Span, measure: Span
-) -> str | None:
-    """The status of a done-deed cue in its clause's tense, for the kind of measure; only
-    for the measure's own verb (inside the cue or right next to it). The rest of the
-    sentence goes to :func:`verb_status` as for a frame's verb: a ``since`` there dates the
-    perfect, and the object tells a sweep from a routine check."""
-    if distance(span, measure) > 3:
-        return None
-    word = ctx.folded[span.begin : span.end]
-    kind = next(
-        (
-            k
-            for pattern, k in _VERB_KIND
-            if pattern.match(word) and not (k == BUILD and concept in _NOT_BUILT)
-        ),
-        KIND_OF.get(concept),
-    )
-    if kind is None:
-        return None
-    s = ctx.sentences[sent]
-    folded = ctx.folded
-    return verb_status(
-        kind, folded[span.begin : span.end], folded[s.begin : span.begin], folded[span.end : s.end]
-    )
 
 
 def appeal(ctx: ArticleContext, sent: int, span: Span) -> bool:

@@ -163,6 +163,9 @@ _SWEEP_VERB = re.compile(SWEEP, re.IGNORECASE)
 
 
 # Auxiliaries at the head of a verb span, read as the clause before it.
+_BEGUN_VERB = re.compile(r"began|begun|started", re.IGNORECASE)
+_AGAIN = re.compile(r"\bagain\b", re.IGNORECASE)
+_GERUND_AFTER = re.compile(r"\s+(?:\w+ly\s+)?(?P<g>[a-z]+ing)\b", re.IGNORECASE)
 _LEADING_AUX = re.compile(
     r"^(?:(?:has|have|had)\s+been|is|are|was|were|am|been|being)\s+(?=\w)", re.IGNORECASE
 )
@@ -225,6 +228,15 @@ def verb_status(kind: str, verb: str, before: str, after: str = "") -> str | Non
     tail = before[-60:]
     if _CONDITION.search(tail):
         return None
+    gerund = _GERUND_AFTER.match(after) if _BEGUN_VERB.fullmatch(verb.strip()) else None
+    if (
+        gerund
+        and not RULE_GERUND.match(gerund.group("g"))
+        and kind not in (LIFT, EASE)
+        and not _AGAIN.search(after, 0, 80)  # "lorries have begun crossing again": resumed
+        and not _SINCE.search(tail)  # "has since begun taking samples": a practice since
+    ):
+        return _CARRIED_OUT  # the cue is the start itself: "have begun measuring the fuel"
     if kind == PRACTICE and _SWEEP_VERB.match(verb + after):
         kind = ACTION  # "have been searching homes": a sweep, one-off acts under way
     form = verb_form(verb)
