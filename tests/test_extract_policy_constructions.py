@@ -368,3 +368,45 @@ def test_sentences_to_prison_households_moved_and_phones_taken_are_measures(
     extractor: Extractor, text: str, expected: list[tuple[str, str]]
 ) -> None:
     assert policies(extractor, text) == expected
+
+
+def test_goods_banned_under_a_resolution_with_no_one_applying_it_are_its_own_trade_ban(
+    extractor: Extractor,
+) -> None:
+    # the sanction's own ban on goods, told with nobody acting: a trade restriction
+    ban = (
+        "Exports of North Korean textiles have been banned under UN Security Council "
+        "Resolution 2375 since 2017."
+    )
+    assert policies(extractor, ban) == [("TradeRestriction", "InForce")]
+    # a state applying it enforces the sanctions
+    applied = "China has banned imports of North Korean textiles to comply with Resolution 2375."
+    assert policies(extractor, applied) == [("SanctionsEnforcement", "InForce")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # goods sold to the North across the river: the crackdown on smuggling
+        (
+            "Police in Kuandian detained four Chinese traders who had sold petrol to North "
+            "Koreans on the ice.",
+            [("SmugglingCrackdown", "CarriedOut")],
+        ),
+        # told as a breach of sanctions: the sanctions enforced
+        (
+            "Police arrested nine people accused of buying North Korean clams in breach of UN "
+            "sanctions.",
+            [("SanctionsEnforcement", "CarriedOut")],
+        ),
+        # people bought are no goods
+        (
+            "Police in Helong detained two farmers who had bought North Korean women as wives.",
+            [("DefectionCrackdown", "CarriedOut")],
+        ),
+    ],
+)
+def test_an_arrest_for_goods_sold_to_or_bought_from_the_north_is_a_smuggling_crackdown(
+    extractor: Extractor, text: str, expected: list[tuple[str, str]]
+) -> None:
+    assert policies(extractor, text) == expected

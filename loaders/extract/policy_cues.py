@@ -429,7 +429,14 @@ SUBTYPES: list[tuple[str, re.Pattern[str]]] = [
             r"defectors|them|children|families)\b)(?:[\w-]+ ){1,3}?(?:out of|across) (?:the )?"
             r"(?:[\w-]+ ){0,2}?(?:mines?|border|river|country|factory|port)|"
             # boats run across the river: "running boats between Sindo and the Chinese shore"
-            r"run\w* (?:[\w-]+ ){0,2}?boats? (?:between|across|to)\b)\b|" + _ACROSS_TRADE,
+            r"run\w* (?:[\w-]+ ){0,2}?boats? (?:between|across|to)\b|"
+            # goods sold to or bought from the North: "sold diesel to North Koreans on the
+            # ice", "dealing in North Korean frogs", "detained with a load of herbs"
+            # (unless in breach of sanctions, told next: the sanctions are enforced)
+            r"(?:(?:sold|sell\w*|bought|buy\w*|deal\w* in|shipp\w*) (?:[\w-]+ ){0,4}?(?:to|from) "
+            r"(?:the )?north korea(?:ns?)?|(?:sold|sell\w*|bought|buy\w*|deal\w* in) north korean "
+            r"(?!(?:women|wives|brides|girls|workers|defectors|people|refugees)\b)\w+|with a load of|"
+            r"courier networks?)\b(?![^.;]{0,160}\bsanctions?\b))\b|" + _ACROSS_TRADE,
             _I,
         ),
     ),

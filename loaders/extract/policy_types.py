@@ -201,6 +201,14 @@ _MORE_GUARDS = re.compile(
     _I,
 )
 _PATROL = str(MEASURE.PatrolReinforcement)
+# Who or what applies a sanction: a state, its officers, or their checks at the border.
+_ENFORCING = re.compile(
+    r"\b(?:china|beijing|russia|government|ministry|customs|police|officers?|officials|"
+    r"inspectors?|authorities|guards|checks?|checked|checking|inspect\w*|turn\w*\s+(?:back|"
+    r"away)|seiz\w*|confiscat\w*|opened|opening|held\s+back|holding\s+back|refus\w*|sent\s+"
+    r"back|sending\s+back|x-ray\w*|scann\w*|weigh\w*|comply|complying|enforc\w*|implement\w*)\b",
+    _I,
+)
 
 
 def sent_home_as_workers(concept: str, sentence: str, under_2397: bool) -> str:
@@ -272,7 +280,9 @@ def refine(concept: str, around: str, cue: str, after: str, before: str, sentenc
     if concept == _TRADE and _RESOLUTION_OWN.search(cue):
         return concept  # the resolution's own ban, not a country enforcing it
     if concept == _TRADE and (_UNDER_SANCTIONS.search(around) or _UNDER_SANCTIONS.search(after)):
-        return _SANCTIONS
+        # a state or its officers applying the resolution enforce it; goods "banned under
+        # Resolution 2371" with nobody acting are the sanction's own trade ban
+        return _SANCTIONS if _ENFORCING.search(sentence) else _TRADE
     if concept == _CLOSURE and _TO_GOODS.match(after):
         return _TRADE
     if concept == _CLOSURE and _TO_VISITORS.search(sentence):
