@@ -410,3 +410,25 @@ def test_an_arrest_for_goods_sold_to_or_bought_from_the_north_is_a_smuggling_cra
     extractor: Extractor, text: str, expected: list[tuple[str, str]]
 ) -> None:
     assert policies(extractor, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # foreigners put out of China: a crackdown on their work, not a repatriation
+        (
+            "Chinese authorities expelled two South Korean missionaries from Yanji last month.",
+            [("Crackdown", "CarriedOut")],
+        ),
+        ("The pastor was deported to Seoul three days later.", [("Crackdown", "CarriedOut")]),
+        # North Koreans deported stay a forced repatriation
+        (
+            "China deported 60 North Koreans across the Tumen last week.",
+            [("ForcedRepatriation", "CarriedOut")],
+        ),
+    ],
+)
+def test_foreigners_deported_or_expelled_are_a_crackdown_not_a_repatriation(
+    extractor: Extractor, text: str, expected: list[tuple[str, str]]
+) -> None:
+    assert policies(extractor, text) == expected

@@ -22,6 +22,11 @@ from .policy_status_cues import CONSEQUENCE, IN_FORCE_EXPLICIT, STATUS_CUES, STA
 _I = re.IGNORECASE
 _CRACK = r"(?:crack(?:down|ing down|ed down|s down)s?|clamp(?:down|ing down|ed down)s?)"
 _GROUPS = r"(?:residents|families|family|households|villagers|people|inhabitants)"
+#: Foreigners at work in China whom it may put out: missionaries, pastors, South Koreans.
+FOREIGNERS = (
+    r"(?:missionar(?:y|ies)|pastors?|preachers?|priests?|evangelists?|south koreans?|foreigners|"
+    r"foreign (?:nationals|staff|workers|aid workers|journalists)|aid workers|journalists)"
+)
 _NUMBER = (
     r"(?:\d[\d,]*|two|three|four|five|six|seven|eight|nine|ten|a\s+dozen|dozens\s+of|"
     r"hundreds\s+of|several)"
@@ -166,7 +171,8 @@ MEASURE_CUES: list[MeasureCue] = [
         r"\b(?:forc(?:ed|ibly) (?:repatriat\w+|return\w*|sen[dt] back|deport\w+)|repatriat\w+|"
         r"sen[dt] (?:them |the defectors |defectors |people )?back(?: immediately)? (?:to north "
         r"korea|across the border)|be sent back|handed (?:[\w-]+ ){0,3}?(?:over|back)\b[^.;]{0,60}?\bto (?:the )?"
-        r"(?:north korean|dprk|north)|deport\w*|(?<!non-)refoulement)\b",
+        r"(?:north korean|dprk|north)|deport\w*(?! (?:[\w-]+ ){0,4}?" + FOREIGNERS + r")|"
+        r"(?<!non-)refoulement)\b",
         "repatriat* sent send deport* refoulement handed forced forcibly",
     ),
     # A quarantine laid on places (villages, towns) confines their people: a movement
@@ -358,6 +364,16 @@ MEASURE_CUES: list[MeasureCue] = [
         r"\b(?:arrest(?:ed|ing|s)?|detain(?:ed|ing)|apprehend(?:ed|ing)|rounded up|round up)\b",
         "arrest arrested arresting arrests detained detaining apprehended apprehending rounded "
         "round",
+        needs_authority=True,
+    ),
+    # Foreigners put out of the country: "expelled four South Korean missionaries", "the
+    # pastor was deported to Seoul" (a crackdown on their work, not a repatriation of
+    # North Koreans).
+    _cue(
+        MEASURE.Crackdown,
+        rf"\b(?:(?:expel\w*|deport\w*) (?:[\w-]+ ){{0,4}}?{FOREIGNERS}|{FOREIGNERS}\b[^.;]{{0,60}}?"
+        r"\b(?:was|were|been|be|being) (?:\w+ly )?(?:expelled|deported))\b",
+        "expel* deport*",
         needs_authority=True,
     ),
     _cue(

@@ -38,7 +38,7 @@ import re
 
 from borderkg.ontology.namespaces import MEASURE
 
-from .policy_cues import SANCTIONS_BASIS, SUBTYPES
+from .policy_cues import FOREIGNERS, SANCTIONS_BASIS, SUBTYPES
 
 _I = re.IGNORECASE
 _CRACKDOWN, _INSPECTION = str(MEASURE.Crackdown), str(MEASURE.NonSocialistInspection)
@@ -201,6 +201,12 @@ _MORE_GUARDS = re.compile(
     _I,
 )
 _PATROL = str(MEASURE.PatrolReinforcement)
+# Foreigners deported or expelled, with no North Korean among them.
+_FOREIGNERS_OUT = re.compile(
+    rf"^(?!.*\bnorth koreans?\b).*\b{FOREIGNERS}\b.*\b(?:deport\w*|expel\w*)|^(?!.*\bnorth "
+    rf"koreans?\b).*\b(?:deport\w*|expel\w*)\b.*\b{FOREIGNERS}\b",
+    _I | re.S,
+)
 # Who or what applies a sanction: a state, its officers, or their checks at the border.
 _ENFORCING = re.compile(
     r"\b(?:china|beijing|russia|government|ministry|customs|police|officers?|officials|"
@@ -271,6 +277,8 @@ def refine(concept: str, around: str, cue: str, after: str, before: str, sentenc
         if _CHECKING.match(cue) and _CUSTOMS_AGENT.search(before[-70:]):
             return _SANCTIONS  # customs inspecting boats or trucks: the checks at the border
         return concept
+    if concept == _FORCED and _FOREIGNERS_OUT.search(before[-80:] + cue + after[:60]):
+        return _CRACKDOWN  # "the pastor was deported to Seoul": foreigners put out, no return
     if concept == _MOVEMENT and (_TRADING.search(cue) or _GOODS_SUBJECT.search(before[-50:])):
         return _TRADE
     if concept == _MOVEMENT and _CHECKPOINT.search(cue) and _MORE_GUARDS.search(around):
