@@ -153,3 +153,18 @@ def test_an_article_of_a_countrys_law_is_that_laws_provision(extractor: Extracto
     text = "Two brokers were convicted under Article 318 of China's Criminal Law in Yanji."
     legal = categories(extractor, text)["legal_instruments"]
     assert LEGAL + "prc-criminal-law/art_318" in legal
+
+
+@pytest.mark.parametrize(
+    ("text", "wanted"),
+    [
+        ("The Criminal Law of the DPRK punishes illegal border crossing.", "dprk-criminal-code"),
+        ("The Criminal Law of the PRC punishes those who organise crossings.", "prc-criminal-law"),
+    ],
+)
+def test_a_law_titled_with_its_states_short_name_is_the_curated_law(
+    extractor: Extractor, text: str, wanted: str
+) -> None:
+    # "of the DPRK" for "of the Democratic People's Republic of Korea": no new law minted
+    legal = categories(extractor, text)["legal_instruments"]
+    assert legal == {LEGAL + wanted}

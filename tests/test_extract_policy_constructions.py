@@ -432,3 +432,26 @@ def test_foreigners_deported_or_expelled_are_a_crackdown_not_a_repatriation(
     extractor: Extractor, text: str, expected: list[tuple[str, str]]
 ) -> None:
     assert policies(extractor, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "North Korea has banned the use of foreign currency in its markets.",
+            [("TradeRestriction", "InForce")],
+        ),
+        (
+            "Market vendors in Sinuiju may no longer accept dollars or yuan.",
+            [("TradeRestriction", "InForce")],
+        ),
+        (
+            "Traders in Hyesan have been ordered to exchange their yuan at the state bank.",
+            [("TradeRestriction", "Announced")],
+        ),
+    ],
+)
+def test_rules_on_foreign_money_are_trade_restrictions(
+    extractor: Extractor, text: str, expected: list[tuple[str, str]]
+) -> None:
+    assert policies(extractor, text) == expected

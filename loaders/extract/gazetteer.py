@@ -88,6 +88,13 @@ _PLACE_SUFFIX = {
 }
 
 
+# A state's full name in a law's title and the short names reporters use for it.
+_STATE_NAMES = (
+    ("Democratic People's Republic of Korea", ("DPRK", "North Korea")),
+    ("People's Republic of China", ("PRC", "China")),
+)
+
+
 @dataclass(frozen=True)
 class Candidate:
     """An entity a matched label may denote, with the case rule of that label."""
@@ -355,6 +362,11 @@ class Gazetteer:
         elif len(words) > 1 and last.islower() and last.endswith("s") and not last.endswith("ss"):
             out.append((" ".join([*words[:-1], last[:-1]]), VARIANT))  # "border guard"
         if kinds.is_legal(entity) and not kinds.is_provision(entity):
+            # "Criminal Law of the DPRK" for "… of the Democratic People's Republic of Korea"
+            for full, shorts in _STATE_NAMES:
+                if folded.endswith(" of the " + full):
+                    stem = folded[: -len(full)]
+                    out += [(stem + short, VARIANT) for short in shorts]
             # "… Rejection Act" for "… Rejection Law": the kind word of a title varies.
             kind = re.search(r" (Act|Law|Code)$", folded)
             if kind:

@@ -80,6 +80,12 @@ def _carried_home(measure: object, people: set[str] | frozenset[str]) -> Measure
 
 
 #: Frames of measures named by their means, in priority order.
+# Money of another country, as a market or a trader holds it.
+_CURRENCY = (
+    r"(?:foreign\s+(?:currenc(?:y|ies)|money|cash|banknotes)|(?:chinese\s+)?yuan|renminbi|"
+    r"(?:us\s+|american\s+)?dollars|hard\s+currency)\b"
+)
+
 MEANS_FRAMES: list[MeasureCue] = [
     # -- people carried home ---------------------------------------------------------------
     _carried_home(MEASURE.WorkerRepatriation, _WORKERS),
@@ -147,6 +153,23 @@ MEANS_FRAMES: list[MeasureCue] = [
         "goods cargo freight imports parcels packages shipments consignments deliveries",
         RULE,
         also_when="left kept stored held aside",
+    ),
+    # -- foreign money ----------------------------------------------------------------------
+    # "has banned the use of foreign currency in its markets", "vendors may no longer accept
+    # yuan", "ordered to exchange their yuan at the state bank": a rule on trading in money
+    custom(
+        MEASURE.TradeRestriction,
+        r"(?P<v>ban|bans|banned|banning|prohibit\w*|forb[ia]d\w*|outlaw\w*)\s+(?:the\s+)?(?:use|"
+        r"circulation|possession)\s+of\s+(?:any\s+)?"
+        + _CURRENCY
+        + r"|\bmay\s+(?:no\s+longer|not)\s+(?P<w>accept|"
+        r"use|take|pay\s+in|hold)\s+(?:[\w-]+\s+){0,2}?" + _CURRENCY + r"|(?P<o>ordered|required|"
+        r"forced)\s+to\s+(?:change|exchange|convert|deposit)\s+(?:[\w-]+\s+){0,4}?"
+        + _CURRENCY
+        + r"[^.;]{0,40}?\bat\s+(?:the\s+|a\s+)?state",
+        "ban bans banned banning prohibit* forbid* forbade outlaw* may ordered required forced",
+        RULE,
+        also_when="currency currencies money cash banknotes yuan renminbi dollars",
     ),
     # -- businesses shut under sanctions -------------------------------------------------------
     custom(
