@@ -25,6 +25,7 @@ from borderkg.ontology.namespaces import BKG, ELI, SCHEMA
 from . import kinds
 from .model import Entity
 from .text import fold, has_upper, is_acronym
+from .title_variants import title_variants
 
 # Kinds of label, best first: a tie between candidates goes to the better kind.
 PREF, ALT, VARIANT, STRIPPED = 0, 1, 2, 3
@@ -86,13 +87,6 @@ _SUFFIXES = (" province", " county", " city", " prefecture", " district", " town
 _PLACE_SUFFIX = {
     str(BKG.Settlement): (" City", " County", " Town"),
 }
-
-
-# A state's full name in a law's title and the short names reporters use for it.
-_STATE_NAMES = (
-    ("Democratic People's Republic of Korea", ("DPRK", "North Korea")),
-    ("People's Republic of China", ("PRC", "China")),
-)
 
 
 @dataclass(frozen=True)
@@ -362,17 +356,7 @@ class Gazetteer:
         elif len(words) > 1 and last.islower() and last.endswith("s") and not last.endswith("ss"):
             out.append((" ".join([*words[:-1], last[:-1]]), VARIANT))  # "border guard"
         if kinds.is_legal(entity) and not kinds.is_provision(entity):
-            # "Criminal Law of the DPRK" for "… of the Democratic People's Republic of Korea"
-            for full, shorts in _STATE_NAMES:
-                if folded.endswith(" of the " + full):
-                    stem = folded[: -len(full)]
-                    out += [(stem + short, VARIANT) for short in shorts]
-            # "… Rejection Act" for "… Rejection Law": the kind word of a title varies.
-            kind = re.search(r" (Act|Law|Code)$", folded)
-            if kind:
-                for other in ("Act", "Law", "Code"):
-                    if other != kind.group(1) and (other == "Code") == (kind.group(1) == "Code"):
-                        out.append((folded[: kind.start(1)] + other, VARIANT))
+            out += [(variant, VARIANT) for variant in title_variants(folded)]
         # "border police" for "Chinese border police"; never for groups of people, where the
         # stripped word is a common noun ("women", "traders").
         stripped = None if kinds.is_collective(entity) else self._strip_country(folded)
