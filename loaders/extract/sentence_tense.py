@@ -2,21 +2,21 @@
 
 A measure the sentence model finds (``policy_model``) often has no status verb the rules
 know, and such a measure used to be in force unless dated in the past. Reporters tell
-one-off deeds in the simple past ("Chinese police visited the factories twice this month", "phones were
-collected from the evacuees", "a court sentenced four members of a ring") and standing
-measures in the present ("customs officers hold visitors' phones", "residents may leave
-only …", "have been barred since August"). Without a part-of-speech tagger the test reads
-the words: a finite past verb (``was``/``were``, or a past form not after an auxiliary,
-an article or a relative pronoun, and not a participle followed by a preposition, as in
-"smugglers caught with drugs" or "a cap set by the resolution") in the sentence's main
-clauses, and no present auxiliary, modal, "now", "since" or habitual adverb anywhere that
-would make it a standing practice. Speech verbs ("said", "told") and the attribution after
-the last comma do not count. The perfect tells deeds and states alike ("have been moved
-off the island", "have been confined to their flat"), so ``told_in_perfect`` reads its
-participle: a deed is carried out, a promise or an order ("have been promised a sack of
-rice") announced, a state left to the default. A measure the rules find by its noun keeps
-its default: the sentence's verb is often not its own ("arrested … for selling passes that
-let smugglers out after the curfew").
+one-off deeds in the simple past ("Chinese police visited the factories twice this month",
+"phones were collected from the evacuees", "a court sentenced four members of a ring") and
+standing measures in the present ("customs officers hold visitors' phones", "residents may
+leave only …", "have been barred since August"). Without a part-of-speech tagger the test
+reads the words: a finite past verb (``was``/``were``, or a past form not after an
+auxiliary, an article or a relative pronoun, and not a participle followed by a preposition,
+as in "smugglers caught with drugs" or "a cap set by the resolution") in the sentence's main
+clauses, no present auxiliary, modal, "now" or "since" there, and no habitual adverb
+anywhere that would make it a standing practice. Speech verbs ("said", "told") and the
+attribution after the last comma do not count. The perfect tells deeds and states alike
+("have been moved off the island", "have been confined to their flat"), so
+``told_in_perfect`` reads its participle: a deed is carried out, a promise or an order
+("have been promised a sack of rice") announced, a state left to the default. A measure the
+rules find by its noun keeps its default: the sentence's verb is often not its own
+("arrested … for selling passes that let smugglers out after the curfew").
 """
 
 from __future__ import annotations
