@@ -485,3 +485,14 @@ def test_a_present_passive_far_from_the_measures_words_is_a_standing_practice(
     assert policies(extractor, present) == [("QuarantineRule", "InForce")]
     past = present.replace("are held", "were held")
     assert policies(extractor, past) == [("QuarantineRule", "CarriedOut")]
+
+
+def test_hearsay_lets_the_sentence_model_name_a_measure_it_is_less_sure_of(
+    extractor: Extractor,
+) -> None:
+    # the model scores this .37, under its .4 threshold; hearsay tells a measure is meant
+    heard = "Traders in Shenyang have heard that more flights to Pyongyang will be added in July."
+    assert policies(extractor, heard) == [("BorderClosure", "Rumoured")]
+    # without hearsay (and under .3) nothing is proposed
+    said = "Traders in Shenyang say more flights to Pyongyang will be added in July."
+    assert policies(extractor, said) == []
