@@ -55,8 +55,15 @@ def test_a_standing_or_undated_measure_is_not_told_as_done(sentence: str) -> Non
 def test_a_measure_without_a_status_verb_narrated_in_the_past_was_carried_out(
     extractor: Extractor,  # noqa: F811
 ) -> None:
-    past = "Mobile phones were gathered from the returning workers at the bridge and locked away."
-    present = "Mobile phones are gathered from returning workers at the bridge and locked away."
+    # the sentence model finds these; no status word of the rules stands in them
+    past = (
+        "Their phones were handed to a minder from the Ministry of State Security when they "
+        "arrived in Pyongyang."
+    )
+    present = (
+        "Their phones are handed to a minder from the Ministry of State Security when they "
+        "arrive in Pyongyang."
+    )
     assert policies(extractor, past) == [("PhoneCrackdown", "CarriedOut")]
     assert policies(extractor, present) == [("PhoneCrackdown", "InForce")]
 

@@ -27,9 +27,10 @@ FOREIGNERS = (
     r"(?:missionar(?:y|ies)|pastors?|preachers?|priests?|evangelists?|south koreans?|foreigners|"
     r"foreign (?:nationals|staff|workers|aid workers|journalists)|aid workers|journalists)"
 )
-_NUMBER = (
-    r"(?:\d[\d,]*|two|three|four|five|six|seven|eight|nine|ten|a\s+dozen|dozens\s+of|"
-    r"hundreds\s+of|several)"
+#: A count of people or things: "two", "600", "dozens of".
+COUNT = (
+    r"(?:\d[\d,]*|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|"
+    r"forty|fifty|several|dozens\s+of|hundreds\s+of)"
 )
 # Trade across the border outside customs: "buying North Korean seafood at sea", "trading
 # with Chinese boats" (the scheme's SmugglingCrackdown: goods moved outside customs).
@@ -171,8 +172,7 @@ MEASURE_CUES: list[MeasureCue] = [
         r"\b(?:forc(?:ed|ibly) (?:repatriat\w+|return\w*|sen[dt] back|deport\w+)|repatriat\w+|"
         r"sen[dt] (?:them |the defectors |defectors |people )?back(?: immediately)? (?:to north "
         r"korea|across the border)|be sent back|handed (?:[\w-]+ ){0,3}?(?:over|back)\b[^.;]{0,60}?\bto (?:the )?"
-        r"(?:north korean|dprk|north)|deport\w*(?! (?:[\w-]+ ){0,4}?" + FOREIGNERS + r")|"
-        r"(?<!non-)refoulement)\b",
+        r"(?:north korean|dprk|north)|deport\w*|(?<!non-)refoulement)\b",
         "repatriat* sent send deport* refoulement handed forced forcibly",
     ),
     # A quarantine laid on places (villages, towns) confines their people: a movement
@@ -236,7 +236,8 @@ MEASURE_CUES: list[MeasureCue] = [
         MEASURE.ResidentRelocation,
         rf"\b(?:(?:relocat\w+|evict\w+|expel\w+|mov(?:ed|ing)) (?:the )?(?:border )?{_GROUPS}|"
         # "moved two families": counted households (brokers "moved 20 people south" smuggled them)
-        rf"(?:relocat\w+|evict\w+|expel\w+|mov(?:ed|ing)) (?:at least |about |some )?{_NUMBER} "
+        rf"(?:relocat\w+|evict\w+|expel\w+|mov(?:ed|ing)) (?:at least |about |some )?(?:a dozen|"
+        rf"{COUNT}) "
         r"(?:[\w-]+ )?(?:families|households|residents|villagers|inhabitants)|"
         rf"forced (?:relocations?|evictions?)|(?:relocations?|evictions?) of (?:border )?{_GROUPS}"
         rf"|{_GROUPS}\b[^.;]{{0,80}}?\b(?:sent away|relocated|expelled|evicted|banished|sent to "

@@ -27,14 +27,10 @@ from __future__ import annotations
 from borderkg.ontology.namespaces import MEASURE
 
 from .frame_lexicon import custom
-from .policy_cues import MeasureCue
+from .policy_cues import COUNT, MeasureCue
 from .policy_frames_conduct import ANAPHORIC
 from .policy_tense import ACTION, PRACTICE, RULE
 
-_COUNT = (
-    r"(?:\d[\d,]*|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|"
-    r"forty|fifty|several|dozens\s+of|hundreds\s+of)"
-)
 _TERM = (
     r"(?:between\s+|at\s+least\s+|up\s+to\s+|more\s+than\s+|as\s+many\s+as\s+)?(?:\d+|a|one|two|"
     r"three|four|five|six|seven|eight|nine|ten|fifteen|twenty)\s+(?:and\s+a\s+half\s+)?"
@@ -49,7 +45,7 @@ JUSTICE_FRAMES: list[MeasureCue] = [
     # "Two women sent back through Tumen in January were paraded …"
     custom(
         MEASURE.ForcedRepatriation,
-        rf"\b(?:about\s+|some\s+|more\s+than\s+|at\s+least\s+)?{_COUNT}\s+(?:[\w-]+\s+)?"
+        rf"\b(?:about\s+|some\s+|more\s+than\s+|at\s+least\s+)?{COUNT}\s+(?:[\w-]+\s+)?"
         r"(?:women|men|people|north\s+koreans|defectors|refugees|escapees|children|girls|boys|"
         r"teenagers|families|detainees)\s+(?P<w>sent\s+back|repatriated|deported|handed\s+(?:over|"
         # a participle, told where, when or how ("… through Tumen", "… last week", "…,"), not

@@ -79,13 +79,13 @@ def _carried_home(measure: object, people: set[str] | frozenset[str]) -> Measure
     )
 
 
-#: Frames of measures named by their means, in priority order.
 # Money of another country, as a market or a trader holds it.
 _CURRENCY = (
     r"(?:foreign\s+(?:currenc(?:y|ies)|money|cash|banknotes)|(?:chinese\s+)?yuan|renminbi|"
     r"(?:us\s+|american\s+)?dollars|hard\s+currency)\b"
 )
 
+#: Frames of measures named by their means, in priority order.
 MEANS_FRAMES: list[MeasureCue] = [
     # -- people carried home ---------------------------------------------------------------
     _carried_home(MEASURE.WorkerRepatriation, _WORKERS),

@@ -162,10 +162,11 @@ SWEEP = (
 _SWEEP_VERB = re.compile(SWEEP, re.IGNORECASE)
 
 
-# Auxiliaries at the head of a verb span, read as the clause before it.
+# "have begun measuring the fuel" with "begun" as the matched verb: the gerund follows it.
 _BEGUN_VERB = re.compile(r"began|begun|started", re.IGNORECASE)
 _AGAIN = re.compile(r"\bagain\b", re.IGNORECASE)
 _GERUND_AFTER = re.compile(r"\s+(?:\w+ly\s+)?(?P<g>[a-z]+ing)\b", re.IGNORECASE)
+# Auxiliaries at the head of a verb span, read as the clause before it.
 _LEADING_AUX = re.compile(
     r"^(?:(?:has|have|had)\s+been|is|are|was|were|am|been|being)\s+(?=\w)", re.IGNORECASE
 )
@@ -211,6 +212,12 @@ def _by_kind(kind: str, when: str, since: bool) -> str | None:
     return table.get(kind, {}).get(when)
 
 
+def _start_is_the_deed(kind: str, gerund: str) -> bool:
+    """Whether "have begun / started" + ``gerund`` reports the start as the deed done, not
+    a rule begun and going on ("requiring a pass") or a measure being lifted or eased."""
+    return not RULE_GERUND.match(gerund) and kind not in (LIFT, EASE)
+
+
 def verb_status(kind: str, verb: str, before: str, after: str = "") -> str | None:
     """The status a measure verb gives by its form and auxiliaries, or None.
 
@@ -231,8 +238,7 @@ def verb_status(kind: str, verb: str, before: str, after: str = "") -> str | Non
     gerund = _GERUND_AFTER.match(after) if _BEGUN_VERB.fullmatch(verb.strip()) else None
     if (
         gerund
-        and not RULE_GERUND.match(gerund.group("g"))
-        and kind not in (LIFT, EASE)
+        and _start_is_the_deed(kind, gerund.group("g"))
         and not _AGAIN.search(after, 0, 80)  # "lorries have begun crossing again": resumed
         and not _SINCE.search(tail)  # "has since begun taking samples": a practice since
     ):
@@ -248,7 +254,7 @@ def verb_status(kind: str, verb: str, before: str, after: str = "") -> str | Non
         # "have begun / started …ing" 65 times of 76 as carried out, 3 as in force); but
         # "have begun requiring a pass", "paying rewards": a rule begun and still going on.
         begun = effort.group("begin") is not None
-        if begun and not RULE_GERUND.match(verb) and kind not in (LIFT, EASE):
+        if begun and _start_is_the_deed(kind, verb):
             return _CARRIED_OUT
         ongoing = not begun or (
             effort.group("begin").lower() == "begun"

@@ -202,11 +202,9 @@ _MORE_GUARDS = re.compile(
 )
 _PATROL = str(MEASURE.PatrolReinforcement)
 # Foreigners deported or expelled, with no North Korean among them.
-_FOREIGNERS_OUT = re.compile(
-    rf"^(?!.*\bnorth koreans?\b).*\b{FOREIGNERS}\b.*\b(?:deport\w*|expel\w*)|^(?!.*\bnorth "
-    rf"koreans?\b).*\b(?:deport\w*|expel\w*)\b.*\b{FOREIGNERS}\b",
-    _I | re.S,
-)
+_FOREIGNER = re.compile(rf"\b{FOREIGNERS}\b", _I)
+_NORTH_KOREANS = re.compile(r"\bnorth koreans?\b", _I)
+_PUT_OUT = re.compile(r"\b(?:deport|expel)\w*", _I)
 # Who or what applies a sanction: a state, its officers, or their checks at the border.
 _ENFORCING = re.compile(
     r"\b(?:china|beijing|russia|government|ministry|customs|police|officers?|officials|"
@@ -215,6 +213,13 @@ _ENFORCING = re.compile(
     r"back|sending\s+back|x-ray\w*|scann\w*|weigh\w*|comply|complying|enforc\w*|implement\w*)\b",
     _I,
 )
+
+
+def _foreigners_put_out(text: str) -> bool:
+    """Whether ``text`` tells of foreigners deported or expelled and of no North Korean."""
+    return bool(
+        _PUT_OUT.search(text) and _FOREIGNER.search(text) and not _NORTH_KOREANS.search(text)
+    )
 
 
 def sent_home_as_workers(concept: str, sentence: str, under_2397: bool) -> str:
@@ -277,7 +282,7 @@ def refine(concept: str, around: str, cue: str, after: str, before: str, sentenc
         if _CHECKING.match(cue) and _CUSTOMS_AGENT.search(before[-70:]):
             return _SANCTIONS  # customs inspecting boats or trucks: the checks at the border
         return concept
-    if concept == _FORCED and _FOREIGNERS_OUT.search(before[-80:] + cue + after[:60]):
+    if concept == _FORCED and _foreigners_put_out(before[-80:] + cue + after[:60]):
         return _CRACKDOWN  # "the pastor was deported to Seoul": foreigners put out, no return
     if concept == _MOVEMENT and (_TRADING.search(cue) or _GOODS_SUBJECT.search(before[-50:])):
         return _TRADE

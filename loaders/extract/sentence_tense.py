@@ -73,6 +73,11 @@ _PAST_BE = frozenset({"was", "were"})
 _CARRIED_OUT, _ANNOUNCED = str(STATUS.CarriedOut), str(STATUS.Announced)
 
 
+def _past_form(word: str) -> bool:
+    """A past tense or participle: "visited", "sent" (not a short "-ed" noun like "bed")."""
+    return (word.endswith("ed") and len(word) > 4) or word in IRREGULAR_PAST
+
+
 def _finite_past(clause: str) -> bool:
     """A finite past verb in ``clause``: ``was``/``were`` or a past form in verb position."""
     words = list(_WORD.finditer(clause))
@@ -80,11 +85,7 @@ def _finite_past(clause: str) -> bool:
         word = match.group(0).lower()
         if word in _PAST_BE:
             return True
-        if (
-            word in _SPEECH
-            or word in _STATES
-            or not ((word.endswith("ed") and len(word) > 4) or word in IRREGULAR_PAST)
-        ):
+        if word in _SPEECH or word in _STATES or not _past_form(word):
             continue
         j = i - 1
         while j >= 0 and _ADVERB.fullmatch(words[j].group(0).lower()):
@@ -150,9 +151,7 @@ def told_in_perfect(sentence: str) -> str | None:
         return _ANNOUNCED
     if verb in _RESULT_STATES or verb in _SPEECH or verb in _STATES:
         return None
-    if (verb.endswith("ed") and len(verb) > 4) or verb in IRREGULAR_PAST:
-        return _CARRIED_OUT
-    return None
+    return _CARRIED_OUT if _past_form(verb) else None
 
 
 def narrated_status(sentence: str) -> str | None:
