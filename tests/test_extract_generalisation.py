@@ -228,3 +228,47 @@ def test_a_state_in_a_relative_clause_is_kept_without_a_later_main_verb(
 def test_a_promised_reward_stays_announced(extractor: Extractor) -> None:
     text = "Guards who report a colleague for taking bribes have been promised a week of leave."
     assert ("InformantReward", "Announced") in policies(extractor, text)
+
+
+# -- people taken into custody without "arrested" --------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Three residents of a village near Hyesan were taken away by state security officers "
+        "last week.",
+        "Two women were picked up by police at a bus station in Yanji in June.",
+        "The police summoned a dozen traders for questioning about their Chinese partners.",
+        "Two teachers were questioned by state security officers about a Bible found in their "
+        "school.",
+        "Four church volunteers were taken into custody in Longjing in March.",
+    ],
+)
+def test_people_taken_into_custody_are_a_crackdown_carried_out(
+    extractor: Extractor, text: str
+) -> None:
+    assert policies(extractor, text) == [("Crackdown", "CarriedOut")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The meeting was held in Dandong in March.",
+        "Talks were held in Beijing last week.",
+        "Small boats have been pulled up onto the bank and their nets taken to the warehouse.",
+    ],
+)
+def test_things_held_or_taken_are_no_arrest(extractor: Extractor, text: str) -> None:
+    assert ("Crackdown", "CarriedOut") not in policies(extractor, text)
+
+
+def test_a_service_resumed_in_a_clause_of_time_is_background(extractor: Extractor) -> None:
+    text = (
+        "Traders who want a seat must first register with the consulate, a rule introduced "
+        "when the flights to Pyongyang resumed."
+    )
+    assert ("BorderClosure", "Lifted") not in policies(extractor, text)
+    assert policies(extractor, "Flights to Pyongyang resumed in August.") == [
+        ("BorderClosure", "Lifted")
+    ]

@@ -7,6 +7,7 @@ from importlib.resources import files
 
 import numpy as np
 import pytest
+from extracthelp import pairs
 
 from borderkg.loaders.extract import ExtractSettings, get_extractor
 from borderkg.loaders.extract.policy_model import (
@@ -296,3 +297,18 @@ def test_the_model_is_not_asked_where_the_rules_set_a_cue_aside(text: str) -> No
     record = ArticleRecord(id="refused", text=text, source="refused")
     with using(_always("PatrolReinforcement")):
         assert extractor.extract(record).policies == []
+
+
+def test_the_model_names_the_crackdown_of_an_act_whose_target_the_rules_cannot_type() -> None:
+    """An act of enforcement with no target the rules know ("were taken away") is a generic
+    crackdown by the rules; the model, reading the whole sentence, names the narrower one
+    when it is confident (brokers and money stay the rules' call: see the targets tests)."""
+    text = (
+        "The families of the two soldiers who vanished from their post were taken away by "
+        "state security officers."
+    )
+    extractor = get_extractor()
+    record = ArticleRecord(text=text, source="t.txt", id="t")
+    assert pairs(extractor.extract(record).policies) == [("DefectionCrackdown", "CarriedOut")]
+    with using(None):
+        assert pairs(extractor.extract(record).policies) == [("Crackdown", "CarriedOut")]

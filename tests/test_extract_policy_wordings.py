@@ -263,6 +263,42 @@ def test_travel_and_isolation_named_by_what_they_do(
     assert policies(extractor, text) == expected
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Flights between Pyongyang and Vladivostok were suspended in February.",
+            [("BorderClosure", "CarriedOut")],
+        ),
+        (
+            "The coach service from Hunchun to Rason has been suspended since the spring.",
+            [("BorderClosure", "InForce")],
+        ),
+        (
+            "The passenger ferry between Nampo and Dalian stopped sailing in 2020.",
+            [("BorderClosure", "CarriedOut")],
+        ),
+        (
+            "Air Koryo resumed its flights to Shanghai last week.",
+            [("BorderClosure", "Lifted")],
+        ),
+        (
+            "Charter flights between Yanji and Pyongyang resumed on Saturday.",
+            [("BorderClosure", "Lifted")],
+        ),
+    ],
+)
+def test_passenger_services_stopped_or_resumed_close_or_reopen_the_border(
+    extractor: Extractor, text: str, expected: list[tuple[str, str]]
+) -> None:
+    assert policies(extractor, text) == expected
+
+
+def test_freight_trains_halted_stay_a_trade_measure(extractor: Extractor) -> None:
+    text = "Freight trains between Dandong and Sinuiju were halted in March."
+    assert ("BorderClosure", "CarriedOut") not in policies(extractor, text)
+
+
 # -- phones ----------------------------------------------------------------------------------
 
 

@@ -63,7 +63,7 @@ from .policy_frames_deontic import PROHIBITS
 from .policy_heads import judged
 from .policy_merge import Mention as _Found
 from .policy_merge import back_reference, enforcing, merge, set_aside, superseded
-from .policy_model import proposals
+from .policy_model import narrower_crackdown, proposals
 from .policy_status import by_notice, promised_rewards, refine_status
 from .policy_status_cues import IN_FORCE_EXPLICIT
 from .policy_tense import KIND_OF, RULE
@@ -160,6 +160,8 @@ def find_policies(ctx: ArticleContext) -> list[Policy]:
             if cand.concept == _CRACKDOWN:
                 earlier = [p for p, _ in raw]
                 cand.concept = anaphoric(ctx, index, cand.span, earlier) or cand.concept
+            if cand.concept == _CRACKDOWN and cand.generic and cand.kind != RULE:
+                cand.concept = narrower_crackdown(ctx, index) or cand.concept
             elif cand.concept == ANAPHORIC:
                 told = [p for p, _ in raw if p.evidence[0].end <= cand.span.begin]
                 referent = _referent(ctx, cand.span, told)

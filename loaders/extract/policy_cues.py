@@ -362,9 +362,21 @@ MEASURE_CUES: list[MeasureCue] = [
     ),
     _cue(
         MEASURE.Crackdown,
-        r"\b(?:arrest(?:ed|ing|s)?|detain(?:ed|ing)|apprehend(?:ed|ing)|rounded up|round up)\b",
+        r"\b(?:arrest(?:ed|ing|s)?|detain(?:ed|ing)|apprehend(?:ed|ing)|rounded up|round up|"
+        # people taken into custody told without "arrested": "were taken away by state
+        # security officers", "was picked up by police" (not "held in detention": reports tell
+        # of people held so, as the background of their return, far more than as an arrest)
+        r"(?:(?<=were )|(?<=was )|(?<=been )|(?<=being ))taken away|(?:taken|took|taking) into "
+        r"custody|locked up|"
+        r"picked up by (?:the )?(?:police|officers|agents|guards|state security)|"
+        r"(?:summoned|called in|brought in) (?:[\w-]+ ){0,4}?"
+        r"for (?:questioning|interrogation)|"
+        # one questioning told, not the routine of "returnees are questioned by …"
+        r"(?:(?<=were )|(?<=was )|(?<=been )|(?<=being ))(?:questioned|interrogated) by (?:the )?(?:[\w-]+ )"
+        r"{0,3}?(?:police|officers|agents|guards|state security|security officers|investigators))\b",
         "arrest arrested arresting arrests detained detaining apprehended apprehending rounded "
-        "round",
+        "round taken took taking locked picked summoned called brought questioned "
+        "interrogated",
         needs_authority=True,
     ),
     # Foreigners put out of the country: "expelled four South Korean missionaries", "the

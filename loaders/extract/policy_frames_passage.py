@@ -6,6 +6,8 @@ articles often name them without the measure's own noun:
 - passenger trains, flights or foreign tourists coming back across the border are the
   border reopening (``passenger trains across the bridge will resume``), and letting
   foreign traders or tourists in is reopening it (``let Chinese traders into Rason``);
+  flights, passenger trains, bus or ferry services suspended, cancelled or stopped are the
+  border closed to people (``flights between Pyongyang and Shenyang were suspended``);
 - boats kept in port or ashore are a curfew on the water (``keep their boats in harbour
   after sunset``): a MovementRestriction;
 - people or goods held in one place for a set time, or drivers who may not leave their
@@ -54,7 +56,71 @@ _VEHICLE = (
 )
 
 #: Frames of passage across the border and of confinement, in priority order.
+# Passenger transport across the border: stopping it closes the border to people. Only
+# across it: the sentence must name a place beyond it, the border or a bridge ("passenger
+# trains between two inland cities resumed" is no border measure).
+_SERVICE_NOUNS = (
+    r"(?<!freight\s)(?<!cargo\s)(?:(?:charter|scheduled|international|direct|weekly|daily)\s+)?"
+    r"(?:(?:passenger\s+)?flights?|passenger\s+trains?|(?:train|rail|bus|coach|ferry|air|"
+    r"passenger)\s+services?|(?:passenger\s+)?ferr(?:y|ies)|air\s+routes?)"
+)
+_ACROSS = (
+    "pyongyang sinuiju rason rajin sonbong nampo wonsan chongjin hyesan manpo namyang "
+    "tumangang hoeryong onsong musan kanggye hamhung vladivostok khasan korea korean koryo "
+    "border bridge cross-border international abroad seoul"
+)
+_STOP_FORMS = (
+    r"suspend(?:s|ed|ing)?|halt(?:s|ed|ing)?|cancel(?:s|led|ed|ling|ing)?|call(?:s|ed|ing)?\s+off|"
+    r"stop(?:s|ped|ping)?|cut(?:s|ting)?|ground(?:s|ed|ing)?|scrap(?:s|ped|ping)?"
+)
+_STOPPED = r"suspended|halted|cancell?ed|called\s+off|stopped|cut|grounded|scrapped"
+# A service named in a clause of time or condition is background ("a rule introduced when
+# the flights resumed"), not the news.
+_BACKGROUND = (
+    r"(?<!\bwhen\s)(?<!\bwhen\sthe\s)(?<!\bbefore\s)(?<!\bbefore\sthe\s)(?<!\buntil\s)"
+    r"(?<!\buntil\sthe\s)(?<!\bonce\s)(?<!\bonce\sthe\s)(?<!\bif\s)(?<!\bif\sthe\s)"
+)
+_AUX = (
+    r"(?:is|are|was|were|be|been|being|(?:has|have|had)\s+been|will\s+be|would\s+be|remain|"
+    r"remains|remained|stay|stays|stayed)"
+)
+
 PASSAGE_FRAMES: list[MeasureCue] = [
+    # "Air China suspended its flights to Pyongyang", "flights … were suspended in 2020"
+    custom(
+        MEASURE.BorderClosure,
+        rf"(?P<v>{_STOP_FORMS})\s+(?:[\w'’–-]+\s+){{0,3}}?{_SERVICE_NOUNS}\b|{_BACKGROUND}\b"
+        rf"{_SERVICE_NOUNS}\s+"
+        rf"(?:[\w'’–-]+\s+){{0,8}}?{_AUX}\s+(?:\w+ly\s+|also\s+|now\s+|again\s+)?(?P<w>{_STOPPED})\b",
+        _ACROSS,
+        STATE,
+        also_when="suspend suspends suspended suspending halt halts halted halting cancel cancels "
+        "cancelled canceled cancelling canceling call calls called calling stop stops stopped "
+        "stopping cut cuts cutting ground grounds grounded grounding scrap scraps scrapped "
+        "scrapping",
+    ),
+    # "the ferry between Nampo and Dalian stopped running in 2020"
+    custom(
+        MEASURE.BorderClosure,
+        rf"{_BACKGROUND}\b{_SERVICE_NOUNS}\s+(?:[\w'’–-]+\s+){{0,6}}?(?:have\s+|has\s+|had\s+)?"
+        r"(?P<v>stopped|"
+        r"ceased|stop|stops)\s+(?:running|flying|sailing|operating)\b",
+        _ACROSS,
+        STATE,
+        also_when="stopped ceased stop stops",
+    ),
+    # "charter flights between Yanji and Pyongyang resumed on Saturday", "North Korea
+    # resumed passenger flights to Beijing"
+    custom(
+        MEASURE.BorderClosure,
+        rf"{_BACKGROUND}\b{_SERVICE_NOUNS}\s+(?:[\w'’–-]+\s+){{0,6}}?(?:have\s+|has\s+|had\s+)?"
+        r"(?P<v>resumed|"
+        r"restarted|resume|resumes|restart|restarts)\b|(?P<x>resumed|restarted|restored|"
+        rf"reinstated)\s+(?:its\s+|their\s+|the\s+)?{_SERVICE_NOUNS}\b",
+        _ACROSS,
+        LIFT,
+        also_when="resumed restarted resume resumes restart restarts restored reinstated",
+    ),
     # -- confinement for a period: isolation of arrivals -----------------------------------
     custom(
         MEASURE.QuarantineRule,

@@ -132,6 +132,7 @@ STATUS_CUES: list[tuple[str, re.Pattern[str]]] = [
             + r")\w+ing|"
             r"would be (?:\w+ly )?(?:sent back|repatriated|arrested|punished|shot|fined|detained)|"
             r"(?:is|are) (?:\w+ly )?(?:arrested|punished|repatriated|sent back|detained|fined|"
+            r"taken away|locked up|"
             r"banned|prohibited|forbidden|required|not allowed)|"
             r"against the (?:rules|law|regulations)|(?:has|have|had) been (?:placed )?under|"
             r"(?:remains?|remained|still|now) under|widened|remains?|remained|still|continues? to|"
@@ -153,6 +154,7 @@ STATUS_CUES: list[tuple[str, re.Pattern[str]]] = [
             r"confiscated|seized|raided|inspected|executed|relocated|evicted|expelled|imposed|"
             r"introduced|implemented|rolled out|cracked down|fired|shot|lit|upgraded|replaced|"
             r"rebuil\w+|repair\w*|appeared|sprang up|gathered|assembled|summoned|held|rounded up|"
+            r"taken away|taken into custody|locked up|picked up|called in|"
             r"sent away|moved (?:to|away|inland|out)|(?:has|have|had) been " + SWEEP + r"|"
             # "the inspection group is going through homes": a sweep under way; in the simple
             # progressive only going through, combing and sweeping ("are searching" and "are
