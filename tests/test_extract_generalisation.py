@@ -272,3 +272,50 @@ def test_a_service_resumed_in_a_clause_of_time_is_background(extractor: Extracto
     assert policies(extractor, "Flights to Pyongyang resumed in August.") == [
         ("BorderClosure", "Lifted")
     ]
+
+
+# -- worship broken up, people paraded, accounts kept frozen ----------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Officers broke up a gathering of Christians in a flat in Tumen last Sunday.",
+            ("Crackdown", "CarriedOut"),
+        ),
+        (
+            "Police dispersed a prayer meeting in a farmhouse outside Helong in May.",
+            ("Crackdown", "CarriedOut"),
+        ),
+        (
+            "Two smugglers caught with copper were paraded through the Hyesan market on Monday.",
+            ("PublicPunishment", "CarriedOut"),
+        ),
+        (
+            "The accounts of a church in Yanji have been frozen since May.",
+            ("Crackdown", "InForce"),
+        ),
+        (
+            "The police froze the bank accounts of three trading firms in Dandong last week.",
+            ("Crackdown", "CarriedOut"),
+        ),
+    ],
+)
+def test_worship_broken_up_people_paraded_and_accounts_frozen(
+    extractor: Extractor, text: str, expected: tuple[str, str]
+) -> None:
+    assert policies(extractor, text) == [expected]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The meeting broke up at noon without an agreement.",
+        "Crowds lined the streets of Pyongyang to watch the parade on Saturday.",
+    ],
+)
+def test_a_meeting_ending_or_a_parade_watched_is_no_measure(
+    extractor: Extractor, text: str
+) -> None:
+    assert policies(extractor, text) == []

@@ -28,7 +28,7 @@ from borderkg.ontology.namespaces import MEASURE
 from .frame_lexicon import GROUPS, PEOPLE, custom, frame
 from .morph import nouns
 from .policy_cues import MeasureCue
-from .policy_tense import ACTION, BUILD, EASE, PRACTICE, RULE
+from .policy_tense import ACTION, BUILD, EASE, PRACTICE, RULE, STATE
 
 #: The concept of a cue that refers back to a measure reported before (``a similar order``).
 ANAPHORIC = "anaphoric"
@@ -119,6 +119,16 @@ CONDUCT_FRAMES: list[MeasureCue] = [
         "compensated compensating promised offered",
         RULE,
     ),
+    # "two money changers were paraded through the market": shamed before the crowd
+    custom(
+        MEASURE.PublicPunishment,
+        r"(?:(?:were|was|been|being)\s+(?:\w+ly\s+)?(?P<w>paraded)|(?P<v>paraded|parade|parades|"
+        r"parading)\s+(?:[\w'’-]+\s+){1,5}?)\s*(?:through|around|round|in\s+front\s+of|before)\s+"
+        r"(?:the\s+|a\s+|their\s+|its\s+)?(?:[\w'’-]+\s+){0,2}?(?:market|streets?|town|village|"
+        r"square|crowds?|neighbou?rs|residents|stadium|school|factory)\b",
+        "paraded parade parades parading",
+        ACTION,
+    ),
     custom(
         MEASURE.PublicPunishment,
         r"(?:publicly|openly)\s+(?P<w>" + _PUNISH + r")\b|(?P<v>" + _PUNISH + r")\s+(?:them\s+|"
@@ -141,13 +151,35 @@ CONDUCT_FRAMES: list[MeasureCue] = [
 ]
 
 CONDUCT_GENERIC: list[MeasureCue] = [
-    # "froze dozens of bank and mobile payment accounts"
+    # "froze dozens of bank and mobile payment accounts"; accounts that stay frozen are a
+    # state held ("have been frozen since late October": in force)
     frame(
         MEASURE.Crackdown,
         ("freeze", "block", "seize", "close", "suspend", "shut down"),
         nouns("account", "bank account", "payment account", "wallet", "bank card"),
-        ACTION,
+        STATE,
         reach=6,
+    ),
+    # "police broke up Christmas services in three villages": worship or meetings dispersed
+    frame(
+        MEASURE.Crackdown,
+        ("break up", "disperse", "raid", "stop"),
+        nouns(
+            "service",
+            "church service",
+            "worship service",
+            "prayer meeting",
+            "prayer service",
+            "religious gathering",
+            "gathering",
+            "bible study",
+            "bible class",
+            "mass",
+        )
+        | {"worship"},
+        ACTION,
+        reach=4,
+        passive_reach=6,
     ),
     # "will require banks to report every transfer": reporting duties against money flows
     custom(
