@@ -319,3 +319,24 @@ def test_a_meeting_ending_or_a_parade_watched_is_no_measure(
     extractor: Extractor, text: str
 ) -> None:
     assert policies(extractor, text) == []
+
+
+# -- reporters and their cameras ---------------------------------------------------------------
+
+
+def test_cameras_taken_from_reporters_are_no_camera_installation(extractor: Extractor) -> None:
+    text = "Police in Tumen confiscated the cameras of two reporters who were filming the bridge."
+    assert ("CCTVInstallation", "CarriedOut") not in policies(extractor, text)
+    built = "The police installed cameras along the river road in Tumen last month."
+    assert policies(extractor, built) == [("CCTVInstallation", "CarriedOut")]
+
+
+def test_correspondents_expelled_are_a_crackdown(extractor: Extractor) -> None:
+    text = "North Korea expelled two foreign correspondents from Pyongyang in March."
+    assert policies(extractor, text) == [("Crackdown", "CarriedOut")]
+
+
+def test_access_blocked_by_an_authority_is_a_movement_rule(extractor: Extractor) -> None:
+    text = "Chinese authorities have blocked access to the riverbank for foreign camera crews."
+    assert policies(extractor, text) == [("MovementRestriction", "InForce")]
+    assert policies(extractor, "The floods cut off access to the village for a week.") == []

@@ -25,7 +25,8 @@ _GROUPS = r"(?:residents|families|family|households|villagers|people|inhabitants
 #: Foreigners at work in China whom it may put out: missionaries, pastors, South Koreans.
 FOREIGNERS = (
     r"(?:missionar(?:y|ies)|pastors?|preachers?|priests?|evangelists?|south koreans?|foreigners|"
-    r"foreign (?:nationals|staff|workers|aid workers|journalists)|aid workers|journalists)"
+    r"foreign (?:nationals|staff|workers|aid workers|journalists|correspondents|reporters)|"
+    r"aid workers|journalists|correspondents)"
 )
 #: A count of people or things: "two", "600", "dozens of".
 COUNT = (
@@ -290,7 +291,19 @@ MEASURE_CUES: list[MeasureCue] = [
         r"(?:imaging )?|infrared |night[- ]vision |monitoring |high-definition |hd )cameras?)\b",
         "cctv closed camera cameras",
     ),
-    _cue(MEASURE.CCTVInstallation, r"\bcameras?\b", "camera cameras", strong=False),
+    # people's own cameras taken from them are no installation ("confiscated the cameras of
+    # two reporters", "seized their camera")
+    _cue(
+        MEASURE.CCTVInstallation,
+        r"(?<!\bconfiscated\s)(?<!\bconfiscated\sthe\s)(?<!\bconfiscated\stheir\s)"
+        r"(?<!\bseized\s)(?<!\bseized\sthe\s)(?<!\bseized\stheir\s)(?<!\btook\stheir\s)"
+        r"(?<!\bsmashed\s)(?<!\bsmashed\sthe\s)(?<!\bsmashed\stheir\s)\bcameras?\b"
+        r"(?!\s+(?:of|belonging\s+to|carried\s+by)\s+(?:the\s+|a\s+|two\s+|three\s+|several\s+|"
+        r"foreign\s+|\w+\s+)?(?:reporters?|journalists?|tourists?|photographers?|visitors?|"
+        r"crews?|correspondents?))",
+        "camera cameras",
+        strong=False,
+    ),
     _cue(
         MEASURE.SensorInstallation,
         r"\b(?:(?:motion|infrared|heat|movement|vibration) (?:sensors?|detectors?))\b",

@@ -411,6 +411,16 @@ _PHYSICAL: list[MeasureCue] = [
         also_when="go travel leave enter approach visit cross move walk fish swim stay come return "
         "venture wander step work farm graze plant wash bathe draw collect gather pick use",
     ),
+    # "the police have blocked access to the riverbank": only an authority's blocking is a rule
+    # (floods cut off access too)
+    frame(
+        MEASURE.MovementRestriction,
+        ("block", "cut off", "close off", "seal off"),
+        {"access"},
+        RULE,
+        reach=1,
+        needs_authority=True,
+    ),
     # "farmers are allowed into the fields only with a pass": entry on a permit
     custom(
         MEASURE.MovementRestriction,
