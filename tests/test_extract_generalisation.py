@@ -340,3 +340,10 @@ def test_access_blocked_by_an_authority_is_a_movement_rule(extractor: Extractor)
     text = "Chinese authorities have blocked access to the riverbank for foreign camera crews."
     assert policies(extractor, text) == [("MovementRestriction", "InForce")]
     assert policies(extractor, "The floods cut off access to the village for a week.") == []
+
+
+def test_measures_named_as_the_topic_of_talks_are_not_taken(extractor: Extractor) -> None:
+    text = "Border officials from the two countries held talks in Dandong on river patrols."
+    assert policies(extractor, text) == []
+    plan = "The county authorities are discussing whether to move the riverside families inland."
+    assert policies(extractor, plan) == [("ResidentRelocation", "Planned")]

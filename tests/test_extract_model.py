@@ -312,3 +312,19 @@ def test_the_model_names_the_crackdown_of_an_act_whose_target_the_rules_cannot_t
     assert pairs(extractor.extract(record).policies) == [("DefectionCrackdown", "CarriedOut")]
     with using(None):
         assert pairs(extractor.extract(record).policies) == [("Crackdown", "CarriedOut")]
+
+
+def test_goods_sent_across_are_no_repatriation_the_model_proposes() -> None:
+    """The model reads "China sent … to North Korea" as a return of people; with goods named
+    and no people, it proposes nothing."""
+    extractor = get_extractor()
+    aid = ArticleRecord(
+        text="China sent 10,000 tonnes of rice to North Korea as aid.", source="t.txt", id="t"
+    )
+    assert pairs(extractor.extract(aid).policies) == []
+    people = ArticleRecord(
+        text="China sent 30 North Koreans back across the bridge to Sinuiju last week.",
+        source="t.txt",
+        id="t",
+    )
+    assert pairs(extractor.extract(people).policies) == [("ForcedRepatriation", "CarriedOut")]

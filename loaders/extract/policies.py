@@ -49,7 +49,6 @@ from .policy_defaults import (
 )
 from .policy_filters import (
     anaphoric,
-    appeal,
     argued,
     capacity,
     coordinated,
@@ -66,6 +65,7 @@ from .policy_merge import back_reference, enforcing, merge, set_aside, supersede
 from .policy_model import narrower_crackdown, proposals
 from .policy_status import by_notice, promised_rewards, refine_status
 from .policy_status_cues import IN_FORCE_EXPLICIT
+from .policy_talk import appeal, discussed
 from .policy_tense import KIND_OF, RULE
 
 __all__ = ["find_policies", "status_pattern"]
@@ -144,6 +144,7 @@ def find_policies(ctx: ArticleContext) -> list[Policy]:
         for cand in measures:
             if (
                 appeal(ctx, index, cand.span)
+                or discussed(ctx, index, cand.span)
                 or capacity(ctx, index, cand.span)
                 or descriptive(ctx, index, cand.span)
                 or provision(ctx, index, cand.span)

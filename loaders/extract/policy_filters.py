@@ -2,8 +2,6 @@
 
 - A participle used as an adjective (``stored in sealed warehouses``) or a verb governed by
   ``to`` or a modal (``plans to put up``) is no report that something was done.
-- A measure named in an appeal (``urged Beijing to stop returning North Koreans``, ``called
-  for an end to``) is what someone asks for, not what an authority does.
 - ``a similar campaign`` refers back: it is the kind of crackdown the article reported.
 - Powers granted (``gives the authorities powers to build barriers``) are no measure; nor
   are people described by what was done to them (``those repatriated faced torture``).
@@ -70,14 +68,6 @@ _ADJECTIVAL_BEFORE = re.compile(
 _NOUN_AFTER = re.compile(
     r"^\s+(?!(?:by|in|on|at|to|along|near|for|from|since|with|off|up|"
     r"down|and|or|but|last|this|after|before)\b)[a-z]+",
-    re.IGNORECASE,
-)
-_APPEAL = re.compile(
-    r"\b(?:urg(?:e|es|ed|ing)|call(?:s|ed|ing)?\s+(?:on|upon|for)|ask(?:s|ed|ing)?|demand\w*|"
-    r"appeal\w*|press(?:es|ed|ing)?|request\w*|plead\w*|implor\w*|lobb\w+)\b[^.;]{0,90}?"
-    r"\b(?:to\s+(?:stop|halt|end|cease|abandon|suspend|refrain\s+from|not)|(?:an\s+end|a\s+halt|"
-    r"a\s+stop|an\s+immediate\s+end)\s+to|the\s+(?:end|abolition|suspension)\s+of|(?:stop|"
-    r"halt|end|cease)|not\s+to)\s+(?:[\w-]+\s+){0,4}$",
     re.IGNORECASE,
 )
 _ANAPHORA = re.compile(
@@ -191,7 +181,6 @@ _INSTRUMENT = re.compile(
     re.IGNORECASE,
 )
 # Words one of which an appeal or an open question needs: a cheap test before the patterns.
-_APPEAL_WORDS = triggers("urg* call* ask* demand* appeal* press* request* plead* implor* lobb*")
 _CAPACITY_WORDS = triggers(
     "power powers authority right ability capacity mandate freedom leeway licence license "
     "unclear clear unknown known uncertain word doubtful wonder* ask* whether"
@@ -436,13 +425,6 @@ def usable(ctx: ArticleContext, sent: int, status: str, span: Span) -> bool:
         return True
     end = ctx.sentences[sent].end
     return not (_ADJECTIVAL_BEFORE.search(before) and _NOUN_AFTER.match(ctx.folded[span.end : end]))
-
-
-def appeal(ctx: ArticleContext, sent: int, span: Span) -> bool:
-    """Whether a measure is named as what someone asks an authority to stop or not do."""
-    if not ctx.words.has(sent, _APPEAL_WORDS):
-        return False
-    return bool(_APPEAL.search(ctx.before(sent, span.begin, 140)))
 
 
 def anaphoric(ctx: ArticleContext, sent: int, span: Span, earlier: list[Policy]) -> str | None:

@@ -69,6 +69,20 @@ _NARROWER = frozenset(
     )
 )
 _NARROWER_THRESHOLD = 0.5
+# A repatriation sends people: a sentence that names goods sent and no people is none.
+_SENDING_PEOPLE = frozenset({"ForcedRepatriation", "WorkerRepatriation"})
+_GOODS = re.compile(
+    r"\b(?:tonnes?|tons?|kilograms?|kg|sacks?|bags?|boxes|crates|shipments?|cargo|consignments?|"
+    r"aid|rice|grain|maize|flour|fertili[sz]ers?|food|medicines?|goods|vaccines?|doses)\b",
+    re.IGNORECASE,
+)
+_PEOPLE = re.compile(
+    r"\b(?:north\s+koreans?|defectors?|escapees?|refugees?|people|persons?|wom[ae]n|m[ae]n|"
+    r"workers?|crossers?|migrants?|detainees?|returnees?|deportees?|them|him|her|families|"
+    r"children|girls?|boys?|labou?rers?|staff|employees|citizens|nationals|students|"
+    r"fishermen|soldiers|asylum\s+seekers|brides|wives|escapers|runaways|those|others|group)\b",
+    re.IGNORECASE,
+)
 # Brokers and money carried across are a trade of their own that the rules keep apart from
 # any campaign ("detained three brokers who carry money for families"): not the model's call.
 _OWN_TRADE = re.compile(r"\b(?:brokers?|money|cash|remittances?|transfers?)\b", re.I)
@@ -326,6 +340,8 @@ def proposals(ctx: ArticleContext, skip: set[int]) -> list[tuple[int, Candidate,
         local, prob = model.best_type(chunk)
         if prob < model.threshold and not (prob >= _HEARSAY_THRESHOLD and _HEARSAY.search(chunk)):
             continue
+        if local in _SENDING_PEOPLE and _GOODS.search(chunk) and not _PEOPLE.search(chunk):
+            continue  # "China sent 10,000 tonnes of rice to North Korea": goods, not people
         cand = Candidate(concept=str(getattr(MEASURE, local)), span=sent, strong=True)
         status = _status(ctx, index, cand)
         if status is not None:
