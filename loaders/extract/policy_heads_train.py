@@ -3,7 +3,7 @@
 Run from the repository root: ``python -m borderkg.loaders.extract.policy_heads_train``
 (``--fixtures`` the folder of the held-out sets, ``--no-write`` only prints the tables).
 
-Each gold set of ``policy_model_train.HELDOUT`` (and the corpus gold) is extracted once with
+Each gold set of ``HEADS_SETS`` (and the corpus gold) is extracted once with
 a sentence model trained without it (at the shipped model's threshold), and the rules'
 mentions of each article are recorded before merging (``policy_heads.recording``). A mention
 is labelled with the gold policy whose evidence overlaps its own (else one whose evidence
@@ -57,6 +57,11 @@ MAX_DROP = 0.02
 #: all sets, not one (round 10: the type head's +.0012 came with a misfire on an invented
 #: sentence, ``look for smuggled cigarettes`` read as sanctions enforcement).
 MIN_GAIN = 0.002
+
+#: The sets the shipped heads were trained on (round 19). The sentence model has since been
+#: retrained on the sets up to heldout59 (session 21); the heads keep round 19's training
+#: until a round retrains them (and measures the change on sets neither has seen).
+HEADS_SETS = ("heldout", *(f"heldout{n}" for n in range(2, 36)))
 
 
 @dataclass
@@ -268,7 +273,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         threshold = load_shipped().threshold
 
     extractor = get_extractor()
-    sets = [load_set(n, g, r, extractor) for n, g, r in gold_sets(args.fixtures)]
+    sets = [load_set(n, g, r, extractor) for n, g, r in gold_sets(args.fixtures, HEADS_SETS)]
     captured: dict[str, list[Article]] = {}
     for held in sets:
         model = train([e for s in sets if s is not held for e in s.examples], all_classes())
