@@ -38,6 +38,7 @@ from .override import Override
 from .policy_candidates import Candidate
 from .policy_choice import choose_status, status_matches
 from .policy_defaults import default_status, negated, unreported
+from .policy_merge import SPECIFIC_CRACKDOWNS
 from .policy_status import by_notice, refine_status
 from .policy_status_cues import IN_FORCE_EXPLICIT, STATUS_CUES
 from .sentence_tense import narrated_status
@@ -59,15 +60,6 @@ _IN_FORCE = str(STATUS.InForce)
 # heldout36-55, which the model never saw, policies F1 .6143 -> .6162 at .3 (.6151 at .2).
 _HEARSAY = dict(STATUS_CUES)[str(STATUS.Rumoured)]
 _HEARSAY_THRESHOLD = 0.3
-_NARROWER = frozenset(
-    str(c)
-    for c in (
-        MEASURE.DefectionCrackdown,
-        MEASURE.PhoneCrackdown,
-        MEASURE.SmugglingCrackdown,
-        MEASURE.NonSocialistInspection,
-    )
-)
 _NARROWER_THRESHOLD = 0.5
 # A repatriation sends people: a sentence that names goods sent and no people is none.
 _SENDING_PEOPLE = frozenset({"ForcedRepatriation", "WorkerRepatriation"})
@@ -318,7 +310,7 @@ def narrower_crackdown(ctx: ArticleContext, index: int) -> str | None:
         return None
     local, prob = model.best_type(chunk)
     concept = str(getattr(MEASURE, local))
-    return concept if concept in _NARROWER and prob >= _NARROWER_THRESHOLD else None
+    return concept if concept in SPECIFIC_CRACKDOWNS and prob >= _NARROWER_THRESHOLD else None
 
 
 def proposals(ctx: ArticleContext, skip: set[int]) -> list[tuple[int, Candidate, str, bool]]:
