@@ -385,8 +385,9 @@ MEASURE_CUES: list[MeasureCue] = [
         r"(?:summoned|called in|brought in) (?:[\w-]+ ){0,4}?"
         r"for (?:questioning|interrogation)|"
         # one questioning told, not the routine of "returnees are questioned by …"
-        r"(?:(?<=were )|(?<=was )|(?<=been )|(?<=being ))(?:questioned|interrogated) by (?:the )?(?:[\w-]+ )"
-        r"{0,3}?(?:police|officers|agents|guards|state security|security officers|investigators))\b",
+        r"(?:(?<=were )|(?<=was )|(?<=been )|(?<=being ))(?:questioned|interrogated) by "
+        r"(?:the )?(?:[\w-]+ ){0,3}?(?:police|officers|agents|guards|state security|"
+        r"security officers|investigators))\b",
         "arrest arrested arresting arrests detained detaining apprehended apprehending rounded "
         "round taken took taking locked picked summoned called brought questioned "
         "interrogated",

@@ -55,7 +55,6 @@ _VEHICLE = (
     r"dormitor(?:y|ies)|ships?|vessels?)"
 )
 
-#: Frames of passage across the border and of confinement, in priority order.
 # Passenger transport across the border: stopping it closes the border to people. Only
 # across it: the sentence must name a place beyond it, the border or a bridge ("passenger
 # trains between two inland cities resumed" is no border measure).
@@ -85,13 +84,14 @@ _AUX = (
     r"remains|remained|stay|stays|stayed)"
 )
 
+#: Frames of passage across the border and of confinement, in priority order.
 PASSAGE_FRAMES: list[MeasureCue] = [
     # "Air China suspended its flights to Pyongyang", "flights … were suspended in 2020"
     custom(
         MEASURE.BorderClosure,
-        rf"(?P<v>{_STOP_FORMS})\s+(?:[\w'’–-]+\s+){{0,3}}?{_SERVICE_NOUNS}\b|{_BACKGROUND}\b"
-        rf"{_SERVICE_NOUNS}\s+"
-        rf"(?:[\w'’–-]+\s+){{0,8}}?{_AUX}\s+(?:\w+ly\s+|also\s+|now\s+|again\s+)?(?P<w>{_STOPPED})\b",
+        rf"(?P<v>{_STOP_FORMS})\s+(?:[\w'’–-]+\s+){{0,3}}?{_SERVICE_NOUNS}\b"
+        rf"|{_BACKGROUND}\b{_SERVICE_NOUNS}\s+(?:[\w'’–-]+\s+){{0,8}}?{_AUX}\s+"
+        rf"(?:\w+ly\s+|also\s+|now\s+|again\s+)?(?P<w>{_STOPPED})\b",
         _ACROSS,
         STATE,
         also_when="suspend suspends suspended suspending halt halts halted halting cancel cancels "
@@ -103,8 +103,7 @@ PASSAGE_FRAMES: list[MeasureCue] = [
     custom(
         MEASURE.BorderClosure,
         rf"{_BACKGROUND}\b{_SERVICE_NOUNS}\s+(?:[\w'’–-]+\s+){{0,6}}?(?:have\s+|has\s+|had\s+)?"
-        r"(?P<v>stopped|"
-        r"ceased|stop|stops)\s+(?:running|flying|sailing|operating)\b",
+        r"(?P<v>stopped|ceased|stop|stops)\s+(?:running|flying|sailing|operating)\b",
         _ACROSS,
         STATE,
         also_when="stopped ceased stop stops",
@@ -114,9 +113,9 @@ PASSAGE_FRAMES: list[MeasureCue] = [
     custom(
         MEASURE.BorderClosure,
         rf"{_BACKGROUND}\b{_SERVICE_NOUNS}\s+(?:[\w'’–-]+\s+){{0,6}}?(?:have\s+|has\s+|had\s+)?"
-        r"(?P<v>resumed|"
-        r"restarted|resume|resumes|restart|restarts)\b|(?P<x>resumed|restarted|restored|"
-        rf"reinstated)\s+(?:its\s+|their\s+|the\s+)?{_SERVICE_NOUNS}\b",
+        r"(?P<v>resumed|restarted|resume|resumes|restart|restarts)\b"
+        r"|(?P<x>resumed|restarted|restored|reinstated)\s+(?:its\s+|their\s+|the\s+)?"
+        rf"{_SERVICE_NOUNS}\b",
         _ACROSS,
         LIFT,
         also_when="resumed restarted resume resumes restart restarts restored reinstated",
