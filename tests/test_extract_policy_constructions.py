@@ -229,7 +229,7 @@ def test_only_without_a_limited_act_is_no_rule(extractor: Extractor, text: str) 
             "Hikers may no longer use the trails on the eastern slope of the mountain.",
             [("MovementRestriction", "InForce")],
         ),
-        # not a movement rule: a ban on a kind of phone, which round 19's sentence model reads
+        # not a movement rule: a ban on a kind of phone, which the sentence model reads
         # as the phone crackdown it is
         ("Residents may no longer use Chinese phones.", [("PhoneCrackdown", "InForce")]),
     ],
