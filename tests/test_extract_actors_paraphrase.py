@@ -331,3 +331,21 @@ def test_police_of_another_nationality_are_not_the_north_korean_ministry(
     _, southern = run(extractor, "South Korean police in Hyesan? No, the source said.")
     assert "dprk-ministry-of-social-security" not in inserted
     assert "dprk-ministry-of-social-security" not in southern
+
+
+def test_bare_workers_after_north_korean_workers_are_those_workers(extractor: Extractor) -> None:
+    text = (
+        "About 300 North Korean workers from two garment factories in Dandong were sent home "
+        "last month. Workers still in Dandong have been kept in their dormitories on Sundays "
+        "since May. Chinese workers at the plants were not affected."
+    )
+    x, _ = run(extractor, text)
+    assert evidence(x, "overseas-workers") == ["North Korean workers", "Workers"]
+    kept = [p for p in x.policies if p.measure_type.endswith("MovementRestriction")]
+    assert [p.targets for p in kept] == [[ACTOR + "overseas-workers"]]
+
+
+def test_bare_workers_alone_name_no_group(extractor: Extractor) -> None:
+    text = "Workers at the new port in Rason have been told to stay away from the quay at night."
+    x, actors = run(extractor, text)
+    assert evidence(x, "overseas-workers") == [] and "overseas-workers" not in actors

@@ -20,6 +20,9 @@ Reports often name a group by what happened to its members or by a bare institut
   has several police bodies, and naming the wrong one is worse than none);
 - a nationality in an editorial insertion ("the [Chinese] buyers") qualifies the group noun
   after it as if it were written in the text.
+- bare "workers", once the article has named North Korean workers abroad, are those workers
+  ("workers still in Dandong have been kept in their dormitories"), unless qualified as
+  others ("Chinese workers", "aid workers").
 
 Each mention carries its own evidence span. When the side is unclear nothing is emitted.
 """
@@ -159,6 +162,20 @@ _FAMILIES_ANCHOR = (
     "parents of",
     "households of",
 )
+# Bare "workers" once an article has named North Korean workers abroad: the same workers
+# ("workers still in Dandong have been kept in their dormitories"), unless qualified as
+# other workers ("Chinese workers", "aid workers").
+_BARE_WORKERS = re.compile(
+    r"(?<![\w-])(?P<head>workers)\b(?!\s*-)",
+    _I,
+)
+_OTHER_WORKERS = re.compile(
+    r"\b(?:chinese|local|aid|health|medical|rescue|relief|church|party|railway|customs|"
+    r"south\s+korean|russian|foreign|ethnic\s+korean|korean-chinese|migrant|farm|"
+    r"construction|dock|port|state|office|bank|hotel)\s+$",
+    _I,
+)
+_OVERSEAS_WORKERS = _actor("overseas-workers")
 # A bare plural "guards" or "police", not "coast guards", "prison guards", "police station".
 _BARE_FORCE = re.compile(
     r"\b(?P<noun>guards|border\s+troops|police(?:\s+(?:officers|officials|agents))?|policemen)"
@@ -274,6 +291,11 @@ class ParaphraseReader:
                 if m.start() > first:
                     add(m.start("head"), m.end("head"), _FAMILIES)
         out += self._bare_forces(folded, sentences, words, mentions, taken)
+        named = [m.span.begin for m in mentions if m.entity == _OVERSEAS_WORKERS]
+        if named:
+            for m in _BARE_WORKERS.finditer(folded, min(named)):
+                if not _OTHER_WORKERS.search(folded, max(0, m.start() - 25), m.start()):
+                    add(m.start("head"), m.end("head"), _OVERSEAS_WORKERS)
         return out
 
     # -- people sent back and people fleeing -----------------------------------------------
