@@ -161,8 +161,8 @@ def find_policies(ctx: ArticleContext) -> list[Policy]:
             if cand.concept == _CRACKDOWN:
                 earlier = [p for p, _ in raw]
                 cand.concept = anaphoric(ctx, index, cand.span, earlier) or cand.concept
-            if cand.concept == _CRACKDOWN and cand.generic and cand.kind != RULE:
-                cand.concept = narrower_crackdown(ctx, index) or cand.concept
+                if cand.concept == _CRACKDOWN and cand.generic and cand.kind != RULE:
+                    cand.concept = narrower_crackdown(ctx, index) or cand.concept
             elif cand.concept == ANAPHORIC:
                 told = [p for p, _ in raw if p.evidence[0].end <= cand.span.begin]
                 referent = _referent(ctx, cand.span, told)

@@ -28,6 +28,15 @@ FOREIGNERS = (
     r"foreign (?:nationals|staff|workers|aid workers|journalists|correspondents|reporters)|"
     r"aid workers|journalists|correspondents)"
 )
+# Right after a passive "be" (look-behinds: the cue starts at the participle).
+_AFTER_BE = "(?:(?<=were )|(?<=was )|(?<=been )|(?<=being ))"
+# Not right after taking something from its owner ("confiscated the cameras", "seized their
+# camera"): look-behinds of fixed width, one per verb and determiner.
+_NOT_TAKEN = "".join(
+    rf"(?<!\b{verb}\s{det})"
+    for verb in ("confiscated", "seized", "took", "smashed")
+    for det in ("", r"the\s", r"their\s")
+)
 #: A count of people or things: "two", "600", "dozens of".
 COUNT = (
     r"(?:\d[\d,]*|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|"
@@ -295,9 +304,7 @@ MEASURE_CUES: list[MeasureCue] = [
     # two reporters", "seized their camera")
     _cue(
         MEASURE.CCTVInstallation,
-        r"(?<!\bconfiscated\s)(?<!\bconfiscated\sthe\s)(?<!\bconfiscated\stheir\s)"
-        r"(?<!\bseized\s)(?<!\bseized\sthe\s)(?<!\bseized\stheir\s)(?<!\btook\stheir\s)"
-        r"(?<!\bsmashed\s)(?<!\bsmashed\sthe\s)(?<!\bsmashed\stheir\s)\bcameras?\b"
+        _NOT_TAKEN + r"\bcameras?\b"
         r"(?!\s+(?:of|belonging\s+to|carried\s+by)\s+(?:the\s+|a\s+|two\s+|three\s+|several\s+|"
         r"foreign\s+|\w+\s+)?(?:reporters?|journalists?|tourists?|photographers?|visitors?|"
         r"crews?|correspondents?))",
@@ -379,13 +386,14 @@ MEASURE_CUES: list[MeasureCue] = [
         # people taken into custody told without "arrested": "were taken away by state
         # security officers", "was picked up by police" (not "held in detention": reports tell
         # of people held so, as the background of their return, far more than as an arrest)
-        r"(?:(?<=were )|(?<=was )|(?<=been )|(?<=being ))taken away|(?:taken|took|taking) into "
+        + _AFTER_BE
+        + r"taken away|(?:taken|took|taking) into "
         r"custody|locked up|"
         r"picked up by (?:the )?(?:police|officers|agents|guards|state security)|"
         r"(?:summoned|called in|brought in) (?:[\w-]+ ){0,4}?"
         r"for (?:questioning|interrogation)|"
         # one questioning told, not the routine of "returnees are questioned by …"
-        r"(?:(?<=were )|(?<=was )|(?<=been )|(?<=being ))(?:questioned|interrogated) by "
+         + _AFTER_BE + r"(?:questioned|interrogated) by "
         r"(?:the )?(?:[\w-]+ ){0,3}?(?:police|officers|agents|guards|state security|"
         r"security officers|investigators))\b",
         "arrest arrested arresting arrests detained detaining apprehended apprehending rounded "

@@ -9,7 +9,9 @@ sentence and set none aside as no report of one (a purpose, a hope, a routine, a
 and the model's best type is confident enough (less so in a sentence of hearsay),
 ``proposals`` offers that type: a sentence with no measure cue, or with only a cue too weak
 alone. The status comes from the rules' own status logic applied to the sentence, so a
-negated measure is still left out.
+negated measure is still left out; a repatriation is not proposed where goods, not people,
+are sent. Where the rules found only a generic act of enforcement whose target they cannot
+type, ``narrower_crackdown`` lets the model name the crackdown.
 
 The weights ship as ``policy_model.json`` next to this module (read with importlib.resources);
 its ``enabled`` flag records whether leave-one-set-out evaluation showed a gain.
@@ -57,7 +59,8 @@ _CUES: dict[str, frozenset[str]] = {
 _IN_FORCE = str(STATUS.InForce)
 # Hearsay ("there is talk in Tumen that …", "are said to be preparing …") tells of a measure
 # whatever its words, so the model's type is taken at a lower confidence there: over
-# heldout36-55, which the model never saw, policies F1 .6143 -> .6162 at .3 (.6151 at .2).
+# heldout36-55, which the model then (session 20) had not seen, policies F1 .6143 -> .6162
+# at .3 (.6151 at .2).
 _HEARSAY = dict(STATUS_CUES)[str(STATUS.Rumoured)]
 _HEARSAY_THRESHOLD = 0.3
 _NARROWER_THRESHOLD = 0.5

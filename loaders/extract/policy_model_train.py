@@ -44,7 +44,8 @@ HELDOUT = ("heldout", *(f"heldout{n}" for n in range(2, 60)))
 # look-alikes (``customs turned away a delegation``: SanctionsEnforcement at 0.31) for a
 # leave-one-set-out gain of one policy in a set (round 7: mean .904 at 0.3, .902 at 0.4).
 # Round 17's model scores that delegation .398, just under the floor it ships at; round 19's
-# .637 (tests/test_extract_policy_wordings.py keeps it as an expected failure).
+# .637, session 21's .686 (tests/test_extract_policy_wordings.py keeps it as an expected
+# failure).
 THRESHOLDS = (0.4, 0.5, 0.6, 0.7, 0.8)
 #: Mean F1 differences under this are noise between thresholds (a policy or two in sixteen sets).
 NEAR_BEST = 0.003
