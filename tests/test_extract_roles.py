@@ -175,3 +175,43 @@ def test_a_country_after_with_is_neither_the_place_nor_an_agent_of_the_measure(
     [closure] = [p for p in found.policies if p.measure_type.endswith("BorderClosure")]
     assert CHINA not in closure.places
     assert CHINA not in closure.issued_by + closure.implemented_by
+
+
+WOMEN = ID + "actor/north-korean-women"
+SMUGGLERS = ID + "actor/smugglers"
+
+
+def test_people_referred_to_by_a_pronoun_are_the_group_named_just_before(
+    extractor: Extractor,
+) -> None:
+    text = (
+        "Chinese police detained four North Korean women in Helong last week. "
+        "They are to be handed over to North Korea later this month."
+    )
+    assert _roles(extractor, text, "handed over")[2] == {WOMEN}
+
+
+def test_people_handed_to_guards_are_the_target_not_the_guards(extractor: Extractor) -> None:
+    text = (
+        "Chinese police detained four North Korean women in Helong last week. On Tuesday the "
+        "border police handed four of them to North Korean guards on the bridge to Namyang."
+    )
+    assert _roles(extractor, text, "handed four of them")[2] == {WOMEN}
+
+
+def test_the_women_refers_back_only_to_a_group_of_women(extractor: Extractor) -> None:
+    text = (
+        "Smugglers carried the women across the river at night. "
+        "The women were sent back within a month."
+    )
+    assert SMUGGLERS not in _roles(extractor, text, "sent back")[2]
+
+
+def test_a_number_that_names_its_own_group_refers_to_nobody_before(
+    extractor: Extractor,
+) -> None:
+    text = (
+        "Smugglers carried sacks of copper across the ice near Musan. "
+        "The two guards were later tried before a crowd at the market."
+    )
+    assert SMUGGLERS not in _roles(extractor, text, "tried before a crowd")[2]

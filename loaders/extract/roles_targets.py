@@ -5,6 +5,10 @@ the measure's clause (``since the border was closed, smugglers have …`` — th
 not what the closure binds), and not as those who tell of it (``traders say``, ``residents
 have heard that …``, a source's description), the audience of a punishment (``tried in front
 of residents``), or those a rule exempts (``only guards may live there``).
+
+Where the clause names no group but refers to people already named (``they are to be handed
+over``, ``handed four of them to North Korean guards``, ``the women will be sent back``), the
+target is the group named last in the sentence before or the one before that.
 """
 
 from __future__ import annotations
@@ -12,7 +16,8 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from .model import Mention, Span
+from . import kinds
+from .model import Mention, Policy, Span
 
 if TYPE_CHECKING:
     from .context import ArticleContext
@@ -75,3 +80,78 @@ def aimed_at(ctx: ArticleContext, sent: int, clause: tuple[int, int], m: Mention
     if _NOT_BOUND_BEFORE.search(ctx.before(sent, m.span.begin)):
         return False
     return _TELLS_AFTER.match(ctx.folded, m.span.end, ctx.sentences[sent].end) is None
+
+
+# People referred to without their group's name: "they", "the women", "all four", "both".
+# A number must stand alone or name plain people ("the two guards" names its group).
+_NUMBER = (
+    r"(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\d+)"
+    r"(?:\s+(?:women|men|people|north\s+koreans))?(?![\w\s]*?\b(?:guards?|officers?|"
+    r"soldiers?|police|brokers?|traders?|companies|smugglers?)\b)"
+)
+_WOMEN = r"the\s+(?:women|girls)"
+_PLAIN = (
+    rf"(?:{_WOMEN}|the\s+(?:men|boys|children|detainees|returnees)|(?:all|the)\s+{_NUMBER}|both)"
+)
+_SUBJECT_WORDS = rf"(?:they|{_PLAIN})"
+_OBJECT_WORDS = rf"(?:them|{_PLAIN}|(?:two|three|four|five|six|seven|eight|nine|ten|some|most|all|many|several|\d+)\s+of\s+them)"
+# As the subject of a passive measure: "they are to be handed over", "all four will be sent
+# back" (a few words between, no comma; the auxiliary close to the measure's words or in them).
+_PASSIVE_SUBJECT = re.compile(
+    rf"\b(?P<who>{_SUBJECT_WORDS})\s+(?:[\w’'-]+\s+){{0,3}}?(?:be|been|being|was|were|are|is)\b",
+    re.IGNORECASE,
+)
+# As the object right after the measure's verb: "sent them back", "handed four of them to".
+_OBJECT = re.compile(rf"\s+(?P<who>{_OBJECT_WORDS})\b", re.IGNORECASE)
+# How far (characters) before a measure's words the passive's auxiliary may end.
+_AUX_REACH = 25
+# How many sentences back the group referred to may have been named.
+_GROUP_REACH = 2
+
+
+def referred_group(
+    ctx: ArticleContext, sent: int, clause: tuple[int, int], anchor: Span
+) -> str | None:
+    """The group a measure's people-words refer back to, when its clause names none: the
+    group named last in the sentences just before (for "the women", a group of women)."""
+    begin, end = clause
+    text = ctx.folded
+    verb_end = text.find(" ", anchor.begin, anchor.end)
+    verb_end = anchor.end if verb_end == -1 else verb_end
+    found = next(
+        (
+            f
+            for f in _PASSIVE_SUBJECT.finditer(text, begin, anchor.end)
+            if f.start() < anchor.begin and f.end() >= anchor.begin - _AUX_REACH
+        ),
+        None,
+    ) or _OBJECT.match(text, verb_end, end)
+    if found is None:
+        return None
+    women = re.match(_WOMEN, found.group("who"), re.IGNORECASE) is not None
+    for earlier in range(sent - 1, max(-1, sent - 1 - _GROUP_REACH), -1):
+        for m in reversed(ctx.by_sentence.get(earlier, [])):
+            entity = ctx.entities[m.entity]
+            if (
+                kinds.is_collective(entity)
+                and not kinds.is_enforcer(entity)
+                and not ctx.inside_source(m.span)
+                and (not women or "women" in m.entity)
+            ):
+                return m.entity
+    return None
+
+
+def refer_targets(ctx: ArticleContext, policies: list[Policy]) -> list[Policy]:
+    """Measures whose clause names no group (or only the guards people are handed to) but
+    refers to people named before take that group as their target. Done once the mentions
+    are merged, so that what is merged does not change."""
+    for policy in policies:
+        if not all(kinds.is_enforcer(ctx.entities[t]) for t in policy.targets if t in ctx.entities):
+            continue
+        anchor = policy.evidence[0]
+        clause = clause_of(ctx, policy.sentence, anchor)
+        group = referred_group(ctx, policy.sentence, clause, anchor)
+        if group is not None:
+            policy.targets = [group]
+    return policies
