@@ -87,6 +87,27 @@ def test_relatives_of_a_counted_share_of_returnees_are_families_of_defectors(
     assert evidence(x, "families-of-defectors") == ["parents"]
 
 
+def test_families_of_people_said_to_have_left_are_families_of_defectors(
+    extractor: Extractor,
+) -> None:
+    x, actors = run(
+        extractor,
+        "State security officers questioned the families of two drivers who did not come back "
+        "from a delivery to Dandong.",
+    )
+    assert "families-of-defectors" in actors
+    assert evidence(x, "families-of-defectors") == ["families"]
+
+
+def test_families_of_people_who_only_crossed_a_bridge_for_work_are_not_families_of_defectors(
+    extractor: Extractor,
+) -> None:
+    _, actors = run(
+        extractor, "The families of drivers who cross the bridge every day were given passes."
+    )
+    assert "families-of-defectors" not in actors
+
+
 def test_families_of_soldiers_are_not_families_of_defectors(extractor: Extractor) -> None:
     _, actors = run(extractor, "The families of soldiers on leave in Hyesan got extra rations.")
     assert "families-of-defectors" not in actors

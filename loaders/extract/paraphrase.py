@@ -10,8 +10,10 @@ Reports often name a group by what happened to its members or by a bare institut
   China cue; "caught watching films" is not flight), "those caught crossing", "anyone caught
   trying to flee" are defectors;
 - "families/relatives of" followed by a defector group ("the families of those returned",
-  "relatives of at least three of the returnees"), and "the families they left behind" once
-  defectors are named, are the families of defectors;
+  "relatives of at least three of the returnees") or by people said to have left ("the
+  families of two young men who fled", "the parents of a soldier who did not come back"),
+  and "the families they left behind" once defectors are named, are the families of
+  defectors;
 - bare "guards" and "border troops" are the border force of the side they are on: a
   nationality before them ("[Chinese] guards"; another country's means neither), "on the
   Chinese side" after them, the places of their sentence (a North Korean county, a Chinese
@@ -138,6 +140,15 @@ _FAMILIES_WITH = re.compile(
     _I,
 )
 _WITH_ANCHOR = ("families with", "households with", "families whose", "households whose")
+# "the families of two young men who fled last year", "the parents of a soldier who did not
+# come back": the families of people described as having left.
+_FAMILIES_OF_LEAVERS = re.compile(
+    r"(?P<head>families|relatives|family\s+members|parents)\s+of\s+(?:[\w'’-]+\s+){1,4}?"
+    r"(?:who|that)\s+(?:had\s+|have\s+|has\s+)?(?:fled|defected|escaped|crossed\s+(?:the|into|"
+    r"to)\b|went\s+(?:over\s+)?to\s+(?:china|the\s+south|south\s+korea)|did\s+not\s+(?:come\s+"
+    r"back|return)|never\s+(?:came\s+back|returned)|went\s+missing|disappeared)",
+    _I,
+)
 # "the families they left behind": the families of people who left, once defectors are named.
 _LEFT_BEHIND = re.compile(
     r"(?P<head>families|relatives|family\s+members|parents|children|spouses|wives|husbands)\s+"
@@ -284,6 +295,8 @@ class ParaphraseReader:
             if m.end() in starts or _determiner_start(folded, m, starts):
                 add(m.start("head"), m.end("head"), _FAMILIES)
         for m in anchored(_FAMILIES_WITH, _WITH_ANCHOR, folded, lower):
+            add(m.start("head"), m.end("head"), _FAMILIES)
+        for m in anchored(_FAMILIES_OF_LEAVERS, _FAMILIES_ANCHOR[:4], folded, lower):
             add(m.start("head"), m.end("head"), _FAMILIES)
         if "left behind" in lower and groups:
             first = groups[0].span.begin
