@@ -108,6 +108,22 @@ def test_families_of_people_who_only_crossed_a_bridge_for_work_are_not_families_
     assert "families-of-defectors" not in actors
 
 
+def test_households_living_by_the_water_are_border_residents(extractor: Extractor) -> None:
+    x, actors = run(
+        extractor,
+        "Twelve households living closest to the water were moved to flats near the timber mill.",
+    )
+    assert "border-residents" in actors
+    assert evidence(x, "border-residents") == ["households"]
+
+
+def test_households_living_by_a_road_are_not_border_residents(extractor: Extractor) -> None:
+    _, actors = run(
+        extractor, "Twelve households living closest to the new road were moved to flats."
+    )
+    assert "border-residents" not in actors
+
+
 def test_families_of_soldiers_are_not_families_of_defectors(extractor: Extractor) -> None:
     _, actors = run(extractor, "The families of soldiers on leave in Hyesan got extra rations.")
     assert "families-of-defectors" not in actors

@@ -14,6 +14,8 @@ Reports often name a group by what happened to its members or by a bare institut
   families of two young men who fled", "the parents of a soldier who did not come back"),
   and "the families they left behind" once defectors are named, are the families of
   defectors;
+- families or households living by the water ("families living closest to the river",
+  "households within 100 metres of the Yalu", "riverside households") are border residents;
 - bare "guards" and "border troops" are the border force of the side they are on: a
   nationality before them ("[Chinese] guards"; another country's means neither), "on the
   Chinese side" after them, the places of their sentence (a North Korean county, a Chinese
@@ -52,6 +54,7 @@ def _actor(slug: str) -> str:
 _DEFECTORS = _actor("defectors")
 _REPATRIATED = _actor("repatriated-defectors")
 _FAMILIES = _actor("families-of-defectors")
+_RESIDENTS = _actor("border-residents")
 _DEFECTOR_GROUPS = frozenset((_DEFECTORS, _REPATRIATED, _actor("re-defectors")))
 #: The border force and the police of each side, by the vocabulary country's slug.
 _GUARDS = {"north-korea": _actor("dprk-border-guards"), "china": _actor("chinese-border-police")}
@@ -140,6 +143,18 @@ _FAMILIES_WITH = re.compile(
     _I,
 )
 _WITH_ANCHOR = ("families with", "households with", "families whose", "households whose")
+# "families living closest to the water", "households within 100 metres of the river",
+# "riverside households": the people of the border's bank, wherever the article is.
+_BY_THE_WATER = re.compile(
+    r"(?:(?P<head>families|households|people|villagers)\s+(?:(?:who|that)\s+(?:live|lived|"
+    r"have\s+lived)|living)?\s*(?:in\s+(?:the\s+)?(?:houses|homes|flats|villages)\s+)?"
+    r"(?:nearest(?:\s+to)?|closest\s+to|near(?:est)?|by|along|beside|next\s+to|on|facing|"
+    r"within\s+[\w,-]+\s+(?:metres|meters|kilometres|kilometers|km|m)\s+of)\s+(?:the\s+)?"
+    r"(?:river|water|bank|riverbank|embankment|border|yalu|tumen)\b|(?P<head2>riverside\s+"
+    r"(?:households|families|villagers)))",
+    _I,
+)
+_WATER_ANCHOR = ("families", "households", "people", "villagers", "riverside")
 # "the families of two young men who fled last year", "the parents of a soldier who did not
 # come back": the families of people described as having left.
 _FAMILIES_OF_LEAVERS = re.compile(
@@ -298,6 +313,9 @@ class ParaphraseReader:
             add(m.start("head"), m.end("head"), _FAMILIES)
         for m in anchored(_FAMILIES_OF_LEAVERS, _FAMILIES_ANCHOR[:4], folded, lower):
             add(m.start("head"), m.end("head"), _FAMILIES)
+        for m in anchored(_BY_THE_WATER, _WATER_ANCHOR, folded, lower):
+            head = "head" if m.group("head") else "head2"
+            add(m.start(head), m.end(head), _RESIDENTS)
         if "left behind" in lower and groups:
             first = groups[0].span.begin
             for m in anchored(_LEFT_BEHIND, _LEFT_ANCHOR, folded, lower):
