@@ -290,6 +290,19 @@ def test_a_body_named_without_its_country_on_the_other_side_is_dropped(
     assert "prc-ministry-of-state-security" in china
 
 
+def test_the_place_of_a_bodys_officers_decides_its_side_over_the_articles_other_country(
+    extractor: Extractor,
+) -> None:
+    text = (
+        "State security officers in Musan County have begun searching every person handed "
+        "back from China. Chinese police in Tumen and Helong have found more people hiding in "
+        "China this year, and Chinese officials in Yanji say more will be sent back from China."
+    )
+    _, actors = run(extractor, text)
+    assert "dprk-ministry-of-state-security" in actors
+    assert "prc-ministry-of-state-security" not in actors
+
+
 def test_guard_posts_alone_do_not_make_soldiers_border_guards(extractor: Extractor) -> None:
     _, posts = run(extractor, "Soldiers near Sinuiju stood at the guard posts all night.")
     _, border = run(extractor, "Soldiers who guard the border at Musan were given new rifles.")

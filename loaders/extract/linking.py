@@ -50,7 +50,12 @@ _THE_NORTH = re.compile(
 )
 _COUNTRY_PHRASE_TRIGGERS = triggers("authorities government regime leadership")
 _THE_NORTH_TRIGGERS = triggers("north south")
-_ATTACHED = re.compile(r"\s+(?:in|of|at|from)\s+(?:the\s+)?")
+# "the Ministry of State Security in Sinuiju", "state security officers in Musan County": a
+# place attached to the name, or to the people of the body it names.
+_ATTACHED = re.compile(
+    r"(?:\s+(?:officers?|officials?|agents?|personnel|staff|investigators?|men))?"
+    r"\s+(?:in|of|at|from)\s+(?:the\s+)?"
+)
 _LETTERS = re.compile(r"[A-Za-z]+")
 
 
