@@ -303,6 +303,18 @@ def test_the_place_of_a_bodys_officers_decides_its_side_over_the_articles_other_
     assert "prc-ministry-of-state-security" not in actors
 
 
+def test_state_security_in_a_sentence_that_names_no_side_is_north_koreas(
+    extractor: Extractor,
+) -> None:
+    text = (
+        "Chinese police in Dandong and Tumen have stepped up checks on North Korean workers. "
+        "State security officers questioned the families of two workers who did not come back."
+    )
+    _, actors = run(extractor, text)
+    assert "dprk-ministry-of-state-security" in actors
+    assert "prc-ministry-of-state-security" not in actors
+
+
 def test_guard_posts_alone_do_not_make_soldiers_border_guards(extractor: Extractor) -> None:
     _, posts = run(extractor, "Soldiers near Sinuiju stood at the guard posts all night.")
     _, border = run(extractor, "Soldiers who guard the border at Musan were given new rifles.")

@@ -4,8 +4,10 @@ Vocabulary matches, pattern matches and (optionally) a trained model's entities 
 for the text; the longest wins and the vocabulary wins ties. A label shared by several
 entities is resolved by rules: a country named right before it (``China's MSS``), a river
 read from ``the Tumen`` / ``along the Tumen`` against a town read from ``in Tumen, Jilin`` /
-``Tumen customs`` / ``Tumen–Namyang``, then the countries the sentence and its neighbours
-talk about, then the best kind of label. Curated facilities, crossings, provincial bodies and
+``Tumen customs`` / ``Tumen–Namyang``, a place attached to the name or its people (``state
+security officers in Musan``), a security body as North Korea's unless its own sentence
+names another side more, then the countries the sentence and its neighbours talk about,
+then the best kind of label. Curated facilities, crossings, provincial bodies and
 groups named by description (``the detention centre in Dandong``, ``families of people who
 have fled``) come from ``described``; a law named by a variant title is the curated law. A
 national body's name without its country (``public security``) followed by ``bureau`` or
@@ -25,7 +27,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc
 
 from borderkg import iris
-from borderkg.ontology.namespaces import BKG, LEGALTYPE
+from borderkg.ontology.namespaces import ACTORTYPE, BKG, LEGALTYPE
 
 from . import kinds
 from .cues import SentenceWords, triggers
@@ -75,6 +77,11 @@ _TOWN_NOUNS = frozenset(
 )
 #: A group placed in a town of one country is that country's group: (country, group IRI).
 _PLACED_GROUPS = {"traders": ("china", str(iris.actor_iri("chinese-traders")))}
+# Reporting from the border names North Korea's security organs far more often than China's:
+# a security body named without its country is North Korea's unless its own sentence places
+# it on another side ("state security" in a Dandong sentence).
+_NORTH_KOREA = str(iris.place_iri("north-korea"))
+_SECURITY = str(ACTORTYPE.SecurityAgency)
 _MODEL_LABELS = {
     "GPE": ("place", (str(BKG.Location),)),
     "LOC": ("place", (str(BKG.Location),)),
@@ -332,6 +339,14 @@ class Linker:
             # command's alias, not the singular of the guards' "border guards").
             exact = {c.iri for c in cands if c.iri in options and c.kind <= ALT}
             options = sorted(exact) if exact else options
+        if len(options) > 1 and all(ents[i].actor_type == _SECURITY for i in options):
+            north = [i for i in options if ents[i].country == _NORTH_KOREA]
+            local = self._country_scores(folded, sentences, sent, resolved, near=False)
+            if north and all(
+                local.get(ents[i].country or "", 0.0) <= local.get(_NORTH_KOREA, 0.0)
+                for i in options
+            ):
+                return north[0]
         if len(options) > 1:
             # One sense per article: an entity the article already names.
             named = {m.entity for m in resolved}
@@ -413,15 +428,25 @@ class Linker:
         return None
 
     def _country_scores(
-        self, folded: str, sentences: list[Span], sent: int, resolved: list[Mention]
+        self,
+        folded: str,
+        sentences: list[Span],
+        sent: int,
+        resolved: list[Mention],
+        near: bool = True,
     ) -> Counter[str]:
+        """Country cues around a sentence; ``near``: the sentences next to it and the rest
+        of the article count too, else only the sentence itself."""
         scores: Counter[str] = Counter()
-        for index, weight in ((sent, 3.0), (sent - 1, 1.0), (sent + 1, 1.0)):
+        spread = ((sent, 3.0), (sent - 1, 1.0), (sent + 1, 1.0)) if near else ((sent, 3.0),)
+        for index, weight in spread:
             if 0 <= index < len(sentences):
                 s = sentences[index]
                 for country in self.gaz.country_cues(folded[s.begin : s.end]):
                     scores[country] += weight
         for m in resolved:
+            if not near and m.sentence != sent:
+                continue
             country = self.gaz.entities[m.entity].country if m.entity in self.gaz.entities else None
             if country:
                 weight = 3.0 if m.sentence == sent else 1.0 if abs(m.sentence - sent) == 1 else 0.1
