@@ -215,3 +215,19 @@ def test_a_number_that_names_its_own_group_refers_to_nobody_before(
         "The two guards were later tried before a crowd at the market."
     )
     assert SMUGGLERS not in _roles(extractor, text, "tried before a crowd")[2]
+
+
+def test_border_guards_who_are_punished_are_its_target_not_its_agent(
+    extractor: Extractor,
+) -> None:
+    text = "Two border guards from the post below Musan were detained in December."
+    issuers, implementers, targets = _roles(extractor, text, "detained")
+    assert GUARDS in targets
+    assert GUARDS not in issuers | implementers
+
+
+def test_border_guards_who_arrest_stay_its_agent(extractor: Extractor) -> None:
+    text = "Border guards have arrested three smugglers near Musan."
+    issuers, implementers, targets = _roles(extractor, text, "arrested")
+    assert GUARDS in issuers | implementers
+    assert GUARDS not in targets
