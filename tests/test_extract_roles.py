@@ -231,3 +231,13 @@ def test_border_guards_who_arrest_stay_its_agent(extractor: Extractor) -> None:
     issuers, implementers, targets = _roles(extractor, text, "arrested")
     assert GUARDS in issuers | implementers
     assert GUARDS not in targets
+
+
+def test_soldiers_added_by_a_patrol_reinforcement_are_not_its_target(
+    extractor: Extractor,
+) -> None:
+    text = "The border guard in Hoeryong doubled the soldiers at its posts along the Tumen."
+    found = extract(extractor, text)
+    patrols = [p for p in found.policies if p.measure_type.endswith("PatrolReinforcement")]
+    assert patrols
+    assert all(not p.targets for p in patrols)

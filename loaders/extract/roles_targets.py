@@ -6,7 +6,8 @@ not what the closure binds), and not as those who tell of it (``traders say``, `
 have heard that …``, a source's description), the audience of a punishment (``tried in front
 of residents``), or those a rule exempts (``only guards may live there``).
 
-Where the clause names no group but refers to people already named (``they are to be handed
+The guards or soldiers a patrol reinforcement adds are its means, not its target. Where the
+clause names no group but refers to people already named (``they are to be handed
 over``, ``handed four of them to North Korean guards``, ``the women will be sent back``), the
 target is the group named last in the sentence before or the one before that.
 """
@@ -15,6 +16,8 @@ from __future__ import annotations
 
 import re
 from typing import TYPE_CHECKING
+
+from borderkg.ontology.namespaces import MEASURE
 
 from . import kinds
 from .model import Mention, Policy, Span
@@ -142,11 +145,21 @@ def referred_group(
     return None
 
 
+_PATROLS = str(MEASURE.PatrolReinforcement)
+
+
 def refer_targets(ctx: ArticleContext, policies: list[Policy]) -> list[Policy]:
     """Measures whose clause names no group (or only the guards people are handed to) but
     refers to people named before take that group as their target. Done once the mentions
     are merged, so that what is merged does not change."""
     for policy in policies:
+        if policy.measure_type == _PATROLS:
+            # "doubled the soldiers at its posts": the guards or soldiers added are the means
+            policy.targets = [
+                t
+                for t in policy.targets
+                if t not in ctx.entities or not kinds.is_enforcer(ctx.entities[t])
+            ]
         if not all(kinds.is_enforcer(ctx.entities[t]) for t in policy.targets if t in ctx.entities):
             continue
         anchor = policy.evidence[0]
