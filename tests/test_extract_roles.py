@@ -241,3 +241,15 @@ def test_soldiers_added_by_a_patrol_reinforcement_are_not_its_target(
     patrols = [p for p in found.policies if p.measure_type.endswith("PatrolReinforcement")]
     assert patrols
     assert all(not p.targets for p in patrols)
+
+
+def test_a_group_named_in_a_clause_describing_the_target_is_not_a_target(
+    extractor: Extractor,
+) -> None:
+    text = (
+        "Traders in Sinuiju who sold dried fish to Chinese traders across the water were "
+        "arrested by the Ministry of State Security in February."
+    )
+    targets = _roles(extractor, text, "arrested")[2]
+    assert ID + "actor/traders" in targets
+    assert ID + "actor/chinese-traders" not in targets

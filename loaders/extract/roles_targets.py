@@ -6,7 +6,9 @@ not what the closure binds), and not as those who tell of it (``traders say``, `
 have heard that …``, a source's description), the audience of a punishment (``tried in front
 of residents``), or those a rule exempts (``only guards may live there``).
 
-The guards or soldiers a patrol reinforcement adds are its means, not its target. Where the
+A group named only in a relative clause that describes another target (``traders who sold
+fish to Chinese buyers were arrested``) is not a target. The guards or soldiers a patrol
+reinforcement adds are its means, not its target. Where the
 clause names no group but refers to people already named (``they are to be handed
 over``, ``handed four of them to North Korean guards``, ``the women will be sent back``), the
 target is the group named last in the sentence before or the one before that.
@@ -146,6 +148,23 @@ def referred_group(
 
 
 _PATROLS = str(MEASURE.PatrolReinforcement)
+# After a group, a relative clause that describes it: "traders who sold fish to Chinese buyers".
+_DESCRIBING = re.compile(r"\s+(?:[\w’'-]+\s+){0,3}?(?:who|that)\s+[^,;:]*$", re.IGNORECASE)
+
+
+def _described_only(ctx: ArticleContext, policy: Policy, target: str) -> bool:
+    """Whether every mention of a target in its measure's sentence lies in a relative clause
+    describing another of its targets (the buyers the traders sold to are not arrested)."""
+    mentions = ctx.by_sentence.get(policy.sentence, [])
+    own = [m for m in mentions if m.entity == target]
+    others = [m for m in mentions if m.entity != target and m.entity in policy.targets]
+    return bool(own) and all(
+        any(
+            o.span.end <= m.span.begin and _DESCRIBING.match(ctx.folded[o.span.end : m.span.begin])
+            for o in others
+        )
+        for m in own
+    )
 
 
 def refer_targets(ctx: ArticleContext, policies: list[Policy]) -> list[Policy]:
@@ -153,6 +172,8 @@ def refer_targets(ctx: ArticleContext, policies: list[Policy]) -> list[Policy]:
     refers to people named before take that group as their target. Done once the mentions
     are merged, so that what is merged does not change."""
     for policy in policies:
+        if len(policy.targets) > 1:
+            policy.targets = [t for t in policy.targets if not _described_only(ctx, policy, t)]
         if policy.measure_type == _PATROLS:
             # "doubled the soldiers at its posts": the guards or soldiers added are the means
             policy.targets = [
