@@ -305,7 +305,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     extractor = get_extractor()
     classes = all_classes()
-    sets = [load_set(n, g, r, extractor) for n, g, r in gold_sets(args.fixtures)]
+    sets = [load_set(n, g, r, extractor) for n, g, r in gold_sets(args.fixtures, HELDOUT)]
     table = leave_one_set_out(sets, classes, extractor)
     threshold, wins = choose(table, args.least_tuned)
     print(f"threshold {threshold} (best mean policies F1 over held-out sets); on: {wins}")
