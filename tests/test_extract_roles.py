@@ -253,3 +253,15 @@ def test_a_group_named_in_a_clause_describing_the_target_is_not_a_target(
     targets = _roles(extractor, text, "arrested")[2]
     assert ID + "actor/traders" in targets
     assert ID + "actor/chinese-traders" not in targets
+
+
+def test_the_women_refers_back_to_women_named_several_sentences_before(
+    extractor: Extractor,
+) -> None:
+    text = (
+        "Chinese police detained six North Korean women in Helong in March. "
+        "The raid followed a tip from a neighbour. "
+        "Officers searched the house for two days. "
+        "The detained women are expected to be sent back within weeks."
+    )
+    assert _roles(extractor, text, "sent back")[2] == {WOMEN}

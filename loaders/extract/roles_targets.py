@@ -94,7 +94,7 @@ _NUMBER = (
     r"(?:\s+(?:women|men|people|north\s+koreans))?(?![\w\s]*?\b(?:guards?|officers?|"
     r"soldiers?|police|brokers?|traders?|companies|smugglers?)\b)"
 )
-_WOMEN = r"the\s+(?:women|girls)"
+_WOMEN = r"the\s+(?:(?:detained|arrested|captured|four|two|three|five|six|\d+)\s+)?(?:women|girls)"
 _PLAIN = (
     rf"(?:{_WOMEN}|the\s+(?:men|boys|children|detainees|returnees)|(?:all|the)\s+{_NUMBER}|both)"
 )
@@ -133,8 +133,10 @@ def referred_group(
     ) or _OBJECT.match(text, verb_end, end)
     if found is None:
         return None
-    women = re.match(_WOMEN, found.group("who"), re.IGNORECASE) is not None
-    for earlier in range(sent - 1, max(-1, sent - 1 - _GROUP_REACH), -1):
+    women = re.search(r"\b(?:women|girls)\b", found.group("who"), re.IGNORECASE) is not None
+    # "the women" may refer to women named anywhere before; "they" only to the last group
+    reach = sent if women else _GROUP_REACH
+    for earlier in range(sent - 1, max(-1, sent - 1 - reach), -1):
         for m in reversed(ctx.by_sentence.get(earlier, [])):
             entity = ctx.entities[m.entity]
             if (
