@@ -99,6 +99,14 @@ def test_families_of_people_said_to_have_left_are_families_of_defectors(
     assert evidence(x, "families-of-defectors") == ["families"]
 
 
+def test_families_of_workers_who_ran_away_are_families_of_defectors(extractor: Extractor) -> None:
+    _, actors = run(
+        extractor,
+        "The families of workers who ran away from Russian sites were moved to a farm.",
+    )
+    assert "families-of-defectors" in actors
+
+
 def test_families_of_people_who_only_crossed_a_bridge_for_work_are_not_families_of_defectors(
     extractor: Extractor,
 ) -> None:

@@ -265,3 +265,14 @@ def test_the_women_refers_back_to_women_named_several_sentences_before(
         "The detained women are expected to be sent back within weeks."
     )
     assert _roles(extractor, text, "sent back")[2] == {WOMEN}
+
+
+FAMILIES = ID + "actor/families-of-defectors"
+
+
+def test_families_summoned_for_questioning_are_its_target(extractor: Extractor) -> None:
+    text = (
+        "The provincial state security department has summoned the families of two soldiers "
+        "who fled to China in September."
+    )
+    assert FAMILIES in _roles(extractor, text, "summoned")[2]

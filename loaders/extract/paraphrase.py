@@ -161,7 +161,8 @@ _FAMILIES_OF_LEAVERS = re.compile(
     r"(?P<head>families|relatives|family\s+members|parents)\s+of\s+(?:[\w'’-]+\s+){1,4}?"
     r"(?:who|that)\s+(?:had\s+|have\s+|has\s+)?(?:fled|defected|escaped|crossed\s+(?:the|into|"
     r"to)\b|went\s+(?:over\s+)?to\s+(?:china|the\s+south|south\s+korea)|did\s+not\s+(?:come\s+"
-    r"back|return)|never\s+(?:came\s+back|returned)|went\s+missing|disappeared)",
+    r"back|return)|never\s+(?:came\s+back|returned)|went\s+missing|disappeared|ran\s+away|"
+    r"paid\s+(?:brokers\s+)?to\s+(?:leave|cross|get\s+out))",
     _I,
 )
 # "the families they left behind": the families of people who left, once defectors are named.

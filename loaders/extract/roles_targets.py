@@ -40,8 +40,18 @@ _BOUNDARY = re.compile(
 _LEADING_SUBORDINATE = re.compile(rf"\s*(?:ever\s+)?(?:{_SUBORDINATORS})\b", re.IGNORECASE)
 # Right before a group: it watches, or is exempted ("in front of residents", "only guards").
 _NOT_BOUND_BEFORE = re.compile(
-    r"\b(?:in\s+front\s+of|before|gathered|assembled|summoned|only|except(?:\s+for)?|"
+    r"\b(?:in\s+front\s+of|before|gathered|assembled|only|except(?:\s+for)?|"
     r"according\s+to)\s+(?:the\s+|all\s+|local\s+)?(?:[\w’'-]+\s+){0,2}$",
+    re.IGNORECASE,
+)
+# Summoned to watch: "summoned residents to watch the trial" (summoned for questioning, they
+# are what the measure is aimed at).
+_SUMMONED_BEFORE = re.compile(
+    r"\bsummon(?:s|ed|ing)?\s+(?:the\s+|all\s+|local\s+)?(?:[\w’'-]+\s+){0,2}$", re.IGNORECASE
+)
+_TO_WATCH = re.compile(
+    r"[^,.;]{0,40}?\bto\s+(?:watch|attend|witness|see|hear|a\s+(?:public|mass)|the\s+(?:trial|"
+    r"meeting|rally|stadium|square))",
     re.IGNORECASE,
 )
 # Right after a group: it tells of the measure ("traders say", "residents have heard that").
@@ -84,6 +94,10 @@ def aimed_at(ctx: ArticleContext, sent: int, clause: tuple[int, int], m: Mention
         return False
     if _NOT_BOUND_BEFORE.search(ctx.before(sent, m.span.begin)):
         return False
+    if _SUMMONED_BEFORE.search(ctx.before(sent, m.span.begin)) and _TO_WATCH.match(
+        ctx.folded, m.span.end, ctx.sentences[sent].end
+    ):
+        return False  # "summoned residents to watch the trial": the audience
     return _TELLS_AFTER.match(ctx.folded, m.span.end, ctx.sentences[sent].end) is None
 
 
