@@ -6,12 +6,13 @@ not what the closure binds), and not as those who tell of it (``traders say``, `
 have heard that …``, a source's description), the audience of a punishment (``tried in front
 of residents``), or those a rule exempts (``only guards may live there``).
 
-A group named only in a relative clause that describes another target (``traders who sold
-fish to Chinese buyers were arrested``) is not a target. The guards or soldiers a patrol
-reinforcement adds are its means, not its target. Where the
-clause names no group but refers to people already named (``they are to be handed
-over``, ``handed four of them to North Korean guards``, ``the women will be sent back``), the
-target is the group named last in the sentence before or the one before that.
+People summoned are what a measure is aimed at, unless summoned to watch. Once the mentions
+are merged, a group named only in a relative clause that describes another target (``traders
+who sold fish to Chinese buyers were arrested``) is dropped, and so are the guards or soldiers
+a patrol reinforcement adds (its means). Where the clause names no group but refers to people
+already named (``they are to be handed over``, ``handed four of them to North Korean
+guards``), the target is the group named last in the sentence before or the one before that;
+``the women`` refers to a group of women named anywhere before.
 """
 
 from __future__ import annotations
@@ -113,7 +114,10 @@ _PLAIN = (
     rf"(?:{_WOMEN}|the\s+(?:men|boys|children|detainees|returnees)|(?:all|the)\s+{_NUMBER}|both)"
 )
 _SUBJECT_WORDS = rf"(?:they|{_PLAIN})"
-_OBJECT_WORDS = rf"(?:them|{_PLAIN}|(?:two|three|four|five|six|seven|eight|nine|ten|some|most|all|many|several|\d+)\s+of\s+them)"
+_OBJECT_WORDS = (
+    rf"(?:them|{_PLAIN}|(?:two|three|four|five|six|seven|eight|nine|ten|some|most|all|many|"
+    r"several|\d+)\s+of\s+them)"
+)
 # As the subject of a passive measure: "they are to be handed over", "all four will be sent
 # back" (a few words between, no comma; the auxiliary close to the measure's words or in them).
 _PASSIVE_SUBJECT = re.compile(
@@ -132,7 +136,8 @@ def referred_group(
     ctx: ArticleContext, sent: int, clause: tuple[int, int], anchor: Span
 ) -> str | None:
     """The group a measure's people-words refer back to, when its clause names none: the
-    group named last in the sentences just before (for "the women", a group of women)."""
+    group named last in the sentences just before ("the women": the last group of women the
+    article named, by the group's local name)."""
     begin, end = clause
     text = ctx.folded
     verb_end = text.find(" ", anchor.begin, anchor.end)
@@ -184,9 +189,10 @@ def _described_only(ctx: ArticleContext, policy: Policy, target: str) -> bool:
 
 
 def refer_targets(ctx: ArticleContext, policies: list[Policy]) -> list[Policy]:
-    """Measures whose clause names no group (or only the guards people are handed to) but
-    refers to people named before take that group as their target. Done once the mentions
-    are merged, so that what is merged does not change."""
+    """Targets settled once the mentions are merged (so that no merge changes): groups that
+    only describe another target and the forces a patrol reinforcement adds are dropped, and
+    a measure whose clause names no group (or only the guards people are handed to) but
+    refers to people named before takes that group."""
     for policy in policies:
         if len(policy.targets) > 1:
             policy.targets = [t for t in policy.targets if not _described_only(ctx, policy, t)]
