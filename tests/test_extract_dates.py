@@ -100,6 +100,11 @@ def test_a_future_day_without_year_is_the_next_one() -> None:
     ]
 
 
+def test_a_month_an_authority_is_preparing_for_is_the_next_one() -> None:
+    found = times("Officers are preparing to bring detection vans to the county by February.")
+    assert [(w[1], w[2]) for w in found] == [(dt.date(2024, 2, 1), dt.date(2024, 2, 29))]
+
+
 def test_relative_dates_stay_unresolved_without_a_publication_date() -> None:
     assert times("It began last Thursday and ended in October 2023.", published=None) == [
         ("last Thursday", None, None, "Unknown", "at"),

@@ -61,7 +61,8 @@ _PART = (
 )
 _FUTURE = re.compile(
     r"\b(?:will|shall|is set to|are set to|is to|are to|plans? to|planning to|scheduled|"
-    r"expected to|due to|going to|intends? to|take effect|takes effect)\b[^.;]*$",
+    r"expected to|due to|going to|intends? to|take effect|takes effect|(?:is|are) preparing to|"
+    r"preparing to|may soon|could soon|will soon)\b[^.;]*$",
     re.IGNORECASE,
 )
 _NUMBERS = {
