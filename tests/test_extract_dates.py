@@ -105,6 +105,15 @@ def test_a_month_an_authority_is_preparing_for_is_the_next_one() -> None:
     assert [(w[1], w[2]) for w in found] == [(dt.date(2024, 2, 1), dt.date(2024, 2, 29))]
 
 
+def test_a_month_and_year_before_a_comma_are_read() -> None:
+    found = times("Workers were sent home in March 2024, a source said.")
+    assert [(w[0], w[1]) for w in found] == [("in March 2024", dt.date(2024, 3, 1))]
+
+
+def test_a_number_with_a_thousands_comma_is_no_year() -> None:
+    assert times("The fine rose to 2024,500 won.") == []
+
+
 def test_relative_dates_stay_unresolved_without_a_publication_date() -> None:
     assert times("It began last Thursday and ended in October 2023.", published=None) == [
         ("last Thursday", None, None, "Unknown", "at"),

@@ -49,7 +49,9 @@ _MONTHS = {
 _MONTH = r"(?P<month>" + "|".join(sorted(_MONTHS, key=len, reverse=True)) + r")\b\.?"
 _WEEKDAYS = tuple(day.lower() for day in WEEKDAY_NAMES)
 _WEEKDAY = r"(?P<wd>" + "|".join(WEEKDAY_NAMES) + ")"
-_YEAR = r"(?P<year>(?:19|20)\d{2})(?![\d,])"
+# A year may stand before a comma ("in March 2024, a source said"), not inside a number
+# ("2024,500 won").
+_YEAR = r"(?P<year>(?:19|20)\d{2})(?!\d|,\d)"
 _PREP = (
     r"(?i:(?P<prep>since|from|until|till|by|in|on|during|as of|starting(?: in| on| from)?|"
     r"beginning(?: in| on)?|throughout|before|after)\s+)"
