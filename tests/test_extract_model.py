@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 from importlib.resources import files
+from pathlib import Path
 
 import numpy as np
 import pytest
@@ -32,6 +33,8 @@ from borderkg.loaders.readers import ReadError, ReadOptions, read_path
 from borderkg.loaders.record import ArticleRecord
 from borderkg.loaders.samples import sample_paths
 from borderkg.ontology.namespaces import MEASURE
+
+FIXTURES = Path(__file__).parent / "fixtures"
 
 SMALL = FeatureSettings(dim=1 << 10)
 CLASSES = ["BarrierConstruction", "CCTVInstallation", NONE]
@@ -148,7 +151,7 @@ def test_thresholds_the_folds_cannot_tell_apart_resolve_to_the_most_cautious() -
 
 def test_least_tuned_set_of_the_decision_is_a_parameter() -> None:
     table = {"dev": _fold(0.8, 0.9), "heldout6": _fold(0.6, 0.62), "newest": _fold(0.5, 0.48)}
-    assert choose(table)[1] is True
+    assert choose(table, least_tuned="heldout6")[1] is True
     assert choose(table, least_tuned="newest")[1] is False
 
 
@@ -328,3 +331,17 @@ def test_goods_sent_across_are_no_repatriation_the_model_proposes() -> None:
         id="t",
     )
     assert pairs(extractor.extract(people).policies) == [("ForcedRepatriation", "CarriedOut")]
+
+
+def test_a_least_tuned_set_missing_from_the_folds_is_an_error_not_a_dropped_guard() -> None:
+    table = {"dev": _fold(0.8, 0.9), "heldout6": _fold(0.6, 0.62)}
+    with pytest.raises(ValueError, match="heldout99"):
+        choose(table, least_tuned="heldout99")
+
+
+def test_gold_sets_reads_heldout_when_called(monkeypatch: pytest.MonkeyPatch) -> None:
+    from borderkg.loaders.extract import policy_model_train
+
+    monkeypatch.setattr(policy_model_train, "HELDOUT", ("heldout2",))
+    names = [name for name, _, _ in policy_model_train.gold_sets(FIXTURES)]
+    assert names == ["dev", "heldout2"]

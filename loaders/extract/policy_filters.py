@@ -180,7 +180,8 @@ _INSTRUMENT = re.compile(
     r"sanctions)\b",
     re.IGNORECASE,
 )
-# Words one of which an appeal or an open question needs: a cheap test before the patterns.
+# Words one of which a power granted or an open question needs: a cheap test before the
+# patterns.
 _CAPACITY_WORDS = triggers(
     "power powers authority right ability capacity mandate freedom leeway licence license "
     "unclear clear unknown known uncertain word doubtful wonder* ask* whether"

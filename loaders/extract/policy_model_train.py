@@ -68,8 +68,10 @@ def _local(value: str) -> str:
     return value.rsplit("/", 1)[-1].rsplit("#", 1)[-1].rsplit(":", 1)[-1]
 
 
-def gold_sets(fixtures: Path, names: Sequence[str] = HELDOUT) -> list[tuple[str, Path, Path]]:
-    """(name, gold folder, corpus root) of the corpus gold and each held-out set of ``names``."""
+def gold_sets(fixtures: Path, names: Sequence[str] | None = None) -> list[tuple[str, Path, Path]]:
+    """(name, gold folder, corpus root) of the corpus gold and each held-out set of ``names``
+    (``HELDOUT`` as it stands when called, so a script that rebinds it is obeyed)."""
+    names = HELDOUT if names is None else names
     corpus = Path(str(files("borderkg.loaders").joinpath("corpus")))
     out = [("dev", corpus / "gold", corpus)]
     out += [(n, fixtures / n / "gold", fixtures / n) for n in names if (fixtures / n).is_dir()]
@@ -241,7 +243,7 @@ def _mean(table: dict[str, Fold], threshold: float | None, which: int = 0) -> fl
     )
 
 
-def choose(table: dict[str, Fold], least_tuned: str = HELDOUT[-1]) -> tuple[float, bool]:
+def choose(table: dict[str, Fold], least_tuned: str | None = None) -> tuple[float, bool]:
     """The highest threshold whose mean policies F1 over folds is within :data:`NEAR_BEST` of
     the best, among those where the least tuned set does not fall, and whether the model
     wins there: the mean rises. With no such threshold the best one overall is returned,
@@ -250,9 +252,14 @@ def choose(table: dict[str, Fold], least_tuned: str = HELDOUT[-1]) -> tuple[floa
     Within that margin the folds cannot tell thresholds apart, and a higher one proposes
     fewer measures with no rule cue behind them (round 15: .4 to .6 within .0024, and at .4
     "students have to walk two hours to school" became a patrol reinforcement at .51; rounds
-    16 and 17: .4 best by .006 or more, so .4)."""
-    held = table.get(least_tuned)
-    kept = [t for t in THRESHOLDS if held is None or held.model[t][0] >= held.rules[0]]
+    16 and 17: .4 best by .006 or more, so .4). ``least_tuned`` defaults to the last of
+    ``HELDOUT`` as it stands when called; a set that is not among the folds is an error, not
+    a guard silently dropped."""
+    least_tuned = HELDOUT[-1] if least_tuned is None else least_tuned
+    if least_tuned not in table:
+        raise ValueError(f"the least tuned set {least_tuned!r} is not among the folds")
+    held = table[least_tuned]
+    kept = [t for t in THRESHOLDS if held.model[t][0] >= held.rules[0]]
     top = max(_mean(table, t) for t in kept or THRESHOLDS)
     best = max(t for t in kept or THRESHOLDS if _mean(table, t) >= top - NEAR_BEST)
     return best, bool(kept) and _mean(table, best) > _mean(table, None)
@@ -305,7 +312,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     extractor = get_extractor()
     classes = all_classes()
-    sets = [load_set(n, g, r, extractor) for n, g, r in gold_sets(args.fixtures, HELDOUT)]
+    sets = [load_set(n, g, r, extractor) for n, g, r in gold_sets(args.fixtures)]
     table = leave_one_set_out(sets, classes, extractor)
     threshold, wins = choose(table, args.least_tuned)
     print(f"threshold {threshold} (best mean policies F1 over held-out sets); on: {wins}")
