@@ -213,6 +213,29 @@ def test_a_trial_being_prepared_for_a_date_is_planned(extractor: Extractor) -> N
     assert policies(extractor, text) == [("PublicPunishment", "Planned")]
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A trial of the two guards in front of the garrison is being prepared, a source said.",
+        "A public trial of the smugglers is being prepared.",
+    ],
+)
+def test_a_trial_being_prepared_is_planned_with_no_date_named(
+    extractor: Extractor, text: str
+) -> None:
+    assert policies(extractor, text) == [("PublicPunishment", "Planned")]
+
+
+def test_an_inspection_group_due_to_come_is_planned(extractor: Extractor) -> None:
+    text = "A non-socialist inspection group is due to come from Sinuiju in November."
+    assert policies(extractor, text) == [("NonSocialistInspection", "Planned")]
+
+
+def test_a_delay_due_to_the_floods_is_no_plan(extractor: Extractor) -> None:
+    text = "The delay is due to the floods, and guards were told to search every house."
+    assert [s for _, s in policies(extractor, text)] == ["Announced"]
+
+
 def test_families_of_those_returned_put_under_watch_is_a_crackdown_on_defection(
     extractor: Extractor,
 ) -> None:

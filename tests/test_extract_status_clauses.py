@@ -155,6 +155,10 @@ def test_an_infinitive_that_nothing_requires_reports_no_measure(extractor: Extra
             "Villagers in Hyesan no longer need a permit to visit the market.",
             ("MovementRestriction", "Lifted"),
         ),
+        (
+            "Returning pupils also no longer have to go through the seven-day quarantine.",
+            ("QuarantineRule", "Lifted"),
+        ),
         ("Hoeryong has been under lockdown since early May.", ("MovementRestriction", "InForce")),
     ],
 )

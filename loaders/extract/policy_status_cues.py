@@ -54,7 +54,7 @@ STATUS_CUES: list[tuple[str, re.Pattern[str]]] = [
             r"\b(?:lifted|lifting|lift(?:s)? (?:the|a|its)|reopened|reopening|re-opened|reopen|"
             r"resumed|resumption|removed|ended|scrapped|abolished|withdrawn|withdrew|called off|"
             r"rescinded|revoked|repealed|annulled|cancell?ed|discontinued|phased out|overturned|"
-            r"dropped|dismantled|(?:switched|turned) off(?!\s+(?:at|every|each|during|overnight|by\s+"
+            r"dropped|dismantled|no longer (?:have|has|need|needs) to|(?:switched|turned) off(?!\s+(?:at|every|each|during|overnight|by\s+"
             r"day|in\s+the\s+(?:morning|day|daytime)))|(?:allowed|permitted|"
             r"approved|legali[sz]ed) (?:\w+ )?"
             r"again|once again (?:allowed|permitted|open))\b",
@@ -97,6 +97,9 @@ STATUS_CUES: list[tuple[str, re.Pattern[str]]] = [
             # being prepared for December"
             r"(?:under ?way|being made)|(?:is|are) (?:now |also )?(?:being prepared|being planned|being "
             r"organi[sz]ed|expected) (?:for|in|at|next|this|before|by|soon|later|within)\b|"
+            # "a public trial is being prepared, a source said"; "is due to arrive next week"
+            r"(?:is|are) (?:now |also )?being (?:prepared|planned)(?=\s*[,.;:]|\s*$)|"
+            r"(?:is|are) due to (?!be\b|the\b|a\b|an\b|its\b|their\b)[a-z]+\b|"
             r"preparations (?:are|were|have been) "
             r"(?:under ?way|being made)|would be (?!\w+ly\b)\w+ed\b|(?:could|may|might) (?:soon |also |well )?be "
             r"(?!\w+ly\b)(?:\w+ed|sent|built|put|set|shut|taken|brought|torn|sent back)\b|to be (?:installed|built|erected|introduced|deployed|"
@@ -174,7 +177,7 @@ STATUS_TRIGGERS: list[str] = [
     "whispered whispering murmured",
     "lifted lifting lift lifts reopened reopening re reopen resumed resumption removed ended "
     "scrapped abolished withdrawn withdrew called rescinded revoked repealed annulled cancelled "
-    "canceled discontinued phased overturned dropped dismantled again switched turned",
+    "canceled discontinued phased overturned dropped dismantled longer again switched turned",
     "relaxed relaxing relax eased easing ease shortened shortening narrowed narrowing down loosened "
     "exempt exempted exempts exempting exemption exemptions "
     "been "
