@@ -79,6 +79,20 @@ def times(
             ("in early 2021", dt.date(2021, 1, 1), dt.date(2021, 3, 31), "Season", "at"),
         ),
         (
+            "Seized in the last two weeks of September.",
+            (
+                "in the last two weeks of September",
+                dt.date(2023, 9, 17),
+                dt.date(2023, 9, 30),
+                "Month",
+                "at",
+            ),
+        ),
+        (
+            "Put up in the first days of March.",
+            ("in the first days of March", dt.date(2023, 3, 1), dt.date(2023, 3, 7), "Week", "at"),
+        ),
+        (
             "Arrested since the start of the year.",
             (
                 "since the start of the year",

@@ -108,6 +108,63 @@ def test_a_policy_carries_actors_place_time_and_evidence(extractor: Extractor) -
     )
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Residents of Tumangang were told on 3 June that nobody may go within 300 metres "
+            "of the river.",
+            ("on 3 June", dt.date(2023, 6, 3)),
+        ),
+        (
+            "At a meeting on 2 December, guards were told again that they must fire without "
+            "warning at anyone who approaches the river at night.",
+            ("on 2 December", dt.date(2022, 12, 2)),
+        ),
+    ],
+)
+def test_an_announced_measure_is_dated_by_its_telling(
+    extractor: Extractor, text: str, expected: tuple[str, dt.date]
+) -> None:
+    times = [(p.time.expression, p.time.earliest) for p in extract(extractor, text).policies]
+    assert times and set(times) == {expected}
+
+
+def test_a_deed_is_not_dated_by_a_time_across_a_clause_of_telling(extractor: Extractor) -> None:
+    text = "A source said on Monday that police installed cameras along the river in Hyesan."
+    [p] = extract(extractor, text).policies
+    assert p.time is None
+
+
+def test_a_time_that_ends_a_long_sentence_dates_its_measure(extractor: Extractor) -> None:
+    text = (
+        "Officers of the provincial social security bureau confiscated more than 200 Chinese "
+        "gas cylinders in house-to-house searches in Hyesan in the last two weeks of "
+        "September, a source in Ryanggang Province said."
+    )
+    [p] = extract(extractor, text).policies
+    assert p.time is not None
+    assert (p.time.earliest, p.time.latest) == (dt.date(2023, 9, 17), dt.date(2023, 9, 30))
+
+
+def test_a_time_far_from_its_measure_inside_the_sentence_dates_nothing(
+    extractor: Extractor,
+) -> None:
+    text = (
+        "Officers of the provincial social security bureau confiscated more than 200 Chinese "
+        "gas cylinders in the last two weeks of September in house-to-house searches in "
+        "Hyesan and three other towns along the Yalu River, a source said."
+    )
+    [p] = extract(extractor, text).policies
+    assert p.time is not None and p.time.earliest == dt.date(2023, 9, 17)
+    far = (
+        "Police installed cameras along the road that leads from the river up to the market "
+        "and the school in the villages that lost electricity in January and the town."
+    )
+    [q] = extract(extractor, far).policies
+    assert q.time is None
+
+
 def test_the_authority_after_by_implements_and_an_order_issues(extractor: Extractor) -> None:
     passive = extract(
         extractor, "Cameras were installed by the Chinese border police near Dandong."

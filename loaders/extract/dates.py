@@ -59,7 +59,8 @@ _PREP = (
 _PART = (
     r"(?i:(?P<part>early|late|mid|earlier|later|the end of|the beginning of|the start of|"
     r"the middle of|the first half of|the second half of|the first week of|"
-    r"the last week of)[\s-]+)"
+    r"the last week of|the (?:first|last) (?:two|2) weeks of|the (?:first|last) (?:few )?days of)"
+    r"[\s-]+)"
 )
 _FUTURE = re.compile(
     r"\b(?:will|shall|is set to|are set to|is to|are to|plans? to|planning to|scheduled|"
@@ -117,6 +118,14 @@ def _part_of(window: Window, part: str | None, unit: str) -> Window:
             "the last week of": (last - 6, last),
             "the first half of": (1, 15),
             "the second half of": (16, last),
+            "the first two weeks of": (1, 14),
+            "the first 2 weeks of": (1, 14),
+            "the last two weeks of": (last - 13, last),
+            "the last 2 weeks of": (last - 13, last),
+            "the first days of": (1, 7),
+            "the first few days of": (1, 7),
+            "the last days of": (last - 6, last),
+            "the last few days of": (last - 6, last),
         }
         lo, hi = ranges.get(part, (1, last))
         return start.replace(day=lo), start.replace(day=hi)

@@ -241,7 +241,7 @@ def find_policies(ctx: ArticleContext) -> list[Policy]:
             if back_reference(ctx, index, cand.span, [p for p, _ in raw], cand.concept):
                 refused.add(index)
                 continue
-            time = measure_time(ctx, index, evidence)
+            time = measure_time(ctx, index, evidence, announced=status == _ANNOUNCED)
             key = (cand.concept, status, time.earliest if time else None)
             if key in seen:
                 continue

@@ -25,8 +25,16 @@ from .context import ArticleContext, distance
 from .model import Span, TimeInfo
 
 _CARRIED_OUT, _IN_FORCE, _LIFTED = str(STATUS.CarriedOut), str(STATUS.InForce), str(STATUS.Lifted)
-# How far (in characters) a time expression may be from the measure it dates.
+# How far (in characters) a time expression may be from the measure it dates; farther when
+# it ends the sentence, where it dates the main verb however long the clause ("put up cameras
+# on the lanes that lead up from the river in two villages near Nanping this month, the
+# source added").
 _TIME_REACH = 70
+_FINAL_TIME_REACH = 130
+_SENTENCE_END = re.compile(
+    r"\s*(?:[.!?;:\"”’)]|$|,\s+(?:(?:a|an|the|one|two|several)\s+)?(?:[\w-]+\s+){0,6}?"
+    r"(?:said|says|told|added|reported|according)\b)"
+)
 
 
 # Words between a time expression and a measure that put them in different clauses: the
@@ -42,9 +50,40 @@ _OTHER_CLAUSE = re.compile(
 _DEADLINE_AFTER = re.compile(r"\s*(?:'s\s+)?deadlines?\b", re.IGNORECASE)
 
 
-def measure_time(ctx: ArticleContext, index: int, anchor: Span) -> TimeInfo | None:
-    """The time expression of the measure's own clause nearest to it, if close enough."""
-    time = ctx.time(index, anchor)
+# The verbs that tell a measure ("were told on 3 June that nobody may …"): their time dates it.
+_TELLING = re.compile(
+    r"\b(?:told|warned|ordered|instructed|informed|notified|announced|reminded)\b", re.IGNORECASE
+)
+
+
+def _time_of_telling(ctx: ArticleContext, index: int, time: TimeInfo, anchor: Span) -> bool:
+    """Whether a time before an announced measure dates the telling of it ("residents were
+    told last week that nobody may …", "at a meeting on 2 December, guards were told that
+    …"): the clause between holds only the verb of telling and its ``that``."""
+    if time.span.end > anchor.begin:
+        return False
+    sent = ctx.sentences[index]
+    if not _TELLING.search(ctx.folded, sent.begin, anchor.begin):
+        return False
+    between = _TELLING.sub(" ", ctx.folded[time.span.end : anchor.begin])
+    return not _OTHER_CLAUSE.search(re.sub(r"\bthat\b", " ", between, count=1))
+
+
+def measure_time(
+    ctx: ArticleContext, index: int, anchor: Span, announced: bool = False
+) -> TimeInfo | None:
+    """The time expression of the measure's own clause nearest to it, if close enough; of an
+    announced measure, also the time it was told (``announced``)."""
+    time = ctx.time(index, anchor, _TIME_REACH)
+    if time is None:
+        late = [
+            t
+            for t in ctx.times_in(index)
+            if t.span.begin >= anchor.end
+            and distance(t.span, anchor) <= _FINAL_TIME_REACH
+            and _SENTENCE_END.match(ctx.folded, t.span.end)
+        ]
+        time = min(late, key=lambda t: distance(t.span, anchor)) if late else None
     if time is not None and _DEADLINE_AFTER.match(ctx.folded, time.span.end):
         others = [
             t
@@ -56,6 +95,8 @@ def measure_time(ctx: ArticleContext, index: int, anchor: Span) -> TimeInfo | No
     if time is None:
         return None
     lo, hi = _between(time.span, anchor)
+    if announced and lo < hi and _time_of_telling(ctx, index, time, anchor):
+        return time
     if lo < hi and _OTHER_CLAUSE.search(ctx.folded, lo, hi):
         others = [
             t
