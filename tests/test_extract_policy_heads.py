@@ -29,7 +29,14 @@ from borderkg.loaders.extract.policy_heads import (
     retype,
     using_heads,
 )
-from borderkg.loaders.extract.policy_heads_train import HEADS_SETS, Article, label, score, statuses
+from borderkg.loaders.extract.policy_heads_train import (
+    HEADS_SETS,
+    Article,
+    folds_of,
+    label,
+    score,
+    statuses,
+)
 from borderkg.loaders.extract.policy_model import NONE, PolicyModel
 from borderkg.loaders.extract.policy_model_train import _local as local
 from borderkg.loaders.extract.policy_model_train import all_classes, train
@@ -191,7 +198,7 @@ def test_shipped_heads_were_trained_on_every_analysed_set_and_not_the_blind_one(
         files("borderkg.loaders.extract").joinpath(HEADS_FILE).read_text(encoding="utf-8")
     )
     assert set(data["trained_on"]) == {"dev", *HEADS_SETS}
-    assert not {f"heldout{n}" for n in range(36, 72)} & set(data["trained_on"])
+    assert not {f"heldout{n}" for n in range(36, 76)} & set(data["trained_on"])
     assert set(data["loso"]) == set(data["trained_on"])
 
 
@@ -209,3 +216,12 @@ def test_the_trainer_scores_a_set_with_the_heads_it_is_given(recorded, status_he
     article = Article(ctx, [(policy, True, False)], gold)
     assert score([article], None)[2] == 0.0
     assert score([article], Heads(None, planted)) == (1.0, 1.0, 1.0)
+
+
+def test_sets_are_held_out_one_by_one_unless_folds_are_asked_for() -> None:
+    names = [f"s{i}" for i in range(7)]
+    assert folds_of(names, 0) == [[n] for n in names]
+    assert folds_of(names, 7) == [[n] for n in names]
+    groups = folds_of(names, 3)
+    assert groups == [["s0", "s3", "s6"], ["s1", "s4"], ["s2", "s5"]]
+    assert sorted(n for g in groups for n in g) == names

@@ -1,7 +1,8 @@
 """Train the policy heads (type, status) and judge them by leave-one-set-out evaluation.
 
 Run from the repository root: ``python -m borderkg.loaders.extract.policy_heads_train``
-(``--fixtures`` the folder of the held-out sets, ``--no-write`` only prints the tables).
+(``--fixtures`` the folder of the held-out sets, ``--no-write`` only prints the tables,
+``--folds K`` holds the sets out in K groups instead of one by one).
 
 Each gold set of ``HEADS_SETS`` (and the corpus gold) is extracted once with
 a sentence model trained without it (at the shipped model's threshold), and the rules'
@@ -182,20 +183,33 @@ def combined(
     return Heads(t.type_head, s.status_head, t.type_scope, s.status_scope)
 
 
+def folds_of(names: Sequence[str], folds: int) -> list[list[str]]:
+    """The sets held out together: one each (``folds`` 0), else ``folds`` groups dealt round
+    robin in the given order, so neighbouring sets (often of one theme) fall apart."""
+    if folds <= 0 or folds >= len(names):
+        return [[n] for n in names]
+    return [list(names[i::folds]) for i in range(folds)]
+
+
 def loso(
     captured: dict[str, list[Article]],
+    groups: Sequence[Sequence[str]] | None = None,
 ) -> tuple[dict[str, dict[Setting, tuple[float, float, float]]], dict[str, tuple]]:
-    """Per held-out set, scores at every setting with heads trained on the other sets (and
-    the fold's trained heads, to score combinations afterwards)."""
+    """Per held-out set, scores at every setting with heads trained on the sets outside its
+    fold (one set per fold unless ``groups`` says otherwise), and the fold's trained heads,
+    to score combinations afterwards."""
     table: dict[str, dict[Setting, tuple[float, float, float]]] = {}
     trained: dict[str, tuple] = {}
-    for name, articles in captured.items():
-        others = [a for n, arts in captured.items() if n != name for a in arts]
+    for group in groups or [[name] for name in captured]:
+        others = [a for n, arts in captured.items() if n not in group for a in arts]
         type_head, status_head = train_heads(others)
-        trained[name] = (type_head, status_head)
-        table[name] = {s: score(articles, heads_for(s, type_head, status_head)) for s in settings()}
-        print(f"  held out {name}", file=sys.stderr)
-    return table, trained
+        for name in group:
+            trained[name] = (type_head, status_head)
+            table[name] = {
+                s: score(captured[name], heads_for(s, type_head, status_head)) for s in settings()
+            }
+        print(f"  held out {', '.join(group)}", file=sys.stderr)
+    return {name: table[name] for name in captured}, trained
 
 
 def choose(
@@ -223,6 +237,7 @@ def write_heads(
     table: dict[str, dict[Setting, tuple[float, float, float]]],
     type_setting: Setting | None,
     status_setting: Setting | None,
+    folds: int = 0,
 ) -> None:
     """Train both heads on every set's mentions and write them with their chosen settings
     and the LOSO table; a head without a setting is written switched off, without weights
@@ -241,6 +256,7 @@ def write_heads(
         out[key] = head.to_json() if setting is not None else {"enabled": False}
     out["scopes"] = scopes
     out["trained_on"] = list(captured)
+    out["folds"] = folds or len(captured)
     out["decision"] = (
         f"type head {type_setting}, status head {status_setting}: best mean policies F1 over "
         f"held-out sets among the settings at which no set falls by more than {MAX_DROP}"
@@ -265,6 +281,13 @@ def main(argv: Sequence[str] | None = None) -> int:
         help="the sentence model's threshold in the folds (default: the shipped model's, "
         "so the heads learn from the proposals they will meet)",
     )
+    parser.add_argument(
+        "--folds",
+        type=int,
+        default=0,
+        help="hold sets out in this many groups instead of one by one (0, the default): the "
+        "sentence model is trained once per fold to capture, not once per set",
+    )
     args = parser.parse_args(argv)
     from borderkg.loaders.extract import get_extractor
 
@@ -274,13 +297,17 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     extractor = get_extractor()
     sets = [load_set(n, g, r, extractor) for n, g, r in gold_sets(args.fixtures, HEADS_SETS)]
+    groups = folds_of([s.name for s in sets], args.folds)
     captured: dict[str, list[Article]] = {}
-    for held in sets:
-        model = train([e for s in sets if s is not held for e in s.examples], all_classes())
+    for group in groups:
+        rest = [e for s in sets if s.name not in group for e in s.examples]
+        model = train(rest, all_classes())
         model.threshold = threshold
-        captured[held.name] = capture(held, extractor, model)
-        print(f"  captured {held.name}", file=sys.stderr)
-    table, trained = loso(captured)
+        for held in (s for s in sets if s.name in group):
+            captured[held.name] = capture(held, extractor, model)
+            print(f"  captured {held.name}", file=sys.stderr)
+    captured = {s.name: captured[s.name] for s in sets}
+    table, trained = loso(captured, groups)
     type_setting, status_setting = choose(table, "type"), choose(table, "status")
     both = {
         name: score(captured[name], combined(type_setting, status_setting, *trained[name]))
@@ -304,7 +331,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.no_write:
         return 0
     path = args.out or Path(str(files("borderkg.loaders.extract").joinpath(HEADS_FILE)))
-    write_heads(path, captured, table, type_setting, status_setting)
+    write_heads(path, captured, table, type_setting, status_setting, len(groups))
     print(f"wrote {path}")
     return 0
 
