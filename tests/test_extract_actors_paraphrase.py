@@ -289,13 +289,25 @@ def test_chinese_suppliers_are_chinese_traders(extractor: Extractor) -> None:
     assert "chinese-traders" in actors
 
 
-def test_a_body_named_without_its_country_on_the_other_side_is_dropped(
+def test_state_security_without_its_country_is_north_koreas_even_in_a_chinese_town(
     extractor: Extractor,
 ) -> None:
+    """North Korea's ministry works in Chinese towns too (minders of workers, escorts of
+    troupes): only China named with it, or a place attached to it, makes it China's."""
     _, north = run(extractor, "In Hyesan, state security has been tapping phone calls.")
-    _, china = run(extractor, "In Dandong, state security has been tapping phone calls.")
-    assert "prc-ministry-of-state-security" not in north
-    assert "prc-ministry-of-state-security" in china
+    _, dandong = run(extractor, "In Dandong, state security has been tapping phone calls.")
+    _, chinese = run(extractor, "In Dandong, China's state security has been tapping calls.")
+    _, attached = run(extractor, "State security officers of the Dandong bureau tap calls.")
+    assert "prc-ministry-of-state-security" not in north | dandong
+    assert "dprk-ministry-of-state-security" in dandong
+    assert "prc-ministry-of-state-security" in chinese & attached
+
+
+def test_state_security_hunting_chinese_phones_is_north_koreas(extractor: Extractor) -> None:
+    text = "State security officers search the dormitories every week for Chinese phones."
+    _, actors = run(extractor, text)
+    assert "dprk-ministry-of-state-security" in actors
+    assert "prc-ministry-of-state-security" not in actors
 
 
 def test_the_place_of_a_bodys_officers_decides_its_side_over_the_articles_other_country(
