@@ -154,6 +154,36 @@ def test_families_with_relatives_on_the_other_side_are_families_of_defectors(
     assert evidence(x, "families-of-defectors") == [head]
 
 
+@pytest.mark.parametrize(
+    ("text", "head"),
+    [
+        (
+            "Officers have questioned every power-station worker whose relatives fled to "
+            "South Korea.",
+            "worker",
+        ),
+        ("The ministry struck off every candidate with a relative who fled to China.", "candidate"),
+        ("Households in Manpo whose mothers are in China will be moved inland.", "Households"),
+        ("Pupils whose parents fled to China may not sit the examinations.", "Pupils"),
+        ("The deserter's family in Onsong town has been placed under watch.", "family"),
+        ("Families of young people who flee will be moved out of the county.", "Families"),
+    ],
+)
+def test_people_whose_kin_left_are_families_of_defectors(
+    extractor: Extractor, text: str, head: str
+) -> None:
+    x, actors = run(extractor, text)
+    assert "families-of-defectors" in actors
+    assert evidence(x, "families-of-defectors") == [head]
+
+
+def test_traders_with_relatives_in_china_are_not_families_of_defectors(
+    extractor: Extractor,
+) -> None:
+    _, actors = run(extractor, "Traders with relatives in China get goods more cheaply in Hyesan.")
+    assert "families-of-defectors" not in actors
+
+
 def test_families_with_relatives_at_home_are_not_families_of_defectors(
     extractor: Extractor,
 ) -> None:

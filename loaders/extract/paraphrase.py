@@ -159,12 +159,38 @@ _WATER_ANCHOR = ("families", "households", "people", "villagers", "riverside")
 # come back": the families of people described as having left.
 _FAMILIES_OF_LEAVERS = re.compile(
     r"(?P<head>families|relatives|family\s+members|parents)\s+of\s+(?:[\w'’-]+\s+){1,4}?"
-    r"(?:who|that)\s+(?:had\s+|have\s+|has\s+)?(?:fled|defected|escaped|crossed\s+(?:the|into|"
+    r"(?:who|that)\s+(?:had\s+|have\s+|has\s+)?(?:fled|flee|flees|(?:try|tried|tries)\s+to\s+flee|"
+    r"deserted|defected|escaped|crossed\s+(?:the|into|"
     r"to)\b|went\s+(?:over\s+)?to\s+(?:china|the\s+south|south\s+korea)|did\s+not\s+(?:come\s+"
     r"back|return)|never\s+(?:came\s+back|returned)|went\s+missing|disappeared|ran\s+away|"
     r"paid\s+(?:brokers\s+)?to\s+(?:leave|cross|get\s+out))",
     _I,
 )
+# "every worker whose relatives fled to South Korea", "candidates with a relative who fled to
+# China", "households in Manpo whose mothers are in China": people whose kin left are the
+# families of defectors (the word before names them).
+_KIN_LEFT = re.compile(
+    r"(?:whose\s+|with\s+(?:(?:a|one|two|several|close)\s+)?)(?:relatives?|family\s+members?|parents|"
+    r"mothers?|fathers?|sons?|daughters?|husbands?|wives|brothers?|sisters?|children)\s+"
+    r"(?:(?:who\s+)?(?:have\s+|had\s+|has\s+)?(?:fled|defected|escaped|gone|went|left\s+for|"
+    r"are|is|were|live|lives|living)\s+)(?:(?:to|for|in|into)\s+)?(?:the\s+)?(?:China|South\s+"
+    r"Korea|South|Seoul)\b",
+    _I,
+)
+_KIN_ANCHOR = ("whose", "with")
+_KIN_HEAD = re.compile(
+    r"\b(?P<head>households|families|people|pupils|students|children|workers?|candidates?|"
+    r"residents|recruits|guards|soldiers|officials|villagers|teachers|anyone|those|women|men)"
+    r"(?:\s+(?:in|of|at|from)\s+(?:[\w'’-]+\s+){1,3}?|\s+)$",
+    _I,
+)
+# "the deserter's family", "a defector's relatives": the family of one who left.
+_KIN_OF_LEAVER = re.compile(
+    r"(?:deserter|defector|escapee|runaway)s?['’]s?\s+(?P<head>famil(?:y|ies)|relatives|parents|"
+    r"mother|father|wife|husband|children)\b",
+    _I,
+)
+_KIN_OF_ANCHOR = ("deserter", "defector", "escapee", "runaway")
 # "the families they left behind": the families of people who left, once defectors are named.
 _LEFT_BEHIND = re.compile(
     r"(?P<head>families|relatives|family\s+members|parents|children|spouses|wives|husbands)\s+"
@@ -313,6 +339,12 @@ class ParaphraseReader:
         for m in anchored(_FAMILIES_WITH, _WITH_ANCHOR, folded, lower):
             add(m.start("head"), m.end("head"), _FAMILIES)
         for m in anchored(_FAMILIES_OF_LEAVERS, _FAMILIES_ANCHOR[:4], folded, lower):
+            add(m.start("head"), m.end("head"), _FAMILIES)
+        for m in anchored(_KIN_LEFT, _KIN_ANCHOR, folded, lower):
+            head = _KIN_HEAD.search(folded, max(0, m.start() - 40), m.start())
+            if head is not None:
+                add(head.start("head"), head.end("head"), _FAMILIES)
+        for m in anchored(_KIN_OF_LEAVER, _KIN_OF_ANCHOR, folded, lower):
             add(m.start("head"), m.end("head"), _FAMILIES)
         for m in anchored(_BY_THE_WATER, _WATER_ANCHOR, folded, lower):
             head = "head" if m.group("head") else "head2"
