@@ -217,6 +217,28 @@ def test_a_country_owning_a_body_is_neither_actor_nor_place(extractor: Extractor
     assert ACTOR + "prc-ministry-of-public-security" in found["actors"]
 
 
+def test_a_country_owning_a_law_is_neither_actor_nor_place(extractor: Extractor) -> None:
+    _, found = extract(
+        extractor, "Two brokers were charged under Article 318 of China's Criminal Law in Yanji."
+    )
+    assert PLACE + "china" not in found["actors"] | found["locations"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Guards made sure that windows facing China were shuttered in Hyesan.",
+        "Officials returning from a visit to China must report within a day.",
+        "Wholesalers in Hyesan who deal with China pay in yuan.",
+        "They are hungry, and they can see China every day from the posts.",
+    ],
+)
+def test_a_country_faced_visited_or_dealt_with_is_a_place(extractor: Extractor, text: str) -> None:
+    _, found = extract(extractor, text)
+    assert PLACE + "china" in found["locations"]
+    assert PLACE + "china" not in found["actors"]
+
+
 def test_a_country_phoned_is_a_place_and_its_authorities_an_actor(extractor: Extractor) -> None:
     _, found = extract(
         extractor,

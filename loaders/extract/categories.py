@@ -24,6 +24,9 @@ _PLACE_BEFORE = re.compile(
     r"\b(?:in|into|inside|to|from|across|along|near|at|within|throughout|through|out of|via|"
     r"ring|rang|ringing|phone|phoned|phoning|dial|dialled|dialing|calls? to|"
     r"toward|towards|between|leave|leaving|left|entered|entering|reach|reached|return to|"
+    # "windows facing China", "a first visit to China", "they can see China every day"
+    r"face|faces|facing|faced|visit|visits|visiting|visited|see|sees|saw|deal with|deals with|"
+    r"dealing with|dealt with|"
     r"returned to|fled|flee|fleeing|escaped|escaping|border with|borders with|bordering|"
     r"(?:leave|leaves|leaving|left|head|heads|headed|heading|bound|depart|departed|departing|"
     r"set off|go|going|went|gone|flee|fled) for|"
@@ -110,9 +113,13 @@ def assign_roles(x: Extraction, folded: str, source_spans: list[Span]) -> None:
             if not place:
                 place = bool(_PLACE_NOUN_AFTER.match(folded, m.span.end))
             if not place and owner:
-                # "China's Ministry of Foreign Affairs": the country names whose body acts.
+                # "China's Ministry of Foreign Affairs": the country names whose body acts;
+                # "China's Criminal Law": whose law it is.
                 following = by_begin.get(owner.end())
-                if following is not None and _is_body(x.entities[following.entity]):
+                if following is not None and (
+                    _is_body(x.entities[following.entity])
+                    or kinds.is_legal(x.entities[following.entity])
+                ):
                     m.role = "qualifier"
                     continue
             m.role = "place" if place else "actor"
