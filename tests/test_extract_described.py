@@ -208,6 +208,26 @@ def test_ethnic_koreans_and_north_korean_workers_are_curated_groups(extractor: E
     assert {ACTOR + "ethnic-koreans-in-china", ACTOR + "overseas-workers"} <= found["actors"]
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Chinese nationals living in Rason had used the route for years.",
+        "The pharmacies had served the Chinese residents of Rason and North Koreans alike.",
+        "Chinese nationals in Sinuiju who want to travel to Dandong must leave a spouse behind.",
+    ],
+)
+def test_chinese_nationals_in_a_north_korean_town_are_the_hwagyo(
+    extractor: Extractor, text: str
+) -> None:
+    _, found = extract(extractor, text)
+    assert ACTOR + "chinese-nationals-in-north-korea" in found["actors"]
+
+
+def test_chinese_residents_of_a_chinese_town_are_not_the_hwagyo(extractor: Extractor) -> None:
+    _, found = extract(extractor, "Chinese residents of Dandong complained about the noise.")
+    assert ACTOR + "chinese-nationals-in-north-korea" not in found["actors"]
+
+
 # -- countries: the state, its body, or a place --------------------------------------------
 
 

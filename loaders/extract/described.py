@@ -10,7 +10,8 @@ town, the crossing that connects the towns, the body of the province the town li
 description too: "families of people who have fled", "the families of returnees" and "their
 families" after defectors were named are the families of defectors; "people who settled in
 South Korea after leaving the North" and "people trying to leave the country" are
-defectors. Nothing is minted: a description whose place has no curated
+defectors; "Chinese nationals living in Rason" are the Chinese nationals in North Korea.
+Nothing is minted: a description whose place has no curated
 entity names none.
 """
 
@@ -126,6 +127,16 @@ _DEFECTOR_GROUPS = frozenset(
     str(iris.actor_iri(slug)) for slug in ("defectors", "repatriated-defectors", "re-defectors")
 )
 _FAMILIES = str(iris.actor_iri("families-of-defectors"))
+_HWAGYO = str(iris.actor_iri("chinese-nationals-in-north-korea"))
+_NORTH_KOREA = str(iris.place_iri("north-korea"))
+# "Chinese nationals living in Rason", "the Chinese residents of Sinuiju": China's nationals
+# in a North Korean town are the hwagyo (the place must follow: see ``find``).
+_CHINESE_IN = re.compile(
+    r"Chinese\s+(?P<head>nationals|residents|citizens|families|businesspeople|businessmen)"
+    r"(?:\s+(?:(?:who|that)\s+(?:live|lived|are|were)|living|based|settled))?\s+(?:in|of)\s+"
+    r"(?:the\s+)?",
+    _I,
+)
 _DEFECTORS = str(iris.actor_iri("defectors"))
 
 # How many sentences back a defector group may be named for "their families" to be theirs.
@@ -253,6 +264,11 @@ class Describer:
         for index, m in each(_TRYING_TO_LEAVE, _TRYING_ANCHOR):
             verb = "verb" if m.group("verb") else "verb2"
             add(m.start(), m.end(verb), _DEFECTORS, index)  # the country stays a place
+        for index, m in each(_CHINESE_IN, ("chinese",)):
+            place = places.get(m.end())
+            entity = self.gaz.entities.get(place.entity) if place else None
+            if entity is not None and entity.country == _NORTH_KOREA:
+                add(m.start(), m.end("head"), _HWAGYO, index)
         out += self._their_families(folded, words, mentions + out, taken)
         return out
 
