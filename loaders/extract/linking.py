@@ -6,10 +6,11 @@ entities is resolved by rules: a country named right before it (``China's MSS``)
 read from ``the Tumen`` / ``along the Tumen`` against a town read from ``in Tumen, Jilin`` /
 ``Tumen customs`` / ``Tumen–Namyang``, a place attached to the name or its people (``state
 security officers in Musan``), "state security" as North Korea's ministry, another security
-body as North Korea's unless its own sentence names another side more, then the countries the sentence and its neighbours talk about,
-then the best kind of label. Curated facilities, crossings, provincial bodies and
-groups named by description (``the detention centre in Dandong``, ``families of people who
-have fled``) come from ``described``; a law named by a variant title is the curated law. A
+body as North Korea's unless its own sentence names another side more, then the countries
+the sentence and its neighbours talk about, then the best kind of label. Curated
+facilities, crossings, provincial bodies and groups named by description (``the detention
+centre in Dandong``, ``families of people who have fled``) come from ``described``; a law
+named by a variant title is the curated law. A
 national body's name without its country (``public security``) followed by ``bureau`` or
 ``office`` is a local office (``the county public security bureau``), not the body, and
 such a name on the other side of the border (``state security`` in a North Korean town) is
