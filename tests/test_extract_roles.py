@@ -226,6 +226,22 @@ def test_border_guards_who_are_punished_are_its_target_not_its_agent(
     assert GUARDS not in issuers | implementers
 
 
+def test_border_guards_barred_from_something_are_its_target_not_its_agent(
+    extractor: Extractor,
+) -> None:
+    text = "Border guards in Sinuiju have been barred from going aboard any boat on the Yalu."
+    issuers, implementers, targets = _roles(extractor, text, "barred")
+    assert GUARDS in targets
+    assert GUARDS not in issuers | implementers
+
+
+def test_border_guards_who_bar_people_stay_its_agent(extractor: Extractor) -> None:
+    text = "Border guards in Sinuiju have barred residents from going aboard boats on the Yalu."
+    issuers, implementers, targets = _roles(extractor, text, "barred")
+    assert GUARDS in issuers | implementers
+    assert GUARDS not in targets
+
+
 def test_border_guards_who_arrest_stay_its_agent(extractor: Extractor) -> None:
     text = "Border guards have arrested three smugglers near Musan."
     issuers, implementers, targets = _roles(extractor, text, "arrested")

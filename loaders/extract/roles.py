@@ -81,6 +81,16 @@ _PUNISHED = re.compile(
     r"(?:labour|labor|prison|political))\b",
     re.IGNORECASE,
 )
+# Enforcers as the subject of a restriction ("guards have been barred from going aboard any
+# boat", "guards … will no longer be allowed to leave the yard", "guards are searched"): the
+# rule is aimed at them.
+_RESTRICTED = re.compile(
+    r"[^,;:]{0,80}?\b(?:(?:was|were|have\s+been|has\s+been|had\s+been|are|is|will\s+be|"
+    r"would\s+be)\s+(?:\w+ly\s+)?(?:barred|banned|forbidden|prohibited|searched|locked|"
+    r"confined|(?:no\s+longer|not)\s+(?:allowed|permitted))|(?:will|would|may|can)\s+(?:no\s+"
+    r"longer|not)\s+be\s+(?:allowed|permitted)|may\s+(?:also\s+)?no\s+longer)\b",
+    re.IGNORECASE,
+)
 # How far (characters) after a measure's words its passive agent ("by …") may stand.
 _BY_REACH = 60
 # How many sentences back a plain subject may refer (the body an article is about is often
@@ -116,7 +126,11 @@ def sentence_roles(ctx: ArticleContext, sent: int, anchor: Span, issuing: bool) 
         country = kinds.is_country(entity)
         if country and COUNTRY_AS_PLACE.search(before):
             continue  # "in South Korea", "the border with China": a place here
-        if enforcer and _PUNISHED.match(ctx.folded, m.span.end, min(anchor.end + 40, clause[1])):
+        limit = min(anchor.end + 40, clause[1])
+        if enforcer and (
+            _PUNISHED.match(ctx.folded, m.span.end, limit)
+            or _RESTRICTED.match(ctx.folded, m.span.end, limit)
+        ):
             _add(roles.groups, m.entity)  # "two border guards were detained": what it is aimed at
             continue
         if _BY.search(before):
