@@ -89,6 +89,16 @@ def times(
             ),
         ),
         (
+            "Impounded in the second week of April.",
+            (
+                "in the second week of April",
+                dt.date(2023, 4, 8),
+                dt.date(2023, 4, 14),
+                "Week",
+                "at",
+            ),
+        ),
+        (
             "Put up in the first days of March.",
             ("in the first days of March", dt.date(2023, 3, 1), dt.date(2023, 3, 7), "Week", "at"),
         ),

@@ -59,7 +59,8 @@ _PREP = (
 _PART = (
     r"(?i:(?P<part>early|late|mid|earlier|later|the end of|the beginning of|the start of|"
     r"the middle of|the first half of|the second half of|the first week of|"
-    r"the last week of|the (?:first|last) (?:two|2) weeks of|the (?:first|last) (?:few )?days of)"
+    r"the last week of|the (?:second|third|fourth) week of|the (?:first|last) (?:two|2) weeks of|"
+    r"the (?:first|last) (?:few )?days of)"
     r"[\s-]+)"
 )
 _FUTURE = re.compile(
@@ -118,6 +119,9 @@ def _part_of(window: Window, part: str | None, unit: str) -> Window:
             "the last week of": (last - 6, last),
             "the first half of": (1, 15),
             "the second half of": (16, last),
+            "the second week of": (8, 14),
+            "the third week of": (15, 21),
+            "the fourth week of": (22, 28),
             "the first two weeks of": (1, 14),
             "the first 2 weeks of": (1, 14),
             "the last two weeks of": (last - 13, last),
