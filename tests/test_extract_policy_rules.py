@@ -305,6 +305,12 @@ def test_a_measure_family_is_found_in_unseen_wording(
             "Villagers who report a stranger to the police receive a cash reward of 500 yuan.",
             [("InformantReward", "InForce")],
         ),
+        # one neighbour's report is the cause of an arrest, not a rule to report
+        (
+            "Two women were arrested by the police in March after a neighbour reported "
+            "strangers in the barn.",
+            [("DefectionCrackdown", "CarriedOut")],
+        ),
     ],
 )
 def test_status_follows_tense_aspect_and_modality(

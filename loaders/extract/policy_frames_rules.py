@@ -366,7 +366,10 @@ GENERIC_FRAMES: list[MeasureCue] = [
         RULE,
         reach=3,
         passive=False,
-        guard=r"(?<!who )(?<!that )",  # "villagers who report a stranger" are informants
+        # "villagers who report a stranger" are informants; "after a neighbour reported
+        # strangers in the barn" is one person's deed, not a rule
+        guard=r"(?<!who )(?<!that )(?<!neighbour )(?<!neighbor )(?<!villager )(?<!resident )"
+        r"(?<!someone )",
     ),
     # "ordered households to hand in radios": surrendering what is banned.
     frame(
