@@ -1,11 +1,14 @@
 """Where a measure is, when its sentence names no place: the place it refers back to.
 
 A sentence often places a measure by referring to a place named earlier: "the county",
-"the city", "the river", "the bridge", "there". Such a reference is resolved to the nearest
+"the city", "the stretch", "the bridge", "there". Such a reference is resolved to the nearest
 place named before it of the kind the noun says (a county to an administrative area below
-province level, a city or town to a settlement, a river to a river, a bridge or crossing to
-a crossing); vaguer ones ("the villages", "the area", "there") only to a place named in the
-last few sentences. A sentence that neither names nor refers to a place gets none: the
+province level, a city or town to a settlement, a stretch to a river, a bridge or crossing
+to a crossing); vaguer ones ("the villages", "the area", "there") only to a place named in
+the last few sentences. "The river" and "the riverbank" are not resolved: they name where
+people go or are kept from ("anyone who goes near the river", "a van parked near the
+river"), and the gold places the measure on the river in 45 of 663 such sentences that name
+no river. A sentence that neither names nor refers to a place gets none: the
 article's main place is a guess, and the annotators of every gold set leave such measures
 unplaced.
 
@@ -92,6 +95,8 @@ def referred_places(ctx: ArticleContext, sent: int) -> list[str]:
     found: list[str] = []
     for match in _REFERENCE.finditer(ctx.folded, s.begin, s.end):
         noun = " ".join((match.group(1) or match.group(2)).lower().split())
+        if noun.startswith("river"):
+            continue  # "near the river", "the riverbank": see the module's docstring
         reach = _NEAR if noun in _NEAR_ONLY else _FAR
         for back in range(sent - 1, max(-1, sent - 1 - reach), -1):
             fitting = [
