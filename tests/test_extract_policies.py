@@ -225,6 +225,26 @@ def test_the_river_is_not_resolved_to_the_river_named_before(extractor: Extracto
     assert PLACE + "yalu-river" not in p.places
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Pyongyang has closed its border to foreign tourists.",
+        "A non-socialist inspection group sent from Pyongyang has been going through the barracks.",
+        "Families with relatives in China were summoned one by one to the security department.",
+    ],
+)
+def test_a_capital_as_government_or_origin_and_a_country_qualifying_people_place_nothing(
+    extractor: Extractor, text: str
+) -> None:
+    [p] = extract(extractor, text).policies
+    assert not {PLACE + "pyongyang", PLACE + "china"} & set(p.places)
+
+
+def test_a_measure_put_in_the_capital_is_placed_there(extractor: Extractor) -> None:
+    [p] = extract(extractor, "Police in Pyongyang have installed new cameras.").policies
+    assert PLACE + "pyongyang" in p.places
+
+
 def test_existential_there_refers_to_no_place(extractor: Extractor) -> None:
     text = "Traders gather in Hyesan. There are reports that floodlights were installed."
     [p] = extract(extractor, text).policies

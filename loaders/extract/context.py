@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from . import kinds
 from .cues import SentenceWords
 from .model import Entity, Mention, Span, SpanReach, TimeInfo
-from .placerefs import COUNTRY_LOCATIVE, ORIGIN, referred_places
+from .placerefs import CAPITALS, COUNTRY_LOCATIVE, IN_CAPITAL, ORIGIN, QUALIFIED_IN, referred_places
 from .roles import COUNTRY_AS_PLACE, Roles, sentence_roles
 
 _NEGATION = re.compile(
@@ -181,10 +181,13 @@ class ArticleContext:
                 continue
             # A country is a place only as the object of a preposition ("in China"), not
             # as an actor ("China has", "Chinese authorities").
-            if kinds.is_country(entity) and not country_place.search(
-                self.before(sent, m.span.begin)
-            ):
+            before = self.before(sent, m.span.begin)
+            if kinds.is_country(entity) and not country_place.search(before):
                 continue
+            if located and kinds.is_country(entity) and QUALIFIED_IN.search(before):
+                continue  # "relatives in China"
+            if located and m.entity.endswith(CAPITALS) and not IN_CAPITAL.search(before):
+                continue  # "Pyongyang lifted its ban", "a group sent from Pyongyang"
             found.append(m)
         outside = [m for m in found if not self.inside_source(m.span)]
         found = outside or found

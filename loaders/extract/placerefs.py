@@ -39,6 +39,24 @@ COUNTRY_LOCATIVE = re.compile(
 )
 #: Words right before a place that say where people or goods come from, not where a measure is.
 ORIGIN = re.compile(r"\b(?:from|out of)\s+(?:the\s+)?$", re.IGNORECASE)
+#: A country after the people or things it qualifies ("relatives in China", "clothing made in
+#: China") says where they are, not where the measure is.
+QUALIFIED_IN = re.compile(
+    r"\b(?:relatives?|famil(?:y|ies)|contacts?|christians|friends|husbands?|wives|mothers?|"
+    r"fathers?|made|printed|produced|manufactured|bought|posted|working|living|hiding|staying|"
+    r"born|based)\s+in\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
+#: A capital stands for its government ("Pyongyang lifted its ban") or is where people and
+#: goods go or come from ("a group sent from Pyongyang", "bound for Pyongyang"): the place of
+#: a measure only when the measure is put in it ("in Pyongyang"), and not as the seat of a
+#: body ("the head office in Pyongyang").
+CAPITALS = ("/pyongyang", "/seoul", "/beijing")
+IN_CAPITAL = re.compile(
+    r"(?<!office )(?<!offices )(?<!ministry )(?<!headquarters )(?<!committee )(?<!embassy )"
+    r"\b(?:in|inside|at|around|across|throughout|near|outside)\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
 
 _REFERENCE = re.compile(
     r"\b(?:the|that|this|these|those)\s+"
