@@ -248,7 +248,7 @@ def test_a_country_owning_a_law_is_neither_actor_nor_place(extractor: Extractor)
     "text",
     [
         "Guards made sure that windows facing China were shuttered in Hyesan.",
-        "Officials returning from a visit to China must report within a day.",
+        "Officials who visited China last year must report within a day.",
         "Wholesalers in Hyesan who deal with China pay in yuan.",
         "They are hungry, and they can see China every day from the posts.",
     ],

@@ -3,6 +3,7 @@ on invented sentences: the mechanisms of ``loaders/extract/roles.py``."""
 
 from __future__ import annotations
 
+import pytest
 from extracthelp import extract
 
 from borderkg.loaders.extract import Extractor
@@ -217,34 +218,38 @@ def test_a_number_that_names_its_own_group_refers_to_nobody_before(
     assert SMUGGLERS not in _roles(extractor, text, "tried before a crowd")[2]
 
 
-def test_border_guards_who_are_punished_are_its_target_not_its_agent(
-    extractor: Extractor,
+@pytest.mark.parametrize(
+    ("text", "words"),
+    [
+        ("Two border guards from the post below Musan were detained in December.", "detained"),
+        (
+            "Border guards in Sinuiju have been barred from going aboard any boat on the Yalu.",
+            "barred",
+        ),
+    ],
+)
+def test_border_guards_who_are_punished_or_restricted_are_its_target_not_its_agent(
+    extractor: Extractor, text: str, words: str
 ) -> None:
-    text = "Two border guards from the post below Musan were detained in December."
-    issuers, implementers, targets = _roles(extractor, text, "detained")
+    issuers, implementers, targets = _roles(extractor, text, words)
     assert GUARDS in targets
     assert GUARDS not in issuers | implementers
 
 
-def test_border_guards_barred_from_something_are_its_target_not_its_agent(
-    extractor: Extractor,
+@pytest.mark.parametrize(
+    ("text", "words"),
+    [
+        ("Border guards have arrested three smugglers near Musan.", "arrested"),
+        (
+            "Border guards in Sinuiju have barred residents from going aboard boats on the Yalu.",
+            "barred",
+        ),
+    ],
+)
+def test_border_guards_who_arrest_or_bar_people_stay_its_agent(
+    extractor: Extractor, text: str, words: str
 ) -> None:
-    text = "Border guards in Sinuiju have been barred from going aboard any boat on the Yalu."
-    issuers, implementers, targets = _roles(extractor, text, "barred")
-    assert GUARDS in targets
-    assert GUARDS not in issuers | implementers
-
-
-def test_border_guards_who_bar_people_stay_its_agent(extractor: Extractor) -> None:
-    text = "Border guards in Sinuiju have barred residents from going aboard boats on the Yalu."
-    issuers, implementers, targets = _roles(extractor, text, "barred")
-    assert GUARDS in issuers | implementers
-    assert GUARDS not in targets
-
-
-def test_border_guards_who_arrest_stay_its_agent(extractor: Extractor) -> None:
-    text = "Border guards have arrested three smugglers near Musan."
-    issuers, implementers, targets = _roles(extractor, text, "arrested")
+    issuers, implementers, targets = _roles(extractor, text, words)
     assert GUARDS in issuers | implementers
     assert GUARDS not in targets
 

@@ -206,11 +206,9 @@ class ArticleContext:
             found = self._times_in[sent] = [t for t in self.times if s.contains(t.span)]
         return found
 
-    def time(self, sent: int, anchor: Span, reach: int | None = None) -> TimeInfo | None:
-        """The time expression of a sentence nearest to the anchor, if it is within ``reach``
-        characters (by default ``_TIME_REACH``)."""
-        reach = _TIME_REACH if reach is None else reach
-        inside = [t for t in self.times_in(sent) if distance(t.span, anchor) <= reach]
+    def time(self, sent: int, anchor: Span) -> TimeInfo | None:
+        """The time expression of a sentence nearest to the anchor, if it is close enough."""
+        inside = [t for t in self.times_in(sent) if distance(t.span, anchor) <= TIME_REACH]
         if not inside:
             return None
         return min(inside, key=lambda t: distance(t.span, anchor))
@@ -242,7 +240,7 @@ class ArticleContext:
 
 
 # How far (in characters) a time expression may be from what it dates.
-_TIME_REACH = 70
+TIME_REACH = 70
 _PRECISION_ORDER = ("Exact", "Settlement", "County", "BorderStretch", "Province", "Country")
 
 

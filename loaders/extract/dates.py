@@ -104,7 +104,7 @@ def _part_of(window: Window, part: str | None, unit: str) -> Window:
     start, end = window
     if not part:
         return window
-    part = part.lower()
+    part = part.lower().replace(" 2 weeks", " two weeks")
     if unit == "month":
         last = end.day
         ranges = {
@@ -123,9 +123,7 @@ def _part_of(window: Window, part: str | None, unit: str) -> Window:
             "the third week of": (15, 21),
             "the fourth week of": (22, 28),
             "the first two weeks of": (1, 14),
-            "the first 2 weeks of": (1, 14),
             "the last two weeks of": (last - 13, last),
-            "the last 2 weeks of": (last - 13, last),
             "the first days of": (1, 7),
             "the first few days of": (1, 7),
             "the last days of": (last - 6, last),

@@ -21,15 +21,14 @@ import re
 
 from borderkg.ontology.namespaces import MEASURE, STATUS
 
-from .context import ArticleContext, distance
+from .context import TIME_REACH, ArticleContext, distance
 from .model import Span, TimeInfo
 
 _CARRIED_OUT, _IN_FORCE, _LIFTED = str(STATUS.CarriedOut), str(STATUS.InForce), str(STATUS.Lifted)
-# How far (in characters) a time expression may be from the measure it dates; farther when
-# it ends the sentence, where it dates the main verb however long the clause ("put up cameras
+# A time expression dates a measure within ``TIME_REACH`` characters of it; farther when it
+# ends the sentence, where it dates the main verb however long the clause ("put up cameras
 # on the lanes that lead up from the river in two villages near Nanping this month, the
 # source added").
-_TIME_REACH = 70
 _FINAL_TIME_REACH = 130
 _SENTENCE_END = re.compile(
     r"\s*(?:[.!?;:\"”’)]|$|,\s+(?:(?:a|an|the|one|two|several)\s+)?(?:[\w-]+\s+){0,6}?"
@@ -54,6 +53,7 @@ _DEADLINE_AFTER = re.compile(r"\s*(?:'s\s+)?deadlines?\b", re.IGNORECASE)
 _TELLING = re.compile(
     r"\b(?:told|warned|ordered|instructed|informed|notified|announced|reminded)\b", re.IGNORECASE
 )
+_THAT = re.compile(r"\bthat\b")
 
 
 def _time_of_telling(ctx: ArticleContext, index: int, time: TimeInfo, anchor: Span) -> bool:
@@ -66,7 +66,7 @@ def _time_of_telling(ctx: ArticleContext, index: int, time: TimeInfo, anchor: Sp
     if not _TELLING.search(ctx.folded, sent.begin, anchor.begin):
         return False
     between = _TELLING.sub(" ", ctx.folded[time.span.end : anchor.begin])
-    return not _OTHER_CLAUSE.search(re.sub(r"\bthat\b", " ", between, count=1))
+    return not _OTHER_CLAUSE.search(_THAT.sub(" ", between, count=1))
 
 
 def measure_time(
@@ -74,7 +74,7 @@ def measure_time(
 ) -> TimeInfo | None:
     """The time expression of the measure's own clause nearest to it, if close enough; of an
     announced measure, also the time it was told (``announced``)."""
-    time = ctx.time(index, anchor, _TIME_REACH)
+    time = ctx.time(index, anchor)
     if time is None:
         late = [
             t
@@ -88,7 +88,7 @@ def measure_time(
         others = [
             t
             for t in ctx.times_in(index)
-            if distance(t.span, anchor) <= _TIME_REACH
+            if distance(t.span, anchor) <= TIME_REACH
             and not _DEADLINE_AFTER.match(ctx.folded, t.span.end)
         ]
         time = min(others, key=lambda t: distance(t.span, anchor)) if others else None
@@ -102,7 +102,7 @@ def measure_time(
             t
             for t in ctx.times_in(index)
             if t is not time
-            and distance(t.span, anchor) <= _TIME_REACH
+            and distance(t.span, anchor) <= TIME_REACH
             and not _OTHER_CLAUSE.search(ctx.folded, *_between(t.span, anchor))
         ]
         return min(others, key=lambda t: distance(t.span, anchor)) if others else None

@@ -237,11 +237,11 @@ def write_heads(
     table: dict[str, dict[Setting, tuple[float, float, float]]],
     type_setting: Setting | None,
     status_setting: Setting | None,
-    folds: int = 0,
+    folds: int,
 ) -> None:
-    """Train both heads on every set's mentions and write them with their chosen settings
-    and the LOSO table; a head without a setting is written switched off, without weights
-    (nothing would read them)."""
+    """Train both heads on every set's mentions and write them with their chosen settings,
+    the held-out table and how many folds it was made in; a head without a setting is
+    written switched off, without weights (nothing would read them)."""
     everything = [a for arts in captured.values() for a in arts]
     type_head, status_head = train_heads(everything)
     out: dict[str, object] = {"format": 1}
@@ -256,7 +256,7 @@ def write_heads(
         out[key] = head.to_json() if setting is not None else {"enabled": False}
     out["scopes"] = scopes
     out["trained_on"] = list(captured)
-    out["folds"] = folds or len(captured)
+    out["folds"] = folds
     out["decision"] = (
         f"type head {type_setting}, status head {status_setting}: best mean policies F1 over "
         f"held-out sets among the settings at which no set falls by more than {MAX_DROP}"

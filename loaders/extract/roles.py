@@ -5,10 +5,10 @@ An authority is an agent of the measure told in its sentence where the text says
 authority named before the measure's own words (its subject, as a rule). People who enforce —
 border guards and soldiers as groups, whose actor type is a state one (``kinds.is_enforcer``) —
 act too: as the subject (``guards have laid cables``), and as whoever an order is given to
-(``ordered guards to shoot``, ``guards were told they may fire``); punished (``two border
-guards were detained``) or named only after the measure, they are what it concerns (``leave
-for guards has been cancelled``). Other groups are the measure's targets where
-``roles_targets`` finds them aimed at.
+(``ordered guards to shoot``, ``guards were told they may fire``); punished or restricted
+(``two border guards were detained``, ``guards have been barred from boarding boats``) or named
+only after the measure, they are what it concerns (``leave for guards has been cancelled``).
+Other groups are the measure's targets where ``roles_targets`` finds them aimed at.
 
 A country is an agent only as a state acting before the measure or after ``by``: ``the border
 with China``, ``fled to China`` name a place, and a country named after the measure is where
@@ -72,23 +72,21 @@ _VERB_AFTER = re.compile(
     r"(?:have|has|had|were|was|are|is|will|would|must|may|also|now|then|began|started)\b",
     re.IGNORECASE,
 )
-# Enforcers as the subject of a passive punishment ("two border guards … were detained").
-_PUNISHED = re.compile(
-    r"[^,;:]{0,80}?\b(?:was|were|have\s+been|has\s+been|had\s+been|are|is|will\s+be|"
-    r"would\s+be)\s+(?:\w+ly\s+)?(?:arrested|detained|tried|sentenced|executed|punished|"
-    r"charged|dismissed|expelled|fined|questioned|jailed|imprisoned|demoted|purged|"
-    r"disciplined|court-martialled|court-martialed|taken\s+away|sent\s+to\s+(?:a\s+)?"
-    r"(?:labour|labor|prison|political))\b",
-    re.IGNORECASE,
-)
-# Enforcers as the subject of a restriction ("guards have been barred from going aboard any
-# boat", "guards … will no longer be allowed to leave the yard", "guards are searched"): the
-# rule is aimed at them.
-_RESTRICTED = re.compile(
+# A passive auxiliary, within the group's clause, before what is done to the group.
+_PASSIVE = (
     r"[^,;:]{0,80}?\b(?:(?:was|were|have\s+been|has\s+been|had\s+been|are|is|will\s+be|"
-    r"would\s+be)\s+(?:\w+ly\s+)?(?:barred|banned|forbidden|prohibited|searched|locked|"
-    r"confined|(?:no\s+longer|not)\s+(?:allowed|permitted))|(?:will|would|may|can)\s+(?:no\s+"
-    r"longer|not)\s+be\s+(?:allowed|permitted)|may\s+(?:also\s+)?no\s+longer)\b",
+    r"would\s+be)\s+(?:\w+ly\s+)?"
+)
+# Enforcers a measure is aimed at: the subject of a passive punishment ("two border guards …
+# were detained") or restriction ("guards have been barred from going aboard any boat",
+# "guards … will no longer be allowed to leave the yard", "guards are searched").
+_UNDERGOES = re.compile(
+    _PASSIVE + r"(?:arrested|detained|tried|sentenced|executed|punished|charged|dismissed|"
+    r"expelled|fined|questioned|jailed|imprisoned|demoted|purged|disciplined|court-martialled|"
+    r"court-martialed|taken\s+away|sent\s+to\s+(?:a\s+)?(?:labour|labor|prison|political)|"
+    r"barred|banned|forbidden|prohibited|searched|locked|confined|(?:no\s+longer|not)\s+"
+    r"(?:allowed|permitted))|(?:will|would|may|can)\s+(?:no\s+longer|not)\s+be\s+(?:allowed|"
+    r"permitted)|may\s+(?:also\s+)?no\s+longer)\b",
     re.IGNORECASE,
 )
 # How far (characters) after a measure's words its passive agent ("by …") may stand.
@@ -126,11 +124,7 @@ def sentence_roles(ctx: ArticleContext, sent: int, anchor: Span, issuing: bool) 
         country = kinds.is_country(entity)
         if country and COUNTRY_AS_PLACE.search(before):
             continue  # "in South Korea", "the border with China": a place here
-        limit = min(anchor.end + 40, clause[1])
-        if enforcer and (
-            _PUNISHED.match(ctx.folded, m.span.end, limit)
-            or _RESTRICTED.match(ctx.folded, m.span.end, limit)
-        ):
+        if enforcer and _UNDERGOES.match(ctx.folded, m.span.end, min(anchor.end + 40, clause[1])):
             _add(roles.groups, m.entity)  # "two border guards were detained": what it is aimed at
             continue
         if _BY.search(before):
