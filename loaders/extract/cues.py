@@ -46,10 +46,16 @@ class Triggers:
         )
 
 
+# Prefix triggers are word stems ("repatriat"); beginnings longer than this are never
+# looked up, and a long run of letters (an encoded blob pasted into an article) must not
+# cost time and memory quadratic in its length.
+_LONGEST_STEM = 24
+
+
 @lru_cache(maxsize=1 << 16)
 def _beginnings(word: str) -> tuple[str, ...]:
-    """A word's beginnings of three or more letters (words recur: remembered)."""
-    return tuple(word[:k] for k in range(3, len(word) + 1))
+    """A word's beginnings of three to ``_LONGEST_STEM`` letters (words recur: remembered)."""
+    return tuple(word[:k] for k in range(3, min(len(word), _LONGEST_STEM) + 1))
 
 
 def triggers(spec: str) -> Triggers:
@@ -58,6 +64,8 @@ def triggers(spec: str) -> Triggers:
     prefixes: list[str] = []
     for word in spec.lower().split():
         if word.endswith("*"):
+            if len(word) - 1 > _LONGEST_STEM:
+                raise ValueError(f"prefix trigger {word!r} is longer than {_LONGEST_STEM} letters")
             prefixes.append(" " + word[:-1])
         else:
             words.add(word)

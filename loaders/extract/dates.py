@@ -9,6 +9,7 @@ words kept) when the date is not known: a date is never invented.
 
 from __future__ import annotations
 
+import bisect
 import calendar
 import datetime as dt
 import re
@@ -480,12 +481,25 @@ def find_times(
             relation=_relation(m),
         )
         found.append((begin, end, order, info))
-    found.sort(key=lambda f: (-(f[1] - f[0]), f[2], f[0]))
+    return longest_first(found)
+
+
+def longest_first(found: list[tuple[int, int, int, TimeInfo]]) -> list[TimeInfo]:
+    """Of expressions ``(begin, end, rule order, info)``, the longest (then the earlier
+    rule, then the first) of each overlapping group, in text order. The chosen never
+    overlap, so sorted by start a new one can only overlap its neighbours there: one lookup
+    per expression rather than a scan of all chosen so far."""
+    found = sorted(found, key=lambda f: (-(f[1] - f[0]), f[2], f[0]))
+    starts: list[int] = []
     chosen: list[TimeInfo] = []
-    for _, _, _, info in found:
-        if not any(info.span.overlaps(c.span) for c in chosen):
-            chosen.append(info)
-    chosen.sort(key=lambda t: t.span.begin)
+    for begin, end, _, info in found:
+        at = bisect.bisect_left(starts, begin)
+        if at and chosen[at - 1].span.end > begin:
+            continue
+        if at < len(chosen) and chosen[at].span.begin < end:
+            continue
+        starts.insert(at, begin)
+        chosen.insert(at, info)
     return chosen
 
 

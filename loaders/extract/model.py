@@ -53,6 +53,10 @@ class SpanReach:
         i = bisect.bisect_right(self._begins, pos) - 1
         return self._reach[i] if i >= 0 else -1
 
+    def overlaps(self, span: Span) -> bool:
+        """Whether one of the spans shares a character with ``span``."""
+        return self.reach(span.end - 1) > span.begin
+
 
 @dataclass
 class Entity:

@@ -42,7 +42,7 @@ from borderkg.ontology.namespaces import BKG
 from . import kinds
 from .cues import SentenceWords, anchored
 from .gazetteer import Gazetteer
-from .model import Mention, Span
+from .model import Mention, Span, SpanReach
 
 _I = re.IGNORECASE
 
@@ -404,9 +404,11 @@ class ParaphraseReader:
             return []
         out: list[Mention] = []
         article_side: str | bool | None = False  # not yet computed
+        sides: dict[int, str | None] = {}  # each sentence's side, worked out once
+        earlier, reached = SpanReach(taken), -1  # reached: the furthest end of those added
         for m in anchored(_BARE_FORCE, ("guards", "border troops", "police"), folded, lower):
             span = Span(m.start(), m.end())
-            if any(span.overlaps(t) for t in taken):
+            if reached > span.begin or earlier.overlaps(span):
                 continue
             before = folded[max(0, m.start() - 30) : m.start()]
             if _NOT_BORDER_BEFORE.search(before):
@@ -425,7 +427,9 @@ class ParaphraseReader:
             if side is None:
                 side = _demonym_side(_SIDE_AFTER.match(folded, m.end()))
             if side is None:
-                side = self._sentence_side(sent, mentions)
+                if index not in sides:
+                    sides[index] = self._sentence_side(sent, mentions)
+                side = sides[index]
             if side is None:
                 if article_side is False:
                     article_side = self._article_side(mentions)
@@ -435,6 +439,7 @@ class ParaphraseReader:
             if target is not None and target in self.gaz.entities:
                 out.append(Mention(span, target, index, "pattern"))
                 taken.append(span)
+                reached = max(reached, span.end)
         return out
 
     def on_other_side(self, m: Mention, sentences: list[Span], mentions: list[Mention]) -> bool:

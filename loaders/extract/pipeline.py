@@ -28,7 +28,7 @@ from .gazetteer import Gazetteer
 from .legal import drop_unpinned_provisions, find_provisions
 from .linking import Linker
 from .model import Entity, Extraction, Quantity, Span
-from .nlp import get_pipeline, model_from_env, sentence_spans
+from .nlp import get_pipeline, model_from_env, sentence_spans, tokenizable
 from .policies import find_policies
 from .quantities import find_quantities
 from .text import fold
@@ -73,14 +73,14 @@ class Extractor:
     def sentences(self, text: str) -> list[Span]:
         """The sentences of an article's text as :meth:`extract` cuts them, alone."""
         folded = fold(text)
-        return sentence_spans(self.nlp(folded), folded)
+        return sentence_spans(self.nlp(tokenizable(folded)), folded)
 
     def extract(self, record: ArticleRecord) -> Extraction:
         """Everything the extractor finds in one article, with evidence spans."""
         text = record.text
         art_id = iris.article_id(record.id, record.url, text)
         folded = fold(text)
-        doc = self.nlp(folded)
+        doc = self.nlp(tokenizable(folded))
         sentences = sentence_spans(doc, folded)
         result = Extraction(article_id=art_id, text=text, sentences=sentences)
         if record.publisher:
