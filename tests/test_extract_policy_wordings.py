@@ -352,3 +352,44 @@ def test_a_bare_use_of_phones_is_no_ban(extractor: Extractor) -> None:
 )
 def test_wordings_that_only_look_like_a_measure(extractor: Extractor, text: str) -> None:
     assert policies(extractor, text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "North Korea has kept its frontier shut since January 2020, and no traders have "
+            "crossed since then.",
+            [("BorderClosure", "InForce")],
+        ),
+        (
+            "North Korea sealed its frontier in late January 2020.",
+            [("BorderClosure", "CarriedOut")],
+        ),
+    ],
+)
+def test_a_frontier_closed_is_the_border_closed(
+    extractor: Extractor, text: str, expected: list[tuple[str, str]]
+) -> None:
+    assert policies(extractor, text) == expected
+
+
+def test_asking_for_something_is_no_open_question_about_the_measure(
+    extractor: Extractor,
+) -> None:
+    text = (
+        "Organisers in Yanji wrote to Rason asking for a dance troupe, but North Korea, which "
+        "has kept its border closed since early 2020, did not reply."
+    )
+    assert policies(extractor, text) == [("BorderClosure", "InForce")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Residents in Hyesan have asked whether the new cameras have been installed yet.",
+        "Traders wonder if the border will be closed again before the winter.",
+    ],
+)
+def test_a_question_asked_about_a_measure_reports_none(extractor: Extractor, text: str) -> None:
+    assert policies(extractor, text) == []

@@ -142,13 +142,15 @@ MEASURE_CUES: list[MeasureCue] = [
     _cue(
         MEASURE.BorderClosure,
         r"\b(?:border (?:closures?|closing|shutdown)|(?:closed|closing|close|sealed|sealing|seal|"
-        r"shut|shutting) (?:off )?(?:the |its |their )?(?:side of the )?borders?|borders?"
+        r"shut|shutting) (?:off )?(?:the |its |their )?(?:side of the )?(?:borders?|frontiers?)|"
+        r"(?:borders?|frontiers?)"
         r"(?: with [A-Z]?\w+(?: [A-Z]\w+)?)? (?:was |were |has been |had been |remains |remained "
-        r"|is |are )?(?:closed|sealed|shut)|(?:closure|sealing) of (?:the |its |their )?borders?|"
+        r"|is |are )?(?:closed|sealed|shut)|(?:closure|sealing) of (?:the |its |their )?"
+        r"(?:borders?|frontiers?)|"
         r"borders? (?:has |had |was |have )?(?:not |still not )?(?:been )?reopen\w*|reopen\w* "
         r"(?:of )?(?:the |its )?borders?|allow\w* (?:[\w-]+ ){0,3}?to (?:visit|travel to|cross "
         r"into|enter|go to) (?:china|north korea|the north|the south|south korea))\b",
-        "border borders allow allows allowed allowing",
+        "border borders frontier frontiers allow allows allowed allowing",
     ),
     # Epidemic controls at large are the border closure of the pandemic years.
     _cue(

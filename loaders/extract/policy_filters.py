@@ -137,7 +137,9 @@ _CAPACITY = re.compile(
 )
 _OPEN_QUESTION = re.compile(
     r"\b(?:unclear|not\s+clear|unknown|not\s+known|uncertain|no\s+word\s+on|doubtful|"
-    r"wonder(?:s|ed|ing)?|ask(?:s|ed|ing)?|whether\s+or\s+not)\s+(?:whether|if)?\b[^.;]*$|"
+    r"whether\s+or\s+not)\s+(?:whether|if)?\b[^.;]*$|"
+    # "asked whether …", not "asking for a troupe"
+    r"\b(?:wonder(?:s|ed|ing)?|ask(?:s|ed|ing)?)\s+(?:[\w'’-]+\s+){0,3}?(?:whether|if)\b[^.;]*$|"
     # "are discussing whether to move them" is a plan under discussion, not an open question
     r"(?<!discussing\s)(?<!debating\s)(?<!weighing\s)(?<!studying\s)(?<!deciding\s)"
     r"(?<!considering\s)\bwhether\b[^.;,]*$",

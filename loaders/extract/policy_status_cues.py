@@ -125,7 +125,7 @@ STATUS_CUES: list[tuple[str, re.Pattern[str]]] = [
         str(STATUS.InForce),
         re.compile(
             r"\b(?:(?:has|have|had) been in (?:place|effect|force)|in (?:place|effect|force)|"
-            r"(?:keeps?|kept|keeping) (?:the |its )?borders? (?:sealed|closed|shut)|keeping|"
+            r"(?:keeps?|kept|keeping) (?:the |its )?(?:borders?|frontiers?) (?:sealed|closed|shut)|keeping|"
             r"until further notice|must(?: (?:\w+ )?be \w+)?|needs? (?:a |an |special )?(?:permits?|pass(?:es)?|approval)|"
             r"(?:no one|nobody) (?:may|can|is allowed to)|may not|may only|step(?:s|ped|ping)? up|tighten(?:ed|s|ing)?|"
             r"intensif(?:ied|ies|ying)|strengthen(?:ed|s|ing)?|"
