@@ -191,3 +191,34 @@ def test_top_level_scalar_and_empty_array_are_errors() -> None:
     assert "object or an array" in scalar.message
     assert isinstance(empty, ReadError)
     assert empty.kind == "empty"
+
+
+_BODY = "Guards in Hyesan have put up new floodlights along the Yalu River, a source said."
+
+
+def test_json_nested_too_deeply_is_an_error_not_a_crash(tmp_path: Path) -> None:
+    deep = tmp_path / "deep.json"
+    deep.write_text("[" * 100_000 + "]" * 100_000, encoding="utf-8")
+    nested = tmp_path / "nested.json"
+    nested.write_text('{"a":' * 100_000 + "1" + "}" * 100_000, encoding="utf-8")
+    for path in (deep, nested):
+        (err,) = read_all(path)
+        assert isinstance(err, ReadError)
+        assert (err.kind, err.file) == ("json", str(path))
+        assert "nested too deeply" in err.message
+
+
+def test_a_json_line_nested_too_deeply_is_reported_and_the_other_lines_read(
+    tmp_path: Path,
+) -> None:
+    path = tmp_path / "feed.jsonl"
+    good = '{"id": "ok-%d", "text": "%s"}'
+    path.write_text(
+        "\n".join([good % (1, _BODY), "[" * 100_000 + "]" * 100_000, good % (3, _BODY)]) + "\n",
+        encoding="utf-8",
+    )
+    first, err, last = read_all(path)
+    assert isinstance(err, ReadError)
+    assert (err.kind, err.line) == ("json", 2)
+    assert "nested too deeply" in err.message
+    assert (first.id, last.id) == ("ok-1", "ok-3")

@@ -30,6 +30,16 @@ def _json_error(name: str, exc: json.JSONDecodeError, line_offset: int = 0) -> R
     )
 
 
+def _too_deep(name: str, line: int | None = None) -> ReadError:
+    # Python's parser gives up by recursion, with no position to report.
+    return ReadError(
+        name,
+        "malformed JSON: nested too deeply to read (a record is one object of fields)",
+        kind="json",
+        line=line,
+    )
+
+
 def _record(data: Any, name: str, line: int | None) -> ArticleRecord:
     source = f"{name}:{line}" if line is not None else name
     if not isinstance(data, dict):
@@ -81,6 +91,9 @@ def read_json(text: str, name: str) -> Iterator[ReadResult]:
         else:
             yield _json_error(name, exc)
         return
+    except RecursionError:
+        yield _too_deep(name)
+        return
     if isinstance(data, dict):
         yield _record_or_error(data, name, None)
         return
@@ -101,7 +114,7 @@ def _looks_like_lines(text: str) -> bool:
     first = next((line for line in text.splitlines() if line.strip()), "")
     try:
         return isinstance(json.loads(first), dict)
-    except json.JSONDecodeError:
+    except (json.JSONDecodeError, RecursionError):
         return False
 
 
@@ -119,6 +132,9 @@ def read_jsonl(text: str, name: str) -> Iterator[ReadResult]:
             data = json.loads(line)
         except json.JSONDecodeError as exc:
             yield _json_error(name, exc, line_offset=number - 1)
+            continue
+        except RecursionError:
+            yield _too_deep(name, number)
             continue
         yield _record_or_error(data, name, number)
     if not found:
