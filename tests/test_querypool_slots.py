@@ -106,7 +106,7 @@ def test_two_slots_share_one_process_and_a_spare_waits(shared: QueryPool) -> Non
     assert len(shared.worker_pids(spare=True)) == 2
     info = shared.worker_info()
     assert info["pid"] == pid
-    assert info["threads"] == 2  # one thread per slot, the first on the main thread
+    assert info["threads"] == 2  # one deep-stack thread per slot
     assert shared.metrics()["workers"] == {
         "configured": 2,
         "alive": 2,

@@ -235,12 +235,13 @@ def query(query_text, fmt, no_union, store_dir) -> None:
     The project's prefixes (bkg:, schema:, prov:, measure: …) are predeclared. By default
     the default graph is the union of all graphs.
     """
+    from borderkg import deepstack
     from borderkg.queryout import QueryFailed, render_results
 
     text = _query_text(query_text)
     with open_store(store_dir) as store:
         try:
-            out = render_results(store, text, fmt, union=not no_union)
+            out = deepstack.call(render_results, store, text, fmt, union=not no_union)
         except QueryFailed as exc:
             raise Fail(str(exc)) from exc
     click.echo(out, nl=not out.endswith("\n"))

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import pyoxigraph as ox
 
+from borderkg import deepstack
 from borderkg.writeerrors import PayloadSyntaxError, UnsupportedPayload
 
 #: Media types of graph payloads and the pyoxigraph format each is read with.
@@ -56,6 +57,10 @@ def payload_format(media_type: str | None) -> ox.RdfFormat:
         ) from None
 
 
+def _quads(payload: bytes, fmt: ox.RdfFormat, base_iri: str | None) -> list[ox.Quad]:
+    return list(ox.parse(payload, fmt, base_iri=base_iri))
+
+
 def parse_graph(payload: bytes, media_type: str | None, base_iri: str | None) -> list[ox.Triple]:
     """The triples of a graph payload, blank nodes relabelled fresh.
 
@@ -65,7 +70,7 @@ def parse_graph(payload: bytes, media_type: str | None, base_iri: str | None) ->
     """
     fmt = payload_format(media_type)
     try:
-        quads = list(ox.parse(payload, fmt, base_iri=base_iri))
+        quads = deepstack.call(_quads, payload, fmt, base_iri)
     except SyntaxError as exc:
         line, column = getattr(exc, "lineno", None), getattr(exc, "offset", None)
         raise PayloadSyntaxError(

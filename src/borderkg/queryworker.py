@@ -2,7 +2,7 @@
 
 Started by :class:`borderkg.querypool.QueryPool` as ``python -m borderkg.queryworker FDS
 PARENT_PID`` with one end of a Unix socket pair per *slot* (``FDS``: file descriptors
-separated by commas). Each slot is a thread (the first one the main thread) that runs one
+separated by commas). Each slot is a thread (with a deep stack: ``deepstack``) that runs one
 query at a time; the slots share the process's store and its RocksDB block cache, which is
 most of a worker's memory (pyoxigraph evaluates queries without holding the GIL, so the slots
 really run in parallel). A slot sleeps in ``poll`` between queries: busy-waiting for the next
@@ -37,6 +37,7 @@ from typing import Any
 
 import pyoxigraph as ox
 
+from borderkg import deepstack
 from borderkg.allocator import GLIBC, active_allocator
 from borderkg.cmemory import release_free_memory
 from borderkg.resultcap import Capped, RowCap, cap_document
@@ -339,7 +340,7 @@ def serve_slot(
                 "snapshot": shared.name,
                 "modules": sorted(sys.modules),
                 "rss_kib": _rss_kib(),
-                "threads": threading.active_count(),
+                "threads": sum(t.name.startswith("slot-") for t in threading.enumerate()),
                 "trims": shared.trims,
                 "allocator": shared.allocator,
             }
@@ -391,16 +392,12 @@ def serve(socks: list[socket.socket]) -> None:
     ready = json.dumps({"pid": os.getpid(), "snapshot": shared.name}).encode()
     for sock in socks:
         send_frame(sock, READY, ready)
+    # Every slot runs on a deep-stack thread: a query nested thousands deep then meets the
+    # timeout rather than overflowing the stack and killing the other slots' queries too.
     threads = [
-        threading.Thread(
-            target=_slot_thread, args=(sock, reader, shared, config), name=f"slot-{number}"
-        )
+        deepstack.start(_slot_thread, (sock, reader, shared, config), name=f"slot-{number}")
         for number, (sock, reader) in enumerate(zip(socks, frames, strict=True))
-        if number > 0
     ]
-    for thread in threads:
-        thread.start()
-    _slot_thread(socks[0], frames[0], shared, config)
     for thread in threads:
         thread.join()
 

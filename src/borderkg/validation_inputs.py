@@ -23,6 +23,7 @@ import pyoxigraph as ox
 from rdflib import Graph
 from rdflib.term import Node
 
+from borderkg import deepstack
 from borderkg.sourcelines import location
 
 #: RDF format names the command accepts, and the pyoxigraph format of each.
@@ -261,22 +262,28 @@ def _note_terms(collected: Collected, index: int, quad: ox.Quad) -> None:
             collected.mentioned_in.setdefault(term, index)
 
 
+def _parse_rdf(
+    path: Path, fmt: str, base: str, file_graph: ox.NamedNode
+) -> tuple[list[ox.Quad], dict[str, str]]:
+    """The quads of an RDF file (default graph as ``file_graph``) and its prefixes."""
+    parser = ox.parse(path=path, format=RDF_FORMATS[fmt], base_iri=base, rename_blank_nodes=True)
+    quads = [
+        ox.Quad(q.subject, q.predicate, q.object, file_graph)
+        if isinstance(q.graph_name, ox.DefaultGraph)
+        else q
+        for q in parser
+    ]
+    return quads, dict(getattr(parser, "prefixes", None) or {})
+
+
 def read_rdf_file(path: Path, fmt: str, collected: Collected) -> None:
     """Parse one RDF file into the dataset, or record why it cannot be parsed."""
     base = path.resolve().as_uri()
     file_graph = ox.NamedNode(file_graph_iri(path))
     index = len(collected.inputs)
     entry = InputFile(str(path), "rdf", fmt, base=base)
-    quads: list[ox.Quad] = []
     try:
-        parser = ox.parse(
-            path=path, format=RDF_FORMATS[fmt], base_iri=base, rename_blank_nodes=True
-        )
-        for quad in parser:
-            if isinstance(quad.graph_name, ox.DefaultGraph):
-                quad = ox.Quad(quad.subject, quad.predicate, quad.object, file_graph)
-            quads.append(quad)
-        entry.prefixes = dict(getattr(parser, "prefixes", None) or {})
+        quads, entry.prefixes = deepstack.call(_parse_rdf, path, fmt, base, file_graph)
     except SyntaxError as exc:
         collected.errors.append(_syntax_error(str(path), exc, fmt))
         return
@@ -351,6 +358,13 @@ _RDFLIB_FORMATS = {
 }
 
 
+def _parse_shapes(graph: Graph, data: bytes, fmt: str, base: str) -> None:
+    """Check a shapes file with pyoxigraph (for its error positions), then add it."""
+    for _ in ox.parse(input=data, format=RDF_FORMATS[fmt], base_iri=base):
+        pass
+    graph.parse(data=data, format=_RDFLIB_FORMATS[fmt], publicID=base)
+
+
 def read_shapes(files: Iterable[str]) -> tuple[Graph, list[InputError]]:
     """The project's shapes with the researcher's shape files added on top.
 
@@ -373,9 +387,7 @@ def read_shapes(files: Iterable[str]) -> tuple[Graph, list[InputError]]:
         before = query_nodes(graph)
         try:
             data = path.read_bytes()
-            for _ in ox.parse(input=data, format=RDF_FORMATS[fmt], base_iri=base):
-                pass
-            graph.parse(data=data, format=_RDFLIB_FORMATS[fmt], publicID=base)
+            deepstack.call(_parse_shapes, graph, data, fmt, base)
         except SyntaxError as exc:
             errors.append(_syntax_error(name, exc, fmt, data))
         except OSError as exc:

@@ -20,7 +20,7 @@ from typing import Any
 
 import pyoxigraph as ox
 
-from borderkg import updatetext
+from borderkg import deepstack, updatetext
 from borderkg.ontology.namespaces import PREFIXES
 from borderkg.store import GraphStore
 from borderkg.updatedelta import all_graphs, graph_name, graph_quads
@@ -53,8 +53,13 @@ def evaluate_update(store: GraphStore, plan: UpdatePlan, forks: Path) -> Evaluat
     """Run the update off the live store: on copies of the graphs it names, else on a fork.
 
     ``forks``: the directory for checkpoints (in the store directory: hard links need the
-    same file system). Raises :class:`UpdateSyntaxError` and :class:`UpdateFailed`.
+    same file system). Raises :class:`UpdateSyntaxError` and :class:`UpdateFailed`. Runs
+    on a deep-stack thread (``deepstack``): the update's text is the client's.
     """
+    return deepstack.call(_evaluate_update, store, plan, forks)
+
+
+def _evaluate_update(store: GraphStore, plan: UpdatePlan, forks: Path) -> Evaluated:
     live = store.store
     if plan.static and all(op.kind in _FAST_KINDS for op in plan.operations):
         read = plan.graphs() | {g for op in plan.operations for g in op.reads}
@@ -123,10 +128,11 @@ def run_update(store: ox.Store, text: str) -> None:
 
 
 def check_syntax(text: str) -> None:
-    """Raise :class:`UpdateSyntaxError` if ``text`` does not parse (run on an empty store)."""
+    """Raise :class:`UpdateSyntaxError` if ``text`` does not parse (run on an empty store,
+    on a deep-stack thread)."""
     with suppress(RuntimeError, ValueError):
         try:
-            ox.Store().update(text, prefixes=PREFIXES)
+            deepstack.call(ox.Store().update, text, prefixes=PREFIXES)
         except SyntaxError as exc:
             raise _syntax_error(exc) from None
 
