@@ -13,6 +13,8 @@ from __future__ import annotations
 
 import gc
 import json
+import subprocess
+import sys
 import threading
 import weakref
 from pathlib import Path
@@ -120,3 +122,16 @@ def test_a_graph_payload_nested_thousands_deep_is_read() -> None:
 
 def test_an_update_nesting_thousands_of_blank_nodes_parses() -> None:
     check_syntax(DEEP_UPDATE)  # raises UpdateSyntaxError if it did not parse
+
+
+def test_a_thread_starts_on_an_ordinary_stack_when_a_deep_one_cannot_be_had() -> None:
+    script = (
+        "import resource, threading\n"
+        "from borderkg import deepstack\n"
+        "resource.setrlimit(resource.RLIMIT_AS, (1 << 30, 1 << 30))\n"
+        "deepstack.STACK_BYTES = 2 << 30\n"
+        "print(deepstack.call(lambda: threading.current_thread().name))\n"
+    )
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip() == "deep-<lambda>"

@@ -36,6 +36,12 @@ def start(
         previous = threading.stack_size(STACK_BYTES)
         try:
             thread.start()
+        except RuntimeError:
+            # No address space for it (a strict overcommit policy, a ulimit -v): an
+            # ordinary stack, as before, rather than no thread at all.
+            threading.stack_size(previous)
+            thread = threading.Thread(target=target, args=args, name=name, daemon=daemon)
+            thread.start()
         finally:
             threading.stack_size(previous)
     return thread
