@@ -393,3 +393,12 @@ def test_asking_for_something_is_no_open_question_about_the_measure(
 )
 def test_a_question_asked_about_a_measure_reports_none(extractor: Extractor, text: str) -> None:
     assert policies(extractor, text) == []
+
+
+def test_an_authority_that_has_since_acted_reports_a_new_act(extractor: Extractor) -> None:
+    text = (
+        "Chinese police in Yanji have stepped up a crackdown on brokers this spring. The "
+        "Ryanggang Provincial State Security Department has since arrested a woman in Hyesan "
+        "who sold video of the riverbank to a broker."
+    )
+    assert policies(extractor, text) == [("Crackdown", "CarriedOut")] * 2
