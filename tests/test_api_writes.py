@@ -236,6 +236,35 @@ def test_a_malformed_update_is_400_with_line_and_column(client: FlaskClient) -> 
     assert (error["line"], error["column"]) != (None, None)
 
 
+def test_an_update_nesting_thousands_of_blank_nodes_is_applied(client: FlaskClient) -> None:
+    # on this thread's ordinary stack pyoxigraph would kill the server process (deepstack)
+    graph, depth = graph_iri(), 5_000
+    nested = "[ <urn:x:p> " * depth + "1" + " ]" * depth
+    reply = client.post(
+        "/update",
+        data=f"INSERT DATA {{ GRAPH <{graph}> {{ <urn:x:s> <urn:x:p> {nested} }} }}",
+        content_type=UPDATE,
+        headers=AUTH,
+    )
+    assert reply.status_code == 200, reply.data
+    assert reply.get_json()["inserted"] == depth + 1
+
+
+def test_json_ld_past_the_parsers_depth_is_400_with_its_message(client: FlaskClient) -> None:
+    depth = 70_000
+    payload = '{"@id": "urn:x:s", "urn:x:p": ' * depth + '"leaf"' + "}" * depth
+    reply = client.put(
+        data_url(graph_iri()),
+        data=payload.encode(),
+        content_type="application/ld+json",
+        headers=AUTH,
+    )
+    assert reply.status_code == 400
+    error = reply.get_json()["error"]
+    assert error["code"] == "malformed-rdf"
+    assert "Max stack size of 65536" in error["message"]
+
+
 def test_load_is_refused_without_fetching(client: FlaskClient) -> None:
     reply = client.post(
         "/update", data="LOAD <http://127.0.0.1:1/data.ttl>", content_type=UPDATE, headers=AUTH

@@ -80,8 +80,7 @@ _CONTRAST = re.compile(
 )
 _PART_OF = re.compile(r"\bpart\s+of\s+(?:a|an|the|its|their|this)\s+(?:[\w-]+\s+)?$", re.I)
 # "since the start of the inspection", "since the quarantine began": a measure already
-# reported, used to date something else.
-# "since the quarantine began", not the adverb of "has since arrested"
+# reported, used to date something else (not the adverb of "has since arrested").
 _SINCE_BEFORE = re.compile(
     r"\b(?:(?<!\bhas\s)(?<!\bhave\s)(?<!\bhad\s)(?<!\bhas\salso\s)since|before|after|during|"
     r"until)\s+(?:the\s+)?(?:(?:start|beginning|launch|"
