@@ -297,3 +297,66 @@ def test_families_summoned_for_questioning_are_its_target(extractor: Extractor) 
         "who fled to China in September."
     )
     assert FAMILIES in _roles(extractor, text, "summoned")[2]
+
+
+DEFECTORS = ID + "actor/defectors"
+WORKERS = ID + "actor/overseas-workers"
+RESIDENTS = ID + "actor/border-residents"
+
+
+@pytest.mark.parametrize(
+    ("text", "words", "expected"),
+    [
+        # a worker repatriation sends overseas workers home, whatever the word for them
+        (
+            "About 150 seamstresses from a garment factory in Helong were sent home through "
+            "Tumen last week under UN Security Council Resolution 2397.",
+            "sent home",
+            WORKERS,
+        ),
+        # "North Koreans" returned by force are defectors
+        (
+            "China sent about 50 North Koreans back across the border at Tumen in July.",
+            "sent about 50 North Koreans back",
+            DEFECTORS,
+        ),
+        # and so are those a reward asks people to report
+        (
+            "Police in Ji'an have put up posters offering 5,000 yuan for information about North "
+            "Koreans hiding in the city.",
+            "offering 5,000 yuan",
+            DEFECTORS,
+        ),
+        # a defection crackdown on parents binds the families of defectors
+        (
+            "Their parents were called in for questioning by the Ministry of State Security in "
+            "Hyesan in the first week of September.",
+            "called in for questioning",
+            FAMILIES,
+        ),
+    ],
+)
+def test_a_measure_whose_clause_names_no_group_takes_the_group_its_type_and_words_point_to(
+    extractor: Extractor, text: str, words: str, expected: str
+) -> None:
+    assert _roles(extractor, text, words)[2] == {expected}
+
+
+def test_north_korean_goods_in_a_reward_notice_point_to_no_defectors(
+    extractor: Extractor,
+) -> None:
+    text = (
+        "The Dandong police have offered rewards of up to 10,000 yuan for reports of boats "
+        "bringing North Korean sea cucumbers ashore."
+    )
+    assert DEFECTORS not in _roles(extractor, text, "offered rewards")[2]
+
+
+def test_residents_offered_a_reward_for_reporting_are_not_its_target(
+    extractor: Extractor,
+) -> None:
+    text = (
+        "Residents of Hyesan have been promised 50 kilograms of rice for every smuggler they "
+        "report to the border guard."
+    )
+    assert RESIDENTS not in _roles(extractor, text, "promised 50 kilograms")[2]
