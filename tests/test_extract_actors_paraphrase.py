@@ -65,6 +65,28 @@ def test_people_returned_home_are_not_repatriated(extractor: Extractor) -> None:
     assert "repatriated-defectors" not in actors
 
 
+def test_people_returned_from_china_are_repatriated_defectors_and_their_families_follow(
+    extractor: Extractor,
+) -> None:
+    text = (
+        "People returned from China are held for months by the Ministry of State Security in "
+        "Onsong. Their families must report to the county office every week."
+    )
+    x, actors = run(extractor, text)
+    assert evidence(x, "repatriated-defectors") == ["People returned"]
+    assert "families-of-defectors" in actors
+
+
+def test_returned_women_are_repatriated_defectors(extractor: Extractor) -> None:
+    x, _ = run(extractor, "Returned women have been made to stand before crowds in Hyesan.")
+    assert evidence(x, "repatriated-defectors") == ["Returned women"]
+
+
+def test_workers_back_from_china_are_not_repatriated_defectors(extractor: Extractor) -> None:
+    _, actors = run(extractor, "Workers returned from China in March after their contracts ended.")
+    assert "repatriated-defectors" not in actors
+
+
 # -- families of such people ----------------------------------------------------------------------
 
 
