@@ -101,6 +101,18 @@ def test_denials_hopes_money_handovers_and_purposes_are_no_policy(
     assert policies(extractor, text) == []
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Would the provincial police go as far as closing the crossing at Sanhe?",
+        "Will the guards in Musan start arresting the smugglers who pay them?",
+        '"Will they move every family away from the riverbank?" one trader asked.',
+    ],
+)
+def test_a_question_about_a_measure_reports_none(extractor: Extractor, text: str) -> None:
+    assert policies(extractor, text) == []
+
+
 def test_what_an_authority_hopes_to_do_is_its_plan(extractor: Extractor) -> None:
     assert policies(extractor, "North Korea hopes to reopen the crossing next spring.") == [
         ("BorderClosure", "Planned")

@@ -50,6 +50,7 @@ from .policy_defaults import (
 from .policy_filters import (
     anaphoric,
     argued,
+    asks,
     capacity,
     coordinated,
     descriptive,
@@ -151,6 +152,7 @@ def find_policies(ctx: ArticleContext) -> list[Policy]:
                 or provision(ctx, index, cand.span)
                 or hoped(ctx, index, cand.span)
                 or purpose(ctx, index, cand.verb)
+                or asks(ctx, index)
             ):
                 refused.add(index)
                 continue

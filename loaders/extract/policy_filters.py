@@ -256,6 +256,18 @@ _HOPE_WORDS = triggers(
 )
 
 
+# A sentence that asks ("Will the police go as far as searching houses?"), its closing
+# quotation marks aside.
+_ASKS = re.compile(r"\?[\s\"'”’)\]]*$")
+
+
+def asks(ctx: ArticleContext, sent: int) -> bool:
+    """Whether a sentence is a question: it asks whether a measure will come, it does not
+    report one."""
+    s = ctx.sentences[sent]
+    return _ASKS.search(ctx.folded, max(s.begin, s.end - 8), s.end) is not None
+
+
 def hoped(ctx: ArticleContext, sent: int, span: Span) -> bool:
     """Whether a measure is only what people other than an authority hope for, fear or
     expect."""

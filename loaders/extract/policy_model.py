@@ -40,6 +40,7 @@ from .override import Override
 from .policy_candidates import Candidate
 from .policy_choice import choose_status, status_matches
 from .policy_defaults import default_status, negated, unreported
+from .policy_filters import asks
 from .policy_merge import SPECIFIC_CRACKDOWNS
 from .policy_status import by_notice, refine_status
 from .policy_status_cues import IN_FORCE_EXPLICIT, STATUS_CUES
@@ -327,7 +328,7 @@ def proposals(ctx: ArticleContext, skip: set[int]) -> list[tuple[int, Candidate,
         return []
     out: list[tuple[int, Candidate, str, bool]] = []
     for index, sent in enumerate(ctx.sentences):
-        if index in skip or index in ctx.headings:
+        if index in skip or index in ctx.headings or asks(ctx, index):
             continue
         chunk = ctx.folded[sent.begin : sent.end]
         if len(tokens(chunk)) < _MIN_WORDS:
