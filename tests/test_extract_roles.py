@@ -360,3 +360,13 @@ def test_residents_offered_a_reward_for_reporting_are_not_its_target(
         "report to the border guard."
     )
     assert RESIDENTS not in _roles(extractor, text, "promised 50 kilograms")[2]
+
+
+def test_the_other_side_of_a_deal_is_not_the_target_of_the_arrest(extractor: Extractor) -> None:
+    text = (
+        "The Ministry of State Security arrested four border guards in Wiwon County in June "
+        "for taking bribes from smugglers."
+    )
+    targets = _roles(extractor, text, "arrested")[2]
+    assert SMUGGLERS not in targets
+    assert GUARDS in targets

@@ -190,9 +190,32 @@ def _described_only(ctx: ArticleContext, policy: Policy, target: str) -> bool:
     )
 
 
+# Before a group: it is the other side of a deal ("arrested four guards for taking bribes from
+# smugglers", "who had sold logs to smugglers", "bought fuel from Chinese smugglers").
+_COUNTERPARTY = re.compile(
+    r"\b(?:bribes?|money|cash|goods|fuel|logs|drugs?|bought|buying|buy|took|taking|sold|selling|"
+    r"sell)\s+(?:[\w’'-]+\s+){0,4}?(?:from|to)\s+(?:(?:the|a|local|chinese|north\s+korean)\s+)"
+    r"{0,2}$",
+    re.IGNORECASE,
+)
+# How far before a group a deal's words may begin.
+_COUNTERPARTY_REACH = 40
+
+
+def _counterparty_only(ctx: ArticleContext, policy: Policy, target: str) -> bool:
+    """Whether every mention of a target in its measure's sentence names the other side of
+    a deal that those punished made (the smugglers a guard took bribes from are not arrested)."""
+    own = [m for m in ctx.by_sentence.get(policy.sentence, []) if m.entity == target]
+    return bool(own) and all(
+        _COUNTERPARTY.search(ctx.folded, max(0, m.span.begin - _COUNTERPARTY_REACH), m.span.begin)
+        for m in own
+    )
+
+
 def refer_targets(ctx: ArticleContext, policies: list[Policy]) -> list[Policy]:
     """Targets settled once the mentions are merged (so that no merge changes): groups that
-    only describe another target and the forces a patrol reinforcement adds are dropped, and
+    only describe another target, the other side of a deal those punished made, those a
+    reward is offered to and the forces a patrol reinforcement adds are dropped, and
     a measure whose clause names no group (or only the guards people are handed to) but
     refers to people named before takes that group."""
     for policy in policies:
@@ -205,6 +228,7 @@ def refer_targets(ctx: ArticleContext, policies: list[Policy]) -> list[Policy]:
                 for t in policy.targets
                 if t not in ctx.entities or not kinds.is_enforcer(ctx.entities[t])
             ]
+        policy.targets = [t for t in policy.targets if not _counterparty_only(ctx, policy, t)]
         if policy.measure_type == _REWARD:
             policy.targets = [t for t in policy.targets if t not in _REWARDED]
         if not all(kinds.is_enforcer(ctx.entities[t]) for t in policy.targets if t in ctx.entities):
