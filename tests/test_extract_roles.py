@@ -370,3 +370,19 @@ def test_the_other_side_of_a_deal_is_not_the_target_of_the_arrest(extractor: Ext
     targets = _roles(extractor, text, "arrested")[2]
     assert SMUGGLERS not in targets
     assert GUARDS in targets
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Two smugglers were tried in front of some 2,000 residents at the county stadium.",
+        "A smuggler was paraded before a mass meeting of villagers in the county town.",
+    ],
+)
+def test_a_counted_or_gathered_audience_is_not_the_target_of_a_public_punishment(
+    extractor: Extractor, text: str
+) -> None:
+    found = extract(extractor, text)
+    [punishment] = [p for p in found.policies if p.measure_type.endswith("PublicPunishment")]
+    assert RESIDENTS not in punishment.targets
+    assert SMUGGLERS in punishment.targets

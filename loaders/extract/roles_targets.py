@@ -44,7 +44,12 @@ _LEADING_SUBORDINATE = re.compile(rf"\s*(?:ever\s+)?(?:{_SUBORDINATORS})\b", re.
 # Right before a group: it watches, or is exempted ("in front of residents", "only guards").
 _NOT_BOUND_BEFORE = re.compile(
     r"\b(?:in\s+front\s+of|before|gathered|assembled|only|except(?:\s+for)?|"
-    r"according\s+to)\s+(?:the\s+|all\s+|local\s+)?(?:[\w’'-]+\s+){0,2}$",
+    r"according\s+to)\s+(?:(?:the|all|local|some|about|around|nearly|over|more\s+than|"
+    r"hundreds\s+of|thousands\s+of)\s+)*"
+    # the audience named by its gathering or counted: "before a mass meeting of villagers",
+    # "in front of some 2,000 residents"
+    r"(?:a\s+(?:(?:mass|public|large|packed)\s+)?(?:meeting|crowd|rally|gathering|audience)\s+"
+    r"of\s+(?:(?:the|some|about|around|more\s+than)\s+)*)?(?:[\d,]+\s+)?(?:[\w’'-]+\s+){0,2}$",
     re.IGNORECASE,
 )
 # Summoned to watch: "summoned residents to watch the trial" (summoned for questioning, they
