@@ -386,3 +386,15 @@ def test_a_counted_or_gathered_audience_is_not_the_target_of_a_public_punishment
     [punishment] = [p for p in found.policies if p.measure_type.endswith("PublicPunishment")]
     assert RESIDENTS not in punishment.targets
     assert SMUGGLERS in punishment.targets
+
+
+def test_guards_under_orders_to_shoot_are_the_north_korean_border_guard(
+    extractor: Extractor,
+) -> None:
+    text = (
+        "Guards along that stretch of the river remain under orders to fire on anyone who "
+        "approaches the water at night."
+    )
+    found = extract(extractor, text)
+    [order] = [p for p in found.policies if p.measure_type.endswith("ShootToKillOrder")]
+    assert GUARDS in order.issued_by + order.implemented_by

@@ -68,6 +68,7 @@ from .policy_status import by_notice, promised_rewards, refine_status
 from .policy_status_cues import IN_FORCE_EXPLICIT
 from .policy_talk import appeal, discussed
 from .policy_tense import KIND_OF, RULE
+from .roles import shooting_guards
 from .roles_targets import refer_targets
 
 __all__ = ["find_policies", "status_pattern"]
@@ -274,7 +275,7 @@ def find_policies(ctx: ArticleContext) -> list[Policy]:
             for p, (original, d, act) in zip(judged_policies, mentions, strict=True)
         ],
     )
-    return refer_targets(ctx, promised_rewards(ctx, merged))
+    return refer_targets(ctx, shooting_guards(ctx, promised_rewards(ctx, merged)))
 
 
 def _build(
