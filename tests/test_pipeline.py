@@ -232,3 +232,29 @@ def test_a_gate_given_to_a_load_judges_against_the_store_it_loads_into(tmp_path:
         summary = load(store, [str(article)], workers=1, gate=gate)
     assert not summary.rejected, summary.rejected
     assert summary.added == [str(article)]
+
+
+def test_a_target_the_measure_type_implies_but_the_article_never_names_passes_the_gate(
+    tmp_path: Path,
+) -> None:
+    """The overseas workers a worker repatriation sends home are a curated actor the gate
+    knows from the vocabulary, though the article calls them only seamstresses."""
+    path = tmp_path / "workers.jsonl"
+    body = (
+        "About 150 seamstresses from a garment factory in Helong were sent home through Tumen "
+        "last week under UN Security Council Resolution 2397, a source in Yanbian said."
+    )
+    path.write_text(json.dumps(record("gate-t", "https://example.org/news/t", body=body)) + "\n")
+    with GraphStore(tmp_path / "store") as store:
+        summary = load(store, [str(path)], workers=1)
+        rows = list(
+            store.query(
+                "SELECT ?t WHERE { GRAPH ?g { ?p <https://w3id.org/borderkg/ontology#targetsGroup>"
+                " ?t } }"
+            )
+        )
+    assert summary.rejected == []
+    assert summary.added == [f"{path}:1"]
+    assert [str(r[0].value) for r in rows] == [
+        "https://w3id.org/borderkg/id/actor/overseas-workers"
+    ]

@@ -10,9 +10,8 @@ town, the crossing that connects the towns, the body of the province the town li
 description too: "families of people who have fled", "the families of returnees" and "their
 families" after defectors were named are the families of defectors; "people who settled in
 South Korea after leaving the North" and "people trying to leave the country" are
-defectors; "people returned from China" and "returned women" are the returnees; "Chinese
-nationals living in Rason" are the Chinese nationals in North Korea. Nothing is minted: a
-description whose place has no curated entity names none.
+defectors; "Chinese nationals living in Rason" are the Chinese nationals in North Korea.
+Nothing is minted: a description whose place has no curated entity names none.
 """
 
 from __future__ import annotations
@@ -138,28 +137,6 @@ _CHINESE_IN = re.compile(
     _I,
 )
 _DEFECTORS = str(iris.actor_iri("defectors"))
-# "people returned from China", "women who were handed back by China", "returned women": the
-# returnees, found here (not only among the paraphrases) so that "their families" after them
-# are the families of defectors; the mention ends before the country, which stays a place.
-_RETURNED = re.compile(
-    r"(?P<head>(?:people|women|men|those|north\s+koreans|others|defectors)\s+(?:who\s+(?:were|"
-    r"had\s+been|have\s+been|are)\s+)?(?:forcibly\s+)?(?:returned|handed\s+back|sent\s+back|"
-    r"repatriated|deported))\s+(?:from|by)\s+china\b|(?P<head2>(?:returned|repatriated)\s+"
-    r"(?:women|defectors|north\s+koreans))\b",
-    _I,
-)
-_RETURNED_ANCHOR = (
-    "people",
-    "women",
-    "men",
-    "those",
-    "north koreans",
-    "others",
-    "defectors",
-    "returned",
-    "repatriated",
-)
-_REPATRIATED = str(iris.actor_iri("repatriated-defectors"))
 
 # How many sentences back a defector group may be named for "their families" to be theirs.
 _ANTECEDENT_REACH = 3
@@ -286,15 +263,11 @@ class Describer:
         for index, m in each(_TRYING_TO_LEAVE, _TRYING_ANCHOR):
             verb = "verb" if m.group("verb") else "verb2"
             add(m.start(), m.end(verb), _DEFECTORS, index)  # the country stays a place
-        for index, m in each(_RETURNED, _RETURNED_ANCHOR):
-            head = "head" if m.group("head") else "head2"
-            add(m.start(head), m.end(head), _REPATRIATED, index)
         for index, m in each(_CHINESE_IN, ("chinese",)):
             place = places.get(m.end())
             entity = self.gaz.entities.get(place.entity) if place else None
             if entity is not None and entity.country == _NORTH_KOREA:
                 add(m.start(), m.end("head"), _HWAGYO, index)
-        out += self._their_families(folded, words, mentions + out, taken)
         return out
 
     # -- facilities and crossings ------------------------------------------------------------
@@ -399,11 +372,14 @@ class Describer:
 
     # -- groups ---------------------------------------------------------------------------
 
-    def _their_families(
-        self, folded: str, words: SentenceWords, mentions: list[Mention], taken: list[Span]
+    def their_families(
+        self, folded: str, words: SentenceWords, mentions: list[Mention]
     ) -> list[Mention]:
-        """Families of defectors named as "their families" right after a defector group."""
+        """Families of defectors named as "their families" right after a defector group,
+        among all the article's other mentions (the paraphrases' "people returned from China"
+        too), none of which they overlap."""
         out: list[Mention] = []
+        taken = [m.span for m in mentions]
         lower = folded.lower()
         if "their" not in lower and "whose" not in lower:
             return out

@@ -171,6 +171,7 @@ class Linker:
             wrong = [m for m in stripped if self.paraphrases.on_other_side(m, sentences, mentions)]
             mentions = [m for m in mentions if not any(m is w for w in wrong)]
         mentions += self.paraphrases.find(folded, sentences, words, mentions)
+        mentions += self.describer.their_families(folded, words, mentions)
         for m in mentions:
             if m.entity in self.gaz.entities:
                 entities.setdefault(m.entity, self.gaz.entities[m.entity])

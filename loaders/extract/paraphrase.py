@@ -3,8 +3,9 @@
 Reports often name a group by what happened to its members or by a bare institutional noun:
 
 - a passive participle or relative clause about people sent back: "those returned",
-  "people who were repatriated", "those China sent back" are forcibly repatriated North
-  Koreans (``returned`` only where the passage speaks of repatriation);
+  "people who were repatriated", "those China sent back", "returned women" are forcibly
+  repatriated North Koreans (``returned`` only where the passage speaks of repatriation or
+  says "from China");
 - North Koreans described by what they do or are caught doing at the border: "a North
   Korean crossing the river", "North Koreans caught in the campaign" (with a border or
   China cue; "caught watching films" is not flight), "those caught crossing", "anyone caught
@@ -84,7 +85,14 @@ _SENT_BACK_ANCHOR = (
     "detainees ",
     "escapees ",
 )
-# "returned" names repatriation only where the passage speaks of it.
+# "returned women", "repatriated North Koreans": the participle before the people.
+_RETURNED_PEOPLE = re.compile(
+    r"(?:returned|repatriated)\s+(?:north\s+korean\s+)?(?:women|defectors|north\s+koreans)\b",
+    _I,
+)
+# "returned from China", "handed back by China": the country says it was a repatriation.
+_FROM_CHINA = re.compile(r"\s+(?:from|by)\s+china\b", _I)
+# "returned" names repatriation only where the passage speaks of it or says from where.
 _REPATRIATION_CUE = re.compile(
     r"\b(?:repatriat\w*|deport\w*|refoulement|(?:send|sends|sent|sending)\s+(?:\w+\s+){0,4}?"
     r"back|returns|forced\s+return|forcibly\s+returned|handed\s+over|handover)\b",
@@ -312,10 +320,14 @@ class ParaphraseReader:
             return found
 
         for m in anchored(_SENT_BACK, _SENT_BACK_ANCHOR, folded, lower):
-            if m.group("verb").lower() == "returned" and not self._repatriation_near(
-                folded, sentences, words.sentence_of(m.start())
+            if (
+                m.group("verb").lower() == "returned"
+                and not _FROM_CHINA.match(folded, m.end())
+                and not self._repatriation_near(folded, sentences, words.sentence_of(m.start()))
             ):
                 continue
+            add(m.start(), m.end(), _REPATRIATED)
+        for m in anchored(_RETURNED_PEOPLE, ("returned ", "repatriated "), folded, lower):
             add(m.start(), m.end(), _REPATRIATED)
         for m in anchored(_NORTH_KOREAN_DOING, _NORTH_KOREAN_ANCHOR, folded, lower):
             if self._reads_as_flight(folded, sentences, words, m):
