@@ -345,3 +345,24 @@ def test_gold_sets_reads_heldout_when_called(monkeypatch: pytest.MonkeyPatch) ->
     monkeypatch.setattr(policy_model_train, "HELDOUT", ("heldout2",))
     names = [name for name, _, _ in policy_model_train.gold_sets(FIXTURES)]
     assert names == ["dev", "heldout2"]
+
+
+def test_a_given_threshold_ships_a_model_trained_on_every_set_without_the_folds(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    from borderkg.loaders.extract import policy_model_train
+
+    monkeypatch.setattr(policy_model_train, "HELDOUT", ("heldout2",))
+    out = tmp_path / "model.json"
+    assert (
+        policy_model_train.main(
+            ["--fixtures", str(FIXTURES), "--threshold", "0.55", "--out", str(out)]
+        )
+        == 0
+    )
+    data = json.loads(out.read_text(encoding="utf-8"))
+    model = PolicyModel.from_json(data)
+    assert (model.threshold, model.enabled) == (0.55, True)
+    assert model.meta["trained_on"] == ["dev", "heldout2"]
+    assert model.meta["loso"] == {}
+    assert "no leave-one-set-out" in model.meta["decision"]

@@ -224,7 +224,7 @@ def test_a_sentence_with_its_own_status_is_not_absorbed_by_a_later_narrower_plan
     own verb ("has been banned") makes it a measure reported, not a bare mention of the
     buffer zone rumoured after it."""
     text = (
-        "Swimming after dusk has been banned outright in the village.\n\n"
+        "Going down to the river after dusk has been banned outright in the village.\n\n"
         "Rumours in the county have it that a strip of 200 metres along the bank will be "
         "declared off limits from the spring."
     )

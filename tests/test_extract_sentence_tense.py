@@ -101,5 +101,5 @@ def test_a_measure_told_in_the_perfect_takes_the_status_of_its_participle(
 def test_a_deed_in_the_perfect_without_a_status_verb_was_carried_out(
     extractor: Extractor,  # noqa: F811
 ) -> None:
-    text = "Guards in Hyesan have hung sheets of tin along the bank so that tourists cannot see."
+    text = "Guards in Hyesan have put up sheets of tin along the bank so that tourists cannot see."
     assert policies(extractor, text) == [("BarrierConstruction", "CarriedOut")]

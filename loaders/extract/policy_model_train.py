@@ -3,9 +3,9 @@
 Run from the repository root: ``python -m borderkg.loaders.extract.policy_model_train``
 (``--fixtures`` names the folder of the held-out sets, ``--out`` where the weights go;
 ``--no-write`` only prints the table; ``--keep-blind heldout6`` leaves a set out of the
-shipped model's training).
+shipped model's training; ``--threshold 0.4`` skips the leave-one-set-out table).
 
-Each gold set (the corpus gold and ``heldout`` … ``heldout59``; a set not named in ``HELDOUT``,
+Each gold set (the corpus gold and ``heldout`` … ``heldout79``; a set not named in ``HELDOUT``,
 such as one still being written blind, is never opened) is held out in turn: a model
 trained on the others runs inside the full extractor on the held-out set, and its policies
 F1 (and anchored F1) are compared with the rules alone. One threshold for all folds is chosen
@@ -39,13 +39,13 @@ from .pipeline import Extractor
 from .policy_model import NONE, WEIGHTS_FILE, FeatureSettings, PolicyModel, featurize, using
 from .text import fold
 
-HELDOUT = ("heldout", *(f"heldout{n}" for n in range(2, 60)))
+HELDOUT = ("heldout", *(f"heldout{n}" for n in range(2, 80)))
 # Not below 0.4: a proposal has no rule cue behind it, and at 0.3 the model already proposes
 # look-alikes (``customs turned away a delegation``: SanctionsEnforcement at 0.31) for a
 # leave-one-set-out gain of one policy in a set (round 7: mean .904 at 0.3, .902 at 0.4).
 # Round 17's model scores that delegation .398, just under the floor it ships at; round 19's
-# .637, session 21's .686 (tests/test_extract_policy_wordings.py keeps it as an expected
-# failure).
+# .637, session 21's .686, session 26's .734 (tests/test_extract_policy_wordings.py keeps
+# it as an expected failure).
 THRESHOLDS = (0.4, 0.5, 0.6, 0.7, 0.8)
 #: Mean F1 differences under this are noise between thresholds (a policy or two in sixteen sets).
 NEAR_BEST = 0.003
@@ -307,16 +307,33 @@ def main(argv: Sequence[str] | None = None) -> int:
         metavar="SET",
         help="the set whose F1 must not fall for the model to be switched on",
     )
+    parser.add_argument(
+        "--threshold",
+        type=float,
+        default=None,
+        help="skip leave-one-set-out (one fold per set: hours for 80 sets) and ship the "
+        "model switched on at this threshold",
+    )
     args = parser.parse_args(argv)
     from borderkg.loaders.extract import get_extractor
 
     extractor = get_extractor()
     classes = all_classes()
     sets = [load_set(n, g, r, extractor) for n, g, r in gold_sets(args.fixtures)]
-    table = leave_one_set_out(sets, classes, extractor)
-    threshold, wins = choose(table, args.least_tuned)
-    print(f"threshold {threshold} (best mean policies F1 over held-out sets); on: {wins}")
-    print(format_table(table, threshold))
+    table: dict[str, Fold] = {}
+    if args.threshold is None:
+        table = leave_one_set_out(sets, classes, extractor)
+        threshold, wins = choose(table, args.least_tuned)
+        print(f"threshold {threshold} (best mean policies F1 over held-out sets); on: {wins}")
+        print(format_table(table, threshold))
+        decision = (
+            f"threshold {threshold}: best mean policies F1 over held-out sets among the "
+            f"thresholds at which {args.least_tuned} does not fall; switched "
+            f"{'on' if wins else 'off'} (on only if that mean rises)"
+        )
+    else:
+        threshold, wins = args.threshold, True
+        decision = f"threshold {threshold} given (--threshold), no leave-one-set-out run"
     if args.no_write:
         return 0
     shipped = [s for s in sets if s.name not in args.keep_blind]
@@ -327,11 +344,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         "trained_on": [s.name for s in shipped],
         "training": {"l2": L2, "iterations": ITERATIONS, "learning_rate": LEARNING_RATE},
         "thresholds_tried": list(THRESHOLDS),
-        "decision": (
-            f"threshold {threshold}: best mean policies F1 over held-out sets among the "
-            f"thresholds at which {args.least_tuned} does not fall; switched "
-            f"{'on' if wins else 'off'} (on only if that mean rises)"
-        ),
+        "decision": decision,
         "loso": {name: fold.as_json() for name, fold in table.items()},
     }
     out = args.out or Path(str(files("borderkg.loaders.extract").joinpath(WEIGHTS_FILE)))
