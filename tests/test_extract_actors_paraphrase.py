@@ -479,6 +479,20 @@ def test_bare_workers_after_north_korean_workers_are_those_workers(extractor: Ex
     assert [p.targets for p in kept] == [[ACTOR + "overseas-workers"]]
 
 
+def test_the_trades_of_north_korean_workers_abroad_are_those_workers(
+    extractor: Extractor,
+) -> None:
+    text = (
+        "North Korean workers at three restaurants in Shenyang were told last month to go home "
+        "by the end of the year. The waitresses have been kept in their dormitories outside "
+        "working hours since the order. Hotel cooks in the city were not affected."
+    )
+    x, _ = run(extractor, text)
+    assert evidence(x, "overseas-workers") == ["North Korean workers", "waitresses"]
+    kept = [p for p in x.policies if p.measure_type.endswith("MovementRestriction")]
+    assert [p.targets for p in kept] == [[ACTOR + "overseas-workers"]]
+
+
 def test_bare_workers_alone_name_no_group(extractor: Extractor) -> None:
     text = "Workers at the new port in Rason have been told to stay away from the quay at night."
     x, actors = run(extractor, text)

@@ -223,11 +223,13 @@ _FAMILIES_ANCHOR = (
     "parents of",
     "households of",
 )
-# Bare "workers" once an article has named North Korean workers abroad: the same workers
-# ("workers still in Dandong have been kept in their dormitories"), unless qualified as
-# other workers ("Chinese workers", "aid workers").
+# Bare "workers", or the trades they are sent abroad in ("waitresses", "programmers"), once
+# an article has named North Korean workers abroad: the same workers ("workers still in
+# Dandong have been kept in their dormitories"), unless qualified as other workers
+# ("Chinese workers", "aid workers", "hotel cooks").
 _BARE_WORKERS = re.compile(
-    r"(?<![\w-])(?P<head>workers)\b(?!\s*-)",
+    r"(?<![\w-])(?P<head>workers|waitresses|waiters|cooks|programmers|developers|"
+    r"seamstresses|labou?rers)\b(?!\s*-)",
     _I,
 )
 _OTHER_WORKERS = re.compile(
