@@ -168,7 +168,9 @@ class Linker:
             # "state security" in a North Korean town is not China's ministry whose name
             # without its country the words are: a body on the wrong side is dropped (and
             # its words are left to the side-aware readings of ``paraphrase``)
-            wrong = [m for m in stripped if self.paraphrases.on_other_side(m, sentences, mentions)]
+            wrong = [
+                m for m in stripped if self.paraphrases.forces.on_other_side(m, sentences, mentions)
+            ]
             mentions = [m for m in mentions if not any(m is w for w in wrong)]
         mentions += self.paraphrases.find(folded, sentences, words, mentions)
         mentions += self.describer.their_families(folded, words, mentions)

@@ -17,17 +17,15 @@ Reports often name a group by what happened to its members or by a bare institut
   defectors;
 - families or households living by the water ("families living closest to the river",
   "households within 100 metres of the Yalu", "riverside households") are border residents;
-- bare "guards" and "border troops" are the border force of the side they are on: a
-  nationality before them ("[Chinese] guards"; another country's means neither), "on the
-  Chinese side" after them, the places of their sentence (a North Korean county, a Chinese
-  city) or, failing that, the article's places when most of them lie on one side; bare
-  "police" ("police officers", "policemen") only on the North Korean side (the Chinese side
-  has several police bodies, and naming the wrong one is worse than none);
+- bare "guards" and "border troops" are the border force of the side they are on, and bare
+  "police" ("police officers", "policemen") the North Korean one only
+  (``paraphrase_forces``);
 - a nationality in an editorial insertion ("the [Chinese] buyers") qualifies the group noun
   after it as if it were written in the text.
-- bare "workers", once the article has named North Korean workers abroad, are those workers
-  ("workers still in Dandong have been kept in their dormitories"), unless qualified as
-  others ("Chinese workers", "aid workers").
+- bare "workers" and the trades they are sent in ("the waitresses", "programmers"), once
+  the article has named North Korean workers abroad, are those workers ("workers still in
+  Dandong have been kept in their dormitories"), unless qualified as others ("Chinese
+  workers", "aid workers").
 
 Each mention carries its own evidence span. When the side is unclear nothing is emitted.
 """
@@ -35,15 +33,14 @@ Each mention carries its own evidence span. When the side is unclear nothing is 
 from __future__ import annotations
 
 import re
-from collections import Counter
 
 from borderkg import iris
-from borderkg.ontology.namespaces import BKG
 
 from . import kinds
 from .cues import SentenceWords, anchored
 from .gazetteer import Gazetteer
-from .model import Mention, Span, SpanReach
+from .model import Mention, Span
+from .paraphrase_forces import ForceSides
 
 _I = re.IGNORECASE
 
@@ -58,9 +55,6 @@ _FAMILIES = _actor("families-of-defectors")
 _RESIDENTS = _actor("border-residents")
 _DEFECTOR_GROUPS = frozenset((_DEFECTORS, _REPATRIATED, _actor("re-defectors")))
 #: The border force and the police of each side, by the vocabulary country's slug.
-_GUARDS = {"north-korea": _actor("dprk-border-guards"), "china": _actor("chinese-border-police")}
-_POLICE = {"north-korea": _actor("dprk-ministry-of-social-security")}
-_SPANNING = frozenset(str(t) for t in (BKG.Country, BKG.River, BKG.BorderCrossing))
 
 # "those returned", "people who were sent back", "the North Koreans repatriated".
 _SENT_BACK = re.compile(
@@ -239,51 +233,10 @@ _OTHER_WORKERS = re.compile(
     _I,
 )
 _OVERSEAS_WORKERS = _actor("overseas-workers")
-# A bare plural "guards" or "police", not "coast guards", "prison guards", "police station".
-_BARE_FORCE = re.compile(
-    r"\b(?P<noun>guards|border\s+troops|police(?:\s+(?:officers|officials|agents))?|policemen)"
-    r"\b(?!\s*(?:-|"
-    r"stations?|posts?|cars?|"
-    r"vans?|bus|buses|kiosks?|officers?|officials?|chiefs?|units?|"
-    r"the|a|an|his|her|its|their|against)\b)",
-    _I,
-)
-_NOT_BORDER_BEFORE = re.compile(
-    r"\b(?:coast|prison|camp|security|body|red|honou?r|home|life|factory|private|school|station|"
-    r"railway|train|market|palace|traffic|riot|military|secret|village|township|"
-    r"local|county|city|provincial|municipal|customs|border|our|their|your)\s+$",
-    _I,
-)
-# Custody or internal settings where guards and police are not a border force.
-_CUSTODY = re.compile(
-    r"\b(?:prison|jail|camp|detention|holding|quarantine|isolation|labou?r|school|hospital|"
-    r"factory|market)\b",
-    _I,
-)
-# "guards on the Chinese side", "police from the North Korean bank": the side of the noun.
-_SIDE_AFTER = re.compile(
-    r"\s+(?:on|along|from|at)\s+the\s+(?P<side>Chinese|North\s+Korean)\s+(?:side|bank)\b", _I
-)
-# "police have", "police in Hyesan", "police searched": the force itself, not a modifier.
-_POLICE_ACTS = re.compile(
-    r"\s*[,.;:!?\u201d\u2019]|\s+(?:have|has|had|are|were|is|was|will|would|can|could|may|"
-    r"might|must|should|also|now|then|still|say|says|said|told|to|in|at|from|on|and|or|\w+ed)\b",
-    _I,
-)
-_OUR_SIDE = re.compile(r"\bour\s+(?:side|bank)\b", _I)
-# A nationality right before the noun ("Chinese guards", "the [Chinese] police"); one of
-# another country ("South Korean police") means neither border force.
-_DEMONYM_BEFORE = re.compile(
-    r"\b(?P<side>Chinese|North\s+Korean|South\s+Korean|Korean|Russian|Japanese|American|"
-    r"Mongolian|UN|U\.?S\.?)\]?\s+$",
-    _I,
-)
 # "the [Chinese] buyers": a nationality the editor inserted qualifies the noun after it.
 _INSERTED_NATIONALITY = re.compile(
     r"\[(?P<nat>Chinese|North\s+Korean|South\s+Korean)\]\s+(?P<noun>[a-z]+)", _I
 )
-# Share of an article's places one side must hold before a bare noun is read as that side's.
-_ARTICLE_MAJORITY = 0.75
 
 
 class ParaphraseReader:
@@ -291,11 +244,7 @@ class ParaphraseReader:
 
     def __init__(self, gazetteer: Gazetteer) -> None:
         self.gaz = gazetteer
-        self.side_of: dict[str, str] = {}
-        for slug in ("north-korea", "china"):
-            iri = str(iris.place_iri(slug))
-            if iri in gazetteer.entities:
-                self.side_of[iri] = slug
+        self.forces = ForceSides(gazetteer)
 
     def find(
         self,
@@ -368,7 +317,7 @@ class ParaphraseReader:
             for m in anchored(_LEFT_BEHIND, _LEFT_ANCHOR, folded, lower):
                 if m.start() > first:
                     add(m.start("head"), m.end("head"), _FAMILIES)
-        out += self._bare_forces(folded, sentences, words, mentions, taken)
+        out += self.forces.bare_forces(folded, sentences, words, mentions, taken)
         named = [m.span.begin for m in mentions if m.entity == _OVERSEAS_WORKERS]
         if named:
             for m in _BARE_WORKERS.finditer(folded, min(named)):
@@ -401,105 +350,6 @@ class ParaphraseReader:
             return (gerund.group("ing") or "").lower() in _FLIGHT_GERUNDS
         sent = sentences[words.sentence_of(m.start())]
         return bool(_BORDER_CUE.search(folded, sent.begin, sent.end))
-
-    # -- guards and police by side ---------------------------------------------------------
-
-    def _bare_forces(
-        self,
-        folded: str,
-        sentences: list[Span],
-        words: SentenceWords,
-        mentions: list[Mention],
-        taken: list[Span],
-    ) -> list[Mention]:
-        """Bare "guards" and "police" linked to the force of the side their sentence is on."""
-        lower = folded.lower()
-        if "guards" not in lower and "police" not in lower and "border troops" not in lower:
-            return []
-        out: list[Mention] = []
-        article_side: str | bool | None = False  # not yet computed
-        sides: dict[int, str | None] = {}  # each sentence's side, worked out once
-        earlier, reached = SpanReach(taken), -1  # reached: the furthest end of those added
-        for m in anchored(_BARE_FORCE, ("guards", "border troops", "police"), folded, lower):
-            span = Span(m.start(), m.end())
-            if reached > span.begin or earlier.overlaps(span):
-                continue
-            before = folded[max(0, m.start() - 30) : m.start()]
-            if _NOT_BORDER_BEFORE.search(before):
-                continue
-            noun = "police" if m.group("noun").lower().startswith("police") else "guards"
-            if noun == "police" and not _POLICE_ACTS.match(folded, m.end()):
-                continue  # "police orders", "police checks": a modifier, not the force
-            index = words.sentence_of(m.start())
-            sent = sentences[index]
-            text = folded[sent.begin : sent.end]
-            if _CUSTODY.search(text) or _OUR_SIDE.search(text):
-                continue
-            side = _demonym_side(_DEMONYM_BEFORE.search(before))
-            if side == "":
-                continue  # another country's guards or police
-            if side is None:
-                side = _demonym_side(_SIDE_AFTER.match(folded, m.end()))
-            if side is None:
-                if index not in sides:
-                    sides[index] = self._sentence_side(sent, mentions)
-                side = sides[index]
-            if side is None:
-                if article_side is False:
-                    article_side = self._article_side(mentions)
-                side = article_side or None
-            table = _GUARDS if noun == "guards" else _POLICE
-            target = table.get(side) if isinstance(side, str) else None
-            if target is not None and target in self.gaz.entities:
-                out.append(Mention(span, target, index, "pattern"))
-                taken.append(span)
-                reached = max(reached, span.end)
-        return out
-
-    def on_other_side(self, m: Mention, sentences: list[Span], mentions: list[Mention]) -> bool:
-        """Whether a body named without its country ("border police", "state security")
-        stands in a sentence, or else an article, whose places lie on the other side."""
-        entity = self.gaz.entities.get(m.entity)
-        own = self.side_of.get(entity.country or "") if entity is not None else None
-        if own is None:
-            return False
-        side = self._sentence_side(sentences[m.sentence], mentions)
-        if side is None:
-            side = self._article_side(mentions)
-        return side is not None and side != own
-
-    def _sentence_side(self, sent: Span, mentions: list[Mention]) -> str | None:
-        """The one side all of a sentence's places lie on, if they agree."""
-        sides: set[str] = set()
-        for m in mentions:
-            if sent.begin <= m.span.begin < sent.end:
-                side = self._place_side(m.entity)
-                if side:
-                    sides.add(side)
-        return next(iter(sides)) if len(sides) == 1 else None
-
-    def _article_side(self, mentions: list[Mention]) -> str | None:
-        """The side most of an article's own places lie on, if a clear majority do."""
-        counts = Counter(s for s in (self._place_side(m.entity) for m in mentions) if s)
-        if not counts:
-            return None
-        side, top = counts.most_common(1)[0]
-        return side if top >= 2 and top / sum(counts.values()) >= _ARTICLE_MAJORITY else None
-
-    def _place_side(self, iri: str) -> str | None:
-        """The country of a place that lies on one side (not a river, crossing or country)."""
-        entity = self.gaz.entities.get(iri)
-        if entity is None or not kinds.is_place(entity) or _SPANNING & set(entity.types):
-            return None
-        return self.side_of.get(entity.country or "")
-
-
-def _demonym_side(found: re.Match[str] | None) -> str | None:
-    """The side a nationality names: ``china``, ``north-korea`` or ``""`` (another country)."""
-    if found is None:
-        return None
-    side = " ".join(found.group("side").lower().split())
-    return {"chinese": "china", "north korean": "north-korea"}.get(side, "")
 
 
 def _determiner_start(folded: str, m: re.Match[str], starts: dict[int, Mention]) -> bool:
