@@ -467,28 +467,29 @@ def test_police_of_another_nationality_are_not_the_north_korean_ministry(
     assert "dprk-ministry-of-social-security" not in southern
 
 
-def test_bare_workers_after_north_korean_workers_are_those_workers(extractor: Extractor) -> None:
-    text = (
-        "About 300 North Korean workers from two garment factories in Dandong were sent home "
-        "last month. Workers still in Dandong have been kept in their dormitories on Sundays "
-        "since May. Chinese workers at the plants were not affected."
-    )
-    x, _ = run(extractor, text)
-    assert evidence(x, "overseas-workers") == ["North Korean workers", "Workers"]
-    kept = [p for p in x.policies if p.measure_type.endswith("MovementRestriction")]
-    assert [p.targets for p in kept] == [[ACTOR + "overseas-workers"]]
-
-
-def test_the_trades_of_north_korean_workers_abroad_are_those_workers(
-    extractor: Extractor,
+@pytest.mark.parametrize(
+    ("text", "named"),
+    [
+        (
+            "About 300 North Korean workers from two garment factories in Dandong were sent "
+            "home last month. Workers still in Dandong have been kept in their dormitories on "
+            "Sundays since May. Chinese workers at the plants were not affected.",
+            ["North Korean workers", "Workers"],
+        ),
+        # the trades they are sent abroad in; "hotel cooks" are others
+        (
+            "North Korean workers at three restaurants in Shenyang were told last month to go "
+            "home by the end of the year. The waitresses have been kept in their dormitories "
+            "outside working hours since the order. Hotel cooks in the city were not affected.",
+            ["North Korean workers", "waitresses"],
+        ),
+    ],
+)
+def test_bare_workers_after_north_korean_workers_are_those_workers(
+    extractor: Extractor, text: str, named: list[str]
 ) -> None:
-    text = (
-        "North Korean workers at three restaurants in Shenyang were told last month to go home "
-        "by the end of the year. The waitresses have been kept in their dormitories outside "
-        "working hours since the order. Hotel cooks in the city were not affected."
-    )
     x, _ = run(extractor, text)
-    assert evidence(x, "overseas-workers") == ["North Korean workers", "waitresses"]
+    assert evidence(x, "overseas-workers") == named
     kept = [p for p in x.policies if p.measure_type.endswith("MovementRestriction")]
     assert [p.targets for p in kept] == [[ACTOR + "overseas-workers"]]
 

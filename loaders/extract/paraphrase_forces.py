@@ -24,12 +24,11 @@ from .model import Mention, Span, SpanReach
 _I = re.IGNORECASE
 
 
-def _actor(slug: str) -> str:
-    return str(iris.actor_iri(slug))
-
-
-_GUARDS = {"north-korea": _actor("dprk-border-guards"), "china": _actor("chinese-border-police")}
-_POLICE = {"north-korea": _actor("dprk-ministry-of-social-security")}
+_GUARDS = {
+    "north-korea": str(iris.actor_iri("dprk-border-guards")),
+    "china": str(iris.actor_iri("chinese-border-police")),
+}
+_POLICE = {"north-korea": str(iris.actor_iri("dprk-ministry-of-social-security"))}
 _SPANNING = frozenset(str(t) for t in (BKG.Country, BKG.River, BKG.BorderCrossing))
 # A bare plural "guards" or "police", not "coast guards", "prison guards", "police station".
 _BARE_FORCE = re.compile(
