@@ -366,3 +366,17 @@ def test_a_given_threshold_ships_a_model_trained_on_every_set_without_the_folds(
     assert model.meta["trained_on"] == ["dev", "heldout2"]
     assert model.meta["loso"] == {}
     assert "no leave-one-set-out" in model.meta["decision"]
+
+
+def test_the_fair_split_scores_only_the_sets_after_the_training_data(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from borderkg.loaders.extract import policy_model_train
+
+    monkeypatch.setattr(policy_model_train, "HELDOUT", ("heldout", "heldout2"))
+    assert policy_model_train.main(["--fixtures", str(FIXTURES), "--split", "heldout"]) == 0
+    rows = [line.split()[0] for line in capsys.readouterr().out.splitlines()]
+    assert "heldout2" in rows and "mean" in rows
+    assert "dev" not in rows and "heldout" not in rows
+    with pytest.raises(SystemExit):
+        policy_model_train.main(["--fixtures", str(FIXTURES), "--split", "heldout2"])
