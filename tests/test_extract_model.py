@@ -364,7 +364,7 @@ def test_a_given_threshold_ships_a_model_trained_on_every_set_without_the_folds(
     model = PolicyModel.from_json(data)
     assert (model.threshold, model.enabled) == (0.55, True)
     assert model.meta["trained_on"] == ["dev", "heldout2"]
-    assert model.meta["loso"] == {}
+    assert model.meta["loso"] == {} and model.meta["thresholds_tried"] == [0.55]
     assert "no leave-one-set-out" in model.meta["decision"]
 
 

@@ -383,7 +383,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     model.meta = {
         "trained_on": [s.name for s in shipped],
         "training": {"l2": L2, "iterations": ITERATIONS, "learning_rate": LEARNING_RATE},
-        "thresholds_tried": list(THRESHOLDS),
+        "thresholds_tried": list(THRESHOLDS) if table else [threshold],
         "decision": decision,
         "loso": {name: fold.as_json() for name, fold in table.items()},
     }
