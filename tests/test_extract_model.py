@@ -380,3 +380,5 @@ def test_the_fair_split_scores_only_the_sets_after_the_training_data(
     assert "dev" not in rows and "heldout" not in rows
     with pytest.raises(SystemExit):
         policy_model_train.main(["--fixtures", str(FIXTURES), "--split", "heldout2"])
+    with pytest.raises(SystemExit):  # a split trains no model to ship at a threshold
+        policy_model_train.main(["--split", "heldout", "--threshold", "0.4"])

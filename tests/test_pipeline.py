@@ -234,27 +234,41 @@ def test_a_gate_given_to_a_load_judges_against_the_store_it_loads_into(tmp_path:
     assert summary.added == [str(article)]
 
 
-def test_a_target_the_measure_type_implies_but_the_article_never_names_passes_the_gate(
-    tmp_path: Path,
+@pytest.mark.parametrize(
+    ("body", "role", "actor"),
+    [
+        # the overseas workers a worker repatriation sends home, called only seamstresses
+        (
+            "About 150 seamstresses from a garment factory in Helong were sent home through "
+            "Tumen last week under UN Security Council Resolution 2397, a source in Yanbian "
+            "said.",
+            "targetsGroup",
+            "overseas-workers",
+        ),
+        # the North Korean border guard that carries out an order to shoot told of "guards"
+        (
+            "Guards along that stretch of the river remain under orders to fire on anyone who "
+            "approaches the water at night.",
+            "implementedBy",
+            "dprk-border-guards",
+        ),
+    ],
+)
+def test_a_role_the_measure_implies_but_the_article_never_names_passes_the_gate(
+    tmp_path: Path, body: str, role: str, actor: str
 ) -> None:
-    """The overseas workers a worker repatriation sends home are a curated actor the gate
-    knows from the vocabulary, though the article calls them only seamstresses."""
-    path = tmp_path / "workers.jsonl"
-    body = (
-        "About 150 seamstresses from a garment factory in Helong were sent home through Tumen "
-        "last week under UN Security Council Resolution 2397, a source in Yanbian said."
-    )
+    """A group or body read from the measure itself is a curated actor the gate knows from
+    the vocabulary, though the article never names it."""
+    path = tmp_path / "implied.jsonl"
     path.write_text(json.dumps(record("gate-t", "https://example.org/news/t", body=body)) + "\n")
     with GraphStore(tmp_path / "store") as store:
         summary = load(store, [str(path)], workers=1)
         rows = list(
             store.query(
-                "SELECT ?t WHERE { GRAPH ?g { ?p <https://w3id.org/borderkg/ontology#targetsGroup>"
-                " ?t } }"
+                f"SELECT ?a WHERE {{ GRAPH ?g {{ ?p <https://w3id.org/borderkg/ontology#{role}> "
+                "?a } }"
             )
         )
     assert summary.rejected == []
     assert summary.added == [f"{path}:1"]
-    assert [str(r[0].value) for r in rows] == [
-        "https://w3id.org/borderkg/id/actor/overseas-workers"
-    ]
+    assert [str(r[0].value) for r in rows] == [f"https://w3id.org/borderkg/id/actor/{actor}"]

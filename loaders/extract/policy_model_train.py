@@ -13,8 +13,9 @@ trained on the others runs inside the full extractor on the held-out set, and it
 F1 (and anchored F1) are compared with the rules alone. One threshold for all folds is chosen
 to maximise the mean policies F1 over the folds among the thresholds at which the least tuned
 set (``--least-tuned``, by default the last of ``HELDOUT``) does not fall. The model is switched
-on only if there is such a threshold and the mean rises there; the shipped weights are then trained on all sets, and the table goes into the weights
-file either way.
+on only if there is such a threshold and the mean rises there; the shipped weights are then
+trained on all sets, and the table goes into the weights file either way (empty, and only the
+given threshold recorded as tried, with ``--threshold``).
 
 Labels: a sentence holding a gold policy's evidence is labelled with its measure type (a
 sentence with several types shares its target among them); every other sentence of an
@@ -227,13 +228,18 @@ def leave_one_set_out(
     table: dict[str, Fold] = {}
     for held in sets:
         model = train([e for s in sets if s is not held for e in s.examples], classes)
-        scores: dict[float, tuple[float, float]] = {}
-        for t in THRESHOLDS:
-            model.threshold = t
-            scores[t] = _scores(held, extractor, model)
-        table[held.name] = Fold(_scores(held, extractor, None), scores)
+        table[held.name] = _fold(held, extractor, model)
         print(f"  held out {held.name}", file=sys.stderr)
     return table
+
+
+def _fold(held: GoldSet, extractor: Extractor, model: PolicyModel) -> Fold:
+    """A set's scores with the rules alone and with ``model`` at each of ``THRESHOLDS``."""
+    scores: dict[float, tuple[float, float]] = {}
+    for t in THRESHOLDS:
+        model.threshold = t
+        scores[t] = _scores(held, extractor, model)
+    return Fold(_scores(held, extractor, None), scores)
 
 
 def split_table(
@@ -248,14 +254,7 @@ def split_table(
         raise ValueError(f"{last!r} is not a gold set with another after it")
     cut = names.index(last) + 1
     model = train([e for s in sets[:cut] for e in s.examples], classes)
-    table: dict[str, Fold] = {}
-    for held in sets[cut:]:
-        scores: dict[float, tuple[float, float]] = {}
-        for t in THRESHOLDS:
-            model.threshold = t
-            scores[t] = _scores(held, extractor, model)
-        table[held.name] = Fold(_scores(held, extractor, None), scores)
-    return table
+    return {held.name: _fold(held, extractor, model) for held in sets[cut:]}
 
 
 def _mean(table: dict[str, Fold], threshold: float | None, which: int = 0) -> float:
@@ -331,14 +330,15 @@ def main(argv: Sequence[str] | None = None) -> int:
         metavar="SET",
         help="the set whose F1 must not fall for the model to be switched on",
     )
-    parser.add_argument(
+    mode = parser.add_mutually_exclusive_group()
+    mode.add_argument(
         "--threshold",
         type=float,
         default=None,
         help="skip leave-one-set-out (one fold per set: hours for 80 sets) and ship the "
         "model switched on at this threshold",
     )
-    parser.add_argument(
+    mode.add_argument(
         "--split",
         default=None,
         metavar="SET",

@@ -180,6 +180,9 @@ _WORKER_RETURN = str(MEASURE.WorkerRepatriation)
 _FORCED_RETURN = str(MEASURE.ForcedRepatriation)
 _DEFECTION_CRACKDOWN = str(MEASURE.DefectionCrackdown)
 _REWARD = str(MEASURE.InformantReward)
+_OVERSEAS_WORKERS = str(iris.actor_iri("overseas-workers"))
+_DEFECTORS = str(iris.actor_iri("defectors"))
+_FAMILIES = str(iris.actor_iri("families-of-defectors"))
 # North Koreans as people, not as the adjective of goods or boats ("North Korean seafood").
 _NORTH_KOREANS = re.compile(
     r"\bnorth\s+koreans\b|\bnorth\s+korean\s+(?=(?:who|hiding|living|found|crossing)\b)",
@@ -270,9 +273,9 @@ def typed_group(ctx: ArticleContext, policy: Policy, clause: tuple[int, int]) ->
     text = ctx.folded[clause[0] : clause[1]]
     kind = policy.measure_type
     if kind == _WORKER_RETURN:
-        return str(iris.actor_iri("overseas-workers"))
+        return _OVERSEAS_WORKERS
     if kind in (_FORCED_RETURN, _REWARD) and _NORTH_KOREANS.search(text):
-        return str(iris.actor_iri("defectors"))
+        return _DEFECTORS
     if kind == _DEFECTION_CRACKDOWN and _KIN.search(text):
-        return str(iris.actor_iri("families-of-defectors"))
+        return _FAMILIES
     return None
