@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -169,6 +170,18 @@ def _records(count: int) -> list:
         )
         for i in range(count)
     ]
+
+
+@pytest.mark.skipif(not hasattr(os, "nice"), reason="no process priorities here")
+def test_extraction_workers_run_at_a_lower_priority_than_the_process_that_writes() -> None:
+    from concurrent.futures import ProcessPoolExecutor
+
+    import borderkg.pipeline as pipeline
+
+    with ProcessPoolExecutor(max_workers=1, initializer=pipeline._warm_worker) as pool:
+        worker = pool.submit(os.nice, 0).result()
+    assert worker == min(os.nice(0) + pipeline.WORKER_NICENESS, 19)
+    assert worker > os.nice(0)
 
 
 @pytest.mark.parametrize(("count", "pooled"), [(1, False), (16, False), (17, True)])

@@ -42,6 +42,11 @@ from borderkg.storetypes import ArticleWriteError, NTriples, WriteOutcome
 CHUNK_SIZE = 16
 #: Articles the gate checks together: one check's fixed cost is shared by the group.
 GATE_GROUP = 32
+#: Added to the extraction workers' niceness. The one process that checks and writes is the
+#: load's bottleneck; on a machine with as many workers as cores, workers at the same priority
+#: took CPU from it. Lowered, they still use every idle cycle (300–600 generated articles, 2
+#: cores, interleaved: 9.2 → 10.4, 9.4 → 10.8, 11.5 → 13.2 and 11.5 → 12.4 articles/s).
+WORKER_NICENESS = 10
 #: Seconds between progress snapshots while a load writes (``load(snapshot_every=…)``).
 #: A snapshot a server reads keeps hard links to the files the live database had at that
 #: moment until its grace period ends, so frequent snapshots of a long load would pin many
@@ -129,9 +134,12 @@ def _build_chunk(records: list[ArticleRecord]) -> list[Built | Rejected]:
 
 
 def _warm_worker() -> None:
-    """Build the NLP pipeline and matchers once per worker process, before the first task."""
+    """Lower the worker's priority, then build the NLP pipeline and matchers once per worker
+    process, before the first task."""
     from borderkg.loaders.extract import get_extractor
 
+    if hasattr(os, "nice"):
+        os.nice(WORKER_NICENESS)
     get_extractor()
 
 
