@@ -288,6 +288,32 @@ def test_guards_of_a_sentence_with_places_on_both_sides_are_left_unlinked(
     assert not {"dprk-border-guards", "chinese-border-police"} & actors
 
 
+def test_where_a_source_speaks_from_does_not_decide_the_side_of_the_guards(
+    extractor: Extractor,
+) -> None:
+    text = (
+        "Guards along the Tumen River near Onsong have been ordered to shoot anyone who "
+        "approaches the riverbank at night, a source in Yanbian said."
+    )
+    _, actors = run(extractor, text)
+    assert "dprk-border-guards" in actors
+    assert "chinese-border-police" not in actors
+
+
+def test_a_source_s_place_decides_the_side_when_the_sentence_names_no_other(
+    extractor: Extractor,
+) -> None:
+    text = "The guards can now see the whole bank from the towers, a source in Musan said."
+    _, actors = run(extractor, text)
+    assert "dprk-border-guards" in actors
+
+
+def test_pla_border_troops_are_neither_side_s_border_force(extractor: Extractor) -> None:
+    text = "PLA border troops have built three new sentry posts facing Sinuiju."
+    _, actors = run(extractor, text)
+    assert not {"dprk-border-guards", "chinese-border-police"} & actors
+
+
 def test_guards_with_no_side_anywhere_are_left_unlinked(extractor: Extractor) -> None:
     _, actors = run(extractor, "Guards were seen walking the bank after dark.")
     assert not {"dprk-border-guards", "chinese-border-police"} & actors

@@ -1,8 +1,9 @@
 """Bare "guards", "border troops" and "police" linked to the border force of their side.
 
-A nationality before the noun ("[Chinese] guards"; another country's means neither), "on the
-Chinese side" after it, the places of its sentence (a North Korean county, a Chinese city)
-or, failing that, the article's places when most of them lie on one side decide the side.
+A nationality before the noun ("[Chinese] guards"; another country's, or the PLA's, means
+neither), "on the Chinese side" after it, the places of its sentence (a North Korean county, a
+Chinese city; where a source speaks from only when the sentence names no other place) or,
+failing that, the article's places when most of them lie on one side decide the side.
 Bare "police" is read only on the North Korean side: the Chinese side has several police
 bodies, and naming the wrong one is worse than none. The same sides tell whether a body
 named without its country stands on the other side (``ForceSides.on_other_side``).
@@ -63,10 +64,18 @@ _POLICE_ACTS = re.compile(
 )
 _OUR_SIDE = re.compile(r"\bour\s+(?:side|bank)\b", _I)
 # A nationality right before the noun ("Chinese guards", "the [Chinese] police"); one of
-# another country ("South Korean police") means neither border force.
+# another country ("South Korean police") or the army ("PLA border troops", units of the
+# People's Liberation Army, not the border police) means neither border force.
 _DEMONYM_BEFORE = re.compile(
-    r"\b(?P<side>Chinese|North\s+Korean|South\s+Korean|Korean|Russian|Japanese|American|"
+    r"\b(?P<side>Chinese|PLA|North\s+Korean|South\s+Korean|Korean|Russian|Japanese|American|"
     r"Mongolian|UN|U\.?S\.?)\]?\s+$",
+    _I,
+)
+# Where a source is, not where the measure is: "a source in Yanbian said", "sources inside
+# North Hamgyong told …" (the place names who speaks, not the side of the guards).
+_SOURCE_BEFORE = re.compile(
+    r"\b(?:sources?|informants?|contacts?|correspondents?)\s+(?:(?:based|living|who\s+lives?)\s+)?"
+    r"(?:in|inside|from|near)\s+(?:the\s+)?(?:[\w’'-]+\s+){0,2}$",
     _I,
 )
 # Share of an article's places one side must hold before a bare noun is read as that side's.
@@ -122,7 +131,7 @@ class ForceSides:
                 side = _demonym_side(_SIDE_AFTER.match(folded, m.end()))
             if side is None:
                 if index not in sides:
-                    sides[index] = self._sentence_side(sent, mentions)
+                    sides[index] = self._sentence_side(sent, mentions, folded)
                 side = sides[index]
             if side is None:
                 if article_side is False:
@@ -148,14 +157,28 @@ class ForceSides:
             side = self._article_side(mentions)
         return side is not None and side != own
 
-    def _sentence_side(self, sent: Span, mentions: list[Mention]) -> str | None:
-        """The one side all of a sentence's places lie on, if they agree."""
+    def _sentence_side(
+        self, sent: Span, mentions: list[Mention], folded: str | None = None
+    ) -> str | None:
+        """The one side all of a sentence's places lie on, if they agree. Given the text, the
+        place a source speaks from ("…, a source in Yanbian said") counts only when the
+        sentence names no other place: it tells where the source is, not which side's guards
+        act. (A body named without its country keeps every place: set aside there, a
+        source's place in Dandong left only "posts facing Sakju", and PLA units were dropped
+        as standing on the North Korean side.)"""
         sides: set[str] = set()
+        sources: set[str] = set()
         for m in mentions:
             if sent.begin <= m.span.begin < sent.end:
                 side = self._place_side(m.entity)
-                if side:
+                if not side:
+                    continue
+                before = folded[max(sent.begin, m.span.begin - 60) : m.span.begin] if folded else ""
+                if before and _SOURCE_BEFORE.search(before):
+                    sources.add(side)
+                else:
                     sides.add(side)
+        sides = sides or sources
         return next(iter(sides)) if len(sides) == 1 else None
 
     def _article_side(self, mentions: list[Mention]) -> str | None:
