@@ -4,8 +4,9 @@ Jena's ``rsparql`` (the remote-query command of ARQ, from Debian's ``libapache-j
 its local engine federating to the endpoint with ``SERVICE``; Comunica (``@comunica/query-sparql``
 from npm, run by Node.js through ``tests/clients/comunica.cjs``) querying the endpoint alone, by
 auto-detection through the service description, and joined with a local Turtle file. Both parse
-the query themselves and speak the protocol their own way (their own Accept headers, POST for
-long queries), so they check what SPARQLWrapper and rdflib do not.
+the query themselves and speak the protocol their own way (their own Accept headers; a query too
+long for a URL goes as an ``application/sparql-query`` body from Jena, as a form from Comunica),
+so they check what SPARQLWrapper and rdflib do not.
 
 ``.ci/run`` installs both and sets ``$BORDERKG_REQUIRE_CLIENTS``; elsewhere the tests skip when a
 client is missing.
@@ -210,6 +211,31 @@ def test_jena_federates_a_local_dataset_with_the_endpoint_through_service(
     assert rows == {(CHINA, "CN"), (NORTH_KOREA, "KP")}
 
 
+def long_query(reference: dict[str, str]) -> str:
+    """The headlines of every article, asked by a VALUES list too long for a URL (over 4,000
+    characters): Jena sends it as a ``application/sparql-query`` body, Comunica as a form."""
+    values = " ".join(f"<{article}>" for article in sorted(reference))
+    padding = " ".join(f"<urn:x:absent-{i:04d}>" for i in range(120))
+    query = PREFIXES + (
+        f"SELECT ?article ?title WHERE {{ VALUES ?article {{ {values} {padding} }} "
+        "?article schema:headline ?title }"
+    )
+    assert len(query) > 4000
+    return query
+
+
+def test_jena_posts_a_query_too_long_for_a_url(
+    server: Server, jena_classpath: str, reference: dict[str, str]
+) -> None:
+    endpoint = f"{server.url}/sparql"
+    query = long_query(reference)
+    out = jena(jena_classpath, "arq.rsparql", "--service", endpoint, "--results=json", query)
+    got = {
+        b["article"]["value"]: b["title"]["value"] for b in json.loads(out)["results"]["bindings"]
+    }
+    assert got == reference
+
+
 # --- Comunica ------------------------------------------------------------------------------
 
 
@@ -280,3 +306,11 @@ def test_comunica_joins_the_endpoint_with_a_local_dataset(
     out = comunica(node_path, query, f"sparql@{server.url}/sparql", f"turtle@{external_ttl}")
     rows = {(b["place"]["value"], b["code"]["value"]) for b in out["bindings"]}
     assert rows == {(CHINA, "CN"), (NORTH_KOREA, "KP")}
+
+
+def test_comunica_posts_a_query_too_long_for_a_url(
+    server: Server, node_path: str, reference: dict[str, str]
+) -> None:
+    out = comunica(node_path, long_query(reference), f"sparql@{server.url}/sparql")
+    got = {b["article"]["value"]: b["title"]["value"] for b in out["bindings"]}
+    assert got == reference
