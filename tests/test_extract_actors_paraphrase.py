@@ -308,6 +308,23 @@ def test_a_source_s_place_decides_the_side_when_the_sentence_names_no_other(
     assert "dprk-border-guards" in actors
 
 
+def test_a_place_the_guards_face_stands_for_the_other_side(extractor: Extractor) -> None:
+    _, actors = run(extractor, "Guards have built three new posts on the bank facing Sinuiju.")
+    assert "chinese-border-police" in actors
+    assert "dprk-border-guards" not in actors
+
+
+def test_a_body_facing_a_place_across_the_river_is_not_dropped_as_standing_there(
+    extractor: Extractor,
+) -> None:
+    text = (
+        "Officers confiscated drones from tourists in July, a source in Dandong said, and PLA "
+        "border troops have installed devices that detect drones at two posts facing Sakju."
+    )
+    _, actors = run(extractor, text)
+    assert "pla-border-defense-units" in actors
+
+
 def test_pla_border_troops_are_neither_side_s_border_force(extractor: Extractor) -> None:
     text = "PLA border troops have built three new sentry posts facing Sinuiju."
     _, actors = run(extractor, text)

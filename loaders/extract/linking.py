@@ -168,9 +168,8 @@ class Linker:
             # "state security" in a North Korean town is not China's ministry whose name
             # without its country the words are: a body on the wrong side is dropped (and
             # its words are left to the side-aware readings of ``paraphrase``)
-            wrong = [
-                m for m in stripped if self.paraphrases.forces.on_other_side(m, sentences, mentions)
-            ]
+            forces = self.paraphrases.forces
+            wrong = [m for m in stripped if forces.on_other_side(m, sentences, mentions, folded)]
             mentions = [m for m in mentions if not any(m is w for w in wrong)]
         mentions += self.paraphrases.find(folded, sentences, words, mentions)
         mentions += self.describer.their_families(folded, words, mentions)

@@ -2,8 +2,9 @@
 
 A nationality before the noun ("[Chinese] guards"; another country's, or the PLA's, means
 neither), "on the Chinese side" after it, the places of its sentence (a North Korean county, a
-Chinese city; where a source speaks from only when the sentence names no other place) or,
-failing that, the article's places when most of them lie on one side decide the side.
+Chinese city; a place faced stands for the other side, and where a source speaks from counts
+only when the sentence names no other place) or, failing that, the article's places when most
+of them lie on one side decide the side.
 Bare "police" is read only on the North Korean side: the Chinese side has several police
 bodies, and naming the wrong one is worse than none. The same sides tell whether a body
 named without its country stands on the other side (``ForceSides.on_other_side``).
@@ -78,6 +79,14 @@ _SOURCE_BEFORE = re.compile(
     r"(?:in|inside|from|near)\s+(?:the\s+)?(?:[\w’'-]+\s+){0,2}$",
     _I,
 )
+# A place faced across the border ("posts facing Sakju", "the village opposite Hyesan") lies
+# on the other side from those who face it.
+_FACING_BEFORE = re.compile(
+    r"\b(?:facing|opposite|across\s+(?:the\s+(?:river|water|border)\s+)?from|overlooking)\s+(?:the\s+)?"
+    r"(?:[\w’'-]+\s+){0,2}$",
+    _I,
+)
+_OTHER = {"china": "north-korea", "north-korea": "china"}
 # Share of an article's places one side must hold before a bare noun is read as that side's.
 _ARTICLE_MAJORITY = 0.75
 
@@ -145,27 +154,25 @@ class ForceSides:
                 reached = max(reached, span.end)
         return out
 
-    def on_other_side(self, m: Mention, sentences: list[Span], mentions: list[Mention]) -> bool:
+    def on_other_side(
+        self, m: Mention, sentences: list[Span], mentions: list[Mention], folded: str
+    ) -> bool:
         """Whether a body named without its country ("border police", "state security")
         stands in a sentence, or else an article, whose places lie on the other side."""
         entity = self.gaz.entities.get(m.entity)
         own = self.side_of.get(entity.country or "") if entity is not None else None
         if own is None:
             return False
-        side = self._sentence_side(sentences[m.sentence], mentions)
+        side = self._sentence_side(sentences[m.sentence], mentions, folded)
         if side is None:
             side = self._article_side(mentions)
         return side is not None and side != own
 
-    def _sentence_side(
-        self, sent: Span, mentions: list[Mention], folded: str | None = None
-    ) -> str | None:
-        """The one side all of a sentence's places lie on, if they agree. Given the text, the
-        place a source speaks from ("…, a source in Yanbian said") counts only when the
-        sentence names no other place: it tells where the source is, not which side's guards
-        act. (A body named without its country keeps every place: set aside there, a
-        source's place in Dandong left only "posts facing Sakju", and PLA units were dropped
-        as standing on the North Korean side.)"""
+    def _sentence_side(self, sent: Span, mentions: list[Mention], folded: str) -> str | None:
+        """The one side all of a sentence's places lie on, if they agree. A place faced
+        ("posts facing Sakju") stands for the other side; the place a source speaks from
+        ("…, a source in Yanbian said") counts only when the sentence names no other place:
+        it tells where the source is, not which side acts."""
         sides: set[str] = set()
         sources: set[str] = set()
         for m in mentions:
@@ -173,11 +180,10 @@ class ForceSides:
                 side = self._place_side(m.entity)
                 if not side:
                     continue
-                before = folded[max(sent.begin, m.span.begin - 60) : m.span.begin] if folded else ""
-                if before and _SOURCE_BEFORE.search(before):
-                    sources.add(side)
-                else:
-                    sides.add(side)
+                before = folded[max(sent.begin, m.span.begin - 60) : m.span.begin]
+                if _FACING_BEFORE.search(before):
+                    side = _OTHER[side]
+                (sources if _SOURCE_BEFORE.search(before) else sides).add(side)
         sides = sides or sources
         return next(iter(sides)) if len(sides) == 1 else None
 
