@@ -314,6 +314,11 @@ def test_a_place_the_guards_face_stands_for_the_other_side(extractor: Extractor)
     assert "dprk-border-guards" not in actors
 
 
+def test_a_place_where_the_facing_happens_keeps_its_side(extractor: Extractor) -> None:
+    _, actors = run(extractor, "Guards have built a tower overlooking the river in Sinuiju.")
+    assert "dprk-border-guards" in actors
+
+
 def test_a_body_facing_a_place_across_the_river_is_not_dropped_as_standing_there(
     extractor: Extractor,
 ) -> None:

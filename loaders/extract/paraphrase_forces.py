@@ -80,10 +80,11 @@ _SOURCE_BEFORE = re.compile(
     _I,
 )
 # A place faced across the border ("posts facing Sakju", "the village opposite Hyesan") lies
-# on the other side from those who face it.
+# on the other side from those who face it; not one where the facing is ("a tower overlooking
+# the river in Sinuiju").
 _FACING_BEFORE = re.compile(
     r"\b(?:facing|opposite|across\s+(?:the\s+(?:river|water|border)\s+)?from|overlooking)\s+(?:the\s+)?"
-    r"(?:[\w’'-]+\s+){0,2}$",
+    r"(?:(?!(?:in|at|on|near|inside)\b)[\w’'-]+\s+){0,2}$",
     _I,
 )
 _OTHER = {"china": "north-korea", "north-korea": "china"}
