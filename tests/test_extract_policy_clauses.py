@@ -1,7 +1,7 @@
 """Constructions found by round 9's error analysis (heldout6 to heldout10), each a broad
 clause shape rather than a wording: an authority as the subject of a verb of enforcement
 whatever its object, limits told by what people may only do or how far they may go, penalties
-told to those they threaten, rewards promised per report, trade carriers running again, a
+told to those they threaten, rewards promised per report, trade carriers running again (the crossing reopened), a
 measure named as what something ended, reopenings for one class of people only, and returns
 counted by the country that made them.
 
@@ -153,9 +153,11 @@ def test_denied_penalties_and_warnings_of_critics_are_no_measure(
 # -- trade let resume, measures ended, reopenings for some ------------------------------------
 
 
-def test_trade_carriers_running_again_lift_a_trade_restriction(extractor: Extractor) -> None:
+def test_trade_carriers_running_again_reopen_the_crossing(extractor: Extractor) -> None:
+    # the scheme's border closure stops crossings "by people, goods or both" (session 28;
+    # see test_extract_policy_freight.py)
     text = "Goods trains between the two towns began running again in May."
-    assert policies(extractor, text) == [("TradeRestriction", "Lifted")]
+    assert policies(extractor, text) == [("BorderClosure", "Lifted")]
 
 
 @pytest.mark.parametrize(

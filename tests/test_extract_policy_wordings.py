@@ -294,9 +294,10 @@ def test_passenger_services_stopped_or_resumed_close_or_reopen_the_border(
     assert policies(extractor, text) == expected
 
 
-def test_freight_trains_halted_stay_a_trade_measure(extractor: Extractor) -> None:
+def test_freight_trains_halted_close_the_crossing_too(extractor: Extractor) -> None:
+    # crossings by goods as well as people (session 28; test_extract_policy_freight.py)
     text = "Freight trains between Dandong and Sinuiju were halted in March."
-    assert ("BorderClosure", "CarriedOut") not in policies(extractor, text)
+    assert policies(extractor, text) == [("BorderClosure", "CarriedOut")]
 
 
 # -- phones ----------------------------------------------------------------------------------

@@ -26,7 +26,7 @@ from borderkg.ontology.namespaces import MEASURE
 from .frame_lexicon import custom
 from .morph import alternation, verbs
 from .policy_cues import MeasureCue
-from .policy_tense import ACTION, LIFT, PRACTICE, RULE
+from .policy_tense import ACTION, LIFT, PRACTICE, RULE, STATE
 
 # An authority as a subject, with an optional place after it ("police in Hunchun"), not in
 # a clause of time or condition ("before customs officers open them").
@@ -269,21 +269,54 @@ RETURN_FRAMES: list[MeasureCue] = [
     ),
 ]
 
-# Vehicles of trade: their running again is the trade let resume.
+# Vehicles of trade: their running again is the crossing reopened to goods, which the
+# measure-type scheme calls a border closure lifted ("stops or suspends crossings of the
+# border itself — by people, goods or both — … at named crossings").
 _CARRIERS = (
     r"(?:trucks|lorries|freight(?:\s+trains)?|cargo(?:\s+trains|\s+ships)?|goods\s+trains|"
     r"container\s+ships|barges|freighters)"
 )
 
+# Freight as a whole, by rail or road: "freight trains", "rail freight", "freight traffic".
+_FREIGHT = (
+    r"(?:(?:rail|railway|lorry|truck|road)\s+)?(?:freight|cargo)(?:\s+(?:traffic|trains?|"
+    r"wagons?|services?|lorries|trucks))?\b(?!\s+(?:of|for|bound)\b)"
+)
+# From freight to its verb: a few words, and one aside between commas ("the freight
+# trains, halted since 2020, resumed …").
+_TO_VERB = r"\s*(?:[\w'’–-]+\s+){0,8}?(?:,\s+[^,.;]{1,40},\s+)?"
+
 RESUMPTION_FRAMES: list[MeasureCue] = [
     # "freight trains between the two cities began running again in May"
     custom(
-        MEASURE.TradeRestriction,
+        MEASURE.BorderClosure,
         _CARRIERS + r"\s+(?:[\w'’–-]+\s+){0,6}?(?P<v>began|begun|started|resumed)\s+"
         r"(?:[\w'’–-]+ing\s+)(?:[\w'’–-]+\s+){0,4}?again\b",
         "trucks lorries freight cargo goods container barges freighters",
         LIFT,
         also_when="again",
+    ),
+    # "freight trains over the bridge were halted on 3 August", "North Korea halted freight
+    # trains over the bridge", "rail freight between the two cities resumed in January":
+    # freight as such stopped or let go on at a crossing (not goods named, nor customs
+    # clearing loads, which act on trade)
+    custom(
+        MEASURE.BorderClosure,
+        _FREIGHT + _TO_VERB + r"(?:was|were|has\s+been|have\s+been|had\s+been|(?:will|would|"
+        r"could|may|might)\s+be)\s+(?:\w+ly\s+|again\s+)?(?P<w>halted|suspended|stopped)\b"
+        r"|\b(?P<v>halted|suspended|stopped|halts|suspends|stops)\s+(?:all\s+|the\s+)?" + _FREIGHT,
+        "freight cargo",
+        STATE,
+        also_when="halted suspended stopped halts suspends stops",
+    ),
+    custom(
+        MEASURE.BorderClosure,
+        _FREIGHT + _TO_VERB + r"(?:was\s+|were\s+|has\s+|have\s+|had\s+)?"
+        r"(?:\w+ly\s+)?(?P<v>resumed|restarted)\b|\b(?P<x>resumed|restarted)\s+(?:all\s+|the\s+)?"
+        + _FREIGHT,
+        "freight cargo",
+        LIFT,
+        also_when="resumed restarted",
     ),
     # "the new bridge opened to cargo trucks on Monday": a crossing opened, as the held-out
     # gold reads it (7 of 8 such policies; heldout8 reads it as trade let resume)

@@ -100,6 +100,7 @@ _PARTIAL = re.compile(
     r"weeks?|months?|years?|hours?|times?)\b))\b",
     _I,
 )
+_BUT_ONLY = re.compile(r"[^.;]{0,80}?,\s+(?:but|though|although)\s+only\b", _I)
 # A reopening for one class of people ("to Chinese citizens visiting relatives", "in small
 # groups", "on day trips"): the measure eased for them, not lifted.
 _FOR_SOME = re.compile(
@@ -240,9 +241,12 @@ def refine_status(
     partial = _PARTIAL.search(folded, start, sentence.end)
     if partial and partial.start() < stop:
         return _EASED
-    # reopened to one class of people only, or with the rest told as still barred
-    if _FOR_SOME.match(folded, evidence.end, sentence.end) or _REST_BARRED.match(
-        folded, evidence.end, sentence.end
+    # reopened to one class of people only, with the rest told as still barred, or with a
+    # limit told after it ("lorries began crossing again on Monday, but only in the mornings")
+    if (
+        _FOR_SOME.match(folded, evidence.end, sentence.end)
+        or _REST_BARRED.match(folded, evidence.end, sentence.end)
+        or _BUT_ONLY.match(folded, evidence.end, sentence.end)
     ):
         return _EASED
     return status
