@@ -64,6 +64,37 @@ def test_distance_forbidden_is_a_buffer_zone(
 
 
 @pytest.mark.parametrize(
+    "text",
+    [
+        "Road crews on the dike may go no closer than 30 metres to the water.",
+        "Herders in the valley now have to stay at least 500 metres from the riverbank.",
+        "Fishermen may not come within 200 metres of the old railway bridge.",
+        "The police have closed the riverside walk for 400 metres on either side of the bridge.",
+        "The guards keep a strip along the river that villagers may not enter without a pass.",
+    ],
+)
+def test_a_distance_kept_from_the_water_or_a_bridge_is_a_buffer_zone(
+    extractor: Extractor, text: str
+) -> None:
+    # the measure-type scheme: "a ban on approaching the river bank is BufferZone"; the gold
+    # reads a distance or a strip so, and a bank or promenade closed as a movement rule
+    assert [t for t, _ in policies(extractor, text)] == ["BufferZone"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The police have closed the riverside promenade to walkers after dark.",
+        "Residents are barred from the embankment between 10 p.m. and 5 a.m.",
+    ],
+)
+def test_a_bank_or_promenade_closed_without_a_distance_stays_a_movement_rule(
+    extractor: Extractor, text: str
+) -> None:
+    assert [t for t, _ in policies(extractor, text)] == ["MovementRestriction"]
+
+
+@pytest.mark.parametrize(
     ("text", "expected"),
     [
         (

@@ -63,7 +63,21 @@ _DISTANCE = re.compile(
     r"(?:metres?|meters?|kilometres?|kilometers?|km|m)\b|\b(?:strip|belt|zone)\s+(?:of\s+land\s+)?"
     r"(?:along|by|beside|on)\s+the\s+(?:river|riverbank|bank|border|shore|frontier)\b"
     # "fields inside the strip": the zone told before
-    r"|\b(?:inside|within|into)\s+the\s+(?:same\s+)?(?:strip|buffer\s+zone|no-go\s+zone|belt)\b",
+    r"|\b(?:inside|within|into)\s+the\s+(?:same\s+)?(?:strip|buffer\s+zone|no-go\s+zone|belt)\b"
+    # "no closer than 50 metres to the water", "at least 200 metres from the water", "within
+    # 500 metres of the embankment", "300 metres on either side of the bridge"
+    rf"|\b(?:(?:no|not)\s+closer\s+than|at\s+least)\s+{_NUMBER}\s+(?:metres?|meters?|"
+    r"kilometres?|kilometers?|km|m)\s+(?:away\s+)?(?:to|of|from)\s+(?:the\s+)?(?:water|"
+    r"river|riverbank|bank|shore|embankment|fence|border)\b"
+    rf"|\bwithin\s+{_NUMBER}\s+(?:metres?|meters?|kilometres?|kilometers?|km|m)\s+of\s+the\s+"
+    r"(?:[\w'’-]+\s+){0,2}?(?:embankment|bridge|dike|dyke)\b"
+    rf"|\b{_NUMBER}\s+(?:metres?|meters?|kilometres?|kilometers?|km|m)\s+on\s+(?:either|each|"
+    r"both)\s+sides?\s+of\s+the\s+(?:bridge|crossing|river)\b"
+    # "the strip along the border that residents may not enter", "the riverside zone where
+    # residents need a pass"
+    r"|\b(?:strip|zone|belt)\s+(?:[\w'’-]+\s+){0,6}?(?:that|which|where)\s+(?:residents|"
+    r"people|villagers|civilians|anyone|nobody)\s+(?:may\s+not|cannot|can\s+no\s+longer|"
+    r"must\s+not|are\s+not\s+allowed\s+to|need)\b",
     _I,
 )
 _UNDER_SANCTIONS = re.compile(SANCTIONS_BASIS, _I)
