@@ -100,6 +100,12 @@ _PARTIAL = re.compile(
     r"weeks?|months?|years?|hours?|times?)\b))\b",
     _I,
 )
+# A rule told as applying from now on: "may now be sold only to …", "must now show …".
+_NOW_RULE = re.compile(
+    r"\b(?:(?:may|must|can|cannot|can\s+no\s+longer)\s+now|now\s+(?:requires?|must|may|can|"
+    r"has\s+to|have\s+to|needs?\s+to))\b",
+    _I,
+)
 _BUT_ONLY = re.compile(r"[^.;]{0,80}?,\s+(?:but|though|although)\s+only\b", _I)
 # A reopening for one class of people ("to Chinese citizens visiting relatives", "in small
 # groups", "on day trips"): the measure eased for them, not lifted.
@@ -170,6 +176,10 @@ def refine_status(
     text = folded[cue.begin : cue.end]
     before = folded[sentence.begin : cue.begin]
     whole = folded[sentence.begin : sentence.end]
+    if status == _ANNOUNCED and _NOW_RULE.search(
+        folded, max(sentence.begin, evidence.begin - 60), min(sentence.end, evidence.end + 60)
+    ):
+        return _IN_FORCE  # "were told that the timber must now go by lorry": the rule applies
     if (
         status in (_ANNOUNCED, _IN_FORCE)
         and _ORDER_GIVEN.search(whole)
