@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import json
 import re
+from functools import cache
 from importlib.resources import files
 from pathlib import Path
 
@@ -60,9 +61,11 @@ def _corpus() -> Path:
     return Path(str(files("borderkg.loaders").joinpath("corpus")))
 
 
-def _article_files(root: Path) -> list[Path]:
+@cache
+def _article_files(root: Path) -> tuple[Path, ...]:
     """Article files of a corpus-like folder; sidecars (``NAME.json`` next to ``NAME.txt``)
-    are metadata, not articles."""
+    are metadata, not articles. Read once per process: every set is checked against all
+    the sets before it."""
     out: list[Path] = []
     for folder in ARTICLE_DIRS:
         if not (root / folder).is_dir():
@@ -75,16 +78,19 @@ def _article_files(root: Path) -> list[Path]:
                 and not sidecar
             ):
                 out.append(path)
-    return out
+    return tuple(out)
 
 
-def _texts(root: Path) -> set[str]:
-    return {
-        r.text
-        for path in _article_files(root)
-        for r in read_path(path, ReadOptions())
-        if not isinstance(r, ReadError)
-    }
+@cache
+def _texts(root: Path) -> frozenset[str]:
+    return frozenset(
+        {
+            r.text
+            for path in _article_files(root)
+            for r in read_path(path, ReadOptions())
+            if not isinstance(r, ReadError)
+        }
+    )
 
 
 @pytest.fixture(scope="module", params=SETS)
