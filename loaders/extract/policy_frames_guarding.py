@@ -20,7 +20,7 @@ from borderkg.ontology.namespaces import MEASURE
 from .frame_lexicon import custom
 from .morph import alternation, first_words, nouns, verbs
 from .policy_cues import MeasureCue
-from .policy_tense import ACTION, BUILD
+from .policy_tense import ACTION, BUILD, PRACTICE
 
 # Verbs of putting people somewhere.
 _MOVE = verbs("send", "move", "transfer", "assign", "redeploy", "dispatch", "deploy", "post")
@@ -71,6 +71,9 @@ _VERB = alternation(_MOVE)
 _BE = r"(?:has|have|had)\s+(?:\w+ly\s+|also\s+|now\s+)?been|was|were|is|are|will\s+be|be"
 _WHY = rf"(?:\s+(?:[\w'’-]+\s+){{0,6}}?(?:{_PURPOSE}|{_TO_BORDER}))"
 
+# Not in the clause of a patrol: the tracking gear that makes it the phone crackdown.
+_NOT_TRACKING = r"(?![^.;]*?\b(?:signal|tracking|detect\w*|jamm\w*|phones?)\b)"
+
 GUARDING_FRAMES: list[MeasureCue] = [
     # active: "Manpo has moved extra guards to the bridgehead", "hired wardens to walk …"
     custom(
@@ -112,6 +115,33 @@ GUARDING_FRAMES: list[MeasureCue] = [
         "number",
         BUILD,
         also_when="doubled tripled increased risen rose grown grew gone went",
+    ),
+    # Patrols told as begun or changed: "have been patrolling the ice twice every night since
+    # December", "now patrol the riverside road twice a night instead of once". Not "guards
+    # patrol the bank" (a routine, no reinforcement) nor "the officers who now patrol …", nor
+    # patrols in vans fitted with signal-tracking equipment (the phone crackdown's).
+    custom(
+        MEASURE.PatrolReinforcement,
+        r"(?<!who )(?<!that )(?<!which )\b(?:have|has)\s+been\s+(?:\w+ly\s+)?(?P<v>patrolling)\b"
+        r"(?=[^.;]*\bsince\b)"
+        + _NOT_TRACKING
+        + r"|(?<!who )(?<!that )(?<!which )\bnow\s+(?P<x>patrol)\b(?=[^.;]{0,80}?"
+        r"\b(?:every|twice|three\s+times|in\s+pairs|in\s+groups|in\s+threes|round\s+the\s+clock|"
+        r"around\s+the\s+clock|instead\s+of|as\s+often|more\s+often|by\s+boat|on\s+snowmobiles|"
+        r"with\s+dogs)\b)" + _NOT_TRACKING,
+        "patrolling patrol",
+        PRACTICE,
+        also_when="since every twice three pairs groups threes clock instead often boat "
+        "snowmobiles dogs",
+    ),
+    # ... with "since" told first: "Since late April, border police have been patrolling …"
+    custom(
+        MEASURE.PatrolReinforcement,
+        r"\bsince\b[^.;]{0,60}?,\s+(?:[\w'’-]+\s+){0,6}?(?:have|has)\s+been\s+(?:\w+ly\s+)?"
+        r"(?P<v>patrolling)\b" + _NOT_TRACKING,
+        "patrolling",
+        PRACTICE,
+        also_when="since",
     ),
     # "put up screens of corrugated iron along the embankment": a barrier that hides the bank
     custom(
