@@ -71,6 +71,8 @@ _VERB = alternation(_MOVE)
 _BE = r"(?:has|have|had)\s+(?:\w+ly\s+|also\s+|now\s+)?been|was|were|is|are|will\s+be|be"
 _WHY = rf"(?:\s+(?:[\w'’-]+\s+){{0,6}}?(?:{_PURPOSE}|{_TO_BORDER}))"
 
+# Not a patrol named in a relative clause ("the officers who now patrol …").
+_NOT_RELATIVE = r"(?<!who )(?<!that )(?<!which )"
 # Not in the clause of a patrol: the tracking gear that makes it the phone crackdown.
 _NOT_TRACKING = r"(?![^.;]*?\b(?:signal|tracking|detect\w*|jamm\w*|phones?)\b)"
 
@@ -122,10 +124,12 @@ GUARDING_FRAMES: list[MeasureCue] = [
     # patrols in vans fitted with signal-tracking equipment (the phone crackdown's).
     custom(
         MEASURE.PatrolReinforcement,
-        r"(?<!who )(?<!that )(?<!which )\b(?:have|has)\s+been\s+(?:\w+ly\s+)?(?P<v>patrolling)\b"
+        _NOT_RELATIVE + r"\b(?:have|has)\s+been\s+(?:\w+ly\s+)?(?P<v>patrolling)\b"
         r"(?=[^.;]*\bsince\b)"
         + _NOT_TRACKING
-        + r"|(?<!who )(?<!that )(?<!which )\bnow\s+(?P<x>patrol)\b(?=[^.;]{0,80}?"
+        + r"|"
+        + _NOT_RELATIVE
+        + r"\bnow\s+(?P<x>patrol)\b(?=[^.;]{0,80}?"
         r"\b(?:every|twice|three\s+times|in\s+pairs|in\s+groups|in\s+threes|round\s+the\s+clock|"
         r"around\s+the\s+clock|instead\s+of|as\s+often|more\s+often|by\s+boat|on\s+snowmobiles|"
         r"with\s+dogs)\b)" + _NOT_TRACKING,
