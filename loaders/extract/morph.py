@@ -43,6 +43,7 @@ _IRREGULAR: dict[str, tuple[str, str]] = {
     "lead": ("led", "led"),
     "let": ("let", "let"),
     "light": ("lit", "lit"),
+    "lose": ("lost", "lost"),
     "make": ("made", "made"),
     "oversee": ("oversaw", "overseen"),
     "pay": ("paid", "paid"),

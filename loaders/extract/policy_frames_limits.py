@@ -32,6 +32,11 @@ _TRADE_ACTS = (
     r"goods|cargo|freight|shipments?|wagons?)|(?:take\s+part\s+in|engage\s+in|join)\s+(?:the\s+)?"
     r"(?:[\w-]+\s+)?trade|(?:trade|import|export|deal|sell|buy|bid)\b"
 )
+# A licence to trade across the border, not to drive a taxi or run a boat.
+_TRADE_LICENCE = (
+    r"(?:(?:trade|trading|import|export|foreign[-\s]trade)\s+licen[cs]es?|licen[cs]es?\s+to\s+"
+    r"(?:import|export|trade)\b)"
+)
 _ENTER = r"(?:enter|go|walk|fish|farm|work|visit|approach|cross|use|land)\b"
 _ONLY_WHO = r"\bonly\s+(?:[\w'’-]+\s+){1,10}?"
 _QUANTITY = (
@@ -112,6 +117,38 @@ LIMIT_FRAMES: list[MeasureCue] = [
         "kept keeps keep keeping",
         STATE,
         also_when="closed shut sealed",
+    ),
+    # "cancelled the trade licences of thirty companies", "reissued trade licences to only
+    # five": who may trade at all is licensed (the scheme's TradeRestriction "licenses trade")
+    custom(
+        MEASURE.TradeRestriction,
+        r"(?P<v>cancel|cancels|cancell?ed|cancell?ing|revoke|revokes|revoked|revoking|withdraw|"
+        r"withdraws|withdrew|withdrawing|suspend|suspends|suspended|suspending|reissue|reissues|"
+        r"reissued|reissuing|re-issued)\s+(?:[\w'’-]+\s+){0,6}?" + _TRADE_LICENCE,
+        "cancel cancels cancelled canceled cancelling canceling revoke revokes revoked revoking "
+        "withdraw withdraws withdrew withdrawing suspend suspends suspended suspending reissue "
+        "reissues reissued reissuing re-issued",
+        ACTION,
+        also_when="licence licences license licenses",
+    ),
+    # "the import licences of four firms were withdrawn", "lost their trade licences"
+    custom(
+        MEASURE.TradeRestriction,
+        _TRADE_LICENCE + r"\b[^.;]{0,60}?\b(?:were|was|(?:have|has|had)\s+been)\s+(?:\w+ly\s+)?"
+        r"(?P<w>cancell?ed|revoked|withdrawn|suspended|reissued|re-issued)\b|(?P<v>lost)\s+"
+        r"(?:(?:its|their|the)\s+)?(?:right\s+to\s+hold\s+)?" + _TRADE_LICENCE,
+        "licence licences license licenses",
+        ACTION,
+        also_when="cancelled canceled revoked withdrawn suspended reissued re-issued lost",
+    ),
+    # "has had its licence to import fuel suspended until the inspection is over": it stands
+    custom(
+        MEASURE.TradeRestriction,
+        r"(?:has|have|had)\s+(?P<w>had)\s+(?:its|their)\s+" + _TRADE_LICENCE + r"\s+(?:[\w-]+\s+)"
+        r"{0,3}?(?:suspended|revoked|cancell?ed|withdrawn)\b",
+        "licence licences license licenses",
+        STATE,
+        also_when="suspended revoked cancelled canceled withdrawn",
     ),
     # "passenger trains between the two cities remain suspended"
     custom(
