@@ -38,6 +38,17 @@ _TERM = (
     r"two|three|four|five|six|seven|eight|nine|ten|fifteen|twenty)\s+)?(?:more\s+)?"
     r"(?:years?|months?)\b(?!\s+to\s+\w)"  # "given two months to leave" is a deadline
 )
+# Officials of a post or unit, who may be dismissed or put under investigation.
+_OFFICIALS = (
+    r"\b(?:officers?|officials?|guards?|inspectors?|chiefs?|heads?|directors?|commanders?|"
+    r"captains?|cadres?)\b"
+)
+_DISMISSED = (
+    r"dismissed|sacked|demoted|suspended\s+from\s+(?:duty|(?:his|her|their)\s+posts?)|"
+    r"expelled\s+from\s+the\s+party|removed\s+from\s+(?:his|her|their)\s+posts?|"
+    r"(?:placed|put)\s+under\s+investigation|relieved\s+of\s+(?:his|her|their)\s+(?:posts?|"
+    r"duties|command)"
+)
 # The person a sentence falls on, named before as a pronoun: the same case told on.
 _NOT_ALREADY_NAMED = r"(?<!\bthem\s)(?<!\bthey\s)(?<!\bhe\s)(?<!\bshe\s)(?<!\bhim\s)"
 
@@ -100,6 +111,25 @@ JUSTICE_GENERIC: list[MeasureCue] = [
         "imprisoned imprisoning given handed",
         PRACTICE,
         also_when="year years month months death life prison jail camp camps",
+    ),
+    # "two officers … were dismissed", "the deputy chief … was placed under investigation",
+    # "has suspended two officers of the border inspection": officials punished (for the
+    # bribes, the smuggling or the escape the sentence names); a dismissal only threatened
+    # ("anyone found taking bribes will be dismissed") is left to the penalty frames
+    custom(
+        MEASURE.Crackdown,
+        _OFFICIALS + r"\s+(?:(?!(?:said|says|say|told|that|which|who|when|while|after|before|"
+        r"because|and|but)\b)[\w'’,-]+\s+){0,8}?(?:were|was|(?:have|has|had)\s+(?:also\s+|since\s+)?"
+        r"been)\s+(?:\w+ly\s+|also\s+|"
+        r"later\s+|then\s+|all\s+|both\s+)*(?P<w>" + _DISMISSED + r")|(?P<v>dismiss|dismisses|"
+        r"dismissed|dismissing|sacked|suspended|demoted|purged)\s+(?:at\s+least\s+|about\s+|"
+        r"several\s+|the\s+|a\s+|its\s+own\s+)?(?:(?!(?:that|talk|claims?|reports?|rumou?rs?|"
+        r"suggestions?)\b)[\w-]+\s+){0,3}?" + _OFFICIALS,
+        "dismissed sacked demoted suspended expelled removed placed put relieved purged dismiss "
+        "dismisses dismissing",
+        ACTION,
+        also_when="officer officers official officials guard guards inspector inspectors chief "
+        "chiefs head heads director directors commander commanders captain captains cadre cadres",
     ),
     # "are preparing to bring a second group of suspects to trial"
     custom(
