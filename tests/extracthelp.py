@@ -35,3 +35,18 @@ def pairs(found: Iterable[Policy]) -> list[tuple[str, str]]:
 def policies(extractor: Extractor, text: str) -> list[tuple[str, str]]:
     """(measure type, status) of the policies found in ``text``."""
     return pairs(extract(extractor, text).policies)
+
+
+def roles_at(extractor: Extractor, text: str, words: str) -> tuple[set[str], set[str], set[str]]:
+    """(issuers, implementers, targets) of the policy whose evidence holds ``words``."""
+    found = extract(extractor, text)
+    start = text.index(words)
+    for policy in found.policies:
+        if any(
+            e.begin <= start < e.end or start <= e.begin < start + len(words)
+            for e in policy.evidence
+        ):
+            return set(policy.issued_by), set(policy.implemented_by), set(policy.targets)
+    raise AssertionError(
+        f"no policy at {words!r}: {[(p.evidence, p.measure_type) for p in found.policies]}"
+    )

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import pytest
 from extracthelp import extract
+from extracthelp import roles_at as _roles
 
 from borderkg.loaders.extract import Extractor
 
@@ -13,21 +14,6 @@ GUARDS = ID + "actor/dprk-border-guards"
 MSS = ID + "actor/dprk-ministry-of-state-security"
 POLICE = ID + "actor/chinese-border-police"
 CHINA = ID + "place/china"
-
-
-def _roles(extractor: Extractor, text: str, words: str) -> tuple[set[str], set[str], set[str]]:
-    """(issuers, implementers, targets) of the policy whose evidence holds ``words``."""
-    found = extract(extractor, text)
-    start = text.index(words)
-    for policy in found.policies:
-        if any(
-            e.begin <= start < e.end or start <= e.begin < start + len(words)
-            for e in policy.evidence
-        ):
-            return set(policy.issued_by), set(policy.implemented_by), set(policy.targets)
-    raise AssertionError(
-        f"no policy at {words!r}: {[(p.evidence, p.measure_type) for p in found.policies]}"
-    )
 
 
 def test_border_guards_who_build_are_agents_not_targets(extractor: Extractor) -> None:

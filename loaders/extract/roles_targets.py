@@ -175,6 +175,48 @@ def referred_group(
     return None
 
 
+# "villagers were told at a meeting that they may not …", "officials warned residents that
+# they must …": the rule binds those it was told to, named as its pronoun's antecedent.
+_TOLD_WORDS = (
+    r"\b(?:told|warned|ordered|instructed|informed|reminded|notified)\b[^.;]{0,80}?\b(?:(?:that\s+)?"
+    r"(?:they|he|she)\s+|to\s+)"
+)
+# ... just before the measure's words; or anywhere in a sentence the measure spans whole.
+_TOLD = re.compile(_TOLD_WORDS + r"(?:[\w’'-]+\s+){0,2}?$", re.IGNORECASE)
+_TOLD_IN = re.compile(_TOLD_WORDS, re.IGNORECASE)
+_TOLD_PASSIVE = re.compile(
+    r"^\s+(?:(?:of|in|from|at|along|near|on)\s+(?:the\s+)?[\w’'-]+(?:\s+[\w’'-]+)?\s+)?"
+    r"(?:were|was|(?:have|has|had)\s+been|are|is|being)\s+(?:\w+ly\s+|also\s+)?$",
+    re.IGNORECASE,
+)
+
+
+def told_group(ctx: ArticleContext, sent: int, anchor: Span) -> str | None:
+    """The group a rule was told to, when the rule's clause names it only as ``they``:
+    the subject of ``were told`` or the object of ``told``, in the same sentence."""
+    sentence = ctx.sentences[sent]
+    if anchor.begin <= sentence.begin and anchor.end >= sentence.end:
+        told = _TOLD_IN.search(ctx.folded, sentence.begin, sentence.end)
+    else:
+        told = _TOLD.search(ctx.folded, sentence.begin, anchor.begin)
+    if told is None:
+        return None
+    for m in ctx.by_sentence.get(sent, []):
+        entity = ctx.entities[m.entity]
+        if not kinds.is_collective(entity) or kinds.is_enforcer(entity):
+            continue
+        if ctx.inside_source(m.span):
+            continue
+        if m.span.end <= told.start() and _TOLD_PASSIVE.match(
+            ctx.folded[m.span.end : told.start()]
+        ):
+            return m.entity
+        verb_end = told.start() + len(told.group(0).split()[0])
+        if verb_end <= m.span.begin and not ctx.folded[verb_end : m.span.begin].strip(" ,"):
+            return m.entity
+    return None
+
+
 _PATROLS = str(MEASURE.PatrolReinforcement)
 _WORKER_RETURN = str(MEASURE.WorkerRepatriation)
 _FORCED_RETURN = str(MEASURE.ForcedRepatriation)
@@ -255,8 +297,13 @@ def refer_targets(ctx: ArticleContext, policies: list[Policy]) -> list[Policy]:
             continue
         anchor = policy.evidence[0]
         clause = clause_of(ctx, policy.sentence, anchor)
-        group = referred_group(ctx, policy.sentence, clause, anchor) or typed_group(
-            ctx, policy, clause
+        group = (
+            referred_group(ctx, policy.sentence, clause, anchor)
+            # those told of a reward are who may earn it, not whom it is aimed at
+            or (
+                told_group(ctx, policy.sentence, anchor) if policy.measure_type != _REWARD else None
+            )
+            or typed_group(ctx, policy, clause)
         )
         if group is not None:
             policy.targets = [group]
