@@ -348,8 +348,9 @@ def test_word_in_a_place_is_hearsay(extractor: Extractor) -> None:
             [("SmugglingCrackdown", "CarriedOut")],
         ),
         (
+            # brokers punished in China: the scheme's "crackdown on brokers" (session 29)
             "A court in Yanji sentenced two brokers to prison last month.",
-            [("Crackdown", "CarriedOut")],
+            [("DefectionCrackdown", "CarriedOut")],
         ),
         # counted households moved away are a relocation; people moved by brokers are not
         (

@@ -243,6 +243,25 @@ def sent_home_as_workers(concept: str, sentence: str, under_2397: bool) -> str:
     return _WORKERS if under_2397 or _WORKER_WORDS.search(sentence) else concept
 
 
+_LEAVERS = re.compile(
+    r"(?<!housing\s)(?<!customs\s)(?<!marriage\s)(?<!job\s)(?<!trade\s)(?<!money\s)"
+    r"(?<!remittance\s)(?<!estate\s)\bbrokers?\b",
+    _I,
+)
+# China or its border cities and escape routes: where brokers move people out; in North Korea
+# "brokers" mostly connect calls and carry money (the sample corpus's gold).
+_IN_CHINA = re.compile(
+    r"\b(?:chin(?:a|ese)|yanbian|jilin|liaoning|heilongjiang|dandong|yanji|hunchun|longjing|"
+    r"helong|shenyang|changbai|ji['’]an|linjiang|kuandian|tumen(?!\s+river)|quanhe|nanping|sanhe|"
+    r"antu|baishan|tonghua|beijing|laos|vietnam|thailand|mongolia|kunming)\b",
+    _I,
+)
+# Money carried, or people sold: a crackdown of its own, not one on leaving.
+_MONEY = re.compile(
+    r"\b(?:money|cash|remittances?|transfers?|yuan|won|dollars?|funds|payments?|accounts?|traffick\w*|"
+    r"sold|selling|sell|bought|brides?)\b",
+    _I,
+)
 # The subject of a sentence: its words before the first finite auxiliary.
 _SUBJECT = re.compile(r"^[^,;:]{0,80}?(?=\b(?:has|have|had|is|are|was|were|will|would)\b)", _I)
 
@@ -289,6 +308,15 @@ def refine(concept: str, around: str, cue: str, after: str, before: str, sentenc
             for subtype, pattern in SUBTYPES:
                 if pattern.search(text):
                     return subtype
+        # brokers arrested in China in a sentence that names no money and no people sold:
+        # those who help people leave (the scheme's DefectionCrackdown names "arrests of
+        # brokers"; brokers who carry money, and traffickers, stay a crackdown of their own)
+        if (
+            _LEAVERS.search(around + told)
+            and _IN_CHINA.search(sentence)
+            and not _MONEY.search(sentence)
+        ):
+            return _DEFECTION
         # goods banned under a resolution named after the check ("to look for ore and
         # seafood, which are banned under resolutions …")
         if _UNDER_SANCTIONS.search(after):
