@@ -8,6 +8,9 @@ it through what courts and security bodies do to people rather than with a campa
   least five years at the re-education camp``) or brought to trial: a crackdown whose type
   comes from what they are punished for (``for guiding North Koreans across the river``);
   people already named (``one of them was sentenced``) are the same crackdown told on;
+- officials dismissed, suspended, removed from their posts or put under investigation
+  (``two officers of the border police have been dismissed for selling patrol times to
+  smugglers``): a crackdown typed by what they are punished for;
 - a loss promised for an act (``they will lose their allocated flats if another member of
   the household leaves``): the standing rule of a crackdown;
 - families who must report to a security office at set times: the surveillance of the

@@ -12,7 +12,10 @@ limit eased by what is now allowed (``allowed to import a wider range of goods``
 - ``identity cards are now scanned at the gate``: papers checked at a fixed point control
   who may pass, a MovementRestriction (the active wording is typed in ``policy_types``);
 - ``passenger trains between the two cities remain suspended``, ``has kept its side of the
-  crossing closed``: the border still shut, a BorderClosure in force.
+  crossing closed``: the border still shut, a BorderClosure in force;
+- ``cancelled the trade licences of thirty companies``, ``reissued trade licences to only
+  five``: who may trade at all, a TradeRestriction (``has had its licence to import fuel
+  suspended until …``: in force).
 """
 
 from __future__ import annotations

@@ -12,8 +12,10 @@ who sold fish to Chinese buyers were arrested``) is dropped, and so are the guar
 a patrol reinforcement adds (its means). Where the clause names no group but refers to people
 already named (``they are to be handed over``, ``handed four of them to North Korean
 guards``), the target is the group named last in the sentence before or the one before that;
-``the women`` refers to a group of women named anywhere before. Where there is none, four
-measure types take the group their type and words point to (:func:`typed_group`).
+``the women`` refers to a group of women named anywhere before; a rule told to a group
+(``villagers were told that they may not …``) binds the group told (:func:`told_group`).
+Where there is none, four measure types take the group their type and words point to
+(:func:`typed_group`).
 """
 
 from __future__ import annotations
