@@ -6,8 +6,10 @@ in China that names no other target ("police in Yanji arrested a broker and thre
 Korean women") is that crackdown. Brokers who carry money for families (or whose accounts
 are frozen), traffickers who sell women, brokers of another trade (housing, customs,
 marriage), and brokers in North Korea, who mostly connect calls and carry money (the sample
-corpus's gold: "Police in Musan detained several brokers"), keep the generic crackdown. Over heldout3–95 (session 29): heldout12, 19, 55, 70, 81
-and 92 up, heldout3 and 4 down.
+corpus's gold: "Police in Musan detained several brokers"), keep the generic crackdown.
+"In China" is read from the vocabulary: a place or body of China, or of a country on the
+escape routes beyond it, named in the sentence. Over heldout3–95 (session 29): heldout19, 55,
+70, 81 and 92 up, none down.
 
 Every sentence is invented for these tests. Extraction runs on the shipped vocabulary.
 """
@@ -47,3 +49,11 @@ def test_brokers_of_money_people_sold_or_another_trade_keep_the_generic_crackdow
     found = policies(extractor, text)
     assert found
     assert ("DefectionCrackdown", "CarriedOut") not in found
+
+
+def test_brokers_arrested_on_the_routes_beyond_china_are_a_crackdown_on_defection(
+    extractor: Extractor,
+) -> None:
+    # a country of the escape routes, known to the vocabulary, not a list of Chinese names
+    text = "Police in Laos detained two brokers near the border last week."
+    assert policies(extractor, text) == [("DefectionCrackdown", "CarriedOut")]

@@ -25,7 +25,7 @@ from .policy_clauses import clause_window, same_clause
 from .policy_cues import MEASURE_CUES as _PHRASE_CUES
 from .policy_filters import nominal
 from .policy_frames import FRAME_CUES, GENERIC_FRAMES
-from .policy_types import refine, sent_home_as_workers
+from .policy_types import ESCAPE_ROUTES, refine, sent_home_as_workers
 
 #: Frames (verb + object) first: they carry their own status; then the phrase cues, then
 #: the enforcement frames whose type comes from their target.
@@ -91,6 +91,15 @@ _FORCED, _SANCTIONS = str(MEASURE.ForcedRepatriation), str(MEASURE.SanctionsEnfo
 _REFINE_REACH = 80
 
 
+def _names_escape_route(ctx: ArticleContext, index: int) -> bool:
+    """Whether a sentence names a place or body of China or of a country beyond it on the
+    escape routes (by the vocabulary's countries, not by name)."""
+    for m in ctx.by_sentence.get(index, []):
+        if m.entity in ESCAPE_ROUTES or ctx.entities[m.entity].country in ESCAPE_ROUTES:
+            return True
+    return False
+
+
 def measure_matches(ctx: ArticleContext, index: int) -> list[Candidate]:
     sent = ctx.sentences[index]
     chunk = ctx.folded[sent.begin : sent.end]
@@ -138,7 +147,10 @@ def measure_matches(ctx: ArticleContext, index: int) -> list[Candidate]:
             around = chunk[lo:hi]
             cue_text = chunk[m.start() : m.end()]
             after = chunk[m.end() : m.end() + 2 * _REFINE_REACH]
-            concept = refine(cue.concept, around, cue_text, after, chunk[: m.start()], chunk)
+            abroad = cue.concept == _CRACKDOWN and _names_escape_route(ctx, index)
+            concept = refine(
+                cue.concept, around, cue_text, after, chunk[: m.start()], chunk, abroad
+            )
             if concept == _FORCED:
                 concept = sent_home_as_workers(concept, chunk, _under_2397(ctx, index))
             taken.append(

@@ -36,6 +36,7 @@ from __future__ import annotations
 
 import re
 
+from borderkg import iris
 from borderkg.ontology.namespaces import MEASURE
 
 from .policy_cues import FOREIGNERS, SANCTIONS_BASIS, SUBTYPES
@@ -248,13 +249,10 @@ _LEAVERS = re.compile(
     r"(?<!remittance\s)(?<!estate\s)\bbrokers?\b",
     _I,
 )
-# China or its border cities and escape routes: where brokers move people out; in North Korea
-# "brokers" mostly connect calls and carry money (the sample corpus's gold).
-_IN_CHINA = re.compile(
-    r"\b(?:chin(?:a|ese)|yanbian|jilin|liaoning|heilongjiang|dandong|yanji|hunchun|longjing|"
-    r"helong|shenyang|changbai|ji['’]an|linjiang|kuandian|tumen(?!\s+river)|quanhe|nanping|sanhe|"
-    r"antu|baishan|tonghua|beijing|laos|vietnam|thailand|mongolia|kunming)\b",
-    _I,
+# China and the countries of the escape routes beyond it: where brokers move people out; in
+# North Korea "brokers" mostly connect calls and carry money (the sample corpus's gold).
+ESCAPE_ROUTES = frozenset(
+    str(iris.place_iri(slug)) for slug in ("china", "laos", "vietnam", "thailand", "mongolia")
 )
 # Money carried, or people sold: a crackdown of its own, not one on leaving.
 _MONEY = re.compile(
@@ -266,11 +264,21 @@ _MONEY = re.compile(
 _SUBJECT = re.compile(r"^[^,;:]{0,80}?(?=\b(?:has|have|had|is|are|was|were|will|would)\b)", _I)
 
 
-def refine(concept: str, around: str, cue: str, after: str, before: str, sentence: str) -> str:
+def refine(
+    concept: str,
+    around: str,
+    cue: str,
+    after: str,
+    before: str,
+    sentence: str,
+    abroad: bool = False,
+) -> str:
     """The narrower type of a measure found by ``cue``.
 
     ``around`` is the text within reach on both sides of the cue, ``after`` and ``before``
-    the text of its sentence after and before it, ``sentence`` the whole sentence.
+    the text of its sentence after and before it, ``sentence`` the whole sentence;
+    ``abroad``: whether the sentence names a place or body of China or of a country on the
+    escape routes beyond it (:data:`ESCAPE_ROUTES`).
     """
     if concept == _INSPECTION:
         if _SOCIALIST.search(cue) or _SOCIALIST.search(before[-25:]) or _DEFINITE.search(before):
@@ -311,11 +319,7 @@ def refine(concept: str, around: str, cue: str, after: str, before: str, sentenc
         # brokers arrested in China in a sentence that names no money and no people sold:
         # those who help people leave (the scheme's DefectionCrackdown names "arrests of
         # brokers"; brokers who carry money, and traffickers, stay a crackdown of their own)
-        if (
-            _LEAVERS.search(around + told)
-            and _IN_CHINA.search(sentence)
-            and not _MONEY.search(sentence)
-        ):
+        if abroad and _LEAVERS.search(around + told) and not _MONEY.search(sentence):
             return _DEFECTION
         # goods banned under a resolution named after the check ("to look for ore and
         # seafood, which are banned under resolutions …")

@@ -180,7 +180,8 @@ def referred_group(
 # "villagers were told at a meeting that they may not …", "officials warned residents that
 # they must …": the rule binds those it was told to, named as its pronoun's antecedent.
 _TOLD_WORDS = (
-    r"\b(?:told|warned|ordered|instructed|informed|reminded|notified)\b[^.;]{0,80}?\b(?:(?:that\s+)?"
+    r"\b(?P<verb>told|warned|ordered|instructed|informed|reminded|notified)\b[^.;]{0,80}?\b"
+    r"(?:(?:that\s+)?"
     r"(?:they|he|she)\s+|to\s+)"
 )
 # ... just before the measure's words; or anywhere in a sentence the measure spans whole.
@@ -213,7 +214,7 @@ def told_group(ctx: ArticleContext, sent: int, anchor: Span) -> str | None:
             ctx.folded[m.span.end : told.start()]
         ):
             return m.entity
-        verb_end = told.start() + len(told.group(0).split()[0])
+        verb_end = told.end("verb")
         if verb_end <= m.span.begin and not ctx.folded[verb_end : m.span.begin].strip(" ,"):
             return m.entity
     return None
