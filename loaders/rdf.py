@@ -340,19 +340,23 @@ def _time(
     if time.relation == "since":
         w.add(node, SEM_P["hasEarliestBeginTimeStamp"], date_lit(time.earliest))
         w.add(node, SEM_P["hasLatestBeginTimeStamp"], date_lit(time.latest))
-    elif time.relation == "until":
+    elif time.relation in ("until", "by"):
         w.add(node, SEM_P["hasEarliestEndTimeStamp"], date_lit(time.earliest))
         w.add(node, SEM_P["hasLatestEndTimeStamp"], date_lit(time.latest))
     else:
         w.add(node, SEM_P["hasEarliestBeginTimeStamp"], date_lit(time.earliest))
         w.add(node, SEM_P["hasLatestEndTimeStamp"], date_lit(time.latest))
     w.add(node, B["dayIndex"], int_lit((time.earliest - EPOCH).days))
-    if policy_status is not None:
-        if policy_status == LIFTED or time.relation == "until":
+    # "until the end of next month" ends a measure's force on the last day it names; "by
+    # next spring" is a deadline for doing something, which neither starts nor ends a force.
+    if policy_status is not None and time.relation != "by":
+        if time.relation == "until":
+            w.add(node, B["inForceUntil"], date_lit(time.latest))
+        elif policy_status == LIFTED:
             w.add(node, B["inForceUntil"], date_lit(time.earliest))
         elif policy_status in IN_FORCE_FROM:
             w.add(node, B["inForceFrom"], date_lit(time.earliest))
-    if published is not None and time.relation != "until":
+    if published is not None and time.relation not in ("until", "by"):
         lag = (published - time.earliest).days
         if lag >= 0:
             w.add(node, B["reportingLagDays"], int_lit(lag))

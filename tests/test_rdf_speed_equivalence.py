@@ -5,6 +5,10 @@ The reference digest below was computed with the term-object implementation of
 change in what an article becomes shows up here, not only a change in speed. It was moved
 once, on purpose: the run's own triples (``a bkg:ExtractionRun``, ``bkg:loaderVersion``) left
 the article graph for the runs graph; the old digest is the new quads plus that type triple.
+It was moved a second time, on purpose, in session 30: a measure in force "until March" ends
+its force on the last day of March (``bkg:inForceUntil 2023-03-31``, the latest date the
+words name), where it was the first; with that one date set back, the quads give the
+previous digest.
 """
 
 from __future__ import annotations
@@ -46,7 +50,7 @@ ONT = "https://w3id.org/borderkg/ontology#"
 #: Predicates whose values depend on other modules (version, record hashing): checked apart.
 VOLATILE = (ONT + "loaderVersion", ONT + "contentHash")
 #: SHA-256 of the sorted N-Quads of the fixture without VOLATILE predicates, and their count.
-REFERENCE_DIGEST = "c2aeaaf64accad48a18f528df89dcf6586b92545a82df6b8b25fcc37cb238a22"
+REFERENCE_DIGEST = "a8b8aaca379f1aafa8c2b7b469ca04b7bf777eddd849bc5e04d516dff9369c75"
 REFERENCE_COUNT = 235  # 234 before bkg:publishedDayIndex (session 11)
 TEXT = (
     "Border guards in Hyesan began building a 20 km fence last month, a source said.\n\n"

@@ -5,7 +5,8 @@ A sentence becomes a claim when it has a reporting verb, a hedge (``reportedly``
 ``bound by the principle of non-refoulement``). It is attributed to the sentence's speaker,
 or else to the last speaker before it (reporting in this genre keeps quoting the same
 source); it is about the policies and events of its sentence, and a legal claim without
-one is about the nearest preceding forced repatriation.
+one is about the measure its words name (``the fence is needed … in line with the new
+law``: the nearest fence reported up to it), else the nearest preceding forced repatriation.
 """
 
 from __future__ import annotations
@@ -23,6 +24,8 @@ from .context import ArticleContext
 from .cues import word_regex
 from .events import SPEECH_EVENTS
 from .model import Claim, EventReport, Policy, Span
+from .policy_candidates import measure_matches
+from .policy_merge import BROADER
 
 _I = re.IGNORECASE
 _Node = TypeVar("_Node", Policy, EventReport)
@@ -94,7 +97,9 @@ def find_claims(
             if not (invokes and e.event_type in SPEECH_EVENTS)
         ]
         if invokes and not about:
-            previous = _previous_repatriation(index, policies, events)
+            previous = _named_measure(ctx, index, policies) or _previous_repatriation(
+                index, policies, events
+            )
             if previous is not None:
                 about.append(to_iri(previous))
         attributed = speaker or last_speaker or publisher
@@ -150,6 +155,24 @@ def _invoked(ctx: ArticleContext, index: int, chunk: str) -> list[str]:
     covered = {ctx.entities[p].part_of for p in provisions}
     covered |= {ctx.entities[c].part_of for c in covered if c and c in ctx.entities}
     return list(dict.fromkeys([*provisions, *(i for i in legal if i not in covered)]))
+
+
+def _named_measure(ctx: ArticleContext, index: int, policies: list[Policy]) -> str | None:
+    """The measure a sentence names by its noun ("the fence is needed … in line with the
+    new law"): the nearest one reported up to it of a type the sentence's words name."""
+    named = {cand.concept for cand in measure_matches(ctx, index)}
+    if not named:
+        return None
+    best: tuple[int, str] | None = None
+    for policy in policies:
+        kinds_named = policy.measure_type in named or BROADER.get(policy.measure_type) in named
+        if (
+            kinds_named
+            and policy.sentence <= index
+            and (best is None or policy.sentence >= best[0])
+        ):
+            best = (policy.sentence, policy.local)
+    return best[1] if best else None
 
 
 def _previous_repatriation(

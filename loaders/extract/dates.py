@@ -10,7 +10,6 @@ words kept) when the date is not known: a date is never invented.
 from __future__ import annotations
 
 import bisect
-import calendar
 import datetime as dt
 import re
 from collections.abc import Callable
@@ -18,6 +17,16 @@ from collections.abc import Callable
 from borderkg.ontology.namespaces import TIMEPREC
 
 from .cues import SentenceWords, TriggerIndex, Triggers, triggers
+from .date_windows import (
+    NUMBERS,
+    Window,
+    add_months,
+    month_window,
+    part_of,
+    precision_of,
+    season_window,
+    season_year,
+)
 from .model import Span, TimeInfo
 
 #: Month and weekday names as written (the pattern finder stops a name before them).
@@ -70,123 +79,6 @@ _FUTURE = re.compile(
     r"preparing to|may soon|could soon|will soon)\b[^.;]*$",
     re.IGNORECASE,
 )
-_NUMBERS = {
-    "a": 1,
-    "an": 1,
-    "one": 1,
-    "two": 2,
-    "three": 3,
-    "four": 4,
-    "five": 5,
-    "six": 6,
-    "seven": 7,
-    "eight": 8,
-    "nine": 9,
-    "ten": 10,
-    "eleven": 11,
-    "twelve": 12,
-}
-_SEASON_START = {"spring": 3, "summer": 6, "autumn": 9, "fall": 9, "winter": 12}
-
-Window = tuple[dt.date, dt.date]
-
-
-def _month_window(year: int, month: int) -> Window:
-    return dt.date(year, month, 1), dt.date(year, month, calendar.monthrange(year, month)[1])
-
-
-def _add_months(year: int, month: int, delta: int) -> tuple[int, int]:
-    index = year * 12 + (month - 1) + delta
-    return index // 12, index % 12 + 1
-
-
-def _part_of(window: Window, part: str | None, unit: str) -> Window:
-    """Narrow a month, season or year window to its early / mid / late part."""
-    start, end = window
-    if not part:
-        return window
-    part = part.lower().replace(" 2 weeks", " two weeks")
-    if unit == "month":
-        last = end.day
-        ranges = {
-            "early": (1, 10),
-            "mid": (11, 20),
-            "late": (21, last),
-            "the end of": (21, last),
-            "the beginning of": (1, 10),
-            "the start of": (1, 10),
-            "the middle of": (11, 20),
-            "the first week of": (1, 7),
-            "the last week of": (last - 6, last),
-            "the first half of": (1, 15),
-            "the second half of": (16, last),
-            "the second week of": (8, 14),
-            "the third week of": (15, 21),
-            "the fourth week of": (22, 28),
-            "the first two weeks of": (1, 14),
-            "the last two weeks of": (last - 13, last),
-            "the first days of": (1, 7),
-            "the first few days of": (1, 7),
-            "the last days of": (last - 6, last),
-            "the last few days of": (last - 6, last),
-        }
-        lo, hi = ranges.get(part, (1, last))
-        return start.replace(day=lo), start.replace(day=hi)
-    months = (end.year - start.year) * 12 + end.month - start.month + 1
-    if unit == "season" or months <= 3:
-        if part in ("early", "the beginning of", "the start of"):
-            return _month_window(start.year, start.month)
-        if part in ("late", "the end of"):
-            return _month_window(end.year, end.month)
-        return window
-    ranges_y = {
-        "early": (1, 3),
-        "the beginning of": (1, 2),
-        "the start of": (1, 2),
-        "mid": (5, 8),
-        "the middle of": (5, 8),
-        "late": (10, 12),
-        "the end of": (12, 12),
-        "the first half of": (1, 6),
-        "the second half of": (7, 12),
-    }
-    lo, hi = ranges_y.get(part, (1, 12))
-    return _month_window(start.year, lo)[0], _month_window(start.year, hi)[1]
-
-
-def precision_of(window: Window) -> str:
-    """Time-precision concept for a window, from its length."""
-    days = (window[1] - window[0]).days + 1
-    if days <= 1:
-        return _BY_DAY
-    if days <= 11:
-        return _BY_WEEK
-    if days <= 31:
-        return _BY_MONTH
-    if days <= 92:
-        return _BY_SEASON
-    return _BY_YEAR
-
-
-# Time-precision concepts as strings once (a namespace attribute is built anew each time).
-_BY_DAY, _BY_WEEK, _BY_MONTH, _BY_SEASON, _BY_YEAR = (
-    str(c) for c in (TIMEPREC.Day, TIMEPREC.Week, TIMEPREC.Month, TIMEPREC.Season, TIMEPREC.Year)
-)
-
-
-def _season(name: str, year: int) -> Window:
-    first = _SEASON_START[name]
-    start = dt.date(year, first, 1)
-    end_year, end_month = _add_months(year, first, 2)
-    return start, _month_window(end_year, end_month)[1]
-
-
-def _season_year(name: str, pub: dt.date) -> int:
-    if name == "winter" and pub.month <= 2:
-        return pub.year - 1
-    return pub.year
-
-
 # Each handler gets the match and the publication date and returns a window or None.
 Handler = Callable[[re.Match[str], dt.date | None, bool], Window | None]
 
@@ -226,12 +118,12 @@ def _month_year(m: re.Match[str], pub: dt.date | None, future: bool) -> Window |
             year -= 1
         elif future and month < pub.month:
             year += 1
-    return _part_of(_month_window(year, month), m.group("part"), "month")
+    return part_of(month_window(year, month), m.group("part"), "month")
 
 
 def _year(m: re.Match[str], pub: dt.date | None, future: bool) -> Window | None:
     year = int(m.group("year"))
-    return _part_of((dt.date(year, 1, 1), dt.date(year, 12, 31)), m.group("part"), "year")
+    return part_of((dt.date(year, 1, 1), dt.date(year, 12, 31)), m.group("part"), "year")
 
 
 def _season_expr(m: re.Match[str], pub: dt.date | None, future: bool) -> Window | None:
@@ -239,23 +131,23 @@ def _season_expr(m: re.Match[str], pub: dt.date | None, future: bool) -> Window 
     name = "autumn" if name == "fall" else name
     rel = (m.group("rel") or "").lower()
     if m.group("year"):
-        window = _season(name, int(m.group("year")))
+        window = season_window(name, int(m.group("year")))
     elif pub is None:
         return None
     else:
-        year = _season_year(name, pub)
-        current = _season(name, year)
+        year = season_year(name, pub)
+        current = season_window(name, year)
         if rel in ("last", "this past"):
-            window = _season(name, year - 1)
+            window = season_window(name, year - 1)
         elif rel == "next":
-            window = _season(name, year + 1) if current[0] <= pub else current
+            window = season_window(name, year + 1) if current[0] <= pub else current
         elif rel == "this":
             window = current
         elif future:
-            window = current if current[1] >= pub else _season(name, year + 1)
+            window = current if current[1] >= pub else season_window(name, year + 1)
         else:
-            window = current if current[0] <= pub else _season(name, year - 1)
-    return _part_of(window, m.group("part"), "season")
+            window = current if current[0] <= pub else season_window(name, year - 1)
+    return part_of(window, m.group("part"), "season")
 
 
 def _relative(m: re.Match[str], pub: dt.date | None, future: bool) -> Window | None:
@@ -271,21 +163,21 @@ def _relative(m: re.Match[str], pub: dt.date | None, future: bool) -> Window | N
         monday = pub - dt.timedelta(days=pub.weekday()) + dt.timedelta(weeks=step)
         window = (monday, monday + dt.timedelta(days=6))
     elif unit == "month":
-        window = _month_window(*_add_months(pub.year, pub.month, step))
+        window = month_window(*add_months(pub.year, pub.month, step))
     else:
         window = (dt.date(pub.year + step, 1, 1), dt.date(pub.year + step, 12, 31))
     if part == "earlier" and step == 0:
         return window[0], pub
     if part == "later" and step == 0:
         return pub, window[1]
-    return _part_of(window, part, unit)
+    return part_of(window, part, unit)
 
 
 def _ago(m: re.Match[str], pub: dt.date | None, future: bool) -> Window | None:
     if pub is None:
         return None
     raw = m.group("n").lower()
-    n = int(raw) if raw.isdigit() else _NUMBERS[raw]
+    n = int(raw) if raw.isdigit() else NUMBERS[raw]
     unit = m.group("unit").lower().rstrip("s")
     if unit == "day":
         day = pub - dt.timedelta(days=n)
@@ -295,8 +187,26 @@ def _ago(m: re.Match[str], pub: dt.date | None, future: bool) -> Window | None:
         monday = day - dt.timedelta(days=day.weekday())
         return monday, monday + dt.timedelta(days=6)
     if unit == "month":
-        return _month_window(*_add_months(pub.year, pub.month, -n))
+        return month_window(*add_months(pub.year, pub.month, -n))
     return dt.date(pub.year - n, 1, 1), dt.date(pub.year - n, 12, 31)
+
+
+def _last_n(m: re.Match[str], pub: dt.date | None, future: bool) -> Window | None:
+    """``in the last two weeks``: from that long before the publication date up to it."""
+    if pub is None:
+        return None
+    raw = m.group("n").lower()
+    n = int(raw) if raw.isdigit() else NUMBERS[raw]
+    unit = m.group("unit").lower().rstrip("s")
+    if unit == "day":
+        return pub - dt.timedelta(days=n), pub
+    if unit == "week":
+        return pub - dt.timedelta(weeks=n), pub
+    if unit == "month":
+        year, month = add_months(pub.year, pub.month, -n)
+        return dt.date(year, month, min(pub.day, month_window(year, month)[1].day)), pub
+    last_day = month_window(pub.year - n, pub.month)[1].day
+    return dt.date(pub.year - n, pub.month, min(pub.day, last_day)), pub
 
 
 def _weekday(m: re.Match[str], pub: dt.date | None, future: bool) -> Window | None:
@@ -391,6 +301,16 @@ _RULES: list[tuple[re.Pattern[str], Handler, Triggers]] = [
     ),
     (
         re.compile(
+            r"\b(?:in|over|during|within)\s+the\s+(?:past|last)\s+"
+            r"(?P<n>\d{1,2}|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)"
+            r"\s+(?P<unit>days|weeks|months|years)\b",
+            _I,
+        ),
+        _last_n,
+        triggers("past last"),
+    ),
+    (
+        re.compile(
             rf"(?:(?P<prep>on|since|by|until)\s+|(?P<last>last|this past)\s+){_WEEKDAY}\b",
             _I,
         ),
@@ -437,8 +357,10 @@ def _relation(m: re.Match[str]) -> str:
     prep = (m.groupdict().get("prep") or "").lower()
     if prep.startswith(("since", "from", "starting", "beginning", "after")):
         return "since"
-    if prep in ("until", "till", "by", "before"):
+    if prep in ("until", "till"):
         return "until"
+    if prep in ("by", "before"):
+        return "by"
     return "at"
 
 

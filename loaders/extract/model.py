@@ -97,7 +97,9 @@ class TimeInfo:
     earliest: dt.date | None
     latest: dt.date | None
     precision: str  # a TIMEPREC concept IRI
-    relation: str = "at"  # "at", "since" or "until"
+    # "at", "since", "until" (the end of what it dates) or "by" (a deadline: "by next
+    # spring", "before the end of the year")
+    relation: str = "at"
 
 
 @dataclass
