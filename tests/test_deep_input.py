@@ -27,6 +27,7 @@ from borderkg import deepstack
 from borderkg.cli import main
 from borderkg.graphpayload import parse_graph
 from borderkg.querypool import QueryPool
+from borderkg.store import GraphStore
 from borderkg.writeeval import check_syntax
 
 DEPTH = 5_000
@@ -103,6 +104,7 @@ def test_the_query_workers_answer_a_deeply_nested_query_without_dying(pool: Quer
 
 
 def test_the_query_command_answers_a_deeply_nested_query(tmp_path: Path) -> None:
+    GraphStore(tmp_path / "s").close()  # `borderkg query` reads an existing store only
     result = CliRunner().invoke(
         main, ["query", DEEP_SELECT, "--store", str(tmp_path / "s"), "--format", "csv"]
     )

@@ -1,8 +1,9 @@
 """The ``borderkg`` command: one click group of thin commands over the core.
 
-Exit codes: 0 success, 1 when some input was rejected (or a check failed), 2 for usage
-errors and for conditions that stop a command from running at all (a locked store, an
-unreadable query file).
+Exit codes: 0 success, 1 when some input was rejected, a check failed or a query or
+export ran and failed (a SERVICE endpoint down, a graph the store lacks), 2 for usage errors
+and for conditions that stop a command from running at all (a locked store, a folder that
+holds no store, an unreadable query file, a query with a syntax error or an update).
 """
 
 from __future__ import annotations
@@ -11,82 +12,14 @@ import json
 import sys
 import time
 from pathlib import Path
-from typing import Any
 
 import click
 
 from borderkg import __version__
-from borderkg.clioptions import store_option
+from borderkg.clioptions import Fail, open_store, read_option_flags, read_options, store_option
 
 FORMATS_RDF = ("nquads", "trig", "turtle", "jsonld")
 FORMATS_QUERY = ("table", "json", "csv", "tsv")
-
-
-class Fail(click.ClickException):
-    """An error that stops a command, printed without a traceback, exit code 2."""
-
-    exit_code = 2
-
-
-def _read_options(**kwargs: Any):
-    from borderkg.loaders.readers import ReadError, ReadOptions
-
-    try:
-        return ReadOptions(
-            id=kwargs.get("article_id"),
-            url=kwargs.get("url"),
-            title=kwargs.get("title"),
-            published=kwargs.get("date"),
-            publisher=kwargs.get("publisher"),
-            language=kwargs.get("language"),
-            format=kwargs.get("input_format"),
-            max_bytes=kwargs.get("max_bytes") or 5 * 1024 * 1024,
-        )
-    except ReadError as exc:
-        raise click.UsageError(exc.message) from exc
-
-
-def read_option_flags(func):
-    """Options that override or supply article metadata (for files without a sidecar)."""
-    for decorator in reversed(
-        [
-            click.option("--id", "article_id", help="Article id (overrides the file's)."),
-            click.option("--url", help="Article URL."),
-            click.option("--title", help="Headline."),
-            click.option("--date", help="Publication date (e.g. 2023-10-12)."),
-            click.option("--publisher", help="Publisher name."),
-            click.option("--language", help="Language code (default en)."),
-            click.option(
-                "--input-format",
-                type=click.Choice(["text", "json", "jsonl", "html"]),
-                help="Input format when the extension does not tell (e.g. standard input).",
-            ),
-            click.option(
-                "--max-bytes",
-                type=click.IntRange(min=1),
-                default=5 * 1024 * 1024,
-                show_default=True,
-                help="Refuse input files larger than this.",
-            ),
-        ]
-    ):
-        func = decorator(func)
-    return func
-
-
-def open_store(store_dir: Path | None, *, read_only: bool = False):
-    """Open the store, turning a lock held by another process into a clear error."""
-    from borderkg.config import StoreSettings
-    from borderkg.store import GraphStore
-    from borderkg.storelock import StoreError
-
-    settings = StoreSettings.resolve(store_dir)
-    try:
-        if read_only:
-            return GraphStore.open_read_only(settings.path)
-        return GraphStore(settings=settings)
-    except StoreError as exc:
-        raise Fail(str(exc)) from exc
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -122,7 +55,7 @@ def load(paths, sample, workers, quiet, store_dir, **read_flags) -> None:
         inputs += [str(p) for p in sample_paths()]
     if not inputs:
         raise click.UsageError("give at least one PATH (or --sample)")
-    options = _read_options(**read_flags)
+    options = read_options(**read_flags)
     progress = _Progress(enabled=not quiet and sys.stderr.isatty())
     with open_store(store_dir) as store:
         summary = run_load(
@@ -200,7 +133,7 @@ def extract(file, fmt, **read_flags) -> None:
     from borderkg.ontology import vocabulary_graph
     from borderkg.runs import run_quads
 
-    options = _read_options(**read_flags)
+    options = read_options(**read_flags)
     results = list(iter_records([file], options, stdin=sys.stdin.buffer if file == "-" else None))
     errors = [r for r in results if isinstance(r, ReadError) and not r.is_warning]
     records = [r for r in results if not isinstance(r, ReadError)]
@@ -233,17 +166,29 @@ def query(query_text, fmt, no_union, store_dir) -> None:
     """Run a SPARQL query (text, or @FILE.rq) against the store.
 
     The project's prefixes (bkg:, schema:, prov:, measure: …) are predeclared. By default
-    the default graph is the union of all graphs.
+    the default graph is the union of all graphs. SERVICE calls any endpoint, from this
+    machine (the server allows only the endpoints it is told to). Updates are refused: they
+    go to the server's /update (docs/serving.md).
     """
     from borderkg import deepstack
-    from borderkg.queryout import QueryFailed, render_results
+    from borderkg.queryout import QueryFailed, render_results, update_keyword
 
     text = _query_text(query_text)
-    with open_store(store_dir) as store:
+    keyword = update_keyword(text)
+    if keyword is not None:
+        raise Fail(
+            f"this is a SPARQL update ({keyword}): `borderkg query` runs queries only "
+            "(SELECT, ASK, CONSTRUCT, DESCRIBE). Send updates to a running server's /update "
+            "with its API token (see docs/serving.md, section Writes), or add articles with "
+            "`borderkg load`."
+        )
+    with open_store(store_dir, read_only=True) as store:
         try:
             out = deepstack.call(render_results, store, text, fmt, union=not no_union)
         except QueryFailed as exc:
-            raise Fail(str(exc)) from exc
+            if exc.syntax:
+                raise Fail(str(exc)) from None
+            raise click.ClickException(str(exc)) from None  # exit code 1: it ran and failed
     click.echo(out, nl=not out.endswith("\n"))
 
 
@@ -257,6 +202,19 @@ def _query_text(arg: str) -> str:
     return arg
 
 
+def _graph_iris(ctx: click.Context, param: click.Parameter, values: tuple[str, ...]) -> list[str]:
+    """The ``--graph`` values, each an absolute IRI, else a usage error naming it."""
+    import pyoxigraph as ox
+
+    iris = []
+    for value in values:
+        try:
+            iris.append(ox.NamedNode(value).value)
+        except ValueError as exc:
+            raise click.BadParameter(f"{value!r} is not an absolute IRI ({exc})") from None
+    return iris
+
+
 @main.command()
 @click.option(
     "--format", "fmt", type=click.Choice(FORMATS_RDF), default="nquads", show_default=True
@@ -267,16 +225,31 @@ def _query_text(arg: str) -> str:
     type=click.Path(dir_okay=False, path_type=Path),
     help="Write to this file instead of standard output.",
 )
-@click.option("--graph", "graphs", multiple=True, help="Export only this named graph (repeatable).")
+@click.option(
+    "--graph",
+    "graphs",
+    multiple=True,
+    metavar="IRI",
+    callback=_graph_iris,
+    help="Export only this named graph (repeatable).",
+)
 @store_option
 def export(fmt, output, graphs, store_dir) -> None:
-    """Export the store (all graphs, or some) as N-Quads, TriG, Turtle or JSON-LD."""
-    with open_store(store_dir) as store:
+    """Export the store (all graphs, or some) as N-Quads, TriG, Turtle or JSON-LD.
+
+    A --graph the store does not hold is an error (exit code 1), and nothing is written.
+    """
+    import pyoxigraph as ox
+
+    with open_store(store_dir, read_only=True) as store:
+        for iri in graphs:
+            if not store.store.contains_named_graph(ox.NamedNode(iri)):
+                raise click.ClickException(f"no graph <{iri}> in the store {store.root}")
         if output is None:
-            store.export(fmt, sys.stdout.buffer, graphs=list(graphs) or None)
+            store.export(fmt, sys.stdout.buffer, graphs=graphs or None)
             sys.stdout.buffer.flush()
         else:
-            store.export(fmt, output, graphs=list(graphs) or None)
+            store.export(fmt, output, graphs=graphs or None)
             click.echo(f"wrote {output}", err=True)
 
 
@@ -287,7 +260,7 @@ def stats(as_json, store_dir) -> None:
     """Articles, triples, entities per type and unreviewed entities in the store."""
     from borderkg.pagedata import curie
 
-    with open_store(store_dir) as store:
+    with open_store(store_dir, read_only=True) as store:
         st = store.stats()
     if as_json:
         click.echo(

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import io
+import re
+import traceback
 
 import pyoxigraph as ox
 
@@ -19,7 +21,39 @@ MAX_CELL = 60
 
 
 class QueryFailed(Exception):
-    """The query could not be parsed or evaluated; the message says where and why."""
+    """The query could not be parsed (``syntax``) or evaluated; the message says where
+    and why."""
+
+    def __init__(self, message: str, *, syntax: bool) -> None:
+        super().__init__(message)
+        self.syntax = syntax
+
+
+#: The words an update operation begins with (SPARQL 1.1 Update); no query begins so.
+UPDATE_KEYWORDS = frozenset(
+    ("INSERT", "DELETE", "LOAD", "CLEAR", "CREATE", "DROP", "COPY", "MOVE", "ADD", "WITH")
+)
+# What may come before the first keyword: white space, comments, PREFIX and BASE declarations
+# (their IRIs may hold a "#", which starts no comment there).
+_PROLOGUE = re.compile(r"\s+|\#[^\n]*|(?i:PREFIX)\s*[^\s:<]*:\s*<[^>]*>|(?i:BASE)\s*<[^>]*>")
+_KEYWORD = re.compile(r"[A-Za-z]+")
+
+
+def update_keyword(text: str) -> str | None:
+    """The operation (``INSERT``, ``DELETE`` …) ``text`` begins with if it is a SPARQL
+    update rather than a query, else ``None``.
+
+    Only the first keyword after the prologue is read, so that an update gets a message
+    saying where updates go rather than the parser's "expected SELECT" at its first word.
+    """
+    pos = 0
+    while match := _PROLOGUE.match(text, pos):
+        pos = match.end()
+    word = _KEYWORD.match(text, pos)
+    if word is None:
+        return None
+    keyword = word.group().upper()
+    return keyword if keyword in UPDATE_KEYWORDS else None
 
 
 def shorten(term: ox.NamedNode | ox.BlankNode | ox.Literal | None) -> str:
@@ -59,26 +93,37 @@ def render_results(store: GraphStore, sparql: str, fmt: str, *, union: bool = Tr
 
     SELECT/ASK results use the SPARQL results formats; CONSTRUCT/DESCRIBE results are
     printed as Turtle (``table``) or N-Triples (``csv``/``tsv``) or JSON-LD (``json``).
+    Raises :class:`QueryFailed` for a query the engine cannot parse or evaluate.
     """
     try:
-        results = store.query(sparql, union=union)
-        if isinstance(results, ox.QueryTriples):
-            rdf_format = {
-                "table": ox.RdfFormat.TURTLE,
-                "json": ox.RdfFormat.JSON_LD,
-            }.get(fmt, ox.RdfFormat.N_TRIPLES)
-            out = io.BytesIO()
-            prefixes = PREFIXES if rdf_format == ox.RdfFormat.TURTLE else None
-            ox.serialize(results, out, rdf_format, prefixes=prefixes)
-            return out.getvalue().decode("utf-8")
-        if isinstance(results, ox.QueryBoolean):
-            if fmt == "table":
-                return ("true" if bool(results) else "false") + "\n"
-            return results.serialize(format=_RESULT_FORMATS[fmt]).decode("utf-8")
-        if fmt == "table":
-            return _table(results)
-        return results.serialize(format=_RESULT_FORMATS[fmt]).decode("utf-8")
+        return _render(store, sparql, fmt, union)
     except SyntaxError as exc:
-        raise QueryFailed(f"query syntax error: {exc}") from exc
-    except OSError as exc:
-        raise QueryFailed(f"query failed: {exc}") from exc
+        failure, syntax = f"query syntax error: {exc}", True
+        traceback.clear_frames(exc.__traceback__)
+    except OSError as exc:  # evaluation failed, e.g. a SERVICE endpoint that is down
+        failure, syntax = f"query failed: {exc}", False
+        traceback.clear_frames(exc.__traceback__)
+    # Raised outside the handler, so no exception chain keeps the frames of the failed run.
+    # pyoxigraph's results are bound to the thread that made them (a deep-stack thread, see
+    # borderkg.deepstack): freed anywhere else they print a RuntimeError instead of closing.
+    raise QueryFailed(failure, syntax=syntax)
+
+
+def _render(store: GraphStore, sparql: str, fmt: str, union: bool) -> str:
+    results = store.query(sparql, union=union)
+    if isinstance(results, ox.QueryTriples):
+        rdf_format = {
+            "table": ox.RdfFormat.TURTLE,
+            "json": ox.RdfFormat.JSON_LD,
+        }.get(fmt, ox.RdfFormat.N_TRIPLES)
+        out = io.BytesIO()
+        prefixes = PREFIXES if rdf_format == ox.RdfFormat.TURTLE else None
+        ox.serialize(results, out, rdf_format, prefixes=prefixes)
+        return out.getvalue().decode("utf-8")
+    if isinstance(results, ox.QueryBoolean):
+        if fmt == "table":
+            return ("true" if bool(results) else "false") + "\n"
+        return results.serialize(format=_RESULT_FORMATS[fmt]).decode("utf-8")
+    if fmt == "table":
+        return _table(results)
+    return results.serialize(format=_RESULT_FORMATS[fmt]).decode("utf-8")

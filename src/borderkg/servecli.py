@@ -7,8 +7,10 @@ Registered on the ``borderkg`` click group by ``borderkg.cli``. Settings of ``se
 
 from __future__ import annotations
 
+import errno
 import html
 import json
+import socket
 import subprocess
 import sys
 from collections.abc import Callable
@@ -18,13 +20,46 @@ from typing import Any
 import click
 
 from borderkg.allocator import CHOICES as ALLOCATORS
-from borderkg.clioptions import STORE_HELP, store_option
+from borderkg.clioptions import STORE_HELP, Fail, existing_store, store_option
 
 
-def _fail(message: str) -> click.ClickException:
-    from borderkg.cli import Fail
+def check_address_free(host: str, port: int) -> None:
+    """Refuse, with :class:`Fail`, an address the server could not listen on alone.
 
-    return Fail(message)
+    granian binds its socket with ``SO_REUSEPORT``, so on Linux a second server on the port
+    of a running one starts without error and the kernel splits the connections between
+    them (two stores behind one URL). A plain bind (``SO_REUSEADDR`` only, as servers use:
+    connections of a stopped server waiting out TIME_WAIT are no conflict) is refused while
+    any socket listens there, ``SO_REUSEPORT`` or not. Done before anything else, so that a
+    refused start has published no snapshot and loaded nothing. Port 0 (any free port) is
+    not checked. A race with a server starting meanwhile remains possible.
+    """
+    where = f"[{host}]:{port}" if ":" in host else f"{host}:{port}"
+    try:  # granian takes IP addresses only, no host names
+        family, kind, proto, _, address = socket.getaddrinfo(
+            host,
+            port,
+            type=socket.SOCK_STREAM,
+            flags=socket.AI_NUMERICHOST | socket.AI_PASSIVE,
+        )[0]
+    except socket.gaierror:
+        raise Fail(
+            f"cannot listen on {where}: --host must be an IP address, such as 127.0.0.1, "
+            "::1 or 0.0.0.0 (all interfaces), not a host name"
+        ) from None
+    if port == 0:
+        return
+    with socket.socket(family, kind, proto) as sock:
+        sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        try:
+            sock.bind(address)
+        except OSError as exc:
+            if exc.errno == errno.EADDRINUSE:
+                raise Fail(
+                    f"address already in use: {where} (is another server running?). Stop it, "
+                    "or give this one another --port."
+                ) from None
+            raise Fail(f"cannot listen on {where}: {exc.strerror or exc}") from None
 
 
 def serve_options(func: Callable[..., Any]) -> Callable[..., Any]:
@@ -113,7 +148,7 @@ def _config(options: dict[str, Any]):
     try:
         return ServeConfig.resolve(options, config_file=config_file)
     except ConfigError as exc:
-        raise _fail(str(exc)) from exc
+        raise Fail(str(exc)) from exc
 
 
 @click.command()
@@ -126,10 +161,11 @@ def serve(**options: Any) -> None:
     from borderkg.serving import ServeError, run
 
     config = _config(options)
+    check_address_free(config.host, config.port)
     try:
         run(config, echo=click.echo)
     except ServeError as exc:
-        raise _fail(str(exc)) from exc
+        raise Fail(str(exc)) from exc
 
 
 @click.command()
@@ -142,6 +178,7 @@ def demo(**options: Any) -> None:
     from borderkg.serving import ServeError, preflight, serve_granian
 
     config = _config(options)
+    check_address_free(config.host, config.port)
     try:
         state = preflight(config.store)
         if state.missing or not state.articles:
@@ -161,11 +198,11 @@ def demo(**options: Any) -> None:
                 ]
             )
             if code not in (0, 1):  # 1: some article rejected; the rest is loaded
-                raise _fail(f"loading the sample corpus failed (exit code {code})")
+                raise Fail(f"loading the sample corpus failed (exit code {code})")
             state = preflight(config.store)
         serve_granian(config, echo=click.echo, snapshot=state.snapshot)
     except ServeError as exc:
-        raise _fail(str(exc)) from exc
+        raise Fail(str(exc)) from exc
 
 
 @click.command()
@@ -177,15 +214,14 @@ def demo(**options: Any) -> None:
 )
 def reindex(store_dir: Path | None) -> None:
     """Rebuild the full-text search index of the store from scratch."""
-    from borderkg.config import resolve_store_path
     from borderkg.search import reindex as run_reindex
     from borderkg.storelock import StoreError
 
-    root = resolve_store_path(store_dir)
+    root = existing_store(store_dir)
     try:
         stats = run_reindex(root)
     except StoreError as exc:
-        raise _fail(str(exc)) from exc
+        raise Fail(str(exc)) from exc
     click.echo(
         f"reindexed {root} in {stats.seconds:.1f}s: {stats.added} article(s), "
         f"{stats.entities} entit{'y' if stats.entities == 1 else 'ies'}"
@@ -202,13 +238,12 @@ def reindex(store_dir: Path | None) -> None:
 @store_option
 def search(text: str, kind: str | None, limit: int, as_json: bool, store_dir: Path | None) -> None:
     """Full-text search over article titles and bodies and entity labels and aliases."""
-    from borderkg.config import resolve_store_path
     from borderkg.search import SearchIndex, SearchIndexError
 
     try:
-        index = SearchIndex.for_store(resolve_store_path(store_dir), read_only=True)
+        index = SearchIndex.for_store(existing_store(store_dir), read_only=True)
     except SearchIndexError as exc:
-        raise _fail(str(exc)) from exc
+        raise Fail(str(exc)) from exc
     with index:
         hits = index.search(text, kind=kind, limit=limit)
     if as_json:

@@ -47,26 +47,42 @@ class LockHolder:
 
 
 class StoreLockedError(StoreError):
-    """The store is held by another process (a running server or another loader)."""
+    """The store is held by another process: a load, a command reading the store, or a
+    server for the moment of one write (servers read published snapshots, not the store)."""
 
     def __init__(self, path: Path, holders: list[LockHolder], read_only: bool = False) -> None:
         self.path = path
         self.holders = holders
         who = ", ".join(h.describe() for h in holders) if holders else "another process"
-        if read_only:
-            advice = (
-                "A store cannot be read while another process writes it (pyoxigraph forbids "
-                "read-only opening during writes). Wait for the writer to finish, or read a "
-                "checkpoint copy made with GraphStore.checkpoint()."
-            )
-        else:
-            advice = (
-                "Only one process may open a store for writing, and none while it is open "
-                "read-only. Stop that process (a running server or another loader) or wait "
-                "for it to finish, then try again; or give this command another store "
-                "directory. Readers can use a checkpoint copy (GraphStore.checkpoint())."
-            )
-        super().__init__(f"The store {path} is in use by {who}. {advice}")
+        super().__init__(f"The store {path} is in use by {who}. {_advice(holders, read_only)}")
+
+
+def _advice(holders: list[LockHolder], read_only: bool) -> str:
+    """What holds the store, most likely, and what the user can do about it."""
+    writing = not holders or any(h.mode == "read-write" for h in holders)
+    if read_only:  # only a writer refuses a reader
+        return (
+            "A store cannot be read while another process writes it (pyoxigraph forbids "
+            "it): that is usually a `borderkg load` still running. Wait for it to finish "
+            "and try again. Meanwhile a `borderkg serve` of this store answers queries from "
+            "the last snapshot the load published (a checkpoint it makes every minute and "
+            "at its end)."
+        )
+    if writing:
+        others = [h.pid for h in holders if h.pid != os.getpid()]
+        stop = f"stop it (`kill {others[0]}`)" if len(others) == 1 else "stop it"
+        return (
+            "Only one process may write a store at a time: that is usually another "
+            "`borderkg load` still running (a server writes only for the moment of an "
+            f"/update or /data request). Wait for it to finish and try again, or {stop}: a "
+            "load stopped half way leaves only whole articles in the store. Or give this "
+            "command another store directory."
+        )
+    return (
+        "A store cannot be written while another process reads it: that is a command "
+        "reading the store (`borderkg query`, `stats`, `export`, `unreviewed`, `reindex`, "
+        "`validate --store`), which ends by itself. Wait for it to finish and try again."
+    )
 
 
 def _command_of(pid: int) -> str | None:
@@ -75,7 +91,7 @@ def _command_of(pid: int) -> str | None:
         raw = Path(f"/proc/{pid}/cmdline").read_bytes()
     except OSError:
         return None
-    command = " ".join(part.decode("utf-8", "replace") for part in raw.split(b"\0") if part)
+    command = " ".join(raw.decode("utf-8", "replace").replace("\0", " ").split())  # one line
     return command[:157] + "…" if len(command) > 160 else command or None
 
 
