@@ -5,6 +5,11 @@ Every error the API returns is ``{"error": {"status": 400, "code": "malformed-qu
 the handlers registered by :func:`register_error_handlers` turn it, HTTP errors from Werkzeug
 (404, 405 with ``Allow`` …) and unexpected exceptions (500, logged, no traceback in the
 response) into that shape. A server bug is never reported as a 400.
+
+URLs people open in a browser (the Linked Data pages, the UI, unknown addresses) answer the
+same errors as an HTML page when the client prefers HTML: :func:`error_page` chooses between
+the page (``templates/error.html``, same status, message and headers) and the JSON shape, and
+:func:`register_page_errors` routes a blueprint's :class:`ApiError` errors through it.
 """
 
 from __future__ import annotations
@@ -13,12 +18,19 @@ import logging
 from collections.abc import Mapping
 from typing import Any
 
-from flask import Flask, Response, json, request
+from flask import Blueprint, Flask, Response, json, render_template, request
 from werkzeug.exceptions import HTTPException
+from werkzeug.http import HTTP_STATUS_CODES
+
+from borderkg import conneg
 
 log = logging.getLogger(__name__)
 
 ERROR_MEDIA_TYPE = "application/json"
+HTML = "text/html"
+#: What an error can be, for :func:`wants_html`: clients that accept anything get JSON.
+_ERROR_OFFER = (conneg.TURTLE, ERROR_MEDIA_TYPE, HTML, "application/xhtml+xml")
+_HTML_TYPES = (HTML, "application/xhtml+xml")
 
 
 class ApiError(Exception):
@@ -65,6 +77,58 @@ def error_response(
     for name, value in (headers or {}).items():
         response.headers[name] = value
     return response
+
+
+def wants_html() -> bool:
+    """Whether this request's client wants an HTML page: ``format=html``, or an ``Accept``
+    that prefers HTML to RDF and JSON (a browser's does; ``*/*`` and none do not)."""
+    fmt = request.args.get("format", "").strip().lower()
+    if fmt:
+        return fmt in ("html", "xhtml")
+    return conneg.choose(request.headers.get("Accept"), _ERROR_OFFER) in _HTML_TYPES
+
+
+def error_page(
+    status: int,
+    code: str,
+    message: str,
+    *,
+    html: bool | None = None,
+    title: str | None = None,
+    headers: Mapping[str, str] | None = None,
+    **details: Any,
+) -> Response:
+    """An error of a browsable URL: ``templates/error.html`` when ``html`` (by default: when
+    :func:`wants_html`), else the JSON shape. Both carry ``Vary: Accept``. ``details`` go
+    into the JSON; the page shows ``iri`` and puts ``q`` in its search box."""
+    if html is None:
+        html = wants_html()
+    if html:
+        body = render_template(
+            "error.html",
+            status=status,
+            title=title or HTTP_STATUS_CODES.get(status, "Error"),
+            message=message,
+            iri=details.get("iri"),
+            q=details.get("q"),
+        )
+        response = Response(body, status=status, mimetype=HTML)
+        for name, value in (headers or {}).items():
+            response.headers[name] = value
+    else:
+        response = error_response(status, code, message, headers=headers, **details)
+    if "accept" not in response.headers.get("Vary", "").lower():
+        response.headers.add("Vary", "Accept")
+    return response
+
+
+def register_page_errors(bp: Blueprint) -> None:
+    """Answer the :class:`ApiError` errors of ``bp``'s views with :func:`error_page`."""
+
+    def _page_error(exc: ApiError) -> Response:
+        return error_page(exc.status, exc.code, exc.message, headers=exc.headers, **exc.details)
+
+    bp.register_error_handler(ApiError, _page_error)
 
 
 def _code_for(exc: HTTPException) -> str:

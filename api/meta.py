@@ -28,7 +28,7 @@ from borderkg import conneg, snapshots
 from borderkg.api import dump, metrics, voidgraph
 from borderkg.api.errors import ApiError
 from borderkg.api.services import Services, services
-from borderkg.api.voidstats import VoidCache
+from borderkg.api.voidstats import VoidCache, VoidStats
 from borderkg.querypool import QueryError
 from borderkg.storelock import StoreError
 
@@ -44,6 +44,19 @@ def _snapshot(svc: Services) -> snapshots.SnapshotInfo | None:
         return snapshots.current_info(svc.config.store)
     except StoreError:
         return None
+
+
+def void_stats() -> VoidStats:
+    """The dataset's VoID counts, computed once per published snapshot (``/.well-known/void``
+    and the ``/dataset`` page share them)."""
+    svc = services()
+    cache: VoidCache = current_app.extensions.setdefault(_VOID_CACHE, VoidCache())
+
+    def current() -> tuple[str | None, str | None]:
+        info = _snapshot(svc)
+        return (info.name, info.published) if info else (None, None)
+
+    return cache.get(current, svc.pool.select)
 
 
 def _age(published: str) -> float | None:
@@ -78,13 +91,7 @@ def void() -> Response:
             available=list(conneg.GRAPH_TYPES),
         )
     svc = services()
-    cache: VoidCache = current_app.extensions.setdefault(_VOID_CACHE, VoidCache())
-
-    def current() -> tuple[str | None, str | None]:
-        info = _snapshot(svc)
-        return (info.name, info.published) if info else (None, None)
-
-    stats = cache.get(current, svc.pool.select)
+    stats = void_stats()
     body = voidgraph.serialize(voidgraph.describe(stats, _base_url(svc)), media_type)
     response = Response(body, content_type=conneg.CONTENT_TYPES[media_type])
     response.headers["Vary"] = "Accept"

@@ -23,7 +23,9 @@ import time
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 
-from flask import Flask, Response, g, request
+from flask import Flask, Response, current_app, g, request
+from werkzeug.exceptions import HTTPException, MethodNotAllowed
+from werkzeug.routing import RoutingException
 
 #: Media type of the Prometheus text exposition format.
 CONTENT_TYPE = "text/plain; version=0.0.4; charset=utf-8"
@@ -48,7 +50,8 @@ DEFAULT_BUCKETS: tuple[float, ...] = (
     60.0,
 )
 
-#: Route label for requests no URL rule matched (404s): keeps label cardinality bounded.
+#: Route label for requests whose path no URL rule matches (404s): keeps label cardinality
+#: bounded. A method a rule does not allow (405) is counted under that rule.
 UNMATCHED_ROUTE = "unmatched"
 
 Labels = tuple[str, ...]
@@ -311,11 +314,28 @@ class MetricsRegistry:
 _STARTED = "_borderkg_metrics_started"
 
 
+def route_label() -> str:
+    """The route label of the current request: its URL rule (``/data``,
+    ``/article/<path:art_id>``); for a method the rule does not allow (405, e.g. ``PUT
+    /sparql``), the rule its path matches; :data:`UNMATCHED_ROUTE` when no rule matches."""
+    if request.url_rule is not None:
+        return request.url_rule.rule
+    refused = request.routing_exception
+    if isinstance(refused, MethodNotAllowed) and refused.valid_methods:
+        adapter = current_app.url_map.bind_to_environ(request.environ)
+        try:
+            rule, _ = adapter.match(method=refused.valid_methods[0], return_rule=True)
+        except (HTTPException, RoutingException):
+            return UNMATCHED_ROUTE
+        return rule.rule
+    return UNMATCHED_ROUTE
+
+
 def install(app: Flask, registry: MetricsRegistry) -> None:
     """Time and count every request of ``app`` in ``registry`` (before/after-request hooks).
 
     The route label is the matched URL rule (``/data``, ``/article/<path:id>``), never the
-    raw path, so label cardinality stays bounded; unmatched requests are ``unmatched``.
+    raw path, so label cardinality stays bounded (see :func:`route_label`).
     """
 
     @app.before_request
@@ -326,7 +346,5 @@ def install(app: Flask, registry: MetricsRegistry) -> None:
     def _count(response: Response) -> Response:
         started = getattr(g, _STARTED, None)
         seconds = time.perf_counter() - started if started is not None else 0.0
-        rule = request.url_rule
-        route = rule.rule if rule is not None else UNMATCHED_ROUTE
-        registry.record_request(route, request.method, response.status_code, seconds)
+        registry.record_request(route_label(), request.method, response.status_code, seconds)
         return response

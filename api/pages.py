@@ -7,8 +7,10 @@ provisions), ``/scheme/<scheme>[/<Concept>]``, ``/ontology`` (terms are anchors)
 ``/graph/…`` and ``/run/…``. ``/page?iri=…`` shows any other IRI the store mentions (and
 redirects minted ones to their own path). Browsers get HTML; other clients Turtle, JSON-LD,
 N-Triples or RDF/XML (``Accept``, or ``?format=turtle|jsonld|ntriples|rdfxml|html``), with
-``Vary: Accept``. Unknown IRIs get 404: a page for browsers, the JSON error shape otherwise.
-All data comes through the query pool (``borderkg.pagedata``, ``borderkg.pageviews``,
+``Vary: Accept``. Errors (an unknown IRI's 404, a bad ``iri=`` …) are a page for browsers
+and the JSON error shape otherwise (:func:`borderkg.api.errors.error_page`). A link on a page
+goes to a page of this server only when there is one (:class:`borderkg.ldpaths.Links`);
+other IRIs link out, marked as external. All data comes through the query pool (``borderkg.pagedata``, ``borderkg.pageviews``,
 ``borderkg.entityviews``); RDF is serialized by pyoxigraph in the query workers.
 """
 
@@ -19,20 +21,24 @@ from typing import Any
 from urllib.parse import urlencode
 
 from flask import Blueprint, Response, redirect, render_template, request
+from jinja2 import pass_context
+from jinja2.runtime import Context
+from markupsafe import Markup
 from rdflib import URIRef
 from werkzeug.exceptions import HTTPException
 
 from borderkg import conneg
-from borderkg.api.errors import ApiError, error_response
+from borderkg.api.errors import ApiError, error_page, register_page_errors
 from borderkg.api.services import services
 from borderkg.entityviews import entity_view, graph_view, scheme_concepts
-from borderkg.ldpaths import document_of, href, iri_for_path, local_path
+from borderkg.ldpaths import Links, document_of, iri_for_path, local_path
 from borderkg.ontology.namespaces import ONTOLOGY_GRAPH, ONTOLOGY_IRI
 from borderkg.pagedata import RDF_TYPE, BadIri, checked_iri, curie, is_known, sparql
 from borderkg.pageviews import article_graph_of, article_view
 from borderkg.querypool import QueryError
 
 bp = Blueprint("pages", __name__)
+register_page_errors(bp)
 
 HTML = "text/html"
 #: RDF serializations pages offer, in the order used for ``*/*`` (Turtle first).
@@ -103,27 +109,15 @@ def _page_url() -> str:
 def not_found(iri: str, html: bool) -> Response:
     """404 for an IRI the store does not know: a page for browsers, JSON otherwise."""
     message = "The store has no data about this IRI."
-    if html:
-        body = render_template(
-            "error.html", status=404, title="Not found", message=message, iri=iri
-        )
-        return Response(body, status=404, mimetype=HTML)
-    return error_response(404, "not-found", message, iri=iri)
+    return error_page(404, "not-found", message, html=html, title="Not found", iri=iri)
 
 
 def _query_failed(exc: QueryError, html: bool) -> Response:
     status = getattr(exc, "status", 500)
     code = getattr(exc, "code", "query-failed")
     headers = dict(getattr(exc, "headers", None) or {})
-    if html:
-        body = render_template(
-            "error.html", status=status, title="The page could not be built", message=str(exc)
-        )
-        response = Response(body, status=status, mimetype=HTML)
-        for name, value in headers.items():
-            response.headers[name] = value
-        return response
-    return error_response(status, code, str(exc), headers=headers)
+    title = "The page could not be built"
+    return error_page(status, code, str(exc), html=html, title=title, headers=headers)
 
 
 def construct_query(kind: str, iri: str) -> str:
@@ -179,18 +173,23 @@ def _html(kind: str, iri: str) -> Response:
         view = article_view(select, iri)
         if view is None:
             return not_found(iri, html=True)
-        return Response(render_template("article.html", view=view, **context), mimetype=HTML)
+        return _render("article.html", view, view.links, context)
     if kind == "graph":
         gview = graph_view(select, iri)
         if gview is None:
             return not_found(iri, html=True)
-        return Response(render_template("graph.html", view=gview, **context), mimetype=HTML)
+        return _render("graph.html", gview, gview.links, context)
     eview = entity_view(select, iri)
     if not eview.resource.exists:
         return not_found(iri, html=True)
     if kind == "scheme":
         context["concepts"] = scheme_concepts(select, iri)
-    return Response(render_template("resource.html", view=eview, **context), mimetype=HTML)
+    return _render("resource.html", eview, eview.links, context)
+
+
+def _render(template: str, view: Any, links: Links, context: dict[str, Any]) -> Response:
+    body = render_template(template, view=view, ld_links=links, **context)
+    return Response(body, mimetype=HTML)
 
 
 def serve(kind: str, iri: str) -> Response:
@@ -303,10 +302,31 @@ def page() -> Response:
     return serve("other", iri)
 
 
-@bp.app_template_filter("ld_href")
-def ld_href(iri: str) -> str:
-    """Template filter: where a link to ``iri`` goes on this server (``#anchors`` stay)."""
-    return iri if iri.startswith("#") else href(iri)
+_NO_LOOKUP = Links()
+
+
+@bp.app_template_global("ld_link")
+@pass_context
+def ld_link(
+    context: Context, iri: str, text: str | None = None, title: str | None = None
+) -> Markup:
+    """Template function: a link to ``iri`` showing ``text`` (escaped unless markup).
+
+    Where it goes is the page's ``ld_links`` (:class:`~borderkg.ldpaths.Links`; without one,
+    only IRIs with a page of their own link here): a page of this server, the IRI itself
+    (``class="external"``, marked for sight and screen readers), or no link at all.
+    """
+    found = (context.get("ld_links") or _NO_LOOKUP).link(iri)
+    shown = iri if text is None else text
+    hint = title or iri
+    if found is None:
+        return Markup('<span class="unlinked" title="{}">{}</span>').format(hint, shown)
+    if found.external:
+        return Markup(
+            '<a class="external" href="{}" title="{}" rel="external noopener">{}'
+            '<span class="visually-hidden"> (external)</span></a>'
+        ).format(found.url, hint, shown)
+    return Markup('<a href="{}" title="{}">{}</a>').format(found.url, hint, shown)
 
 
 @bp.app_template_filter("curie")
@@ -323,13 +343,5 @@ def _constants() -> dict[str, str]:
 @bp.app_errorhandler(404)
 def _not_found_anywhere(exc: HTTPException) -> Response:
     """404 for any path (an unknown IRI of ours, too): a page for browsers, JSON otherwise."""
-    accept = request.headers.get("Accept")
-    html = conneg.choose(accept, (conneg.TURTLE, HTML, "application/json")) == HTML
     message = exc.description or "Nothing is served at this address."
-    if html:
-        body = render_template("error.html", status=404, title="Not found", message=message)
-        response = Response(body, status=404, mimetype=HTML)
-    else:
-        response = error_response(404, "not-found", message)
-    response.headers.add("Vary", "Accept")
-    return response
+    return error_page(404, "not-found", message, title="Not found")

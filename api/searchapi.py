@@ -4,7 +4,10 @@
 ``{"query", "kind", "limit", "offset", "total", "hits": [...]}``; each hit has ``kind``,
 ``iri``, ``label``, ``snippet`` (HTML: text escaped, matches in ``<mark>``), ``score``,
 ``date``, ``types`` and ``href``, the page on this server for the hit's IRI. Bad parameters
-get the one JSON error shape (400); a missing index 503.
+get the one JSON error shape (400); a missing index 503. An ``offset`` past the last hit is
+not an error (``hits`` is empty, ``total`` says how many there are); one beyond
+:data:`MAX_OFFSET` is. The HTML search page (``api/ui.py``) applies the same rules through
+:func:`int_param`.
 """
 
 from __future__ import annotations
@@ -20,10 +23,13 @@ bp = Blueprint("searchapi", __name__)
 
 DEFAULT_LIMIT = 20
 MAX_LIMIT = 100
+#: The deepest result offset a search may ask for.
 MAX_OFFSET = 10_000
 
 
-def _int_param(name: str, default: int, low: int, high: int) -> int:
+def int_param(name: str, default: int, low: int, high: int) -> int:
+    """The whole-number request parameter ``name`` (``default`` when absent or empty);
+    :class:`ApiError` 400 when it is not a number or not in ``low``…``high``."""
     raw = request.args.get(name)
     if raw is None or raw == "":
         return default
@@ -51,8 +57,8 @@ def search() -> Response:
         raise ApiError(
             400, "bad-parameter", f"kind must be one of {', '.join(KINDS)} (or absent for both)."
         )
-    limit = _int_param("limit", DEFAULT_LIMIT, 1, MAX_LIMIT)
-    offset = _int_param("offset", 0, 0, MAX_OFFSET)
+    limit = int_param("limit", DEFAULT_LIMIT, 1, MAX_LIMIT)
+    offset = int_param("offset", 0, 0, MAX_OFFSET)
     index = services().search
     try:
         hits = index.search(q, kind=kind, limit=limit, offset=offset)

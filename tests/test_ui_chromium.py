@@ -12,7 +12,7 @@ from __future__ import annotations
 import os
 from collections.abc import Iterator
 from pathlib import Path
-from urllib.parse import urlsplit
+from urllib.parse import quote, urlsplit
 
 import pytest
 from serverfixture import Server
@@ -156,3 +156,18 @@ def test_pointing_at_a_statement_marks_its_evidence_in_the_text(
     )
     statement.locator(f'a[href="#{name}"]').first.click()
     assert page.url.endswith("#" + name)
+
+
+def test_result_terms_of_external_vocabularies_link_to_their_definition(
+    page: Page,
+    server: Server,
+) -> None:
+    # a column of properties: this server has no page for a property it only uses
+    query = "SELECT DISTINCT ?p WHERE { ?a a bkg:Article ; ?p ?o } LIMIT 100"
+    page.goto(server.url + "/?query=" + quote(query))
+    result_rows(page)
+    rdf_type = page.locator('.yasr a[href="http://www.w3.org/1999/02/22-rdf-syntax-ns#type"]')
+    rdf_type.wait_for(state="visible")
+    assert rdf_type.get_attribute("target") == "_blank"
+    assert page.locator('.yasr a[href^="/page?iri=http%3A%2F%2Fwww.w3.org"]').count() == 0
+    assert page.locator('.yasr a[href^="/ontology"]').count() >= 1  # bkg: terms stay ours

@@ -4,7 +4,8 @@
  * - queries go to our own /sparql, never to a third-party endpoint;
  * - the project prefixes are known to the editor and to the result table;
  * - IRIs in results link to this server's pages (minted IRIs to their own path, others to
- *   /page?iri=...), in the same window;
+ *   /page?iri=...), in the same window; terms of external vocabularies (config.vocabularies:
+ *   schema:, skos:, rdf: ...) to their own definition, in a new window;
  * - autocompleters that call outside services (Linked Open Vocabularies) are switched off,
  *   so the editor works offline. */
 (function () {
@@ -17,6 +18,12 @@
   var config = JSON.parse(configEl.textContent);
   var base = config.base;
   var endpoint = new URL(config.endpoint, window.location.href).href;
+
+  var vocabularies = config.vocabularies || [];
+
+  function isVocabularyTerm(iri) {
+    return vocabularies.some(function (ns) { return iri.indexOf(ns) === 0; });
+  }
 
   function localHref(iri) {
     if (iri.indexOf(base) === 0 && iri.length > base.length) {
@@ -42,7 +49,13 @@
       var tmp = document.createElement("template");
       tmp.innerHTML = html;
       var link = tmp.content.querySelector("a");
-      if (link) {
+      if (link && isVocabularyTerm(binding.value)) {
+        link.setAttribute("href", binding.value);
+        link.setAttribute("target", "_blank");
+        link.setAttribute("rel", "external noopener");
+        link.setAttribute("class", "external");
+        link.setAttribute("title", binding.value);
+      } else if (link) {
         link.setAttribute("href", localHref(binding.value));
         link.setAttribute("target", "_self");
         link.removeAttribute("ref");

@@ -12,8 +12,17 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from borderkg.ldpaths import document_iri
-from borderkg.pagedata import Resource, Select, Value, describe, labels, rows, sparql
+from borderkg.ldpaths import Links, document_iri
+from borderkg.pagedata import (
+    Resource,
+    Select,
+    Value,
+    describe,
+    labels,
+    page_links,
+    rows,
+    sparql,
+)
 
 #: Most articles listed as mentioning an entity; most facts and legal links listed.
 MAX_ARTICLES = 50
@@ -109,6 +118,7 @@ class EntityView:
     legal: list[LegalLink]
     invoked_in: list[dict[str, Value]]
     labels: dict[str, str]
+    links: Links = field(default_factory=Links)
 
 
 def external_links(resource: Resource) -> list[ExternalLink]:
@@ -272,10 +282,12 @@ def entity_view(select: Select, iri: str) -> EntityView:
     more |= {f.article for f in facts}
     more |= {v.value for link in legal for v in (link.instrument, link.cited)}
     more |= {v.value for row in invoked for v in row.values() if v.is_iri}
+    more |= {a.iri for a in articles if not a.headline}  # named "(untitled) …" by labels()
     names = dict(resource.labels)
     names.update(labels(select, more - set(names)))
+    links = page_links(select, resource.shown_iris() | more)
     return EntityView(
-        resource, external_links(resource), articles, total, facts, legal, invoked, names
+        resource, external_links(resource), articles, total, facts, legal, invoked, names, links
     )
 
 
@@ -328,6 +340,7 @@ class GraphView:
     sample: list[tuple[Value, Value, Value]]
     labels: dict[str, str]
     article: str | None
+    links: Links = field(default_factory=Links)
 
 
 def graph_view(select: Select, graph_iri: str) -> GraphView | None:
@@ -353,4 +366,5 @@ def graph_view(select: Select, graph_iri: str) -> GraphView | None:
     article = next(
         (v.value for v in about.values("http://www.w3.org/ns/prov#wasDerivedFrom")), None
     )
-    return GraphView(graph_iri, triples, about, shown, names, article)
+    links = page_links(select, iris | about.shown_iris())
+    return GraphView(graph_iri, triples, about, shown, names, article, links)

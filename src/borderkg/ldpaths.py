@@ -4,11 +4,14 @@ Every IRI the project mints lives under :data:`BASE`; the server answers for the
 resource at the same path (``…/id/place/yalu-river`` → ``/id/place/yalu-river``). A hash IRI
 is described by the document of the IRI before the ``#`` (``…/article/abc#policy-1`` by the
 article page, ``…/ontology#Policy`` by the ontology page), so browsers, which never send the
-fragment, land on the right page. IRIs minted elsewhere are shown by ``/page?iri=…``.
+fragment, land on the right page. IRIs minted elsewhere are shown by ``/page?iri=…`` when
+the store holds data about them; :class:`Links` decides where a page's links go, so that no
+link on a page leads to a 404.
 """
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from urllib.parse import quote, urlencode
 
@@ -83,3 +86,43 @@ def document_of(iri: str) -> Document | None:
     if kind == "scheme" and doc.count("/") > BASE.count("/") + 1:
         kind = "concept"
     return Document(doc, kind)
+
+
+@dataclass(frozen=True)
+class Link:
+    """Where one link goes: ``url``, and whether it leaves this server (``external``)."""
+
+    url: str
+    external: bool = False
+
+
+class Links:
+    """Where the links of one page go: to a page on this server only when there is one.
+
+    Minted IRIs of a document kind go to their own path (the page views only show minted
+    IRIs read from the store, so their documents exist); ``#fragment`` references stay
+    anchors; any other IRI goes to ``/page?iri=…`` when it is in ``described`` (the store
+    says something about it or points to it, see :func:`borderkg.pagedata.page_links`), else
+    out to the IRI itself when it is a web address (an external vocabulary term, a Wikidata
+    item), else nowhere.
+    """
+
+    def __init__(self, described: Iterable[str] = ()) -> None:
+        self.described = frozenset(described)
+
+    def link(self, iri: str) -> Link | None:
+        """The link for ``iri``, or ``None`` when nothing useful can be linked."""
+        if iri.startswith("#"):
+            return Link(iri)
+        if document_of(iri) is not None:
+            return Link(local_path(iri) or "/")
+        if iri in self.described:
+            return Link("/page?" + urlencode({"iri": iri}))
+        if iri.startswith(("http://", "https://")):
+            return Link(iri, external=True)
+        return None
+
+
+def needs_lookup(iri: str) -> bool:
+    """Whether :class:`Links` needs to know if the store describes ``iri`` to link it well."""
+    return not iri.startswith("#") and document_of(iri) is None

@@ -4,8 +4,10 @@ The endpoint passes its query pool's ``select`` (so page queries get the same ti
 limits and snapshot as every other query); anything that takes a SELECT query and returns
 rows of pyoxigraph terms (or SPARQL JSON result bindings) works, a plain ``pyoxigraph.Store``
 wrapped in a lambda included. This module holds the shared parts: terms as :class:`Value`,
-labels, and the generic description of any resource; :mod:`borderkg.pageviews` builds the
-article, entity, concept and graph views on top.
+labels (an article without a headline is named "(untitled)" with the first words of its
+text), where links go (:func:`page_links`), and the generic description of any resource;
+:mod:`borderkg.pageviews` builds the article view and :mod:`borderkg.entityviews` the entity,
+concept and graph views on top.
 """
 
 from __future__ import annotations
@@ -15,8 +17,8 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from borderkg.ldpaths import href
-from borderkg.ontology.namespaces import PREFIXES, sparql_prefixes
+from borderkg.ldpaths import Links, needs_lookup
+from borderkg.ontology.namespaces import BASE, PREFIXES, sparql_prefixes
 
 #: A function running one SELECT query and returning its rows (variable → term).
 Select = Callable[[str], Sequence[Mapping[str, Any]]]
@@ -35,6 +37,11 @@ LABEL_PROPERTIES = (
     "http://data.europa.eu/eli/ontology#title",
     "http://www.w3.org/2004/02/skos/core#altLabel",
 )
+#: How an article without a headline is named, before the words that identify it.
+UNTITLED = "(untitled)"
+#: Most characters of an untitled article's text (or caption) quoted in its name.
+UNTITLED_WORDS = 60
+_ARTICLE_PREFIX = BASE + "article/"
 
 # SPARQL IRIREF: no controls, spaces or <>"{}|^`\ inside the angle brackets.
 _IRI_OK = re.compile(r'^[^\x00-\x20<>"{}|^`\\]+$')
@@ -83,11 +90,6 @@ class Value:
     def is_iri(self) -> bool:
         """Whether it is an IRI (a link)."""
         return self.kind == "iri"
-
-    @property
-    def href(self) -> str:
-        """Where a link to it goes on this server (IRIs only)."""
-        return href(self.value)
 
     @property
     def curie(self) -> str:
@@ -170,7 +172,72 @@ def labels(select: Select, iris: Iterable[str]) -> dict[str, str]:
             if prop in by_prop:
                 result[iri] = pick_label(by_prop[prop])
                 break
+    untitled = [i for i in wanted if i not in result and _is_article(i)]
+    if untitled:
+        result.update(untitled_labels(select, untitled))
     return result
+
+
+def _is_article(iri: str) -> bool:
+    return iri.startswith(_ARTICLE_PREFIX) and "#" not in iri and len(iri) > len(_ARTICLE_PREFIX)
+
+
+def _first_words(text: str, limit: int = UNTITLED_WORDS) -> str:
+    """The start of ``text`` on one line, cut at a word boundary, with "…" when cut."""
+    flat = " ".join(text.split())
+    if len(flat) <= limit:
+        return flat
+    cut = flat[:limit].rsplit(" ", 1)[0] or flat[:limit]
+    return cut.rstrip(" ,;:.") + "…"
+
+
+def untitled_label(start: str = "", caption: str = "", source_file: str = "") -> str:
+    """The name of an article without a headline: "(untitled)" and what identifies it best,
+    the first words of its text, else its photo caption, else its source file's name."""
+    for words in (start, caption):
+        if words.strip():
+            return f"{UNTITLED} “{_first_words(words)}”"
+    name = source_file.replace("\\", "/").rsplit("/", 1)[-1].strip()
+    return f"{UNTITLED} {name}" if name else UNTITLED
+
+
+def untitled_labels(select: Select, articles: Iterable[str]) -> dict[str, str]:
+    """Names for the articles among ``articles`` that the store has but that have no headline."""
+    wanted = sorted({a for a in articles if _IRI_OK.match(a) and _SCHEME.match(a)})
+    result: dict[str, str] = {}
+    for start in range(0, len(wanted), 200):
+        chunk = " ".join(f"<{a}>" for a in wanted[start : start + 200])
+        found = rows(
+            select,
+            sparql(
+                "SELECT ?a (SAMPLE(?t) AS ?start) (SAMPLE(?c) AS ?caption) (SAMPLE(?f) AS ?file)"
+                f" WHERE {{ VALUES ?a {{ {chunk} }} ?a a bkg:Article ."
+                " FILTER NOT EXISTS { ?a schema:headline ?h }"
+                f" OPTIONAL {{ ?a bkg:text/nif:isString ?s BIND(SUBSTR(?s, 1, {UNTITLED_WORDS * 3}) AS ?t) }}"
+                " OPTIONAL { ?a bkg:caption ?c } OPTIONAL { ?a bkg:sourceFile ?f } } GROUP BY ?a"
+            ),
+        )
+        for row in found:
+            result[row["a"].value] = untitled_label(
+                *(row[k].value if k in row else "" for k in ("start", "caption", "file"))
+            )
+    return result
+
+
+def page_links(select: Select, iris: Iterable[str]) -> Links:
+    """Where the links to ``iris`` go on a page: :class:`~borderkg.ldpaths.Links` told which
+    of them the store says something about or points to (those have a ``/page?iri=`` page,
+    the same test :meth:`Resource.exists` applies there)."""
+    wanted = sorted({i for i in iris if needs_lookup(i) and _IRI_OK.match(i) and _SCHEME.match(i)})
+    described: set[str] = set()
+    for start in range(0, len(wanted), 200):
+        chunk = " ".join(f"<{i}>" for i in wanted[start : start + 200])
+        query = sparql(
+            f"SELECT ?x WHERE {{ VALUES ?x {{ {chunk} }}"
+            " FILTER(EXISTS { ?x ?p ?o } || EXISTS { ?s ?q ?x }) }"
+        )
+        described.update(row["x"].value for row in rows(select, query) if "x" in row)
+    return Links(described)
 
 
 @dataclass
@@ -212,6 +279,14 @@ class Resource:
         """Its display label, or its short IRI."""
         return self.labels.get(self.iri) or curie(self.iri)
 
+    def shown_iris(self) -> set[str]:
+        """Every IRI its description shows: itself, predicates, values, incoming links."""
+        shown = {self.iri}
+        shown.update(p.predicate.value for p in self.properties)
+        shown.update(v.value for p in self.properties for v in p.values if v.is_iri)
+        shown.update(v.value for pair in self.incoming for v in pair if v.is_iri)
+        return shown
+
 
 def group_properties(pairs: Iterable[tuple[Value, Value]]) -> list[Property]:
     """(predicate, object) pairs as properties, ``rdf:type`` first, then by short name."""
@@ -244,11 +319,9 @@ def describe(select: Select, iri: str) -> Resource:
         ((r["s"], r["p"]) for r in incoming if "s" in r and "p" in r),
         key=lambda pair: (curie(pair[1].value), pair[0].value),
     )
-    shown = {iri}
-    shown.update(p.predicate.value for p in properties)
-    shown.update(v.value for p in properties for v in p.values if v.is_iri)
-    shown.update(v.value for pair in links for v in pair if v.is_iri)
-    return Resource(iri, properties, links, labels(select, shown))
+    resource = Resource(iri, properties, links, {})
+    resource.labels = labels(select, resource.shown_iris())
+    return resource
 
 
 def is_known(select: Select, iri: str) -> bool:

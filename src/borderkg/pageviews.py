@@ -12,6 +12,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 
 from borderkg.highlight import Span, highlight_html
+from borderkg.ldpaths import Links
 from borderkg.ontology.namespaces import BKG, ITSRDF, NIF, SCHEMA
 from borderkg.pagedata import (
     RDF_TYPE,
@@ -21,6 +22,7 @@ from borderkg.pagedata import (
     curie,
     group_properties,
     labels,
+    page_links,
     rows,
     sparql,
 )
@@ -95,14 +97,15 @@ class ArticleView:
     mentions: list[tuple[Value, int]]
     labels: dict[str, str]
     span_count: int
+    links: Links = field(default_factory=Links)
 
     @property
     def headline(self) -> str:
-        """The headline, or the article's short IRI when it has none."""
+        """The headline; without one, "(untitled)" and the first words of the text."""
         for prop in self.metadata:
             if prop.predicate.value == str(SCHEMA) + "headline" and prop.values:
                 return prop.values[0].value
-        return curie(self.iri)
+        return self.labels.get(self.iri) or curie(self.iri)
 
     @property
     def byline(self) -> list[Value]:
@@ -177,6 +180,7 @@ def article_view(select: Select, article_iri: str) -> ArticleView | None:
     link_iris = {o.value for pairs in by_subject.values() for _, o in pairs if o.is_iri}
     link_iris |= {p.value for pairs in by_subject.values() for p, _ in pairs}
     names = labels(select, link_iris | {article_iri})
+    links = page_links(select, link_iris)
     marks = []
     for ref, is_sentence in spans.values():
         classes = ["ev-sentence"] if is_sentence else []
@@ -208,6 +212,7 @@ def article_view(select: Select, article_iri: str) -> ArticleView | None:
         mentions=mentions,
         labels=names,
         span_count=len(spans),
+        links=links,
     )
 
 
