@@ -245,7 +245,7 @@ def _article(w: _Writer, record: ArticleRecord, x: Extraction, article: str, loc
         add(article, S["publisher"], f"<{x.publisher}>")
     for name in record.missing:
         w.text(article, B["missingMetadata"], name)
-    w.text(article, B["sourceFile"], record.source)
+    w.text(article, B["sourceFile"], record.source_name or record.source)
     text_node = f"{local}text>"
     add(article, B["text"], text_node)
     add(text_node, RDF_TYPE, NIF_CONTEXT)

@@ -38,6 +38,9 @@ class ArticleRecord:
     publisher: str | None = None
     language: str = "en"
     extra: dict[str, Any] = field(default_factory=dict)  # unknown input fields, kept as read
+    #: the name ``source`` is published under (``bkg:sourceFile``) when it differs: a load
+    #: never publishes the absolute path it read from (``borderkg.sourcenames``)
+    source_name: str | None = None
 
     @property
     def missing(self) -> list[str]:

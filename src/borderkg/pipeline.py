@@ -18,6 +18,7 @@ publishes nothing, unless the store has no snapshot yet.
 
 from __future__ import annotations
 
+import dataclasses
 import itertools
 import os
 import time
@@ -35,6 +36,7 @@ from borderkg.loaders.readers import ReadError, ReadOptions, iter_records
 from borderkg.loaders.record import ArticleRecord
 from borderkg.oxterms import to_rdflib
 from borderkg.search import SearchIndex, SyncStats
+from borderkg.sourcenames import name_roots, published_source
 from borderkg.store import GraphStore
 from borderkg.storetypes import ArticleWriteError, NTriples, WriteOutcome
 
@@ -284,7 +286,12 @@ def load(
     summary = LoadSummary()
     schema_changed = ensure_schema_graphs(store)
     checker = _make_gate(gate, store)
-    records = _split_inputs(iter_records(list(paths), options, stdin=stdin), summary)
+    paths = list(paths)
+    roots = name_roots(paths)
+    records = (
+        dataclasses.replace(record, source_name=published_source(record.source, roots))
+        for record in _split_inputs(iter_records(paths, options, stdin=stdin), summary)
+    )
     loader = _Loader(store, summary, on_article)
     publisher = _Publisher(store, summary, publish=publish, every=snapshot_every)
     group: list[Built] = []
