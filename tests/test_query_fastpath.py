@@ -232,7 +232,7 @@ def test_a_lookup_with_a_syntax_error_is_refused_as_a_worker_refuses_it(
         with pytest.raises(QuerySyntaxError) as caught:
             which.run(query)
         messages.append(caught.value.message)
-    assert messages[0] == messages[1] and "Prefix not found" in messages[0]
+    assert messages[0] == messages[1] and "unknown prefix 'nowhere:'" in messages[0]
 
 
 def test_a_new_snapshot_is_seen_by_the_next_lookup(tmp_path: Path) -> None:

@@ -26,6 +26,7 @@ import time
 from collections import OrderedDict
 from typing import Any
 
+from borderkg.querymessages import explain_syntax_error
 from borderkg.querytypes import QueryResult, QuerySyntaxError
 from borderkg.queryworker import IDLE_REFRESH, DocumentWriter, run_query
 from borderkg.snapshots import SnapshotReader
@@ -125,7 +126,8 @@ class LocalRunner:
                 self._strike(request["q"], STRIKES if out.full else 1)
             return None
         except SyntaxError as exc:
-            raise QuerySyntaxError(str(exc)) from None
+            message = explain_syntax_error(request["q"], str(exc), self.prefixes)
+            raise QuerySyntaxError(message) from None
         except Exception:  # anything unexpected: the worker path reports it properly
             return None
         if kind != b"S":

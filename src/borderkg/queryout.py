@@ -9,6 +9,7 @@ import traceback
 import pyoxigraph as ox
 
 from borderkg.ontology.namespaces import PREFIXES
+from borderkg.querymessages import explain_syntax_error
 from borderkg.store import GraphStore
 
 _RESULT_FORMATS = {
@@ -98,7 +99,7 @@ def render_results(store: GraphStore, sparql: str, fmt: str, *, union: bool = Tr
     try:
         return _render(store, sparql, fmt, union)
     except SyntaxError as exc:
-        failure, syntax = f"query syntax error: {exc}", True
+        failure, syntax = f"query syntax error: {explain_syntax_error(sparql, str(exc))}", True
         traceback.clear_frames(exc.__traceback__)
     except OSError as exc:  # evaluation failed, e.g. a SERVICE endpoint that is down
         failure, syntax = f"query failed: {exc}", False

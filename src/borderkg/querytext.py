@@ -8,7 +8,9 @@ SPARQL terminals — comments, strings (short and long), IRIs, prefixed names, v
 keywords, brackets — so that a ``SERVICE`` inside a string, an IRI or a comment is not
 taken for one, and an endpoint written as a prefixed name is resolved the way the engine
 resolves it (the query's ``PREFIX`` declarations over the predeclared ones, the latest
-declaration before the use winning; relative IRIs against ``BASE``).
+declaration before the use winning; relative IRIs against ``BASE``). The same lexer lets
+``borderkg.querymessages`` name an undeclared prefix or a misspelt query form, which the
+parser's own messages do not.
 
 One SPARQL terminal is context dependent: ``<`` starts an IRI, or is the less-than
 operator inside an expression. The lexer tracks brackets to tell them apart; where it
@@ -137,7 +139,7 @@ def inspect(
     return _inspect(query, tuple(prefixes.items()) if prefixes else ())
 
 
-class _Lexer:
+class Lexer:
     """The state of one pass over a query (see :func:`inspect`)."""
 
     def __init__(self, query: str, predeclared: tuple[tuple[str, str], ...]) -> None:
@@ -158,6 +160,9 @@ class _Lexer:
         self.pending_prefix = ""
         self.values_pending = False
         self.used: set[str] = set()
+        self.pos = 0  # where the current token starts
+        # Prefixed names whose prefix is not declared where they stand: (prefix, offset).
+        self.undeclared: list[tuple[str, int]] = []
 
     def run(self) -> QueryInfo:
         query, pos, end = self.query, 0, len(self.query)
@@ -173,6 +178,7 @@ class _Lexer:
                 text = query[pos:stop]
                 if kind == "word":
                     text = text.upper()
+                self.pos = pos
                 self._token(kind, text)
                 self.prev2, self.prev = self.prev, (kind, text)
             pos = stop
@@ -215,7 +221,10 @@ class _Lexer:
 
     def _token(self, kind: str, text: str) -> None:
         if kind == "pname":
-            self.used.add(text.partition(":")[0])
+            prefix = text.partition(":")[0]
+            self.used.add(prefix)
+            if self.expect != "PREFIX" and prefix not in self.known:
+                self.undeclared.append((prefix, self.pos))
         if self.expect and self._expected(kind, text):
             return
         if kind == "bracket":
@@ -279,7 +288,7 @@ class _Lexer:
 
 @lru_cache(maxsize=512)
 def _inspect(query: str, predeclared: tuple[tuple[str, str], ...]) -> QueryInfo:
-    return _Lexer(query, predeclared).run()
+    return Lexer(query, predeclared).run()
 
 
 def mentions_service(query: str) -> bool:

@@ -40,6 +40,7 @@ import pyoxigraph as ox
 from borderkg import deepstack
 from borderkg.allocator import GLIBC, active_allocator
 from borderkg.cmemory import release_free_memory
+from borderkg.querymessages import explain_syntax_error
 from borderkg.resultcap import Capped, RowCap, cap_document
 from borderkg.snapshots import SnapshotReader
 
@@ -350,7 +351,7 @@ def serve_slot(
         try:
             rows, capped, kind = run_query(shared.current(), request, prefixes, out)
         except SyntaxError as exc:
-            _error(sock, "syntax", str(exc))
+            _error(sock, "syntax", explain_syntax_error(request["q"], str(exc), prefixes))
         except Mismatch as exc:
             _error(sock, "mismatch", str(exc))
         except (OSError, ValueError) as exc:

@@ -15,6 +15,12 @@ it changed calls :meth:`SearchIndex.update_graphs` instead (a SPARQL update may 
 and keep its hash). Ranking is BM25 with titles and preferred labels weighted above keywords
 and aliases, and those above body text.
 
+Chinese, Japanese and Korean text is also indexed a character per token, in a second table
+(``fts_cjk``: only the words holding such characters, so English text costs nothing more),
+where a query term holding CJK characters is looked up as a phrase: part of a name ("惠山",
+"혜산") finds the whole ("惠山市", "혜산시"). The word table is as it was, so Latin-script
+matching, prefixes and scores do not change (see ``borderkg.searchquery``).
+
 Searching needs only :mod:`sqlite3` and small borderkg modules; reading the store
 (``borderkg.searchsync``/``searchsource``: pyoxigraph, the ontology namespaces, rdflib) is
 imported when syncing.
@@ -33,7 +39,18 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 from urllib.parse import quote
 
-from borderkg.searchquery import ELLIPSIS, MARK_CLOSE, MARK_OPEN, fts_query, has_mark, snippet_html
+from borderkg.searchquery import (
+    ELLIPSIS,
+    MARK_CLOSE,
+    MARK_OPEN,
+    Query,
+    cjk_snippet,
+    has_mark,
+    mark_cjk,
+    opening,
+    parse_query,
+    snippet_html,
+)
 from borderkg.storelock import StoreError
 
 if TYPE_CHECKING:
@@ -43,8 +60,10 @@ if TYPE_CHECKING:
 
 #: File name of the index inside a store directory.
 INDEX_NAME = "search.sqlite"
-#: Bumped when the tables change; an index of another version is rebuilt by the writer.
-SCHEMA_VERSION = "1"
+#: Bumped when the tables or the way text is indexed change; the writer remakes an index of
+#: another version empty (and its next sync fills it), readers refuse it. "3": CJK text in
+#: ``fts_cjk`` (an index of the short-lived "2" split it inside ``fts``; it is remade too).
+SCHEMA_VERSION = "3"
 #: BM25 weights of the columns (label, alt, body): title/label ≫ keywords/aliases ≫ body.
 WEIGHTS = (10.0, 4.0, 1.0)
 KINDS = ("article", "entity")
@@ -64,13 +83,14 @@ CREATE TABLE docs(
 CREATE VIRTUAL TABLE fts USING fts5(
     label, alt, body, tokenize = 'unicode61 remove_diacritics 2', prefix = '2 3'
 );
+CREATE VIRTUAL TABLE fts_cjk USING fts5(label, alt, body, tokenize = 'unicode61 remove_diacritics 2');
 CREATE TABLE articles(graph TEXT PRIMARY KEY, hash TEXT NOT NULL, iri TEXT NOT NULL);
 CREATE TABLE names(
     graph TEXT NOT NULL, iri TEXT NOT NULL, data TEXT NOT NULL, PRIMARY KEY (graph, iri)
 ) WITHOUT ROWID;
 CREATE INDEX names_by_iri ON names(iri);
 """
-_TABLES = ("meta", "docs", "fts", "articles", "names")
+_TABLES = ("meta", "docs", "fts", "fts_cjk", "articles", "names")
 #: SQLite result codes of a file that is not a (sound) database: SQLITE_CORRUPT, SQLITE_NOTADB.
 _DAMAGED = (11, 26)
 
@@ -154,6 +174,7 @@ class SearchIndex:
     def __init__(self, path: str | Path, *, read_only: bool = False) -> None:
         self.path = Path(path)
         self.read_only = read_only
+        self._made = False  # the tables were just made: the index holds nothing yet
         self._local = threading.local()
         self._connections: list[sqlite3.Connection] = []
         self._guard = threading.Lock()
@@ -242,6 +263,7 @@ class SearchIndex:
                 if statement.strip():
                     conn.execute(statement)
             conn.execute("INSERT INTO meta VALUES ('schema', ?)", (SCHEMA_VERSION,))
+            self._made = True
 
     @contextmanager
     def _transaction(self, conn: sqlite3.Connection) -> Iterator[None]:
@@ -264,19 +286,18 @@ class SearchIndex:
         is read as plain words (see ``borderkg.searchquery``), so no input raises.
         ``kind``: ``"article"``, ``"entity"`` or ``None`` for both.
         """
-        match = fts_query(q)
+        query = parse_query(q)
         kind_sql, params = self._kind_filter(kind)
         if limit < 0 or offset < 0:
             raise ValueError("limit and offset must not be negative")
-        if match is None or limit == 0:
+        if query.empty or limit == 0:
             return []
         conn = self._conn()
+        source, score, matches = _matching(query)
         ranked = conn.execute(
-            "SELECT d.id, d.kind, d.iri, d.label, d.date, d.types, "
-            f"bm25(fts, {', '.join(map(str, WEIGHTS))}) AS rank "
-            f"FROM fts JOIN docs AS d ON d.id = fts.rowid WHERE fts MATCH ?{kind_sql} "
-            "ORDER BY rank, d.id LIMIT ? OFFSET ?",
-            (match, *params, limit, offset),
+            f"SELECT d.id, d.kind, d.iri, d.label, d.date, d.types, {score} AS rank "
+            f"{source}{kind_sql} ORDER BY rank, d.id LIMIT ? OFFSET ?",
+            (*matches, *params, limit, offset),
         ).fetchall()
         hits = []
         for doc_id, doc_kind, iri, label, date, types, rank in ranked:
@@ -285,7 +306,7 @@ class SearchIndex:
                     kind=doc_kind,
                     iri=iri,
                     label=label,
-                    snippet=self._snippet(conn, match, doc_id, doc_kind),
+                    snippet=self._snippet(conn, query, doc_id, doc_kind),
                     score=round(-rank, 6),
                     date=date,
                     types=tuple(json.loads(types)),
@@ -295,20 +316,13 @@ class SearchIndex:
 
     def count(self, q: str, *, kind: str | None = None) -> int:
         """How many documents match the user query ``q`` (for paging)."""
-        match = fts_query(q)
+        query = parse_query(q)
         kind_sql, params = self._kind_filter(kind)
-        if match is None:
+        if query.empty:
             return 0
-        row = (
-            self._conn()
-            .execute(
-                "SELECT count(*) FROM fts JOIN docs AS d ON d.id = fts.rowid "
-                f"WHERE fts MATCH ?{kind_sql}",
-                (match, *params),
-            )
-            .fetchone()
-        )
-        return int(row[0])
+        source, _, matches = _matching(query)
+        row = self._conn().execute(f"SELECT count(*) {source}{kind_sql}", (*matches, *params))
+        return int(row.fetchone()[0])
 
     @staticmethod
     def _kind_filter(kind: str | None) -> tuple[str, tuple[str, ...]]:
@@ -319,21 +333,26 @@ class SearchIndex:
         return " AND d.kind = ?", (kind,)
 
     @staticmethod
-    def _snippet(conn: sqlite3.Connection, match: str, doc_id: int, kind: str) -> str:
+    def _snippet(conn: sqlite3.Connection, query: Query, doc_id: int, kind: str) -> str:
         """An article's body around its matches (its opening lines if only the title
-        matched); an entity's names, with the one that matched highlighted."""
-        column = 2 if kind == "article" else -1
-        row = conn.execute(
-            f"SELECT snippet(fts, {column}, ?, ?, ?, ?), snippet(fts, -1, ?, ?, ?, ?) "
-            "FROM fts WHERE fts MATCH ? AND rowid = ?",
-            (MARK_OPEN, MARK_CLOSE, ELLIPSIS, SNIPPET_TOKENS) * 2 + (match, doc_id),
-        ).fetchone()
-        if row is None:
-            return ""
-        chosen, best = row
-        if kind == "entity" or has_mark(chosen) or not chosen:
-            return snippet_html(chosen or best)
-        return snippet_html(chosen)
+        matched); an entity's names, with the one that matched highlighted. Word matches
+        are marked by FTS5; CJK matches, when no word match shows, by ``cjk_snippet``."""
+        chosen = best = None
+        if query.words is not None:
+            column = 2 if kind == "article" else -1
+            row = conn.execute(
+                f"SELECT snippet(fts, {column}, ?, ?, ?, ?), snippet(fts, -1, ?, ?, ?, ?) "
+                "FROM fts WHERE fts MATCH ? AND rowid = ?",
+                (MARK_OPEN, MARK_CLOSE, ELLIPSIS, SNIPPET_TOKENS) * 2 + (query.words, doc_id),
+            ).fetchone()
+            chosen, best = row or (None, None)
+            if not query.cjk_terms or has_mark(chosen) or (kind == "entity" and has_mark(best)):
+                return snippet_html(mark_cjk(chosen or best or "", query.cjk_terms))
+        row = conn.execute("SELECT label, alt, body FROM fts WHERE rowid = ?", (doc_id,))
+        label, alt, body = row.fetchone() or ("", "", "")
+        texts = (body, label) if kind == "article" else (label, alt)
+        found = cjk_snippet(texts, query.cjk_terms)
+        return snippet_html(found or chosen or best or opening(texts[0] or texts[1]))
 
     def stats(self) -> IndexStats:
         """Counts of indexed articles and entities, file size, time of the last sync."""
@@ -367,17 +386,22 @@ class SearchIndex:
         """
         from borderkg.searchsync import apply_sync
 
-        return self._write(lambda conn: apply_sync(conn, _ox_store(store)))
+        stats = self._write(lambda conn: apply_sync(conn, _ox_store(store)))
+        self._made = False
+        return stats
 
     def update_graphs(self, store: GraphStore | ox.Store, graphs: Iterable[str]) -> SyncStats:
         """Re-read the given graphs of ``store`` (article graphs, the vocabulary graph).
 
         For a writer that knows what it touched: a SPARQL update may change an article graph
         and keep its content hash, which :meth:`sync` would not notice. Costs only the
-        graphs named; a graph that no longer exists is removed from the index.
+        graphs named; a graph that no longer exists is removed from the index. An index this
+        object has just made (new, or remade for another version) is synced whole instead.
         """
         from borderkg.searchsync import apply_update
 
+        if self._made:
+            return self.sync(store)
         names = [str(getattr(g, "value", g)) for g in graphs]
         return self._write(lambda conn: apply_update(conn, _ox_store(store), names))
 
@@ -396,18 +420,35 @@ class SearchIndex:
         from borderkg.searchsync import apply_sync
 
         def from_scratch(conn: sqlite3.Connection) -> SyncStats:
-            for table in ("docs", "fts", "articles", "names"):
+            for table in ("docs", "fts", "fts_cjk", "articles", "names"):
                 conn.execute(f"DELETE FROM {table}")
             conn.execute("DELETE FROM meta WHERE key != 'schema'")
             return apply_sync(conn, _ox_store(store))
 
         stats = self._write(from_scratch)
-        self._conn().execute("INSERT INTO fts(fts) VALUES ('optimize')")
+        self._made = False
+        for table in ("fts", "fts_cjk"):
+            self._conn().execute(f"INSERT INTO {table}({table}) VALUES ('optimize')")
         return stats
 
     def _writable(self) -> None:
         if self.read_only:
             raise SearchIndexError(f"The search index {self.path} is open read-only")
+
+
+def _matching(query: Query) -> tuple[str, str, tuple[str, ...]]:
+    """The ``FROM … WHERE`` clause of a query's documents, their score expression and the
+    MATCH parameters: the word table, the character table or both (each must match)."""
+    weights = ", ".join(map(str, WEIGHTS))
+    joins, where, scores, matches = [], [], [], []
+    for table, match in (("fts", query.words), ("fts_cjk", query.cjk)):
+        if match is not None:
+            joins.append(f" JOIN {table} ON {table}.rowid = d.id")
+            where.append(f"{table} MATCH ?")
+            scores.append(f"bm25({table}, {weights})")
+            matches.append(match)
+    source = f"FROM docs AS d{''.join(joins)} WHERE {' AND '.join(where)}"
+    return source, " + ".join(scores), tuple(matches)
 
 
 def reindex(store_root: str | Path) -> SyncStats:

@@ -10,7 +10,7 @@ from collections.abc import Iterable, Sequence
 import pyoxigraph as ox
 
 from borderkg.search import SyncStats
-from borderkg.searchquery import clean_text
+from borderkg.searchquery import cjk_text, clean_text
 from borderkg.searchsource import (
     VOCABULARY,
     EntityNames,
@@ -204,14 +204,20 @@ def _upsert_doc(
             (kind, label, date, type_list, doc_id),
         )
         conn.execute("DELETE FROM fts WHERE rowid = ?", (doc_id,))
-    conn.execute(
-        "INSERT INTO fts (rowid, label, alt, body) VALUES (?, ?, ?, ?)",
-        (doc_id, *(clean_text(c) for c in columns)),
-    )
+        conn.execute("DELETE FROM fts_cjk WHERE rowid = ?", (doc_id,))
+    texts = [clean_text(c) for c in columns]
+    conn.execute("INSERT INTO fts (rowid, label, alt, body) VALUES (?, ?, ?, ?)", (doc_id, *texts))
+    characters = [cjk_text(text) for text in texts]
+    if any(characters):  # most documents hold no CJK text: no row
+        conn.execute(
+            "INSERT INTO fts_cjk (rowid, label, alt, body) VALUES (?, ?, ?, ?)",
+            (doc_id, *characters),
+        )
 
 
 def _delete_doc(conn: sqlite3.Connection, iri: str) -> None:
     row = conn.execute("SELECT id FROM docs WHERE iri = ?", (iri,)).fetchone()
     if row is not None:
         conn.execute("DELETE FROM fts WHERE rowid = ?", (row[0],))
+        conn.execute("DELETE FROM fts_cjk WHERE rowid = ?", (row[0],))
         conn.execute("DELETE FROM docs WHERE id = ?", (row[0],))
