@@ -321,7 +321,11 @@ def test_a_load_holding_the_store_makes_writes_503_with_retry_after(
         )
         assert reply.status_code == 503
         assert int(reply.headers["Retry-After"]) > 0
-        assert reply.get_json()["error"]["code"] == "store-busy"
+        error = reply.get_json()["error"]
+        assert error["code"] == "store-busy"
+        assert "writing it" in error["message"]
+        # the client learns no path, process id or command line of the operator's machine
+        assert str(store) not in error["message"] and "pid" not in error["message"].lower()
     assert client.get(data_url(graph)).status_code == 404
 
 

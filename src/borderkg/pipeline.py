@@ -471,7 +471,8 @@ class _Loader:
 
 
 def _describe(result: Any) -> str:
-    """One validation result for a person: severity, shape, focus node, path, message."""
+    """One validation result for a person: what is wrong first, then where the shapes
+    found it (severity, shape, focus node, path)."""
     shape = result.shape_name or result.source_shape
-    path = f" {result.path}" if result.path else ""
-    return f"{result.severity} of {shape} on {result.focus_node}{path}: {result.message}"
+    path = f", path {result.path}" if result.path else ""
+    return f"{result.message} ({result.severity}, shape '{shape}', on {result.focus_node}{path})"
