@@ -49,6 +49,7 @@ from borderkg.loaders.rdfterms import (
     SKOS_PREF,
     TA_IDENT,
     TRUE,
+    UNKNOWN_PRECISION,
     UNREVIEWED,
     XSD_ANYURI,
     XSD_NNI,
@@ -335,7 +336,9 @@ def _time(
         return
     w.text(node, B["timeExpression"], time.expression)
     w.add(node, B["timePrecision"], f"<{time.precision}>")
-    if time.earliest is None or time.latest is None:
+    # "recently" keeps its rough window for reading the text, but the scheme gives it no
+    # usable time: like an unresolved expression, it is not dated in the graph.
+    if time.earliest is None or time.latest is None or time.precision == UNKNOWN_PRECISION:
         return
     if time.relation == "since":
         w.add(node, SEM_P["hasEarliestBeginTimeStamp"], date_lit(time.earliest))

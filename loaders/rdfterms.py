@@ -12,7 +12,17 @@ from decimal import Decimal
 
 from rdflib.namespace import DCTERMS, PROV, RDF, RDFS, SKOS, XSD
 
-from borderkg.ontology.namespaces import BKG, ELI, ITSRDF, NIF, REVIEW, SCHEMA, SEM, STATUS
+from borderkg.ontology.namespaces import (
+    BKG,
+    ELI,
+    ITSRDF,
+    NIF,
+    REVIEW,
+    SCHEMA,
+    SEM,
+    STATUS,
+    TIMEPREC,
+)
 
 
 def nt_iri(iri: object) -> str:
@@ -84,9 +94,11 @@ ELI_P = {
 TA_IDENT = nt_iri(ITSRDF.taIdentRef)
 UNREVIEWED = nt_iri(REVIEW.Unreviewed)
 LIFTED = str(STATUS.Lifted)
-IN_FORCE_FROM = {
-    str(s) for s in (STATUS.InForce, STATUS.CarriedOut, STATUS.Announced, STATUS.Eased)
-}
+UNKNOWN_PRECISION = str(TIMEPREC.Unknown)
+#: Statuses of a rule being applied, whose date is when it came into force. A one-off act
+#: (CarriedOut) happened at its date but is never "in force"; an announced, planned or
+#: rumoured measure is not yet shown applied, and its date is often that of the telling.
+IN_FORCE_FROM = {str(s) for s in (STATUS.InForce, STATUS.Eased)}
 EPOCH = dt.date(1970, 1, 1)
 
 

@@ -67,8 +67,9 @@ def times(
             ("last week", dt.date(2023, 10, 2), dt.date(2023, 10, 8), "Week", "at"),
         ),
         (
+            # the scheme: "recently" is vague, so Unknown; the rough window stays for reading
             "Built recently.",
-            ("recently", dt.date(2023, 9, 12), dt.date(2023, 10, 12), "Month", "at"),
+            ("recently", dt.date(2023, 9, 12), dt.date(2023, 10, 12), "Unknown", "at"),
         ),
         (
             "Built two weeks ago.",

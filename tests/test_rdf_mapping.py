@@ -242,7 +242,7 @@ def test_a_policy_has_its_type_status_actors_place_and_dates(loaded: tuple) -> N
             ),
             ("http://semanticweb.cs.vu.nl/2009/11/sem/hasEarliestBeginTimeStamp", "2023-09-01"),
             ("http://semanticweb.cs.vu.nl/2009/11/sem/hasLatestEndTimeStamp", "2023-09-30"),
-            ("https://w3id.org/borderkg/ontology#inForceFrom", "2023-09-01"),
+            # carried out: a one-off act, dated by when it happened, never "in force"
             ("https://w3id.org/borderkg/ontology#dayIndex", "19601"),
         ]
     )

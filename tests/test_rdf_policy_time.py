@@ -89,3 +89,46 @@ def test_a_claim_invoking_a_law_is_about_the_measure_it_names(extractor: Extract
     by_local = {p.local: p.measure_type.rsplit("/", 1)[-1] for p in found.policies}
     [claim] = [c for c in found.claims if c.invokes]
     assert [by_local[iri.rsplit("#", 1)[-1]] for iri in claim.about] == ["BarrierConstruction"]
+
+
+def test_a_rule_in_force_has_a_start_of_force_and_a_one_off_act_has_none(
+    extractor: Extractor,
+) -> None:
+    rule = "Since March, residents of Hyesan have been banned from the riverbank."
+    act = "Border guards in Hyesan arrested three smugglers at the river in March."
+    assert _dates(_store(extractor, rule), "MovementRestriction")["inForceFrom"] == "2022-03-01"
+    acted = _dates(_store(extractor, act), "SmugglingCrackdown")
+    assert acted == {"hasLatestEndTimeStamp": "2022-03-31"}  # when it happened, no force
+
+
+def test_a_closure_extended_until_at_least_a_date_ends_there(extractor: Extractor) -> None:
+    text = "North Korea has extended the closure of its border until at least the end of the year."
+    assert _dates(_store(extractor, text), "BorderClosure") == {
+        "hasLatestEndTimeStamp": "2022-12-31",
+        "inForceUntil": "2022-12-31",
+    }
+
+
+def test_precision_follows_the_scheme_for_parts_of_a_unit(extractor: Extractor) -> None:
+    precisions = {}
+    for words in ("in early May", "at the end of last year", "in the first week of May"):
+        text = f"Police in Hyesan detained three brokers {words}."
+        [policy] = extract(extractor, text, published=PUBLISHED).policies
+        assert policy.time is not None
+        precisions[words] = policy.time.precision.rsplit("/", 1)[-1]
+    assert precisions == {
+        "in early May": "Month",
+        "at the end of last year": "Season",
+        "in the first week of May": "Week",
+    }
+
+
+def test_recently_is_no_usable_time(extractor: Extractor) -> None:
+    store = _store(extractor, "Border guards in Hyesan have recently been reinforced.")
+    query = sparql_prefixes() + (
+        "SELECT ?words ?precision ?day WHERE { GRAPH ?g { ?x bkg:timeExpression ?words ; "
+        "bkg:timePrecision ?precision . OPTIONAL { ?x bkg:dayIndex ?day } } }"
+    )
+    [row] = list(store.query(query))
+    assert row["words"].value == "recently" and row["precision"].value.endswith("/Unknown")
+    assert row["day"] is None

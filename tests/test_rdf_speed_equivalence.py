@@ -8,7 +8,9 @@ the article graph for the runs graph; the old digest is the new quads plus that 
 It was moved a second time, on purpose, in session 30: a measure in force "until March" ends
 its force on the last day of March (``bkg:inForceUntil 2023-03-31``, the latest date the
 words name), where it was the first; with that one date set back, the quads give the
-previous digest.
+previous digest. And a third, the same session: a measure carried out (a one-off act) has
+no ``bkg:inForceFrom`` any more, only the sem timestamps of when it happened; with that
+one triple added back, the quads give the second digest.
 """
 
 from __future__ import annotations
@@ -50,8 +52,8 @@ ONT = "https://w3id.org/borderkg/ontology#"
 #: Predicates whose values depend on other modules (version, record hashing): checked apart.
 VOLATILE = (ONT + "loaderVersion", ONT + "contentHash")
 #: SHA-256 of the sorted N-Quads of the fixture without VOLATILE predicates, and their count.
-REFERENCE_DIGEST = "a8b8aaca379f1aafa8c2b7b469ca04b7bf777eddd849bc5e04d516dff9369c75"
-REFERENCE_COUNT = 235  # 234 before bkg:publishedDayIndex (session 11)
+REFERENCE_DIGEST = "6419ed04f72d441379165d39c4b321a2f630745dda15c3f52c0f4c9ef5e75955"
+REFERENCE_COUNT = 234  # 235 from bkg:publishedDayIndex (session 11) to session 30
 TEXT = (
     "Border guards in Hyesan began building a 20 km fence last month, a source said.\n\n"
     'The source said: "We cannot cross at night \\ any more." Prices rose by 12.5 percent.\r'

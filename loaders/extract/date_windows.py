@@ -116,6 +116,26 @@ def precision_of(window: Window) -> str:
 _BY_DAY, _BY_WEEK, _BY_MONTH, _BY_SEASON, _BY_YEAR = (
     str(c) for c in (TIMEPREC.Day, TIMEPREC.Week, TIMEPREC.Month, TIMEPREC.Season, TIMEPREC.Year)
 )
+_ORDER = (_BY_DAY, _BY_WEEK, _BY_MONTH, _BY_SEASON, _BY_YEAR)
+#: Parts that narrow a unit without naming a smaller one ("early May", "late last year").
+_BROAD_PARTS = frozenset(
+    {"early", "mid", "late", "earlier", "later", "the end of", "the beginning of", "the start of",
+     "the middle of", "the first half of", "the second half of"}
+)  # fmt: skip
+#: The precision a broad part of each unit keeps: the scheme reads "in early May" as known
+#: to the month and "at the end of last year" as known to a season.
+_PART_FLOOR = {"month": _BY_MONTH, "season": _BY_SEASON, "year": _BY_SEASON}
+
+
+def part_precision(window: Window, part: str | None, unit: str | None) -> str:
+    """The precision of a window a part of a unit names: no finer than the scheme gives a
+    broad part of that unit ("early May" Month, though its window is ten days); a part
+    that names a smaller unit ("the first week of May") keeps its window's."""
+    precision = precision_of(window)
+    floor = _PART_FLOOR.get(unit or "")
+    if part and floor and part.strip().lower() in _BROAD_PARTS:
+        return max(precision, floor, key=_ORDER.index)
+    return precision
 
 
 def season_window(name: str, year: int) -> Window:

@@ -23,7 +23,7 @@ from .date_windows import (
     add_months,
     month_window,
     part_of,
-    precision_of,
+    part_precision,
     season_window,
     season_year,
 )
@@ -63,7 +63,8 @@ _WEEKDAY = r"(?P<wd>" + "|".join(WEEKDAY_NAMES) + ")"
 # ("2024,500 won").
 _YEAR = r"(?P<year>(?:19|20)\d{2})(?!\d|,\d)"
 _PREP = (
-    r"(?i:(?P<prep>since|from|until|till|by|in|on|during|as of|starting(?: in| on| from)?|"
+    r"(?i:(?P<prep>since|from|(?:until|till)(?: at least)?|by|in|on|during|as of|"
+    r"starting(?: in| on| from)?|"
     r"beginning(?: in| on)?|throughout|before|after)\s+)"
 )
 _PART = (
@@ -192,7 +193,8 @@ def _ago(m: re.Match[str], pub: dt.date | None, future: bool) -> Window | None:
 
 
 def _last_n(m: re.Match[str], pub: dt.date | None, future: bool) -> Window | None:
-    """``in the last two weeks``: from that long before the publication date up to it."""
+    """``in the last two weeks``: from that long before the publication date up to it.
+    Years are not read (``over the past two years`` is a span, not when something was done)."""
     if pub is None:
         return None
     raw = m.group("n").lower()
@@ -202,11 +204,8 @@ def _last_n(m: re.Match[str], pub: dt.date | None, future: bool) -> Window | Non
         return pub - dt.timedelta(days=n), pub
     if unit == "week":
         return pub - dt.timedelta(weeks=n), pub
-    if unit == "month":
-        year, month = add_months(pub.year, pub.month, -n)
-        return dt.date(year, month, min(pub.day, month_window(year, month)[1].day)), pub
-    last_day = month_window(pub.year - n, pub.month)[1].day
-    return dt.date(pub.year - n, pub.month, min(pub.day, last_day)), pub
+    year, month = add_months(pub.year, pub.month, -n)
+    return dt.date(year, month, min(pub.day, month_window(year, month)[1].day)), pub
 
 
 def _weekday(m: re.Match[str], pub: dt.date | None, future: bool) -> Window | None:
@@ -303,7 +302,7 @@ _RULES: list[tuple[re.Pattern[str], Handler, Triggers]] = [
         re.compile(
             r"\b(?:in|over|during|within)\s+the\s+(?:past|last)\s+"
             r"(?P<n>\d{1,2}|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)"
-            r"\s+(?P<unit>days|weeks|months|years)\b",
+            r"\s+(?P<unit>days|weeks|months)\b",
             _I,
         ),
         _last_n,
@@ -357,11 +356,18 @@ def _relation(m: re.Match[str]) -> str:
     prep = (m.groupdict().get("prep") or "").lower()
     if prep.startswith(("since", "from", "starting", "beginning", "after")):
         return "since"
-    if prep in ("until", "till"):
+    if prep.startswith(("until", "till")):  # "until at least the end of the year"
         return "until"
     if prep in ("by", "before"):
         return "by"
     return "at"
+
+
+def _unit(handler: Handler, m: re.Match[str]) -> str | None:
+    """The unit a matched expression names, for the precision of its parts."""
+    if handler is _relative:
+        return m.group("unit").lower()
+    return {_month_year: "month", _year: "year", _season_expr: "season"}.get(handler)
 
 
 def find_times(
@@ -393,7 +399,9 @@ def find_times(
             precision, earliest, latest = str(TIMEPREC.Unknown), None, None
         else:
             earliest, latest = window
-            precision = precision_of(window)
+            precision = part_precision(window, m.groupdict().get("part"), _unit(handler, m))
+            if handler is _recent:  # the scheme: "recently" is vague, no usable time
+                precision = str(TIMEPREC.Unknown)
         info = TimeInfo(
             span=Span(begin, end),
             expression=text[begin:end],
