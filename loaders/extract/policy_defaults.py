@@ -37,12 +37,10 @@ _SENTENCE_END = re.compile(
 
 
 # Words between a time expression and a measure that put them in different clauses: the
-# time of the telling ("told officials this month that …", "a source reported on Tuesday"),
-# or a second predicate of the same subject ("installed cameras … and are set to build a
-# fence by next spring": the spring is the fence's).
+# time of the telling ("told officials this month that …", "a source reported on Tuesday").
 _OTHER_CLAUSE = re.compile(
     r"\b(?:that|whether|said|says|told|reported|reports|added|according|when|while|after|"
-    r"before|because)\b|\band\s+(?:is|are|was|were|has|have|had|will|would)\b",
+    r"before|because)\b",
     re.IGNORECASE,
 )
 
