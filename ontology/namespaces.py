@@ -302,6 +302,8 @@ class COUNTQ(DefinedNamespace):
     Approximately: URIRef
     AtLeast: URIRef
     AtMost: URIRef
+    Range: URIRef
+    ApproximateRange: URIRef
 
 
 class EVENTTYPE(DefinedNamespace):

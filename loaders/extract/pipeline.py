@@ -14,7 +14,7 @@ from rdflib import Graph
 
 from borderkg import iris
 from borderkg.loaders.record import ArticleRecord
-from borderkg.ontology.namespaces import ACTORTYPE, BKG, COUNTQ
+from borderkg.ontology.namespaces import ACTORTYPE, BKG
 
 from . import kinds
 from .attribution import Attributor
@@ -30,7 +30,7 @@ from .linking import Linker
 from .model import Entity, Extraction, Quantity, Span
 from .nlp import get_pipeline, model_from_env, sentence_spans, tokenizable
 from .policies import find_policies
-from .quantities import find_quantities
+from .quantities import as_quantity, find_quantities
 from .text import fold
 
 
@@ -101,16 +101,7 @@ class Extractor:
         blocked = [t.span for t in times]
         blocked += [m.span for m in mentions if kinds.is_legal(entities[m.entity])]
         quantities = [
-            Quantity(
-                local=f"qty-{i}",
-                span=q.span,
-                qualifier=q.qualifier,
-                value=q.number if q.qualifier in _POINT else None,
-                min_value=q.number if q.qualifier == _AT_LEAST else None,
-                max_value=q.number if q.qualifier == _AT_MOST else None,
-                unit_text=q.unit_text,
-                currency=q.currency,
-            )
+            as_quantity(q, f"qty-{i}")
             for i, q in enumerate(find_quantities(folded, blocked, sentences, words), start=1)
         ]
         by_local = {q.local: q for q in quantities}
@@ -207,10 +198,6 @@ def _renumber(quantities: list[Quantity], used: set[str], result: Extraction) ->
         q.local = names[q.local]
     return kept
 
-
-_POINT = {str(COUNTQ.Exact), str(COUNTQ.Approximately)}
-_AT_LEAST = str(COUNTQ.AtLeast)
-_AT_MOST = str(COUNTQ.AtMost)
 
 _LOCK = threading.Lock()
 _EXTRACTORS: dict[ExtractSettings, Extractor] = {}

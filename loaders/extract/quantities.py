@@ -1,188 +1,94 @@
-"""Reported amounts: counts, measures and prices, with their qualifier.
+"""Reported amounts: counts, measures, prices and ranges, with their qualifier.
 
 ``hundreds of defectors`` → min 200, AtLeast; ``around 600 people`` → 600, Approximately;
 ``20 km`` → 20 km, Exact; ``at least 50`` → min 50, AtLeast; ``as many as 2,000`` → max 2000,
-AtMost; ``30,000 yuan per person`` → a monetary amount of 30000 CNY.
+AtMost; ``30,000 yuan per person`` → a monetary amount of 30000 CNY; ``50 to 100 yuan`` →
+min 50, max 100 CNY, Range (``around 60 to 65 yuan``: ApproximateRange); ``1,200 won to the
+yuan`` → 1200 KPW per CNY. A decade ("the 2000s"), a multiple or a repetition ("three
+times") and a number inside a name ("COVID-19") are no amounts.
 """
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 
 from spacy.lang.en.stop_words import STOP_WORDS
 
-from borderkg.ontology.namespaces import COUNTQ
-
 from .cues import SentenceWords, triggers
-from .model import Span
-
-_WORD_NUMBERS = {
-    "two": 2,
-    "three": 3,
-    "four": 4,
-    "five": 5,
-    "six": 6,
-    "seven": 7,
-    "eight": 8,
-    "nine": 9,
-    "ten": 10,
-    "eleven": 11,
-    "twelve": 12,
-    "fifteen": 15,
-    "twenty": 20,
-    "thirty": 30,
-    "forty": 40,
-    "fifty": 50,
-    "sixty": 60,
-    "seventy": 70,
-    "eighty": 80,
-    "ninety": 90,
-    "a dozen": 12,
-    "a hundred": 100,
-    "a thousand": 1000,
-}
-_MULTIPLIERS = {"hundred": 100, "thousand": 1000, "million": 1_000_000, "billion": 1_000_000_000}
-_QUALIFIERS = {
-    **dict.fromkeys(
-        (
-            "at least",
-            "more than",
-            "over",
-            "upwards of",
-            "no fewer than",
-            "no less than",
-            "in excess of",
-        ),
-        str(COUNTQ.AtLeast),
-    ),
-    **dict.fromkeys(
-        (
-            "around",
-            "about",
-            "approximately",
-            "roughly",
-            "some",
-            "an estimated",
-            "estimated",
-            "close to",
-            "nearly",
-            "almost",
-        ),
-        str(COUNTQ.Approximately),
-    ),
-    **dict.fromkeys(
-        (
-            "up to",
-            "fewer than",
-            "less than",
-            "under",
-            "no more than",
-            "at most",
-            "as many as",
-            "as much as",
-        ),
-        str(COUNTQ.AtMost),
-    ),
-}
-_VAGUE = {
-    "hundreds of thousands of": 200_000,
-    "tens of thousands of": 20_000,
-    "hundreds of": 200,
-    "thousands of": 2000,
-    "dozens of": 24,
-    "scores of": 40,
-    "several hundred": 200,
-    "several thousand": 2000,
-    "a few hundred": 200,
-    "a few thousand": 2000,
-}
-_CURRENCIES = {
-    "$": "USD",
-    "us$": "USD",
-    "usd": "USD",
-    "dollars": "USD",
-    "dollar": "USD",
-    "us dollars": "USD",
-    "yuan": "CNY",
-    "rmb": "CNY",
-    "renminbi": "CNY",
-    "cny": "CNY",
-    "chinese yuan": "CNY",
-    "won": "KPW",
-    "kpw": "KPW",
-    "north korean won": "KPW",
-}
-
-
-def _alt(words: object) -> str:
-    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))  # type: ignore[arg-type]
-
-
-_I = re.IGNORECASE
-# Anchors: a number (digits or a number word) or a vague plural ("hundreds of").
-_ANCHOR = re.compile(
-    rf"(?P<vague>\b(?:{_alt(_VAGUE)})\s+)|(?P<cpre>(?<![\w$])(?:US\$|\$|USD|CNY|RMB|KPW)\s?)?"
-    rf"(?P<num>(?<![\w.,])\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|(?<![\w.,])\d+(?:\.\d+)?|"
-    rf"\b(?:{_alt(_WORD_NUMBERS)})\b)",
-    _I,
-)
-_QUAL_BEFORE = re.compile(rf"\b(?P<qual>{_alt(_QUALIFIERS)})\s+$", _I)
-_MULT = re.compile(rf"\s+(?P<mult>{_alt(_MULTIPLIERS)})\b", _I)
-_CUR_POST = re.compile(
-    r"\s*(?P<cpost>north korean won|chinese yuan|us dollars|dollars?|yuan|rmb|renminbi|cny|won|"
-    r"kpw)\b",
-    _I,
-)
-_UNIT = re.compile(
-    r"(?:\s*|-)(?P<unit>km|kilometers?|kilometres?|meters?|metres?|miles?|kg|kilograms?|kilos?|"
-    r"tons?|tonnes?|grams?|percent|per cent|%|hours?|days?|weeks?|months?|years?)(?!\w)",
-    _I,
-)
-_PER = re.compile(r"\s+(?P<per>per\s+[a-z]+|a\s+(?:kilogram|kilo|kg|month|year|person|head))\b", _I)
-_NOT_A_COUNT = re.compile(r"\s*(?:[-/.]\d|%)")
-_WORD = re.compile(r"\s*([A-Za-z][A-Za-z'-]*)")
-_VERBS = frozenset(
-    [
-        "left",
-        "fled",
-        "died",
-        "crossed",
-        "went",
-        "came",
-        "said",
-        "arrived",
-        "returned",
-        "remain",
-        "remained",
-    ]
+from .model import Quantity, Span
+from .quantities_lexicon import (
+    ANCHOR,
+    APPROXIMATE_RANGE,
+    AT_LEAST,
+    AT_MOST,
+    BETWEEN,
+    CUR_POST,
+    EXACT,
+    FROM,
+    GLUED,
+    LONE_ONE,
+    MULT,
+    MULTIPLIERS,
+    NOT_A_COUNT,
+    NOT_COUNTED,
+    PER,
+    QUAL_BEFORE,
+    QUALIFIERS,
+    RANGE,
+    RANGE_AND,
+    RANGE_TO,
+    RATE_BASE,
+    UNIT,
+    VAGUE,
+    VERBS,
+    WORD,
+    WORD_NUMBERS,
+    currency_code,
+    is_approximate,
+    number,
+    unit_key,
 )
 
 
 @dataclass
 class QuantityMatch:
-    """A quantity found in the text, before it is attached to anything."""
+    """A quantity found in the text, before it is attached to anything.
+
+    ``number`` is the value, or the lower bound of a range whose upper bound is ``high``.
+    """
 
     span: Span
     qualifier: str
     number: Decimal
     unit_text: str | None
     currency: str | None
+    high: Decimal | None = None
 
 
-def _number(raw: str, mult: str | None) -> Decimal | None:
-    raw = raw.lower()
-    if raw in _WORD_NUMBERS:
-        value = Decimal(_WORD_NUMBERS[raw])
+def as_quantity(match: QuantityMatch, local: str) -> Quantity:
+    """The model's quantity: the number as value, lower or upper bound as its qualifier says,
+    both bounds for a range."""
+    value = low = high = None
+    if match.high is not None:
+        low, high = match.number, match.high
+    elif match.qualifier == AT_LEAST:
+        low = match.number
+    elif match.qualifier == AT_MOST:
+        high = match.number
     else:
-        try:
-            value = Decimal(raw.replace(",", ""))
-        except InvalidOperation:
-            return None
-    if mult:
-        value *= _MULTIPLIERS[mult.lower()]
-    return value
+        value = match.number
+    return Quantity(
+        local=local,
+        span=match.span,
+        qualifier=match.qualifier,
+        value=value,
+        min_value=low,
+        max_value=high,
+        unit_text=match.unit_text,
+        currency=match.currency,
+    )
 
 
 def _noun_phrase(folded: str, pos: int, limit: int) -> tuple[str | None, int]:
@@ -190,12 +96,12 @@ def _noun_phrase(folded: str, pos: int, limit: int) -> tuple[str | None, int]:
     words: list[str] = []
     end = pos
     while len(words) < 3:
-        m = _WORD.match(folded, end, limit)
+        m = WORD.match(folded, end, limit)
         if not m:
             break
         word = m.group(1)
         lower = word.lower()
-        if lower in STOP_WORDS or lower in _VERBS or (words and lower.endswith(("ed", "ing"))):
+        if lower in STOP_WORDS or lower in VERBS or (words and lower.endswith(("ed", "ing"))):
             break
         words.append(word)
         end = m.end()
@@ -208,7 +114,7 @@ def _noun_phrase(folded: str, pos: int, limit: int) -> tuple[str | None, int]:
 
 _TRIGGERS = triggers(
     "#num $ us$ hundreds thousands dozens scores several few dozen hundred thousand "
-    + " ".join(w for w in _WORD_NUMBERS if " " not in w)
+    + " ".join(w for w in WORD_NUMBERS if " " not in w)
 )
 
 
@@ -230,59 +136,161 @@ def find_quantities(
 
 
 def _in_sentence(folded: str, sent: Span, blocked: list[Span]) -> list[tuple[int, QuantityMatch]]:
+    """Every reading of every number of a sentence, with a priority (lower wins an overlap)."""
     found: list[tuple[int, QuantityMatch]] = []
     e = sent.end
-    for m in _ANCHOR.finditer(folded, sent.begin, e):
+    for m in ANCHOR.finditer(folded, sent.begin, e):
         if m.group("vague"):
-            unit, end = _noun_phrase(folded, m.end(), e)
-            span = Span(m.start(), end) if unit is not None else None
-            if span is not None and not any(span.overlaps(b) for b in blocked):
-                number = Decimal(_VAGUE[m.group("vague").strip().lower()])
-                found.append((3, QuantityMatch(span, str(COUNTQ.AtLeast), number, unit, None)))
-            continue
-        quantity = _at_number(folded, m, e)
-        if quantity is not None and not any(quantity[1].span.overlaps(b) for b in blocked):
-            found.append(quantity)
+            readings = [_vague(folded, m, e)]
+        else:
+            readings = [*_range_at(folded, m, e), _at_number(folded, m, e)]
+        found += [
+            r for r in readings if r is not None and not any(r[1].span.overlaps(b) for b in blocked)
+        ]
     return found
+
+
+def _vague(folded: str, m: re.Match[str], limit: int) -> tuple[int, QuantityMatch] | None:
+    """A vague plural: "hundreds of defectors", "several thousand yuan" (its smallest number)."""
+    value = Decimal(VAGUE[" ".join(m.group("vague").lower().split())])
+    post = CUR_POST.match(folded, m.end(), limit)
+    if post:
+        currency = currency_code(post.group("cpost"))
+        unit, end = _price_unit(folded, post.end(), limit, currency)
+        return 3, QuantityMatch(Span(m.start(), end), AT_LEAST, value, unit, currency)
+    noun, end = _noun_phrase(folded, m.end(), limit)
+    if noun is None:
+        return None
+    return 3, QuantityMatch(Span(m.start(), end), AT_LEAST, value, noun, None)
+
+
+def _price_unit(folded: str, pos: int, limit: int, currency: str) -> tuple[str | None, int]:
+    """What a price is for, and where it ends: "per kilogram", or the currency an exchange
+    rate prices ("1,200 won to the yuan" → "per CNY", one spelling for every wording)."""
+    rate = RATE_BASE.match(folded, pos, limit)
+    if rate:
+        base = currency_code(rate.group("base"))
+        if base != currency:
+            return f"per {base}", rate.end()
+    per = PER.match(folded, pos, limit)
+    return (per.group("per"), per.end()) if per else (None, pos)
 
 
 def _at_number(folded: str, m: re.Match[str], limit: int) -> tuple[int, QuantityMatch] | None:
     """The quantity built around one number: its qualifier, multiplier and unit or currency."""
     raw = m.group("num")
     pos = m.end()
-    mult = _MULT.match(folded, pos, limit)
+    mult = MULT.match(folded, pos, limit)
     if mult:
         pos = mult.end()
-    number = _number(raw, mult.group("mult") if mult else None)
-    if number is None:
+    value = number(raw, mult.group("mult") if mult else None)
+    if value is None or raw.lower() == LONE_ONE:
         return None
-    qual_match = _QUAL_BEFORE.search(folded, max(0, m.start() - 24), m.start())
+    qual_match = QUAL_BEFORE.search(folded, max(0, m.start() - 24), m.start())
     begin = qual_match.start() if qual_match else m.start()
     qual_text = qual_match.group("qual").lower() if qual_match else ""
-    qual = _QUALIFIERS.get(qual_text, str(COUNTQ.Exact))
+    qual = QUALIFIERS.get(qual_text, EXACT)
     currency = None
     if m.group("cpre"):
-        currency = _CURRENCIES[m.group("cpre").strip().lower()]
+        currency = currency_code(m.group("cpre").strip())
     else:
-        post = _CUR_POST.match(folded, pos, limit)
+        post = CUR_POST.match(folded, pos, limit)
         if post:
-            currency, pos = _CURRENCIES[post.group("cpost").lower()], post.end()
+            currency, pos = currency_code(post.group("cpost")), post.end()
     if currency:
-        per = _PER.match(folded, pos, limit)
-        unit_text = per.group("per") if per else None
-        end = per.end() if per else pos
-        return 0, QuantityMatch(Span(begin, end), qual, number, unit_text, currency)
-    unit = _UNIT.match(folded, pos, limit)
+        unit_text, end = _price_unit(folded, pos, limit, currency)
+        return 0, QuantityMatch(Span(begin, end), qual, value, unit_text, currency)
+    unit = UNIT.match(folded, pos, limit)
     if unit:
-        return 2, QuantityMatch(Span(begin, unit.end()), qual, number, unit.group("unit"), None)
-    if _NOT_A_COUNT.match(folded, pos, limit) or _preceded_by_reference(folded, m.start()):
+        return 2, QuantityMatch(Span(begin, unit.end()), qual, value, unit.group("unit"), None)
+    if GLUED.match(folded, pos, limit):
+        return None  # "the 2000s", "3rd"
+    if NOT_A_COUNT.match(folded, pos, limit) or _preceded_by_reference(folded, m.start()):
         return None
     noun, end = _noun_phrase(folded, pos, limit)
     if noun is None and not qual_text:
         return None
+    if noun is not None and noun.split()[0].lower() in NOT_COUNTED:
+        return None  # a multiple or a repetition ("three times the price"), not an amount
     if _year_like(raw) and not qual_text and (noun is None or noun[0].isupper()):
         return None
-    return 4, QuantityMatch(Span(begin, end), qual, number, noun, None)
+    return 4, QuantityMatch(Span(begin, end), qual, value, noun, None)
+
+
+@dataclass
+class _Lower:
+    """A range's first number: its value, the unit or currency written after it, its end."""
+
+    value: Decimal
+    scaled: bool  # a multiplier follows it ("1 million to 2 million")
+    currency: str | None
+    unit: str | None
+    end: int
+
+
+def _lower(folded: str, m: re.Match[str], limit: int) -> _Lower | None:
+    pos = m.end()
+    mult = MULT.match(folded, pos, limit)
+    pos = mult.end() if mult else pos
+    value = number(m.group("num"), mult.group("mult") if mult else None)
+    if value is None:
+        return None
+    currency = currency_code(m.group("cpre").strip()) if m.group("cpre") else None
+    unit = None
+    if currency is None and (post := CUR_POST.match(folded, pos, limit)):
+        currency, pos = currency_code(post.group("cpost")), post.end()
+    elif currency is None and (measure := UNIT.match(folded, pos, limit)):
+        unit, pos = measure.group("unit"), measure.end()
+    return _Lower(value, mult is not None, currency, unit, pos)
+
+
+def _range_at(folded: str, m: re.Match[str], limit: int) -> list[tuple[int, QuantityMatch]]:
+    """A range whose lower bound is the number of ``m``: "50 to 100 yuan", "3-5 km",
+    "between 40 and 50 percent", "one to two kilometres" — the unit, currency and multiplier
+    written once, after the upper bound, apply to both.
+
+    "from X to Y" is a change ("rose from 5,000 to 6,000 won"), not a range, unless a word
+    such as "ranging" or "anywhere" comes before "from": then X is its own value, in Y's unit.
+    """
+    low = _lower(folded, m, limit)
+    start = m.start()
+    qual_match = QUAL_BEFORE.search(folded, max(0, start - 24), start)
+    lead_end = qual_match.start() if qual_match else start
+    between = BETWEEN.search(folded, max(0, lead_end - 9), lead_end)
+    joiner = (RANGE_AND if between else RANGE_TO).match(folded, low.end, limit) if low else None
+    upper = ANCHOR.match(folded, joiner.end(), limit) if joiner else None
+    if low is None or joiner is None or upper is None or not upper.group("num"):
+        return []
+    if _year_like(m.group("num")) and _year_like(upper.group("num")):
+        return []
+    reading = _at_number(folded, upper, limit)
+    if reading is None:
+        return []
+    priority, top = reading
+    if (low.currency and low.currency != top.currency) or (
+        low.unit and (top.unit_text is None or unit_key(low.unit) != unit_key(top.unit_text))
+    ):
+        return []
+    value = low.value
+    top_mult = MULT.match(folded, upper.end(), limit)
+    if not low.scaled and top_mult:
+        scaled = value * MULTIPLIERS[top_mult.group("mult").lower()]
+        value = scaled if scaled < top.number else value  # "between 1 and 2 million"
+    qual_text = qual_match.group("qual").lower() if qual_match else ""
+    lead = FROM.search(folded, max(0, lead_end - 24), lead_end)
+    if lead and not lead.group("cue") and not between and joiner.group(0).strip().lower() == "to":
+        if low.currency or low.unit or m.group("num").lower() == LONE_ONE:
+            return []  # a change whose first value has its own unit: read on its own
+        qual = QUALIFIERS.get(qual_text, EXACT)
+        span = Span(lead_end, low.end)
+        return [(priority, QuantityMatch(span, qual, value, top.unit_text, top.currency))]
+    if value >= top.number:
+        return []
+    approximate = is_approximate(qual_text)
+    begin = lead_end if approximate else between.start() if between else start
+    qual = APPROXIMATE_RANGE if approximate else RANGE
+    span = Span(begin, top.span.end)
+    return [(-1, QuantityMatch(span, qual, value, top.unit_text, top.currency, high=top.number))]
 
 
 def _preceded_by_reference(folded: str, begin: int) -> bool:
