@@ -1,12 +1,17 @@
 """Who says what: anonymous sources, speakers of sentences and quotations.
 
 Anonymous sources (``a source in Ryanggang Province``, ``a Daily NK source in China``,
-``a security official in Hyesan``) become per-article nodes; ``the source`` / ``the
-official`` / ``the source in Hunchun`` later in the article refer back to the latest
-matching one. A sentence's speaker is found from its reporting verb: the subject before
-it (``X said``), the noun phrase after it in quote inversions (``…,” said a source``) or
-the phrase after ``according to``; pronouns take the previous speaker. Named organisations
-are their vocabulary nodes.
+``a security official in Hyesan``) become per-article nodes (:mod:`attribution_sources`);
+``the source`` / ``the official`` / ``the source in Hunchun`` later in the article refer
+back to the last mentioned one that fits. A sentence's speaker is found from its reporting
+verb: the subject before it (``X said``), the noun phrase after it in quote inversions
+(``…,” said a source``) or the phrase after ``according to``; pronouns take the previous
+speaker. Named bodies are their vocabulary nodes (``The Office of the UN High Commissioner
+for Human Rights said``); a country's body named by its demonym (``The Chinese delegation
+rejected``) is the country. When a sentence has several reporting verbs, the attribution
+tag (``…, the source said``, ``according to …``) names its speaker, not a verb of the
+reported content (``Local officials have told villagers that …, the source said``); "told"
+reports the sentence only when the outlet or a source is told.
 """
 
 from __future__ import annotations
@@ -16,47 +21,42 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from borderkg.ontology.namespaces import BKG, SOURCETYPE
+from borderkg.ontology.namespaces import BKG
 
 from . import kinds
-from .anchors import words_before
 from .attribution_lexicon import (
     ACTION_TOO,
     AFTER_GAP,
     AFTER_PREPOSITION,
     ANAPHORIC_DETS,
+    DEMONYM_BODY,
+    DEMONYM_COUNTRY,
     DEMONYMS,
     GAP,
-    GROUP_ROLES,
     INVERTING,
-    MODIFIERS,
-    NEW_DETS,
-    NP,
+    NAME_OF,
     ORG_ANAPHOR,
     PRONOUN,
-    ROLE_SEARCH,
+    REBUTTAL,
+    REBUTTED,
+    RELATIVE_GAP,
+    REPORT_AFTER,
     ROLE_TRIGGERS,
-    SOURCE_ROLES,
     SPEECH_AFTER,
-    TAIL,
-    TAIL_WORDS,
+    SUBORDINATE,
+    TELLING,
+    TITLE_COMPLEMENT,
+    TOLD_REPORTER,
     VERB_SEARCH,
     VERB_TRIGGERS,
 )
+from .attribution_phrases import NounPhrase, PhraseFinder
+from .attribution_sources import SourceBook
 from .cues import SentenceWords
 from .model import AnonymousSource, Entity, Mention, Quotation, Span
 from .quotes import find_quotations
 
-
-@dataclass
-class _NounPhrase:
-    span: Span
-    det: str
-    role: str  # singular, lower case
-    mods: str
-    location: str | None = None
-    country: str | None = None
-    affiliation_org: str | None = None
+_TAG_BEFORE = re.compile(r"[,\"]\s*$")
 
 
 @dataclass
@@ -68,16 +68,6 @@ class Attribution:
     reported: set[int] = field(default_factory=set)  # sentences with a reporting verb
     verbs: dict[int, list[str]] = field(default_factory=dict)
     quotations: list[Quotation] = field(default_factory=list)
-
-
-def _singular(role: str) -> str:
-    role = role.lower()
-    for plural, single in (("men", "man"), ("women", "woman"), ("people", "person")):
-        if role.endswith(plural):
-            return role[: -len(plural)] + single
-    if role.endswith("s") and not role.endswith("ss"):
-        return role[:-1]
-    return role.replace("organisation", "organization")
 
 
 class Attributor:
@@ -105,252 +95,144 @@ class Attributor:
     ) -> Attribution:
         """Attribute every sentence and quotation of the article."""
         result = Attribution()
-        self._result = result
-        self._mentions = mentions
+        self._book = SourceBook(self._node, self.entities, self._countries, text)
+        self._phrases = PhraseFinder(self.entities, mentions)
         self._in_sentence: dict[int, list[Mention]] = {}
         for m in mentions:
             self._in_sentence.setdefault(m.sentence, []).append(m)
         self._starts = [s.begin for s in sentences]
-        self._by_begin = sorted(mentions, key=lambda m: m.span.begin)
-        self._begins = [m.span.begin for m in self._by_begin]
         last_speaker: str | None = None
         last_org: str | None = None
         self._last_org = None
-        self._by_span: dict[Span, str] = {}
         for index, sent in enumerate(sentences):
             chunk = folded[sent.begin : sent.end]
-            nps = self._noun_phrases(folded, sent, index)
+            nps: list[NounPhrase] = []
+            if self.words.has(index, ROLE_TRIGGERS):
+                nps = self._phrases.noun_phrases(folded, sent)
             for np in nps:
-                if np.role in SOURCE_ROLES and np.det.lower() not in ANAPHORIC_DETS:
-                    self._source(np, text)
+                # Only "source" itself names a source wherever it stands; "informant",
+                # "contact" and the like are sources when they speak.
+                if np.role == "source" and np.det.lower() not in ANAPHORIC_DETS:
+                    self._book.node(np)
             verbs = []
             if self.words.has(index, VERB_TRIGGERS):
+                opened = _quote_open(folded, sent.begin)
                 found = VERB_SEARCH.finditer(chunk, 0, len(chunk))
                 verbs = [
-                    m for m in found if not _inside_quote(chunk, m.start()) and _speech(chunk, m)
+                    m
+                    for m in found
+                    if not _inside_quote(chunk, m.start(), opened) and _speech(chunk, m)
                 ]
             if verbs:
                 result.reported.add(index)
                 result.verbs[index] = [v.group("verb").lower() for v in verbs]
-            speaker = None
-            for verb in verbs:
-                speaker = self._speaker(verb, sent, chunk, nps, text, last_speaker, last_org)
-                if speaker:
-                    break
+            speaker = self._sentence_speaker(
+                verbs, sent, chunk, folded, nps, text, last_speaker, last_org
+            )
             if speaker:
                 result.speakers[index] = speaker
                 last_speaker = speaker
                 if speaker in self.entities:
                     last_org = self._last_org = speaker
+        result.sources = self._book.sources
         result.quotations = find_quotations(text, sentences, result.speakers)
         return result
 
-    # -- noun phrases and sources ----------------------------------------------------------
-
-    def _noun_phrases(self, folded: str, sent: Span, index: int) -> list[_NounPhrase]:
-        out: list[_NounPhrase] = []
-        if not self.words.has(index, ROLE_TRIGGERS):
-            return out
-        for role_match in ROLE_SEARCH.finditer(folded, sent.begin, sent.end):
-            window = max(sent.begin, role_match.start() - 60)
-            # NP holds at most six words before the role (determiner, ordinal, 4 modifiers)
-            start = words_before(folded, window, role_match.start(), 6)
-            m = NP.search(folded, start, role_match.end())
-            if m is None:
-                continue
-            det, mods = (m.group("det") or ""), m.group("mods")
-            words = mods.split()
-            keep: list[str] = []
-            for word in reversed(words):
-                if word[0].isupper() or word.lower() in MODIFIERS:
-                    keep.insert(0, word)
-                else:
-                    det = ""
-                    break
-            begin = m.start("role")
-            if keep:
-                word_starts = [w.start() for w in re.finditer(r"\S+", mods)]
-                begin = m.start("mods") + word_starts[len(words) - len(keep)]
-            if det:
-                begin = m.start("det")
-            role = _singular(m.group("role"))
-            if role == "person" and not keep:
-                continue
-            np = _NounPhrase(Span(begin, m.end()), det.strip(), role, " ".join(keep))
-            self._attach_tail(np, folded, sent)
-            out.append(np)
-        return out
-
-    def _attach_tail(self, np: _NounPhrase, folded: str, sent: Span) -> None:
-        tail = TAIL.match(folded, np.span.end, sent.end)
-        if not tail:
-            return
-        at = tail.end()
-        mention = self._mention_at(at)
-        if mention is not None:
-            entity = self.entities[mention.entity]
-            end = mention.span.end
-            if kinds.is_place(entity) and tail.group("prep").lower() != "at":
-                np.location = mention.entity
-                np.country = entity.country
-                after = re.match(r"\s*,\s*", folded[end : sent.end])
-                if after:
-                    outer = self._mention_at(end + after.end())
-                    if outer is not None and kinds.is_place(self.entities[outer.entity]):
-                        end = outer.span.end
-                        np.country = np.country or self.entities[outer.entity].country
-            elif kinds.is_actor(entity):
-                np.affiliation_org = mention.entity
-            else:
-                return
-            np.span = Span(np.span.begin, end)
-            return
-        words = TAIL_WORDS.match(folded, at, sent.end)
-        if words and tail.group("prep").lower() in ("in", "of", "at", "from"):
-            np.span = Span(np.span.begin, words.end())
-            place = self._place_anaphor(words.group(0), np.span.begin)
-            if place is not None:
-                np.location = place
-                np.country = self.entities[place].country
-
-    def _sentence_mentions(self, sent: Span) -> list[Mention]:
-        index = max(0, bisect.bisect_right(self._starts, sent.begin) - 1)
-        return self._in_sentence.get(index, [])
-
-    def _place_anaphor(self, noun: str, before: int) -> str | None:
-        """The place ``the province`` / ``the city`` / ``the county`` refers back to."""
-        wanted = {
-            "province": lambda e: e.admin_level == 1,
-            "city": lambda e: str(BKG.Settlement) in e.types,
-            "town": lambda e: str(BKG.Settlement) in e.types,
-            "county": lambda e: (e.admin_level or 0) >= 3 or str(BKG.Settlement) in e.types,
-        }.get(noun.lower())
-        if wanted is None:
-            return None
-        i = bisect.bisect_left(self._begins, before) - 1
-        while i >= 0:
-            entity = self.entities[self._by_begin[i].entity]
-            if kinds.is_place(entity) and not kinds.is_country(entity) and wanted(entity):
-                return entity.iri
-            i -= 1
-        return None
-
-    def _mention_at(self, pos: int) -> Mention | None:
-        i = bisect.bisect_left(self._begins, pos)
-        if i < len(self._by_begin) and self._by_begin[i].span.begin == pos:
-            return self._by_begin[i]
-        return None
-
-    def _source(self, np: _NounPhrase, text: str) -> str:
-        """The node of an anonymous source phrase: an earlier one it refers to, or a new one."""
-        known = self._by_span.get(np.span)
-        if known is not None:
-            return known
-        iri = self._resolve_source(np, text)
-        self._by_span[np.span] = iri
-        return iri
-
-    def _resolve_source(self, np: _NounPhrase, text: str) -> str:
-        sources = self._result.sources
-        det = np.det.lower()
-        affiliation = self._affiliation(np)
-        anaphoric = det.split()[0] in ANAPHORIC_DETS if det else False
-        fresh = any(w in det for w in NEW_DETS)
-        match: AnonymousSource | None = None
-        for source in reversed(sources):
-            if fresh:
-                break
-            if np.location and source.location != np.location:
-                continue
-            if anaphoric or not np.location:
-                if np.role in SOURCE_ROLES or np.role == source.role:
-                    match = source
-                    break
-                continue
-            if source.role == np.role and source.affiliation == affiliation:
-                match = source
-                break
-        if match is not None:
-            if np.span not in match.evidence:
-                match.evidence.append(np.span)
-            return self._node(match.local)
-        source = AnonymousSource(
-            local=f"source-{len(sources) + 1}",
-            description=text[np.span.begin : np.span.end],
-            role=np.role,
-            source_type=self._source_type(np),
-            evidence=[np.span],
-            location=np.location,
-            affiliation=affiliation,
-        )
-        sources.append(source)
-        return self._node(source.local)
-
-    def _affiliation(self, np: _NounPhrase) -> str | None:
-        mods = DEMONYMS.sub("", np.mods)
-        mods = re.sub(r"\b(?:another|second|third|other|same|new|local)\b", "", mods, flags=re.I)
-        mods = re.sub(r"\s+", " ", mods).strip()
-        parts = [mods] if mods else []
-        if np.role not in SOURCE_ROLES:
-            parts.append(np.role)
-        if np.affiliation_org:
-            parts.append(f"({self.entities[np.affiliation_org].label})")
-        return " ".join(parts) or None
-
-    def _source_type(self, np: _NounPhrase) -> str:
-        if np.country:
-            if np.country == self._countries.get("north korea"):
-                return str(SOURCETYPE.SourceInNorthKorea)
-            if np.country == self._countries.get("china"):
-                return str(SOURCETYPE.SourceInChina)
-            return str(SOURCETYPE.SourceElsewhere)
-        if np.role == "defector":
-            return str(SOURCETYPE.Defector)
-        if np.role in GROUP_ROLES and re.search(r"rights|ngo|aid|humanitarian", np.mods, re.I):
-            return str(SOURCETYPE.NGOReport)
-        if re.search(r"\b(?:UN|U\.N\.|United Nations)\b", np.mods):
-            return str(SOURCETYPE.UNReport)
-        if np.role in ("official", "officer", "cadre", "diplomat", "envoy"):
-            return str(SOURCETYPE.OfficialSource)
-        return str(SOURCETYPE.UnspecifiedSource)
-
     # -- speakers ----------------------------------------------------------------------------
+
+    def _sentence_speaker(
+        self,
+        verbs: list[re.Match[str]],
+        sent: Span,
+        chunk: str,
+        folded: str,
+        nps: list[NounPhrase],
+        text: str,
+        last_speaker: str | None,
+        last_org: str | None,
+    ) -> str | None:
+        """The speaker of the sentence: that of its attribution tag if it has one, else that
+        of its first reporting verb with a speaker."""
+        first: str | None = None
+        for verb in verbs:
+            if not self._reports(verb, sent, chunk, folded):
+                continue
+            found = self._speaker(verb, sent, chunk, nps, text, last_speaker, last_org)
+            if found is None:
+                continue
+            speaker, start = found
+            word = verb.group("verb").lower()
+            if word == "according to" or _TAG_BEFORE.search(chunk[: start - sent.begin]):
+                return speaker
+            first = first or speaker
+        return first
+
+    def _reports(self, verb: re.Match[str], sent: Span, chunk: str, folded: str) -> bool:
+        """Whether "told" here tells the outlet or a source what the sentence says."""
+        if verb.group("verb").lower() not in TELLING:
+            return True
+        end = sent.begin + verb.end()
+        if TOLD_REPORTER.match(folded, end, sent.end):
+            return True
+        after = re.match(r"\s*(?:the\s+)?", folded[end : sent.end])
+        at = end + (after.end() if after else 0)
+        mention = self._phrases.mention_at(at)
+        if mention is None:  # an outlet the vocabulary does not know ("told NK Pro")
+            return bool(re.match(r"[A-Z]", folded[at : at + 1])) and not DEMONYMS.match(folded, at)
+        entity = self.entities[mention.entity]
+        # the outlet, or a body that gathers testimony ("former inmates told HRNK"), not a
+        # group of people in the story ("told villagers") or a state ("told China")
+        return str(BKG.Organization) in entity.types and not kinds.is_authority(entity)
 
     def _speaker(
         self,
         verb: re.Match[str],
         sent: Span,
         chunk: str,
-        nps: list[_NounPhrase],
+        nps: list[NounPhrase],
         text: str,
         last_speaker: str | None,
         last_org: str | None,
-    ) -> str | None:
+    ) -> tuple[str, int] | None:
+        """The speaker of one reporting verb and where the words naming it begin."""
         vb, ve = sent.begin + verb.start(), sent.begin + verb.end()
         word = verb.group("verb").lower()
         if word == "according to":
+            if REPORT_AFTER.match(chunk, verb.end()) and last_org:
+                return last_org, vb  # "according to the report": the body named last
             return self._phrase_after(ve, sent, nps, text)
         before = chunk[: verb.start()]
         subject = self._phrase_before(vb, sent, nps, text)
         if subject:
+            if SUBORDINATE.search(chunk[: subject[1] - sent.begin]):
+                return None  # "After North Korea acknowledged …, residents were banned"
             return subject
-        if PRONOUN.search(before):
-            return last_speaker
-        if ORG_ANAPHOR.search(before):
-            return last_org or last_speaker
+        pronoun = PRONOUN.search(before)
+        if pronoun and last_speaker:
+            return last_speaker, sent.begin + pronoun.start()
+        org = ORG_ANAPHOR.search(before)
+        if org and (last_org or last_speaker):
+            return (last_org or last_speaker or ""), sent.begin + org.start()
         if word in INVERTING and re.search(r"[\"',]\s*$", before):
-            return self._phrase_after(ve, sent, nps, text)
+            found = self._phrase_after(ve, sent, nps, text)
+            return (found[0], vb) if found else None
         return None
 
-    def _phrase_before(self, pos: int, sent: Span, nps: list[_NounPhrase], text: str) -> str | None:
+    def _phrase_before(
+        self, pos: int, sent: Span, nps: list[NounPhrase], text: str
+    ) -> tuple[str, int] | None:
         best_end = -1
-        best_np: _NounPhrase | None = None
-        best_entity: str | None = None
+        best: tuple[str, int] | None = None
+        best_np: NounPhrase | None = None
         for np in nps:
+            gap = text[np.span.end : pos] if np.span.end <= pos else ""
             if (
-                np.span.end <= pos and np.span.end > best_end and GAP.match(text[np.span.end : pos])
-            ) and self._np_is_speaker(np):
-                best_end, best_np, best_entity = np.span.end, np, None
+                np.span.end <= pos
+                and np.span.end > best_end
+                and (GAP.match(gap) or RELATIVE_GAP.match(gap))
+                and _np_is_speaker(np)
+            ):
+                best_end, best_np, best = np.span.end, np, None
         for m in self._sentence_mentions(sent):
             if not (sent.begin <= m.span.begin and m.span.end <= pos and m.span.end > best_end):
                 continue
@@ -358,23 +240,44 @@ class Attributor:
                 continue
             if any(np.span.contains(m.span) for np in nps):
                 continue
-            if AFTER_PREPOSITION.search(text[max(sent.begin, m.span.begin - 30) : m.span.begin]):
+            lead = text[max(sent.begin, m.span.begin - 30) : m.span.begin]
+            if AFTER_PREPOSITION.search(lead) and not NAME_OF.search(lead):
                 continue
-            if GAP.match(text[m.span.end : pos]):
-                best_end, best_np, best_entity = m.span.end, None, m.entity
+            gap = text[m.span.end : pos]
+            if GAP.match(gap) or (
+                TITLE_COMPLEMENT.match(gap) and re.fullmatch(r"\s*(?:the\s+)?", lead, re.I)
+            ):
+                best_end, best_np, best = m.span.end, None, (m.entity, m.span.begin)
+        body = self._demonym_body(pos, sent, text)
+        if body is not None and body[1] >= best_end:
+            return body[0], body[2]
         if best_np is not None:
-            return self._np_speaker(best_np, text)
-        return best_entity
+            return self._np_speaker(best_np), best_np.span.begin
+        return best
 
-    def _phrase_after(self, pos: int, sent: Span, nps: list[_NounPhrase], text: str) -> str | None:
+    def _demonym_body(self, pos: int, sent: Span, text: str) -> tuple[str, int, int] | None:
+        """The country whose body ("the Chinese delegation") is the subject before ``pos``:
+        (country, end of the phrase, its start)."""
+        last: re.Match[str] | None = None
+        for m in DEMONYM_BODY.finditer(text, sent.begin, pos):
+            last = m
+        if last is None or not GAP.match(text[last.end() : pos]):
+            return None
+        country = DEMONYM_COUNTRY.get(re.sub(r"\s+", " ", last.group("dem").lower()))
+        iri = self._countries.get(country or "")
+        return (iri, last.end(), last.start()) if iri else None
+
+    def _phrase_after(
+        self, pos: int, sent: Span, nps: list[NounPhrase], text: str
+    ) -> tuple[str, int] | None:
         """The speaker named right after ``pos`` ("according to X", "…,” said X")."""
         for np in nps:
             if (
                 np.span.begin >= pos
                 and AFTER_GAP.match(text[pos : np.span.begin])
-                and self._np_is_speaker(np)
+                and _np_is_speaker(np)
             ):
-                return self._np_speaker(np, text)
+                return self._np_speaker(np), np.span.begin
         for m in self._sentence_mentions(sent):
             if (
                 m.span.begin >= pos
@@ -382,31 +285,44 @@ class Attributor:
                 and AFTER_GAP.match(text[pos : m.span.begin])
                 and kinds.is_speaker(self.entities[m.entity])
             ):
-                return m.entity
+                return m.entity, m.span.begin
         return None
 
-    @staticmethod
-    def _np_is_speaker(np: _NounPhrase) -> bool:
-        return np.role != "person" or bool(np.mods)
+    def _sentence_mentions(self, sent: Span) -> list[Mention]:
+        index = max(0, bisect.bisect_right(self._starts, sent.begin) - 1)
+        return self._in_sentence.get(index, [])
 
-    def _np_speaker(self, np: _NounPhrase, text: str) -> str:
+    def _np_speaker(self, np: NounPhrase) -> str:
         group = np.role in ("group", "organization") and not np.mods
         if np.det.lower() == "the" and group and self._last_org:
             return self._last_org  # "the group said": the organisation named last
-        if np.affiliation_org and np.role == "spokesperson":
+        if np.affiliation_org and np.role in ("spokesperson", "spokesman", "spokeswoman"):
             return np.affiliation_org
-        if np.role in ("spokesman", "spokeswoman") and np.affiliation_org:
-            return np.affiliation_org
-        return self._source(np, text)
+        return self._book.node(np)
+
+
+def _np_is_speaker(np: NounPhrase) -> bool:
+    return np.role != "person" or bool(np.mods)
 
 
 def _speech(chunk: str, verb: re.Match[str]) -> bool:
-    """Whether a speech verb reports speech here, not an act ("added night patrols")."""
-    if verb.group("verb").lower() not in ACTION_TOO:
+    """Whether a speech verb reports speech here, not an act ("added night patrols",
+    "rejected the appeal")."""
+    word = verb.group("verb").lower()
+    if word in REBUTTAL:
+        return REBUTTED.match(chunk, verb.end()) is not None
+    if word not in ACTION_TOO:
         return True
     return SPEECH_AFTER.match(chunk, verb.end()) is not None
 
 
-def _inside_quote(chunk: str, pos: int) -> bool:
+def _quote_open(folded: str, begin: int) -> bool:
+    """Whether a quotation opened earlier in the paragraph is still open at ``begin`` (a
+    sentence that ends a quotation of several sentences: ``… goodbye,” the source said``)."""
+    start = max(folded.rfind("\n\n", 0, begin), 0)
+    return folded.count('"', start, begin) % 2 == 1
+
+
+def _inside_quote(chunk: str, pos: int, opened: bool = False) -> bool:
     """Whether ``pos`` of a folded sentence lies between an opening and a closing quote."""
-    return chunk[:pos].count('"') % 2 == 1
+    return (chunk[:pos].count('"') + opened) % 2 == 1

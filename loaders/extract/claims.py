@@ -2,15 +2,19 @@
 
 A sentence becomes a claim when it has a reporting verb, a hedge (``reportedly``,
 ``rumours``) or invokes a legal instrument against something (``violates Article 33``,
-``bound by the principle of non-refoulement``). It is attributed to the sentence's speaker,
-or else to the last speaker before it (reporting in this genre keeps quoting the same
-source); it is about the policies and events of its sentence, and a legal claim without
-one is about the measure its words name (``the fence is needed … in line with the new
-law``: the nearest fence reported up to it), else the nearest preceding forced repatriation.
+``bound by the principle of non-refoulement``). It is attributed to the sentence's speaker;
+a sentence without one inside a quotation is the quotation's speaker's, and one in the
+paragraph of the last speaker is that speaker's (reporting in this genre keeps quoting one
+source through a paragraph); any other is the narrator's, the outlet's own (a paragraph
+of background on a UN resolution does not continue the source quoted before it). It is
+about the policies and events of its sentence, and a legal claim without one is about the
+measure its words name (``the fence is needed … in line with the new law``: the nearest
+fence reported up to it), else the nearest preceding forced repatriation.
 """
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Callable
 from typing import TypeVar
@@ -51,6 +55,7 @@ _INVOKES = word_regex(
     r"disregard\w*|flout\w*|fails? to (?:comply|respect|honou?r)|failed to (?:comply|respect|"
     r"honou?r)|party to|signatory|requires?|required|in line with|in accordance with)\b",
 )
+_BLANK_LINE = re.compile(r"\n[ \t]*\n")
 _REPATRIATION = {str(MEASURE.ForcedRepatriation), str(EVENTTYPE.ForcedRepatriation)}
 
 
@@ -64,11 +69,14 @@ def find_claims(
 ) -> list[Claim]:
     """One claim per qualifying sentence, in text order.
 
-    A claim whose speaker the article never names is the outlet's own (``publisher``);
-    without a publisher it is left out rather than read as a fact.
+    A claim with no speaker of its own, of its quotation or of its paragraph is the
+    outlet's own (``publisher``); without a publisher it is left out rather than read as
+    a fact.
     """
     out: list[Claim] = []
-    last_speaker: str | None = None
+    last: tuple[str, int] | None = None  # the last speaker and the paragraph it speaks in
+    paragraphs = _paragraphs(ctx.original, ctx.sentences)
+    quoted = _quoted(attribution, ctx.words.sentence_of)
     policies_in = _by_sentence(ctx.sentences, ctx.words.sentence_of, policies)
     events_in = _by_sentence(ctx.sentences, ctx.words.sentence_of, events)
     for index, sent in enumerate(ctx.sentences):
@@ -76,11 +84,12 @@ def find_claims(
             continue
         chunk = ctx.folded[sent.begin : sent.end]
         speaker = attribution.speakers.get(index)
+        if speaker:
+            last = (speaker, paragraphs[index])
         invokes = _invoked(ctx, index, chunk)
         hedges = list(_RUMOURED_SEARCH.finditer(chunk, 0, len(chunk)))
         denied = [m for m in _DENIED.finditer(chunk)]
         if not (index in attribution.reported or hedges or denied or invokes):
-            last_speaker = speaker or last_speaker
             continue
         if denied:
             certainty = str(CERTAINTY.Denied)
@@ -102,7 +111,10 @@ def find_claims(
             )
             if previous is not None:
                 about.append(to_iri(previous))
-        attributed = speaker or last_speaker or publisher
+        attributed = speaker or quoted.get(index)
+        if attributed is None and last is not None and last[1] == paragraphs[index]:
+            attributed = last[0]
+        attributed = attributed or publisher
         if attributed is None:
             continue
         claim = Claim(
@@ -121,7 +133,22 @@ def find_claims(
             about=list(dict.fromkeys(about)),
         )
         out.append(claim)
-        last_speaker = speaker or last_speaker
+    return out
+
+
+def _paragraphs(text: str, sentences: list[Span]) -> list[int]:
+    """The paragraph (blank-line separated block) of each sentence, numbered from 0."""
+    breaks = [m.end() for m in _BLANK_LINE.finditer(text)]
+    return [bisect.bisect_right(breaks, sent.begin) for sent in sentences]
+
+
+def _quoted(attribution: Attribution, sentence_of: Callable[[int], int]) -> dict[int, str]:
+    """The speaker of each sentence that lies in an attributed quotation."""
+    out: dict[int, str] = {}
+    for quote in attribution.quotations:
+        if quote.attributed_to:
+            for span in quote.evidence:
+                out.setdefault(sentence_of(span.begin), quote.attributed_to)
     return out
 
 
