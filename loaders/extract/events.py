@@ -1,7 +1,10 @@
 """Event reports: arrests, repatriations, shootings, defections, smuggling, trade, prices …
 
 A sentence with an event cue that is neither negated nor hypothetical (``could face``,
-``risk being caught``) reports an event of that type. Roles come from the sentence
+``risk being caught``), nor a threat, condition, plan, purpose or generic rule
+(``events_framing``), reports an event of that type; a people-event needs people, not things
+(``crab caught by boats``). Trade outside customs is Smuggling and an accusing statement a
+Condemnation (``events_kinds``); questioning is Detention. Roles come from the sentence
 (authorities, affected or acting groups, brokers as facilitators), goods from a small
 lexicon, prices from monetary quantities. Statements, condemnations and appeals need a
 named speaker. Reports of the same type in one article whose times agree are one report.
@@ -15,6 +18,8 @@ from borderkg.ontology.namespaces import EVENTTYPE, GOODS
 
 from .context import ArticleContext
 from .cues import TriggerIndex, Triggers, triggers, word_regex
+from .events_framing import takes_a_thing, unreported
+from .events_kinds import CALLED_A_BREACH, SMUGGLING_CUE, SMUGGLING_TRIGGERS, accuses, illicit
 from .model import EventReport, Quantity, Span
 
 _I = re.IGNORECASE
@@ -68,18 +73,19 @@ EVENT_CUES: list[tuple[str, re.Pattern[str], Triggers]] = [
     ),
     (
         str(EVENTTYPE.Detention),
-        _re(r"\b(?:detained|detention|held (?:in|at|for)|being held|holding facility)\b"),
-        triggers("detained detention held holding"),
+        _re(
+            r"\b(?:detained|detention|held (?:in|at|for)|being held|holding facility|"
+            r"interrogat\w+|questioned|questioning)\b"
+        ),
+        triggers("detained detention held holding interrogat* questioned questioning"),
     ),
     (
         str(EVENTTYPE.Punishment),
         _re(
             r"\b(?:sentenced|punish(?:ed|ment)|labou?r camps?|prison camps?|imprisoned|jailed|"
-            r"labou?r training|political prison|interrogat\w+|questioned|questioning|tortured)\b"
+            r"labou?r training|political prison|tortured)\b"
         ),
-        triggers(
-            "sentenced punish* labor labour prison imprisoned jailed interrogat* questioned questioning tortured"
-        ),
+        triggers("sentenced punish* labor labour prison imprisoned jailed tortured"),
     ),
     (
         str(EVENTTYPE.HumanTrafficking),
@@ -95,6 +101,7 @@ EVENT_CUES: list[tuple[str, re.Pattern[str], Triggers]] = [
         triggers("usb sd dramas drama films movies media music songs videos"),
     ),
     (str(EVENTTYPE.Smuggling), _re(r"\bsmuggl(?:ed|ing|e)\b"), triggers("smuggl*")),
+    (str(EVENTTYPE.Smuggling), SMUGGLING_CUE, SMUGGLING_TRIGGERS),
     (
         str(EVENTTYPE.IllegalPhoneUse),
         _re(
@@ -136,6 +143,11 @@ EVENT_CUES: list[tuple[str, re.Pattern[str], Triggers]] = [
         triggers("condemn* denounc* critici* deplor*"),
     ),
     (
+        str(EVENTTYPE.Condemnation),
+        CALLED_A_BREACH,
+        triggers("call called calls calling"),
+    ),
+    (
         str(EVENTTYPE.Appeal),
         _re(r"\b(?:urg(?:ed|es|ing)|called on|calls on|appeal(?:ed|s)?|asked for)\b"),
         triggers("urged urges urging called calls appeal appealed appeals asked"),
@@ -156,6 +168,8 @@ SPEECH_EVENTS = _NEEDS_SPEAKER = {
 _GOODS_EVENTS = {str(EVENTTYPE.Smuggling), str(EVENTTYPE.FormalTrade), str(EVENTTYPE.PriceReport)}
 # Concept IRIs compared per event, as strings once (a namespace attribute is built anew each time).
 _PRICE_REPORT, _REMITTANCE = str(EVENTTYPE.PriceReport), str(EVENTTYPE.Remittance)
+_TRADE, _SMUGGLING = str(EVENTTYPE.FormalTrade), str(EVENTTYPE.Smuggling)
+_STATEMENT, _CONDEMNATION = str(EVENTTYPE.Statement), str(EVENTTYPE.Condemnation)
 _AFFECTED_EVENTS = {
     str(EVENTTYPE.ForcedRepatriation),
     str(EVENTTYPE.Arrest),
@@ -271,12 +285,13 @@ def find_events(
         taken: list[Span] = []
         seen: set[str] = set()
         for i in _EVENT_INDEX.fired(ctx.words, index):
-            event_type, pattern, _ = EVENT_CUES[i]
+            cue_type, pattern, _ = EVENT_CUES[i]
             for m in pattern.finditer(chunk):
                 span = Span(sent.begin + m.start(), sent.begin + m.end())
+                event_type = _kind(cue_type, chunk, m)
                 if event_type in seen or any(span.overlaps(t) for t in taken):
                     continue
-                if ctx.negated(index, span) or _HYPOTHETICAL.search(chunk[: m.start()]):
+                if not _reported(ctx, index, span, chunk[: m.start()], event_type):
                     continue
                 event = _build(ctx, index, event_type, span, chunk, speakers, quantities)
                 if event is None:
@@ -285,6 +300,27 @@ def find_events(
                 seen.add(event_type)
                 raw.append(event)
     return _merge(raw)
+
+
+def _kind(cue_type: str, chunk: str, m: re.Match[str]) -> str:
+    """The event type a cue reports in its sentence: trade outside customs is Smuggling, a
+    statement that accuses is a Condemnation."""
+    if cue_type == _TRADE and illicit(chunk, m.start(), m.end()):
+        return _SMUGGLING
+    if cue_type == _STATEMENT and accuses(chunk):
+        return _CONDEMNATION
+    return cue_type
+
+
+def _reported(ctx: ArticleContext, sent: int, span: Span, before: str, event_type: str) -> bool:
+    """Whether a cue reports an occurrence: not negated, hypothetical, threatened, planned
+    or generic, and a people-event said of people, not of things."""
+    speech = event_type in _NEEDS_SPEAKER
+    if ctx.negated(sent, span) or _HYPOTHETICAL.search(before):
+        return False
+    if unreported(ctx, sent, span, speech):
+        return False
+    return not (event_type in _AFFECTED_EVENTS and takes_a_thing(ctx, sent, span))
 
 
 def _build(

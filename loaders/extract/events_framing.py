@@ -1,0 +1,301 @@
+"""Event cues that report nothing that happened, judged from the words around them.
+
+An event report says that something happened. A cue word does not, when it names
+
+- a threat or a forecast (``anyone who hides a North Korean will be punished``, ``will be
+  sent to a labour camp``, ``… would be reported and their families punished``);
+- the condition of a rule (``anyone caught helping smugglers``, ``anyone who knew about a
+  defection``, ``citizens caught smuggling goods will have them confiscated``, ``smuggling
+  of pine nuts remained banned``);
+- a generic rule told in the present passive (``smuggling is strictly punished``, ``those
+  who are sent back face torture``);
+- what is planned, ordered, expected or needed (``expected to receive sentences``, ``the
+  equipment was needed to stop smuggling``);
+- the target of a measure (``campaign against smuggling``, ``ban on seafood exports``,
+  ``responsible for stopping defections and smuggling``);
+- a comparison (``different from the forced repatriation of defectors``), a suspicion
+  (``suspected of smuggling goods``), a denial (``rejected the criticism``) or a promised
+  consequence (``a tip that leads to the arrest of``);
+- an appeal, a legal argument, a provision, a power or an open question, recognised as for
+  policies (``policy_filters``, ``policy_talk``).
+
+A people-event verb whose object is a thing (``crab caught by Chinese boats``, ``send back
+flour``, ``lectures held in each neighbourhood``) is no arrest, return or detention.
+"""
+
+from __future__ import annotations
+
+import re
+
+from . import policy_filters, policy_talk
+from .context import ArticleContext
+from .model import Span
+
+_I = re.IGNORECASE
+_ADV = r"(?:(?:\w+ly|also|still|even|now|then|soon|later|again|often|always|never|all)\s+)"
+# Words that open another clause: what follows them is not governed by a modal before them.
+_CLAUSE = (
+    r"that|which|who|whom|whose|but|because|after|before|since|when|while|as|if|unless|"
+    r"until|although|though|whereas|so|said|says|say|told|tells"
+)
+_MODAL = r"will|shall|would|could|can|cannot|may|might|must|should|won't|wouldn't|'ll"
+# "will be punished", "will be sent to a labour camp", "could even be executed".
+_MODAL_BEFORE = re.compile(
+    rf"\b(?:{_MODAL}|(?:is|are)\s+going\s+to|(?:is|are|was|were)\s+to\s+be)\b"
+    rf"(?:\s+(?!(?:{_CLAUSE}|and|or)\b)[\w'-]+){{0,5}}\s+$",
+    _I,
+)
+# "would be reported to their schools and their families punished": a participle whose
+# auxiliary is the modal passive before "and".
+_ELLIPSIS = re.compile(
+    rf"\b(?:{_MODAL})\s+{_ADV}?be\s+{_ADV}?\w+ed\b[^,;.]{{0,60}}?\s(?:and|or)\s+"
+    r"(?:[\w'-]+\s+){1,3}$",
+    _I,
+)
+# A word inside the clause of a governing verb: not one that opens a clause of its own.
+_IN_CLAUSE = (
+    rf"(?!(?:{_CLAUSE}|they|he|she|we|i|it|you|were|was|is|are|had|has|have|been|be|being|"
+    r"about|and|or)\b)"
+    r"[\w'-]+\s+"
+)
+_AFTER_TO = rf"(?!(?:{_CLAUSE}|they|he|she|we|i|it|you|were|was|is|are|and|or)\b)[\w'-]+\s+"
+# "expected to receive sentences in a", "ordered the guards to arrest", "were to stop".
+_GOVERNED_TO = re.compile(
+    r"\b(?:(?:likely|unlikely|set|going|able|unable|ready|prepared|meant|designed|"
+    r"supposed|scheduled|expected|(?:is|are|was|were))\s+|(?:order\w*|instruct\w*|told|warned|"
+    r"allow\w*|permit\w*|authori[sz]\w*|expect\w*|want\w*|need\w*|plan\w*|intend\w*|"
+    r"threaten\w*|vow\w*|pledg\w*|promis\w*|hope[sd]?|hoping|aim\w*|seek\w*|sought)\s+"
+    rf"(?:{_IN_CLAUSE}){{0,4}}?)to\s+(?:{_AFTER_TO}){{0,4}}$",
+    _I,
+)
+# "anyone caught", "any North Korean caught", "anyone who knew about a".
+_GENERIC_WHO = re.compile(
+    r"(?:\banyone|\banybody|\bwhoever|\bany\s+(?!(?:time|longer|more|case|way|rate|moment|"
+    r"point|sign|kind)\b)(?:[a-z-]+\s+){1,2}?(?=(?:who|that|[a-z]+ed|"
+    r"caught|found|seen|held|sent|shot)\b))[^.;,:]{0,60}$",
+    _I,
+)
+# "is strictly punished", "are arrested by the Chinese police", "who are sent back".
+_PRESENT_PASSIVE = re.compile(rf"\b(?:is|are|am)\s+{_ADV}{{0,2}}$", _I)
+_NUMBER = (
+    r"(?:\d[\d,]*|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozens?|several|"
+    r"hundreds?)"
+)
+# Particular people, not a rule: "they are questioned every day", "the nine are held at".
+_PARTICULAR_BE = re.compile(
+    r"(?:^|[,;:\"]\s*|\b(?:and|but|while|where|when)\s+)(?:(?:the|these|this|both)\s+"
+    rf"(?:[\w'-]+\s+){{0,2}}?[\w'-]+|{_NUMBER}\s+(?:[\w'-]+\s+){{0,2}}?[\w'-]+|they|he|she|"
+    rf"we|i)\s+(?:is|are|am)\s+{_ADV}{{0,2}}$",
+    _I,
+)
+# "two young men caught with dramas will be tried": particular people, not a condition.
+_PARTICULAR_HEAD = re.compile(
+    rf"\b(?:the|these|this|{_NUMBER})\s+(?:[\w'-]+\s+){{0,2}}$",
+    _I,
+)
+_VERBAL = re.compile(r"\b(?:[a-z]+ed|shot|caught|sent|held|sold|taken)\b", _I)
+_PARTICIPLE = re.compile(
+    r"^(?:[a-z]+ed|shot|caught|sent|held|sold|taken|beaten|put|hung|hanged)\b", _I
+)
+# The cue is the subject of a modal or of a ban: "caught helping smugglers would be
+# punished", "smuggling across the river will be punished", "smuggling … remained banned".
+_PREDICATE_AFTER = re.compile(
+    rf"(?:\s+(?!(?:{_CLAUSE}|and\s+(?:that|then)|or)\b)[\w'-]+){{0,10}}?\s+"
+    rf"(?:(?:{_MODAL})\s+(?:not\s+)?{_ADV}?(?:be|face|have|get|lose|receive|go|lead|result)\b|"
+    r"(?:is|are|remains?|remained|stays?|stayed|ha(?:s|ve)\s+been)\s+(?:\w+ly\s+|still\s+){0,2}"
+    r"(?:banned|prohibited|forbidden|illegal|outlawed|punishable|punished|a\s+(?:crime|"
+    r"criminal\s+offen[cs]e)|not\s+(?:allowed|permitted)))",
+    _I,
+)
+_ACTIVITY = (
+    r"(?:smuggling|defections?|(?:border\s+)?crossings?|trafficking|trade|exports?|imports?|"
+    r"remittances?|repatriations?|escapes?)"
+)
+_NOT_MODIFIER = (
+    r"(?!(?:of|in|on|at|to|for|from|with|by|as|than|since|after|before|during|last|this|"
+    rf"next|and|or|where|{_CLAUSE})\b)"
+)
+# The target of a measure: "stop smuggling", "campaign against smuggling and illegal border",
+# "ban on North Korean seafood", "responsible for stopping defections and".
+_TARGET = re.compile(
+    r"\b(?:stop|stops|stopped|stopping|prevent\w*|curb\w*|combat\w*|deter|deterr\w*|halt|halts|"
+    r"halting|block|blocks|blocking|tackl\w*|eradicat\w*|suppress\w*|root(?:ing)?\s+out|"
+    r"(?:an\s+)?end\s+to|crack(?:ing|s|ed)?\s+down\s+on|clamp(?:ing|s|ed)?\s+down\s+on|"
+    r"(?:crackdowns?|clampdowns?|campaigns?|drives?|operations?|war|fight|measures?|"
+    r"struggle)\s+(?:against|on)|bans?\s+on|banned|banning|prohibit\w*|restrictions?\s+on|"
+    r"sanctions?\s+on|limits?\s+on|curbs?\s+on)\s+"
+    rf"(?:{_NOT_MODIFIER}[\w-]+\s+){{0,3}}(?:{_ACTIVITY}\s+(?:and|or)\s+{_NOT_MODIFIER}"
+    r"(?:[\w-]+\s+){0,2})?$",
+    _I,
+)
+# "rejected the criticism", "denied the arrests": what someone denies.
+_DENIED = re.compile(
+    r"\b(?:reject\w*|den(?:y|ies|ied|ying)|refut\w*|brush(?:ed|es|ing)?\s+(?:off|aside)|"
+    r"dismiss\w*(?=\s+(?:the|such|these|this|those|all|any|reports?|claims?)\b))\s+"
+    r"(?:(?:the|these|this|those|such|any|all)\s+)?(?:(?:reports?|claims?|allegations?|"
+    rf"accounts?|rumou?rs?)\s+(?:of|about|that)\s+)?(?:{_NOT_MODIFIER}[\w-]+\s+){{0,2}}$",
+    _I,
+)
+_CONTRAST = re.compile(
+    r"\b(?:(?:different|differs?|differed|distinct|distinguished|separate)\s+from|"
+    r"as\s+opposed\s+to|rather\s+than|instead\s+of|not\s+the\s+same\s+as|in\s+contrast\s+"
+    r"(?:to|with)|confused\s+with|mistaken\s+for)\s+(?:[\w'-]+\s+){0,3}$",
+    _I,
+)
+_SUSPECTED = re.compile(
+    r"\b(?:suspected|accused|charged|alleged(?:ly)?|(?:on\s+)?(?:suspicion|charges?|"
+    r"allegations?|accusations?))\s+(?:of|with)\s+(?:[\w'-]+\s+){0,2}$",
+    _I,
+)
+# "a tip that leads to the arrest of": a consequence promised, not one that followed.
+_LEADS_TO = re.compile(
+    r"\b(?:leads?|leading|results?|resulting)\s+(?:to|in)\s+(?:the\s+|an?\s+)?$", _I
+)
+# "processed for export": what something is meant for.
+_FOR_TRADE = re.compile(r"\b(?:for|intended\s+for|destined\s+for|meant\s+for)\s+$", _I)
+_BARE_TRADE = re.compile(r"^(?:export|import)$", _I)
+
+
+def unreported(ctx: ArticleContext, sent: int, span: Span, speech: bool = False) -> bool:
+    """Whether an event cue names a threat, condition, plan, purpose, target, comparison,
+    suspicion, denial or generic rule rather than something that happened. A ``speech``
+    cue (a statement, condemnation, appeal) may itself argue or appeal."""
+    before = ctx.before(sent, span.begin, 160)
+    cue = ctx.folded[span.begin : span.end]
+    if (
+        _MODAL_BEFORE.search(before)
+        or _GOVERNED_TO.search(before)
+        or _GENERIC_WHO.search(before)
+        or _TARGET.search(before)
+        or _CONTRAST.search(before)
+        or _SUSPECTED.search(before)
+        or _DENIED.search(before)
+        or _LEADS_TO.search(before)
+    ):
+        return True
+    if _PARTICIPLE.match(cue) and (
+        (_PRESENT_PASSIVE.search(before) and not _PARTICULAR_BE.search(before))
+        or _ELLIPSIS.search(before)
+    ):
+        return True
+    if _BARE_TRADE.match(cue) and _FOR_TRADE.search(before):
+        return True
+    if _heads_subject(before) and not _PARTICULAR_HEAD.search(before):
+        found = _PREDICATE_AFTER.match(
+            ctx.folded, span.end, min(ctx.sentences[sent].end, span.end + 120)
+        )
+        # "smugglers arrested last week will be tried": a dated deed, not a condition
+        if found and not any(span.end <= t.span.begin < found.end() for t in ctx.times_in(sent)):
+            return True
+    if not speech and policy_talk.appeal(ctx, sent, span):
+        return True
+    if not speech and not _VERBAL.search(cue) and policy_filters.argued(ctx, sent, span):
+        return True  # "forced returns breach …", not "forcibly returned 60 people, in breach"
+    return _framed_as_for_policies(ctx, sent, span)
+
+
+def _heads_subject(before: str) -> bool:
+    """Whether a cue can head (or restrict) the subject of what follows it: not the object of
+    a preposition (``the families of those sent back``, ``live from trade``), not a finite
+    verb after its subject (``guards who shot the man``)."""
+    words = _WORD.findall(before)[-2:]
+    if not words:
+        return True
+    if words[-1].lower() in _AUX or words[-1].lower() in ("who", "which"):
+        return False
+    return not any(w.lower() in _PREPOSITIONS for w in words)
+
+
+def _framed_as_for_policies(ctx: ArticleContext, sent: int, span: Span) -> bool:
+    """The framings the policy extractor already recognises: the topic of talks, a provision,
+    a power granted or an open question, a hope or a fear, a question, a purpose."""
+    return (
+        policy_talk.discussed(ctx, sent, span)
+        or policy_filters.provision(ctx, sent, span)
+        or policy_filters.capacity(ctx, sent, span)
+        or policy_filters.hoped(ctx, sent, span)
+        or policy_filters.purpose(ctx, sent, span)
+        or policy_filters.asks(ctx, sent)
+    )
+
+
+# Things, not people: what a people-event verb can take that makes it no people-event.
+_THINGS = re.compile(
+    r"^(?:goods|products?|produce|items?|merchandise|cargo|contraband|shipments?|boats?|"
+    r"vessels?|ships?|trucks?|vehicles?|cars?|money|cash|funds|letters?|messages?|word|news|"
+    r"reports?|documents?|photos?|pictures?|images?|videos?|footage|equipment|oil|food|"
+    r"supplies|aid|fire|sight|glimpse|attention|eye|imagination|fish|seafood|squid|crabs?|"
+    r"clams?|shrimps?|flour|rice|corn|maize|fuel|diesel|petrol|timber|logs|copper|gold|coal|"
+    r"ore|herbs|ginseng|nuts|cones|tobacco|cigarettes|alcohol|drugs|phones?|drives?|cards?|"
+    r"tonnes?|tons?|kilograms?|kg|bags?|boxes?|crates?|sacks?|loads?|"
+    r"lectures?|meetings?|talks|sessions?|conferences?|reviews?|events?|ceremon(?:y|ies)|"
+    r"rall(?:y|ies)|elections?|exercises?|drills?|fairs?|festivals?|seminars?|classes|"
+    r"courses?|briefings?|discussions?|negotiations|consultations|figures|data|numbers|"
+    r"decisions?|claims?|polic(?:y|ies)|legality|motives?|need)$",
+    _I,
+)
+
+
+def _set(words: str) -> frozenset[str]:
+    return frozenset(words.split())
+
+
+_AUX = _set("was were is are be been being had has have get got gets")
+_SKIP_BEFORE = _AUX | _set(
+    "who which that also still then later all both reportedly allegedly already"
+)
+_PREPOSITIONS = _set(
+    "of in on at to for from with by across over into through near along about without"
+)
+_STOP_AFTER = (
+    _PREPOSITIONS
+    | _AUX
+    | _set("and or but as after before during since because who which that than")
+)
+_DETERMINER_BEFORE = re.compile(r"\b(?:the|a|an|their|its|his|her|these|those|our)\s+$", _I)
+_WORD = re.compile(r"[A-Za-z'-]+|[^\sA-Za-z'-]")
+
+
+def takes_a_thing(ctx: ArticleContext, sent: int, span: Span) -> bool:
+    """Whether a people-event verb (caught, sent back, held) is said of a thing: the noun
+    before a participle (``crab caught by``, ``lectures held in``) or the object after a
+    verb (``send back flour``)."""
+    cue = ctx.folded[span.begin : span.end].lower()
+    if not _PARTICIPLE.match(cue) and not cue.startswith(("send", "question", "interrogat")):
+        return False
+    before = ctx.before(sent, span.begin, 80)
+    if _thing_before(before):
+        return True
+    if cue.endswith((" in", " at", " for")) or _DETERMINER_BEFORE.search(before):
+        return False  # "held in …": a place follows; "the arrested traders' phones": adjective
+    head = ""
+    for word in _WORD.findall(ctx.folded[span.end : ctx.sentences[sent].end])[:6]:
+        if word[0].isdigit() or word == ",":
+            if head or word == ",":
+                break
+            continue  # "sent back 20 tonnes of flour"
+        if not word[0].isalpha() or word.lower() in _STOP_AFTER or word.endswith("ing"):
+            break
+        head = word
+    return bool(head) and bool(_THINGS.match(head))
+
+
+def _thing_before(before: str) -> bool:
+    """Whether the noun a participle is said of is a thing. Right before the participle
+    (``crab caught by``) it is the participle's own noun; before an auxiliary (``the goods
+    were sent back``) only when it opens its clause with at most a determiner or two (not
+    ``men with phones were caught``, ``dealers who sold rice were arrested``)."""
+    words = [w.lower() for w in _WORD.findall(before)]
+    aux = False
+    while words and (words[-1] in _SKIP_BEFORE or words[-1].endswith("ly")):
+        aux = True
+        words.pop()
+    if not words or not _THINGS.match(words[-1]):
+        return False
+    if not aux:
+        return True
+    lead = words[:-1][-3:]
+    opens = len(words) <= 3 or any(not w[0].isalnum() for w in lead)
+    return opens and not any(
+        w in _PREPOSITIONS or w in _SKIP_BEFORE or w.endswith(("ing", "ed")) for w in lead
+    )
