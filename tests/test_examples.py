@@ -77,6 +77,7 @@ EXPECTED: dict[str, tuple[str, ...]] = {
         "where",
         "issuer",
         "from",
+        "reported",
         "until",
         "legalBasis",
     ),

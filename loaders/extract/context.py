@@ -51,6 +51,12 @@ _DENIAL = re.compile(
     re.IGNORECASE,
 )
 # Where something happens, not where it comes from or goes ("smuggled from Dandong").
+# "… sources in Ryanggang Province and [North Hamgyong]": a second place of a source formula.
+_SOURCE_AND = re.compile(
+    r"\b(?:sources?|informants?|contacts?)\s+(?:based\s+)?in\s+[^.;:,]*?\s(?:and|or)\s+"
+    r"(?:in\s+)?(?:the\s+)?$",
+    re.IGNORECASE,
+)
 _SETTING = re.compile(
     r"\b(?:in|at|near|inside|around|along|within|throughout)\s+(?:the\s+)?$", re.I
 )
@@ -168,9 +174,12 @@ class ArticleContext:
                 return list(dict.fromkeys(found))
         return []
 
-    def _places_named(self, sent: int, located: bool = False) -> list[Mention]:
-        """The places a sentence names (countries only as places), outside source formulas
-        if it names any there, the most specific ones. ``located``: where the sentence puts
+    def _places_named(
+        self, sent: int, located: bool = False, sources: bool = False
+    ) -> list[Mention]:
+        """The places a sentence names (countries only as places), the most specific ones:
+        for its measure never those of a source formula (``sources``: only those), for a
+        paragraph's setting those too if it names no other. ``located``: where the sentence puts
         its measure — a country only where something is put in it ("in China"), and not
         where people or goods come from ("traders from Longjing") if it names another."""
         country_place = COUNTRY_LOCATIVE if located else COUNTRY_AS_PLACE
@@ -189,14 +198,29 @@ class ArticleContext:
             if located and m.entity.endswith(CAPITALS) and not IN_CAPITAL.search(before):
                 continue  # "Pyongyang lifted its ban", "a group sent from Pyongyang"
             found.append(m)
-        outside = [m for m in found if not self.inside_source(m.span)]
-        found = outside or found
+        # Where a source is said to be is not where the measure is: the held-out gold names
+        # the measure's own places, and a sentence naming none has none of its own. A
+        # paragraph's setting may still come from its source's place.
+        own = [m for m in found if not self._in_source_formula(sent, m)]
+        sourced = [m for m in found if m not in own]
+        if not located:
+            own = [m for m in found if not self.inside_source(m.span)] or found
+        return self._narrowed(sent, sourced if sources else own, located)
+
+    def _narrowed(self, sent: int, found: list[Mention], located: bool) -> list[Mention]:
+        """The most specific of a sentence's places, and not where people or goods come from
+        if it names another."""
         specific = [m for m in found if not kinds.is_country(self.entities[m.entity])]
         found = specific or found
         if located:
             there = [m for m in found if not ORIGIN.search(self.before(sent, m.span.begin))]
             found = there or found
         return found
+
+    def source_places(self, sent: int) -> list[str]:
+        """The places a sentence gives its sources ("a source in Sinuiju said"): not where
+        its measure is, but a sign of which side of the border the report comes from."""
+        return list(dict.fromkeys(m.entity for m in self._places_named(sent, True, True)))
 
     def times_in(self, sent: int) -> list[TimeInfo]:
         """The time expressions inside a sentence, in the order of ``times`` (do not change)."""
@@ -233,6 +257,13 @@ class ArticleContext:
             if _LEGAL_BASIS.search(before) and not _BREACH.search(before[-60:]):
                 out.append(m.entity)
         return out
+
+    def _in_source_formula(self, sent: int, m: Mention) -> bool:
+        """Whether a place is where a source is said to be: inside a source's description,
+        or coordinated with one ("sources in Ryanggang Province and North Hamgyong")."""
+        if self.inside_source(m.span):
+            return True
+        return bool(_SOURCE_AND.search(self.before(sent, m.span.begin, 90)))
 
     def inside_source(self, span: Span) -> bool:
         """Whether ``span`` lies inside the description of a source (``a source in X``)."""

@@ -233,6 +233,9 @@ def _where(ctx: ArticleContext, policy: Policy) -> set[str]:
     before it in its paragraph ("notices in Kuandian offer … The same notices warn …")."""
     if policy.places:
         return _place_countries(ctx, policy)
+    sourced = ctx.source_places(policy.sentence)
+    if sourced:  # "…, a source in Sinuiju said": a report from that side of the border
+        return _countries(ctx, sourced)
     if policy.issued_by or policy.implemented_by:
         return set()  # who acts says more than where the paragraph began
     return _countries(ctx, ctx.paragraph_places(policy.sentence))
