@@ -89,6 +89,13 @@ def test_tumen_is_the_river_after_the_and_the_city_otherwise(extractor: Extracto
     ]
 
 
+def test_tumen_in_the_yalu_and_tumen_rivers_is_the_river(extractor: Extractor) -> None:
+    x = extract(extractor, "Guards patrol the Yalu and Tumen rivers at night.")
+    assert [m.entity for m in x.mentions if x.text[m.span.begin : m.span.end] == "Tumen"] == [
+        PLACE + "tumen-river"
+    ]
+
+
 def test_shared_abbreviation_is_resolved_by_the_country_named_before_it(
     extractor: Extractor,
 ) -> None:

@@ -473,7 +473,7 @@ def _reads_as_river(doc: Doc, gm: GazetteerMatch) -> bool:
     if last in ("river", "riverside"):
         return True
     nxt = doc[gm.end] if gm.end < len(doc) else None
-    if nxt is not None and nxt.lower_ in ("river", "riverbank", "estuary", "basin"):
+    if nxt is not None and nxt.lower_ in ("river", "rivers", "riverbank", "estuary", "basin"):
         return True
     if nxt is not None and nxt.lower_ in _TOWN_NOUNS:
         return False  # "the Tumen crossing", "the Tumen customs house": the town's
