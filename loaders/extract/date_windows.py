@@ -12,22 +12,10 @@ import datetime as dt
 
 from borderkg.ontology.namespaces import TIMEPREC
 
-NUMBERS = {
-    "a": 1,
-    "an": 1,
-    "one": 1,
-    "two": 2,
-    "three": 3,
-    "four": 4,
-    "five": 5,
-    "six": 6,
-    "seven": 7,
-    "eight": 8,
-    "nine": 9,
-    "ten": 10,
-    "eleven": 11,
-    "twelve": 12,
-}
+from .quantities_lexicon import DIGIT_WORDS
+
+#: Counts written in words ("two weeks ago", "a year ago"), from the quantities' lexicon.
+NUMBERS = {"a": 1, "an": 1, **DIGIT_WORDS, "ten": 10, "eleven": 11, "twelve": 12}
 SEASON_START = {"spring": 3, "summer": 6, "autumn": 9, "fall": 9, "winter": 12}
 
 Window = tuple[dt.date, dt.date]

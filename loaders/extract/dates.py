@@ -174,12 +174,16 @@ def _relative(m: re.Match[str], pub: dt.date | None, future: bool) -> Window | N
     return part_of(window, part, unit)
 
 
+def _count(m: re.Match[str]) -> tuple[int, str]:
+    """The number (digits or a word) and the singular unit of "two weeks ago" and the like."""
+    raw = m.group("n").lower()
+    return (int(raw) if raw.isdigit() else NUMBERS[raw]), m.group("unit").lower().rstrip("s")
+
+
 def _ago(m: re.Match[str], pub: dt.date | None, future: bool) -> Window | None:
     if pub is None:
         return None
-    raw = m.group("n").lower()
-    n = int(raw) if raw.isdigit() else NUMBERS[raw]
-    unit = m.group("unit").lower().rstrip("s")
+    n, unit = _count(m)
     if unit == "day":
         day = pub - dt.timedelta(days=n)
         return day, day
@@ -197,9 +201,7 @@ def _last_n(m: re.Match[str], pub: dt.date | None, future: bool) -> Window | Non
     Years are not read (``over the past two years`` is a span, not when something was done)."""
     if pub is None:
         return None
-    raw = m.group("n").lower()
-    n = int(raw) if raw.isdigit() else NUMBERS[raw]
-    unit = m.group("unit").lower().rstrip("s")
+    n, unit = _count(m)
     if unit == "day":
         return pub - dt.timedelta(days=n), pub
     if unit == "week":
