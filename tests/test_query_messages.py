@@ -12,12 +12,15 @@ from pathlib import Path
 
 import pyoxigraph as ox
 import pytest
+from click.testing import CliRunner
 from flask import Flask
 from serverfixture import small_store
 
 from borderkg.api import create_app
+from borderkg.cli import main
 from borderkg.ontology.namespaces import PREFIXES
 from borderkg.querymessages import explain_syntax_error
+from borderkg.store import GraphStore
 
 DECLARE = "declare it with PREFIX {0}: <…> — the project's prefixes are preloaded: bkg, "
 
@@ -184,7 +187,7 @@ def app(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Flask]:
         "SELECT * WHERE { foo:x ?p ?o }",  # a bounded lookup, run in the web process
     ],
 )
-def test_endpoint_answers_400_in_the_one_error_shape_with_an_explainable_message(
+def test_endpoint_answers_400_in_the_one_error_shape_naming_the_unknown_prefix(
     app: Flask, query: str
 ) -> None:
     reply = app.test_client().get("/sparql", query_string={"query": query})
@@ -193,5 +196,16 @@ def test_endpoint_answers_400_in_the_one_error_shape_with_an_explainable_message
     assert set(reply.get_json()) == {"error"}
     error = reply.get_json()["error"]
     assert (error["status"], error["code"]) == (400, "malformed-query")
-    # the endpoint's message (the parser's, or already explained) explains to the named prefix
-    assert explain_syntax_error(query, error["message"]).startswith("unknown prefix 'foo:'")
+    # explained by the worker and by the in-process fast path alike
+    assert error["message"].startswith("unknown prefix 'foo:' at line 1, column ")
+
+
+def test_the_command_line_names_the_unknown_prefix_and_the_misspelt_form(tmp_path: Path) -> None:
+    GraphStore(tmp_path / "store").close()
+    run = CliRunner()
+    store = ["--store", str(tmp_path / "store")]
+    prefix = run.invoke(main, ["query", "SELECT * WHERE { ?x foo:bar ?o }", *store])
+    assert prefix.exit_code == 2
+    assert "query syntax error: unknown prefix 'foo:' at line 1, column 21" in prefix.output
+    form = run.invoke(main, ["query", "SELEC * WHERE { ?x ?p ?o }", *store])
+    assert form.exit_code == 2 and "(did you mean SELECT?)" in form.output

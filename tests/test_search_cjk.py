@@ -11,11 +11,11 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+import test_search
 from flask import Flask
-from test_search import BASE, small_vocabulary, write_article
+from test_search import BASE, iris, small_vocabulary, write_article
 
 from borderkg.api import create_app
-from borderkg.pipeline import ensure_schema_graphs
 from borderkg.search import SearchIndex, SearchIndexError, ensure_index, index_path
 from borderkg.searchquery import FILLER, Query, cjk_snippet, cjk_text, parse_query
 from borderkg.store import GraphStore
@@ -24,31 +24,10 @@ HYESAN = BASE + "id/place/hyesan"
 SINUIJU = BASE + "id/place/sinuiju"
 
 
-@pytest.fixture
-def store(tmp_path: Path) -> Iterator[GraphStore]:
-    with GraphStore.open(tmp_path / "store") as opened:
-        small_vocabulary(opened)
-        yield opened
-
-
-@pytest.fixture
-def index(store: GraphStore) -> Iterator[SearchIndex]:
-    with SearchIndex.for_store(store.root) as opened:
-        yield opened
-
-
-@pytest.fixture(scope="module")
-def vocabulary_store(tmp_path_factory: pytest.TempPathFactory) -> Iterator[GraphStore]:
-    """A store holding the project's real vocabulary, indexed (read, not changed)."""
-    with GraphStore.open(tmp_path_factory.mktemp("vocab") / "store") as opened:
-        ensure_schema_graphs(opened)
-        with SearchIndex.for_store(opened.root) as index:
-            index.sync(opened)
-        yield opened
-
-
-def iris(hits: list) -> list[str]:
-    return [hit.iri for hit in hits]
+# The stores and indexes of the word-search tests serve these too.
+store = test_search.store
+index = test_search.index
+vocabulary_store = test_search.vocabulary_store
 
 
 # -- query parsing and indexed text -------------------------------------------------------

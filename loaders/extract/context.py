@@ -95,6 +95,7 @@ class ArticleContext:
         self._quantities_in: dict[int, list[str]] = {}
         self._sources = SpanReach(self.source_spans)
         self._places: dict[int, tuple[list[str], str | None, bool]] = {}
+        self._source_places: dict[int, list[str]] = {}
 
     def before(self, sent: int, pos: int, width: int = 48) -> str:
         """Up to ``width`` characters of the sentence before ``pos`` (for end-anchored cues)."""
@@ -219,8 +220,13 @@ class ArticleContext:
 
     def source_places(self, sent: int) -> list[str]:
         """The places a sentence gives its sources ("a source in Sinuiju said"): not where
-        its measure is, but a sign of which side of the border the report comes from."""
-        return list(dict.fromkeys(m.entity for m in self._places_named(sent, True, True)))
+        its measure is, but a sign of which side of the border the report comes from. Asked
+        by the merge for every pair of mentions it compares, so read once per sentence."""
+        found = self._source_places.get(sent)
+        if found is None:
+            named = self._places_named(sent, located=True, sources=True)
+            found = self._source_places[sent] = list(dict.fromkeys(m.entity for m in named))
+        return list(found)
 
     def times_in(self, sent: int) -> list[TimeInfo]:
         """The time expressions inside a sentence, in the order of ``times`` (do not change)."""

@@ -365,11 +365,15 @@ def _relation(m: re.Match[str]) -> str:
     return "at"
 
 
+#: The unit each handler's expressions name, for the precision of their parts.
+_UNITS: dict[Handler, str] = {_month_year: "month", _year: "year", _season_expr: "season"}
+
+
 def _unit(handler: Handler, m: re.Match[str]) -> str | None:
     """The unit a matched expression names, for the precision of its parts."""
     if handler is _relative:
         return m.group("unit").lower()
-    return {_month_year: "month", _year: "year", _season_expr: "season"}.get(handler)
+    return _UNITS.get(handler)
 
 
 def find_times(

@@ -35,15 +35,6 @@ def store_option(func: Callable[..., Any]) -> Callable[..., Any]:
     )(func)
 
 
-def no_store_message(path: Path) -> str:
-    """What a command that needs an existing store says about a folder that holds none."""
-    return (
-        f"There is no store at {path}: load articles into it first "
-        f"(`borderkg load --store {path} FILES…`), or give the folder of an existing store "
-        "(--store DIR or $BORDERKG_STORE)."
-    )
-
-
 def existing_store(store_dir: Path | None) -> Path:
     """The store folder ``--store`` (or the default) names, refused with :class:`Fail` when
     it holds no store, before anything is opened or created there.
@@ -61,7 +52,7 @@ def existing_store(store_dir: Path | None) -> Path:
     except StoreError as exc:
         raise Fail(str(exc)) from exc
     if not found:
-        raise Fail(no_store_message(path))
+        raise Fail(storefiles.no_store_message(path))
     return path
 
 

@@ -30,6 +30,7 @@ from functools import partial
 from pathlib import Path
 from typing import Any
 
+from borderkg import storefiles
 from borderkg.api.config import ServeConfig
 
 PR_SET_PDEATHSIG = 1
@@ -137,9 +138,10 @@ def run(config: ServeConfig, *, echo: Callable[[str], None] = print) -> None:
     state = preflight(config.store)
     if state.missing:
         raise ServeError(
-            f"There is no store at {config.store}: load articles into it first "
-            f"(`borderkg load --store {config.store} FILES…`), or run `borderkg demo` to "
-            "load the bundled sample corpus and serve it."
+            storefiles.no_store_message(
+                config.store,
+                "or run `borderkg demo` to load the bundled sample corpus and serve it.",
+            )
         )
     serve_granian(config, echo=echo, snapshot=state.snapshot)
 

@@ -337,10 +337,7 @@ def ensure_snapshot(root: str | os.PathLike[str], *, create: bool = False) -> Pa
 
     path = Path(root)
     if not create and storefiles.read_active(path) is None:
-        raise StoreError(
-            f"There is no store at {path}: load articles into it first "
-            "(borderkg load … --store DIR), or give the directory of an existing store."
-        )
+        raise StoreError(storefiles.no_store_message(path))
     try:
         with GraphStore.open(path) as store:
             return publish_snapshot(store)

@@ -75,6 +75,16 @@ def is_plain_database(path: Path) -> bool:
     return (path / "CURRENT").is_file() and any(path.glob("MANIFEST-*"))
 
 
+def no_store_message(path: Path, then: str = "") -> str:
+    """What a command that needs an existing store says of a folder that holds none (one
+    wording for every command: the CLI's readers, ``serve``, snapshots)."""
+    then = then or "or give the folder of an existing store (--store DIR or $BORDERKG_STORE)."
+    return (
+        f"There is no store at {path}: load articles into it first "
+        f"(`borderkg load --store {path} FILES…`), {then}"
+    )
+
+
 def read_active(root: Path) -> Active | None:
     """The store's pointer file, or ``None`` for a directory that is not (yet) a store."""
     try:

@@ -56,10 +56,19 @@ class StoreLockedError(StoreError):
         who = ", ".join(h.describe() for h in holders) if holders else "another process"
         super().__init__(f"The store {path} is in use by {who}. {_advice(holders, read_only)}")
 
+    @property
+    def by_writer(self) -> bool:
+        """Whether a writer holds the store (also when the holder is unknown)."""
+        return _writing(self.holders)
+
+
+def _writing(holders: list[LockHolder]) -> bool:
+    return not holders or any(h.mode == "read-write" for h in holders)
+
 
 def _advice(holders: list[LockHolder], read_only: bool) -> str:
     """What holds the store, most likely, and what the user can do about it."""
-    writing = not holders or any(h.mode == "read-write" for h in holders)
+    writing = _writing(holders)
     if read_only:  # only a writer refuses a reader
         return (
             "A store cannot be read while another process writes it (pyoxigraph forbids "

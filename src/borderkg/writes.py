@@ -262,8 +262,11 @@ class WriteService:
                 # The full message (paths, process ids, command lines) is for the operator's
                 # log; the client learns only that a writer holds the store.
                 log.warning("write refused, store busy: %s", exc)
-                loading = any(h.mode == "read-write" for h in exc.holders) or not exc.holders
-                who = "another process is writing it (a load)" if loading else "it is being read"
+                who = (
+                    "another process is writing it (a load)"
+                    if exc.by_writer
+                    else "it is being read"
+                )
                 raise WriteBusy(
                     f"The store is busy: {who}. Retry in {self.settings.retry_after} s.",
                     self.settings.retry_after,
