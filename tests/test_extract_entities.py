@@ -220,6 +220,21 @@ def test_a_name_found_by_pattern_stops_before_the_date_after_it(extractor: Extra
     ]
 
 
+def test_a_participle_opening_the_sentence_is_not_part_of_a_law_name(extractor: Extractor) -> None:
+    """ "Citing the Land Border Law, …" names the curated law, not a new "Citing the Land
+    Border Law"; a name that only ends in -ing ("Housing Act") keeps its first word."""
+    x = extract(
+        extractor,
+        "Citing the Land Border Law, the police closed the bank. "
+        "Violating the Mining Act is punished. The Housing Act was passed.",
+    )
+    assert linked(x) == [
+        ("Land Border Law", LEGAL + "land-border-law"),
+        ("Mining Act", LEGAL + "mining-act"),
+        ("Housing Act", LEGAL + "housing-act"),
+    ]
+
+
 def test_resolution_numbers_link_to_curated_or_found_resolutions(extractor: Extractor) -> None:
     x = extract(extractor, "Resolution 2397 followed UNSCR 2371 and resolutions 2270 and 2321.")
     assert [m.entity for m in x.mentions] == [

@@ -159,14 +159,24 @@ def _cut_date_tail(folded: str, begin: int, end: int) -> int:
     return tail.start() if tail else end
 
 
+# A sentence-initial participle before a determiner leads the clause, not the name:
+# "Citing the Land Border Law, …", "Violating the Criminal Code …".
+_LEADING_VERB = re.compile(r"[A-Z][a-z]+(?:ing|ed)\s+(?=(?:the|a|an|its|their|this|that)\s)")
+
+
 def _skip_noise(folded: str, begin: int, end: int) -> int:
-    """Move the start past leading capitalised function words (``The``, ``In``, ``Last``)."""
+    """Move the start past leading capitalised function words (``The``, ``In``, ``Last``)
+    and a participle that opens the clause (``Citing the``)."""
     while True:
         word = re.match(r"[\w'-]+", folded[begin:end])
         if not word:
             return begin
         rest = re.match(r"[\w'-]+\s+", folded[begin:end])
-        if word.group(0).lower() not in _LEADING_NOISE or rest is None:
+        if rest is None:
+            return begin
+        if word.group(0).lower() not in _LEADING_NOISE and not _LEADING_VERB.match(
+            folded, begin, end
+        ):
             return begin
         begin += rest.end()
 
