@@ -141,6 +141,38 @@ def test_a_legal_claim_is_about_the_preceding_repatriation(extractor: Extractor)
     )
 
 
+def test_instruments_invoked_or_referred_to_make_a_legal_claim(extractor: Extractor) -> None:
+    """ "invoked" and "referred (explicitly) to" an article are legal claims, as "violates"
+    is; a law merely named is none."""
+    text = (
+        "Amnesty International invoked Article 3 of the Convention against Torture. "
+        "Human Rights Watch referred explicitly to Article 33 of the Refugee Convention. "
+        "The Refugee Convention was adopted in 1951, Human Rights Watch said."
+    )
+    x = extract(extractor, text)
+    assert [(c.attributed_to, c.invokes) for c in x.claims if c.invokes] == [
+        (ACTOR + "amnesty-international", [LEGAL + "convention-against-torture/art_3"]),
+        (ACTOR + "human-rights-watch", [LEGAL + "refugee-convention/art_33"]),
+    ]
+
+
+def test_an_unnamed_invoker_does_not_inherit_the_paragraphs_speaker(
+    extractor: Extractor,
+) -> None:
+    """ "Some delegations referred to Article 33" after Amnesty spoke is not Amnesty's
+    claim: with nobody named, the outlet reports it."""
+    text = (
+        "Amnesty International said the returns must stop. Some delegations referred to "
+        "Article 33 of the Refugee Convention."
+    )
+    record = ArticleRecord(text=text, source="test.txt", id="t1", publisher="Daily NK")
+    claims = extractor.extract(record).claims
+    assert [(c.attributed_to, c.invokes) for c in claims] == [
+        (ACTOR + "amnesty-international", []),
+        (ACTOR + "daily-nk", [LEGAL + "refugee-convention/art_33"]),
+    ]
+
+
 def test_an_unattributed_rumour_is_the_outlets_claim(extractor: Extractor) -> None:
     text = "Rumours are circulating that the MSS will install floodlights."
     record = ArticleRecord(text=text, source="test.txt", id="t1", publisher="Daily NK")

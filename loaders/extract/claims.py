@@ -53,7 +53,9 @@ _INVOKES = word_regex(
     r"\b(?:violat\w*|breach\w*|contrary to|obligations?|obliged|bound by|prohibit\w*|"
     r"non-refoulement|refoulement|protection (?:under|of)|rights under|in defiance of|"
     r"disregard\w*|flout\w*|fails? to (?:comply|respect|honou?r)|failed to (?:comply|respect|"
-    r"honou?r)|party to|signatory|requires?|required|in line with|in accordance with)\b",
+    r"honou?r)|party to|signatory|requires?|required|in line with|in accordance with|"
+    r"invok(?:e|es|ed|ing)|refer(?:s|red|ring)? (?:(?:explicitly|expressly|specifically|"
+    r"directly) )?to|appeal(?:s|ed|ing)? to)\b",
 )
 _BLANK_LINE = re.compile(r"\n[ \t]*\n")
 _REPATRIATION = {str(MEASURE.ForcedRepatriation), str(EVENTTYPE.ForcedRepatriation)}
@@ -112,7 +114,10 @@ def find_claims(
             if previous is not None:
                 about.append(to_iri(previous))
         attributed = speaker or quoted.get(index)
-        if attributed is None and last is not None and last[1] == paragraphs[index]:
+        invoker = _invoker(ctx, index, chunk) if invokes and attributed is None else None
+        if invoker:
+            attributed = invoker
+        elif invoker is None and attributed is None and last and last[1] == paragraphs[index]:
             attributed = last[0]
         attributed = attributed or publisher
         if attributed is None:
@@ -182,6 +187,33 @@ def _invoked(ctx: ArticleContext, index: int, chunk: str) -> list[str]:
     covered = {ctx.entities[p].part_of for p in provisions}
     covered |= {ctx.entities[c].part_of for c in covered if c and c in ctx.entities}
     return list(dict.fromkeys([*provisions, *(i for i in legal if i not in covered)]))
+
+
+# The verbs by which a speaker invokes an instrument itself, with its subject before them
+# ("Amnesty International invoked Article 3", "Seoul referred explicitly to Article 33").
+_INVOKING = re.compile(
+    r"\b(?:has |have |had |also |again )*(?:invok(?:es|ed)|refer(?:s|red) (?:(?:explicitly|"
+    r"expressly|specifically|directly) )?to|appeal(?:s|ed) to)\b",
+    _I,
+)
+_SUBJECT_GAP = re.compile(r"\s*(?:,[^,]{0,40},\s*)?$")
+
+
+def _invoker(ctx: ArticleContext, index: int, chunk: str) -> str | None:
+    """Who invokes, by a verb of invoking: its named subject; ``""`` when its subject is
+    unnamed ("some delegations"), so that the paragraph's last speaker is not assumed;
+    None without such a verb."""
+    verb = _INVOKING.search(chunk)
+    if verb is None:
+        return None
+    start = ctx.sentences[index].begin
+    before = [m for m in ctx.by_sentence.get(index, []) if m.span.end - start <= verb.start()]
+    if before:
+        m = before[-1]
+        gap = chunk[m.span.end - start : verb.start()]
+        if _SUBJECT_GAP.fullmatch(gap) and kinds.is_speaker(ctx.entities[m.entity]):
+            return m.entity
+    return ""
 
 
 def _named_measure(ctx: ArticleContext, index: int, policies: list[Policy]) -> str | None:
