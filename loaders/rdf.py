@@ -179,6 +179,8 @@ def _article_lines(record: ArticleRecord, extraction: Extraction, run: str | Non
                 add(node, S[key], number_lit(value))
         w.text(node, S["unitText"], q.unit_text)
         w.text(node, S["currency"], q.currency)
+        if q.price_of:
+            add(node, B["priceOf"], f"<{q.price_of}>")
         add(node, B["countQualifier"], f"<{q.qualifier}>")
         _evidence(w, node, [q.span], spans)
     for s in extraction.sources:

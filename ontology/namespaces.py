@@ -121,6 +121,7 @@ class BKG(DefinedNamespace):
     quantity: URIRef
     countQualifier: URIRef
     goods: URIRef
+    priceOf: URIRef
     # Properties: claims
     invokes: URIRef
     about: URIRef

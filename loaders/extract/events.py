@@ -6,7 +6,8 @@ A sentence with an event cue that is neither negated nor hypothetical (``could f
 (``crab caught by boats``). Trade outside customs is Smuggling and an accusing statement a
 Condemnation (``events_kinds``); questioning is Detention. Roles come from the sentence
 (authorities, affected or acting groups, brokers as facilitators), goods from a small
-lexicon, prices from monetary quantities. Statements, condemnations and appeals need a
+lexicon (``events_goods``, which also pairs each price with its goods), prices from
+monetary quantities. Statements, condemnations and appeals need a
 named speaker. Reports of the same type in one article whose times agree are one report.
 """
 
@@ -14,11 +15,12 @@ from __future__ import annotations
 
 import re
 
-from borderkg.ontology.namespaces import EVENTTYPE, GOODS
+from borderkg.ontology.namespaces import EVENTTYPE
 
 from .context import ArticleContext
 from .cues import TriggerIndex, Triggers, triggers, word_regex
 from .events_framing import takes_a_thing, unreported
+from .events_goods import goods_named
 from .events_kinds import CALLED_A_BREACH, SMUGGLING_CUE, SMUGGLING_TRIGGERS, accuses, illicit
 from .model import EventReport, Quantity, Span
 
@@ -185,92 +187,6 @@ _HYPOTHETICAL = re.compile(
     r"warned that|should|must)\b[^,;.]{0,40}$",
     _I,
 )
-GOODS_CUES: list[tuple[str, re.Pattern[str], Triggers]] = [
-    (str(GOODS.PineNuts), _re(r"\bpine ?nuts?\b"), triggers("pine pinenut pinenuts")),
-    (
-        str(GOODS.MedicinalHerbs),
-        _re(r"\b(?:medicinal herbs?|herbal medicines?|herbs)\b"),
-        triggers("medicinal herbal herbs"),
-    ),
-    (str(GOODS.Ginseng), _re(r"\bginseng\b"), triggers("ginseng")),
-    (
-        str(GOODS.Seafood),
-        _re(r"\b(?:seafood|fish|squid|crabs?|clams?|shellfish|shrimps?|octopus|sea cucumbers?)\b"),
-        triggers("seafood fish squid crab crabs clam clams shellfish shrimp shrimps octopus sea"),
-    ),
-    (str(GOODS.Rice), _re(r"\brice\b"), triggers("rice")),
-    (str(GOODS.Corn), _re(r"\b(?:corn|maize)\b"), triggers("corn maize")),
-    (str(GOODS.Flour), _re(r"\bflour\b"), triggers("flour")),
-    (
-        str(GOODS.Fuel),
-        _re(r"\b(?:fuel|diesel|gasoline|petrol)\b"),
-        triggers("fuel diesel gasoline petrol"),
-    ),
-    (
-        str(GOODS.StorageMedia),
-        _re(r"\b(?:usb(?: sticks?| drives?)?|sd cards?|memory cards?)\b"),
-        triggers("usb sd memory"),
-    ),
-    (
-        str(GOODS.MobilePhones),
-        _re(r"\b(?:(?:mobile|cell|smart) ?phones?|chinese phones?)\b"),
-        triggers("mobile cell smart phone phones chinese"),
-    ),
-    (
-        str(GOODS.Electronics),
-        _re(r"\b(?:electronics|televisions?|tvs?|notetels?|laptops?)\b"),
-        triggers("electronics television televisions tv tvs notetel notetels laptop laptops"),
-    ),
-    (
-        str(GOODS.Textiles),
-        _re(r"\b(?:textiles?|clothes|clothing|garments?|fabrics?)\b"),
-        triggers("textile textiles clothes clothing garment garments fabric fabrics"),
-    ),
-    (
-        str(GOODS.Tobacco),
-        _re(r"\b(?:tobacco|cigarettes?)\b"),
-        triggers("tobacco cigarette cigarettes"),
-    ),
-    (
-        str(GOODS.Alcohol),
-        _re(r"\b(?:alcohol|liquor|beer|soju|baijiu)\b"),
-        triggers("alcohol liquor beer soju baijiu"),
-    ),
-    (
-        str(GOODS.Methamphetamine),
-        _re(r"\b(?:methamphetamine|meth|ice|bingdu|narcotics|drugs)\b"),
-        triggers("methamphetamine meth ice bingdu narcotics drugs"),
-    ),
-    (str(GOODS.Copper), _re(r"\bcopper\b"), triggers("copper")),
-    (str(GOODS.Gold), _re(r"\bgold\b"), triggers("gold")),
-    (str(GOODS.Timber), _re(r"\b(?:timber|logs|lumber)\b"), triggers("timber logs lumber")),
-    (
-        str(GOODS.Fertilizer),
-        _re(r"\bfertili[sz]ers?\b"),
-        triggers("fertilizer fertilizers fertiliser fertilisers"),
-    ),
-    (
-        str(GOODS.ForeignCurrency),
-        _re(r"\b(?:foreign currency|exchange rates?|hard currency)\b"),
-        triggers("foreign exchange hard"),
-    ),
-    (
-        str(GOODS.BrokerFee),
-        _re(r"\b(?:broker(?:'s|age)? fees?|brokers?\b[^.;]{0,40}\b(?:charge|demand)\w*)\b"),
-        triggers("broker brokers brokerage"),
-    ),
-    (
-        str(GOODS.RemittanceCommission),
-        _re(r"\b(?:commissions?|(?:transfer|remittance) fees?)\b"),
-        triggers("commission commissions transfer remittance"),
-    ),
-]
-_GOODS_INDEX = TriggerIndex([t for _, _, t in GOODS_CUES])
-
-
-def _goods(ctx: ArticleContext, sent: int, chunk: str) -> list[str]:
-    fired = _GOODS_INDEX.fired(ctx.words, sent)
-    return [GOODS_CUES[i][0] for i in fired if GOODS_CUES[i][1].search(chunk)]
 
 
 def find_events(
@@ -364,7 +280,7 @@ def _build(
     event.time = ctx.time(sent, span)
     event.quantities = qty
     if event_type in _GOODS_EVENTS:
-        event.goods = _goods(ctx, sent, chunk)
+        event.goods = goods_named(ctx, sent, chunk)
         if event_type == _PRICE_REPORT and not event.goods:
             return None
     return event

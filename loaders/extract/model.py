@@ -114,6 +114,7 @@ class Quantity:
     max_value: Decimal | None = None
     unit_text: str | None = None
     currency: str | None = None  # ISO 4217 code: the quantity is a monetary amount
+    price_of: str | None = None  # a goods concept IRI: the goods a price is the price of
 
 
 @dataclass

@@ -24,6 +24,7 @@ from .context import ArticleContext
 from .cues import SentenceWords
 from .dates import find_times
 from .events import find_events
+from .events_goods import pair_prices
 from .gazetteer import Gazetteer
 from .legal import drop_unpinned_provisions, find_provisions
 from .linking import Linker
@@ -31,6 +32,7 @@ from .model import Entity, Extraction, Quantity, Span
 from .nlp import get_pipeline, model_from_env, sentence_spans, tokenizable
 from .policies import find_policies
 from .quantities import as_quantity, find_quantities
+from .quantity_links import link_quantities
 from .text import fold
 
 
@@ -123,6 +125,8 @@ class Extractor:
         )
         result.policies = find_policies(ctx)
         result.events = find_events(ctx, attribution.speakers, by_local)
+        link_quantities(ctx, [*result.policies, *result.events], by_local)
+        pair_prices(ctx, result.events, by_local)
         result.claims = find_claims(
             ctx, attribution, result.policies, result.events, result.node, result.publisher
         )

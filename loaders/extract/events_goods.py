@@ -1,0 +1,190 @@
+"""Goods of trade, smuggling and price reports, and the goods each reported price is for.
+
+A price report names goods and prices; ``price_of`` pairs each monetary amount with the
+goods it prices: the goods named right after it (``5,000 won for a kilogram of rice``,
+``… per kilogram of corn``), else the goods named nearest before it in its chunk of the
+sentence (``Rice sold for 5,000 won … | and corn for 3,000 won``; ``a broker's fee of 8,000
+yuan``; chunks as ``quantity_links`` cuts them). A price given for a list of goods (``rice
+and corn sold for …``), an exchange rate whose unit names the currency it prices
+(``1,200 won to the yuan``: ``per CNY``) and an amount with no goods in its chunk get none:
+the pairing is never guessed.
+"""
+
+from __future__ import annotations
+
+import re
+
+from borderkg.ontology.namespaces import EVENTTYPE, GOODS
+
+from .context import ArticleContext
+from .cues import TriggerIndex, Triggers, triggers, word_regex
+from .model import EventReport, Quantity, Span
+from .quantity_links import boundaries, same_chunk, sentence_of
+
+_PRICE_REPORT = str(EVENTTYPE.PriceReport)
+_FOREIGN_CURRENCY = str(GOODS.ForeignCurrency)
+
+
+def _re(pattern: str) -> re.Pattern[str]:
+    return word_regex(pattern)
+
+
+GOODS_CUES: list[tuple[str, re.Pattern[str], Triggers]] = [
+    (str(GOODS.PineNuts), _re(r"\bpine ?nuts?\b"), triggers("pine pinenut pinenuts")),
+    (
+        str(GOODS.MedicinalHerbs),
+        _re(r"\b(?:medicinal herbs?|herbal medicines?|herbs)\b"),
+        triggers("medicinal herbal herbs"),
+    ),
+    (str(GOODS.Ginseng), _re(r"\bginseng\b"), triggers("ginseng")),
+    (
+        str(GOODS.Seafood),
+        _re(r"\b(?:seafood|fish|squid|crabs?|clams?|shellfish|shrimps?|octopus|sea cucumbers?)\b"),
+        triggers("seafood fish squid crab crabs clam clams shellfish shrimp shrimps octopus sea"),
+    ),
+    (str(GOODS.Rice), _re(r"\brice\b"), triggers("rice")),
+    (str(GOODS.Corn), _re(r"\b(?:corn|maize)\b"), triggers("corn maize")),
+    (str(GOODS.Flour), _re(r"\bflour\b"), triggers("flour")),
+    (
+        str(GOODS.Fuel),
+        _re(r"\b(?:fuel|diesel|gasoline|petrol)\b"),
+        triggers("fuel diesel gasoline petrol"),
+    ),
+    (
+        str(GOODS.StorageMedia),
+        _re(r"\b(?:usb(?: sticks?| drives?)?|sd cards?|memory cards?)\b"),
+        triggers("usb sd memory"),
+    ),
+    (
+        str(GOODS.MobilePhones),
+        _re(r"\b(?:(?:mobile|cell|smart) ?phones?|chinese phones?)\b"),
+        triggers("mobile cell smart phone phones chinese"),
+    ),
+    (
+        str(GOODS.Electronics),
+        _re(r"\b(?:electronics|televisions?|tvs?|notetels?|laptops?)\b"),
+        triggers("electronics television televisions tv tvs notetel notetels laptop laptops"),
+    ),
+    (
+        str(GOODS.Textiles),
+        _re(r"\b(?:textiles?|clothes|clothing|garments?|fabrics?)\b"),
+        triggers("textile textiles clothes clothing garment garments fabric fabrics"),
+    ),
+    (
+        str(GOODS.Tobacco),
+        _re(r"\b(?:tobacco|cigarettes?)\b"),
+        triggers("tobacco cigarette cigarettes"),
+    ),
+    (
+        str(GOODS.Alcohol),
+        _re(r"\b(?:alcohol|liquor|beer|soju|baijiu)\b"),
+        triggers("alcohol liquor beer soju baijiu"),
+    ),
+    (
+        str(GOODS.Methamphetamine),
+        _re(r"\b(?:methamphetamine|meth|ice|bingdu|narcotics|drugs)\b"),
+        triggers("methamphetamine meth ice bingdu narcotics drugs"),
+    ),
+    (str(GOODS.Copper), _re(r"\bcopper\b"), triggers("copper")),
+    (str(GOODS.Gold), _re(r"\bgold\b"), triggers("gold")),
+    (str(GOODS.Timber), _re(r"\b(?:timber|logs|lumber)\b"), triggers("timber logs lumber")),
+    (
+        str(GOODS.Fertilizer),
+        _re(r"\bfertili[sz]ers?\b"),
+        triggers("fertilizer fertilizers fertiliser fertilisers"),
+    ),
+    (
+        str(GOODS.ForeignCurrency),
+        _re(r"\b(?:foreign currency|exchange rates?|hard currency)\b"),
+        triggers("foreign exchange hard"),
+    ),
+    (
+        str(GOODS.BrokerFee),
+        _re(r"\b(?:broker(?:'s|age)? fees?|brokers?\b[^.;]{0,40}\b(?:charge|demand)\w*)\b"),
+        triggers("broker brokers brokerage"),
+    ),
+    (
+        str(GOODS.RemittanceCommission),
+        _re(r"\b(?:commissions?|(?:transfer|remittance) fees?)\b"),
+        triggers("commission commissions transfer remittance"),
+    ),
+]
+_GOODS_INDEX = TriggerIndex([t for _, _, t in GOODS_CUES])
+
+
+def goods_named(ctx: ArticleContext, sent: int, chunk: str) -> list[str]:
+    """The goods a sentence names (``chunk``: its text), in the order of ``GOODS_CUES``."""
+    fired = _GOODS_INDEX.fired(ctx.words, sent)
+    return [GOODS_CUES[i][0] for i in fired if GOODS_CUES[i][1].search(chunk)]
+
+
+def goods_mentions(ctx: ArticleContext, sent: int) -> list[tuple[Span, str]]:
+    """Where a sentence names goods, with the goods concept, in text order."""
+    s = ctx.sentences[sent]
+    found = [
+        (Span(m.start(), m.end()), GOODS_CUES[i][0])
+        for i in _GOODS_INDEX.fired(ctx.words, sent)
+        for m in GOODS_CUES[i][1].finditer(ctx.folded, s.begin, s.end)
+    ]
+    return sorted(found, key=lambda f: (f[0].begin, -f[0].end))
+
+
+# An exchange rate's unit names the currency it prices ("per CNY"): it needs no goods.
+_RATE_UNIT = re.compile(r"per [A-Z]{3}")
+# What leads from a price to the goods named right after it: "for a kilogram of", "per
+# sack of", "on", "of" (after "per kilogram"), then at most two words ("white", "smuggled").
+_UNITS = (
+    r"kilograms?|kilos?|kg|grams?|sacks?|bags?|bottles?|packs?|packets?|boxes|box|cartons?|"
+    r"tons?|tonnes?|litres?|liters?|pieces?|units?|jin"
+)
+_LEADS_TO_GOODS = re.compile(
+    rf"\s+(?:(?:for|per|on)\s+(?:(?:a|an|one|each|every|the)\s+)?(?:(?:{_UNITS})\s+of\s+)?"
+    r"|of\s+)",
+    re.IGNORECASE,
+)
+_FILLER = re.compile(r"(?:(?!(?:and|or|but|in|at|to|from|than|with)\b)[a-z'-]+\s+){0,2}", re.I)
+# Goods named as a list ("rice and corn", "rice, corn"): a price after it is for none alone.
+_LIST_JOIN = re.compile(r"\s*(?:,\s*)?(?:(?:and|or)\s+)?", re.IGNORECASE)
+
+
+def price_of(ctx: ArticleContext, sent: int, amount: Quantity) -> str | None:
+    """The goods concept a monetary amount of a sentence is the price of, if the text pairs
+    them (see the module docstring)."""
+    if amount.unit_text and _RATE_UNIT.fullmatch(amount.unit_text):
+        return None
+    named = goods_mentions(ctx, sent)
+    span = amount.span
+    lead = _LEADS_TO_GOODS.match(ctx.folded, span.end, ctx.sentences[sent].end)
+    if lead is not None:
+        after = [
+            g
+            for s, g in named
+            if s.begin >= lead.end() and _FILLER.fullmatch(ctx.folded, lead.end(), s.begin)
+        ]
+        if after:
+            return after[0]
+    before = [(s, g) for s, g in named if s.end <= span.begin]
+    if not before:
+        return None
+    cuts = boundaries(ctx, sent, [s for s, _ in named])
+    nearest, goods = before[-1]
+    if goods == _FOREIGN_CURRENCY or not same_chunk(cuts, nearest, span):
+        return None  # an exchange rate prices a currency, not goods
+    earlier = [s for s, g in before[:-1] if g != goods and s.end <= nearest.begin]
+    if earlier and _LIST_JOIN.fullmatch(ctx.folded, earlier[-1].end, nearest.begin):
+        return None  # "rice and corn sold for 5,000 won": the price of neither alone
+    return goods
+
+
+def pair_prices(
+    ctx: ArticleContext, events: list[EventReport], quantities: dict[str, Quantity]
+) -> None:
+    """Set ``price_of`` on the monetary amounts that price reports keep (after
+    ``quantity_links`` has given each amount to the nodes it belongs to)."""
+    for event in events:
+        if event.event_type != _PRICE_REPORT:
+            continue
+        for name in event.quantities:
+            amount = quantities[name]
+            if amount.currency:
+                amount.price_of = price_of(ctx, sentence_of(ctx, amount.span.begin), amount)
