@@ -106,7 +106,9 @@ SETTINGS: tuple[Setting, ...] = (
         float,
         "`30`",
         f"Per-query time limit in seconds (at most {MAX_TIMEOUT:g}); a client may ask for less "
-        "with `timeout=`.",
+        "with `timeout=`. `borderkg query` reads the same setting (`--timeout`, then the "
+        "variable, then the key in the `$BORDERKG_CONFIG` file), with no maximum and `0` for "
+        "no limit.",
     ),
     Setting(
         "max_rows",

@@ -1,6 +1,7 @@
 """The dataset description served at ``/.well-known/void``: VoID and DCAT in one graph.
 
-What it says: the dataset (title, description, CC BY 4.0 licence, publisher, modification time
+What it says: the dataset (title, description — which also says in what unit evidence
+offsets are counted, :data:`OFFSET_UNIT` —, CC BY 4.0 licence, publisher, modification time
 = the publication time of the snapshot the counts come from, that snapshot's name as
 ``dcterms:hasVersion``), how to get it (the SPARQL endpoint as a ``dcat:DataService`` and a
 ``dcat:Distribution``; the N-Quads dumps as ``void:dataDump`` and ``dcat:Distribution``\\ s), the
@@ -33,13 +34,21 @@ NQUADS_FORMAT = "http://www.w3.org/ns/formats/N-Quads"
 SPARQL_PROTOCOL = "https://www.w3.org/TR/sparql11-protocol/"
 
 LICENSE = "https://creativecommons.org/licenses/by/4.0/"
+#: How evidence offsets are counted (docs/data-model.md, "Text and offsets"): said in the
+#: description, where people and linkers resolving a span look.
+OFFSET_UNIT = (
+    "Offset unit: evidence offsets (nif:beginIndex, nif:endIndex, and the char=BEGIN,END of "
+    "span IRIs) count Unicode code points, from 0, not bytes or UTF-16 code units, over the "
+    "article's stored text (the nif:isString of its nif:Context, NFC-normalised), so the "
+    "text from nif:beginIndex to nif:endIndex is the span's nif:anchorOf."
+)
 TITLE = "borderkg: a knowledge graph of China–North Korea border affairs"
 DESCRIPTION = (
     "Statements about border control, surveillance, defections, forced repatriation, "
     "smuggling and trade along the China–North Korea border, extracted from news articles. "
     "Each article's statements live in a named graph of their own, with every fact anchored to "
     "the sentence it came from (NIF offsets). The SPARQL endpoint's default graph is the union "
-    "of all graphs; void:triples counts the distinct triples of that union."
+    "of all graphs; void:triples counts the distinct triples of that union. " + OFFSET_UNIT
 )
 PUBLISHER_NAME = "borderkg contributors"
 KEYWORDS = ("China", "North Korea", "border", "defectors", "forced repatriation", "smuggling")

@@ -316,6 +316,18 @@ def test_void_describes_access_licence_vocabularies_and_date(
     assert row[1].value == info.name
 
 
+def test_void_says_in_what_unit_evidence_offsets_are_counted(client: FlaskClient) -> None:
+    void = description(client)
+    (row,) = void.query(
+        "SELECT ?text { ?d a <http://rdfs.org/ns/void#Dataset> ; "
+        "<http://purl.org/dc/terms/description> ?text FILTER(CONTAINS(?text, 'Offset unit')) }"
+    )
+    text = row[0].value
+    assert "nif:beginIndex, nif:endIndex" in text
+    assert "Unicode code points" in text and "not bytes or UTF-16 code units" in text
+    assert "NFC" in text and "nif:anchorOf" in text
+
+
 def test_void_content_negotiation(client: FlaskClient) -> None:
     turtle = len(description(client, "text/turtle"))
     assert len(description(client, "application/ld+json")) == turtle

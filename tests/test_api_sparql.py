@@ -366,10 +366,11 @@ def test_service_to_an_endpoint_not_allowed_is_refused(client: FlaskClient) -> N
     assert "query.wikidata.org" in body["message"]
 
 
-def test_engine_failure_is_500_with_a_message(client: FlaskClient) -> None:
+def test_an_allowed_service_that_cannot_be_reached_is_502_naming_it(client: FlaskClient) -> None:
     query = f"SELECT * WHERE {{ SERVICE <{DEAD_ENDPOINT}> {{ ?s ?p ?o }} }}"
-    body = error(client.get("/sparql", query_string={"query": query}), 500)
-    assert body["message"]
+    body = error(client.get("/sparql", query_string={"query": query}), 502)
+    assert body["code"] == "service-failed" and body["endpoint"] == DEAD_ENDPOINT
+    assert f"<{DEAD_ENDPOINT}> could not be reached" in body["message"]
 
 
 # -- result cap -----------------------------------------------------------------------------

@@ -1,7 +1,8 @@
 """The ``borderkg`` command: one click group of thin commands over the core.
 
 Exit codes: 0 success, 1 when some input was rejected, a check failed or a query or
-export ran and failed (a SERVICE endpoint down, a graph the store lacks), 2 for usage errors
+export ran and failed (a query stopped at its time limit, a SERVICE endpoint that could not
+be reached, a graph the store lacks), 2 for usage errors
 and for conditions that stop a command from running at all (a locked store, a folder that
 holds no store, an unreadable query file, a query with a syntax error or an update).
 """
@@ -16,10 +17,10 @@ from pathlib import Path
 import click
 
 from borderkg import __version__
-from borderkg.clioptions import Fail, open_store, read_option_flags, read_options, store_option
+from borderkg.clioptions import open_store, read_option_flags, read_options, store_option
 
 FORMATS_RDF = ("nquads", "trig", "turtle", "jsonld")
-FORMATS_QUERY = ("table", "json", "csv", "tsv")
+_FORMAT_NAMES = {"nquads": "N-Quads", "trig": "TriG", "turtle": "Turtle", "jsonld": "JSON-LD"}
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -151,57 +152,6 @@ def extract(file, fmt, **read_flags) -> None:
     sys.exit(1 if errors else 0)
 
 
-@main.command()
-@click.argument("query_text", metavar="QUERY")
-@click.option(
-    "--format", "fmt", type=click.Choice(FORMATS_QUERY), default="table", show_default=True
-)
-@click.option(
-    "--no-union",
-    is_flag=True,
-    help="Query the default graph alone instead of the union of all graphs.",
-)
-@store_option
-def query(query_text, fmt, no_union, store_dir) -> None:
-    """Run a SPARQL query (text, or @FILE.rq) against the store.
-
-    The project's prefixes (bkg:, schema:, prov:, measure: …) are predeclared. By default
-    the default graph is the union of all graphs. SERVICE calls any endpoint, from this
-    machine (the server allows only the endpoints it is told to). Updates are refused: they
-    go to the server's /update (docs/serving.md).
-    """
-    from borderkg import deepstack
-    from borderkg.queryout import QueryFailed, render_results, update_keyword
-
-    text = _query_text(query_text)
-    keyword = update_keyword(text)
-    if keyword is not None:
-        raise Fail(
-            f"this is a SPARQL update ({keyword}): `borderkg query` runs queries only "
-            "(SELECT, ASK, CONSTRUCT, DESCRIBE). Send updates to a running server's /update "
-            "with its API token (see docs/serving.md, section Writes), or add articles with "
-            "`borderkg load`."
-        )
-    with open_store(store_dir, read_only=True) as store:
-        try:
-            out = deepstack.call(render_results, store, text, fmt, union=not no_union)
-        except QueryFailed as exc:
-            if exc.syntax:
-                raise Fail(str(exc)) from None
-            raise click.ClickException(str(exc)) from None  # exit code 1: it ran and failed
-    click.echo(out, nl=not out.endswith("\n"))
-
-
-def _query_text(arg: str) -> str:
-    if arg.startswith("@"):
-        path = Path(arg[1:])
-        try:
-            return path.read_text(encoding="utf-8")
-        except (OSError, UnicodeDecodeError) as exc:
-            raise Fail(f"cannot read query file {path}: {exc}") from exc
-    return arg
-
-
 def _graph_iris(ctx: click.Context, param: click.Parameter, values: tuple[str, ...]) -> list[str]:
     """The ``--graph`` values, each an absolute IRI, else a usage error naming it."""
     import pyoxigraph as ox
@@ -238,13 +188,26 @@ def export(fmt, output, graphs, store_dir) -> None:
     """Export the store (all graphs, or some) as N-Quads, TriG, Turtle or JSON-LD.
 
     A --graph the store does not hold is an error (exit code 1), and nothing is written.
+    Turtle has no graphs: exporting several merges them, losing which article each triple
+    came from, and a warning says so.
     """
     import pyoxigraph as ox
+
+    from borderkg.storeread import merged_graphs
 
     with open_store(store_dir, read_only=True) as store:
         for iri in graphs:
             if not store.store.contains_named_graph(ox.NamedNode(iri)):
                 raise click.ClickException(f"no graph <{iri}> in the store {store.root}")
+        merged = merged_graphs(store.store, fmt, graphs or None)
+        if merged > 1:
+            click.echo(
+                f"warning: {_FORMAT_NAMES.get(fmt, fmt)} has no named graphs, so the {merged} "
+                "graphs exported are merged into one and which article each triple came from "
+                "is lost; export N-Quads or TriG (--format nquads or trig) to keep it, or one "
+                "graph with --graph IRI.",
+                err=True,
+            )
         if output is None:
             store.export(fmt, sys.stdout.buffer, graphs=graphs or None)
             sys.stdout.buffer.flush()
@@ -416,6 +379,16 @@ def validate(paths, store_dir, shapes_files, fmt, output, extra_reports, **optio
             **options,
         )
     )
+
+
+def _register_query_command() -> None:
+    """``query`` lives in ``borderkg.querycli``."""
+    from borderkg.querycli import query
+
+    main.add_command(query)
+
+
+_register_query_command()
 
 
 def _register_serving_commands() -> None:

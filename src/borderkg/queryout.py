@@ -10,6 +10,7 @@ import pyoxigraph as ox
 
 from borderkg.ontology.namespaces import PREFIXES
 from borderkg.querymessages import explain_syntax_error
+from borderkg.servicefail import explain_service_failure
 from borderkg.store import GraphStore
 
 _RESULT_FORMATS = {
@@ -101,13 +102,27 @@ def render_results(store: GraphStore, sparql: str, fmt: str, *, union: bool = Tr
     except SyntaxError as exc:
         failure, syntax = f"query syntax error: {explain_syntax_error(sparql, str(exc))}", True
         traceback.clear_frames(exc.__traceback__)
-    except OSError as exc:  # evaluation failed, e.g. a SERVICE endpoint that is down
-        failure, syntax = f"query failed: {exc}", False
+    except (OSError, RuntimeError, ValueError) as exc:  # evaluation failed, e.g. a SERVICE
+        failure, syntax = f"query failed: {failure_message(sparql, exc)}", False
         traceback.clear_frames(exc.__traceback__)
     # Raised outside the handler, so no exception chain keeps the frames of the failed run.
     # pyoxigraph's results are bound to the thread that made them (a deep-stack thread, see
     # borderkg.deepstack): freed anywhere else they print a RuntimeError instead of closing.
     raise QueryFailed(failure, syntax=syntax)
+
+
+def failure_message(sparql: str, exc: BaseException) -> str:
+    """What to say of ``sparql`` failing with ``exc`` while it ran: a failed ``SERVICE``
+    call names its endpoint and what went wrong (as the endpoint's 502 does)."""
+    service = explain_service_failure(sparql, type(exc).__name__, str(exc))
+    return str(exc) if service is None else service.message
+
+
+def table_of(results: ox.QuerySolutions | ox.QueryBoolean) -> str:
+    """SELECT or ASK results as the ``table`` format shows them."""
+    if isinstance(results, ox.QueryBoolean):
+        return ("true" if bool(results) else "false") + "\n"
+    return _table(results)
 
 
 def _render(store: GraphStore, sparql: str, fmt: str, union: bool) -> str:
@@ -121,10 +136,6 @@ def _render(store: GraphStore, sparql: str, fmt: str, union: bool) -> str:
         prefixes = PREFIXES if rdf_format == ox.RdfFormat.TURTLE else None
         ox.serialize(results, out, rdf_format, prefixes=prefixes)
         return out.getvalue().decode("utf-8")
-    if isinstance(results, ox.QueryBoolean):
-        if fmt == "table":
-            return ("true" if bool(results) else "false") + "\n"
-        return results.serialize(format=_RESULT_FORMATS[fmt]).decode("utf-8")
     if fmt == "table":
-        return _table(results)
+        return table_of(results)
     return results.serialize(format=_RESULT_FORMATS[fmt]).decode("utf-8")

@@ -26,7 +26,9 @@ overriding the query's). pyoxigraph's ``use_default_graph_as_union`` overrides a
 Named graphs: all of them. The project prefixes are predeclared.
 
 ``SERVICE``: refused unless every endpoint is in ``service_allowlist``; a variable
-endpoint (``SERVICE ?x``) only with ``"*"`` in the allowlist.
+endpoint (``SERVICE ?x``) only with ``"*"`` in the allowlist. A call that fails (the
+endpoint unreachable, an HTTP error, an unreadable answer) is a :class:`ServiceFailed`
+naming the endpoint (see :mod:`borderkg.servicefail`).
 """
 
 from __future__ import annotations
@@ -57,10 +59,12 @@ from borderkg.querytypes import (
     QuerySettings,
     QuerySyntaxError,
     QueryTimeout,
+    ServiceFailed,
     ServiceNotAllowed,
     UpdateOnQueryURL,
 )
 from borderkg.queryworker import CHUNK_BYTES, DATA, DONE, DONE_HEADER, ERROR, INFO, send_frame
+from borderkg.servicefail import timeout_hint
 
 __all__ = [
     "InvalidDataset",
@@ -73,6 +77,7 @@ __all__ = [
     "QuerySettings",
     "QuerySyntaxError",
     "QueryTimeout",
+    "ServiceFailed",
     "ServiceNotAllowed",
     "UpdateOnQueryURL",
 ]
@@ -88,21 +93,32 @@ class QueryPool:
 
     Thread-safe: many server threads call :meth:`run` at once. Use as a context manager
     or call :meth:`start` and :meth:`close`; :meth:`run` starts the pool if needed.
+
+    ``database``: a pyoxigraph database the workers open read-only and query as it is,
+    instead of the current snapshot of ``snapshot_root`` (``borderkg query``, which holds the
+    store's shared lock meanwhile, so that no writer changes it); no lookup then runs in
+    this process.
     """
 
     def __init__(
-        self, snapshot_root: str | os.PathLike[str], settings: QuerySettings | None = None
+        self,
+        snapshot_root: str | os.PathLike[str],
+        settings: QuerySettings | None = None,
+        *,
+        database: str | os.PathLike[str] | None = None,
     ) -> None:
         self.root = Path(snapshot_root)
         self.settings = settings or QuerySettings()
         self.prefixes = dict(PREFIXES)
         self._metrics = PoolMetrics()
         spool = self.settings.spool_bytes
-        config = {
+        config: dict[str, object] = {
             "prefixes": self.prefixes,
             "spool": spool,
             "chunk": min(CHUNK_BYTES, max(spool, 4096)),
         }
+        if database is not None:
+            config["database"] = os.fspath(database)
         self._set = WorkerSet(
             self.root,
             self.settings.workers,
@@ -111,12 +127,13 @@ class QueryPool:
             self._metrics,
             per_process=self.settings.worker_threads,
             preload=worker_preload(self.settings.allocator),
+            spare=self.settings.spare,
         )
         self._formats: dict[tuple[str | None, str | None], tuple[str, str]] = {}
         self._predeclared = tuple(self.prefixes.items())  # inspect()'s cache key, made once
         self._local = (
             LocalRunner(str(self.root), self.prefixes, budget=self.settings.local_budget)
-            if self.settings.local_budget > 0
+            if self.settings.local_budget > 0 and database is None
             else None
         )
 
@@ -288,7 +305,7 @@ class QueryPool:
                 try:
                     result = runner.run(request, canonical, deadline)
                     if result is None and time.monotonic() >= deadline:
-                        raise _timeout(limit)
+                        raise _timeout(limit, info)
                 except BaseException:
                     self._set.release(worker)
                     raise
@@ -329,7 +346,7 @@ class QueryPool:
                 except TimeoutError:
                     self._set.kill(worker, "killed")
                     released = True
-                    raise _timeout(limit) from None
+                    raise _timeout(limit, info) from None
                 except (EOFError, OSError):
                     ended = worker.process.ended  # before kill() marks it as crashed
                     self._set.kill(worker, "crashed")
@@ -442,11 +459,11 @@ class QueryPool:
         return json.loads(frame[1:])
 
 
-def _timeout(limit: float) -> QueryTimeout:
+def _timeout(limit: float, info: querytext.QueryInfo) -> QueryTimeout:
     return QueryTimeout(
         f"The query did not finish within its time limit of {limit:g} s and was stopped. "
-        "Narrow it down (LIMIT, more specific patterns) or ask the operator for a longer "
-        "timeout.",
+        "Narrow it down (LIMIT, more specific patterns, required patterns before OPTIONAL) "
+        "or ask the operator for a longer timeout." + timeout_hint(info.services),
         limit,
     )
 
@@ -465,4 +482,6 @@ def _worker_error(frame: bytes) -> QueryError:
         return QuerySyntaxError(message)
     if code == "mismatch":
         return NotAcceptable(message)
+    if code == "service":
+        return ServiceFailed(message, error.get("endpoint"))
     return QueryFailed(f"The query failed in the engine: {message}")

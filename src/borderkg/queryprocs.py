@@ -13,7 +13,7 @@ again by the pool, elsewhere (see :attr:`WorkerProcess.ended`).
 One spare process waits, started but with no snapshot open yet (an open store costs memory;
 opening one takes milliseconds), for a killed process's place, so a timeout does not leave
 the pool without workers while a replacement starts; a new spare is then started in the
-background.
+background. A set made with ``spare=False`` (a command that runs one query) keeps none.
 
 Processes are started from one long-lived thread: Linux kills a worker when the thread
 that started it ends (``PR_SET_PDEATHSIG``, set by the worker), so a server that dies
@@ -101,8 +101,10 @@ class WorkerSet:
         metrics: PoolMetrics,
         per_process: int = 8,
         preload: str | None = None,
+        spare: bool = True,
     ) -> None:
         self.root = root
+        self.keep_spare = spare  # keep a spare process waiting (see the module docstring)
         self.preload = preload  # a malloc for the workers (borderkg.allocator), or None
         self.count = count
         self.max_queue = max_queue
@@ -124,6 +126,7 @@ class WorkerSet:
         self.spawn_error: str | None = None
         self._wake: queue.SimpleQueue[bool | None] = queue.SimpleQueue()
         self._spawner: threading.Thread | None = None
+        self._starting: WorkerProcess | None = None  # a process the spawner is starting
 
     # -- lifecycle -----------------------------------------------------------------------
 
@@ -172,8 +175,11 @@ class WorkerSet:
             self.spare = None
             for process in processes:
                 process.ended = process.ended or "closed"
+            starting = self._starting
             self._wake_all()
         self._wake.put(None)
+        if starting is not None:  # its start is no longer wanted: do not wait for it
+            starting.proc.kill()
         for process in processes:
             process.kill()
         for slot in free:  # busy slots are closed by the requests that hold them
@@ -194,7 +200,7 @@ class WorkerSet:
                     if self.need:
                         size, role = max(self.need), "service"
                         self.need.remove(size)
-                    elif self.spare is None:
+                    elif self.spare is None and self.keep_spare:
                         size, role = max(self.sizes), "spare"
                     else:
                         break
@@ -286,7 +292,13 @@ class WorkerSet:
             for _parent, child in pairs:
                 child.close()
         process = WorkerProcess(proc, [parent for parent, _child in pairs])
-        error = self._handshake(process, lazy)
+        with self.cond:
+            self._starting, closed = process, self.closed
+        try:
+            error = "the query service is shut down" if closed else self._handshake(process, lazy)
+        finally:
+            with self.cond:
+                self._starting = None
         if error is not None:
             self._discard(process)
             return None, error

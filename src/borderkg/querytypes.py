@@ -39,7 +39,9 @@ class QuerySettings:
     :func:`borderkg.querytext.is_bounded_lookup`) may run in the calling process before it
     goes to a worker instead (see :mod:`borderkg.querylocal`); ``0``: every query goes to a
     worker. ``allocator``: the ``malloc`` of the worker processes (``auto``, ``jemalloc`` or
-    ``glibc``; see :mod:`borderkg.allocator`).
+    ``glibc``; see :mod:`borderkg.allocator`). ``spare``: keep a spare worker process
+    waiting to take the place of one killed at a timeout (a server does; a command that runs
+    one query need not).
     """
 
     workers: int = 16
@@ -53,6 +55,7 @@ class QuerySettings:
     default_graph_union: bool = True
     spool_bytes: int = 1 << 20
     local_budget: float = 0.02
+    spare: bool = True
 
     def __post_init__(self) -> None:
         if self.workers < 1:
@@ -155,6 +158,21 @@ class QueryFailed(QueryError):
     """The engine or a worker failed (a server-side failure, never the client's fault)."""
 
     status, code, outcome = 500, "query-failed", "failed"
+
+
+class ServiceFailed(QueryError):
+    """A ``SERVICE`` endpoint the query calls could not be reached, or answered with an
+    error or with something the engine cannot read (see :mod:`borderkg.servicefail`).
+
+    502 Bad Gateway: an upstream server failed, not this one and not the request.
+    ``endpoint`` names it, when the engine's message or the query tells which.
+    """
+
+    status, code, outcome = 502, "service-failed", "failed"
+
+    def __init__(self, message: str, endpoint: str | None = None) -> None:
+        super().__init__(message)
+        self.endpoint = endpoint
 
 
 # -- results ---------------------------------------------------------------------------

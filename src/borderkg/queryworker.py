@@ -42,7 +42,8 @@ from borderkg.allocator import GLIBC, active_allocator
 from borderkg.cmemory import release_free_memory
 from borderkg.querymessages import explain_syntax_error
 from borderkg.resultcap import Capped, RowCap, cap_document
-from borderkg.snapshots import SnapshotReader
+from borderkg.servicefail import explain_service_failure
+from borderkg.snapshots import DatabaseReader, SnapshotReader
 
 HEADER = struct.Struct("!I")
 DONE_HEADER = struct.Struct("!qBc")  # rows (-1: none), capped, kind (S, A, G)
@@ -276,15 +277,30 @@ def _die_with_parent() -> None:
         ctypes.CDLL(None, use_errno=True).prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG
 
 
-def _error(sock: socket.socket, code: str, message: str) -> None:
-    send_frame(sock, ERROR, json.dumps({"code": code, "message": message}).encode())
+def _error(sock: socket.socket, code: str, message: str, **details: str | None) -> None:
+    error = {"code": code, "message": message, **details}
+    send_frame(sock, ERROR, json.dumps(error).encode())
+
+
+def _failed(sock: socket.socket, query: str, exc: Exception, prefixes: dict[str, str]) -> None:
+    """Report a query that failed while it ran: a failed ``SERVICE`` call as ``service``
+    (naming the endpoint), anything else as ``failed``."""
+    kind = type(exc).__name__
+    service = explain_service_failure(query, kind, str(exc), prefixes)
+    if service is not None:
+        _error(sock, "service", service.message, endpoint=service.endpoint)
+    else:
+        _error(sock, "failed", f"{kind}: {exc}")
 
 
 class WorkerState:
-    """What a worker's slots share: the snapshot store, refreshed under a lock."""
+    """What a worker's slots share: the snapshot store, refreshed under a lock (or, with
+    ``database``, that one database, as it is)."""
 
-    def __init__(self, root: str) -> None:
-        self.reader = SnapshotReader(root)
+    def __init__(self, root: str, database: str | None = None) -> None:
+        self.reader: SnapshotReader | DatabaseReader = (
+            SnapshotReader(root) if database is None else DatabaseReader(database)
+        )
         self.lock = threading.Lock()
         self._counted = threading.Lock()
         self.trims = 0  # queries after which memory was handed back (for the debug op)
@@ -358,9 +374,9 @@ def serve_slot(
             if "not support" in str(exc):  # e.g. triple terms in JSON-LD or RDF/XML
                 _error(sock, "mismatch", f"The result cannot be written in this format: {exc}")
             else:
-                _error(sock, "failed", f"{type(exc).__name__}: {exc}")
+                _failed(sock, request["q"], exc, prefixes)
         except Exception as exc:
-            _error(sock, "failed", f"{type(exc).__name__}: {exc}")
+            _failed(sock, request["q"], exc, prefixes)
         else:
             done = DONE_HEADER.pack(-1 if rows is None else rows, capped, kind)
             send_frame(sock, DONE, done + out.buffer)
@@ -383,7 +399,7 @@ def serve(socks: list[socket.socket]) -> None:
     """Open the snapshot, report ready on every slot and serve them until all are closed."""
     frames = [FrameReader(sock) for sock in socks]
     config = json.loads(frames[0].read()[1:])
-    shared = WorkerState(config["root"])
+    shared = WorkerState(config["root"], config.get("database"))
     if not config.get("lazy"):  # a spare opens the snapshot when its first query comes
         try:
             shared.current()

@@ -427,3 +427,39 @@ class SnapshotReader:
         if self._hold is not None:
             self._hold.release()
             self._hold = None
+
+
+class DatabaseReader:
+    """A read-only ``pyoxigraph.Store`` on one database, never reopened: what query workers
+    read when their caller names a database instead of the store's snapshots (``borderkg
+    query``, holding the store's shared lock so that no writer changes it meanwhile). Has
+    :class:`SnapshotReader`'s interface."""
+
+    def __init__(self, database: str | os.PathLike[str]) -> None:
+        self.database = Path(database)
+        self._store: ox.Store | None = None
+        self.name: str | None = None
+        self.last_error: str | None = None
+
+    def refresh(self) -> bool:
+        """Open the database on first use; ``True`` when it was opened now."""
+        if self._store is not None:
+            return False
+        try:
+            self._store = ox.Store.read_only(str(self.database))
+        except OSError as exc:
+            raise StoreError(f"Cannot open {self.database} for reading: {exc}") from exc
+        self.name = self.database.name
+        return True
+
+    @property
+    def store(self) -> ox.Store:
+        """The database's store (opened on first use)."""
+        self.refresh()
+        assert self._store is not None
+        return self._store
+
+    def close(self) -> None:
+        """Drop the store (pyoxigraph closes the database when it is no longer used)."""
+        self._store = None
+        self.name = None

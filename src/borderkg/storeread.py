@@ -70,6 +70,19 @@ def export(
     ox.serialize(triples, target, form, prefixes=prefixes)
 
 
+def merged_graphs(
+    store: ox.Store, fmt: str | ox.RdfFormat, graphs: Sequence[GraphName] | None = None
+) -> int:
+    """How many graphs :func:`export` would merge into one: those it writes (all, or
+    ``graphs``) when ``fmt`` has no graphs (Turtle, N-Triples, RDF/XML), else 0."""
+    if rdf_format(fmt).supports_datasets:
+        return 0
+    if graphs is not None:
+        return len({iri_of(g) for g in graphs})
+    default = next(iter(store.quads_for_pattern(None, None, None, ox.DefaultGraph())), None)
+    return sum(1 for _ in store.named_graphs()) + (default is not None)
+
+
 def _number(store: ox.Store, sparql: str) -> int:
     solutions = store.query(sparql, use_default_graph_as_union=True)
     assert isinstance(solutions, ox.QuerySolutions)
