@@ -20,6 +20,7 @@ ID_BASE = BASE + "id/"
 PLACE = Namespace(ID_BASE + "place/")
 ACTOR = Namespace(ID_BASE + "actor/")
 LEGAL = Namespace(ID_BASE + "legal/")
+INCIDENT = Namespace(ID_BASE + "incident/")
 ARTICLE = Namespace(BASE + "article/")
 GRAPH = Namespace(BASE + "graph/")
 RUN = Namespace(BASE + "run/")
@@ -30,6 +31,8 @@ SCHEMES_GRAPH = URIRef(GRAPH + "schemes")
 VOCABULARY_GRAPH = URIRef(GRAPH + "vocabulary")
 #: What each extraction run is (type, loader version): said once here, not in every article.
 RUNS_GRAPH = URIRef(GRAPH + "runs")
+#: The incidents several articles' event reports describe: derived, rebuilt after every write.
+INCIDENTS_GRAPH = URIRef(GRAPH + "incidents")
 
 # Reused vocabularies rdflib does not ship.
 SEM = Namespace("http://semanticweb.cs.vu.nl/2009/11/sem/")

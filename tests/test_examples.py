@@ -108,8 +108,8 @@ EXPECTED: dict[str, tuple[str, ...]] = {
     "14-sentences-mentioning-hyesan": ("article", "headline", "published", "words", "sentence"),
     "15-federated-wikidata-population": ("place", "label", "wikidata", "articles", "population"),
     "16-statements-after-repatriations": (
-        "repatriation",
-        "happened",
+        "incident",
+        "began",
         "statementBy",
         "kind",
         "statedOn",
@@ -117,6 +117,7 @@ EXPECTED: dict[str, tuple[str, ...]] = {
         "claim",
     ),
     "17-entities-awaiting-review": ("entity", "label", "type", "articles", "sentence"),
+    "18-repatriation-incidents-by-month": ("month", "prefecture", "incidents", "reports"),
 }
 RUNNABLE = [ex for ex in load_examples() if ex.runnable]
 FEDERATED = [ex for ex in load_examples() if not ex.runnable]

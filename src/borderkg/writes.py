@@ -42,8 +42,10 @@ import pyoxigraph as ox
 
 from borderkg import updatetext
 from borderkg.graphpayload import parse_graph
+from borderkg.incidents import rebuild_incidents
 from borderkg.ontology.namespaces import GRAPH, PREFIXES
 from borderkg.store import GraphStore, StoreLockedError
+from borderkg.storetypes import ARTICLE_GRAPH_PREFIX
 from borderkg.updatedelta import (
     GraphChange,
     changes,
@@ -341,6 +343,17 @@ class WriteService:
         The write is committed whatever happens here; a failure is logged and reported in
         the result's warnings rather than raised.
         """
+        if any(c.graph and c.graph.startswith(ARTICLE_GRAPH_PREFIX) for c in found):
+            try:
+                rebuild_incidents(store)
+            except Exception as exc:
+                log.exception("rebuilding the incidents graph after a write failed")
+                result.warnings.append(
+                    _note(
+                        f"The write is committed, but the incidents graph was not "
+                        f"rebuilt ({exc}); the next write or load rebuilds it."
+                    )
+                )
         if self.settings.publish:
             from borderkg.snapshots import publish_snapshot
 

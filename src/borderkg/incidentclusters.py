@@ -1,0 +1,162 @@
+"""Which event reports tell of the same incident: the clustering rules, apart from the store.
+
+Two reports are of one incident when they come from different articles, have the same event
+type, their time windows overlap, and their places agree: one place, or one inside the other
+(Hyesan in Ryanggang Province), below the level of a country. A report placed only in a
+country, or not at all, joins another only when both are dated to the same day. Reports dated
+to a season or a year join an incident only when exactly one incident fits them; undated
+reports, and reports of a measure's start ("since May"), stay incidents of their own. Within
+one article the extractor has already merged what it reads as one event, so two reports of an
+article are never joined. Statements, condemnations, appeals and price reports are not
+occurrences of the kind counted here and get no incident.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+
+from borderkg.iris import slugify
+from borderkg.ontology.namespaces import EVENTTYPE, INCIDENT
+
+#: Event types that are sayings or observations, not incidents.
+NOT_INCIDENTS = frozenset(
+    str(t)
+    for t in (EVENTTYPE.Statement, EVENTTYPE.Condemnation, EVENTTYPE.Appeal, EVENTTYPE.PriceReport)
+)
+_TIMEPREC = "https://w3id.org/borderkg/scheme/time-precision/"
+#: Precisions fine enough to join reports by overlapping windows, finest first.
+FINE = ("Day", "Week", "Month")
+COARSE = ("Season", "Year")
+
+
+@dataclass
+class Report:
+    """One article's report of an event, as the clustering needs it."""
+
+    iri: str
+    event_type: str
+    earliest: dt.date | None
+    latest: dt.date | None
+    precision: str | None  # a time-precision concept IRI
+    article: str
+    published: dt.date | None = None
+    places: set[str] = field(default_factory=set)
+    #: Its places and their administrative parents below the country.
+    areas: set[str] = field(default_factory=set)
+
+    @property
+    def grain(self) -> str | None:
+        """The local name of its precision when it is dated, else None."""
+        if self.earliest is None or self.latest is None or not self.precision:
+            return None
+        return self.precision.removeprefix(_TIMEPREC)
+
+
+@dataclass
+class Incident:
+    """Reports of one real-world event."""
+
+    iri: str
+    event_type: str
+    reports: list[str]
+    earliest: dt.date | None
+    latest: dt.date | None
+    precision: str | None  # local name in the time-precision scheme
+    places: set[str]
+    label: str
+
+
+@dataclass
+class _Cluster:
+    members: list[Report]
+    earliest: dt.date | None
+    latest: dt.date | None
+    areas: set[str]
+
+    def fits(self, r: Report) -> bool:
+        if any(m.article == r.article for m in self.members):
+            return False
+        if self.earliest is None or self.latest is None or r.earliest is None or r.latest is None:
+            return False
+        if r.earliest > self.latest or self.earliest > r.latest:
+            return False
+        if self.areas and r.areas:
+            return bool(self.areas & r.areas)
+        same_day = self.earliest == self.latest == r.earliest == r.latest
+        return same_day and all(m.grain == "Day" for m in self.members) and r.grain == "Day"
+
+    def add(self, r: Report) -> None:
+        self.members.append(r)
+        if r.grain in FINE:
+            assert r.earliest is not None and r.latest is not None
+            self.earliest = max(self.earliest, r.earliest) if self.earliest else r.earliest
+            self.latest = min(self.latest, r.latest) if self.latest else r.latest
+        self.areas = (self.areas & r.areas) if self.areas and r.areas else self.areas or r.areas
+
+
+def cluster(reports: list[Report]) -> list[Incident]:
+    """The incidents of ``reports`` (each report in at most one), in a stable order."""
+    by_type: dict[str, list[Report]] = {}
+    for r in reports:
+        if r.event_type not in NOT_INCIDENTS:
+            by_type.setdefault(r.event_type, []).append(r)
+    out: list[Incident] = []
+    for event_type in sorted(by_type):
+        group = by_type[event_type]
+        fine = sorted(
+            (r for r in group if r.grain in FINE),
+            key=lambda r: (r.earliest, r.latest, r.iri),
+        )
+        clusters: list[_Cluster] = []
+        for r in fine:
+            home = next((c for c in clusters if c.fits(r)), None)
+            if home is None:
+                clusters.append(_Cluster([r], r.earliest, r.latest, set(r.areas)))
+            else:
+                home.add(r)
+        alone: list[Report] = [r for r in group if r.grain not in FINE]
+        for r in sorted(alone, key=lambda r: r.iri):
+            fitting = [c for c in clusters if r.grain in COARSE and c.fits(r)]
+            if len(fitting) == 1:
+                fitting[0].add(r)
+            else:
+                clusters.append(_Cluster([r], None, None, set(r.areas)))
+        out += [_incident(event_type, c) for c in clusters]
+    return sorted(out, key=lambda i: i.iri)
+
+
+def _incident(event_type: str, c: _Cluster) -> Incident:
+    first = min(c.members, key=lambda r: (r.published or dt.date.max, r.iri))
+    grains = [m.grain for m in c.members if m.grain in FINE]
+    precision = min(grains, key=FINE.index) if grains else None
+    places = set().union(*(m.places for m in c.members))
+    kind = _words(event_type.rsplit("/", 1)[-1])
+    n = len(c.members)
+    when = _window(c.earliest, c.latest, precision)
+    label = f"{kind}{', ' + when if when else ''} ({n} report{'s' if n > 1 else ''})"
+    return Incident(
+        iri=str(INCIDENT[slugify(first.iri.rsplit("/", 1)[-1].replace("#", "-"))]),
+        event_type=event_type,
+        reports=sorted(m.iri for m in c.members),
+        earliest=c.earliest if precision else None,
+        latest=c.latest if precision else None,
+        precision=precision,
+        places=places,
+        label=label,
+    )
+
+
+def _words(name: str) -> str:
+    """``ForcedRepatriation`` → ``Forced repatriation``."""
+    words = re.findall(r"[A-Z][a-z]*|[a-z]+", name)
+    return " ".join([words[0], *(w.lower() for w in words[1:])]) if words else name
+
+
+def _window(earliest: dt.date | None, latest: dt.date | None, precision: str | None) -> str:
+    if earliest is None or latest is None or precision is None:
+        return ""
+    if earliest == latest:
+        return earliest.isoformat()
+    return f"{earliest.isoformat()} to {latest.isoformat()}"
