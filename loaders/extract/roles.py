@@ -8,6 +8,8 @@ act too: as the subject (``guards have laid cables``), and as whoever an order i
 (``ordered guards to shoot``, ``guards were told they may fire``); punished or restricted
 (``two border guards were detained``, ``guards have been barred from boarding boats``) or named
 only after the measure, they are what it concerns (``leave for guards has been cancelled``).
+So is a body whose people are punished (``three officers of Dandong Customs have been
+dismissed``), unless it is the one acting through them (``warned by state security officers``).
 Other groups are the measure's targets where ``roles_targets`` finds them aimed at.
 
 A country is an agent only as a state acting before the measure or after ``by``: ``the border
@@ -77,9 +79,17 @@ _VERB_AFTER = re.compile(
 )
 # A passive auxiliary, within the group's clause, before what is done to the group.
 _PASSIVE = (
-    r"[^,;:]{0,80}?\b(?:(?:was|were|have\s+been|has\s+been|had\s+been|are|is|will\s+be|"
-    r"would\s+be)\s+(?:\w+ly\s+)?"
+    r"[^,;:]{0,80}?\b(?:(?:was|were|(?:have|has|had)\s+(?:also\s+|now\s+)?been|are|is|will\s+be|"
+    r"would\s+be)\s+(?:\w+ly\s+|also\s+|now\s+)?"
 )
+# Before or after an authority's name: the people of it ("three officers of Dandong Customs",
+# "a Chinese border police officer"), who can be punished as the body cannot.
+_MEMBERS_OF = re.compile(
+    r"\b(?:officers?|officials?|agents?|staff|members?|employees?|heads?|chiefs?)\s+of\s+"
+    r"(?:the\s+)?$",
+    re.IGNORECASE,
+)
+_MEMBERS = re.compile(r"\s+(?:officers?|officials?|agents?)\b", re.IGNORECASE)
 # Enforcers a measure is aimed at: the subject of a passive punishment ("two border guards …
 # were detained") or restriction ("guards have been barred from going aboard any boat",
 # "guards … will no longer be allowed to leave the yard", "guards are searched").
@@ -127,8 +137,14 @@ def sentence_roles(ctx: ArticleContext, sent: int, anchor: Span, issuing: bool) 
         country = kinds.is_country(entity)
         if country and COUNTRY_AS_PLACE.search(before):
             continue  # "in South Korea", "the border with China": a place here
-        if enforcer and _UNDERGOES.match(ctx.folded, m.span.end, min(anchor.end + 40, clause[1])):
-            _add(roles.groups, m.entity)  # "two border guards were detained": what it is aimed at
+        members = enforcer or (
+            not _BY.search(before)
+            and bool(_MEMBERS_OF.search(before) or _MEMBERS.match(ctx.folded, m.span.end))
+        )
+        if members and _UNDERGOES.match(ctx.folded, m.span.end, min(anchor.end + 40, clause[1])):
+            # "two border guards were detained", "three officers of Dandong Customs have been
+            # dismissed": what it is aimed at
+            _add(roles.groups, m.entity)
             continue
         if _BY.search(before):
             # the passive's agent right after it; "by" before the measure belongs to an

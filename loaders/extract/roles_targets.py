@@ -3,8 +3,11 @@
 A group named in a measure's sentence is its target only where the two belong together: in
 the measure's clause (``since the border was closed, smugglers have …`` — the smugglers are
 not what the closure binds), and not as those who tell of it (``traders say``, ``residents
-have heard that …``, a source's description), the audience of a punishment (``tried in front
-of residents``), or those a rule exempts (``only guards may live there``).
+have heard that …``, ``there is talk among traders that …``, a source's description), the
+audience of a punishment (``tried in front of residents``), what those punished will be taken
+for (``treated as a smuggler``), or those a rule exempts (``only guards may live there``).
+Whether a group told of a measure is bound by it depends on the measure's type
+(:mod:`.roles_told`); a patrol reinforcement keeps only the groups its words bind.
 
 People summoned are what a measure is aimed at, unless summoned to watch. Once the mentions
 are merged, a group named only in a relative clause that describes another target (``traders
@@ -28,6 +31,7 @@ from borderkg.ontology.namespaces import MEASURE
 
 from . import kinds
 from .model import Mention, Policy, Span
+from .roles_told import THING_TYPES, patrol_targets, settle_told
 
 if TYPE_CHECKING:
     from .context import ArticleContext
@@ -43,15 +47,25 @@ _BOUNDARY = re.compile(
     re.IGNORECASE,
 )
 _LEADING_SUBORDINATE = re.compile(rf"\s*(?:ever\s+)?(?:{_SUBORDINATORS})\b", re.IGNORECASE)
-# Right before a group: it watches, or is exempted ("in front of residents", "only guards").
+# Right before a group: it watches, or is exempted ("in front of residents", "only guards"),
+# or is what those punished are taken for ("treated as a smuggler").
 _NOT_BOUND_BEFORE = re.compile(
-    r"\b(?:in\s+front\s+of|before|gathered|assembled|only|except(?:\s+for)?|"
-    r"according\s+to)\s+(?:(?:the|all|local|some|about|around|nearly|over|more\s+than|"
-    r"hundreds\s+of|thousands\s+of)\s+)*"
+    r"\b(?:in\s+front\s+of|before|gathered|assembled|only|except(?:\s+for)?|according\s+to|"
+    r"(?:treated|punished|dealt\s+with|prosecuted|regarded|branded)\s+as)\s+"
+    r"(?:(?:the|all|local|some|about|around|nearly|over|more\s+than|hundreds\s+of|"
+    r"thousands\s+of)\s+)*"
     # the audience named by its gathering or counted: "before a mass meeting of villagers",
     # "in front of some 2,000 residents"
     r"(?:a\s+(?:(?:mass|public|large|packed)\s+)?(?:meeting|crowd|rally|gathering|audience)\s+"
     r"of\s+(?:(?:the|some|about|around|more\s+than)\s+)*)?(?:[\d,]+\s+)?(?:[\w’'-]+\s+){0,2}$",
+    re.IGNORECASE,
+)
+# Right before a group: it passes a rumour on ("there is talk among traders in Dandong that",
+# "rumours are circulating among residents", "Among brokers, there is talk …").
+_RUMOUR_AMONG = re.compile(
+    r"(?:\b(?:talk|rumou?rs?|rumou?red|word|whispers?|speculation)\b(?:\s+(?:is|are|was|were|"
+    r"has\s+been|have\s+been|already|now|still)){0,2}(?:\s+(?:circulating|spreading|going\s+"
+    r"around|rife))?\s+|^\W*)among\s+(?:the\s+)?(?:[\w’'-]+\s+){0,3}$",
     re.IGNORECASE,
 )
 # Summoned to watch: "summoned residents to watch the trial" (summoned for questioning, they
@@ -102,7 +116,8 @@ def aimed_at(ctx: ArticleContext, sent: int, clause: tuple[int, int], m: Mention
     begin, end = clause
     if m.span.begin < begin or m.span.end > end or ctx.inside_source(m.span):
         return False
-    if _NOT_BOUND_BEFORE.search(ctx.before(sent, m.span.begin)):
+    lead = ctx.folded[ctx.sentences[sent].begin : m.span.begin]
+    if _NOT_BOUND_BEFORE.search(lead[-48:]) or _RUMOUR_AMONG.search(lead):
         return False
     if _SUMMONED_BEFORE.search(ctx.before(sent, m.span.begin)) and _TO_WATCH.match(
         ctx.folded, m.span.end, ctx.sentences[sent].end
@@ -256,11 +271,10 @@ def _described_only(ctx: ArticleContext, policy: Policy, target: str) -> bool:
 
 
 # Before a group: it is the other side of a deal ("arrested four guards for taking bribes from
-# smugglers", "who had sold logs to smugglers", "bought fuel from Chinese smugglers").
+# smugglers", "who had sold logs to smugglers", "taking money from cigarette smugglers").
 _COUNTERPARTY = re.compile(
     r"\b(?:bribes?|money|cash|goods|fuel|logs|drugs?|bought|buying|buy|took|taking|sold|selling|"
-    r"sell)\s+(?:[\w’'-]+\s+){0,4}?(?:from|to)\s+(?:(?:the|a|local|chinese|north\s+korean)\s+)"
-    r"{0,2}$",
+    r"sell)\s+(?:[\w’'-]+\s+){0,4}?(?:from|to)\s+(?:[\w’'-]+\s+){0,3}$",
     re.IGNORECASE,
 )
 # How far before a group a deal's words may begin.
@@ -293,9 +307,15 @@ def refer_targets(ctx: ArticleContext, policies: list[Policy]) -> list[Policy]:
                 for t in policy.targets
                 if t not in ctx.entities or not kinds.is_enforcer(ctx.entities[t])
             ]
+            policy.targets = patrol_targets(
+                ctx, policy, clause_of(ctx, policy.sentence, policy.evidence[0])
+            )
         policy.targets = [t for t in policy.targets if not _counterparty_only(ctx, policy, t)]
         if policy.measure_type == _REWARD:
             policy.targets = [t for t in policy.targets if t not in _REWARDED]
+        settle_told(ctx, policy)
+        if policy.measure_type == _PATROLS:
+            continue  # "the men will join the night patrols": those referred to are its means
         if not all(kinds.is_enforcer(ctx.entities[t]) for t in policy.targets if t in ctx.entities):
             continue
         anchor = policy.evidence[0]
@@ -304,7 +324,9 @@ def refer_targets(ctx: ArticleContext, policies: list[Policy]) -> list[Policy]:
             referred_group(ctx, policy.sentence, clause, anchor)
             # those told of a reward are who may earn it, not whom it is aimed at
             or (
-                told_group(ctx, policy.sentence, anchor) if policy.measure_type != _REWARD else None
+                told_group(ctx, policy.sentence, anchor)
+                if policy.measure_type != _REWARD and policy.measure_type not in THING_TYPES
+                else None
             )
             or typed_group(ctx, policy, clause)
         )
