@@ -291,6 +291,14 @@ def test_article_page_byline_links_each_author_to_their_page(tmp_path: Path) -> 
     assert len(re.findall(r'<a href="/id/actor/[a-z-]+"', links)) == 2
 
 
+def test_an_entity_without_published_identifiers_says_why(client: FlaskClient) -> None:
+    """Musan's identifiers are single-source, so none is published: the page says so,
+    while China's, which has them, does not."""
+    page = html_of(client, "/id/place/musan")
+    assert "no-identifiers" in page and "two independent sources" in page
+    assert "no-identifiers" not in html_of(client, "/id/place/china")
+
+
 def test_entity_page_shows_labels_links_out_mentions_and_related_policies(
     client: FlaskClient,
 ) -> None:
