@@ -38,6 +38,7 @@ from .policy_frames_agents import (
 from .policy_frames_conduct import CONDUCT_FRAMES, CONDUCT_GENERIC, DETECTION_FRAMES
 from .policy_frames_deontic import DEONTIC_FRAMES
 from .policy_frames_guarding import GUARDING_FRAMES
+from .policy_frames_held import HELD_FRAMES
 from .policy_frames_justice import JUSTICE_FRAMES, JUSTICE_GENERIC
 from .policy_frames_limits import LIMIT_FRAMES
 from .policy_frames_means import MEANS_FRAMES
@@ -471,6 +472,7 @@ FRAME_CUES: list[MeasureCue] = (
     + RULE_FRAMES
     + CONDUCT_FRAMES
     + DEONTIC_FRAMES
+    + HELD_FRAMES
     + MODAL_FRAMES
     + RETURN_FRAMES
 )
