@@ -212,3 +212,20 @@ def test_an_incident_page_lists_its_reports_and_its_turtle_has_the_links(
         assert "Incident" in text and "reportOf" in text
     finally:
         app.extensions["borderkg"].close()
+
+
+def test_a_load_prints_how_many_incidents_its_reports_make(tmp_path: Path) -> None:
+    from click.testing import CliRunner
+
+    from borderkg.cli import main
+
+    corpus = Path(__file__).resolve().parent.parent / "loaders" / "corpus"
+    args = ["load", "--store", str(tmp_path / "store"), "--workers", "1"]
+    args += [str(corpus / "text" / "2023-10-mass-repatriation.txt")]
+    args += [str(corpus / "text" / "2023-10-yalu-cameras.txt")]
+    result = CliRunner().invoke(main, args)
+    assert result.exit_code == 0, result.output
+    [line] = [x for x in result.output.splitlines() if x.startswith("incidents:")]
+    assert line.endswith("1 told by more than one article")
+    again = CliRunner().invoke(main, args)
+    assert again.exit_code == 0 and "incidents:" not in again.output  # nothing changed

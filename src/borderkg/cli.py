@@ -108,6 +108,12 @@ def _print_summary(summary, store_path) -> None:
         f"{len(summary.unchanged)} unchanged, {len(summary.rejected)} rejected"
         + (f" — store {store_path}" if store_path else "")
     )
+    if summary.incidents is not None:
+        inc = summary.incidents
+        click.echo(
+            f"incidents: {inc.incidents} from {inc.reports} event report(s), "
+            f"{inc.clustered} told by more than one article"
+        )
     for warning in summary.warnings:
         click.echo(f"warning: {warning}", err=True)
     for rejected in summary.rejected:
