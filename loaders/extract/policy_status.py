@@ -56,7 +56,12 @@ _STANDING = (
     r"received|carry|follow|(?:are|is|were|was|remain|remained|(?:have|has|had)\s+been)\s+"
     r"(?:now\s+|still\s+|long\s+)?under)\s+(?:\w+\s+)?(?:orders?|instructions?)\b"
 )
-_UNDER_ORDERS = re.compile(_STANDING, _I)
+# "now they have orders to shoot first": a pronoun holding standing orders, in the present.
+_THEY_HAVE_ORDERS = (
+    r"\b(?:they|we)\s+(?:now\s+|still\s+|also\s+)?(?:have|carry|(?:are|remain)\s+under)\s+"
+    r"(?:\w+\s+)?orders?\s+to\b"
+)
+_UNDER_ORDERS = re.compile(rf"{_STANDING}|{_THEY_HAVE_ORDERS}", _I)
 _ORDER = r"(?:told|ordered|instructed|directed|warned|notified)"
 # "guards (in X) had been told", "ordered guards to", "told the officers that", and standing
 # orders: a sentence telling a consequence to those who enforce it is not a notice to the

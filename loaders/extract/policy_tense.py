@@ -15,7 +15,8 @@ to``, ``ordered … to`` — decides). What a tense means depends on the kind of
 - ``PRACTICE`` — checks, searches, monitoring: CarriedOut in the past, InForce in the
   present, in the progressive and in the perfect with ``since``; but a sweep through places
   or people told as under way (``have been searching homes``, ``has been going through the
-  books``) is an ongoing one-off action, CarriedOut, as the gold rules read it;
+  books``) is an ongoing one-off action, CarriedOut, as the gold rules read it, unless
+  told as repeated (``every night``): then a practice in force (``policy_aspect``);
 - ``LIFT`` / ``EASE`` — reopening, relaxing: Lifted / Eased whatever the tense.
 
 A verb governed by ``to`` or a modal (``will``, ``must``) has no status of its own.
@@ -28,6 +29,7 @@ import re
 from borderkg.ontology.namespaces import MEASURE, STATUS
 
 from .morph import IRREGULAR_PAST
+from .policy_aspect import repeated
 
 BUILD, ACTION, STATE, RULE, PRACTICE, LIFT, EASE = (
     "build",
@@ -107,6 +109,11 @@ _PROGRESSIVE = re.compile(
     r"[a-z]+ing\b",
     re.IGNORECASE,
 )
+# A present passive whose auxiliary a coordinated participle shares.
+_PRESENT_PASSIVE = re.compile(
+    rf"\b(?:is|are|am)\s+{_ADV}[a-z]+(?:ed|en)\s+(?:\w+\s+){{0,4}}?", re.I
+)
+_CLAUSE_END = re.compile(r"[;:]|\b(?:who|which|that|where|when|after|before|because)\b", re.I)
 _COORDINATED = re.compile(r"(?:\band|\bor|\bthen|,)\s+$", re.IGNORECASE)
 _SINCE = re.compile(r"\b(?:since|for the past|for the last|so far this)\b", re.IGNORECASE)
 _PAST_BE = frozenset({"was", "were", "got", "gotten"})
@@ -228,7 +235,49 @@ def verb_status(kind: str, verb: str, before: str, after: str = "") -> str | Non
     no tense of its own
     (``to install``, ``will be closed``), is coordinated with one whose tense is unknown, or
     is the act a rule is about (``anyone who hands over a phone``).
+
+    A practice (checks, searches, visits) told as repeated in its own clause (``have been searching houses
+    every night``, ``question the families each week``) in any tense but the simple past
+    is a practice in force (``policy_aspect``).
     """
+    status = _tensed_status(kind, verb, before, after)
+    if (
+        status == _CARRIED_OUT
+        and kind == PRACTICE
+        and repeated(before, after)
+        and not _simple_past(verb, before)
+    ):
+        return _IN_FORCE
+    return status
+
+
+def _simple_past(verb: str, before: str) -> bool:
+    """Whether a measure verb is a finite past with no perfect or present auxiliary
+    ("searched", "were searched", "was searching")."""
+    aux = _LEADING_AUX.match(verb)
+    if aux:
+        before, verb = before + aux.group(0), verb[aux.end() :]
+    tail = before[-60:]
+    effort = EFFORT.search(tail)
+    if (effort and effort.group("begin")) or _BEGUN_VERB.match(verb):
+        return True  # "began checking cars every night": the start is the deed reported
+    if _PERFECT.search(tail):
+        return False
+    be = _BE.search(tail)
+    if be:
+        return be.group("be").lower() in _PAST_BE
+    if verb_form(verb) == "gerund":
+        shared = list(_PROGRESSIVE.finditer(before))
+        return (
+            bool(shared)
+            and not shared[-1].group("perfect")
+            and (shared[-1].group("be").lower() in _PAST_BE)
+        )
+    return verb_form(verb) in ("past", "ambiguous")
+
+
+def _tensed_status(kind: str, verb: str, before: str, after: str) -> str | None:
+    """``verb_status`` before the iterative aspect is read."""
     aux = _LEADING_AUX.match(verb)
     if aux:  # a frame's verb with its auxiliaries ("have been going through")
         before, verb = before + aux.group(0), verb[aux.end() :]
@@ -312,6 +361,10 @@ def verb_status(kind: str, verb: str, before: str, after: str = "") -> str | Non
             return _by_kind(kind, "past" if past else "progressive", since)
         if form in ("base", "ambiguous", "third", "gerund"):
             return None
+        passive = list(_PRESENT_PASSIVE.finditer(before[-80:]))
+        if passive and not _CLAUSE_END.search(before[-80:], passive[-1].end()):
+            # "are detained and, in most cases, sent back": the habitual present shared
+            return _by_kind(kind, "present", since)
     if form == "gerund":
         return None
     if form in ("past", "ambiguous"):
