@@ -98,11 +98,13 @@ def test_other_places_other_days_or_other_types_are_other_incidents() -> None:
     ]
 
 
-def test_unplaced_reports_join_only_on_the_same_day() -> None:
+def test_an_unplaced_report_joins_only_the_one_incident_its_window_fits() -> None:
     a = report("a1#event-1", "2023-10-09")
     b = report("b1#event-1", "2023-10-09", {DANDONG: {LIAONING}})
     month = report("c1#event-1", "2023-10-01", precision="Month", last="2023-10-31")
-    assert members([a, b, month]) == [["a1#event-1", "b1#event-1"], ["c1#event-1"]]
+    assert members([a, b, month]) == [["a1#event-1", "b1#event-1", "c1#event-1"]]
+    hyesan = report("d1#event-1", "2023-10-20", {HYESAN: set()})
+    assert members([b, hyesan, month]) == [["b1#event-1"], ["c1#event-1"], ["d1#event-1"]]
 
 
 def test_a_year_joins_the_one_incident_that_fits_and_not_one_of_two() -> None:

@@ -7,8 +7,9 @@ A sentence with an event cue that is neither negated nor hypothetical (``could f
 Condemnation (``events_kinds``); questioning is Detention. Roles come from the sentence
 (authorities, affected or acting groups, brokers as facilitators), goods from a small
 lexicon (``events_goods``, which also pairs each price with its goods), prices from
-monetary quantities. Statements, condemnations and appeals need a
-named speaker. Reports of the same type in one article whose times agree are one report.
+monetary quantities. Statements, condemnations and appeals need a named speaker. Reports of
+the same type in one article are one report when they can be one occurrence
+(``events_occurrences``).
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ import re
 
 from borderkg.ontology.namespaces import EVENTTYPE
 
+from . import events_kinds, events_occurrences
 from .context import ArticleContext
 from .cues import TriggerIndex, Triggers, triggers, word_regex
 from .events_framing import takes_a_thing, unreported
@@ -41,6 +43,7 @@ EVENT_CUES: list[tuple[str, re.Pattern[str], Triggers]] = [
         ),
         triggers("repatriat* sent send handed deport* forced forcibly"),
     ),
+    (str(EVENTTYPE.ForcedRepatriation), events_kinds.HANDOVER_CUE, events_kinds.HANDOVER),
     (str(EVENTTYPE.ReDefection), _re(r"\bre-?defect\w*\b"), triggers("redefect* re")),
     (
         str(EVENTTYPE.Defection),
@@ -205,7 +208,8 @@ def find_events(
             for m in pattern.finditer(chunk):
                 span = Span(sent.begin + m.start(), sent.begin + m.end())
                 event_type = _kind(cue_type, chunk, m)
-                if event_type in seen or any(span.overlaps(t) for t in taken):
+                embedded = events_occurrences.phrase(ctx, index, span) is not None
+                if (event_type in seen and not embedded) or any(span.overlaps(t) for t in taken):
                     continue
                 if not _reported(ctx, index, span, chunk[: m.start()], event_type):
                     continue
@@ -213,9 +217,9 @@ def find_events(
                 if event is None:
                     continue
                 taken.append(span)
-                seen.add(event_type)
+                seen.update([] if embedded else [event_type])
                 raw.append(event)
-    return _merge(raw)
+    return _merge(events_occurrences.separate(ctx, raw, quantities), quantities, ctx)
 
 
 def _kind(cue_type: str, chunk: str, m: re.Match[str]) -> str:
@@ -286,10 +290,12 @@ def _build(
     return event
 
 
-def _merge(raw: list[EventReport]) -> list[EventReport]:
+def _merge(
+    raw: list[EventReport], quantities: dict[str, Quantity], ctx: ArticleContext
+) -> list[EventReport]:
     out: list[EventReport] = []
     for event in raw:
-        into = next((e for e in out if _same_report(e, event)), None)
+        into = next((e for e in out if _same_report(e, event, quantities, ctx)), None)
         if into is None:
             out.append(event)
             continue
@@ -305,20 +311,18 @@ def _merge(raw: list[EventReport]) -> list[EventReport]:
         ):
             target = getattr(into, name)
             target += [x for x in getattr(event, name) if x not in target]
-        if into.time is None:
-            into.time = event.time
+        into.time = events_occurrences.narrower(into.time, event.time)
     for i, event in enumerate(out, start=1):
         event.local = f"event-{i}"
     return out
 
 
-def _same_report(a: EventReport, b: EventReport) -> bool:
+def _same_report(
+    a: EventReport, b: EventReport, quantities: dict[str, Quantity], ctx: ArticleContext
+) -> bool:
     if a.event_type != b.event_type or a.event_type == _PRICE_REPORT:
         return False
     if a.event_type in _NEEDS_SPEAKER and a.agents != b.agents:
         return False
-    if a.time is None or b.time is None:
-        return True
-    if a.time.earliest is None or b.time.earliest is None:
-        return a.time.expression.lower() == b.time.expression.lower()
-    return a.time.earliest == b.time.earliest and a.time.latest == b.time.latest
+    people = a.event_type in _AFFECTED_EVENTS
+    return events_occurrences.same_occurrence(a, b, people, quantities, ctx)

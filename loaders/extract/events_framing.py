@@ -17,7 +17,16 @@ An event report says that something happened. A cue word does not, when it names
   (``suspected of smuggling goods``), a denial (``rejected the criticism``) or a promised
   consequence (``a tip that leads to the arrest of``);
 - an appeal, a legal argument, a provision, a power or an open question, recognised as for
-  policies (``policy_filters``, ``policy_talk``).
+  policies (``policy_filters``, ``policy_talk``);
+- a kind of act argued about in the present (``forced returns … breach the principle``);
+- a cessation or a decline (``smuggling has almost entirely stopped``, ``border trade has been
+  halted``, ``defections have fallen to a handful``, ``made crossings almost impossible``):
+  the news is that the activity stopped or dwindled, not an occurrence of it (``has not
+  disappeared`` says it goes on);
+- a livelihood (``most families lived from trade or smuggling``);
+- a generic present rule of people picked out by the cue (``everyone caught near the river
+  is now questioned``, ``smugglers caught at night face a labour camp``, ``everyone else
+  goes to a labour camp``).
 
 A people-event verb whose object is a thing (``crab caught by Chinese boats``, ``send back
 flour``, ``lectures held in each neighbourhood``) is no arrest, return or detention.
@@ -94,6 +103,8 @@ _PARTICULAR_HEAD = re.compile(
     _I,
 )
 _VERBAL = re.compile(r"\b(?:[a-z]+ed|shot|caught|sent|held|sold|taken)\b", _I)
+# "forced returns", "forced repatriation": a noun, not the verb "forcibly returned".
+_FORCED_NOUN = re.compile(r"forced\s+(?![a-z]+ed\b)[a-z]+$", _I)
 _PARTICIPLE = re.compile(
     r"^(?:[a-z]+ed|shot|caught|sent|held|sold|taken|beaten|put|hung|hanged)\b", _I
 )
@@ -156,6 +167,128 @@ _FOR_TRADE = re.compile(r"\b(?:for|intended\s+for|destined\s+for|meant\s+for)\s+
 _BARE_TRADE = re.compile(r"^(?:export|import)$", _I)
 
 
+# The activity a cue names stopped or dwindled: "has almost entirely stopped", "has been
+# halted", "nearly come to a standstill", "have fallen to a handful", "become extremely rare".
+_STOPPED = (
+    r"(?:stopped|halted|ceased|ended|suspended|frozen|dried\s+up|disappeared|vanished|"
+    r"collapsed|ground\s+to\s+a\s+(?:halt|standstill)|c[ao]me?\s+to\s+(?:a\s+|an\s+)?"
+    r"(?:standstill|halt|stop|end)|fallen|fell|dropped|declined|decreased|dwindled|"
+    r"shrunk|shrank|slowed|plummeted|plunged|become\s+(?:\w+ly\s+)?(?:rare|impossible|"
+    r"unthinkable)|(?:rare|impossible))\b(?!-)"
+)
+_DEGREE = r"(?:(?:\w+ly|all\s+but|nearly|almost|largely|mostly|since|now|also|still)\s+)"
+_CEASED_AFTER = re.compile(
+    r"(?:\s+(?!(?:that|which|who|whom|whose|but|because|after|before|when|while|if|said|says|"
+    r"told|not|never)\b)[\w'-]+){0,8}?\s+"
+    rf"(?:(?:ha(?:s|ve|d)|is|are|was|were|remains?|remained)\s+{_DEGREE}{{0,2}}(?:been\s+)?)?"
+    rf"{_DEGREE}{{0,2}}{_STOPPED}",
+    _I,
+)
+_NEGATION_NEAR = re.compile(r"\b(?:not|never|n't|no\s+longer)\b", _I)
+# "made crossings from North Korea in the area almost impossible".
+_MADE_BEFORE = re.compile(r"\b(?:made|make|makes|making|rendered|renders?)\s+$", _I)
+_MADE_AFTER = re.compile(
+    r"(?:\s+(?!(?:that|which|who|but|and)\b)[\w'-]+){0,6}?\s+"
+    rf"{_DEGREE}{{0,2}}(?:impossible|rare|unthinkable|unviable)\b",
+    _I,
+)
+# Everyone (else), or a bare plural of people, picked out by the cue, under a present rule.
+_UNIVERSAL = re.compile(
+    r"(?:^|[^\w\s]\s*|\b(?:and|but|that)\s+)(?:everyone|everybody|all\s+those|those|people|"
+    r"anyone|defectors|smugglers|traders|residents|villagers|returnees|brokers|women|men)"
+    r"(?:\s+else)?\s+$",
+    _I,
+)
+_PRESENT_RULE = re.compile(
+    r"(?:\s+(?!(?:that|which|who|whom|whose|but|because|and|or|said|says|told|was|were|"
+    r"had|\w+ed)\b)[\w'-]+){0,6}?\s+"
+    rf"(?:(?:is|are)\s+{_ADV}{{0,2}}(?!being\b)(?:\w+ed|sent|taken|held|put|beaten|shot|"
+    r"caught|given)|(?:faces?|goes|go|gets|loses|receives|pays|ends\s+up|risks?)\b)",
+    _I,
+)
+_GOES_TO = re.compile(
+    r"\b(?:everyone|everybody|anyone|all\s+those|those)(?:\s+else)?\s+(?:goes|go|is\s+sent|"
+    r"are\s+sent|gets\s+sent|ends\s+up)\s+(?:to|in)\s+(?:an?\s+|the\s+)?$",
+    _I,
+)
+
+
+# The cue is inside a phrase of another clause ("after the arrests everyone stopped").
+_GOVERNED_NOUN = re.compile(
+    r"\b(?:after|before|since|following|of|in|on|at|to|for|from|with|by|about|than|like|"
+    r"despite|amid|over)\s+(?:(?:the|a|an|its|their|this|these)\s+)?(?:[\w'-]+\s+){0,2}$",
+    _I,
+)
+# A bare plural argued about in the present: "forced returns to a country where people face
+# torture breach the principle of non-refoulement" (a kind of act, not an occurrence).
+_BARE_OPENER = re.compile(r"(?:^|[,;:]\s*|\b(?:that|saying|and|because)\s+)$", _I)
+_ARGUED_PRESENT = re.compile(
+    r"[^.;]{0,120}?\b(?:breach|violate|contravene|infringe|amount\s+to|constitute|are\s+"
+    r"(?:illegal|unlawful|contrary\s+to|in\s+breach\s+of))\b",
+    _I,
+)
+
+
+# A livelihood: "most families lived from trade or smuggling", "made a living from smuggling".
+_LIVING_FROM = re.compile(
+    r"\b(?:liv(?:e|es|ed|ing)|(?:make|makes|made|making|earn|earns|earned|earning)\s+"
+    r"(?:a|their|his|her|its)\s+living)\s+(?:from|off|on|by)\s+(?:[\w'-]+\s+(?:or|and)\s+)?$",
+    _I,
+)
+
+
+def generic_kind(ctx: ArticleContext, sent: int, span: Span) -> bool:
+    """Whether a bare plural cue names a kind of act argued about in the present (``forced
+    returns … breach the principle``), not an occurrence."""
+    cue = ctx.folded[span.begin : span.end]
+    if not cue.lower().endswith("s") or (_VERBAL.search(cue) and not _FORCED_NOUN.match(cue)):
+        return False
+    if not _BARE_OPENER.search(ctx.before(sent, span.begin, 30)):
+        return False
+    return bool(_ARGUED_PRESENT.match(ctx.folded, span.end, ctx.sentences[sent].end))
+
+
+# "are sent to a labour camp": a present passive, a rule unless said of particular people.
+_SENT_TO = re.compile(
+    rf"(?P<be>\b(?:is|are|am)\s+{_ADV}{{0,2}})sent\s+(?:to|into)\s+(?:an?\s+|the\s+)?$", _I
+)
+
+
+def ceased(ctx: ArticleContext, sent: int, span: Span) -> bool:
+    """Whether the sentence says the activity a cue names stopped or dwindled (a cessation or
+    a decline is no occurrence of it); ``has not completely disappeared`` says it goes on."""
+    if _VERBAL.search(ctx.folded[span.begin : span.end]):
+        return False  # a deed ("arrested two smugglers"), not an activity that can stop
+    if _GOVERNED_NOUN.search(ctx.before(sent, span.begin, 40)):
+        return False  # "after the arrests everyone stopped": the cue is not the subject
+    end = min(ctx.sentences[sent].end, span.end + 120)
+    found = _CEASED_AFTER.match(ctx.folded, span.end, end)
+    if found and not _NEGATION_NEAR.search(ctx.folded, span.end, found.end()):
+        return True
+    return bool(
+        _MADE_BEFORE.search(ctx.before(sent, span.begin, 20))
+        and _MADE_AFTER.match(ctx.folded, span.end, end)
+    )
+
+
+def generic_present(ctx: ArticleContext, sent: int, span: Span) -> bool:
+    """Whether a cue picks out people under a present rule: ``everyone caught near the river
+    is now questioned``, ``everyone else goes to a labour camp`` (a rule, not an arrest)."""
+    before = ctx.before(sent, span.begin, 60)
+    if _GOES_TO.search(before):
+        return True
+    sent_to = _SENT_TO.search(before)
+    if sent_to and not _PARTICULAR_BE.search(before[: sent_to.end("be")]):
+        return True  # "smugglers caught at night are sent to a labour camp"
+    if not _UNIVERSAL.search(before) or not _PARTICIPLE.match(ctx.folded[span.begin : span.end]):
+        return False
+    end = min(ctx.sentences[sent].end, span.end + 100)
+    found = _PRESENT_RULE.match(ctx.folded, span.end, end)
+    return bool(found) and not any(
+        span.end <= t.span.begin < found.end() for t in ctx.times_in(sent)
+    )
+
+
 def unreported(ctx: ArticleContext, sent: int, span: Span, speech: bool = False) -> bool:
     """Whether an event cue names a threat, condition, plan, purpose, target, comparison,
     suspicion, denial or generic rule rather than something that happened. A ``speech``
@@ -180,6 +313,13 @@ def unreported(ctx: ArticleContext, sent: int, span: Span, speech: bool = False)
         return True
     if _BARE_TRADE.match(cue) and _FOR_TRADE.search(before):
         return True
+    if not speech and (
+        ceased(ctx, sent, span)
+        or generic_present(ctx, sent, span)
+        or generic_kind(ctx, sent, span)
+        or _LIVING_FROM.search(before)
+    ):
+        return True
     if _heads_subject(before) and not _PARTICULAR_HEAD.search(before):
         found = _PREDICATE_AFTER.match(
             ctx.folded, span.end, min(ctx.sentences[sent].end, span.end + 120)
@@ -189,7 +329,8 @@ def unreported(ctx: ArticleContext, sent: int, span: Span, speech: bool = False)
             return True
     if not speech and policy_talk.appeal(ctx, sent, span):
         return True
-    if not speech and not _VERBAL.search(cue) and policy_filters.argued(ctx, sent, span):
+    verbal = _VERBAL.search(cue) and not _FORCED_NOUN.match(cue)
+    if not speech and not verbal and policy_filters.argued(ctx, sent, span):
         return True  # "forced returns breach …", not "forcibly returned 60 people, in breach"
     return _framed_as_for_policies(ctx, sent, span)
 

@@ -8,6 +8,9 @@
 - A statement that accuses (``said that China is bound by the principle of
   non-refoulement``, ``called the repatriation a grave breach``) is the narrower
   Condemnation.
+- People handed over to North Korean authorities, or handed over at a border bridge or
+  crossing, are forcibly repatriated (the scheme's ForcedRepatriation: a specific handover of
+  North Koreans to North Korean authorities).
 """
 
 from __future__ import annotations
@@ -89,3 +92,14 @@ def illicit(chunk: str, begin: int, end: int) -> bool:
 def accuses(chunk: str) -> bool:
     """Whether a sentence reporting a statement reports an accusation."""
     return _ACCUSES.search(chunk) is not None
+
+
+# People handed over to the North's authorities, or at the border: a forced repatriation (the
+# event-type scheme: "a specific handover of North Koreans … to North Korean authorities").
+# The cue is the verb; its object, if any, stays outside it for the people check.
+HANDOVER_CUE = word_regex(
+    r"\bhand(?:ed|s|ing)?\s+over\b(?=\s+(?:[\w'-]+\s+){0,6}?(?:to\s+(?:the\s+)?(?:north\s+"
+    r"korean?|dprk|pyongyang)\b|at\s+(?:the\s+)?(?:[\w'-]+\s+){0,2}?(?:bridge|border|crossing|"
+    r"checkpoint|customs\s+post)\b))"
+)
+HANDOVER = triggers("hand handed hands handing")

@@ -3,9 +3,9 @@
 Two reports are of one incident when they come from different articles, have the same event
 type, their time windows overlap, and their places agree: one place, or one inside the other
 (Hyesan in Ryanggang Province), below the level of a country. A report placed only in a
-country, or not at all, joins another only when both are dated to the same day. Reports dated
-to a season or a year join an incident only when exactly one incident fits them; undated
-reports, and reports of a measure's start ("since May"), stay incidents of their own. Within
+country, or not at all, and a report dated only to a season or a year, join an incident only
+when it is the only one of their type their window (and places, where both have some) fits;
+undated reports, and reports of a measure's start ("since May"), stay incidents of their own. Within
 one article the extractor has already merged what it reads as one event, so two reports of an
 article are never joined. Statements, condemnations, appeals and price reports are not
 occurrences of the kind counted here and get no incident.
@@ -84,8 +84,7 @@ class _Cluster:
             return False
         if self.areas and r.areas:
             return bool(self.areas & r.areas)
-        same_day = self.earliest == self.latest == r.earliest == r.latest
-        return same_day and all(m.grain == "Day" for m in self.members) and r.grain == "Day"
+        return not r.areas  # an unplaced report is placed by the one incident it fits
 
     def add(self, r: Report) -> None:
         self.members.append(r)
@@ -105,22 +104,25 @@ def cluster(reports: list[Report]) -> list[Incident]:
     out: list[Incident] = []
     for event_type in sorted(by_type):
         group = by_type[event_type]
-        fine = sorted(
-            (r for r in group if r.grain in FINE),
+        placed = sorted(
+            (r for r in group if r.grain in FINE and r.areas),
             key=lambda r: (r.earliest, r.latest, r.iri),
         )
         clusters: list[_Cluster] = []
-        for r in fine:
+        for r in placed:
             home = next((c for c in clusters if c.fits(r)), None)
             if home is None:
                 clusters.append(_Cluster([r], r.earliest, r.latest, set(r.areas)))
             else:
                 home.add(r)
-        alone: list[Report] = [r for r in group if r.grain not in FINE]
-        for r in sorted(alone, key=lambda r: r.iri):
-            fitting = [c for c in clusters if r.grain in COARSE and c.fits(r)]
+        # Vaguer reports join only an incident they cannot mistake for another.
+        vague = [r for r in group if not (r.grain in FINE and r.areas)]
+        for r in sorted(vague, key=lambda r: (r.grain not in FINE, r.iri)):
+            fitting = [c for c in clusters if r.grain in FINE + COARSE and c.fits(r)]
             if len(fitting) == 1:
                 fitting[0].add(r)
+            elif r.grain in FINE:
+                clusters.append(_Cluster([r], r.earliest, r.latest, set(r.areas)))
             else:
                 clusters.append(_Cluster([r], None, None, set(r.areas)))
         out += [_incident(event_type, c) for c in clusters]
