@@ -205,7 +205,13 @@ def policies(x: Extraction) -> list[tuple[str, str]]:
             [("DefectionCrackdown", "InForce")],
         ),
         (
+            # papers of everyone travelling checked control who may pass (session 31: the
+            # gold of the held-out sets reads these as MovementRestriction)
             "Officers check the papers of every passenger on trains to Dandong.",
+            [("MovementRestriction", "InForce")],
+        ),
+        (
+            "Officers check the papers of North Korean women married to farmers in the valley.",
             [("DefectionCrackdown", "InForce")],
         ),
         (

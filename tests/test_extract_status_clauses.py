@@ -292,9 +292,10 @@ def test_a_sweep_under_way_is_carried_out(
             [("SmugglingCrackdown", "InForce")],
         ),
         (
+            # (papers of everyone travelling: a MovementRestriction since session 31)
             "Chinese police have been checking the papers of every bus passenger to Yanji since "
             "April.",
-            [("DefectionCrackdown", "InForce")],
+            [("MovementRestriction", "InForce")],
         ),
     ],
 )
@@ -347,9 +348,10 @@ def test_orders_issued_to_guards_are_still_announced(extractor: Extractor) -> No
             [("SanctionsEnforcement", "CarriedOut")],
         ),
         (
+            # (papers of everyone travelling: a MovementRestriction since session 31)
             "Chinese police have begun checking the identity cards of every passenger on the "
             "buses to Tumen.",
-            [("DefectionCrackdown", "CarriedOut")],
+            [("MovementRestriction", "CarriedOut")],
         ),
         # a rule or an offer begun goes on
         (

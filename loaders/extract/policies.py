@@ -35,6 +35,7 @@ from borderkg.ontology.namespaces import MEASURE, STATUS
 
 from .context import ArticleContext
 from .model import Policy, Span, TimeInfo
+from .policy_campaign import campaign_type, keep_charged
 from .policy_candidates import Candidate, measure_matches
 from .policy_choice import choose_status, status_matches, status_pattern
 from .policy_defaults import (
@@ -166,7 +167,9 @@ def find_policies(ctx: ArticleContext) -> list[Policy]:
                 earlier = [p for p, _ in raw]
                 cand.concept = anaphoric(ctx, index, cand.span, earlier) or cand.concept
                 if cand.concept == _CRACKDOWN and cand.generic and cand.kind != RULE:
-                    cand.concept = narrower_crackdown(ctx, index) or cand.concept
+                    cand.concept = (
+                        campaign_type(ctx, index, narrower_crackdown(ctx, index)) or cand.concept
+                    )
             elif cand.concept == ANAPHORIC:
                 told = [p for p, _ in raw if p.evidence[0].end <= cand.span.begin]
                 referent = _referent(ctx, cand.span, told)
@@ -267,7 +270,7 @@ def find_policies(ctx: ArticleContext) -> list[Policy]:
         raw.insert(at, (built_policy, defaulted))
     # The learned heads may overrule a mention's type or status where the rules' signal is weak.
     mentions = [(p, d, id(p) in acts) for p, d in raw]
-    judged_policies = judged(ctx, mentions)
+    judged_policies = keep_charged(ctx, [p for p, _, _ in mentions], judged(ctx, mentions))
     merged = merge(
         ctx,
         [

