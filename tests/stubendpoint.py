@@ -1,5 +1,6 @@
 """A real HTTP SPARQL endpoint in a thread, for tests of SERVICE calls: it answers every GET
-or POST with one fixed JSON result, optionally after a delay, and records the paths called."""
+or POST with one fixed body (a JSON result, or an error), optionally after a delay, and
+records the paths called."""
 
 from __future__ import annotations
 
@@ -33,9 +34,13 @@ def result_json(variables: list[str], rows: list[dict[str, str]]) -> bytes:
 
 @contextlib.contextmanager
 def stub_endpoint(
-    body: bytes, delay: float = 0.0, hold: threading.Event | None = None
+    body: bytes,
+    delay: float = 0.0,
+    hold: threading.Event | None = None,
+    status: int = 200,
+    content_type: str = "application/sparql-results+json",
 ) -> Iterator[StubEndpoint]:
-    """Serve ``body`` as ``application/sparql-results+json`` to every request, ``delay``
+    """Serve ``body`` as ``content_type`` with ``status`` to every request, ``delay``
     seconds after it arrives, or once ``hold`` is set (at most a minute): holding a caller
     without using a CPU, for as long as a test needs whatever the machine's speed."""
     stub = StubEndpoint("")
@@ -47,8 +52,8 @@ def stub_endpoint(
                 hold.wait(60)
             else:
                 time.sleep(delay)
-            self.send_response(200)
-            self.send_header("Content-Type", "application/sparql-results+json")
+            self.send_response(status)
+            self.send_header("Content-Type", content_type)
             self.send_header("Content-Length", str(len(body)))
             self.end_headers()
             self.wfile.write(body)

@@ -11,7 +11,6 @@ ports nothing listens on, and real HTTP servers in threads for endpoints that an
 from __future__ import annotations
 
 import contextlib
-import http.server
 import threading
 from collections.abc import Iterator
 from pathlib import Path
@@ -34,30 +33,10 @@ NOBODY_HOME = f"http://127.0.0.1:{free_port()}/sparql"  # a port nothing listens
 @contextlib.contextmanager
 def failing_endpoint(status: int) -> Iterator[str]:
     """A real HTTP server that answers every request with ``status`` and a text body."""
-
-    class Handler(http.server.BaseHTTPRequestHandler):
-        def do_GET(self) -> None:
-            body = b"the remote endpoint is broken"
-            self.send_response(status)
-            self.send_header("Content-Type", "text/plain")
-            self.send_header("Content-Length", str(len(body)))
-            self.end_headers()
-            self.wfile.write(body)
-
-        def do_POST(self) -> None:
-            self.rfile.read(int(self.headers.get("Content-Length") or 0))
-            self.do_GET()
-
-        def log_message(self, *args: object) -> None:
-            pass
-
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}/sparql"
-    finally:
-        server.shutdown()
-        server.server_close()
+    with stub_endpoint(
+        b"the remote endpoint is broken", status=status, content_type="text/plain"
+    ) as stub:
+        yield stub.sparql
 
 
 @pytest.fixture(scope="module")
