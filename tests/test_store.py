@@ -207,6 +207,35 @@ def test_replace_graph_swaps_a_well_known_graph_whole(store: GraphStore) -> None
     }
 
 
+def test_replacing_a_graph_writes_only_what_changed_and_copes_with_blank_nodes(
+    store: GraphStore,
+) -> None:
+    """Rebuilt derived graphs (the incidents) change little: the update names only the
+    triples removed and added; an emptied graph is dropped; blank nodes are replaced whole."""
+    from borderkg.storetypes import graph_update
+
+    first = [(URIRef(EX + f"c{k}"), RDF.type, BKG.Country) for k in range(4)]
+    store.replace_graph(VOCABULARY_GRAPH, first)
+    second = [*first[1:], (URIRef(EX + "new"), RDF.type, BKG.Country)]
+    wanted = [
+        ox.Triple(ox.NamedNode(str(s)), ox.NamedNode(str(p)), ox.NamedNode(str(o)))
+        for s, p, o in second
+    ]
+    text = graph_update(store.store, str(VOCABULARY_GRAPH), wanted)
+    assert text.count("DATA") == 2 and "DROP" not in text
+    assert f"<{EX}c0>" in text and f"<{EX}new>" in text and f"<{EX}c1>" not in text
+    assert store.replace_graph(VOCABULARY_GRAPH, second) == 4
+    assert quads_of(store, VOCABULARY_GRAPH) == {
+        f"<{s}> <{RDF.type}> <{BKG.Country}> <{VOCABULARY_GRAPH}>" for s, _, _ in second
+    }
+    blank = [(ox.BlankNode(), ox.NamedNode(str(RDF.type)), ox.NamedNode(str(BKG.Country)))]
+    assert store.replace_graph(VOCABULARY_GRAPH, blank) == 1
+    assert store.replace_graph(VOCABULARY_GRAPH, blank) == 1
+    assert len(quads_of(store, VOCABULARY_GRAPH)) == 1  # replaced whole, not added to
+    assert store.replace_graph(VOCABULARY_GRAPH, []) == 0
+    assert not store.has_graph(VOCABULARY_GRAPH)
+
+
 # -- locking and read-only access --------------------------------------------------------
 
 _HOLDER = textwrap.dedent(

@@ -49,13 +49,14 @@ _CONFIRMED = word_regex(
     r"\b(?:confirmed|confirms|verified|official (?:data|statistics|figures)|customs (?:data|"
     r"statistics|figures))\b",
 )
+# "referred (explicitly) to": the adverbs a verb of invoking may carry before its "to".
+_TO = r"(?:(?:explicitly|expressly|specifically|directly) )?to"
 _INVOKES = word_regex(
     r"\b(?:violat\w*|breach\w*|contrary to|obligations?|obliged|bound by|prohibit\w*|"
     r"non-refoulement|refoulement|protection (?:under|of)|rights under|in defiance of|"
     r"disregard\w*|flout\w*|fails? to (?:comply|respect|honou?r)|failed to (?:comply|respect|"
     r"honou?r)|party to|signatory|requires?|required|in line with|in accordance with|"
-    r"invok(?:e|es|ed|ing)|refer(?:s|red|ring)? (?:(?:explicitly|expressly|specifically|"
-    r"directly) )?to|appeal(?:s|ed|ing)? to)\b",
+    rf"invok(?:e|es|ed|ing)|refer(?:s|red|ring)? {_TO}|appeal(?:s|ed|ing)? to)\b",
 )
 _BLANK_LINE = re.compile(r"\n[ \t]*\n")
 _REPATRIATION = {str(MEASURE.ForcedRepatriation), str(EVENTTYPE.ForcedRepatriation)}
@@ -192,8 +193,7 @@ def _invoked(ctx: ArticleContext, index: int, chunk: str) -> list[str]:
 # The verbs by which a speaker invokes an instrument itself, with its subject before them
 # ("Amnesty International invoked Article 3", "Seoul referred explicitly to Article 33").
 _INVOKING = re.compile(
-    r"\b(?:has |have |had |also |again )*(?:invok(?:es|ed)|refer(?:s|red) (?:(?:explicitly|"
-    r"expressly|specifically|directly) )?to|appeal(?:s|ed) to)\b",
+    rf"\b(?:has |have |had |also |again )*(?:invok(?:es|ed)|refer(?:s|red) {_TO}|appeal(?:s|ed) to)\b",
     _I,
 )
 _SUBJECT_GAP = re.compile(r"\s*(?:,[^,]{0,40},\s*)?$")

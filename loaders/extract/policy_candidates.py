@@ -20,6 +20,7 @@ from borderkg.ontology.namespaces import MEASURE
 from .anchors import AnchoredPattern
 from .context import ArticleContext
 from .cues import TriggerIndex
+from .measure_groups import SPECIFIC_CRACKDOWNS
 from .model import Span
 from .policy_clauses import clause_window, same_clause
 from .policy_cues import MEASURE_CUES as _PHRASE_CUES
@@ -31,12 +32,6 @@ from .policy_types import ESCAPE_ROUTES, refine, sent_home_as_workers
 #: the enforcement frames whose type comes from their target.
 MEASURE_CUES = FRAME_CUES + _PHRASE_CUES + GENERIC_FRAMES
 _MEASURE_INDEX = TriggerIndex([cue.triggers for cue in MEASURE_CUES])
-_SPECIFIC_CRACKDOWNS = {
-    str(MEASURE.PhoneCrackdown),
-    str(MEASURE.SmugglingCrackdown),
-    str(MEASURE.DefectionCrackdown),
-    str(MEASURE.NonSocialistInspection),
-}
 _SPECIFIC_OVER_GENERIC = {
     str(MEASURE.Crackdown),
     str(MEASURE.SurveillanceInstallation),
@@ -167,7 +162,7 @@ def measure_matches(ctx: ArticleContext, index: int) -> list[Candidate]:
                     cue.also_needs.words if cue.also_needs and not cue.strong else frozenset(),
                 )
             )
-    named = [c for c in taken if not c.generic and c.strong and c.concept in _SPECIFIC_CRACKDOWNS]
+    named = [c for c in taken if not c.generic and c.strong and c.concept in SPECIFIC_CRACKDOWNS]
     if named:
         # "a non-socialist inspection group has been searching homes for phones": the
         # search is what the named campaign does, not another crackdown — unless it is told
@@ -177,7 +172,7 @@ def measure_matches(ctx: ArticleContext, index: int) -> list[Candidate]:
     if specific:
         # "crackdown" next to "phones" is the phone crackdown already found, not another one.
         taken = [c for c in taken if c.concept not in _SPECIFIC_OVER_GENERIC or c.strong]
-        enforced = [c for c in taken if c.concept in _SPECIFIC_CRACKDOWNS | {_SANCTIONS}]
+        enforced = [c for c in taken if c.concept in SPECIFIC_CRACKDOWNS | {_SANCTIONS}]
         if enforced:
             # "stepping up inspections of cargo, checking for items banned under UN
             # resolutions": the inspections are the sanctions enforcement

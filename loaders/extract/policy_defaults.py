@@ -19,9 +19,10 @@ from __future__ import annotations
 
 import re
 
-from borderkg.ontology.namespaces import MEASURE, STATUS
+from borderkg.ontology.namespaces import STATUS
 
 from .context import TIME_REACH, ArticleContext, distance
+from .measure_groups import EQUIPMENT
 from .model import Span, TimeInfo
 
 _CARRIED_OUT, _IN_FORCE, _LIFTED = str(STATUS.CarriedOut), str(STATUS.InForce), str(STATUS.Lifted)
@@ -114,16 +115,6 @@ def _between(a: Span, b: Span) -> tuple[int, int]:
 
 
 # "new floodlights", "a new barbed-wire fence": a thing put up, unless it is only wanted.
-_EQUIPMENT = {
-    str(m)
-    for m in (
-        MEASURE.CCTVInstallation,
-        MEASURE.SensorInstallation,
-        MEASURE.LightingInstallation,
-        MEASURE.SurveillanceInstallation,
-        MEASURE.BarrierConstruction,
-    )
-}
 _NEW = re.compile(r"\bnew\s+(?:[\w-]+\s+){0,2}$", re.I)
 _WANTED = re.compile(
     r"\b(?:want|need|plan|propos|demand|call\w*\s+for|ask\w*\s+for|seek|sought|consider|"
@@ -134,7 +125,7 @@ _WANTED = re.compile(
 
 def new_installation(ctx: ArticleContext, index: int, concept: str, span: Span) -> bool:
     """Whether a piece of equipment or a barrier is named as new and thus put up."""
-    if concept not in _EQUIPMENT:
+    if concept not in EQUIPMENT:
         return False
     before = ctx.before(index, span.begin, 60)
     cue = ctx.folded[span.begin : span.end]

@@ -23,14 +23,9 @@ from borderkg.ontology.namespaces import MEASURE, STATUS
 
 from . import kinds
 from .context import ArticleContext, distance
+from .measure_groups import SPECIFIC_CRACKDOWNS
 from .model import Policy, Span
 
-SPECIFIC_CRACKDOWNS = {
-    str(MEASURE.PhoneCrackdown),
-    str(MEASURE.SmugglingCrackdown),
-    str(MEASURE.DefectionCrackdown),
-    str(MEASURE.NonSocialistInspection),
-}
 _CRACKDOWN = str(MEASURE.Crackdown)
 # The measures a single act of enforcement of each type joins (``_enforcing_acts``): an
 # arrest for smuggling the smuggling crackdown; trucks turned back the trade restriction,

@@ -35,13 +35,13 @@ import numpy as np
 from borderkg.ontology.namespaces import MEASURE, STATUS
 
 from .context import ArticleContext
+from .measure_groups import SPECIFIC_CRACKDOWNS
 from .model import Span
 from .override import Override
 from .policy_candidates import Candidate
 from .policy_choice import choose_status, status_matches
 from .policy_defaults import default_status, negated, unreported
 from .policy_filters import asks
-from .policy_merge import SPECIFIC_CRACKDOWNS
 from .policy_status import by_notice, refine_status
 from .policy_status_cues import IN_FORCE_EXPLICIT, STATUS_CUES
 from .sentence_tense import narrated_status

@@ -26,6 +26,7 @@ from typing import TYPE_CHECKING
 from borderkg.ontology.namespaces import MEASURE
 
 from . import kinds
+from .measure_groups import CRACKDOWN, EQUIPMENT, SPECIFIC_CRACKDOWNS
 from .model import Mention, Policy, Span
 
 if TYPE_CHECKING:
@@ -34,46 +35,29 @@ if TYPE_CHECKING:
 #: Measures that bind the people told of them: rules on where people may go, what they may
 #: trade or own, how they are held, moved or punished (the guide's "restricts, searches,
 #: arrests, punishes, sends back or moves").
-RULE_TYPES = frozenset(
-    str(t)
-    for t in (
-        MEASURE.MovementRestriction,
-        MEASURE.BufferZone,
-        MEASURE.ShootToKillOrder,
-        MEASURE.TradeRestriction,
-        MEASURE.QuarantineRule,
-        MEASURE.ResidentRelocation,
-        MEASURE.Crackdown,
-        MEASURE.PhoneCrackdown,
-        MEASURE.SmugglingCrackdown,
-        MEASURE.DefectionCrackdown,
-        MEASURE.NonSocialistInspection,
+RULE_TYPES = (
+    frozenset(
+        str(t)
+        for t in (
+            MEASURE.MovementRestriction,
+            MEASURE.BufferZone,
+            MEASURE.ShootToKillOrder,
+            MEASURE.TradeRestriction,
+            MEASURE.QuarantineRule,
+            MEASURE.ResidentRelocation,
+        )
     )
+    | SPECIFIC_CRACKDOWNS
+    | {CRACKDOWN}
 )
 #: Measures that are things put up or people posted: being told of them binds no one.
-THING_TYPES = frozenset(
-    str(t)
-    for t in (
-        MEASURE.SurveillanceInstallation,
-        MEASURE.CCTVInstallation,
-        MEASURE.SensorInstallation,
-        MEASURE.LightingInstallation,
-        MEASURE.BarrierConstruction,
-        MEASURE.PatrolReinforcement,
-    )
-)
+THING_TYPES = EQUIPMENT | {str(MEASURE.PatrolReinforcement)}
 _PUBLIC_PUNISHMENT = str(MEASURE.PublicPunishment)
 #: Measures that punish: guards told that whoever does something will suffer are their targets.
-PUNISHING_TYPES = frozenset(
-    str(t)
-    for t in (
-        MEASURE.Crackdown,
-        MEASURE.SmugglingCrackdown,
-        MEASURE.DefectionCrackdown,
-        MEASURE.PhoneCrackdown,
-        MEASURE.PublicPunishment,
-    )
-)
+PUNISHING_TYPES = (SPECIFIC_CRACKDOWNS - {str(MEASURE.NonSocialistInspection)}) | {
+    CRACKDOWN,
+    _PUBLIC_PUNISHMENT,
+}
 
 _TELL = r"(?:told|warned|informed|notified|reminded|instructed|ordered|lectured|briefed)"
 # After a group: it is the subject of a passive telling ("residents of Musan were told",

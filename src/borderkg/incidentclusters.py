@@ -13,6 +13,7 @@ occurrences of the kind counted here and get no incident.
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import re
 from dataclasses import dataclass, field
@@ -104,29 +105,60 @@ def cluster(reports: list[Report]) -> list[Incident]:
     out: list[Incident] = []
     for event_type in sorted(by_type):
         group = by_type[event_type]
-        placed = sorted(
+        index = _Windows()
+        for r in sorted(
             (r for r in group if r.grain in FINE and r.areas),
             key=lambda r: (r.earliest, r.latest, r.iri),
-        )
-        clusters: list[_Cluster] = []
-        for r in placed:
-            home = next((c for c in clusters if c.fits(r)), None)
+        ):
+            home = next((c for c in index.overlapping(r) if c.fits(r)), None)
             if home is None:
-                clusters.append(_Cluster([r], r.earliest, r.latest, set(r.areas)))
+                index.add(_Cluster([r], r.earliest, r.latest, set(r.areas)))
             else:
                 home.add(r)
         # Vaguer reports join only an incident they cannot mistake for another.
+        alone: list[_Cluster] = []
         vague = [r for r in group if not (r.grain in FINE and r.areas)]
         for r in sorted(vague, key=lambda r: (r.grain not in FINE, r.iri)):
-            fitting = [c for c in clusters if r.grain in FINE + COARSE and c.fits(r)]
+            dated = r.grain in FINE + COARSE
+            fitting = [c for c in index.overlapping(r) if c.fits(r)] if dated else []
             if len(fitting) == 1:
                 fitting[0].add(r)
             elif r.grain in FINE:
-                clusters.append(_Cluster([r], r.earliest, r.latest, set(r.areas)))
+                index.add(_Cluster([r], r.earliest, r.latest, set(r.areas)))
             else:
-                clusters.append(_Cluster([r], None, None, set(r.areas)))
-        out += [_incident(event_type, c) for c in clusters]
+                alone.append(_Cluster([r], None, None, set(r.areas)))
+        out += [_incident(event_type, c) for c in (*index.clusters, *alone)]
     return sorted(out, key=lambda i: i.iri)
+
+
+class _Windows:
+    """Dated clusters, found by their windows: a store of thousands of reports compares each
+    report with the few incidents of its weeks, not with all of them.
+
+    A cluster is keyed by the first day of its window when it was made; joining reports only
+    narrows a window, so a cluster that overlaps a window starting on day d was keyed no
+    earlier than d minus the longest window made so far.
+    """
+
+    def __init__(self) -> None:
+        self.clusters: list[_Cluster] = []  # in the order they were made
+        self._keys: list[tuple[int, int]] = []  # (first day, position in clusters), sorted
+        self._span = 0  # the longest window made, in days
+
+    def add(self, c: _Cluster) -> None:
+        assert c.earliest is not None and c.latest is not None
+        entry = (c.earliest.toordinal(), len(self.clusters))
+        bisect.insort(self._keys, entry)
+        self.clusters.append(c)
+        self._span = max(self._span, (c.latest - c.earliest).days)
+
+    def overlapping(self, r: Report) -> list[_Cluster]:
+        """The clusters whose windows may overlap ``r``'s (a superset), in the order they
+        were made, so that the first that fits is the one a scan of all of them would find."""
+        assert r.earliest is not None and r.latest is not None
+        lo = bisect.bisect_left(self._keys, (r.earliest.toordinal() - self._span, -1))
+        hi = bisect.bisect_right(self._keys, (r.latest.toordinal(), len(self.clusters)))
+        return [self.clusters[k] for _, k in sorted(self._keys[lo:hi], key=lambda e: e[1])]
 
 
 def _incident(event_type: str, c: _Cluster) -> Incident:

@@ -67,7 +67,7 @@ from borderkg.storetypes import (
     StoreStats,
     WriteOutcome,
     article_of_graph,
-    replace_update,
+    graph_update,
 )
 
 __all__ = [
@@ -320,13 +320,13 @@ class GraphStore:
             spool.discard()
 
     def replace_graph(self, graph: GraphName, triples: Iterable[Any]) -> int:
-        """Replace a well-known graph (ontology, schemes, vocabulary) whole; returns its size."""
+        """Make a well-known graph hold exactly ``triples`` (one transaction); its size."""
         graph_iri = iri_of(graph)
         with self._write_lock:
             store = self._writable()
             self._forget(graph_iri)
             unique = list(dict.fromkeys(triples_in(triples, graph_iri)))
-            store.update(replace_update(graph_iri, unique))
+            store.update(graph_update(store, graph_iri, unique))
             return len(unique)
 
     def apply_update(self, text: str) -> None:

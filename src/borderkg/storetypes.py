@@ -129,6 +129,30 @@ def replace_update(graph: str, triples: Iterable[ox.Triple]) -> str:
     return f"{drop} ;\nINSERT DATA {{ GRAPH <{graph}> {{\n{body} .\n}} }}" if body else drop
 
 
+def graph_update(store: ox.Store, graph: str, wanted: list[ox.Triple]) -> str:
+    """The update that makes ``graph`` hold ``wanted``: only the difference (a
+    derived graph rebuilt after every write changes little), unless the graph is new or
+    to be emptied, or blank nodes take part (a stored blank node cannot be named in
+    ``DELETE DATA``): then ``replace_update``."""
+    held = [q.triple for q in store.quads_for_pattern(None, None, None, ox.NamedNode(graph))]
+    if not held or not wanted or any(_has_blank(t) for t in (*held, *wanted)):
+        return replace_update(graph, wanted)
+    keep, had = set(wanted), set(held)
+    ops = []
+    for verb, part in (
+        ("DELETE", [t for t in held if t not in keep]),
+        ("INSERT", [t for t in wanted if t not in had]),
+    ):
+        if part:
+            body = " .\n".join(map(str, part))
+            ops.append(f"{verb} DATA {{ GRAPH <{graph}> {{\n{body} .\n}} }}")
+    return " ;\n".join(ops) or f"INSERT DATA {{ GRAPH <{graph}> {{ }} }}"
+
+
+def _has_blank(t: ox.Triple) -> bool:
+    return isinstance(t.subject, ox.BlankNode) or isinstance(t.object, ox.BlankNode)
+
+
 def article_update(
     graph: str, triples: Iterable[Any], content_hash: str
 ) -> tuple[str, Iterable[ox.Triple]]:
