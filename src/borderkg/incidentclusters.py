@@ -76,8 +76,11 @@ class _Cluster:
     latest: dt.date | None
     areas: set[str]
 
+    def __post_init__(self) -> None:
+        self.articles = {m.article for m in self.members}
+
     def fits(self, r: Report) -> bool:
-        if any(m.article == r.article for m in self.members):
+        if r.article in self.articles:
             return False
         if self.earliest is None or self.latest is None or r.earliest is None or r.latest is None:
             return False
@@ -89,6 +92,7 @@ class _Cluster:
 
     def add(self, r: Report) -> None:
         self.members.append(r)
+        self.articles.add(r.article)
         if r.grain in FINE:
             assert r.earliest is not None and r.latest is not None
             self.earliest = max(self.earliest, r.earliest) if self.earliest else r.earliest

@@ -3,13 +3,17 @@
 Counting event reports counts coverage, not events (GDELT's best-known failure): one mass
 repatriation told by four articles is one incident. After every load and every write the
 store's event reports are clustered into incidents (:mod:`borderkg.incidentclusters`) and
-the incidents graph is rebuilt whole: each ``bkg:Incident`` with its event type, the window
-all its reports agree on and its places, and each report linked to it by ``bkg:reportOf``. The graph is derived data: it is replaced, never edited, and an
-article's own graph never holds it, so reloading an article cannot leave a stale link.
+the incidents graph is brought in step: each ``bkg:Incident`` with its event type, the
+window all its reports agree on and its places, and each report linked to it by
+``bkg:reportOf``. The graph is derived data, never edited by hand, and an article's own
+graph never holds it, so reloading an article cannot leave a stale link. A side index
+(:mod:`borderkg.incidentindex`) keeps each article's reports and the incidents last
+written, so a rebuild reads only the articles that changed and writes only what differs.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -17,6 +21,7 @@ from dataclasses import dataclass
 import pyoxigraph as ox
 
 from borderkg.incidentclusters import Incident, Report, cluster
+from borderkg.incidentindex import IncidentIndex
 from borderkg.ontology.namespaces import BKG, INCIDENTS_GRAPH, SEM, TIMEPREC
 from borderkg.store import GraphStore
 
@@ -26,28 +31,12 @@ _XSD_DATE = ox.NamedNode("http://www.w3.org/2001/XMLSchema#date")
 _XSD_INT = ox.NamedNode("http://www.w3.org/2001/XMLSchema#integer")
 _EPOCH = dt.date(1970, 1, 1)
 
-_REPORTS = """
-PREFIX bkg: <https://w3id.org/borderkg/ontology#>
-PREFIX sem: <http://semanticweb.cs.vu.nl/2009/11/sem/>
-PREFIX prov: <http://www.w3.org/ns/prov#>
-PREFIX schema: <https://schema.org/>
-SELECT ?r ?type ?earliest ?latest ?precision ?place ?g ?published WHERE {
-  GRAPH ?g {
-    ?r a bkg:EventReport ; sem:eventType ?type .
-    OPTIONAL { ?r sem:hasEarliestBeginTimeStamp ?earliest ; sem:hasLatestEndTimeStamp ?latest }
-    OPTIONAL { ?r bkg:timePrecision ?precision }
-    OPTIONAL { ?r sem:hasPlace ?place }
-  }
-  OPTIONAL { ?g prov:wasDerivedFrom/schema:datePublished ?published }
-}
-"""
-# The places of every report with their administrative ancestors below the country: two
+# The administrative areas of places below the country, each place with itself: two
 # reports whose places share one of these are at the same place or one inside the other.
 _AREAS = """
 PREFIX bkg: <https://w3id.org/borderkg/ontology#>
-PREFIX sem: <http://semanticweb.cs.vu.nl/2009/11/sem/>
 SELECT DISTINCT ?place ?area WHERE {
-  { SELECT DISTINCT ?place WHERE { GRAPH ?g { ?r a bkg:EventReport ; sem:hasPlace ?place } } }
+  VALUES ?place { {places} }
   ?place bkg:adminParent* ?area .
   FILTER NOT EXISTS { ?area a bkg:Country }
 }
@@ -63,49 +52,104 @@ class IncidentStats:
     clustered: int = 0  # incidents told by more than one report
 
 
-def rebuild_incidents(store: GraphStore) -> IncidentStats:
-    """Cluster the store's event reports and replace the incidents graph with the result."""
-    reports = read_reports(store)
-    incidents = cluster(reports)
-    store.replace_graph(str(INCIDENTS_GRAPH), incident_triples(incidents))
-    return IncidentStats(
-        reports=len(reports),
-        incidents=len(incidents),
-        clustered=sum(1 for i in incidents if len(i.reports) > 1),
-    )
+def rebuild_incidents(store: GraphStore, changed: Iterable[str] = ()) -> IncidentStats | None:
+    """Bring the incidents graph in step with the store's event reports; None if nothing
+    changed since the last rebuild.
+
+    Reads from the store only the article graphs named in ``changed`` and those whose
+    content hash changed (see :mod:`borderkg.incidentindex`), clusters every report, and
+    writes the incidents that differ from those last written.
+    """
+    graph = str(INCIDENTS_GRAPH)
+    with IncidentIndex.for_store(store.root) as index:
+        moved = index.refresh(store.store, changed)
+        held = index.written()
+        present = store.has_graph(graph)
+        if not moved and held is not None and present:
+            return None
+        reports = _reports(store, index)
+        incidents = cluster(reports)
+        wanted = {i.iri: "".join(f"{t} .\n" for t in incident_triples([i])) for i in incidents}
+        stats = IncidentStats(
+            reports=len(reports),
+            incidents=len(incidents),
+            clustered=sum(1 for i in incidents if len(i.reports) > 1),
+        )
+        index.begin_writing()
+        if held is not None and present:
+            text = _delta(graph, held, wanted)
+            if text:
+                store.apply_update(text)
+        else:
+            store.replace_graph(graph, incident_triples(incidents))
+        index.record_written(wanted, dataclasses.asdict(stats))
+    return stats
 
 
-def read_reports(store: GraphStore) -> list[Report]:
-    """Every event report of the store's article graphs, with its window and places."""
-    areas: dict[str, set[str]] = {}
-    for row in store.store.query(_AREAS, use_default_graph_as_union=True):
-        areas.setdefault(row["place"].value, set()).add(row["area"].value)
-    found: dict[str, Report] = {}
-    for row in store.store.query(_REPORTS, use_default_graph_as_union=True):
-        iri = row["r"].value
-        report = found.get(iri)
-        if report is None:
-            report = found[iri] = Report(
-                iri=iri,
-                event_type=row["type"].value,
-                earliest=_date(row["earliest"]),
-                latest=_date(row["latest"]),
-                precision=row["precision"].value if row["precision"] else None,
-                article=row["g"].value,
-                published=_date(row["published"]),
-            )
-        place = row["place"]
-        if place is not None:
-            report.places.add(place.value)
-            report.areas |= areas.get(place.value, set())
-    return sorted(found.values(), key=lambda r: r.iri)
+def mark_changing(store: GraphStore, graphs: Iterable[str]) -> None:
+    """Note graphs a write is about to change, so the incidents follow them even if the
+    process dies before :func:`rebuild_incidents` runs."""
+    with IncidentIndex.for_store(store.root) as index:
+        index.mark_pending(graphs)
 
 
-def _date(term: ox.Literal | None) -> dt.date | None:
-    if term is None:
+def _reports(store: GraphStore, index: IncidentIndex) -> list[Report]:
+    out = [
+        Report(
+            iri=iri,
+            event_type=kind,
+            earliest=_date(earliest),
+            latest=_date(latest),
+            precision=precision,
+            article=graph,
+            published=_date(published),
+            places=set(places),
+        )
+        for iri, graph, kind, earliest, latest, precision, published, places in index.reports()
+    ]
+    areas = _areas(store, {p for r in out for p in r.places})
+    for r in out:
+        for place in r.places:
+            r.areas |= areas.get(place, set())
+    return out
+
+
+def _areas(store: GraphStore, places: set[str]) -> dict[str, set[str]]:
+    """Each place's areas below the country (itself included unless it is a country)."""
+    found: dict[str, set[str]] = {}
+    ordered = sorted(places)
+    for k in range(0, len(ordered), 500):
+        values = " ".join(f"<{p}>" for p in ordered[k : k + 500])
+        for row in store.store.query(
+            _AREAS.replace("{places}", values), use_default_graph_as_union=True
+        ):
+            found.setdefault(row["place"].value, set()).add(row["area"].value)
+    return found
+
+
+def _delta(graph: str, held: dict[str, str], wanted: dict[str, str]) -> str:
+    """The update that turns the incidents ``held`` into those ``wanted``, or ""."""
+    gone = [text for iri, text in held.items() if wanted.get(iri) != text]
+    new = [text for iri, text in wanted.items() if held.get(iri) != text]
+    removed = set().union(*(t.splitlines() for t in gone)) if gone else set()
+    added = set().union(*(t.splitlines() for t in new)) if new else set()
+    removed, added = removed - added, added - removed
+    ops = [
+        f"{verb} DATA {{ GRAPH <{graph}> {{\n{''.join(sorted(lines))}}} }}"
+        for verb, lines in (
+            ("DELETE", {f"{x}\n" for x in removed}),
+            ("INSERT", {f"{x}\n" for x in added}),
+        )
+        if lines
+    ]
+    return " ;\n".join(ops)
+
+
+def _date(value: str | None) -> dt.date | None:
+    if value is None:
         return None
     try:
-        return dt.date.fromisoformat(term.value[:10])
+        return dt.date.fromisoformat(value[:10])
     except ValueError:
         return None
 

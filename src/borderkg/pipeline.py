@@ -35,7 +35,6 @@ from borderkg.incidents import IncidentStats, rebuild_incidents
 from borderkg.iris import article_graph_iri
 from borderkg.loaders.readers import ReadError, ReadOptions, iter_records
 from borderkg.loaders.record import ArticleRecord
-from borderkg.ontology.namespaces import INCIDENTS_GRAPH
 from borderkg.oxterms import to_rdflib
 from borderkg.search import SearchIndex, SyncStats
 from borderkg.sourcenames import name_roots, published_source
@@ -316,8 +315,7 @@ def load(
             publisher.progress(loader.written)
             group = []
     loader.write(group, checker)
-    if summary.added or summary.replaced or not store.has_graph(str(INCIDENTS_GRAPH)):
-        summary.incidents = rebuild_incidents(store)
+    summary.incidents = rebuild_incidents(store)
     if summary.added or summary.replaced:
         summary.compacted = store.compact()
     publisher.finish(loader.written, schema_changed=schema_changed)

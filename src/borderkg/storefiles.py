@@ -187,9 +187,10 @@ def is_data_name(name: str) -> bool:
 
 
 #: Other files of a store directory, kept by other modules: read snapshots
-#: (``borderkg.snapshots``) and the full-text index (``borderkg.search``, SQLite).
+#: (``borderkg.snapshots``), the full-text index (``borderkg.search``) and the incidents'
+#: index (``borderkg.incidentindex``), both SQLite.
 COMPANION_NAMES = frozenset({"snapshots"})
-COMPANION_PREFIXES = ("search.sqlite",)
+COMPANION_PREFIXES = ("search.sqlite", "incidents.sqlite")
 
 
 def is_companion(name: str) -> bool:
@@ -200,7 +201,7 @@ def is_companion(name: str) -> bool:
 def check_can_create(root: Path) -> None:
     """Refuse to turn a directory holding other files into a store.
 
-    The store's own companions (snapshots, search index) do not count: they may outlive
+    The store's own companions (snapshots, side indexes) do not count: they may outlive
     a database removed by hand, and are never touched here.
     """
     ours = {LOCK_NAME, ACTIVE_NAME, ACTIVE_NAME + ".tmp"}

@@ -42,7 +42,7 @@ import pyoxigraph as ox
 
 from borderkg import updatetext
 from borderkg.graphpayload import parse_graph
-from borderkg.incidents import rebuild_incidents
+from borderkg.incidents import mark_changing, rebuild_incidents
 from borderkg.ontology.namespaces import GRAPH, PREFIXES
 from borderkg.store import GraphStore, StoreLockedError
 from borderkg.storetypes import ARTICLE_GRAPH_PREFIX
@@ -318,6 +318,7 @@ class WriteService:
             )
         text = commit_text(plan_rewrites(live, found))
         if text is not None:
+            mark_changing(store, _article_graphs(found))
             try:
                 store.apply_update(text)
             except (SyntaxError, RuntimeError, ValueError) as exc:
@@ -343,9 +344,9 @@ class WriteService:
         The write is committed whatever happens here; a failure is logged and reported in
         the result's warnings rather than raised.
         """
-        if any(c.graph and c.graph.startswith(ARTICLE_GRAPH_PREFIX) for c in found):
+        if articles := _article_graphs(found):
             try:
-                rebuild_incidents(store)
+                rebuild_incidents(store, articles)
             except Exception as exc:
                 log.exception("rebuilding the incidents graph after a write failed")
                 result.warnings.append(
@@ -428,3 +429,8 @@ def _note(message: str) -> ValidationResult:
         source_shape="",
         message=message,
     )
+
+
+def _article_graphs(found: list[GraphChange]) -> list[str]:
+    """The article graphs among the graphs a write changes."""
+    return [c.graph for c in found if c.graph and c.graph.startswith(ARTICLE_GRAPH_PREFIX)]

@@ -1,0 +1,228 @@
+"""The incidents' side index: each article's event reports and the incidents last written.
+
+Clustering needs every event report of the store, since an incident gathers reports of
+several articles; reading them all back from pyoxigraph takes about 20 s at 10,000
+articles, so a write that changed one article would pay that each time. This index, at
+``<store>/incidents.sqlite``, keeps what the clustering needs of each report and the
+N-Triples of each incident last written to the incidents graph. A rebuild then reads from
+the store only the articles that changed and writes only the incidents that changed.
+
+Which articles to re-read: those whose ``bkg:contentHash`` differs from the one recorded
+(a load adds or replaces articles) and those a write names (a SPARQL update may change a
+graph and keep its hash). A write marks its graphs pending before it commits, so a process
+killed between the commit and the re-read leaves them to the next rebuild. The index is
+derived data: a damaged or missing file is rebuilt from the store.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from types import TracebackType
+
+import pyoxigraph as ox
+
+from borderkg.searchsource import article_listing, digest, parse_listing
+from borderkg.storetypes import ARTICLE_GRAPH_PREFIX
+
+INDEX_NAME = "incidents.sqlite"
+_SCHEMA_VERSION = "1"
+
+_TABLES = """
+CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS articles (graph TEXT PRIMARY KEY, hash TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS pending (graph TEXT PRIMARY KEY);
+CREATE TABLE IF NOT EXISTS reports (
+    iri TEXT PRIMARY KEY, graph TEXT NOT NULL, type TEXT NOT NULL, earliest TEXT,
+    latest TEXT, precision TEXT, published TEXT, places TEXT NOT NULL);
+CREATE INDEX IF NOT EXISTS reports_graph ON reports (graph);
+CREATE TABLE IF NOT EXISTS incidents (iri TEXT PRIMARY KEY, triples TEXT NOT NULL);
+"""
+
+# One article graph's event reports; {graph} is replaced by the graph's IRI.
+_REPORTS = """
+PREFIX bkg: <https://w3id.org/borderkg/ontology#>
+PREFIX sem: <http://semanticweb.cs.vu.nl/2009/11/sem/>
+PREFIX prov: <http://www.w3.org/ns/prov#>
+PREFIX schema: <https://schema.org/>
+SELECT ?r ?type ?earliest ?latest ?precision ?place ?published WHERE {
+  GRAPH <{graph}> {
+    ?r a bkg:EventReport ; sem:eventType ?type .
+    OPTIONAL { ?r sem:hasEarliestBeginTimeStamp ?earliest ; sem:hasLatestEndTimeStamp ?latest }
+    OPTIONAL { ?r bkg:timePrecision ?precision }
+    OPTIONAL { ?r sem:hasPlace ?place }
+  }
+  OPTIONAL { <{graph}> prov:wasDerivedFrom/schema:datePublished ?published }
+}
+"""
+
+#: A report as the index keeps it: iri, graph, type, earliest, latest, precision,
+#: published (ISO dates or None) and its places' IRIs (one a line in the table).
+ReportRow = tuple[str, str, str, str | None, str | None, str | None, str | None, list[str]]
+
+
+class IncidentIndex:
+    """The side index of one store directory; a context manager that closes it."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self.conn = _connect(path)
+
+    @classmethod
+    def for_store(cls, root: Path) -> IncidentIndex:
+        """The index beside the store at ``root``, made if missing, remade if damaged."""
+        return cls(Path(root) / INDEX_NAME)
+
+    def __enter__(self) -> IncidentIndex:
+        return self
+
+    def __exit__(
+        self, kind: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
+    ) -> None:
+        self.close()
+
+    def close(self) -> None:
+        """Close the database connection."""
+        self.conn.close()
+
+    # -- reports -----------------------------------------------------------------------
+
+    def mark_pending(self, graphs: Iterable[str]) -> None:
+        """Record graphs about to change, so the next :meth:`refresh` re-reads them whatever
+        happens between the change and that refresh."""
+        with self._transaction():
+            self.conn.executemany(
+                "INSERT OR IGNORE INTO pending VALUES (?)", [(g,) for g in graphs]
+            )
+
+    def refresh(self, store: ox.Store, graphs: Iterable[str] = ()) -> bool:
+        """Bring the reports in step with ``store``: re-read the ``graphs`` named, the pending
+        ones and every article graph whose content hash changed; forget the graphs gone.
+        True if any report may have changed."""
+        listing = article_listing(store)
+        listing_digest = digest(listing)
+        wanted = {g for g in graphs if g.startswith(ARTICLE_GRAPH_PREFIX)}
+        wanted |= {g for (g,) in self.conn.execute("SELECT graph FROM pending")}
+        current: dict[str, str] | None = None
+        if listing_digest != self._meta("listing"):
+            current = parse_listing(listing)
+            held = dict(self.conn.execute("SELECT graph, hash FROM articles"))
+            wanted |= {g for g in held if g not in current}
+            wanted |= {g for g, h in current.items() if held.get(g) != h}
+        if not wanted:
+            return False
+        if current is None:
+            current = parse_listing(listing)
+        with self._transaction():
+            for graph in sorted(wanted):
+                self.conn.execute("DELETE FROM reports WHERE graph = ?", (graph,))
+                self.conn.execute("DELETE FROM articles WHERE graph = ?", (graph,))
+                if graph in current:
+                    rows = read_graph_reports(store, graph)
+                    self.conn.executemany(
+                        "INSERT OR REPLACE INTO reports VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                        [(*row[:7], "\n".join(sorted(row[7]))) for row in rows],
+                    )
+                    self.conn.execute("INSERT INTO articles VALUES (?, ?)", (graph, current[graph]))
+            self.conn.execute("DELETE FROM pending")
+            self._set_meta("listing", listing_digest)
+        return True
+
+    def reports(self) -> Iterator[ReportRow]:
+        """Every report held, in IRI order."""
+        for row in self.conn.execute("SELECT * FROM reports ORDER BY iri"):
+            yield (*row[:7], row[7].split("\n") if row[7] else [])
+
+    # -- incidents ---------------------------------------------------------------------
+
+    def written(self) -> dict[str, str] | None:
+        """``{incident IRI: its N-Triples}`` as last written to the store, or None when
+        the last write of the incidents graph may not have completed."""
+        if self._meta("written") != "yes":
+            return None
+        return dict(self.conn.execute("SELECT iri, triples FROM incidents"))
+
+    def begin_writing(self) -> None:
+        """Record that the incidents graph is about to change (committed before it does)."""
+        with self._transaction():
+            self._set_meta("written", "no")
+
+    def record_written(self, incidents: dict[str, str], stats: dict[str, int]) -> None:
+        """Record what the incidents graph now holds, and the figures of that rebuild."""
+        with self._transaction():
+            self.conn.execute("DELETE FROM incidents")
+            self.conn.executemany("INSERT INTO incidents VALUES (?, ?)", incidents.items())
+            self._set_meta("stats", json.dumps(stats))
+            self._set_meta("written", "yes")
+
+    def stats(self) -> dict[str, int] | None:
+        """The figures of the last rebuild that wrote the incidents graph."""
+        text = self._meta("stats")
+        return json.loads(text) if text else None
+
+    # -- plumbing ----------------------------------------------------------------------
+
+    @contextmanager
+    def _transaction(self) -> Iterator[None]:
+        self.conn.execute("BEGIN IMMEDIATE")
+        try:
+            yield
+        except BaseException:
+            self.conn.execute("ROLLBACK")
+            raise
+        self.conn.execute("COMMIT")
+
+    def _meta(self, key: str) -> str | None:
+        row = self.conn.execute("SELECT value FROM meta WHERE key = ?", (key,)).fetchone()
+        return row[0] if row else None
+
+    def _set_meta(self, key: str, value: str) -> None:
+        self.conn.execute("INSERT OR REPLACE INTO meta VALUES (?, ?)", (key, value))
+
+
+def read_graph_reports(store: ox.Store, graph: str) -> list[ReportRow]:
+    """The event reports of one article graph, as the index keeps them."""
+    found: dict[str, ReportRow] = {}
+    for row in store.query(_REPORTS.replace("{graph}", graph), use_default_graph_as_union=True):
+        iri = row["r"].value
+        if iri not in found:
+            found[iri] = (
+                iri,
+                graph,
+                row["type"].value,
+                *(_value(row[k]) for k in ("earliest", "latest", "precision", "published")),
+                [],
+            )
+        place = row["place"]
+        if place is not None and place.value not in found[iri][7]:
+            found[iri][7].append(place.value)
+    return list(found.values())
+
+
+def _value(term: ox.Literal | ox.NamedNode | None) -> str | None:
+    return None if term is None else term.value
+
+
+def _connect(path: Path) -> sqlite3.Connection:
+    """Open the index, starting afresh when the file is damaged or of another version."""
+    for attempt in (1, 2):
+        conn = sqlite3.connect(path, isolation_level=None, check_same_thread=False)
+        try:
+            conn.execute("PRAGMA journal_mode=WAL")
+            conn.executescript(_TABLES)
+            row = conn.execute("SELECT value FROM meta WHERE key = 'schema'").fetchone()
+            if row is None:
+                conn.execute("INSERT INTO meta VALUES ('schema', ?)", (_SCHEMA_VERSION,))
+            elif row[0] != _SCHEMA_VERSION:
+                raise sqlite3.DatabaseError("another schema version")
+            return conn
+        except sqlite3.DatabaseError:
+            conn.close()
+            if attempt == 2:
+                raise
+            for suffix in ("", "-wal", "-shm"):
+                Path(f"{path}{suffix}").unlink(missing_ok=True)
+    raise AssertionError("unreachable")
