@@ -9,7 +9,9 @@ source through a paragraph); any other is the narrator's, the outlet's own (a pa
 of background on a UN resolution does not continue the source quoted before it). It is
 about the policies and events of its sentence, and a legal claim without one is about the
 measure its words name (``the fence is needed … in line with the new law``: the nearest
-fence reported up to it), else the nearest preceding forced repatriation.
+fence reported up to it), else the nearest preceding forced repatriation. A claim invokes
+the narrowest provisions its sentence names or pins by their content, not the articles and
+instruments that hold them (``Article 33 of the Refugee Convention``: the article alone).
 """
 
 from __future__ import annotations
@@ -187,7 +189,19 @@ def _invoked(ctx: ArticleContext, index: int, chunk: str) -> list[str]:
     provisions = [iri for iri in legal if kinds.is_provision(ctx.entities[iri])]
     covered = {ctx.entities[p].part_of for p in provisions}
     covered |= {ctx.entities[c].part_of for c in covered if c and c in ctx.entities}
-    return list(dict.fromkeys([*provisions, *(i for i in legal if i not in covered)]))
+    # The narrowest provision the text pins stands for what holds it: "the right … to leave
+    # any country …, guaranteed by Article 12" invokes Article 12(2), not also Article 12.
+    covered |= {a for a in provisions for p in provisions if _holds(ctx, a, p)}
+    return list(dict.fromkeys(i for i in [*provisions, *legal] if i not in covered))
+
+
+def _holds(ctx: ArticleContext, article: str, paragraph: str) -> bool:
+    """Whether a provision is the article a paragraph of the same instrument belongs to
+    (``12`` holds ``12(2)``; the vocabulary makes both parts of the instrument)."""
+    a, p = ctx.entities[article], ctx.entities[paragraph]
+    if a is p or not (a.number and p.number) or a.part_of != p.part_of:
+        return False
+    return p.number.startswith(a.number + "(")
 
 
 # The verbs by which a speaker invokes an instrument itself, with its subject before them

@@ -20,6 +20,7 @@ from . import kinds
 from .cues import SentenceWords
 from .model import Entity, Mention, Span, SpanReach, TimeInfo
 from .placerefs import CAPITALS, COUNTRY_LOCATIVE, IN_CAPITAL, ORIGIN, QUALIFIED_IN, referred_places
+from .policy_clauses import other_predicate, participle_apart, relative_apart
 from .roles import COUNTRY_AS_PLACE, Roles, sentence_roles
 
 _NEGATION = re.compile(
@@ -242,6 +243,21 @@ class ArticleContext:
         if not inside:
             return None
         return min(inside, key=lambda t: distance(t.span, anchor))
+
+    def own_time(self, sent: int, anchor: Span) -> TimeInfo | None:
+        """The nearest time expression close enough to an event's anchor that stands in its
+        own clause: not a coordinated predicate's, a relative clause's nor that of the finite
+        verb after a participle cue (``policy_clauses``)."""
+        s = self.sentences[sent]
+        inside = [
+            t
+            for t in self.times_in(sent)
+            if distance(t.span, anchor) <= TIME_REACH
+            and not other_predicate(self.folded, t.span, anchor, s)
+            and not relative_apart(self.folded, t.span, anchor, s)
+            and not participle_apart(self.folded, t.span, anchor)
+        ]
+        return min(inside, key=lambda t: distance(t.span, anchor)) if inside else None
 
     def quantities_in(self, sent: int) -> list[str]:
         """Local names of the quantities of a sentence."""

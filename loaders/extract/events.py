@@ -22,7 +22,7 @@ from . import events_kinds, events_occurrences
 from .context import ArticleContext
 from .cues import TriggerIndex, Triggers, triggers, word_regex
 from .events_framing import takes_a_thing, unreported
-from .events_goods import goods_named
+from .events_goods import goods_of
 from .events_kinds import CALLED_A_BREACH, SMUGGLING_CUE, SMUGGLING_TRIGGERS, accuses, illicit
 from .model import EventReport, Quantity, Span
 
@@ -281,10 +281,10 @@ def _build(
     if event_type in _NEEDS_SPEAKER:
         event.authorities = []  # a state named in a statement is its addressee, not an actor
     event.places, event.location_precision, event.place_inferred = ctx.places(sent)
-    event.time = ctx.time(sent, span)
+    event.time = ctx.own_time(sent, span)
     event.quantities = qty
     if event_type in _GOODS_EVENTS:
-        event.goods = goods_named(ctx, sent, chunk)
+        event.goods = goods_of(ctx, sent, span)
         if event_type == _PRICE_REPORT and not event.goods:
             return None
     return event

@@ -8,6 +8,10 @@ yuan``; chunks as ``quantity_links`` cuts them). A price given for a list of goo
 and corn sold for …``), an exchange rate whose unit names the currency it prices
 (``1,200 won to the yuan``: ``per CNY``) and an amount with no goods in its chunk get none:
 the pairing is never guessed.
+
+An event's goods are those named in the clause of its cue: goods named in another clause —
+a condition (``as long as foreign currency keeps flowing to Pyongyang``), a reason, a second
+reported ``that``-clause — are not what the event trades or carries.
 """
 
 from __future__ import annotations
@@ -116,6 +120,36 @@ def goods_named(ctx: ArticleContext, sent: int, chunk: str) -> list[str]:
     """The goods a sentence names (``chunk``: its text), in the order of ``GOODS_CUES``."""
     fired = _GOODS_INDEX.fired(ctx.words, sent)
     return [GOODS_CUES[i][0] for i in fired if GOODS_CUES[i][1].search(chunk)]
+
+
+# Words that open a clause of its own between an event's cue and goods: a condition, a
+# reason or concession, a second reported "that"-clause, a semicolon. Not a colon, which
+# spells out what came before ("eased its rules on food imports: flour may again …"), nor
+# "though", often elliptical ("flour and fertiliser, though not people").
+_OTHER_CLAUSE = re.compile(
+    r";|\b(?:as long as|so long as|provided(?: that)?|because|although|whereas|"
+    r"unless|now that|so that)\b|\b(?:and|but)\s+that\b",
+    re.IGNORECASE,
+)
+
+
+def goods_of(ctx: ArticleContext, sent: int, anchor: Span) -> list[str]:
+    """The goods an event anchored at ``anchor`` trades or carries: those its sentence names in
+    the cue's own clause, in the order of ``GOODS_CUES``."""
+    own = {
+        goods
+        for span, goods in goods_mentions(ctx, sent)
+        if not _OTHER_CLAUSE.search(ctx.folded, *_gap(span, anchor))
+    }
+    s = ctx.sentences[sent]
+    return [g for g in goods_named(ctx, sent, ctx.folded[s.begin : s.end]) if g in own]
+
+
+def _gap(a: Span, b: Span) -> tuple[int, int]:
+    """The text positions between two spans (empty when they overlap)."""
+    if a.overlaps(b):
+        return a.begin, a.begin
+    return (a.end, b.begin) if a.end <= b.begin else (b.end, a.begin)
 
 
 def goods_mentions(ctx: ArticleContext, sent: int) -> list[tuple[Span, str]]:

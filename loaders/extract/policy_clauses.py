@@ -11,6 +11,14 @@ of a word near it — but only of a word in its own clause:
 - a relative clause set off by commas (``patrols, which were doubled during the pandemic,
   have been scaled back``) sits between a subject and its verb without counting towards
   the distance between them.
+
+A time expression dates only the predicate of its own clause: a second verb phrase joined by
+``and`` (``installed cameras …, and is set to add sensors before the end of the year``) has
+its own time, though it shares the subject (``other_predicate``); so has a relative clause
+before the measure's verb (``teenagers who were caught last month are being held``;
+``relative_apart``) and, for event reports, the finite verb after a participle cue (``North
+Koreans held in Tumen were handed back on 9 October``: the date is the handover's;
+``participle_apart``).
 """
 
 from __future__ import annotations
@@ -78,3 +86,73 @@ def clause_window(text: str, begin: int, end: int, lo: int, hi: int) -> tuple[in
         start = m.end()
     stop = _first_break(text, end, hi) if end < hi else None
     return start, hi if stop is None else stop
+
+
+# "…, and is set to add …", "… and are preparing to …": a coordinated verb phrase that turns
+# from what was done to what is under way or to come. Past ones ("raided the building on 24
+# July, seized …, and detained …", "were caught in 2019 and were sent back") tell one
+# occasion and share its time.
+_PREDICATE = re.compile(
+    r"(?:,\s*|\s)(?:and|but)\s+(?:(?:also|now|soon)\s+)?"
+    r"(?:is|are|will|would|plans?|intends?|expects?|hopes?|wants?|aims?)\b",
+    re.IGNORECASE,
+)
+# A time that opens its sentence ("In March, …", "Last week the ministry …") dates all of it.
+_FRONTED = re.compile(r"\W*(?:(?:and|but|then|so|also)\s+)?\W*$", re.IGNORECASE)
+
+
+def other_predicate(text: str, time: Span, anchor: Span, sentence: Span) -> bool:
+    """Whether a coordinated verb phrase (``, and is set to …``, ``and will …``) stands
+    between a time expression and a measure, so that the time dates that other predicate;
+    a time opening the sentence dates every predicate of it."""
+    if time.overlaps(anchor):
+        return False
+    if time.end <= anchor.begin:
+        if _FRONTED.match(text, sentence.begin, time.begin):
+            return False
+        lo, hi = time.end, anchor.begin
+    else:
+        lo, hi = anchor.end, time.begin
+    # The auxiliary may begin the anchor itself ("and [is set to add sensors]").
+    stop = min(hi + 12, sentence.end)
+    return any(m.start() < hi for m in _PREDICATE.finditer(text, lo, stop))
+
+
+# A relative clause opener, and the finite verb that ends a relative clause before it.
+_RELATIVE = re.compile(r"\b(?:who|whom|which|whose)\b", re.IGNORECASE)
+_FINITE = re.compile(r"\b(?:are|is|was|were|have|has|had|will|would)\b", re.IGNORECASE)
+#: A finite passive or perfect verb group ("were handed back", "has been sent").
+VERB_GROUP = re.compile(
+    r"\b(?:are|is|was|were|have|has|had)\s+(?:been\s+|being\s+)?(?:\w+ly\s+)?"
+    r"(?:[a-z]+(?:ed|en|wn)|held|caught|sent|kept|brought|taken|made|put|set|built)\b",
+    re.IGNORECASE,
+)
+# A cue that is itself a participle or a verb ("held in", "detained", "being questioned").
+_VERB_CUE = re.compile(
+    r"(?:being\s+)?(?:[a-z]+(?:ed|en|wn)|held|caught|sent|kept|brought|taken)\b", re.IGNORECASE
+)
+_RELATIVE_REACH = 90
+
+
+def relative_apart(text: str, time: Span, anchor: Span, sentence: Span) -> bool:
+    """Whether a time expression before a measure lies in a relative clause that the
+    measure's finite verb closes (``teenagers who were caught last month are being held``,
+    ``tour groups, which until January crossed …, have been barred``): it dates that clause."""
+    if time.overlaps(anchor) or time.begin >= anchor.end:
+        return False
+    lead = text[max(sentence.begin, time.begin - _RELATIVE_REACH) : time.begin]
+    openers = list(_RELATIVE.finditer(lead))
+    if not openers or "," in lead[openers[-1].end() :]:
+        return False
+    return bool(_FINITE.search(text, time.end, anchor.begin))
+
+
+def participle_apart(text: str, time: Span, anchor: Span) -> bool:
+    """Whether a participle cue is followed by another finite verb before a time expression,
+    which then dates that verb (``North Koreans held in Tumen were handed back on 9
+    October``: the handover, not the holding). For event reports: the gold of measures dates
+    a measure by such times (``turned away every lorry since the resolution was adopted in
+    2016``)."""
+    if time.begin < anchor.end or not _VERB_CUE.match(text, anchor.begin):
+        return False
+    return VERB_GROUP.search(text, anchor.end, time.begin) is not None

@@ -1,8 +1,8 @@
 """When a measure is dated, and what status one named without a status word has.
 
 - The time of a measure is the time expression of its own clause nearest to it, not that of
-  the telling (``a source reported on Tuesday that …``) nor a deadline (``ahead of the
-  December 22 deadline``).
+  the telling (``a source reported on Tuesday that …``), of another verb phrase or relative
+  clause (``policy_clauses``) nor a deadline (``ahead of the December 22 deadline``).
 - A measure noun dated in the past was carried out, one in place "since" a date or
   undated is in force.
 - A measure named without a status word is not reported as taken when its verb is negated,
@@ -24,6 +24,7 @@ from borderkg.ontology.namespaces import STATUS
 from .context import TIME_REACH, ArticleContext, distance
 from .measure_groups import EQUIPMENT
 from .model import Span, TimeInfo
+from .policy_clauses import other_predicate, relative_apart
 
 _CARRIED_OUT, _IN_FORCE, _LIFTED = str(STATUS.CarriedOut), str(STATUS.InForce), str(STATUS.Lifted)
 # A time expression dates a measure within ``TIME_REACH`` characters of it; farther when it
@@ -98,16 +99,30 @@ def measure_time(
     lo, hi = _between(time.span, anchor)
     if announced and lo < hi and _time_of_telling(ctx, index, time, anchor):
         return time
-    if lo < hi and _OTHER_CLAUSE.search(ctx.folded, lo, hi):
+    if lo < hi and _apart(ctx, index, time, anchor):
         others = [
             t
             for t in ctx.times_in(index)
             if t is not time
             and distance(t.span, anchor) <= TIME_REACH
-            and not _OTHER_CLAUSE.search(ctx.folded, *_between(t.span, anchor))
+            and not _apart(ctx, index, t, anchor)
         ]
         return min(others, key=lambda t: distance(t.span, anchor)) if others else None
     return time
+
+
+def _apart(ctx: ArticleContext, index: int, time: TimeInfo, anchor: Span) -> bool:
+    """Whether a time expression stands in another clause than the measure: the telling's
+    (``reported on Tuesday that``), a coordinated verb phrase's (``…, and is set to add
+    sensors before the end of the year``) or a relative clause's before the measure's verb
+    (``workers who unloaded freight last week are confined``)."""
+    if _OTHER_CLAUSE.search(ctx.folded, *_between(time.span, anchor)):
+        return True
+    sentence = ctx.sentences[index]
+    return any(
+        apart(ctx.folded, time.span, anchor, sentence)
+        for apart in (other_predicate, relative_apart)
+    )
 
 
 def _between(a: Span, b: Span) -> tuple[int, int]:

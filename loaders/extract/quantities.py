@@ -4,7 +4,8 @@
 ``20 km`` → 20 km, Exact; ``at least 50`` → min 50, AtLeast; ``as many as 2,000`` → max 2000,
 AtMost; ``30,000 yuan per person`` → a monetary amount of 30000 CNY; ``50 to 100 yuan`` →
 min 50, max 100 CNY, Range (``around 60 to 65 yuan``: ApproximateRange); ``1,200 won to the
-yuan`` → 1200 KPW per CNY. A decade ("the 2000s"), a multiple or a repetition ("three
+yuan`` → 1200 KPW per CNY; ``handed over 30 people`` → 30, Exact (the verb's particle, not a
+qualifier). A decade ("the 2000s"), a multiple or a repetition ("three
 times") and a number inside a name ("COVID-19") are no amounts.
 """
 
@@ -33,6 +34,7 @@ from .quantities_lexicon import (
     MULTIPLIERS,
     NOT_A_COUNT,
     NOT_COUNTED,
+    PARTICLE_VERB,
     PER,
     QUAL_BEFORE,
     QUALIFIERS,
@@ -186,7 +188,7 @@ def _at_number(folded: str, m: re.Match[str], limit: int) -> tuple[int, Quantity
     value = number(raw, mult.group("mult") if mult else None)
     if value is None or raw.lower() == LONE_ONE:
         return None
-    qual_match = QUAL_BEFORE.search(folded, max(0, m.start() - 24), m.start())
+    qual_match = _qualifier_before(folded, m.start())
     begin = qual_match.start() if qual_match else m.start()
     qual_text = qual_match.group("qual").lower() if qual_match else ""
     qual = QUALIFIERS.get(qual_text, EXACT)
@@ -254,7 +256,7 @@ def _range_at(folded: str, m: re.Match[str], limit: int) -> list[tuple[int, Quan
     """
     low = _lower(folded, m, limit)
     start = m.start()
-    qual_match = QUAL_BEFORE.search(folded, max(0, start - 24), start)
+    qual_match = _qualifier_before(folded, start)
     lead_end = qual_match.start() if qual_match else start
     between = BETWEEN.search(folded, max(0, lead_end - 9), lead_end)
     joiner = (RANGE_AND if between else RANGE_TO).match(folded, low.end, limit) if low else None
@@ -291,6 +293,17 @@ def _range_at(folded: str, m: re.Match[str], limit: int) -> list[tuple[int, Quan
     qual = APPROXIMATE_RANGE if approximate else RANGE
     span = Span(begin, top.span.end)
     return [(-1, QuantityMatch(span, qual, value, top.unit_text, top.currency, high=top.number))]
+
+
+def _qualifier_before(folded: str, start: int) -> re.Match[str] | None:
+    """The qualifier right before a number ("at least", "over"), unless it is the particle
+    of the verb before it ("handed over 30 people": 30 people, handed over)."""
+    found = QUAL_BEFORE.search(folded, max(0, start - 24), start)
+    if found is None or found.group("qual").lower() != "over":
+        return found
+    return (
+        None if PARTICLE_VERB.search(folded, max(0, found.start() - 16), found.start()) else found
+    )
 
 
 def _preceded_by_reference(folded: str, begin: int) -> bool:

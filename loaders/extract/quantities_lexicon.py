@@ -149,6 +149,10 @@ ANCHOR = re.compile(
     _I,
 )
 QUAL_BEFORE = re.compile(rf"\b(?P<qual>{_alt(QUALIFIERS)})\s+$", _I)
+#: A verb whose particle is the "over" before a number: "handed over 30 people", "turned over
+#: 12 defectors" hand over or turn over 30, they do not count "over 30". "took over",
+#: "passed over" are left as qualifiers: "took over 30 people into custody" counts.
+PARTICLE_VERB = re.compile(r"\b(?:hand|turn)(?:s|ed|ing)?\s+$", _I)
 MULT = re.compile(rf"\s+(?P<mult>{_alt(MULTIPLIERS)})\b", _I)
 _CURRENCY_WORDS = (
     r"north korean won|chinese yuan|us dollars?|dollars?|yuan|rmb|renminbi|cny|won|kpw"

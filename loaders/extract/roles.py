@@ -18,7 +18,11 @@ it leads, not who took it. Where the sentence names no agent before the measure 
 subject is a plain ``the police``, ``officers``, ``agents`` or ``guards``, the words refer back
 to the body of that kind named last in the sentences before (a few paragraphs at most). An
 order to shoot told of guards with no agent named is the North Korean border guard's
-(:func:`shooting_guards`).
+(:func:`shooting_guards`). Agents joined to an agent (``the MSS and the border guards``,
+``by the border guard together with the Ministry of State Security``, ``the police, along with
+state security agents,``) are agents too. A passive's ``by`` agent is that of the nearest
+passive verb before it (``handed them over on 9 October, the women were detained by the MSS``:
+the MSS detained them).
 """
 
 from __future__ import annotations
@@ -31,7 +35,8 @@ from borderkg import iris
 from borderkg.ontology.namespaces import ACTORTYPE, MEASURE
 
 from . import kinds
-from .model import Mention, Policy, Span
+from .model import Entity, Mention, Policy, Span
+from .policy_clauses import VERB_GROUP
 from .roles_targets import aimed_at, clause_of
 
 if TYPE_CHECKING:
@@ -102,6 +107,17 @@ _UNDERGOES = re.compile(
     r"permitted)|may\s+(?:also\s+)?no\s+longer)\b",
     re.IGNORECASE,
 )
+# What joins two agents named one after the other: "X and Y", "X together with Y", "X, along
+# with Y", "X as well as Y" (an article or a determiner may open the second).
+# Not ", and", which as often opens a clause of its own ("…, and its soldiers now walk …").
+_JOINED = re.compile(
+    r"\s+(?:and|as\s+well\s+as)\s+(?:the\s+|its\s+|their\s+)?|\s*,?\s*(?:together\s+with|"
+    r"along\s+with|alongside|jointly\s+with|in\s+(?:cooperation|conjunction|collaboration|"
+    r"concert)\s+with)\s+(?:the\s+|its\s+|their\s+)?",
+    re.IGNORECASE,
+)
+# "the alliance between China and North Korea": two parties of a relation, not co-agents.
+_BETWEEN = re.compile(r"\bbetween\s+(?:the\s+)?$", re.IGNORECASE)
 # How far (characters) after a measure's words its passive agent ("by …") may stand.
 _BY_REACH = 60
 # How many sentences back a plain subject may refer (the body an article is about is often
@@ -124,8 +140,16 @@ def sentence_roles(ctx: ArticleContext, sent: int, anchor: Span, issuing: bool) 
     clause = clause_of(ctx, sent, anchor)
     ranked: list[tuple[int, Mention]] = []
     ordered: list[str] = []  # enforcers an order is given to: they carry it out
+    previous: Mention | None = None  # the mention before, if it was ranked as an agent
     for m in ctx.by_sentence.get(sent, []):
         entity = ctx.entities[m.entity]
+        partner, previous = previous, None
+        joined = partner is not None and _joined(ctx, partner, m)
+        if joined and _agent_kind(entity) and not ctx.inside_source(m.span):
+            rank = next(r for r, p in ranked if p is partner)
+            ranked.append((rank, m))  # "by the border guard together with the MSS"
+            previous = m
+            continue
         enforcer = kinds.is_enforcer(entity)
         if kinds.is_collective(entity) and not enforcer:
             if aimed_at(ctx, sent, clause, m):
@@ -150,24 +174,30 @@ def sentence_roles(ctx: ArticleContext, sent: int, anchor: Span, issuing: bool) 
             # the passive's agent right after it; "by" before the measure belongs to an
             # earlier clause ("installed by the police after China repatriated …")
             near = anchor.begin <= m.span.begin <= anchor.end + _BY_REACH
+            # … of the nearest passive: "handed them over on 9 October, the returnees were
+            # detained by the MSS" names who detained them
+            near = near and not VERB_GROUP.search(ctx.folded, anchor.end, m.span.begin)
             ranked.append((0 if near else 1 if m.span.begin < anchor.begin else 2, m))
+            previous = m
         elif enforcer and _ORDERED.search(before):
             _add(ordered, m.entity)
         elif m.span.begin <= anchor.begin or (
             enforcer and _subject_of_clause(ctx, m.span, anchor.end)
         ):
             ranked.append((1, m))
+            previous = m
         elif enforcer:
             if aimed_at(ctx, sent, clause, m):
                 _add(roles.groups, m.entity)  # named after the measure: what it concerns
         elif not country:
             ranked.append((2, m))
+            previous = m
     chosen: list[Mention] = []
     if ranked:
         best = min(rank for rank, _ in ranked)
         chosen = [m for rank, m in ranked if rank == best]
         if best == 1:
-            chosen = [max(chosen, key=lambda m: m.span.end)]
+            chosen = _with_joined(ctx, max(chosen, key=lambda m: m.span.end), chosen)
     if not chosen and not ordered:
         back = _referred_back(ctx, sent, anchor)
         if back is not None:
@@ -185,6 +215,30 @@ def sentence_roles(ctx: ArticleContext, sent: int, anchor: Span, issuing: bool) 
     for iri in ordered:
         _add(roles.implementers, iri)
     return roles
+
+
+def _agent_kind(entity: Entity) -> bool:
+    """Whether an entity can take a measure: a state body, a state, or enforcers."""
+    return kinds.is_enforcer(entity) or kinds.is_authority(entity)
+
+
+def _joined(ctx: ArticleContext, first: Mention, second: Mention) -> bool:
+    """Whether two mentions are agents named together (``X and Y``, ``X together with Y``)."""
+    if first.span.end > second.span.begin or _BETWEEN.search(
+        ctx.before(first.sentence, first.span.begin)
+    ):
+        return False
+    return _JOINED.fullmatch(ctx.folded, first.span.end, second.span.begin) is not None
+
+
+def _with_joined(ctx: ArticleContext, last: Mention, candidates: list[Mention]) -> list[Mention]:
+    """The agent named last before a measure, with those joined to it before it (``the MSS
+    and the border guards``; ``the police, along with state security agents,``)."""
+    found = [last]
+    for m in sorted(candidates, key=lambda m: m.span.begin, reverse=True):
+        if m is not last and _joined(ctx, m, found[-1]):
+            found.append(m)
+    return found
 
 
 def _subject_of_clause(ctx: ArticleContext, span: Span, end: int) -> bool:
