@@ -323,8 +323,15 @@ def _check_legal(c: _Checker, legal: dict[str, Row], places: dict[str, Row]) -> 
         if row["type"] == "Provision":
             if not row["part_of"]:
                 c.error(row, "part_of", "a Provision needs the instrument it is part of")
-            elif not row["local_id"].startswith(row["part_of"] + "/"):
-                c.error(row, "local_id", f"a provision's id starts with '{row['part_of']}/'")
+            elif not row["local_id"].startswith((row["part_of"] + "/", row["part_of"] + "__")):
+                # Akoma Ntoso style: a subdivision of a provision extends its id with "__"
+                # (art_33 -> art_33__para_1), one of an instrument with "/"
+                c.error(
+                    row,
+                    "local_id",
+                    f"a provision's id starts with '{row['part_of']}/' (or '{row['part_of']}__' "
+                    "for a subdivision of a provision)",
+                )
             if not row["number"]:
                 c.error(row, "number", "a Provision needs its number")
         elif row["part_of"]:

@@ -187,21 +187,12 @@ def _invoked(ctx: ArticleContext, index: int, chunk: str) -> list[str]:
     if not legal or not _INVOKES.search(chunk):
         return []
     provisions = [iri for iri in legal if kinds.is_provision(ctx.entities[iri])]
+    # The narrowest provision the text pins stands for what holds it: "the right … to leave
+    # any country …, guaranteed by Article 12" invokes Article 12(2), not also Article 12
+    # nor the Covenant (a paragraph is part of its article, the article of its instrument).
     covered = {ctx.entities[p].part_of for p in provisions}
     covered |= {ctx.entities[c].part_of for c in covered if c and c in ctx.entities}
-    # The narrowest provision the text pins stands for what holds it: "the right … to leave
-    # any country …, guaranteed by Article 12" invokes Article 12(2), not also Article 12.
-    covered |= {a for a in provisions for p in provisions if _holds(ctx, a, p)}
     return list(dict.fromkeys(i for i in [*provisions, *legal] if i not in covered))
-
-
-def _holds(ctx: ArticleContext, article: str, paragraph: str) -> bool:
-    """Whether a provision is the article a paragraph of the same instrument belongs to
-    (``12`` holds ``12(2)``; the vocabulary makes both parts of the instrument)."""
-    a, p = ctx.entities[article], ctx.entities[paragraph]
-    if a is p or not (a.number and p.number) or a.part_of != p.part_of:
-        return False
-    return p.number.startswith(a.number + "(")
 
 
 # The verbs by which a speaker invokes an instrument itself, with its subject before them
