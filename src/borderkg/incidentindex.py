@@ -16,7 +16,6 @@ derived data: a damaged or missing file is rebuilt from the store.
 
 from __future__ import annotations
 
-import json
 import sqlite3
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
@@ -150,18 +149,12 @@ class IncidentIndex:
         with self._transaction():
             self._set_meta("written", "no")
 
-    def record_written(self, incidents: dict[str, str], stats: dict[str, int]) -> None:
-        """Record what the incidents graph now holds, and the figures of that rebuild."""
+    def record_written(self, incidents: dict[str, str]) -> None:
+        """Record what the incidents graph now holds."""
         with self._transaction():
             self.conn.execute("DELETE FROM incidents")
             self.conn.executemany("INSERT INTO incidents VALUES (?, ?)", incidents.items())
-            self._set_meta("stats", json.dumps(stats))
             self._set_meta("written", "yes")
-
-    def stats(self) -> dict[str, int] | None:
-        """The figures of the last rebuild that wrote the incidents graph."""
-        text = self._meta("stats")
-        return json.loads(text) if text else None
 
     # -- plumbing ----------------------------------------------------------------------
 

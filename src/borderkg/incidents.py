@@ -13,7 +13,6 @@ written, so a rebuild reads only the articles that changed and writes only what 
 
 from __future__ import annotations
 
-import dataclasses
 import datetime as dt
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -64,8 +63,9 @@ def rebuild_incidents(store: GraphStore, changed: Iterable[str] = ()) -> Inciden
     with IncidentIndex.for_store(store.root) as index:
         moved = index.refresh(store.store, changed)
         held = index.written()
-        present = store.has_graph(graph)
-        if not moved and held is not None and present:
+        if held and not store.has_graph(graph):
+            held = None  # the graph was removed behind the index's back
+        if not moved and held is not None:
             return None
         reports = _reports(store, index)
         incidents = cluster(reports)
@@ -76,13 +76,13 @@ def rebuild_incidents(store: GraphStore, changed: Iterable[str] = ()) -> Inciden
             clustered=sum(1 for i in incidents if len(i.reports) > 1),
         )
         index.begin_writing()
-        if held is not None and present:
+        if held is not None:
             text = _delta(graph, held, wanted)
             if text:
-                store.apply_update(text)
+                store.apply_update(text, [graph])
         else:
             store.replace_graph(graph, incident_triples(incidents))
-        index.record_written(wanted, dataclasses.asdict(stats))
+        index.record_written(wanted)
     return stats
 
 

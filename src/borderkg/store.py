@@ -329,11 +329,14 @@ class GraphStore:
             store.update(graph_update(store, graph_iri, unique))
             return len(unique)
 
-    def apply_update(self, text: str) -> None:
+    def apply_update(self, text: str, graphs: Iterable[GraphName] | None = None) -> None:
         """Run a SPARQL update that the caller has already checked (the write paths of
-        :mod:`borderkg.writes` gate it first); pyoxigraph applies it in one transaction."""
+        :mod:`borderkg.writes` gate it first) in one transaction; ``graphs``: all it touches."""
         with self._write_lock:
-            self._drop_spool()  # it may touch any graph
+            for graph in graphs if graphs is not None else ():
+                self._forget(iri_of(graph))
+            if graphs is None:
+                self._drop_spool()  # it may touch any graph
             self._writable().update(text)
 
     def remove_article(self, graph: GraphName) -> bool:
