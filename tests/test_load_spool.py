@@ -365,3 +365,17 @@ def test_a_store_record_written_before_held_was_kept_reads_quads_as_held(tmp_pat
     )
     active = read_active(tmp_path)
     assert active is not None and (active.held, active.quads, active.rebuilt) == (5000, 5000, 1.2)
+
+
+def test_an_update_naming_the_graphs_it_touches_keeps_the_spool_and_one_naming_none_drops_it(
+    tmp_path: Path,
+) -> None:
+    root = tmp_path / "s"
+    derived = f"INSERT DATA {{ GRAPH <{WELL_KNOWN}> {{ <{EX}i> <{EX}p> <{EX}o> }} }}"
+    with GraphStore(root) as store:
+        store.write_articles(articles(20), compact=False)
+        assert spools(root)
+        store.apply_update(derived, [WELL_KNOWN])  # the incidents' delta at a load's end
+        assert spools(root)
+        store.apply_update(f"DELETE DATA {{ GRAPH <{WELL_KNOWN}> {{ <{EX}i> <{EX}p> <{EX}o> }} }}")
+        assert not spools(root)
