@@ -130,3 +130,41 @@ def test_an_interrupted_write_of_the_incidents_graph_is_replaced_whole_next_time
         store.apply_update(f"INSERT DATA {{ GRAPH <{INCIDENTS_GRAPH}> {{ {stray} }} }}")
         assert rebuild_incidents(store) is not None
     assert _incidents(root) == before
+
+
+def test_a_report_that_changes_type_leaves_both_types_as_a_full_rebuild_would(
+    sample_store: Path, tmp_path: Path
+) -> None:
+    root = private_copy(sample_store, tmp_path)
+    _, report, graph = _wave(root)[-1]
+    et = "https://w3id.org/borderkg/scheme/event-type/"
+    retype = (
+        f"PREFIX sem: <http://semanticweb.cs.vu.nl/2009/11/sem/> "
+        f"DELETE {{ GRAPH <{graph}> {{ <{report}> sem:eventType ?t }} }} "
+        f"INSERT {{ GRAPH <{graph}> {{ <{report}> sem:eventType <{et}Detention> }} }} "
+        f"WHERE {{ GRAPH <{graph}> {{ <{report}> sem:eventType ?t }} }}"
+    )
+    with GraphStore.open(root) as store:
+        mark_changing(store, [graph])
+        store.apply_update(retype)
+        assert rebuild_incidents(store, [graph]) is not None
+    incremental = _incidents(root)
+    assert report not in {r for _, r, _ in _wave(root)}
+    assert _from_scratch(root) == incremental
+
+
+def test_a_vocabulary_that_moves_places_clusters_every_type_again(
+    sample_store: Path, tmp_path: Path
+) -> None:
+    root = private_copy(sample_store, tmp_path)
+    before = _incidents(root)
+    unparent = (
+        "PREFIX bkg: <https://w3id.org/borderkg/ontology#> "
+        "DELETE { GRAPH ?g { ?p bkg:adminParent ?q } } WHERE { GRAPH ?g { ?p bkg:adminParent ?q } }"
+    )
+    with GraphStore.open(root) as store:
+        store.apply_update(unparent)  # no article graph changes
+        assert rebuild_incidents(store) is not None
+    incremental = _incidents(root)
+    assert incremental != before
+    assert _from_scratch(root) == incremental

@@ -21,6 +21,7 @@ from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from types import TracebackType
+from typing import NamedTuple
 
 import pyoxigraph as ox
 
@@ -28,7 +29,7 @@ from borderkg.searchsource import article_listing, digest, parse_listing
 from borderkg.storetypes import ARTICLE_GRAPH_PREFIX
 
 INDEX_NAME = "incidents.sqlite"
-_SCHEMA_VERSION = "1"
+_SCHEMA_VERSION = "2"
 
 _TABLES = """
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -38,7 +39,8 @@ CREATE TABLE IF NOT EXISTS reports (
     iri TEXT PRIMARY KEY, graph TEXT NOT NULL, type TEXT NOT NULL, earliest TEXT,
     latest TEXT, precision TEXT, published TEXT, places TEXT NOT NULL);
 CREATE INDEX IF NOT EXISTS reports_graph ON reports (graph);
-CREATE TABLE IF NOT EXISTS incidents (iri TEXT PRIMARY KEY, triples TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS incidents (
+    iri TEXT PRIMARY KEY, type TEXT NOT NULL, size INTEGER NOT NULL, triples TEXT NOT NULL);
 """
 
 # One article graph's event reports; {graph} is replaced by the graph's IRI.
@@ -57,6 +59,17 @@ SELECT ?r ?type ?earliest ?latest ?precision ?place ?published WHERE {
   OPTIONAL { <{graph}> prov:wasDerivedFrom/schema:datePublished ?published }
 }
 """
+
+_GRAPH_TYPES = "SELECT DISTINCT type FROM reports WHERE graph = ?"
+
+
+class Written(NamedTuple):
+    """An incident as written to the incidents graph."""
+
+    event_type: str
+    size: int  # its reports
+    triples: str  # N-Triples, a line each
+
 
 #: A report as the index keeps it: iri, graph, type, earliest, latest, precision,
 #: published (ISO dates or None) and its places' IRIs (one a line in the table).
@@ -97,10 +110,10 @@ class IncidentIndex:
                 "INSERT OR IGNORE INTO pending VALUES (?)", [(g,) for g in graphs]
             )
 
-    def refresh(self, store: ox.Store, graphs: Iterable[str] = ()) -> bool:
+    def refresh(self, store: ox.Store, graphs: Iterable[str] = ()) -> set[str]:
         """Bring the reports in step with ``store``: re-read the ``graphs`` named, the pending
         ones and every article graph whose content hash changed; forget the graphs gone.
-        True if any report may have changed."""
+        The event types of the reports that were re-read or forgotten (empty: no change)."""
         listing = article_listing(store)
         listing_digest = digest(listing)
         wanted = {g for g in graphs if g.startswith(ARTICLE_GRAPH_PREFIX)}
@@ -112,15 +125,18 @@ class IncidentIndex:
             wanted |= {g for g in held if g not in current}
             wanted |= {g for g, h in current.items() if held.get(g) != h}
         if not wanted:
-            return False
+            return set()
         if current is None:
             current = parse_listing(listing)
+        types: set[str] = set()
         with self._transaction():
             for graph in sorted(wanted):
+                types |= {t for (t,) in self.conn.execute(_GRAPH_TYPES, (graph,))}
                 self.conn.execute("DELETE FROM reports WHERE graph = ?", (graph,))
                 self.conn.execute("DELETE FROM articles WHERE graph = ?", (graph,))
                 if graph in current:
                     rows = read_graph_reports(store, graph)
+                    types |= {row[2] for row in rows}
                     self.conn.executemany(
                         "INSERT OR REPLACE INTO reports VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
                         [(*row[:7], "\n".join(sorted(row[7]))) for row in rows],
@@ -128,32 +144,56 @@ class IncidentIndex:
                     self.conn.execute("INSERT INTO articles VALUES (?, ?)", (graph, current[graph]))
             self.conn.execute("DELETE FROM pending")
             self._set_meta("listing", listing_digest)
-        return True
+        return types
 
-    def reports(self) -> Iterator[ReportRow]:
-        """Every report held, in IRI order."""
-        for row in self.conn.execute("SELECT * FROM reports ORDER BY iri"):
-            yield (*row[:7], row[7].split("\n") if row[7] else [])
+    def reports(self, types: set[str] | None = None) -> Iterator[ReportRow]:
+        """The reports held (of ``types`` only, if given), in IRI order."""
+        rows = self.conn.execute("SELECT * FROM reports ORDER BY iri")
+        for row in rows:
+            if types is None or row[2] in types:
+                yield (*row[:7], row[7].split("\n") if row[7] else [])
+
+    def report_count(self) -> int:
+        """How many reports are held."""
+        return self.conn.execute("SELECT COUNT(*) FROM reports").fetchone()[0]
+
+    def places(self) -> set[str]:
+        """Every place of a report held."""
+        rows = self.conn.execute("SELECT DISTINCT places FROM reports WHERE places != ''")
+        return {p for (text,) in rows for p in text.split("\n")}
+
+    def areas_changed(self, areas_digest: str) -> bool:
+        """Whether the places' administrative areas differ from those last clustered with
+        (a vocabulary change), recording the new ones."""
+        if self._meta("areas") == areas_digest:
+            return False
+        with self._transaction():
+            self._set_meta("areas", areas_digest)
+        return True
 
     # -- incidents ---------------------------------------------------------------------
 
-    def written(self) -> dict[str, str] | None:
-        """``{incident IRI: its N-Triples}`` as last written to the store, or None when
-        the last write of the incidents graph may not have completed."""
+    def written(self) -> dict[str, Written] | None:
+        """Each incident as last written to the store, by IRI; None when the last write of
+        the incidents graph may not have completed."""
         if self._meta("written") != "yes":
             return None
-        return dict(self.conn.execute("SELECT iri, triples FROM incidents"))
+        rows = self.conn.execute("SELECT iri, type, size, triples FROM incidents")
+        return {iri: Written(kind, size, text) for iri, kind, size, text in rows}
 
     def begin_writing(self) -> None:
         """Record that the incidents graph is about to change (committed before it does)."""
         with self._transaction():
             self._set_meta("written", "no")
 
-    def record_written(self, incidents: dict[str, str]) -> None:
+    def record_written(self, incidents: dict[str, Written]) -> None:
         """Record what the incidents graph now holds."""
         with self._transaction():
             self.conn.execute("DELETE FROM incidents")
-            self.conn.executemany("INSERT INTO incidents VALUES (?, ?)", incidents.items())
+            self.conn.executemany(
+                "INSERT INTO incidents VALUES (?, ?, ?, ?)",
+                [(iri, w.event_type, w.size, w.triples) for iri, w in incidents.items()],
+            )
             self._set_meta("written", "yes")
 
     # -- plumbing ----------------------------------------------------------------------

@@ -20,8 +20,9 @@ from dataclasses import dataclass
 import pyoxigraph as ox
 
 from borderkg.incidentclusters import Incident, Report, cluster
-from borderkg.incidentindex import IncidentIndex
+from borderkg.incidentindex import IncidentIndex, Written
 from borderkg.ontology.namespaces import BKG, INCIDENTS_GRAPH, SEM, TIMEPREC
+from borderkg.searchsource import digest
 from borderkg.store import GraphStore
 
 _RDF_TYPE = ox.NamedNode("http://www.w3.org/1999/02/22-rdf-syntax-ns#type")
@@ -56,8 +57,9 @@ def rebuild_incidents(store: GraphStore, changed: Iterable[str] = ()) -> Inciden
     changed since the last rebuild.
 
     Reads from the store only the article graphs named in ``changed`` and those whose
-    content hash changed (see :mod:`borderkg.incidentindex`), clusters every report, and
-    writes the incidents that differ from those last written.
+    content hash changed (see :mod:`borderkg.incidentindex`), clusters again the reports of
+    the event types those graphs have or had (incidents never mix types), and writes the
+    incidents that differ from those last written.
     """
     graph = str(INCIDENTS_GRAPH)
     with IncidentIndex.for_store(store.root) as index:
@@ -65,25 +67,40 @@ def rebuild_incidents(store: GraphStore, changed: Iterable[str] = ()) -> Inciden
         held = index.written()
         if held and not store.has_graph(graph):
             held = None  # the graph was removed behind the index's back
-        if not moved and held is not None:
-            return None
-        reports = _reports(store, index)
-        incidents = cluster(reports)
-        wanted = {i.iri: "".join(f"{t} .\n" for t in incident_triples([i])) for i in incidents}
-        stats = IncidentStats(
-            reports=len(reports),
-            incidents=len(incidents),
-            clustered=sum(1 for i in incidents if len(i.reports) > 1),
+        areas = _areas(store, index.places())
+        # A vocabulary that moved a place may join or split incidents of any type.
+        areas_moved = index.areas_changed(
+            digest(f"{p}\t{a}" for p in sorted(areas) for a in sorted(areas[p]))
         )
+        types: set[str] | None = None if held is None or areas_moved else moved
+        if types is not None and not types:
+            return None
+        triples = {
+            i.iri: (i, incident_triples([i])) for i in cluster(_reports(index, areas, types))
+        }
+        fresh = {
+            iri: Written(i.event_type, len(i.reports), "".join(f"{t} .\n" for t in ts))
+            for iri, (i, ts) in triples.items()
+        }
+        kept = (
+            {}
+            if held is None or types is None
+            else {iri: w for iri, w in held.items() if w.event_type not in types}
+        )
+        wanted = kept | fresh
         index.begin_writing()
         if held is not None:
             text = _delta(graph, held, wanted)
             if text:
                 store.apply_update(text, [graph])
         else:
-            store.replace_graph(graph, incident_triples(incidents))
+            store.replace_graph(graph, [t for _, ts in triples.values() for t in ts])
         index.record_written(wanted)
-    return stats
+        return IncidentStats(
+            reports=index.report_count(),
+            incidents=len(wanted),
+            clustered=sum(1 for w in wanted.values() if w.size > 1),
+        )
 
 
 def mark_changing(store: GraphStore, graphs: Iterable[str]) -> None:
@@ -93,7 +110,9 @@ def mark_changing(store: GraphStore, graphs: Iterable[str]) -> None:
         index.mark_pending(graphs)
 
 
-def _reports(store: GraphStore, index: IncidentIndex) -> list[Report]:
+def _reports(
+    index: IncidentIndex, areas: dict[str, set[str]], types: set[str] | None
+) -> list[Report]:
     out = [
         Report(
             iri=iri,
@@ -105,9 +124,8 @@ def _reports(store: GraphStore, index: IncidentIndex) -> list[Report]:
             published=_date(published),
             places=set(places),
         )
-        for iri, graph, kind, earliest, latest, precision, published, places in index.reports()
+        for iri, graph, kind, earliest, latest, precision, published, places in index.reports(types)
     ]
-    areas = _areas(store, {p for r in out for p in r.places})
     for r in out:
         for place in r.places:
             r.areas |= areas.get(place, set())
@@ -127,10 +145,10 @@ def _areas(store: GraphStore, places: set[str]) -> dict[str, set[str]]:
     return found
 
 
-def _delta(graph: str, held: dict[str, str], wanted: dict[str, str]) -> str:
+def _delta(graph: str, held: dict[str, Written], wanted: dict[str, Written]) -> str:
     """The update that turns the incidents ``held`` into those ``wanted``, or ""."""
-    gone = [text for iri, text in held.items() if wanted.get(iri) != text]
-    new = [text for iri, text in wanted.items() if held.get(iri) != text]
+    gone = [w.triples for iri, w in held.items() if wanted.get(iri) != w]
+    new = [w.triples for iri, w in wanted.items() if held.get(iri) != w]
     removed = set().union(*(t.splitlines() for t in gone)) if gone else set()
     added = set().union(*(t.splitlines() for t in new)) if new else set()
     removed, added = removed - added, added - removed
