@@ -383,6 +383,10 @@ def _found_entity(w: _Writer, entity: Entity) -> None:
         w.add(node, ELI_P["type_document"], f"<{entity.legal_type}>")
     if entity.admin_level is not None:
         w.add(node, B["adminLevel"], int_lit(entity.admin_level))
+    if entity.admin_parent:
+        w.add(node, B["adminParent"], f"<{entity.admin_parent}>")
+        if entity.country:
+            w.add(node, B["country"], f"<{entity.country}>")
     if entity.actor_type:
         w.add(node, B["actorType"], f"<{entity.actor_type}>")
 

@@ -73,6 +73,7 @@ class Entity:
     number: str | None = None  # provisions: eli:number
     subdivision: str | None = None  # provisions: legal-type Article or Paragraph
     legal_type: str | None = None  # instruments: eli:type_document
+    admin_parent: str | None = None  # found places: the area the text places them in
 
 
 @dataclass

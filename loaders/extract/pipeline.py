@@ -25,6 +25,7 @@ from .cues import SentenceWords
 from .dates import find_times
 from .events import find_events
 from .events_goods import pair_prices
+from .found_parents import attach_parents
 from .gazetteer import Gazetteer
 from .legal import drop_unpinned_provisions, find_provisions
 from .linking import Linker
@@ -97,6 +98,7 @@ class Extractor:
         mentions += find_provisions(folded, text, sentences, mentions, entities, self.gazetteer)
         mentions = drop_unpinned_provisions(folded, mentions, entities)
         mentions.sort(key=lambda m: (m.span.begin, m.span.end))
+        attach_parents(folded, mentions, entities)
         result.mentions = mentions
 
         times = find_times(text, folded, record.published, sentences, words)

@@ -29,6 +29,8 @@ REGISTRY_OF = {"place": "places.csv", "actor": "actors.csv", "legal": "legal.csv
 #: What the extractor knew beyond type and label, by the registry column it fills.
 _DETAIL_PROPS = {
     "admin_level": BKG.adminLevel,
+    "admin_parent": BKG.adminParent,
+    "country": BKG.country,
     "actor_type": BKG.actorType,
     "part_of": ELI.is_part_of,
     "number": ELI.number,
@@ -147,6 +149,8 @@ def _details(row: Any) -> dict[str, str]:
         text = value.value
         if column == "part_of" and text.startswith(ID_BASE + "legal/"):
             text = text[len(ID_BASE + "legal/") :]
+        elif column in ("admin_parent", "country") and text.startswith(ID_BASE + "place/"):
+            text = text[len(ID_BASE + "place/") :]
         elif column in ("actor_type", "legal_type") and isinstance(value, ox.NamedNode):
             text = text.rsplit("/", 1)[-1]
         found[column] = text
