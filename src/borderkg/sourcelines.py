@@ -3,8 +3,10 @@
 RDF parsers (rdflib, pyoxigraph) report no line numbers for the triples they read, so
 ``borderkg validate`` locates a result's focus node in the file's text instead: the line
 where the node first appears as a subject (as a full IRI, an IRI relative to the file, or a
-prefixed name), and failing that the first line that mentions it at all. Blank nodes get no
-line: parsers rename them, so their labels cannot be found in the text.
+prefixed name) — at the start of a line, or after another statement's closing ``.`` on the
+same line — and failing that, the first line that mentions it at
+all. Blank nodes get no line: parsers rename them, so their labels cannot be found in the
+text.
 """
 
 from __future__ import annotations
@@ -101,6 +103,10 @@ _LINE_START_TERM = re.compile(
     r"(?P<term>(?><[^>\s]*>|(?:[A-Za-z][\w.\-]*)?:(?:\\.|[^\s;,()\[\]{}\"'\\<>])*))"
     r"(?![ \t]*\{)"
 )
+# A comment at the end of a line (``#`` after a space, outside IRIs and strings, loosely).
+_TRAILING_COMMENT = re.compile(r"\s#[^\"'<>]*$")
+# A directive line: ``PREFIX``/``BASE`` (SPARQL style, no closing dot) or ``@prefix``/``@base``.
+_DIRECTIVE = re.compile(r"^(?:@?prefix|@?base)\b", re.IGNORECASE)
 _JSON_ID = re.compile(r'"@id"\s*:\s*"([^"]*)"')
 _XML_SUBJECT = re.compile(r"""(?:[\w.\-]+:)?(about|ID)\s*=\s*["']([^"']*)["']""")
 
@@ -149,13 +155,19 @@ class SourceIndex:
             return self._subjects
         found: dict[str, int] = {}
         if self.fmt in TURTLE_FAMILY:
+            statement_done = True  # whether the next term starts a statement (a subject)
             for number, line in enumerate(self.text.split("\n"), 1):
+                code = _TRAILING_COMMENT.sub("", line).strip()
+                if not code or code.startswith("#"):
+                    continue
                 match = _LINE_START_TERM.match(line)
-                if match:
+                if match and (statement_done or match.group(0).rstrip().endswith("{")):
                     term = match.group("term")
                     if not term.startswith("<"):
                         term = term.rstrip(".")  # ``ex:a.`` ends a statement
                     found.setdefault(term, number)
+                # An object on a continuation line (``    ex:b ,``) is not a subject.
+                statement_done = code.endswith((".", "{", "}")) or bool(_DIRECTIVE.match(code))
         elif self.fmt == "jsonld":
             for match in _JSON_ID.finditer(self.text):
                 if not _is_reference(self.text, match.start(), match.end()):
@@ -177,7 +189,10 @@ class SourceIndex:
     def line_of(self, node: str) -> int | None:
         """1-based line where ``node`` (an N-Triples term) is first described, else mentioned.
 
-        ``None`` for blank nodes and literals, and for nodes the text never writes.
+        A subject is looked for at the start of a line, then (Turtle family) after the
+        closing ``.`` of another statement on the same line, else its first mention (the
+        node as an object). ``None`` for blank nodes and literals, and for nodes the text
+        never writes.
         """
         if not (node.startswith("<") and node.endswith(">")):
             return None
@@ -186,9 +201,17 @@ class SourceIndex:
         forms, prefixed = spellings(node[1:-1], self.prefixes, self.bases)
         subjects = self._index()
         lines = [subjects[key] for key in self._keys(forms, prefixed) if key in subjects]
-        return min(lines) if lines else self._mention(forms, prefixed)
+        if lines:
+            return min(lines)
+        if self.fmt in TURTLE_FAMILY:
+            line = self._mention(forms, prefixed, subject_only=True)
+            if line is not None:
+                return line
+        return self._mention(forms, prefixed)
 
-    def _mention(self, forms: list[str], prefixed: list[str]) -> int | None:
+    def _mention(
+        self, forms: list[str], prefixed: list[str], *, subject_only: bool = False
+    ) -> int | None:
         if self.fmt in TURTLE_FAMILY:
             terms = [re.escape(f"<{form}>") for form in forms]
             terms += [_BEFORE_NAME + re.escape(name) + _AFTER_NAME for name in prefixed]
@@ -198,8 +221,11 @@ class SourceIndex:
             terms = [f"{quotes}{re.escape(name)}{quotes}" for name in names]
         for match in re.finditer("|".join(terms), self.text):
             start = self.text.rfind("\n", 0, match.start()) + 1
-            if self.fmt in TURTLE_FAMILY and self.text[start : match.start()].lstrip()[:1] == "#":
+            before = self.text[start : match.start()].strip()
+            if self.fmt in TURTLE_FAMILY and before[:1] == "#":
                 continue  # inside a comment
+            if subject_only and not before.endswith((".", "{")):
+                continue  # not after a statement's end: line starts are indexed already
             return self._line_at(match.start())
         return None
 

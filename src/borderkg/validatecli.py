@@ -23,6 +23,7 @@ from borderkg.reportfmt import FORMATS, render, verdict
 from borderkg.reportmodel import Outcome, default_compactor, shape_catalog
 from borderkg.sourcelines import SourceIndex
 from borderkg.validation import ValidationReport, ValidationResult
+from borderkg.validation.advice import advise
 from borderkg.validation_inputs import Collected, InputError, InputFile, collect, read_shapes
 
 
@@ -52,8 +53,17 @@ class _Locator:
         return self.indexes[source.source]
 
     def locate(self, result: ValidationResult) -> ValidationResult:
-        source = self.collected.source_of(result.focus_node)
-        if source is None:
+        """The result with the file (and line) of the input's own statement about its focus
+        node: where the node is a subject. A node the inputs only mention (as an object) is
+        located at that mention only when nothing describes it; one the project's
+        vocabulary describes is the project's, and gets no file."""
+        node = result.focus_node
+        collected = self.collected
+        if node in collected.subject_of:
+            source = collected.inputs[collected.subject_of[node]]
+        elif node in collected.mentioned_in and not collected.described_by_project(node):
+            source = collected.inputs[collected.mentioned_in[node]]
+        else:
             return result
         if source.kind == "article":
             # A JSON Lines record's source is "FILE:LINE"; other articles are whole files.
@@ -62,7 +72,7 @@ class _Locator:
                 return replace(result, file=file, line=int(line))
             return replace(result, file=source.source)
         index = self._index(source)
-        line = index.line_of(result.focus_node) if index is not None else None
+        line = index.line_of(node) if index is not None else None
         return replace(result, file=source.source, line=line)
 
 
@@ -133,6 +143,8 @@ def _validate_store(
     with graph_store:
         entry = InputFile(str(store_dir), "store", "oxigraph", quads=len(graph_store.store))
         report, errors = _run_engine(graph_store, shapes, engine, None, shapes_files)
+        if report is not None:
+            advise(report, graph_store.store)
     return report, [entry], errors
 
 
@@ -186,6 +198,7 @@ def run(
         return outcome
     locator = _Locator(collected)
     report.results = [locator.locate(result) for result in report.results]
+    advise(report, collected.store)
     outcome.report = report
     outcome.exit_code = report.exit_code(fail_on)
     return outcome

@@ -151,6 +151,20 @@ class Collected:
         index = self.subject_of.get(node, self.mentioned_in.get(node))
         return None if index is None else self.inputs[index]
 
+    def described_by_project(self, node: str) -> bool:
+        """Whether the project's ontology, schemes or vocabulary describe ``node`` (an IRI
+        in N-Triples form): such a node is the project's, whoever mentions it."""
+        from borderkg.validation.data import BACKGROUND_GRAPHS
+
+        if not (node.startswith("<") and node.endswith(">")):
+            return False
+        subject = ox.NamedNode(node[1:-1])
+        return any(
+            next(iter(self.store.quads_for_pattern(subject, None, None, ox.NamedNode(g))), None)
+            is not None
+            for g in BACKGROUND_GRAPHS
+        )
+
 
 def file_graph_iri(path: Path) -> str:
     """The named graph of one input file's default-graph triples: the file's IRI."""

@@ -73,6 +73,7 @@ class ValueCheck:
     datatype: Node | None = None  # the datatype of a sh:datatype check
     bound: Node | None = None  # the bound of a range check (sh:minInclusive …)
     accept: Callable[[int], bool] | None = None  # a range check's test of a comparison's sign
+    iri_exact: bool = False  # ``passes`` is exact on IRIs (a sh:pattern of literal text)
 
 
 # --- datatype ---------------------------------------------------------------------------------
@@ -246,8 +247,19 @@ def length_check(limit: Node, *, minimum: bool) -> ValueCheck:
     )
 
 
+# A pattern of literal text: an optional ``^``, characters that are no regex syntax or
+# escaped regex syntax (``\.``), an optional final ``$``. SPARQL's REGEX and Python's ``re``
+# match it alike on text without line breaks, such as an IRI.
+_LITERAL_PATTERN = re.compile(r"\^?(?:[^\\.^$*+?()\[\]{}|\s]|\\[\\.^$*+?()\[\]{}|-])*\$?")
+
+
 def pattern_check(pattern: Node, flags: Node | None) -> ValueCheck:
-    """sh:pattern (flags i and m, as pyshacl); Python's ``re`` has the final say."""
+    """sh:pattern (flags i and m, as pyshacl); Python's ``re`` has the final say.
+
+    Exact on IRIs when the pattern is literal text without flags (``iri_exact``): a shape
+    that also has ``sh:nodeKind sh:IRI`` is then decided in SPARQL alone, as a qualified
+    value shape must be.
+    """
     text = str(pattern.value) if isinstance(pattern, Literal) and pattern.value else str(pattern)
     lowered = str(flags).lower() if flags is not None else ""
     re_flags = (re.I if "i" in lowered else 0) | (re.M if "m" in lowered else 0)
@@ -266,7 +278,8 @@ def pattern_check(pattern: Node, flags: Node | None) -> ValueCheck:
         string = string_of(value)
         return not (compiled.match(string) or compiled.search(string))
 
-    return ValueCheck(SH.PatternConstraintComponent, passes, False, fails)
+    literal = not lowered and bool(_LITERAL_PATTERN.fullmatch(text))
+    return ValueCheck(SH.PatternConstraintComponent, passes, False, fails, iri_exact=literal)
 
 
 def language_in_check(languages: list[Node]) -> ValueCheck:

@@ -198,11 +198,14 @@ class Compiler:
         exact = True
         value = self.fresh() if shape.is_property else var
         value_tests: list[str] = []
+        iris_only = SH.IRI in shape.params.get(SH.nodeKind, [])
         for check in self.value_checks(shape):
             if check.nested is not None:
                 test, ok = self.nested_passes(*check.nested, value, depth)
             else:
                 test, ok = check.passes(value), check.exact
+                if iris_only and check.value_check is not None and check.value_check.iri_exact:
+                    ok = True  # sh:nodeKind sh:IRI decides every other value exactly
             value_tests.append(f"COALESCE({test}, false)")
             exact = exact and ok
         for child in self.model.graph.objects(shape.node, SH.property):

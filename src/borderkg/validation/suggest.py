@@ -1,0 +1,109 @@
+"""Likely intended concepts for links to concepts that exist nowhere (typos).
+
+A ``skos:broader``/``narrower``/``related`` value that is no concept of the data or of the
+project's schemes (``sh:class skos:Concept`` of bkgsh:Concept-broader, -narrower, -related)
+is almost always a misspelt IRI. SHACL cannot measure edit distance, so the report is
+completed here, the same way for both engines: the known concept whose IRI is closest by
+edit distance — in the value's own namespace first, then anywhere (same local name, another
+namespace) — is appended to the result's message as "did you mean …?", when it is close
+enough to be a typo.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+import pyoxigraph as ox
+
+from borderkg.validation.report import ValidationReport, ValidationResult
+
+#: Shapes whose results get a suggestion (full IRIs).
+SUGGESTING_SHAPES = frozenset(
+    f"https://w3id.org/borderkg/shapes#Concept-{relation}"
+    for relation in ("broader", "narrower", "related")
+)
+
+_CONCEPTS = """
+SELECT DISTINCT ?concept WHERE {
+    ?concept a <http://www.w3.org/2004/02/skos/core#Concept> . FILTER (isIRI(?concept))
+}"""
+
+
+def edit_distance(first: str, second: str) -> int:
+    """Levenshtein distance: insertions, deletions and substitutions of one character."""
+    if len(first) < len(second):
+        first, second = second, first
+    previous = list(range(len(second) + 1))
+    for i, a in enumerate(first, 1):
+        current = [i]
+        for j, b in enumerate(second, 1):
+            current.append(min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a != b)))
+        previous = current
+    return previous[-1]
+
+
+def split_iri(iri: str) -> tuple[str, str]:
+    """``(namespace, local name)``: the IRI cut after its last ``/`` or ``#``."""
+    cut = max(iri.rfind("/"), iri.rfind("#")) + 1
+    return iri[:cut], iri[cut:]
+
+
+def _tolerance(local: str) -> int:
+    """Edits a typo of ``local`` may plausibly have: one per four characters, 1 to 3."""
+    return min(3, max(1, len(local) // 4))
+
+
+def closest_concept(iri: str, concepts: list[str]) -> str | None:
+    """The concept IRI ``iri`` most likely misspells, or ``None`` when none is close.
+
+    Compared by local name, case-insensitively, within the same namespace first; a concept
+    of another namespace qualifies only with exactly the same local name.
+    """
+    namespace, local = split_iri(iri)
+    if not local:
+        return None
+    wanted = local.casefold()
+    best: tuple[bool, int, str] | None = None
+    for concept in concepts:
+        if concept == iri:
+            continue
+        other_namespace, other_local = split_iri(concept)
+        elsewhere = other_namespace != namespace  # ranks after every same-namespace guess
+        if not elsewhere:
+            distance = edit_distance(wanted, other_local.casefold())
+        elif other_local.casefold() == wanted:
+            distance = 0
+        else:
+            continue
+        rank = (elsewhere, distance, concept)
+        if distance <= _tolerance(local) and (best is None or rank < best):
+            best = rank
+    return None if best is None else best[2]
+
+
+def known_concepts(store: ox.Store) -> list[str]:
+    """Every IRI typed ``skos:Concept`` in the store, in any graph."""
+    rows = store.query(_CONCEPTS, use_default_graph_as_union=True)
+    return sorted(row["concept"].value for row in rows)
+
+
+def with_suggestion(result: ValidationResult, concepts: list[str]) -> ValidationResult:
+    """The result with "did you mean …?" added to its message, when a concept is close."""
+    value = result.value
+    if not (value and value.startswith("<") and value.endswith(">")):
+        return result
+    guess = closest_concept(value[1:-1], concepts)
+    if guess is None:
+        return result
+    return replace(result, message=f"{result.message} Did you mean {guess}?")
+
+
+def add_suggestions(report: ValidationReport, store: ox.Store) -> None:
+    """Complete the messages of dangling concept links in ``report`` (in place)."""
+    if not any(r.source_shape in SUGGESTING_SHAPES for r in report.results):
+        return
+    concepts = known_concepts(store)
+    report.results = [
+        with_suggestion(r, concepts) if r.source_shape in SUGGESTING_SHAPES else r
+        for r in report.results
+    ]
