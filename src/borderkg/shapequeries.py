@@ -3,7 +3,10 @@
 The engines run a SPARQL constraint (or target, or validator) only on the nodes its shape
 targets, so a query that does not parse would pass every run until some data reaches it.
 :func:`sparql_errors` parses each one as the engine will run it (``$PATH`` substituted, the
-``sh:prefixes`` declared) and reports it as a ``shapes`` input error: exit 2, whatever the data.
+``sh:prefixes`` declared), checks the queries of constraints and validators against
+SHACL-SPARQL's rules (``validation/sparqlrules.py``: no MINUS, VALUES or SERVICE, pre-bound
+variables kept …) and reports each problem as a ``shapes`` input error: exit 2, whatever the
+data, naming the shape or component and the reason.
 """
 
 from __future__ import annotations
@@ -43,6 +46,7 @@ def _query_problem(graph: Graph, node: Node, owner: Node | None, what: str) -> s
     from rdflib.plugins.sparql import prepareQuery
 
     from borderkg.validation.model import declared_prefixes
+    from borderkg.validation.sparqlrules import prebound_variables, query_problems
     from borderkg.validation.sparqltext import UnsupportedQuery, substitute_path
     from borderkg.validation.terms import path_text
 
@@ -67,6 +71,11 @@ def _query_problem(graph: Graph, node: Node, owner: Node | None, what: str) -> s
     except Exception as exc:  # pyparsing's ParseException, rdflib's bare Exception
         message = " ".join(str(exc).split())
         return f"its {keyword} query does not parse: {message}"
+    if what == "target of shape":
+        return None
+    problems = query_problems(graph, node, text, prebound_variables(graph, node))
+    if problems:
+        return f"its {keyword} query breaks SHACL-SPARQL's rules: {'; '.join(problems)}"
     return None
 
 

@@ -16,7 +16,7 @@ from pathlib import Path
 
 import click
 import pyoxigraph as ox
-from rdflib import BNode, Graph, Literal, URIRef
+from rdflib import Graph, URIRef
 from rdflib.namespace import SH
 
 from borderkg.reportfmt import FORMATS, render, verdict
@@ -77,20 +77,19 @@ class _Locator:
 
 
 def _target_focus(store: ox.Store, shapes: Graph) -> list[ox.Term]:
-    """Focus nodes the inputs do not name: ``sh:targetNode`` literals and blank nodes, and
-    literal objects in the inputs of ``sh:targetObjectsOf`` predicates (the shipped
-    background graphs are not inputs).
+    """Focus nodes the data files do not name: every ``sh:targetNode`` (only shapes files
+    have them: the project's shapes use none), and literal objects in the inputs of
+    ``sh:targetObjectsOf`` predicates (the shipped background graphs are not inputs).
 
     The focus restriction keeps results about the nodes the inputs describe or mention;
-    a literal is neither, and a blank node of the shapes file is not a node of the data
-    files, yet these targets make them focus nodes in SHACL.
+    a literal is neither, a blank node of the shapes file is not a node of the data files,
+    and an IRI may be absent from the data, yet ``sh:targetNode`` makes each a focus node
+    in SHACL (an empty data graph can fail a shape that targets a node).
     """
     from borderkg.oxterms import to_ox
     from borderkg.validation.data import BACKGROUND_GRAPHS
 
-    found = {
-        to_ox(o) for o in shapes.objects(None, SH.targetNode) if isinstance(o, Literal | BNode)
-    }
+    found = {to_ox(o) for o in shapes.objects(None, SH.targetNode)}
     for predicate in {o for o in shapes.objects(None, SH.targetObjectsOf) if isinstance(o, URIRef)}:
         for quad in store.quads_for_pattern(None, ox.NamedNode(str(predicate)), None, None):
             graph = quad.graph_name

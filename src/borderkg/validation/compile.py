@@ -26,7 +26,13 @@ from rdflib.term import Node
 
 from borderkg.validation import checks
 from borderkg.validation.model import UNSUPPORTED, CustomComponent, Shape, ShapesModel
-from borderkg.validation.sparqltext import SelectQuery, UnsupportedQuery, mentions, prepare_select
+from borderkg.validation.sparqltext import (
+    SelectQuery,
+    UnsupportedQuery,
+    ask_as_select,
+    mentions,
+    prepare_select,
+)
 from borderkg.validation.terms import nt
 
 _TYPE_PATH = f"<{RDF.type}>/<{RDFS.subClassOf}>*"
@@ -306,14 +312,28 @@ class Compiler:
     def component_query(
         self, shape: Shape, component: CustomComponent
     ) -> tuple[SelectQuery, bool, dict[str, Node]]:
-        """(prepared validator SELECT, whether it mentions $value, parameter bindings)."""
+        """(prepared validator SELECT, whether it mentions $value, parameter bindings).
+
+        Without a SELECT validator for the shape's kind, the component's ``sh:validator``
+        (an ASK query, true for a conforming value node) is run as the SELECT of the value
+        nodes for which it is false (:func:`~borderkg.validation.sparqltext.ask_as_select`).
+        """
         g = self.model.graph
         validator = component.property_validator if shape.is_property else component.node_validator
+        ask = None
+        if validator is None and component.ask_validator is not None:
+            validator = component.ask_validator
+            ask = g.value(validator, SH.ask)
         if validator is None:
-            raise Unsupported(f"{shape.id}: {component.node} has no SELECT validator for it")
+            raise Unsupported(f"{shape.id}: {component.node} has no validator for it")
         if list(g.objects(validator, SH.message)):
             raise Unsupported(f"{shape.id}: validator messages of {component.node}")
         select = g.value(validator, SH.select)
+        if select is None and ask is not None:
+            try:
+                select = Literal(ask_as_select(str(ask)))
+            except UnsupportedQuery as exc:
+                raise Unsupported(f"{shape.id}: {exc}") from exc
         if select is None:
             raise Unsupported(f"{shape.id}: {component.node} validator has no sh:select")
         bindings: dict[str, Node] = {}
@@ -331,7 +351,7 @@ class Compiler:
             )
         except UnsupportedQuery as exc:
             raise Unsupported(f"{shape.id}: {exc}") from exc
-        return prepared, mentions(str(select), "value"), bindings
+        return prepared, ask is not None or mentions(str(select), "value"), bindings
 
 
 # sh:node shapes with these have no path to count along; pyshacl counts the focus node.

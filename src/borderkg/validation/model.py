@@ -120,7 +120,7 @@ class ShapesModel:
     def _components(self) -> list[CustomComponent]:
         g = self.graph
         found = []
-        for node in g.subjects(RDF.type, SH.ConstraintComponent):
+        for node in instances(g, SH.ConstraintComponent):
             params = {}
             for parameter in g.objects(node, SH.parameter):
                 path = g.value(parameter, SH.path)
@@ -230,14 +230,18 @@ class ShapesModel:
 
 def declared_prefixes(g: Graph, node: Node) -> dict[str, str]:
     """The prefixes a SPARQL constraint, validator or target declares, as pyshacl collects
-    them: for each ``sh:prefixes`` value, its ``sh:declare``\\s, plus those of every
-    ontology in the shapes graph unless the value is itself an ontology with declarations.
+    them: for each ``sh:prefixes`` value, its ``sh:declare``\\s and those of the ontologies
+    it ``owl:imports`` (``sh:prefixes/owl:imports*/sh:declare``, SHACL 5.2.1), plus those
+    of every ontology in the shapes graph unless the value is itself an ontology with
+    declarations.
     """
     ontologies = set(g.subjects(RDF.type, OWL.Ontology))
     everywhere = {d for o in ontologies for d in g.objects(o, SH.declare)}
     found: dict[str, str] = {}
     for source in g.objects(node, SH.prefixes):
-        own = set(g.objects(source, SH.declare))
+        own = {
+            d for s in g.transitive_objects(source, OWL.imports) for d in g.objects(s, SH.declare)
+        }
         declarations = own if (own and source in ontologies) else own | everywhere
         for declaration in declarations:
             prefix = g.value(declaration, SH.prefix)
@@ -245,6 +249,12 @@ def declared_prefixes(g: Graph, node: Node) -> dict[str, str]:
             if prefix is not None and namespace is not None:
                 found[str(prefix)] = str(namespace)
     return found
+
+
+def instances(g: Graph, cls: URIRef) -> list[Node]:
+    """The SHACL instances of a class: its members and those of its subclasses."""
+    classes = g.transitive_subjects(RDFS.subClassOf, cls)
+    return list(dict.fromkeys(n for c in classes for n in g.subjects(RDF.type, c)))
 
 
 def is_blank(node: Node) -> bool:

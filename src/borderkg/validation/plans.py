@@ -25,6 +25,7 @@ from borderkg.validation.compile import (
     Unsupported,
 )
 from borderkg.validation.model import SILENT, Shape
+from borderkg.validation.sparqlscope import needs_lateral
 from borderkg.validation.terms import message_text, messages_of, nt, to_rdflib
 
 
@@ -48,7 +49,10 @@ def _value_pattern(shape: Shape, this: str = "?this", value: str = "?value") -> 
 def compile_shape(compiler: Compiler, shape: Shape) -> list[Plan]:
     """The plans of one applied shape; raises :class:`Unsupported` for pyshacl's share."""
     compiler.require_evaluable(shape)
-    core = [p for p in shape.params if p not in SILENT and p != SH.sparql]
+    # A component's parameters are not core constraints: its results carry the validator's
+    # message or GENERIC_CUSTOM_MESSAGE, as pyshacl's do.
+    custom = {p for c in compiler.model.components for p in c.parameters}
+    core = [p for p in shape.params if p not in SILENT and p != SH.sparql and p not in custom]
     if core and not shape.messages:
         raise Unsupported(f"{shape.id} has no sh:message (pyshacl writes generic ones)")
     plans: list[Plan] = []
@@ -62,12 +66,19 @@ def compile_shape(compiler: Compiler, shape: Shape) -> list[Plan]:
         prepared = compiler.sparql_query(shape, constraint)
         if prepared is not None:
             messages = list(compiler.model.graph.objects(constraint, SH.message))
+            lateral = needs_lateral(prepared, {"this"})
             plans.append(
                 Plan(
                     shape,
                     "sparql",
-                    lambda ctx, q=prepared: q.with_leading(ctx),
-                    extra={"messages": messages + shape.messages, "query": prepared},
+                    (lambda ctx, q=prepared: q.with_lateral(ctx))
+                    if lateral
+                    else (lambda ctx, q=prepared: q.with_leading(ctx)),
+                    extra={
+                        "messages": messages + shape.messages,
+                        "query": prepared,
+                        "lateral": lateral,
+                    },
                 )
             )
     for component in shape.components:
@@ -263,11 +274,15 @@ def custom_lead(
 
 
 def _custom_plan(shape: Shape, component: Node, prepared, uses_value: bool, bindings) -> Plan:
+    lateral = needs_lateral(prepared, {"this", "value", *bindings})
+
     def build(ctx: str) -> str:
-        return prepared.with_leading(custom_lead(shape, ctx, uses_value, bindings))
+        lead = custom_lead(shape, ctx, uses_value, bindings)
+        return prepared.with_lateral(lead) if lateral else prepared.with_leading(lead)
 
     extra = {"component": component, "bindings": bindings, "query": prepared}
     extra["uses_value"] = uses_value
+    extra["lateral"] = lateral
     return Plan(shape, "custom", build, extra=extra)
 
 

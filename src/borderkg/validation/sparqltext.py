@@ -3,11 +3,12 @@
 SHACL runs such a query once per focus node with ``$this`` pre-bound. The fast engine instead
 puts a pattern binding ``?this`` to all focus nodes (the shape's targets, or a ``VALUES`` list)
 at the start of the query's WHERE group, and makes sure ``?this`` is projected. For the queries
-SHACL allows (no MINUS, VALUES, SERVICE or nested SELECT) without solution modifiers that act
-across focus nodes (GROUP BY, HAVING, LIMIT, OFFSET), joining first gives the rows pre-binding
-gives, per focus node. (Oxigraph's ``LATERAL``, which substitutes like pre-binding, measured
-slower.) Queries outside that fragment are reported as unsupported and the shape is handed to
-pyshacl.
+SHACL allows (no MINUS, VALUES or SERVICE; ``sparqlrules.py`` refuses them up front) without
+solution modifiers that act across focus nodes (GROUP BY, HAVING, LIMIT, OFFSET), joining first
+gives the rows pre-binding gives, per focus node, as long as every mention of ``$this`` sees
+the join; a query that reads it inside a nested group, UNION branch or subquery runs under
+Oxigraph's ``LATERAL`` instead (``sparqlscope.py``; slower, so only there). Queries outside
+that fragment are reported as unsupported and the shape is handed to pyshacl.
 """
 
 from __future__ import annotations
@@ -19,7 +20,6 @@ from dataclasses import dataclass
 _PATH = re.compile(r"([\s{}()])[\$\?]PATH", flags=re.M)
 _IRI = re.compile(r"<[^<>\"{}|^`\\\s]*>")
 _FORBIDDEN = {
-    "nested SELECT": re.compile(r"\bSELECT\b[\s\S]*\bSELECT\b", re.I),
     "VALUES": re.compile(r"\bVALUES\b", re.I),
     "MINUS": re.compile(r"\bMINUS\b", re.I),
     "SERVICE": re.compile(r"\bSERVICE\b", re.I),
@@ -97,6 +97,15 @@ class SelectQuery:
         body = self.text[: self.brace + 1] + "\n" + pattern + "\n" + self.text[self.brace + 1 :]
         return prologue + body
 
+    def with_lateral(self, pattern: str) -> str:
+        """The full query text run once per solution of ``pattern``, its bindings substituted
+        into the query (Oxigraph's ``LATERAL``): SHACL's pre-binding, for a query that reads
+        ``$this`` where a leading pattern is not seen (``sparqlscope.py``)."""
+        prologue = "".join(f"PREFIX {p}: <{ns}>\n" for p, ns in self.prefixes.items())
+        start = blank_out(self.text).upper().rfind("SELECT", 0, self.brace)
+        own, select = self.text[:start], self.text[start:]
+        return f"{prologue}{own}SELECT * WHERE {{\n{pattern}\nLATERAL {{ {select} }}\n}}"
+
 
 def prepare_select(text: str, *, path: str | None, prefixes: dict[str, str]) -> SelectQuery:
     """Check a constraint's SELECT text and make it project ``?this``.
@@ -121,6 +130,28 @@ def prepare_select(text: str, *, path: str | None, prefixes: dict[str, str]) -> 
         brace += len("?this ")
     close = _closing(blank_out(text), brace)
     return SelectQuery(text=text, brace=brace, close=close, prefixes=prefixes)
+
+
+_ASK = re.compile(r"\bASK\b\s*(?:WHERE\b\s*)?", re.I)
+
+
+def ask_as_select(text: str) -> str:
+    """The SELECT form of an ASK validator's query: the (``?this``, ``?value``) pairs for
+    which the ASK is false (the failing value nodes), pre-bound variables left to the lead."""
+    clean = blank_out(text)
+    ask = _ASK.search(clean)
+    if ask is None:
+        raise UnsupportedQuery("not an ASK query")
+    brace = clean.find("{", ask.end())
+    if brace < 0:
+        raise UnsupportedQuery("no WHERE group")
+    close = _closing(clean, brace)
+    if clean[close + 1 :].strip():
+        raise UnsupportedQuery("text after the ASK query's group")
+    group = text[brace : close + 1]
+    return (
+        f"{text[: ask.start()]}SELECT DISTINCT ?this ?value WHERE {{ FILTER NOT EXISTS {group} }}"
+    )
 
 
 def _closing(clean: str, brace: int) -> int:

@@ -263,7 +263,7 @@ class _Run:
         """The whole-store query of a SPARQL-based plan; ``None`` to run it node by node."""
         if "by_node" not in plan.extra:
             plan.extra["by_node"] = unselective(self.compiled.query_text(shape, plan, ""))
-        if self.bulk.joins == "index":
+        if self.bulk.joins == "index" or plan.extra.get("lateral"):
             return None if plan.extra["by_node"] else Bulk(own)
         prepared = plan.extra["query"]
         lead = ""
