@@ -7,7 +7,10 @@ A sentence with an event cue that is neither negated nor hypothetical (``could f
 Condemnation (``events_kinds``); questioning is Detention. Roles come from the sentence
 (authorities, affected or acting groups, brokers as facilitators), goods from a small
 lexicon (``events_goods``, which also pairs each price with its goods), prices from
-monetary quantities. Statements, condemnations and appeals need a named speaker. Reports of
+monetary quantities, counts from the sentence's quantities but for durations, frequencies and
+the witnesses who tell of it (``events_counts``). A time inside a noun cue's own phrase dates
+it (``condemned the forced return of 200 people on May 9``), else the nearest time of its
+clause. Statements, condemnations and appeals need a named speaker. Reports of
 the same type in one article are one report when they can be one occurrence
 (``events_occurrences``).
 """
@@ -21,6 +24,7 @@ from borderkg.ontology.namespaces import EVENTTYPE
 from . import events_kinds, events_occurrences
 from .context import ArticleContext
 from .cues import TriggerIndex, Triggers, triggers, word_regex
+from .events_counts import not_its_count
 from .events_framing import takes_a_thing, unreported
 from .events_goods import goods_of
 from .events_kinds import CALLED_A_BREACH, SMUGGLING_CUE, SMUGGLING_TRIGGERS, accuses, illicit
@@ -44,6 +48,7 @@ EVENT_CUES: list[tuple[str, re.Pattern[str], Triggers]] = [
         triggers("repatriat* sent send handed deport* forced forcibly"),
     ),
     (str(EVENTTYPE.ForcedRepatriation), events_kinds.HANDOVER_CUE, events_kinds.HANDOVER),
+    (str(EVENTTYPE.ForcedRepatriation), events_kinds.SENT_BACK_CUE, events_kinds.SENT_BACK),
     (str(EVENTTYPE.ReDefection), _re(r"\bre-?defect\w*\b"), triggers("redefect* re")),
     (
         str(EVENTTYPE.Defection),
@@ -56,7 +61,9 @@ EVENT_CUES: list[tuple[str, re.Pattern[str], Triggers]] = [
     (
         str(EVENTTYPE.BorderCrossing),
         _re(
-            r"\b(?:crossed (?:the )?(?:border|river|yalu|tumen)|(?:illegal |unauthori[sz]ed )"
+            # "crossed the frozen river", not "crossed the new Yalu River bridge"
+            r"\b(?:crossed (?:the )?(?:[\w'-]+\s+){0,2}?"
+            r"(?:border|river|yalu|tumen)\b(?!\s+(?:river\s+)?bridge)|(?:illegal |unauthori[sz]ed )"
             r"(?:border )?crossings?|crossings from north korea|waded across|crossed into china)\b"
         ),
         triggers("crossed crossings crossing waded"),
@@ -73,8 +80,12 @@ EVENT_CUES: list[tuple[str, re.Pattern[str], Triggers]] = [
     ),
     (
         str(EVENTTYPE.Arrest),
-        _re(r"\b(?:arrest(?:ed|s)?|apprehended|rounded up|taken into custody|captured|caught)\b"),
-        triggers("arrest arrested arrests apprehended rounded custody captured caught"),
+        # "arresting at least 15 people": a participle clause of what was done
+        _re(
+            r"\b(?:arrest(?:ed|s|ing)?|apprehended|rounded up|taken into custody|captured|"
+            r"caught)\b"
+        ),
+        triggers("arrest arrested arrests arresting apprehended rounded custody captured caught"),
     ),
     (
         str(EVENTTYPE.Detention),
@@ -132,6 +143,7 @@ EVENT_CUES: list[tuple[str, re.Pattern[str], Triggers]] = [
         ),
         triggers("trade export* import* shipment* customs cargo"),
     ),
+    (str(EVENTTYPE.FormalTrade), events_kinds.CARGO_CUE, events_kinds.CARGO),
     (
         str(EVENTTYPE.PriceReport),
         _re(
@@ -175,6 +187,7 @@ _GOODS_EVENTS = {str(EVENTTYPE.Smuggling), str(EVENTTYPE.FormalTrade), str(EVENT
 _PRICE_REPORT, _REMITTANCE = str(EVENTTYPE.PriceReport), str(EVENTTYPE.Remittance)
 _TRADE, _SMUGGLING = str(EVENTTYPE.FormalTrade), str(EVENTTYPE.Smuggling)
 _STATEMENT, _CONDEMNATION = str(EVENTTYPE.Statement), str(EVENTTYPE.Condemnation)
+_REPATRIATION = str(EVENTTYPE.ForcedRepatriation)
 _AFFECTED_EVENTS = {
     str(EVENTTYPE.ForcedRepatriation),
     str(EVENTTYPE.Arrest),
@@ -213,6 +226,8 @@ def find_events(
                     continue
                 if not _reported(ctx, index, span, chunk[: m.start()], event_type):
                     continue
+                if event_type == _REPATRIATION and _workers(ctx, sent.begin, chunk, span):
+                    continue
                 event = _build(ctx, index, event_type, span, chunk, speakers, quantities)
                 if event is None:
                     continue
@@ -230,6 +245,17 @@ def _kind(cue_type: str, chunk: str, m: re.Match[str]) -> str:
     if cue_type == _STATEMENT and accuses(chunk):
         return _CONDEMNATION
     return cue_type
+
+
+def _workers(ctx: ArticleContext, offset: int, chunk: str, span: Span) -> bool:
+    """Whether a return cue tells of overseas workers sent home (the scheme's
+    WorkerRepatriation), judged on the cue with the object a split particle verb holds. A
+    handover to the North's authorities stays one, whoever is handed over (the scheme:
+    workers caught and handed back are ForcedRepatriation)."""
+    if ctx.folded[span.begin : span.end].lower().startswith(("hand", "turn")):
+        return False
+    end = events_kinds.through_particle(ctx.folded, span.begin, span.end) - offset
+    return events_kinds.workers_sent_home(chunk, span.begin - offset, end)
 
 
 def _reported(ctx: ArticleContext, sent: int, span: Span, before: str, event_type: str) -> bool:
@@ -252,7 +278,7 @@ def _build(
     speakers: dict[int, str],
     quantities: dict[str, Quantity],
 ) -> EventReport | None:
-    qty = ctx.quantities_in(sent)
+    qty = [q for q in ctx.quantities_in(sent) if not not_its_count(ctx, event_type, quantities[q])]
     money = [q for q in qty if quantities[q].currency]
     if event_type == _PRICE_REPORT:
         if not money:
@@ -281,7 +307,8 @@ def _build(
     if event_type in _NEEDS_SPEAKER:
         event.authorities = []  # a state named in a statement is its addressee, not an actor
     event.places, event.location_precision, event.place_inferred = ctx.places(sent)
-    event.time = ctx.own_time(sent, span)
+    reach = Span(span.begin, events_kinds.through_particle(ctx.folded, span.begin, span.end))
+    event.time = events_occurrences.phrase_time(ctx, sent, span) or ctx.own_time(sent, reach)
     event.quantities = qty
     if event_type in _GOODS_EVENTS:
         event.goods = goods_of(ctx, sent, span)

@@ -417,6 +417,8 @@ def takes_a_thing(ctx: ArticleContext, sent: int, span: Span) -> bool:
             continue  # "sent back 20 tonnes of flour"
         if not word[0].isalpha() or word.lower() in _STOP_AFTER or word.endswith("ing"):
             break
+        if word.lower() in ("back", "over"):
+            break  # "sent the goods back": the particle ends the object
         head = word
     return bool(head) and bool(_THINGS.match(head))
 

@@ -10,7 +10,11 @@
   Condemnation.
 - People handed over to North Korean authorities, or handed over at a border bridge or
   crossing, are forcibly repatriated (the scheme's ForcedRepatriation: a specific handover of
-  North Koreans to North Korean authorities).
+  North Koreans to North Korean authorities), also with the object between verb and particle
+  (``handed 40 women … over to``, ``sent the 12 women back across the Tumen``); workers sent
+  home by their employers are the scheme's WorkerRepatriation, no such event.
+- Trade is also told by its freight (``the first trucks carried … 300 tons of sugar``) and by
+  trade of a route or kind said to go on (``freight trade across the Yalu resumed``).
 """
 
 from __future__ import annotations
@@ -96,10 +100,91 @@ def accuses(chunk: str) -> bool:
 
 # People handed over to the North's authorities, or at the border: a forced repatriation (the
 # event-type scheme: "a specific handover of North Koreans … to North Korean authorities").
-# The cue is the verb; its object, if any, stays outside it for the people check.
-HANDOVER_CUE = word_regex(
-    r"\bhand(?:ed|s|ing)?\s+over\b(?=\s+(?:[\w'-]+\s+){0,6}?(?:to\s+(?:the\s+)?(?:north\s+"
-    r"korean?|dprk|pyongyang)\b|at\s+(?:the\s+)?(?:[\w'-]+\s+){0,2}?(?:bridge|border|crossing|"
-    r"checkpoint|customs\s+post)\b))"
+# The cue is the verb; its object, if any, stays outside it for the people check. A particle
+# verb may hold its object between verb and particle ("handed 40 detainees over to …",
+# "turned them over at the bridge"); then the cue is the verb alone.
+_TO_THE_NORTH = (
+    r"(?:to\s+(?:the\s+)?(?:north\s+korean?|dprk|pyongyang)\b|at\s+(?:the\s+)?(?:[\w'-]+\s+){0,2}?"
+    r"(?:bridge|border|crossing|checkpoint|customs\s+post)\b)"
 )
-HANDOVER = triggers("hand handed hands handing")
+#: Words that end an object held between a verb and its particle: a new clause begins.
+_NOT_IN_OBJECT = r"(?!(?:and|but|or|while|then|after|before|because|when|over)\b)"
+HANDOVER_CUE = word_regex(
+    rf"\b(?:hand|turn)(?:ed|s|ing)?(?:\s+over\b(?=\s+(?:[\w'-]+\s+){{0,6}}?{_TO_THE_NORTH})|"
+    rf"(?<=ed)(?=\s+(?:{_NOT_IN_OBJECT}[\w'-]+\s+){{1,14}}?over\s+{_TO_THE_NORTH}))"
+)
+HANDOVER = triggers("hand handed hands handing turn turned turns turning")
+#: People sent back with the object between verb and particle ("sent the 12 women back to
+#: North Korea", "back across the Tumen"; not "sent him back to his boat"): the cue is the
+#: verb, so that its object is checked for people. Split, the
+#: particle verbs are read only in the past ("handed … over", "sent … back"): "forbids
+#: sending anyone back", "urged China to stop sending them back" tell of no handover.
+SENT_BACK_CUE = word_regex(
+    rf"\bsent(?!\s+(?:straight|right|directly|immediately|\w+ly)\b)(?=\s+(?:{_NOT_IN_OBJECT}[\w'-]+\s+){{1,14}}?back\s+(?:to\s+(?:the\s+)?"
+    r"(?:north\b|dprk|pyongyang)|across\b|over\s+the\s+(?:border|river|bridge)|into\s+north))"
+)
+SENT_BACK = triggers("sent")
+_SPLIT_VERB = re.compile(r"^(?:hand|turn|send|sent)(?:ed|s|ing)?$", _I)
+_PARTICLE_AFTER = re.compile(
+    rf"(?:\s+{_NOT_IN_OBJECT}[\w'-]+){{1,14}}?\s+(?:over|back)\b(?:\s+(?:to|at)\s+"
+    r"(?:the\s+)?(?:[\w'-]+\s+){0,3}?[\w'-]+)?",
+    _I,
+)
+
+
+def through_particle(text: str, begin: int, end: int) -> int:
+    """Where a particle verb whose cue is the verb alone (``handed``, ``sent``) ends with its
+    particle and goal (``handed 40 women … over to North Korean guards``): what dates the
+    handover is near that, not near the verb alone."""
+    if not _SPLIT_VERB.match(text[begin:end]):
+        return end
+    m = _PARTICLE_AFTER.match(text, end)
+    return m.end() if m else end
+
+
+#: Trade told by its freight: vehicles that carried goods ("the first trucks carried flour and
+#: about 300 tons of sugar"), and trade named with its route or kind said to go on ("freight
+#: trade across the Yalu resumed"). Only the vehicles' own finite verb tells it: "lorries
+#: carrying coal" are as often turned back, searched or hiding something as trading.
+_TRADE_GOES_ON = (
+    r"(?:resum\w*|restart\w*|reopen\w*|recover\w*|continu\w+|gr[eo]w\w*|rose|ris(?:e|es|en|ing)|"
+    r"increas\w+|pick\w*\s+up|surg\w+|boom\w*|expand\w*|jump\w*|doubl\w+|tripl\w+)"
+)
+CARGO_CUE = word_regex(
+    r"\b(?:trucks?|lorries|lorry|freight\s+trains?|trains?|wagons?|ships?|vessels?|barges?)\s+"
+    r"(?:\w+ly\s+)?(?:carried|delivered|hauled|transported)\b(?=[^.;:]{0,80}?\b(?:tons?|tonnes?|"
+    rf"kilograms?|kg|sugar|fertili[sz]ers?|{_GOODS[3:-1]})\b)"
+    r"|\b(?:freight|cross-border|border|bilateral)\s+trade\b"
+    rf"(?=\s+(?:[\w'-]+\s+){{0,8}}?(?:(?:has|have|had)\s+)?{_TRADE_GOES_ON}\b)"
+)
+CARGO = triggers(
+    "trucks truck lorries lorry trains train wagon wagons ship ships vessel vessels barge barges "
+    "trade"
+)
+
+
+# Overseas workers sent home by their employers comply with UN resolution 2397: the scheme's
+# WorkerRepatriation, not a ForcedRepatriation ("three factories sent 300 women back").
+_EMPLOYER_BEFORE = re.compile(
+    r"\b(?:factor(?:y|ies)|compan(?:y|ies)|firms?|employers?|restaurants?|enterprises?)"
+    r"(?:\s+(?:in|at|of|near)\s+(?:the\s+)?[\w'-]+(?:\s+[\w'-]+)?)?\s+(?:(?:have|has|had)\s+)?$",
+    _I,
+)
+_WORKERS = re.compile(r"\b(?:workers?|labou?rers?|employees|staff)\b", _I)
+# "About 150 workers from garment factories … were sent back": the workers are its subject.
+_WORKERS_BEFORE = re.compile(
+    r"\b(?:workers?|labou?rers?|employees|staff)\b[^,;.]{0,60}\b(?:were|was|have\s+been|"
+    r"has\s+been|had\s+been|are|is|being)\s+$",
+    _I,
+)
+
+
+def workers_sent_home(chunk: str, begin: int, end: int) -> bool:
+    """Whether a return cue at ``begin:end`` of a sentence tells of workers sent home by their
+    employers: an employer as its subject, workers as its passive subject or its object."""
+    before = chunk[max(0, begin - 120) : begin]
+    return bool(
+        _EMPLOYER_BEFORE.search(before)
+        or _WORKERS_BEFORE.search(before)
+        or _WORKERS.search(chunk, begin, end)
+    )

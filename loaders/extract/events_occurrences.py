@@ -74,6 +74,18 @@ def phrase(ctx: ArticleContext, sent: int, span: Span) -> Span | None:
     return Span(span.begin, _phrase_end(ctx.folded, span.end, end))
 
 
+def phrase_time(ctx: ArticleContext, sent: int, span: Span) -> TimeInfo | None:
+    """The time inside a noun cue's own phrase (``condemned the forced return of 200 people
+    through Tumen on May 9``): it dates that event, not the time of the clause around the
+    phrase (the condemnation's ``on Wednesday``). None for a verb cue or a phrase without a
+    time."""
+    if _VERB_CUE.search(ctx.folded[span.begin : span.end]):
+        return None
+    end = min(ctx.sentences[sent].end, span.end + _PHRASE_REACH)
+    inside = Span(span.begin, _phrase_end(ctx.folded, span.end, end))
+    return next((t for t in ctx.times_in(sent) if inside.contains(t.span)), None)
+
+
 def _phrase_end(text: str, begin: int, end: int) -> int:
     """Where a noun phrase that ends its head at ``begin`` ends: it goes on only through
     prepositional phrases (``of around 600 people in October``)."""
