@@ -14,13 +14,14 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from . import kinds
 from .cues import SentenceWords
 from .model import Entity, Mention, Span, SpanReach, TimeInfo
 from .placerefs import CAPITALS, COUNTRY_LOCATIVE, IN_CAPITAL, ORIGIN, QUALIFIED_IN, referred_places
-from .policy_clauses import other_predicate, participle_apart, relative_apart
+from .policy_clauses import other_predicate, participle_apart, relative_apart, subordinate_apart
 from .roles import COUNTRY_AS_PLACE, Roles, sentence_roles
 
 _NEGATION = re.compile(
@@ -147,15 +148,34 @@ class ArticleContext:
             known = self._places[sent] = self._sentence_places(sent)
         return list(known[0]), known[1], known[2]
 
+    def places_apart(
+        self, sent: int, apart: Callable[[Span], bool]
+    ) -> tuple[list[str], str | None, bool]:
+        """``places`` without the places, and references to places, at the spans ``apart``
+        sets aside (the other bank a measure faces: ``roles_places``): a sentence that names
+        places, all of them set aside, has none. Not cached, and not what the merge
+        compares: it is read once per merged policy."""
+        if self._places_named(sent, located=True):
+            named = self._places_named(sent, located=True, apart=apart)
+            return self._with_precision(list(dict.fromkeys(m.entity for m in named)), False)
+        return self._with_precision(referred_places(self, sent, apart), True)
+
     def _sentence_places(self, sent: int) -> tuple[list[str], str | None, bool]:
         named = list(dict.fromkeys(m.entity for m in self._places_named(sent, located=True)))
-        found = named or referred_places(self, sent)
+        if named:
+            return self._with_precision(named, False)
+        return self._with_precision(referred_places(self, sent), True)
+
+    def _with_precision(
+        self, found: list[str], inferred: bool
+    ) -> tuple[list[str], str | None, bool]:
+        """Places, the precision of the most precise, and whether they were referred back to."""
         if not found:
             return [], None, False
         precision = min(
             (kinds.location_precision(self.entities[i]) for i in found), key=_precision_rank
         )
-        return found, precision, not named
+        return found, precision, inferred
 
     def paragraph_places(self, sent: int) -> list[str]:
         """The places below country level named by the nearest sentence before ``sent`` in
@@ -177,13 +197,18 @@ class ArticleContext:
         return []
 
     def _places_named(
-        self, sent: int, located: bool = False, sources: bool = False
+        self,
+        sent: int,
+        located: bool = False,
+        sources: bool = False,
+        apart: Callable[[Span], bool] | None = None,
     ) -> list[Mention]:
         """The places a sentence names (countries only as places), the most specific ones:
         for its measure never those of a source formula (``sources``: only those), for a
         paragraph's setting those too if it names no other. ``located``: where the sentence puts
         its measure — a country only where something is put in it ("in China"), and not
-        where people or goods come from ("traders from Longjing") if it names another."""
+        where people or goods come from ("traders from Longjing") if it names another.
+        ``apart``: mentions at these spans are not the measure's places."""
         country_place = COUNTRY_LOCATIVE if located else COUNTRY_AS_PLACE
         found: list[Mention] = []
         for m in self.by_sentence.get(sent, []):
@@ -199,6 +224,8 @@ class ArticleContext:
                 continue  # "relatives in China"
             if located and m.entity.endswith(CAPITALS) and not IN_CAPITAL.search(before):
                 continue  # "Pyongyang lifted its ban", "a group sent from Pyongyang"
+            if apart is not None and apart(m.span):
+                continue
             found.append(m)
         # Where a source is said to be is not where the measure is: the held-out gold names
         # the measure's own places, and a sentence naming none has none of its own. A
@@ -246,8 +273,9 @@ class ArticleContext:
 
     def own_time(self, sent: int, anchor: Span) -> TimeInfo | None:
         """The nearest time expression close enough to an event's anchor that stands in its
-        own clause: not a coordinated predicate's, a relative clause's nor that of the finite
-        verb after a participle cue (``policy_clauses``)."""
+        own clause: not a coordinated predicate's, a relative clause's, that of the finite
+        verb after a participle cue nor that of a ``before``/``after``/``until`` clause after
+        the cue (``policy_clauses``)."""
         s = self.sentences[sent]
         inside = [
             t
@@ -256,6 +284,7 @@ class ArticleContext:
             and not other_predicate(self.folded, t.span, anchor, s)
             and not relative_apart(self.folded, t.span, anchor, s)
             and not participle_apart(self.folded, t.span, anchor)
+            and not subordinate_apart(self.folded, t.span, anchor)
         ]
         return min(inside, key=lambda t: distance(t.span, anchor)) if inside else None
 

@@ -21,12 +21,13 @@ or people come from ("traders from Longjing") when the sentence names another.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from borderkg.ontology.namespaces import BKG
 
 from . import kinds
-from .model import Entity
+from .model import Entity, Span
 
 if TYPE_CHECKING:
     from .context import ArticleContext
@@ -106,12 +107,17 @@ def _fits(noun: str, entity: Entity) -> bool:
     return True
 
 
-def referred_places(ctx: ArticleContext, sent: int) -> list[str]:
+def referred_places(
+    ctx: ArticleContext, sent: int, apart: Callable[[Span], bool] | None = None
+) -> list[str]:
     """The places a sentence refers back to ("the county", "there"), each resolved to the
-    nearest earlier place of its kind; ``[]`` when it refers to none."""
+    nearest earlier place of its kind; ``[]`` when it refers to none. ``apart``: references
+    at these spans are not to the measure's place."""
     s = ctx.sentences[sent]
     found: list[str] = []
     for match in _REFERENCE.finditer(ctx.folded, s.begin, s.end):
+        if apart is not None and apart(Span(match.start(), match.end())):
+            continue
         noun = " ".join((match.group(1) or match.group(2)).lower().split())
         if noun.startswith("river"):
             continue  # "near the river", "the riverbank": see the module's docstring
@@ -126,3 +132,17 @@ def referred_places(ctx: ArticleContext, sent: int) -> list[str]:
                 found.append(fitting[-1])
                 break
     return list(dict.fromkeys(found))
+
+
+def refers_back(ctx: ArticleContext, begin: int, end: int, entity: Entity) -> bool:
+    """Whether ``text[begin:end]`` refers to a place of ``entity``'s kind ("the city", "their
+    stretch", "there"), as a clause does that goes on about a place just named."""
+    for match in _REFERENCE.finditer(ctx.folded, begin, end):
+        noun = " ".join((match.group(1) or match.group(2)).lower().split())
+        if not noun.startswith("river") and _fits(noun, entity):
+            return True
+    return bool(_THEIR.search(ctx.folded, begin, end))
+
+
+# "along their stretch of the river", "in their village": the people's own place.
+_THEIR = re.compile(r"\btheir\s+(?:own\s+)?(?:stretch|village|town|city|county|district)\b", re.I)

@@ -24,7 +24,8 @@ since …``). The narrower type of a cue comes from its sentence
 (``policy_defaults``); ``a similar order`` takes the type of the order reported before.
 
 The candidates of a sentence come from ``policy_candidates``, the status each takes from
-``policy_choice``; this module turns them into policies and merges them.
+``policy_choice``; this module turns them into policies and merges them. A merged policy's
+place leaves out the other bank it faces and where it was heard of (``roles_places``).
 """
 
 from __future__ import annotations
@@ -70,6 +71,7 @@ from .policy_status_cues import IN_FORCE_EXPLICIT
 from .policy_talk import appeal, discussed
 from .policy_tense import KIND_OF, RULE
 from .roles import shooting_guards
+from .roles_places import own_places
 from .roles_targets import refer_targets
 
 __all__ = ["find_policies", "status_pattern"]
@@ -278,7 +280,7 @@ def find_policies(ctx: ArticleContext) -> list[Policy]:
             for p, (original, d, act) in zip(judged_policies, mentions, strict=True)
         ],
     )
-    return refer_targets(ctx, shooting_guards(ctx, promised_rewards(ctx, merged)))
+    return own_places(ctx, refer_targets(ctx, shooting_guards(ctx, promised_rewards(ctx, merged))))
 
 
 def _build(

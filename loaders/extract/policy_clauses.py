@@ -18,7 +18,9 @@ its own time, though it shares the subject (``other_predicate``); so has a relat
 before the measure's verb (``teenagers who were caught last month are being held``;
 ``relative_apart``) and, for event reports, the finite verb after a participle cue (``North
 Koreans held in Tumen were handed back on 9 October``: the date is the handover's;
-``participle_apart``).
+``participle_apart``), and so has a clause opened by ``before``, ``after`` or ``until`` after
+an event's cue (``held in detention centres before being handed over on 9 October``: the
+date is the handover's; ``subordinate_apart``).
 """
 
 from __future__ import annotations
@@ -156,3 +158,27 @@ def participle_apart(text: str, time: Span, anchor: Span) -> bool:
     if time.begin < anchor.end or not _VERB_CUE.match(text, anchor.begin):
         return False
     return VERB_GROUP.search(text, anchor.end, time.begin) is not None
+
+
+# A clause of its own after a cue: "before being handed over", "after having crossed",
+# "until they were sent back", "after they crossed" (not "until spring", "before the end of
+# October", "after a raid").
+_SUBORDINATE = re.compile(
+    r"\b(?:before|after|until|till|prior\s+to)\s+(?:"
+    r"(?:(?:being|having(?:\s+been)?|getting)\s+)?(?:\w+ly\s+)?"
+    r"(?!(?:morning|evening|spring|nothing|everything|something|during)\b)"
+    r"(?:[a-z]+(?:ed|en|wn|ing)|held|caught|sent|kept|brought|taken|put|set)\b"
+    r"|(?:they|he|she|it|we|the\s+[\w-]+|[\w-]+s)\s+"
+    r"(?:were|was|had|are|is|have|has|[a-z]+ed)\b)",
+    re.IGNORECASE,
+)
+
+
+def subordinate_apart(text: str, time: Span, anchor: Span) -> bool:
+    """Whether a clause opened by ``before``, ``after`` or ``until`` stands between an event's
+    cue and a time expression after it, which then dates that clause (``held in detention
+    centres before being handed over on 9 October``: the handover, not the holding). For
+    event reports only, like ``participle_apart``."""
+    if time.begin < anchor.end:
+        return False
+    return _SUBORDINATE.search(text, anchor.end, time.begin) is not None
