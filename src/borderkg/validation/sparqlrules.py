@@ -20,7 +20,7 @@ from rdflib import Graph
 from rdflib.namespace import SH
 from rdflib.term import Node
 
-from borderkg.validation.sparqltext import blank_out
+from borderkg.validation.sparqltext import UnsupportedQuery, blank_out, closing_brace
 
 _FORBIDDEN = ("MINUS", "SERVICE", "VALUES")
 #: Pre-bound variables a subquery need not return.
@@ -81,7 +81,10 @@ def _missing_from_subqueries(clean: str, required: set[str]) -> set[str]:
         if brace < 0:
             continue
         projection = re.sub(r"\bWHERE\b\s*$", "", clean[match.end() : brace].rstrip(), flags=re.I)
-        group = clean[brace : _closing(clean, brace) + 1]
+        try:
+            group = clean[brace : closing_brace(clean, brace) + 1]
+        except UnsupportedQuery:
+            group = clean[brace:]  # unbalanced: the parser reports it
         for name in required:
             if not _returns(projection, group, name):
                 missing.add(name)
@@ -106,16 +109,3 @@ def _outside_parentheses(text: str) -> str:
             depth = max(0, depth - 1)
         out.append(char if depth == 0 and char != ")" else " ")
     return "".join(out)
-
-
-def _closing(clean: str, brace: int) -> int:
-    """The index of the brace closing the one at ``brace`` (or the end of the text)."""
-    depth = 0
-    for i in range(brace, len(clean)):
-        if clean[i] == "{":
-            depth += 1
-        elif clean[i] == "}":
-            depth -= 1
-            if depth == 0:
-                return i
-    return len(clean) - 1

@@ -128,7 +128,7 @@ def prepare_select(text: str, *, path: str | None, prefixes: dict[str, str]) -> 
     if projection.strip() != "*" and not re.search(r"[?$]this\b", projection):
         text = text[: select.end()] + "?this " + text[select.end() :]
         brace += len("?this ")
-    close = _closing(blank_out(text), brace)
+    close = closing_brace(blank_out(text), brace)
     return SelectQuery(text=text, brace=brace, close=close, prefixes=prefixes)
 
 
@@ -145,7 +145,7 @@ def ask_as_select(text: str) -> str:
     brace = clean.find("{", ask.end())
     if brace < 0:
         raise UnsupportedQuery("no WHERE group")
-    close = _closing(clean, brace)
+    close = closing_brace(clean, brace)
     if clean[close + 1 :].strip():
         raise UnsupportedQuery("text after the ASK query's group")
     group = text[brace : close + 1]
@@ -154,8 +154,9 @@ def ask_as_select(text: str) -> str:
     )
 
 
-def _closing(clean: str, brace: int) -> int:
-    """The index of the brace closing the one at ``brace`` (strings and IRIs blanked)."""
+def closing_brace(clean: str, brace: int) -> int:
+    """The index of the brace closing the one at ``brace`` (strings and IRIs blanked);
+    :class:`UnsupportedQuery` when it is never closed."""
     depth = 0
     for i in range(brace, len(clean)):
         if clean[i] == "{":
