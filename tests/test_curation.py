@@ -32,7 +32,8 @@ ARTICLES = [
     {
         "id": "curation-2",
         "published": "2024-06-10",
-        "body": "State security officers arrested three smugglers in Kapsan County last week.",
+        "body": "State security officers arrested three smugglers in Kapsan County, Ryanggang "
+        "Province, last week.",
     },
     {
         "id": "curation-3",
@@ -98,6 +99,9 @@ def test_registry_rows_have_the_registry_columns_and_what_the_extractor_knew(
         "Kapsan County",
         "3",
     )
+    # where the text placed it ("Kapsan County, Ryanggang Province"); never guessed
+    assert (kapsan["admin_parent"], kapsan["country"]) == ("ryanggang", "north-korea")
+    assert (rows["hwasong-county"]["admin_parent"], rows["hwasong-county"]["country"]) == ("", "")
     assert kapsan["wikidata"] == kapsan["geonames"] == ""  # identifiers are the curator's
     assert "2 article(s)" in kapsan["evidence"]
     with (tmp_path / "legal.csv").open(encoding="utf-8", newline="") as fh:
