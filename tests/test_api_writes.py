@@ -22,6 +22,7 @@ from flask.testing import FlaskClient
 from serverfixture import private_copy
 from storeholder import store_held_elsewhere
 
+from borderkg import snapshots
 from borderkg.api import create_app
 
 TOKEN = "test-token-" + "k" * 24
@@ -498,6 +499,10 @@ def test_writes_over_http_with_sparqlwrapper_and_requests(server: Any) -> None:
     reader.setQuery(f"SELECT ?o WHERE {{ GRAPH <{graph}> {{ <urn:x:a> <urn:x:p> ?o }} }}")
     rows = reader.queryAndConvert()["results"]["bindings"]
     assert [r["o"]["value"] for r in rows] == ["over http"]
+    # The server's log says when its queries move on to the snapshot the write published.
+    published = snapshots.current_info(server.store)
+    assert published is not None
+    assert f"queries now read snapshot {published.name} " in server.log_text()
 
     refused = requests.delete(f"{server.url}{data_url(graph)}", timeout=30)
     assert refused.status_code == 401 and refused.headers["WWW-Authenticate"].startswith("Bearer")

@@ -319,7 +319,15 @@ class WorkerState:
     def current(self) -> ox.Store:
         """The store of the current snapshot (reopened first if a new one was published)."""
         with self.lock:
-            self.reader.refresh()
+            before = self.reader.name
+            if self.reader.refresh() and before is not None and self.reader.name != before:
+                # The server log names the snapshot it started with; say when queries move on.
+                print(
+                    f"borderkg: queries now read snapshot {self.reader.name} "
+                    f"(worker {os.getpid()}, was {before})",
+                    file=sys.stderr,
+                    flush=True,
+                )
             return self.reader.store
 
     def idle(self) -> None:
