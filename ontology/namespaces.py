@@ -117,6 +117,7 @@ class BKG(DefinedNamespace):
     authority: URIRef
     facilitator: URIRef
     reportOf: URIRef
+    nearIncident: URIRef
     timePrecision: URIRef
     timeExpression: URIRef
     dayIndex: URIRef

@@ -127,6 +127,49 @@ def test_undated_reports_are_incidents_of_their_own_and_statements_are_none() ->
     assert all(i.earliest is None and i.precision is None for i in incidents)
 
 
+def near(reports: list[Report]) -> dict[str, list[str]]:
+    """Each incident's near incidents, by the names of their first reports."""
+    short = {i.iri: i.iri.rsplit("/", 1)[-1] for i in cluster(reports)}
+    return {short[i.iri]: [short[n] for n in i.near] for i in cluster(reports)}
+
+
+def test_one_day_in_two_places_told_by_two_articles_is_two_incidents_linked_as_near() -> None:
+    dandong = report("a1#event-1", "2023-10-09", {DANDONG: {LIAONING}})
+    hyesan = report("b1#event-1", "2023-10-09", {HYESAN: set()})
+    assert near([dandong, hyesan]) == {"a1-event-1": ["b1-event-1"], "b1-event-1": ["a1-event-1"]}
+
+
+def test_no_near_link_for_another_day_another_type_or_the_same_article() -> None:
+    base = report("a1#event-1", "2023-10-09", {DANDONG: {LIAONING}})
+    later = report("b1#event-1", "2023-10-20", {HYESAN: set()})
+    arrest = report("c1#event-1", "2023-10-09", {HYESAN: set()}, kind="Arrest")
+    sibling = report("a1#event-2", "2023-10-09", {HYESAN: set()})
+    assert all(not links for links in near([base, later, arrest, sibling]).values())
+
+
+def test_a_vague_report_that_fits_two_incidents_is_near_both() -> None:
+    october = report("a1#event-1", "2023-10-09", {DANDONG: {LIAONING}})
+    april = report("b1#event-1", "2023-04-02", {DANDONG: {LIAONING}})
+    year = report(
+        "c1#event-1", "2023-01-01", {DANDONG: {LIAONING}}, precision="Year", last="2023-12-31"
+    )
+    assert near([october, april, year]) == {
+        "a1-event-1": ["c1-event-1"],
+        "b1-event-1": ["c1-event-1"],
+        "c1-event-1": ["a1-event-1", "b1-event-1"],
+    }
+
+
+def test_an_incident_with_more_near_candidates_than_the_cap_gets_no_near_link() -> None:
+    from borderkg.incidentclusters import MAX_NEAR
+
+    places = [PL + f"town-{k}" for k in range(MAX_NEAR + 2)]
+    crowd = [report(f"a{k}#event-1", "2023-10-09", {p: set()}) for k, p in enumerate(places)]
+    assert all(not links for links in near(crowd).values())
+    few = crowd[: MAX_NEAR + 1]  # each has exactly MAX_NEAR candidates
+    assert all(len(links) == MAX_NEAR for links in near(few).values())
+
+
 _COUNTS = """
 PREFIX bkg: <https://w3id.org/borderkg/ontology#>
 SELECT (COUNT(DISTINCT ?r) AS ?reports) (COUNT(DISTINCT ?i) AS ?incidents) WHERE {
@@ -207,11 +250,15 @@ def test_an_incident_page_lists_its_reports_and_its_turtle_has_the_links(
         path = "/id/incident/dnk-2023-10-1013-event-1"
         page = client.get(path, headers={"Accept": "text/html"})
         assert page.status_code == 200
-        assert "dnk-2023-10-1013#event-1" in page.get_data(as_text=True)
+        html = page.get_data(as_text=True)
+        assert "dnk-2023-10-1013#event-1" in html
+        # The UPR report dated only "in 2023" fits two repatriation waves, so joined neither:
+        # the page points to it as a near incident.
+        assert "/id/incident/example-org-news-2024-01-upr-china-forced-repatriation-event-1" in html
         turtle = client.get(path, headers={"Accept": "text/turtle"})
         assert turtle.status_code == 200
         text = turtle.get_data(as_text=True)
-        assert "Incident" in text and "reportOf" in text
+        assert "Incident" in text and "reportOf" in text and "nearIncident" in text
     finally:
         app.extensions["borderkg"].close()
 

@@ -9,6 +9,13 @@ undated reports, and reports of a measure's start ("since May"), stay incidents 
 one article the extractor has already merged what it reads as one event, so two reports of an
 article are never joined. Statements, condemnations, appeals and price reports are not
 occurrences of the kind counted here and get no incident.
+
+Incidents the rules kept apart although they might be one are linked as *near*: same type,
+overlapping windows and no article in common, but places that do not agree (Tumen and
+Namyang, told by two outlets), or a vague report that fits more than one incident and so
+joined none. A near link is a hint for a reader, not a judgement: it is only made between
+incidents with at most :data:`MAX_NEAR` such candidates each (on a busy day every incident
+would be near every other, and the hint would say nothing).
 """
 
 from __future__ import annotations
@@ -27,6 +34,8 @@ NOT_INCIDENTS = frozenset(
     for t in (EVENTTYPE.Statement, EVENTTYPE.Condemnation, EVENTTYPE.Appeal, EVENTTYPE.PriceReport)
 )
 _TIMEPREC = "https://w3id.org/borderkg/scheme/time-precision/"
+#: Most near incidents an incident may have; one with more gets no near link at all.
+MAX_NEAR = 5
 #: Precisions fine enough to join reports by overlapping windows, finest first.
 FINE = ("Day", "Week", "Month")
 COARSE = ("Season", "Year")
@@ -67,6 +76,8 @@ class Incident:
     precision: str | None  # local name in the time-precision scheme
     places: set[str]
     label: str
+    #: Incidents of the same type it may be one with (see the module's docstring).
+    near: list[str] = field(default_factory=list)
 
 
 @dataclass
@@ -89,6 +100,16 @@ class _Cluster:
         if self.areas and r.areas:
             return bool(self.areas & r.areas)
         return not r.areas  # an unplaced report is placed by the one incident it fits
+
+    def near(self, other: _Cluster) -> bool:
+        """Kept apart only by places: windows overlap, no shared article, areas disjoint."""
+        if self.articles & other.articles or not (self.areas and other.areas):
+            return False
+        if None in (self.earliest, self.latest, other.earliest, other.latest):
+            return False
+        assert self.earliest and self.latest and other.earliest and other.latest
+        overlap = self.earliest <= other.latest and other.earliest <= self.latest
+        return overlap and not self.areas & other.areas
 
     def add(self, r: Report) -> None:
         self.members.append(r)
@@ -121,18 +142,60 @@ def cluster(reports: list[Report]) -> list[Incident]:
                 home.add(r)
         # Vaguer reports join only an incident they cannot mistake for another.
         alone: list[_Cluster] = []
+        ambiguous: list[tuple[_Cluster, list[_Cluster]]] = []
         vague = [r for r in group if not (r.grain in FINE and r.areas)]
         for r in sorted(vague, key=lambda r: (r.grain not in FINE, r.iri)):
             dated = r.grain in FINE + COARSE
             fitting = [c for c in index.overlapping(r) if c.fits(r)] if dated else []
             if len(fitting) == 1:
                 fitting[0].add(r)
-            elif r.grain in FINE:
-                index.add(_Cluster([r], r.earliest, r.latest, set(r.areas)))
+                continue
+            own = _Cluster([r], r.earliest, r.latest, set(r.areas))
+            if r.grain in FINE:
+                index.add(own)
             else:
-                alone.append(_Cluster([r], None, None, set(r.areas)))
-        out += [_incident(event_type, c) for c in (*index.clusters, *alone)]
+                own.earliest = own.latest = None
+                alone.append(own)
+            if fitting:
+                ambiguous.append((own, fitting))
+        clusters = [*index.clusters, *alone]
+        made = {id(c): _incident(event_type, c) for c in clusters}
+        for a, b in _near_pairs(index, ambiguous):
+            made[id(a)].near.append(made[id(b)].iri)
+            made[id(b)].near.append(made[id(a)].iri)
+        for incident in made.values():
+            incident.near.sort()
+        out += made.values()
     return sorted(out, key=lambda i: i.iri)
+
+
+def _near_pairs(
+    index: _Windows, ambiguous: list[tuple[_Cluster, list[_Cluster]]]
+) -> list[tuple[_Cluster, _Cluster]]:
+    """Pairs of one type's clusters to link as near, each with at most MAX_NEAR candidates."""
+    candidates: dict[int, set[int]] = {}
+    by_id: dict[int, _Cluster] = {}
+
+    def pair(a: _Cluster, b: _Cluster) -> None:
+        by_id[id(a)], by_id[id(b)] = a, b
+        candidates.setdefault(id(a), set()).add(id(b))
+        candidates.setdefault(id(b), set()).add(id(a))
+
+    for c in index.clusters:
+        assert c.earliest is not None and c.latest is not None
+        probe = Report("", "", c.earliest, c.latest, None, "")
+        for other in index.overlapping(probe):
+            if other is not c and c.near(other):
+                pair(c, other)
+    for own, fitting in ambiguous:
+        for other in fitting:
+            pair(own, other)
+    return [
+        (by_id[a], by_id[b])
+        for a, near in candidates.items()
+        for b in near
+        if a < b and len(near) <= MAX_NEAR and len(candidates[b]) <= MAX_NEAR
+    ]
 
 
 class _Windows:

@@ -199,6 +199,8 @@ def incident_triples(incidents: Iterable[Incident]) -> list[ox.Triple]:
             )
         for place in sorted(inc.places):
             out.append(ox.Triple(node, ox.NamedNode(str(SEM.hasPlace)), ox.NamedNode(place)))
+        for other in inc.near:
+            out.append(ox.Triple(node, ox.NamedNode(str(BKG.nearIncident)), ox.NamedNode(other)))
         for report in inc.reports:
             out.append(ox.Triple(ox.NamedNode(report), ox.NamedNode(str(BKG.reportOf)), node))
     return out
