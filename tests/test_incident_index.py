@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pyoxigraph as ox
+import pytest
 from serverfixture import private_copy
 
 from borderkg.incidentindex import INDEX_NAME, IncidentIndex
@@ -181,3 +182,17 @@ def test_an_article_changed_without_a_rebuild_is_caught_up_by_its_hash(
     assert report not in {r for _, r, _ in _wave(root)}
     incremental = _incidents(root)
     assert _from_scratch(root) == incremental
+
+
+def test_incidents_made_by_older_clustering_rules_are_all_clustered_again(
+    sample_store: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from borderkg import incidents
+
+    root = private_copy(sample_store, tmp_path)
+    with GraphStore.open(root) as store:
+        assert rebuild_incidents(store) is None  # in step, under today's rules
+        monkeypatch.setattr(incidents, "RULES_VERSION", "a newer one")
+        stats = rebuild_incidents(store)  # no article changed, yet every type is redone
+    assert stats is not None and stats.incidents > 0
+    assert _from_scratch(root) == _incidents(root)

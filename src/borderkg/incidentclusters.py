@@ -34,6 +34,9 @@ NOT_INCIDENTS = frozenset(
     for t in (EVENTTYPE.Statement, EVENTTYPE.Condemnation, EVENTTYPE.Appeal, EVENTTYPE.PriceReport)
 )
 _TIMEPREC = "https://w3id.org/borderkg/scheme/time-precision/"
+#: Changed with the rules (or the triples made from them): a store's incidents made by
+#: other rules are clustered again in full at the next rebuild.
+RULES_VERSION = "2"
 #: Most near incidents an incident may have; one with more gets no near link at all.
 MAX_NEAR = 5
 #: Precisions fine enough to join reports by overlapping windows, finest first.

@@ -19,7 +19,7 @@ from dataclasses import dataclass
 
 import pyoxigraph as ox
 
-from borderkg.incidentclusters import Incident, Report, cluster
+from borderkg.incidentclusters import RULES_VERSION, Incident, Report, cluster
 from borderkg.incidentindex import IncidentIndex, Written
 from borderkg.ontology.namespaces import BKG, INCIDENTS_GRAPH, SEM, TIMEPREC
 from borderkg.searchsource import digest
@@ -68,9 +68,13 @@ def rebuild_incidents(store: GraphStore, changed: Iterable[str] = ()) -> Inciden
         if held and not store.has_graph(graph):
             held = None  # the graph was removed behind the index's back
         areas = _areas(store, index.places())
-        # A vocabulary that moved a place may join or split incidents of any type.
+        # A vocabulary that moved a place may join or split incidents of any type, and so
+        # may new clustering rules: both make every type clustered again.
         areas_moved = index.areas_changed(
-            digest(f"{p}\t{a}" for p in sorted(areas) for a in sorted(areas[p]))
+            digest(
+                [f"rules\t{RULES_VERSION}"]
+                + [f"{p}\t{a}" for p in sorted(areas) for a in sorted(areas[p])]
+            )
         )
         types: set[str] | None = None if held is None or areas_moved else moved
         if types is not None and not types:
