@@ -53,6 +53,7 @@ from .attribution_lexicon import (
 from .attribution_phrases import NounPhrase, PhraseFinder
 from .attribution_sources import SourceBook
 from .cues import SentenceWords
+from .defectors import DEPARTING, departures, description
 from .model import AnonymousSource, Entity, Mention, Quotation, Span
 from .quotes import find_quotations
 
@@ -109,6 +110,8 @@ class Attributor:
             nps: list[NounPhrase] = []
             if self.words.has(index, ROLE_TRIGGERS):
                 nps = self._phrases.noun_phrases(folded, sent)
+            if self.words.has(index, DEPARTING):
+                nps = _with_defectors(nps, folded, text, sent)
             for np in nps:
                 # Only "source" itself names a source wherever it stands; "informant",
                 # "contact" and the like are sources when they speak.
@@ -226,10 +229,13 @@ class Attributor:
         best_np: NounPhrase | None = None
         for np in nps:
             gap = text[np.span.end : pos] if np.span.end <= pos else ""
+            # a defector's clause may go on before the verb ("A woman who left North Korea
+            # last year and now lives in Seoul said"): the relative clause from the head
+            rel = text[np.head.end : pos] if np.head and np.span.end <= pos else gap
             if (
                 np.span.end <= pos
                 and np.span.end > best_end
-                and (GAP.match(gap) or RELATIVE_GAP.match(gap))
+                and (GAP.match(gap) or RELATIVE_GAP.match(rel))
                 and _np_is_speaker(np)
             ):
                 best_end, best_np, best = np.span.end, np, None
@@ -272,11 +278,8 @@ class Attributor:
     ) -> tuple[str, int] | None:
         """The speaker named right after ``pos`` ("according to X", "…,” said X")."""
         for np in nps:
-            if (
-                np.span.begin >= pos
-                and AFTER_GAP.match(text[pos : np.span.begin])
-                and _np_is_speaker(np)
-            ):
+            begin = min(np.span.begin, np.head.begin) if np.head else np.span.begin
+            if np.span.begin >= pos and AFTER_GAP.match(text[pos:begin]) and _np_is_speaker(np):
                 return self._np_speaker(np), np.span.begin
         for m in self._sentence_mentions(sent):
             if (
@@ -299,6 +302,25 @@ class Attributor:
         if np.affiliation_org and np.role in ("spokesperson", "spokesman", "spokeswoman"):
             return np.affiliation_org
         return self._book.node(np)
+
+
+def _with_defectors(nps: list[NounPhrase], folded: str, text: str, sent: Span) -> list[NounPhrase]:
+    """The sentence's phrases with the people it says left North Korea (``defectors``): a
+    phrase already read for its role ("a trader who fled the North") is marked a defector's,
+    any other person becomes a phrase of its own, with role defector."""
+    out = list(nps)
+    for found in departures(folded, sent):
+        known = next((np for np in out if np.span.overlaps(found.head)), None)
+        if known is not None:  # its description takes in the clause
+            known.departed = True
+            known.head = known.head or known.span
+            known.span = Span(known.span.begin, max(known.span.end, found.clause.end))
+            continue
+        np = NounPhrase(found.span, "a", "defector", "", head=found.head)
+        np.label = description(text, found)
+        np.role_at = (found.head.begin, found.head.end)
+        out.append(np)
+    return sorted(out, key=lambda np: np.span.begin)
 
 
 def _np_is_speaker(np: NounPhrase) -> bool:

@@ -92,6 +92,11 @@ class NounPhrase:
     doing: str | None = None  # what a relative clause says it does ("works with brokers")
     role_at: tuple[int, int] = (0, 0)  # where the role noun begins and ends
     plural: bool = False  # "sources in Dandong": a group, of which "a source" may be one
+    # a person said to have left North Korea (``defectors``): the words naming them
+    # ("A woman", "Kim"), the description the source gets, and that it is a defector
+    head: Span | None = None
+    label: str | None = None
+    departed: bool = False
 
 
 def singular(role: str) -> str:

@@ -7,7 +7,8 @@ introduce one. A definite phrase ("the source", "the trader", "the source in Chi
 refers back to the source last mentioned that it fits: "the source" to the last *source*
 ("a Daily NK source in China"), not to a group or officials named since, which the text
 never calls "the source". The source's own role or affiliation, never the outlet, is its
-bkg:claimedAffiliation; its place decides its source type (ontology/schemes.ttl).
+bkg:claimedAffiliation; its place decides its source type (ontology/schemes.ttl), then its role: a person said to
+have left North Korea is a Defector.
 """
 
 from __future__ import annotations
@@ -82,7 +83,7 @@ class SourceBook:
             return self._node(match.local)
         source = AnonymousSource(
             local=f"source-{len(self.sources) + 1}",
-            description=self._text[np.span.begin : np.span.end],
+            description=np.label or self._text[np.span.begin : np.span.end],
             role=np.role,
             source_type=self.source_type(np),
             evidence=[np.span],
@@ -121,7 +122,7 @@ class SourceBook:
             if np.country == self._countries.get("china"):
                 return str(SOURCETYPE.SourceInChina)
             return str(SOURCETYPE.SourceElsewhere)
-        if np.role == "defector":
+        if np.role == "defector" or np.departed:
             return str(SOURCETYPE.Defector)
         if np.role in GROUP_ROLES and re.search(r"rights|ngo|aid|humanitarian", np.mods, re.I):
             return str(SOURCETYPE.NGOReport)
@@ -151,4 +152,4 @@ def _key(np: NounPhrase, affiliation: str | None) -> tuple[str, ...]:
     """How a phrase describes its source, for telling a repeated description from a new
     source: role, modifiers (demonyms included), place and affiliation."""
     mods = re.sub(r"\s+", " ", _ORDINALS.sub("", np.mods)).strip().lower()
-    return (np.role, mods, np.location or "", affiliation or "")
+    return (np.role, mods, np.location or "", affiliation or "", np.label or "")

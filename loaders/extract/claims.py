@@ -2,7 +2,8 @@
 
 A sentence becomes a claim when it has a reporting verb, a hedge (``reportedly``,
 ``rumours``) or invokes a legal instrument against something (``violates Article 33``,
-``bound by the principle of non-refoulement``). It is attributed to the sentence's speaker;
+``bound by the principle of non-refoulement``, a provision cited as protecting a right:
+``Article 12 … protects the right of everyone to leave``). It is attributed to the sentence's speaker;
 a sentence without one inside a quotation is the quotation's speaker's, and one in the
 paragraph of the last speaker is that speaker's (reporting in this genre keeps quoting one
 source through a paragraph); any other is the narrator's, the outlet's own (a paragraph
@@ -58,7 +59,11 @@ _INVOKES = word_regex(
     r"non-refoulement|refoulement|protection (?:under|of)|rights under|in defiance of|"
     r"disregard\w*|flout\w*|fails? to (?:comply|respect|honou?r)|failed to (?:comply|respect|"
     r"honou?r)|party to|signatory|requires?|required|in line with|in accordance with|"
-    rf"invok(?:e|es|ed|ing)|refer(?:s|red|ring)? {_TO}|appeal(?:s|ed|ing)? to)\b",
+    rf"invok(?:e|es|ed|ing)|refer(?:s|red|ring)? {_TO}|appeal(?:s|ed|ing)? to|"
+    # a provision cited as protecting a right ("Article 12 … protects the right of everyone
+    # to leave any country", "the right to leave, guaranteed by Article 12")
+    r"(?:protect|guarantee|safeguard|enshrine)(?:s|d|ed|ing)? (?:the |a |their |everyone's )?"
+    r"rights?|(?:guaranteed|protected|enshrined|safeguarded) (?:by|in|under))\b",
 )
 _BLANK_LINE = re.compile(r"\n[ \t]*\n")
 _REPATRIATION = {str(MEASURE.ForcedRepatriation), str(EVENTTYPE.ForcedRepatriation)}

@@ -10,7 +10,9 @@ lexicon (``events_goods``, which also pairs each price with its goods), prices f
 monetary quantities, counts from the sentence's quantities but for durations, frequencies and
 the witnesses who tell of it (``events_counts``). A time inside a noun cue's own phrase dates
 it (``condemned the forced return of 200 people on May 9``), else the nearest time of its
-clause. Statements, condemnations and appeals need a named speaker. Reports of
+clause. A person said to have left North Korea ("a woman who left North Korea last
+autumn", ``defectors``) reports a Defection. Statements, condemnations and appeals need a
+named speaker. Reports of
 the same type in one article are one report when they can be one occurrence
 (``events_occurrences``).
 """
@@ -24,6 +26,7 @@ from borderkg.ontology.namespaces import EVENTTYPE
 from . import events_kinds, events_occurrences
 from .context import ArticleContext
 from .cues import TriggerIndex, Triggers, triggers, word_regex
+from .defectors import DEPARTING, departures
 from .events_counts import not_its_count
 from .events_framing import takes_a_thing, unreported
 from .events_goods import goods_of
@@ -187,7 +190,7 @@ _GOODS_EVENTS = {str(EVENTTYPE.Smuggling), str(EVENTTYPE.FormalTrade), str(EVENT
 _PRICE_REPORT, _REMITTANCE = str(EVENTTYPE.PriceReport), str(EVENTTYPE.Remittance)
 _TRADE, _SMUGGLING = str(EVENTTYPE.FormalTrade), str(EVENTTYPE.Smuggling)
 _STATEMENT, _CONDEMNATION = str(EVENTTYPE.Statement), str(EVENTTYPE.Condemnation)
-_REPATRIATION = str(EVENTTYPE.ForcedRepatriation)
+_REPATRIATION, _DEFECTION = str(EVENTTYPE.ForcedRepatriation), str(EVENTTYPE.Defection)
 _AFFECTED_EVENTS = {
     str(EVENTTYPE.ForcedRepatriation),
     str(EVENTTYPE.Arrest),
@@ -234,7 +237,35 @@ def find_events(
                 taken.append(span)
                 seen.update([] if embedded else [event_type])
                 raw.append(event)
+        if ctx.words.has(index, DEPARTING):
+            raw += _departures(ctx, index, taken, speakers, quantities)
     return _merge(events_occurrences.separate(ctx, raw, quantities), quantities, ctx)
+
+
+def _departures(
+    ctx: ArticleContext,
+    index: int,
+    taken: list[Span],
+    speakers: dict[int, str],
+    quantities: dict[str, Quantity],
+) -> list[EventReport]:
+    """The Defections of the people a sentence says left North Korea ("a woman who left
+    North Korea last autumn"), where no cue has reported them already."""
+    sent = ctx.sentences[index]
+    chunk = ctx.folded[sent.begin : sent.end]
+    out: list[EventReport] = []
+    for found in departures(ctx.folded, sent):
+        span = found.departure
+        before = chunk[: span.begin - sent.begin]
+        if any(span.overlaps(t) for t in taken) or not _reported(
+            ctx, index, span, before, _DEFECTION
+        ):
+            continue
+        event = _build(ctx, index, _DEFECTION, span, chunk, speakers, quantities)
+        if event is not None:
+            taken.append(span)
+            out.append(event)
+    return out
 
 
 def _kind(cue_type: str, chunk: str, m: re.Match[str]) -> str:

@@ -7,8 +7,9 @@ An event report says that something happened. A cue word does not, when it names
 - the condition of a rule (``anyone caught helping smugglers``, ``anyone who knew about a
   defection``, ``citizens caught smuggling goods will have them confiscated``, ``smuggling
   of pine nuts remained banned``);
-- a generic rule told in the present passive (``smuggling is strictly punished``, ``those
-  who are sent back face torture``);
+- a generic rule told in the present passive, also by participles coordinated under one
+  auxiliary (``smuggling is strictly punished``, ``those who are sent back face torture``,
+  ``returnees are routinely beaten and sent to prison camps``);
 - what is planned, ordered, expected or needed (``expected to receive sentences``, ``the
   equipment was needed to stop smuggling``);
 - the target of a measure (``campaign against smuggling``, ``ban on seafood exports``,
@@ -84,8 +85,15 @@ _GENERIC_WHO = re.compile(
     r"caught|found|seen|held|sent|shot)\b))[^.;,:]{0,60}$",
     _I,
 )
-# "is strictly punished", "are arrested by the Chinese police", "who are sent back".
-_PRESENT_PASSIVE = re.compile(rf"\b(?:is|are|am)\s+{_ADV}{{0,2}}$", _I)
+# Participles coordinated under one auxiliary: "are routinely beaten and (sent to …)".
+_COORDINATED = (
+    r"(?:(?:[a-z]+ed|beaten|sent|held|taken|shot|caught|put|hung|hanged|given|thrown|"
+    rf"driven|brought)(?:\s+(?:back|away|home|over))?(?:\s*,\s*(?:and\s+|or\s+)?|"
+    rf"\s+(?:and|or)\s+){_ADV}{{0,2}})"
+)
+# "is strictly punished", "are arrested by the Chinese police", "who are sent back", "are
+# routinely beaten and imprisoned" (the second participle of one present passive).
+_PRESENT_PASSIVE = re.compile(rf"\b(?:is|are|am)\s+{_ADV}{{0,2}}{_COORDINATED}{{0,3}}$", _I)
 _NUMBER = (
     r"(?:\d[\d,]*|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozens?|several|"
     r"hundreds?)"
@@ -94,7 +102,7 @@ _NUMBER = (
 _PARTICULAR_BE = re.compile(
     r"(?:^|[,;:\"]\s*|\b(?:and|but|while|where|when)\s+)(?:(?:the|these|this|both)\s+"
     rf"(?:[\w'-]+\s+){{0,2}}?[\w'-]+|{_NUMBER}\s+(?:[\w'-]+\s+){{0,2}}?[\w'-]+|they|he|she|"
-    rf"we|i)\s+(?:is|are|am)\s+{_ADV}{{0,2}}$",
+    rf"we|i)\s+(?:is|are|am)\s+{_ADV}{{0,2}}{_COORDINATED}{{0,3}}$",
     _I,
 )
 # "two young men caught with dramas will be tried": particular people, not a condition.
@@ -248,9 +256,12 @@ def generic_kind(ctx: ArticleContext, sent: int, span: Span) -> bool:
     return bool(_ARGUED_PRESENT.match(ctx.folded, span.end, ctx.sentences[sent].end))
 
 
-# "are sent to a labour camp": a present passive, a rule unless said of particular people.
+# "are sent to a labour camp", "are routinely beaten and sent to prison camps": a present
+# passive, a rule unless said of particular people.
 _SENT_TO = re.compile(
-    rf"(?P<be>\b(?:is|are|am)\s+{_ADV}{{0,2}})sent\s+(?:to|into)\s+(?:an?\s+|the\s+)?$", _I
+    rf"(?P<be>\b(?:is|are|am)\s+{_ADV}{{0,2}}){_COORDINATED}{{0,3}}sent\s+(?:to|into)\s+"
+    r"(?:an?\s+|the\s+)?$",
+    _I,
 )
 
 
