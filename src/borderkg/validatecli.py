@@ -20,9 +20,9 @@ from rdflib import Graph, URIRef
 from rdflib.namespace import SH
 
 from borderkg.reportfmt import FORMATS, render, verdict
-from borderkg.reportmodel import Outcome, default_compactor, shape_catalog
+from borderkg.reportmodel import Outcome, ShapeInfo, default_compactor, shape_catalog
 from borderkg.sourcelines import SourceIndex
-from borderkg.validation import ValidationReport, ValidationResult
+from borderkg.validation import ValidationReport, ValidationResult, knownterms
 from borderkg.validation.advice import advise
 from borderkg.validation_inputs import Collected, InputError, InputFile, collect, read_shapes
 
@@ -72,7 +72,13 @@ class _Locator:
                 return replace(result, file=file, line=int(line))
             return replace(result, file=source.source)
         index = self._index(source)
-        line = index.line_of(node) if index is not None else None
+        if index is None:
+            return replace(result, file=source.source, line=None)
+        # A result on one of the node's own statements points at that statement's line.
+        own = node in collected.subject_of
+        line = (
+            index.line_of_statement(node, result.path, result.value) if own else index.line_of(node)
+        )
         return replace(result, file=source.source, line=line)
 
 
@@ -167,6 +173,14 @@ def run(
     shapes, errors = read_shapes(shapes_files)
     compact = default_compactor(shapes)
     catalog = shape_catalog(shapes, compact)
+    if store_dir is None:
+        catalog[knownterms.SHAPE] = ShapeInfo(
+            key=knownterms.SHAPE,
+            id=compact.iri(knownterms.SHAPE).strip("<>"),
+            name=knownterms.SHAPE_NAME,
+            description=knownterms.SHAPE_DESCRIPTION,
+            severity="Violation",
+        )
     outcome = Outcome(report=None, exit_code=2, fail_on=fail_on, shapes=catalog, compact=compact)
     if store_dir is not None:
         if errors:
@@ -195,6 +209,7 @@ def run(
     report, outcome.errors = _run_engine(collected.store, shapes, engine, focus, shapes_files)
     if report is None:
         return outcome
+    report.results += knownterms.unknown_terms(collected.store, shapes, outcome.compact.iri)
     locator = _Locator(collected)
     report.results = [locator.locate(result) for result in report.results]
     advise(report, collected.store)
