@@ -7,7 +7,8 @@ A sentence with an event cue that is neither negated nor hypothetical (``could f
 Condemnation (``events_kinds``); questioning is Detention. Roles come from the sentence
 (authorities, affected or acting groups, brokers as facilitators), goods from a small
 lexicon (``events_goods``, which also pairs each price with its goods), prices from
-monetary quantities, counts from the sentence's quantities but for durations, frequencies and
+monetary quantities (not the sum a transfer carries) and commissions' shares of a transfer,
+one price report per time they are dated by (``events_prices``), counts from the sentence's quantities but for durations, frequencies and
 the witnesses who tell of it (``events_counts``). A time inside a noun cue's own phrase dates
 it (``condemned the forced return of 200 people on May 9``), else the nearest time of its
 clause. A person said to have left North Korea ("a woman who left North Korea last
@@ -21,7 +22,7 @@ from __future__ import annotations
 
 import re
 
-from borderkg.ontology.namespaces import EVENTTYPE
+from borderkg.ontology.namespaces import EVENTTYPE, GOODS
 
 from . import events_kinds, events_occurrences
 from .context import ArticleContext
@@ -29,8 +30,9 @@ from .cues import TriggerIndex, Triggers, triggers, word_regex
 from .defectors import DEPARTING, departures
 from .events_counts import not_its_count
 from .events_framing import takes_a_thing, unreported
-from .events_goods import goods_of
+from .events_goods import SERVICE_PRICES, goods_of
 from .events_kinds import CALLED_A_BREACH, SMUGGLING_CUE, SMUGGLING_TRIGGERS, accuses, illicit
+from .events_prices import is_commission, is_sum_sent, split_by_time
 from .model import EventReport, Quantity, Span
 
 _I = re.IGNORECASE
@@ -151,10 +153,12 @@ EVENT_CUES: list[tuple[str, re.Pattern[str], Triggers]] = [
         str(EVENTTYPE.PriceReport),
         _re(
             r"\b(?:prices?|costs?|sells? for|sold for|selling for|per kilogram|per kg|exchange "
-            r"rates?|fees?|charge[sd]?|demand(?:s|ed)?)\b"
+            r"rates?|fees?|charge[sd]?|demand(?:s|ed)?|paid|pays?|paying|commissions?|"
+            r"(?:take|takes|took|taking|keep|keeps|kept|keeping|ask(?:s|ed)?\s+for)(?=\s+(?:[\w-]+\s+){0,3}?\d"
+            r"[\d.,]*\s*(?:percent|per cent|%)))\b"
         ),
         triggers(
-            "price prices cost costs sells sold selling kilogram kg exchange fee fees charge charges charged demand demands demanded"
+            "price prices cost costs sells sold selling kilogram kg exchange fee fees charge charges charged demand demands demanded paid pay pays paying commission commissions take takes took taking keep keeps kept keeping ask asks asked"
         ),
     ),
     (
@@ -189,6 +193,7 @@ _GOODS_EVENTS = {str(EVENTTYPE.Smuggling), str(EVENTTYPE.FormalTrade), str(EVENT
 # Concept IRIs compared per event, as strings once (a namespace attribute is built anew each time).
 _PRICE_REPORT, _REMITTANCE = str(EVENTTYPE.PriceReport), str(EVENTTYPE.Remittance)
 _TRADE, _SMUGGLING = str(EVENTTYPE.FormalTrade), str(EVENTTYPE.Smuggling)
+_COMMISSION = str(GOODS.RemittanceCommission)
 _STATEMENT, _CONDEMNATION = str(EVENTTYPE.Statement), str(EVENTTYPE.Condemnation)
 _REPATRIATION, _DEFECTION = str(EVENTTYPE.ForcedRepatriation), str(EVENTTYPE.Defection)
 _AFFECTED_EVENTS = {
@@ -236,7 +241,10 @@ def find_events(
                     continue
                 taken.append(span)
                 seen.update([] if embedded else [event_type])
-                raw.append(event)
+                if event_type == _PRICE_REPORT:
+                    raw += split_by_time(ctx, event, quantities)
+                else:
+                    raw.append(event)
         if ctx.words.has(index, DEPARTING):
             raw += _departures(ctx, index, taken, speakers, quantities)
     return _merge(events_occurrences.separate(ctx, raw, quantities), quantities, ctx)
@@ -311,10 +319,14 @@ def _build(
 ) -> EventReport | None:
     qty = [q for q in ctx.quantities_in(sent) if not not_its_count(ctx, event_type, quantities[q])]
     money = [q for q in qty if quantities[q].currency]
+    shares: list[str] = []
     if event_type == _PRICE_REPORT:
-        if not money:
+        # prices are money, but for the sum a transfer carries, and commissions' shares
+        shares = [q for q in qty if is_commission(ctx, sent, quantities[q])]
+        money = [q for q in money if not is_sum_sent(ctx, sent, quantities[q])]
+        qty = [q for q in qty if q in money or q in shares]
+        if not qty:
             return None
-        qty = money
     else:
         qty = [q for q in qty if not quantities[q].currency] or (
             money if event_type == _REMITTANCE else []
@@ -343,6 +355,10 @@ def _build(
     event.quantities = qty
     if event_type in _GOODS_EVENTS:
         event.goods = goods_of(ctx, sent, span)
+        if event_type != _PRICE_REPORT:  # a fee or commission is a price, never goods carried
+            event.goods = [g for g in event.goods if g not in SERVICE_PRICES]
+        if shares and _COMMISSION not in event.goods:
+            event.goods.append(_COMMISSION)
         if event_type == _PRICE_REPORT and not event.goods:
             return None
     return event

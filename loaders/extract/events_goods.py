@@ -4,7 +4,11 @@ A price report names goods and prices; ``price_of`` pairs each monetary amount w
 goods it prices: the goods named right after it (``5,000 won for a kilogram of rice``,
 ``… per kilogram of corn``), else the goods named nearest before it in its chunk of the
 sentence (``Rice sold for 5,000 won … | and corn for 3,000 won``; ``a broker's fee of 8,000
-yuan``; chunks as ``quantity_links`` cuts them). A price given for a list of goods (``rice
+yuan``; chunks as ``quantity_links`` cuts them, but for an "and" before a phrase of
+direction: ``the broker fee for taking a person across the river and on to a safe house …
+has climbed to 70,000 yuan``). Paying a broker, smuggler or guide an amount (``paid a
+broker 50,000 yuan``, ``paid 50,000 yuan to a smuggler``) is a broker fee, and a fee or
+commission is never the goods of a trade or smuggling event. A price given for a list of goods (``rice
 and corn sold for …``), an exchange rate whose unit names the currency it prices
 (``1,200 won to the yuan``: ``per CNY``) and an amount with no goods in its chunk get none:
 the pairing is never guessed.
@@ -22,16 +26,25 @@ from borderkg.ontology.namespaces import EVENTTYPE, GOODS
 
 from .context import ArticleContext
 from .cues import TriggerIndex, Triggers, triggers, word_regex
+from .events_prices import is_commission
 from .model import EventReport, Quantity, Span
 from .quantity_links import boundaries, same_chunk, sentence_of
 
 _PRICE_REPORT = str(EVENTTYPE.PriceReport)
 _FOREIGN_CURRENCY = str(GOODS.ForeignCurrency)
+#: Prices of a service, not goods that are traded or carried.
+SERVICE_PRICES = frozenset([str(GOODS.BrokerFee), str(GOODS.RemittanceCommission)])
 
 
 def _re(pattern: str) -> re.Pattern[str]:
     return word_regex(pattern)
 
+
+# Paying a go-between for taking people across is a broker fee (the scheme's BrokerFee:
+# "the price brokers charge for a service across the border").
+_PAID = r"(?:paid|pay|pays|paying)"
+_WHOSE = r"(?:a|an|the|her|his|their|my|one)"
+_GO_BETWEEN = r"(?:brokers?|smugglers?|guides?|middlem[ae]n)"
 
 GOODS_CUES: list[tuple[str, re.Pattern[str], Triggers]] = [
     (str(GOODS.PineNuts), _re(r"\bpine ?nuts?\b"), triggers("pine pinenut pinenuts")),
@@ -104,8 +117,23 @@ GOODS_CUES: list[tuple[str, re.Pattern[str], Triggers]] = [
     ),
     (
         str(GOODS.BrokerFee),
-        _re(r"\b(?:broker(?:'s|age)? fees?|brokers?\b[^.;]{0,40}\b(?:charge|demand)\w*)\b"),
-        triggers("broker brokers brokerage"),
+        _re(
+            r"\b(?:broker(?:'s|age)? fees?|brokers?\b[^.;]{0,40}\b(?:charge|demand)\w*|"
+            rf"{_PAID}\s+(?:{_WHOSE}\s+)?{_GO_BETWEEN}|"
+            rf"{_PAID}\s+[^.;]{{1,40}}?\bto\s+(?:{_WHOSE}\s+)?(?P<at>{_GO_BETWEEN}))\b"
+        ),
+        triggers("broker brokers brokerage smuggler smugglers guide guides middleman middlemen"),
+    ),
+    (
+        # a fee for a go-between's service (the scheme: "arranging an escape, a phone call
+        # … release from detention"): "a fee of 300 yuan for arranging a phone call"
+        str(GOODS.BrokerFee),
+        _re(
+            r"\bfees?\b[^.;]{0,40}?\bfor\s+(?P<at>(?:arranging|making|setting up)\s+"
+            r"(?:(?:a|an|the|their)\s+)?(?:[a-z-]+\s+)?(?:(?:tele)?phone calls?|escapes?|"
+            r"releases?))\b"
+        ),
+        triggers("fee fees"),
     ),
     (
         str(GOODS.RemittanceCommission),
@@ -119,7 +147,7 @@ _GOODS_INDEX = TriggerIndex([t for _, _, t in GOODS_CUES])
 def goods_named(ctx: ArticleContext, sent: int, chunk: str) -> list[str]:
     """The goods a sentence names (``chunk``: its text), in the order of ``GOODS_CUES``."""
     fired = _GOODS_INDEX.fired(ctx.words, sent)
-    return [GOODS_CUES[i][0] for i in fired if GOODS_CUES[i][1].search(chunk)]
+    return list(dict.fromkeys(GOODS_CUES[i][0] for i in fired if GOODS_CUES[i][1].search(chunk)))
 
 
 # Words that open a clause of its own between an event's cue and goods: a condition, a
@@ -156,7 +184,12 @@ def goods_mentions(ctx: ArticleContext, sent: int) -> list[tuple[Span, str]]:
     """Where a sentence names goods, with the goods concept, in text order."""
     s = ctx.sentences[sent]
     found = [
-        (Span(m.start(), m.end()), GOODS_CUES[i][0])
+        (
+            Span(m.start("at"), m.end("at"))
+            if m.re.groupindex.get("at") and m.group("at")
+            else Span(m.start(), m.end()),
+            GOODS_CUES[i][0],
+        )
         for i in _GOODS_INDEX.fired(ctx.words, sent)
         for m in GOODS_CUES[i][1].finditer(ctx.folded, s.begin, s.end)
     ]
@@ -172,13 +205,27 @@ _UNITS = (
     r"tons?|tonnes?|litres?|liters?|pieces?|units?|jin"
 )
 _LEADS_TO_GOODS = re.compile(
-    rf"\s+(?:(?:for|per|on)\s+(?:(?:a|an|one|each|every|the)\s+)?(?:(?:{_UNITS})\s+of\s+)?"
+    rf"\s+(?:(?:for|per|on|to)\s+(?:(?:a|an|one|each|every|the|her|his|their)\s+)?"
+    rf"(?:(?:{_UNITS})\s+of\s+)?"
     r"|of\s+)",
     re.IGNORECASE,
 )
 _FILLER = re.compile(r"(?:(?!(?:and|or|but|in|at|to|from|than|with)\b)[a-z'-]+\s+){0,2}", re.I)
 # Goods named as a list ("rice and corn", "rice, corn"): a price after it is for none alone.
 _LIST_JOIN = re.compile(r"\s*(?:,\s*)?(?:(?:and|or)\s+)?", re.IGNORECASE)
+
+
+# "and" that joins two phrases of direction ("across the river and on to a safe house"),
+# not two clauses: it does not part goods from the price their clause gives.
+_PHRASE_AFTER_AND = re.compile(
+    r"\s+(?:on\s+|then\s+)?(?:into|onto|through|across|via|over|to\s+(?:the|a|an|[A-Z]))\b"
+)
+
+
+def _joins_phrases(ctx: ArticleContext, cut: Span) -> bool:
+    """Whether a chunk boundary is an "and" before a phrase of direction."""
+    word = ctx.folded[cut.begin : cut.end].strip(" ,").lower()
+    return word == "and" and _PHRASE_AFTER_AND.match(ctx.folded, cut.end) is not None
 
 
 def price_of(ctx: ArticleContext, sent: int, amount: Quantity) -> str | None:
@@ -200,7 +247,7 @@ def price_of(ctx: ArticleContext, sent: int, amount: Quantity) -> str | None:
     before = [(s, g) for s, g in named if s.end <= span.begin]
     if not before:
         return None
-    cuts = boundaries(ctx, sent, [s for s, _ in named])
+    cuts = [c for c in boundaries(ctx, sent, [s for s, _ in named]) if not _joins_phrases(ctx, c)]
     nearest, goods = before[-1]
     if goods == _FOREIGN_CURRENCY or not same_chunk(cuts, nearest, span):
         return None  # an exchange rate prices a currency, not goods
@@ -220,5 +267,8 @@ def pair_prices(
             continue
         for name in event.quantities:
             amount = quantities[name]
+            sent = sentence_of(ctx, amount.span.begin)
             if amount.currency:
-                amount.price_of = price_of(ctx, sentence_of(ctx, amount.span.begin), amount)
+                amount.price_of = price_of(ctx, sent, amount)
+            elif is_commission(ctx, sent, amount):
+                amount.price_of = str(GOODS.RemittanceCommission)

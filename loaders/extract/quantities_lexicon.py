@@ -163,7 +163,12 @@ UNIT = re.compile(
     r"tons?|tonnes?|grams?|percent|per cent|%|hours?|days?|weeks?|months?|years?)(?!\w)",
     _I,
 )
-PER = re.compile(r"\s+(?P<per>per\s+[a-z]+|a\s+(?:kilogram|kilo|kg|month|year|person|head))\b", _I)
+#: What a price is for: "per kilogram", "a month" (not "a month ago": that dates it).
+PER = re.compile(
+    r"\s+(?P<per>per\s+[a-z]+|a\s+(?:kilogram|kilo|kg|month|year|person|head))\b"
+    r"(?!\s+(?:ago|earlier|before|later|back)\b)",
+    _I,
+)
 #: The currency a rate is quoted against: "1,200 won to the yuan", "8,000 won per dollar".
 RATE_BASE = re.compile(
     r"\s+(?:per\s+(?:one\s+|1\s+)?|(?:to|against|for)\s+(?:the|one|1|each|every|a)\s+|a\s+)"
