@@ -91,3 +91,25 @@ def test_terms_the_ontology_declares_give_no_result_and_junit_lists_the_check(
     name = "bkgsh:KnownTermsShape (Known terms)"
     assert name in cases
     assert cases[name].find("failure") is None
+
+
+def test_a_misspelt_place_gets_the_closest_described_place_and_a_far_one_none(
+    tmp_path: Path,
+) -> None:
+    data = tmp_path / "places.ttl"
+    data.write_text(
+        HEAD
+        + "@prefix place: <https://w3id.org/borderkg/id/place/> .\n"
+        + "ex:p1 sem:hasPlace place:hyesn .\nex:p2 sem:hasPlace place:zzqqxx .\n"
+        + "ex:p1 a bkg:Policy .\nex:p2 a bkg:Policy .\n",
+        encoding="utf-8",
+    )
+    result = CliRunner().invoke(main, ["validate", "--format", "json", str(data)])
+    by_value = {
+        r["value"]: r["message"]
+        for r in json.loads(result.stdout)["results"]
+        if r["path"] == f"<{SEM}hasPlace>"
+    }
+    place = "https://w3id.org/borderkg/id/place/"
+    assert by_value[f"<{place}hyesn>"].endswith(f"Did you mean {place}hyesan?")
+    assert "Did you mean" not in by_value[f"<{place}zzqqxx>"]

@@ -9,6 +9,7 @@ syntax error, a locked store) — the convention of pyshacl's command line.
 
 from __future__ import annotations
 
+import logging
 import sys
 from collections.abc import Iterable, Sequence
 from dataclasses import replace
@@ -246,14 +247,22 @@ def run_command(
 ) -> int:
     """What the ``validate`` command does: run, print or write each report, return the exit code."""
     extras = parse_extra_reports(extra_reports)
-    outcome = run(
-        paths,
-        store_dir=store_dir,
-        shapes_files=shapes_files,
-        engine=engine,
-        fail_on=fail_on,
-        input_format=input_format,
-    )
+    # rdflib logs a traceback for every ill-formed typed literal it meets ("20/03/2024"^^
+    # xsd:date); the shapes report each such value, and a CI log must not look like a crash.
+    literals = logging.getLogger("rdflib.term")
+    level = literals.level
+    literals.setLevel(logging.ERROR)
+    try:
+        outcome = run(
+            paths,
+            store_dir=store_dir,
+            shapes_files=shapes_files,
+            engine=engine,
+            fail_on=fail_on,
+            input_format=input_format,
+        )
+    finally:
+        literals.setLevel(level)
     for warning in outcome.warnings:
         click.echo(f"warning: {warning}", err=True)
     for extra_fmt, target in extras:

@@ -95,7 +95,34 @@ def _syntax_error(
             position = None
         if position is not None:
             line, column = position
-    return InputError(file, text, line, column)
+    return InputError(file, text + _syntax_hint(text, file, line, data), line, column)
+
+
+#: A prefixed name with a character Turtle allows in a local name only escaped.
+_UNESCAPED_LOCAL = re.compile(r"(?<![\w<\"'])[A-Za-z][\w.\-]*:(?:\\.|[^\s<>\\=,#\"'])*[#=]")
+
+
+def _syntax_hint(text: str, file: str, line: int | None, data: bytes | None) -> str:
+    """What usually causes a parser message the parser does not explain, or ""."""
+    if "LoadDocumentCallback" in text:
+        return " (a remote JSON-LD @context is never fetched: write the @context inline)"
+    if "dot is expected at the end of statements" in text:
+        return " (often the statement before this point lacks its final '.')"
+    if line is None:
+        return ""
+    try:
+        source = data if data is not None else Path(file).read_bytes()
+    except OSError:
+        return ""
+    # An unescaped '#' starts a comment, so the parser may stop a line or two further on.
+    lines = source.decode("utf-8", errors="replace").split("\n")[max(0, line - 3) : line]
+    if any(_UNESCAPED_LOCAL.search(written) for written in lines):
+        return (
+            " (in a prefixed name, '#', '=' and ',' must be escaped with a backslash, as in "
+            "article:abc\\#char\\=0\\,113, or write the IRI in full: "
+            "<https://w3id.org/borderkg/article/abc#char=0,113>)"
+        )
+    return ""
 
 
 @dataclass(frozen=True)
@@ -304,6 +331,12 @@ def read_rdf_file(path: Path, fmt: str, collected: Collected) -> None:
     except (OSError, ValueError) as exc:
         collected.errors.append(InputError(str(path), str(exc), kind="unreadable"))
         return
+    if not quads:
+        # Empty data conforms in SHACL, but a file truncated by a bad merge should not pass
+        # unnoticed: say so (on standard error and in every report format).
+        collected.warnings.append(
+            f"{path}: no statements (the file is empty or holds only prefixes and comments)"
+        )
     collected.store.extend(quads)
     entry.quads = len(quads)
     collected.inputs.append(entry)
@@ -410,6 +443,32 @@ def read_shapes(files: Iterable[str]) -> tuple[Graph, list[InputError]]:
             errors.append(InputError(name, f"{type(exc).__name__}: {exc}"))
         else:
             queries_of[name] = query_nodes(graph) - before
+            errors += _unknown_shacl_terms(name, data, graph)
     if not errors:
         errors = sparql_errors(graph, queries_of)
     return graph, errors
+
+
+def _unknown_shacl_terms(name: str, data: bytes, graph: Graph) -> list[InputError]:
+    """Errors for ``sh:`` terms SHACL does not define (``sh:minCnt 1``): a constraint
+    written with one is silently ignored by every engine, so the rule would never fire."""
+    from rdflib.namespace import RDF, SH
+
+    from borderkg.validation.suggest import edit_distance
+
+    namespace = str(SH)
+    used = {p for p in graph.predicates() if str(p).startswith(namespace)}
+    used |= {o for o in graph.objects(None, RDF.type) if str(o).startswith(namespace)}
+    unknown = sorted(str(term) for term in used if term not in SH)
+    known = list(SH.__annotations__)  # the local names of the terms SHACL defines
+    text = data.decode("utf-8", errors="replace")
+    errors = []
+    for term in unknown:
+        local = term[len(namespace) :]
+        distance, guess = min((edit_distance(local.lower(), k.lower()), k) for k in known)
+        hint = f" Did you mean sh:{guess}?" if distance <= max(2, len(local) // 3) else ""
+        found = re.search(rf"(?<=[:#]){re.escape(local)}(?![\w-])", text)
+        line = text.count("\n", 0, found.start()) + 1 if found else None
+        message = f"sh:{local} is not a SHACL term, so no engine checks it.{hint}"
+        errors.append(InputError(name, message, line, kind="shapes"))
+    return errors

@@ -99,11 +99,52 @@ def with_suggestion(result: ValidationResult, concepts: list[str]) -> Validation
 
 
 def add_suggestions(report: ValidationReport, store: ox.Store) -> None:
-    """Complete the messages of dangling concept links in ``report`` (in place)."""
-    if not any(r.source_shape in SUGGESTING_SHAPES for r in report.results):
-        return
-    concepts = known_concepts(store)
+    """Complete the messages of dangling links in ``report`` (in place): a concept link to
+    no concept, and any value IRI nothing describes (``place:hyesn``), get the closest
+    known IRI of their namespace, when one is close enough to be a typo."""
+    concepts = (
+        known_concepts(store)
+        if any(r.source_shape in SUGGESTING_SHAPES for r in report.results)
+        else []
+    )
+    described = _Described(store)
     report.results = [
-        with_suggestion(r, concepts) if r.source_shape in SUGGESTING_SHAPES else r
+        with_suggestion(r, concepts)
+        if r.source_shape in SUGGESTING_SHAPES
+        else with_suggestion(r, described.near(r.value))
         for r in report.results
     ]
+
+
+class _Described:
+    """IRIs the store describes (as subjects), fetched per namespace when first needed."""
+
+    def __init__(self, store: ox.Store) -> None:
+        self.store = store
+        self.by_namespace: dict[str, list[str]] = {}
+
+    def near(self, value: str | None) -> list[str]:
+        """Candidates for a dangling IRI value (N-Triples): the described IRIs of its
+        namespace; none when the value is described, is no IRI or ends in its namespace."""
+        if not (value and value.startswith("<") and value.endswith(">")):
+            return []
+        iri = value[1:-1]
+        namespace, local = split_iri(iri)
+        if not local or any(
+            True for _ in self.store.quads_for_pattern(ox.NamedNode(iri), None, None)
+        ):
+            return []
+        if namespace not in self.by_namespace:
+            query = (
+                "SELECT DISTINCT ?s WHERE { ?s ?p ?o . "
+                f'FILTER(isIRI(?s) && STRSTARTS(STR(?s), "{_escaped(namespace)}")) }}'
+            )
+            rows = self.store.query(query, use_default_graph_as_union=True)
+            self.by_namespace[namespace] = sorted(
+                r["s"].value for r in rows if split_iri(r["s"].value)[0] == namespace
+            )
+        return self.by_namespace[namespace]
+
+
+def _escaped(text: str) -> str:
+    return text.replace("\\", "\\\\").replace('"', '\\"')
