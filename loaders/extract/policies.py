@@ -24,7 +24,10 @@ since …``). The narrower type of a cue comes from its sentence
 (``policy_defaults``); ``a similar order`` takes the type of the order reported before.
 
 The candidates of a sentence come from ``policy_candidates``, the status each takes from
-``policy_choice``; this module turns them into policies and merges them. A merged policy's
+``policy_choice``; this module turns them into policies and merges them. A start date
+(``with effect from March 1``, ``The rule took effect on …``) and a lifting told by reference
+(``That order was lifted on …``) then decide where a merged measure stands
+(``policy_referred``). A merged policy's
 place leaves out the other bank it faces and where it was heard of (``roles_places``).
 """
 
@@ -66,6 +69,7 @@ from .policy_heads import judged
 from .policy_merge import Mention as _Found
 from .policy_merge import back_reference, enforcing, merge, set_aside, superseded
 from .policy_model import narrower_crackdown, proposals
+from .policy_referred import referred_changes
 from .policy_status import by_notice, promised_rewards, refine_status
 from .policy_status_cues import IN_FORCE_EXPLICIT
 from .policy_talk import appeal, discussed
@@ -280,7 +284,8 @@ def find_policies(ctx: ArticleContext) -> list[Policy]:
             for p, (original, d, act) in zip(judged_policies, mentions, strict=True)
         ],
     )
-    return own_places(ctx, refer_targets(ctx, shooting_guards(ctx, promised_rewards(ctx, merged))))
+    referred = referred_changes(ctx, promised_rewards(ctx, merged))
+    return own_places(ctx, refer_targets(ctx, shooting_guards(ctx, referred)))
 
 
 def _build(

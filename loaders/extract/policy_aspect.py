@@ -18,6 +18,8 @@ from __future__ import annotations
 
 import re
 
+from .model import Span
+
 _DAYS = r"(?:mon|tues|wednes|thurs|fri|satur|sun)day"
 _PERIOD = (
     rf"(?:night|day|morning|evening|afternoon|week|fortnight|month|shift|market\s+day|{_DAYS})"
@@ -33,6 +35,12 @@ _ITERATIVE = re.compile(
 )
 # The clause of the verb: from the last clause break before it to the next one after it.
 _CLAUSE_BREAK = re.compile(r"[,;:]|\s[–—-]\s")
+
+
+def one_clause(text: str, a: Span, b: Span) -> bool:
+    """Whether no clause break (a comma, semicolon, colon or dash) stands between two spans."""
+    lo, hi = (a.end, b.begin) if a.end <= b.begin else (b.end, a.begin)
+    return _CLAUSE_BREAK.search(text, lo, hi) is None if lo < hi else True
 
 
 def repeated(before: str, after: str) -> bool:

@@ -159,9 +159,44 @@ def choose_status(
         return (
             governing_change(ctx, index, cand.span, statuses)
             or change_after(ctx, index, cand.span, near)
+            or _changed_after_aside(text, cand, statuses)
             or chosen
         )
     return chosen
+
+
+# A measure's own verb in an aside ("the park, closed to visitors in the winter, …", "the
+# town, which closed the road after the flood, …") and a change right after the aside closes
+# ("…, reopened in May", "…, reopened it on 2 May"): the aside tells the measure's past, the
+# main verb where it stands now.
+_ASIDE_OPEN = re.compile(
+    r"(?:,|\b(?:which|that))\s+(?:(?:was|were|had\s+been|has\s+been|first|originally)\s+)*$", re.I
+)
+_ASIDE_CLOSE = re.compile(
+    r"^[^,.;]{0,90},\s*(?:(?:it|they)\s+)?(?:(?:was|were|has\s+been|have\s+been|had\s+been)\s+)?"
+    r"(?:\w+ly\s+)?$",
+    re.I,
+)
+
+
+def _changed_after_aside(
+    text: str, cand: Candidate, statuses: list[tuple[str, Span]]
+) -> tuple[str, Span] | None:
+    """The lifting or easing the main clause tells of a measure whose own verb stands in an
+    aside before it, if any."""
+    verb = cand.verb or cand.span
+    if not _ASIDE_OPEN.search(text, max(0, verb.begin - 30), verb.begin):
+        return None
+    return next(
+        (
+            (status, span)
+            for status, span in statuses
+            if status in _CHANGES
+            and span.begin >= verb.end
+            and _ASIDE_CLOSE.match(text[verb.end : span.begin])
+        ),
+        None,
+    )
 
 
 # ", when traders still …": a clause of time or reason between a state word and a measure.

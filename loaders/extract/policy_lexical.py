@@ -6,7 +6,9 @@ closure's aspect, verbs of forbidding a rule's, verbs of one act an action's, ve
 building a construction's, whatever the measure's own kind. A cue next to the measure's
 words is its own verb; one further off may belong to another clause, so only a present
 passive there ("the workers are held for two weeks at a quarantine centre") is read, and
-only as a standing practice.
+only as a standing practice — or a practice told as repeated in the measure's own clause
+("have been going from house to house with detection devices every evening": the devices'
+crackdown is that routine, ``policy_aspect``).
 """
 
 from __future__ import annotations
@@ -17,6 +19,7 @@ from borderkg.ontology.namespaces import MEASURE, STATUS
 
 from .context import ArticleContext, distance
 from .model import Span
+from .policy_aspect import one_clause, repeated
 from .policy_tense import ACTION, BUILD, KIND_OF, RULE, STATE, verb_status
 
 #: Verbs of closing give a closure's aspect, verbs of forbidding a rule's, verbs of one act
@@ -78,7 +81,12 @@ def lexical_status(
     )
     if far:
         # a verb away from the measure's words tells only a standing practice, by the
-        # present passive: "the workers are held for two weeks at a quarantine centre"
+        # present passive ("the workers are held for two weeks at a quarantine centre") or
+        # by a frequency in the clause they share ("going from house to house with
+        # detection devices every evening")
         present = _PRESENT_PASSIVE.search(folded, max(s.begin, span.begin - 40), span.begin)
-        return status if status == _IN_FORCE_STATUS and present else None
+        iterated = one_clause(folded, span, measure) and repeated(
+            folded[s.begin : span.begin], folded[span.end : s.end]
+        )
+        return status if status == _IN_FORCE_STATUS and (present or iterated) else None
     return status

@@ -14,10 +14,11 @@ police in Changbai …"). Goods or people that come "across from" a place come f
 (``placerefs.ORIGIN``'s business).
 
 The place of those who heard of a measure ("There is talk in Rajin that …") is not where it
-is either (``places_heard``). The merge compares the places of the mentions as
-``ArticleContext.places`` reads them; both rules are applied once the mentions are merged,
-to the place the policy kept, so they change where a measure is and never which measures are
-found.
+is either (``places_heard``), nor the place a ``who had`` clause gives the people's past
+("North Koreans who had been held in Jilin", ``places_past``). The merge compares the places
+of the mentions as ``ArticleContext.places`` reads them; the rules are applied once the
+mentions are merged, to the place the policy kept, so they change where a measure is and
+never which measures are found.
 """
 
 from __future__ import annotations
@@ -30,6 +31,7 @@ from borderkg.ontology.namespaces import BKG
 from . import kinds
 from .model import Entity, Mention, Policy, Span
 from .places_heard import HEARSAY_WORDS, heard_at
+from .places_past import has_past_clause, past_place
 
 if TYPE_CHECKING:
     from .context import ArticleContext
@@ -202,7 +204,8 @@ def own_places(ctx: ArticleContext, policies: list[Policy]) -> list[Policy]:
         s = ctx.sentences[sent]
         facing = _ANY_FACING.search(ctx.folded, s.begin, s.end) is not None
         hearsay = HEARSAY_WORDS.search(ctx.folded, s.begin, s.end) is not None
-        if not (facing or hearsay):
+        past = has_past_clause(ctx, sent, policy.evidence)
+        if not (facing or hearsay or past):
             continue
         faced = _faced_mentions(ctx, sent) if facing else set()
         mentions = {m.span: ctx.entities[m.entity] for m in ctx.by_sentence.get(sent, [])}
@@ -216,8 +219,12 @@ def own_places(ctx: ArticleContext, policies: list[Policy]) -> list[Policy]:
             mentions: dict[Span, Entity] = mentions,
             hearsay: bool = hearsay,
             told: int = told,
+            past: bool = past,
+            evidence: list[Span] = policy.evidence,
         ) -> bool:
             if span in faced:
+                return True
+            if past and past_place(ctx, sent, span, evidence):
                 return True
             if hearsay and span.end <= told and heard_at(ctx, sent, span, mentions.get(span)):
                 return True
