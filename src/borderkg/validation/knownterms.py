@@ -24,7 +24,7 @@ import pyoxigraph as ox
 from rdflib import Graph, URIRef
 from rdflib.namespace import SH
 
-from borderkg.ontology.namespaces import BKG
+from borderkg.ontology.namespaces import BKG, ONTOLOGY_GRAPH
 from borderkg.validation.data import BACKGROUND_GRAPHS
 from borderkg.validation.report import ValidationResult
 from borderkg.validation.suggest import closest_concept, split_iri
@@ -93,10 +93,11 @@ class KnownTerms:
         for graph in BACKGROUND_GRAPHS:
             for row in store.query(_USED.replace("WHERE {", f"FROM <{graph}> WHERE {{", 1)):
                 term, kind = row["term"].value, row["kind"].value
+                ontology = graph == str(ONTOLOGY_GRAPH)
                 if kind in _CLASS_KINDS:
-                    self._note(term, "class", declared=graph == BACKGROUND_GRAPHS[0])
+                    self._note(term, "class", declared=ontology)
                 elif kind in _PROPERTY_KINDS:
-                    self._note(term, "property", declared=graph == BACKGROUND_GRAPHS[0])
+                    self._note(term, "property", declared=ontology)
                 elif kind in self.used:
                     self.used[kind].add(term)
         for predicate, kind in _SHAPE_TERMS.items():
