@@ -226,7 +226,7 @@ def render_sarif(outcome: Outcome) -> str:
             }
         )
     invocation: dict[str, object] = {
-        "executionSuccessful": outcome.report is not None,
+        "executionSuccessful": outcome.report is not None and not outcome.errors,
         "exitCode": outcome.exit_code,
         "exitCodeDescription": verdict_text(outcome),
     }

@@ -104,8 +104,14 @@ def verdict(outcome: Outcome, *, mark: bool = True) -> str:
         fg="green" if outcome.exit_code == 0 else "red",
         bold=True,
     )
+    unread = (
+        f"; {plural(len(outcome.errors), 'input error')}: not validated, and results may "
+        "stem from what they would have defined"
+        if outcome.errors
+        else ""
+    )
     text = (
-        f"{state}: {summary} in {scope}; engine {report.engine}, "
+        f"{state}: {summary} in {scope}{unread}; engine {report.engine}, "
         f"{report.seconds:.2f} s, exit {outcome.exit_code}"
     )
     return f"{sign} {text}" if mark else text

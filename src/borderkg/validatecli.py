@@ -24,8 +24,15 @@ from borderkg.reportfmt import FORMATS, render, verdict
 from borderkg.reportmodel import Outcome, ShapeInfo, default_compactor, shape_catalog
 from borderkg.sourcelines import SourceIndex
 from borderkg.validation import ValidationReport, ValidationResult, knownterms
-from borderkg.validation.advice import advise
-from borderkg.validation_inputs import Collected, InputError, InputFile, collect, read_shapes
+from borderkg.validation.advice import advise, for_hand_written
+from borderkg.validation_inputs import (
+    Collected,
+    InputError,
+    InputFile,
+    collect,
+    read_shapes,
+    unknown_shacl_terms,
+)
 
 
 def _term(node: str) -> ox.NamedNode | ox.BlankNode:
@@ -183,10 +190,12 @@ def run(
             severity="Violation",
         )
     outcome = Outcome(report=None, exit_code=2, fail_on=fail_on, shapes=catalog, compact=compact)
+    shape_warnings = unknown_shacl_terms(shapes_files) if not errors else []
     if store_dir is not None:
         if errors:
             outcome.errors = errors
             return outcome
+        outcome.warnings = shape_warnings
         report, outcome.inputs, outcome.errors = _validate_store(
             store_dir, shapes, engine, shapes_files
         )
@@ -196,26 +205,31 @@ def run(
         return outcome
     collected = collect(paths, input_format)
     outcome.inputs = collected.inputs
-    outcome.warnings = collected.warnings
+    outcome.warnings = shape_warnings + collected.warnings
     outcome.errors = errors + collected.errors
     if not outcome.errors and not collected.inputs:
         outcome.errors = [
             InputError(", ".join(paths), "no RDF or article files found", kind="empty")
         ]
-    if outcome.errors:
+    # Shapes that cannot be applied stop the run; an unreadable input does not stop the
+    # others from being checked (a CI run keeps its other annotations), though it exits 2.
+    if errors or not collected.inputs:
         return outcome
     declared = {p: n for entry in reversed(collected.inputs) for p, n in entry.prefixes.items()}
     outcome.compact = default_compactor(shapes, declared)
     focus = focus_of(collected, shapes)
-    report, outcome.errors = _run_engine(collected.store, shapes, engine, focus, shapes_files)
+    report, shape_errors = _run_engine(collected.store, shapes, engine, focus, shapes_files)
+    outcome.errors += shape_errors
     if report is None:
         return outcome
     report.results += knownterms.unknown_terms(collected.store, shapes, outcome.compact.iri)
     locator = _Locator(collected)
     report.results = [locator.locate(result) for result in report.results]
+    written = {entry.source for entry in collected.inputs if entry.kind == "rdf"}
+    report.results = [for_hand_written(r) if r.file in written else r for r in report.results]
     advise(report, collected.store)
     outcome.report = report
-    outcome.exit_code = report.exit_code(fail_on)
+    outcome.exit_code = 2 if outcome.errors else report.exit_code(fail_on)
     return outcome
 
 

@@ -132,6 +132,29 @@ def _other_of(result: ValidationResult, store: ox.Store) -> str | None:
     return holders[0] if len(holders) == 1 else None
 
 
+#: Messages for data written by hand (an RDF file, not an article the loader read): the
+#: shapes' own advice (a sidecar, a reload) is for articles ``borderkg`` extracts.
+HAND_WRITTEN = {
+    _SHAPES + "Article-headline": (
+        "The article has no schema:headline: add the title as the outlet printed it to the "
+        "article node in your file; never invent one."
+    ),
+    _SHAPES + "Article-datePublished": (
+        "The article has no schema:datePublished, so relative dates in it stay vague: add the "
+        'publication date ("2024-03-05"^^xsd:date) to the article node in your file; never '
+        "guess it."
+    ),
+}
+
+
+def for_hand_written(result: ValidationResult) -> ValidationResult:
+    """The result with advice for a file written by hand, where the shape's is the loader's."""
+    message = HAND_WRITTEN.get(result.source_shape)
+    if message is None or result.constraint_component != _MIN_COUNT:
+        return result
+    return replace(result, message=message)
+
+
 def advise(report: ValidationReport, store: ox.Store) -> None:
     """Reword ownership-dependent messages and add concept suggestions (in place)."""
     schemes: list[str] | None = None
