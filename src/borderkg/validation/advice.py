@@ -14,7 +14,10 @@ the same way for both engines, the messages whose advice depends on the owner:
   "the fix is in your file, or report the project's link upstream"; two project nodes keep
   the shape's maintainer advice (the registry).
 
-Then the closest known concept is suggested for dangling concept links (:mod:`suggest`).
+Results on a file written by hand (an RDF input, not an article ``borderkg`` extracts) get
+advice for editing that file where the shape's advice is the loader's (a missing headline or
+publication date: :func:`for_hand_written`). Then the closest known IRI is suggested for
+dangling links (:mod:`suggest`).
 """
 
 from __future__ import annotations
