@@ -72,6 +72,9 @@ _NOT_OFFICIALS = (
     r"(?!\s+(?:a|an|the|two|three|several)\s+(?:[\w'’-]+\s+){0,3}?(?:delegations?|officials|"
     r"diplomats|envoys|ministers|journalists|reporters)\b)"
 )
+# "police stopped issuing passports": a stop verb with a gerund tells what the authority
+# ceased doing (a rule), not people or vehicles it stopped.
+_NOT_CEASED = r"(?!(?:(?<=stop)|(?<=stops)|(?<=stopped)|(?<=stopping))\s+[a-z]+ing\b)"
 # What an opened search or inquiry is called.
 _INQUIRY = r"(?:investigation|inquiry|enquiry|probe|hunt)"
 _CAMP = (
@@ -90,6 +93,7 @@ AGENT_FRAMES: list[MeasureCue] = [
         _AGENT
         + _AUX
         + rf"\s+(?P<v>{_ENFORCE_FORMS})\b(?!\s+(?:fire|up|out|to)\b)"
+        + _NOT_CEASED
         + _NOT_OFFICIALS,
         _AGENT_WORDS,
         PRACTICE,

@@ -369,7 +369,7 @@ _RULE_MODAL = re.compile(
 # People told of a rule in the passive, the teller named after or not at all ("households
 # have been told by the city that …", "residents were notified this month that …").
 _TOLD_PASSIVE = re.compile(
-    r"\b(?:were|was|(?:have|has|had)\s+(?:(?:\w+ly|also|now|already|again)\s+)?been)\s+"
+    r"\b(?:were|was|(?:have|has|had)\s+(?:(?:\w+ly|also|now|already|again|since)\s+)?been)\s+"
     r"(?:(?:\w+ly|also|now|already|again)\s+)?(?:told|notified|informed|warned|instructed)\b"
     # "… told that they may not", or with no "that": "have been told they may not leave"
     r"(?:[^.;]{0,80}?\bthat\s+(?:[\w'’-]+\s+){0,12}?|\s+(?:they|he|she|residents|villagers|"

@@ -195,5 +195,8 @@ STATUS_TRIGGERS: list[str] = [
 
 #: Explicit statements of state that outrank a nearer status cue in the same sentence.
 IN_FORCE_EXPLICIT = re.compile(
-    r"\b(?:in (?:place|effect|force)|remains?|remained|still|until further notice)\b", _I
+    r"\b(?:in (?:place|effect|force)|remains?|remained|still|until further notice|"
+    # "closed its border in 2020 and has kept it shut": the state held since
+    r"(?:has|have)\s+(?:since\s+|also\s+)?kept\s+(?:it|them)\s+(?:shut|closed|sealed|locked))\b",
+    _I,
 )
