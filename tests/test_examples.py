@@ -160,6 +160,23 @@ def test_example_returns_rows_with_its_variables_on_the_sample_corpus(
     assert any(first_column in row for row in rows)
 
 
+def test_prices_example_answers_broker_fees_and_commissions_dated_by_their_own_time(
+    client: FlaskClient,
+) -> None:
+    """DOMAIN question 10 on the sample: fees in a currency, commissions in percent, and the
+    commission compared with "last year" counted in that year, not the publication's."""
+    (example,) = [ex for ex in RUNNABLE if ex.name == "12-prices-by-goods-province-currency"]
+    reply = client.get("/sparql", query_string={"query": example.query}, headers=RESULTS_JSON)
+    rows = {
+        (r["goods"]["value"], r["currency"]["value"], r["year"]["value"])
+        for r in reply.get_json()["results"]["bindings"]
+    }
+    assert ("Broker fee", "CNY", "2019") in rows
+    commissions = {year for goods, unit, year in rows if goods == "Remittance commission"}
+    assert {unit for goods, unit, _ in rows if goods == "Remittance commission"} == {"percent"}
+    assert "2018" in commissions  # "up from roughly 20 percent last year", in a 2019 article
+
+
 @pytest.mark.parametrize("example", load_examples(), ids=lambda ex: ex.name)
 def test_example_declares_every_prefix_it_uses(example) -> None:
     """Each query runs as it is on any SPARQL 1.1 endpoint, not only on ours."""

@@ -186,8 +186,7 @@ def _near_pairs(
 
     for c in index.clusters:
         assert c.earliest is not None and c.latest is not None
-        probe = Report("", "", c.earliest, c.latest, None, "")
-        for other in index.overlapping(probe):
+        for other in index.between(c.earliest, c.latest):
             if other is not c and c.near(other):
                 pair(c, other)
     for own, fitting in ambiguous:
@@ -226,8 +225,13 @@ class _Windows:
         """The clusters whose windows may overlap ``r``'s (a superset), in the order they
         were made, so that the first that fits is the one a scan of all of them would find."""
         assert r.earliest is not None and r.latest is not None
-        lo = bisect.bisect_left(self._keys, (r.earliest.toordinal() - self._span, -1))
-        hi = bisect.bisect_right(self._keys, (r.latest.toordinal(), len(self.clusters)))
+        return self.between(r.earliest, r.latest)
+
+    def between(self, earliest: dt.date, latest: dt.date) -> list[_Cluster]:
+        """The clusters whose windows may overlap ``earliest``–``latest`` (a superset), in
+        the order they were made."""
+        lo = bisect.bisect_left(self._keys, (earliest.toordinal() - self._span, -1))
+        hi = bisect.bisect_right(self._keys, (latest.toordinal(), len(self.clusters)))
         return [self.clusters[k] for _, k in sorted(self._keys[lo:hi], key=lambda e: e[1])]
 
 

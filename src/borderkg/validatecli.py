@@ -31,7 +31,6 @@ from borderkg.validation_inputs import (
     InputFile,
     collect,
     read_shapes,
-    unknown_shacl_terms,
 )
 
 
@@ -178,7 +177,8 @@ def run(
     """
     _check_arguments(paths, store_dir)
     shapes_files = list(shapes_files)
-    shapes, errors = read_shapes(shapes_files)
+    shape_warnings: list[str] = []
+    shapes, errors = read_shapes(shapes_files, shape_warnings)
     compact = default_compactor(shapes)
     catalog = shape_catalog(shapes, compact)
     if store_dir is None:
@@ -190,7 +190,6 @@ def run(
             severity="Violation",
         )
     outcome = Outcome(report=None, exit_code=2, fail_on=fail_on, shapes=catalog, compact=compact)
-    shape_warnings = unknown_shacl_terms(shapes_files) if not errors else []
     if store_dir is not None:
         if errors:
             outcome.errors = errors

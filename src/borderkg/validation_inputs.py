@@ -173,11 +173,6 @@ class Collected:
         """Every IRI or blank node the inputs describe or mention, in N-Triples form."""
         return sorted(set(self.subject_of) | set(self.mentioned_in))
 
-    def source_of(self, node: str) -> InputFile | None:
-        """The input that first describes ``node`` (else first mentions it), if any."""
-        index = self.subject_of.get(node, self.mentioned_in.get(node))
-        return None if index is None else self.inputs[index]
-
     def described_by_project(self, node: str) -> bool:
         """Whether the project's ontology, schemes or vocabulary describe ``node`` (an IRI
         in N-Triples form): such a node is the project's, whoever mentions it."""
@@ -412,14 +407,19 @@ def _parse_shapes(graph: Graph, data: bytes, fmt: str, base: str) -> None:
     graph.parse(data=data, format=_RDFLIB_FORMATS[fmt], publicID=base)
 
 
-def read_shapes(files: Iterable[str]) -> tuple[Graph, list[InputError]]:
+def read_shapes(
+    files: Iterable[str], warnings: list[str] | None = None
+) -> tuple[Graph, list[InputError]]:
     """The project's shapes with the researcher's shape files added on top.
 
     Each file is checked with pyoxigraph first, whose syntax errors carry a line and
     column, then parsed into the rdflib shapes graph the validators take (format by
     extension, Turtle otherwise). Then every SPARQL query the files bring is parsed
     (:func:`borderkg.shapequeries.sparql_errors`), so a broken one fails the run whatever
-    the data.
+    the data. ``warnings``, when given, gets one ``FILE:LINE: …`` line per ``sh:`` term a
+    file uses that SHACL does not define (``sh:minCnt``): every engine ignores such a
+    triple, as SHACL says, so the rule written with it never fires. A warning, not an
+    error: the W3C suite itself has one (``sh:nodeShape``).
     """
     from borderkg.shapequeries import query_nodes, sparql_errors
     from borderkg.shapes import shapes_graph
@@ -427,6 +427,7 @@ def read_shapes(files: Iterable[str]) -> tuple[Graph, list[InputError]]:
     graph = shapes_graph()
     errors: list[InputError] = []
     queries_of: dict[str, set[Node]] = {}
+    unknown_before = _unknown_shacl_terms(graph)  # none: the project's shapes are SHACL
     for name in files:
         path = Path(name)
         fmt = RDF_EXTENSIONS.get(path.suffix.lower(), "turtle")
@@ -443,6 +444,10 @@ def read_shapes(files: Iterable[str]) -> tuple[Graph, list[InputError]]:
             errors.append(InputError(name, f"{type(exc).__name__}: {exc}"))
         else:
             queries_of[name] = query_nodes(graph) - before
+            unknown = _unknown_shacl_terms(graph)
+            if warnings is not None:
+                warnings += _term_warnings(name, data, unknown - unknown_before)
+            unknown_before = unknown
     if not errors:
         errors = sparql_errors(graph, queries_of)
     return graph, errors
@@ -454,46 +459,32 @@ _SHACL_MORE = frozenset(
 )
 
 
-def unknown_shacl_terms(files: Iterable[str]) -> list[str]:
-    """Warnings (``FILE:LINE: …``) for the ``sh:`` terms of shapes files that SHACL does not
-    define (``sh:minCnt 1``): every engine ignores such a triple, as SHACL says, so the rule
-    written with it never fires. A warning, not an error: the W3C suite itself has one."""
-    warnings = []
-    for name in files:
-        try:
-            data = Path(name).read_bytes()
-            graph = Graph()
-            fmt = RDF_EXTENSIONS.get(Path(name).suffix.lower(), "turtle")
-            _parse_shapes(graph, data, fmt, Path(name).resolve().as_uri())
-        except Exception:  # rdflib raises assorted types; read_shapes reports them
-            continue
-        for error in _unknown_shacl_terms(name, data, graph):
-            warnings.append(f"{location(error.file, error.line)}: {error.message}")
-    return warnings
-
-
-def _unknown_shacl_terms(name: str, data: bytes, graph: Graph) -> list[InputError]:
+def _unknown_shacl_terms(graph: Graph) -> set[str]:
+    """The local names of the ``sh:`` predicates and classes ``graph`` uses that SHACL does
+    not define."""
     from rdflib.namespace import RDF, SH
-
-    from borderkg.validation.suggest import edit_distance
 
     namespace = str(SH)
     used = {p for p in graph.predicates() if str(p).startswith(namespace)}
     used |= {o for o in graph.objects(None, RDF.type) if str(o).startswith(namespace)}
-    unknown = sorted(
-        str(term)
-        for term in used
-        if term not in SH and str(term)[len(namespace) :] not in _SHACL_MORE
-    )
+    locals_ = {str(term)[len(namespace) :] for term in used if term not in SH}
+    return locals_ - _SHACL_MORE
+
+
+def _term_warnings(name: str, data: bytes, unknown: set[str]) -> list[str]:
+    """``FILE:LINE: …`` for each unknown ``sh:`` term, with the closest SHACL term."""
+    from rdflib.namespace import SH
+
+    from borderkg.validation.suggest import edit_distance
+
     known = [*SH.__annotations__, *_SHACL_MORE]  # the local names of the terms SHACL defines
     text = data.decode("utf-8", errors="replace")
-    errors = []
-    for term in unknown:
-        local = term[len(namespace) :]
+    warnings = []
+    for local in sorted(unknown):
         distance, guess = min((edit_distance(local.lower(), k.lower()), k) for k in known)
         hint = f" Did you mean sh:{guess}?" if distance <= max(2, len(local) // 3) else ""
         found = re.search(rf"(?<=[:#]){re.escape(local)}(?![\w-])", text)
         line = text.count("\n", 0, found.start()) + 1 if found else None
         message = f"sh:{local} is not a SHACL term, so no engine checks it.{hint}"
-        errors.append(InputError(name, message, line, kind="shapes"))
-    return errors
+        warnings.append(f"{location(name, line)}: {message}")
+    return warnings

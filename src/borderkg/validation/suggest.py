@@ -1,12 +1,13 @@
-"""Likely intended concepts for links to concepts that exist nowhere (typos).
+"""Likely intended IRIs for links to nodes that exist nowhere (typos).
 
 A ``skos:broader``/``narrower``/``related`` value that is no concept of the data or of the
 project's schemes (``sh:class skos:Concept`` of bkgsh:Concept-broader, -narrower, -related)
-is almost always a misspelt IRI. SHACL cannot measure edit distance, so the report is
-completed here, the same way for both engines: the known concept whose IRI is closest by
-edit distance — in the value's own namespace first, then anywhere (same local name, another
-namespace) — is appended to the result's message as "did you mean …?", when it is close
-enough to be a typo.
+is almost always a misspelt IRI, and so is any other result's value IRI that nothing
+describes (``sem:hasPlace place:hyesn``). SHACL cannot measure edit distance, so the report
+is completed here, the same way for both engines: the known concept (for the concept links)
+or the described IRI of the value's namespace (for the others) closest by edit distance is
+appended to the result's message as "did you mean …?", when it is close enough to be a
+typo. :func:`closest_concept` is also what ``borderkg.validation.knownterms`` guesses with.
 """
 
 from __future__ import annotations
