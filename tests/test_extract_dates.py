@@ -130,6 +130,25 @@ def test_a_month_an_authority_is_preparing_for_is_the_next_one() -> None:
     assert [(w[1], w[2]) for w in found] == [(dt.date(2024, 2, 1), dt.date(2024, 2, 29))]
 
 
+@pytest.mark.parametrize(
+    ("text", "day"),
+    [
+        # published 12 October 2023: a formal start date is the nearest one, either side
+        ("The decree applies with effect from November 1.", dt.date(2023, 11, 1)),
+        ("The decree applies with effect from September 1.", dt.date(2023, 9, 1)),
+        ("The order, effective January 5, closes the ferry.", dt.date(2024, 1, 5)),
+        ("The notice, effective from May 3, closed the ferry.", dt.date(2023, 5, 3)),
+    ],
+)
+def test_a_formal_start_date_without_year_is_the_nearest_one(text: str, day: dt.date) -> None:
+    assert [w[1] for w in times(text)] == [day]
+
+
+def test_a_formal_start_month_without_year_is_the_nearest_one() -> None:
+    found = times("The rules apply with effect from December.")
+    assert [(w[1], w[2]) for w in found] == [(dt.date(2023, 12, 1), dt.date(2023, 12, 31))]
+
+
 def test_a_month_and_year_before_a_comma_are_read() -> None:
     found = times("Workers were sent home in March 2024, a source said.")
     assert [(w[0], w[1]) for w in found] == [("in March 2024", dt.date(2024, 3, 1))]

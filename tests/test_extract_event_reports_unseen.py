@@ -58,7 +58,7 @@ def test_a_noun_event_without_a_time_of_its_own_keeps_the_nearest(extractor: Ext
     assert day(event) == dt.date(2024, 5, 1)
 
 
-# --- 2. Particle verbs with the object between verb and particle -----------------------------
+# --- 2. Handovers with the object after the verb (before the particle, or with none) -------
 
 
 @pytest.mark.parametrize(
@@ -68,9 +68,10 @@ def test_a_noun_event_without_a_time_of_its_own_keeps_the_nearest(extractor: Ext
         "guards on Monday.",
         "Border police turned the three defectors over at the bridge in Tumen last week.",
         "Chinese officers sent the 12 women back to North Korea on Friday.",
+        "Chinese police handed 60 detainees to North Korean security agents last week.",
     ],
 )
-def test_a_split_particle_verb_is_a_handover(extractor: Extractor, text: str) -> None:
+def test_a_handover_with_its_object_after_the_verb_is_one(extractor: Extractor, text: str) -> None:
     event, counts = one(extractor, text, "ForcedRepatriation")
     assert event.time is not None
     assert counts
@@ -80,6 +81,7 @@ def test_a_split_particle_verb_is_a_handover(extractor: Extractor, text: str) ->
     "text",
     [
         "Traders sent the goods back to Dandong.",
+        "The consul handed a protest letter to North Korean officials last week.",
         "Then the guards sent him back to his boat.",
         "The visitor had a bible in her bag and was sent straight back over the bridge.",
         "The treaty forbids sending anyone back to a country where they face torture.",

@@ -6,7 +6,8 @@ force or was lifted. So:
 
 - a start date given by "with effect from", "effective from", "takes effect on" makes a
   measure reported as issued in force once the date has come (on or before publication)
-  and leaves it announced before that; the date is its start (``bkg:inForceFrom``);
+  and leaves it announced before that; the date is its start (``bkg:inForceFrom``), and
+  one without a year is the nearest such day, ahead of publication or behind it;
 - "The rule took effect on …" dates, by reference, the measure told just before it;
 - "That order was lifted on …" lifts the order told before it: one measure, Lifted, ending
   on the lifting date (``bkg:inForceUntil``), not a rule still in force;
@@ -73,6 +74,18 @@ def test_a_notice_effective_from_a_past_date_is_in_force(extractor: Extractor) -
         "effective from May 3."
     )
     assert _statuses(extractor, text) == ["InForce"]
+
+
+def test_a_decree_with_effect_from_a_coming_date_is_announced_from_that_date(
+    extractor: Extractor,
+) -> None:
+    text = (
+        "The provincial security bureau has issued a decree banning the use of foreign "
+        "mobile phones within five kilometres of the Yalu, with effect from July 1."
+    )
+    found = extract(extractor, text).policies
+    assert [p.status.rsplit("/", 1)[-1] for p in found] == ["Announced"]
+    assert found[0].time is not None and found[0].time.earliest == dt.date(2024, 7, 1)
 
 
 def test_an_order_without_a_start_date_stays_announced(extractor: Extractor) -> None:

@@ -80,16 +80,36 @@ _FUTURE = re.compile(
     r"preparing to|may soon|could soon|will soon)\b[^.;]*$",
     re.IGNORECASE,
 )
-# Each handler gets the match and the publication date and returns a window or None.
-Handler = Callable[[re.Match[str], dt.date | None, bool], Window | None]
+#: A start date given formally ("with effect from July 1", "effective March 3") is as likely
+#: ahead of the report as behind it, so a date without a year there is the nearest one.
+_EFFECT = re.compile(
+    r"\b(?:with effect|effective|in effect|into (?:force|effect))(?:\s+(?:from|on|as of))?\s*$",
+    re.IGNORECASE,
+)
+# Each handler gets the match, the publication date and the direction of a date without a
+# year (True: ahead of publication, False: behind it, None: the nearest) and returns a
+# window or None.
+Handler = Callable[[re.Match[str], dt.date | None, bool | None], Window | None]
 
 
-def _full_date(m: re.Match[str], pub: dt.date | None, future: bool) -> Window | None:
+def _nearest_year(month: int, day: int, pub: dt.date) -> int:
+    """The year that puts month/day nearest to ``pub`` (ahead of it on a tie)."""
+
+    def distance(year: int) -> tuple[int, int]:
+        gap = (year * 12 + month) * 31 + day - ((pub.year * 12 + pub.month) * 31 + pub.day)
+        return abs(gap), -gap
+
+    return min((pub.year - 1, pub.year, pub.year + 1), key=distance)
+
+
+def _full_date(m: re.Match[str], pub: dt.date | None, future: bool | None) -> Window | None:
     month, day = _MONTHS[m.group("month")], int(m.group("day"))
     if m.group("year"):
         year = int(m.group("year"))
     elif pub is None:
         return None
+    elif future is None:
+        year = _nearest_year(month, day, pub)
     else:
         year = pub.year
         if not future and (month, day) > (pub.month, pub.day):
@@ -103,7 +123,7 @@ def _full_date(m: re.Match[str], pub: dt.date | None, future: bool) -> Window | 
     return day_date, day_date
 
 
-def _month_year(m: re.Match[str], pub: dt.date | None, future: bool) -> Window | None:
+def _month_year(m: re.Match[str], pub: dt.date | None, future: bool | None) -> Window | None:
     month = _MONTHS[m.group("month")]
     year_text = m.groupdict().get("year")
     relative = m.groupdict().get("yrel")
@@ -113,6 +133,8 @@ def _month_year(m: re.Match[str], pub: dt.date | None, future: bool) -> Window |
         return None
     elif relative:  # "January last year", "in March next year"
         year = pub.year + {"last": -1, "this": 0, "next": 1}[relative.lower()]
+    elif future is None:
+        year = _nearest_year(month, 15, pub)
     else:
         year = pub.year
         if not future and month > pub.month:
@@ -122,12 +144,12 @@ def _month_year(m: re.Match[str], pub: dt.date | None, future: bool) -> Window |
     return part_of(month_window(year, month), m.group("part"), "month")
 
 
-def _year(m: re.Match[str], pub: dt.date | None, future: bool) -> Window | None:
+def _year(m: re.Match[str], pub: dt.date | None, future: bool | None) -> Window | None:
     year = int(m.group("year"))
     return part_of((dt.date(year, 1, 1), dt.date(year, 12, 31)), m.group("part"), "year")
 
 
-def _season_expr(m: re.Match[str], pub: dt.date | None, future: bool) -> Window | None:
+def _season_expr(m: re.Match[str], pub: dt.date | None, future: bool | None) -> Window | None:
     name = m.group("season").lower()
     name = "autumn" if name == "fall" else name
     rel = (m.group("rel") or "").lower()
@@ -151,7 +173,7 @@ def _season_expr(m: re.Match[str], pub: dt.date | None, future: bool) -> Window 
     return part_of(window, m.group("part"), "season")
 
 
-def _relative(m: re.Match[str], pub: dt.date | None, future: bool) -> Window | None:
+def _relative(m: re.Match[str], pub: dt.date | None, future: bool | None) -> Window | None:
     if pub is None:
         return None
     rel, unit = m.group("rel").lower(), m.group("unit").lower()
@@ -180,7 +202,7 @@ def _count(m: re.Match[str]) -> tuple[int, str]:
     return (int(raw) if raw.isdigit() else NUMBERS[raw]), m.group("unit").lower().rstrip("s")
 
 
-def _ago(m: re.Match[str], pub: dt.date | None, future: bool) -> Window | None:
+def _ago(m: re.Match[str], pub: dt.date | None, future: bool | None) -> Window | None:
     if pub is None:
         return None
     n, unit = _count(m)
@@ -196,7 +218,7 @@ def _ago(m: re.Match[str], pub: dt.date | None, future: bool) -> Window | None:
     return dt.date(pub.year - n, 1, 1), dt.date(pub.year - n, 12, 31)
 
 
-def _last_n(m: re.Match[str], pub: dt.date | None, future: bool) -> Window | None:
+def _last_n(m: re.Match[str], pub: dt.date | None, future: bool | None) -> Window | None:
     """``in the last two weeks``: from that long before the publication date up to it.
     Years are not read (``over the past two years`` is a span, not when something was done)."""
     if pub is None:
@@ -210,7 +232,7 @@ def _last_n(m: re.Match[str], pub: dt.date | None, future: bool) -> Window | Non
     return dt.date(year, month, min(pub.day, month_window(year, month)[1].day)), pub
 
 
-def _weekday(m: re.Match[str], pub: dt.date | None, future: bool) -> Window | None:
+def _weekday(m: re.Match[str], pub: dt.date | None, future: bool | None) -> Window | None:
     if pub is None:
         return None
     target = _WEEKDAYS.index(m.group("wd").lower())
@@ -221,7 +243,7 @@ def _weekday(m: re.Match[str], pub: dt.date | None, future: bool) -> Window | No
     return day, day
 
 
-def _yesterday(m: re.Match[str], pub: dt.date | None, future: bool) -> Window | None:
+def _yesterday(m: re.Match[str], pub: dt.date | None, future: bool | None) -> Window | None:
     if pub is None:
         return None
     back = 2 if "before" in m.group(0).lower() else 1
@@ -229,7 +251,7 @@ def _yesterday(m: re.Match[str], pub: dt.date | None, future: bool) -> Window | 
     return day, day
 
 
-def _recent(m: re.Match[str], pub: dt.date | None, future: bool) -> Window | None:
+def _recent(m: re.Match[str], pub: dt.date | None, future: bool | None) -> Window | None:
     if pub is None:
         return None
     unit = (m.group("unit") or "").lower()
@@ -399,7 +421,8 @@ def find_times(
             end -= 1
         if begin > 0 and folded[begin - 1].isalnum():
             continue
-        future = bool(_FUTURE.search(folded[max(0, begin - 80) : begin]))
+        before = folded[max(0, begin - 80) : begin]
+        future = None if _EFFECT.search(before) else bool(_FUTURE.search(before))
         window = handler(m, published, future)
         if window is None:
             precision, earliest, latest = str(TIMEPREC.Unknown), None, None

@@ -102,7 +102,8 @@ def accuses(chunk: str) -> bool:
 # event-type scheme: "a specific handover of North Koreans … to North Korean authorities").
 # The cue is the verb; its object, if any, stays outside it for the people check. A particle
 # verb may hold its object between verb and particle ("handed 40 detainees over to …",
-# "turned them over at the bridge"); then the cue is the verb alone.
+# "turned them over at the bridge"), or drop the particle ("handed 60 detainees to North
+# Korean agents"); then the cue is the verb alone.
 _TO_THE_NORTH = (
     r"(?:to\s+(?:the\s+)?(?:north\s+korean?|dprk|pyongyang)\b|at\s+(?:the\s+)?(?:[\w'-]+\s+){0,2}?"
     r"(?:bridge|border|crossing|checkpoint|customs\s+post)\b)"
@@ -111,7 +112,7 @@ _TO_THE_NORTH = (
 _NOT_IN_OBJECT = r"(?!(?:and|but|or|while|then|after|before|because|when|over)\b)"
 HANDOVER_CUE = word_regex(
     rf"\b(?:hand|turn)(?:ed|s|ing)?(?:\s+over\b(?=\s+(?:[\w'-]+\s+){{0,6}}?{_TO_THE_NORTH})|"
-    rf"(?<=ed)(?=\s+(?:{_NOT_IN_OBJECT}[\w'-]+\s+){{1,14}}?over\s+{_TO_THE_NORTH}))"
+    rf"(?<=ed)(?=\s+(?:{_NOT_IN_OBJECT}[\w'-]+\s+){{1,14}}?(?:over\s+)?{_TO_THE_NORTH}))"
 )
 HANDOVER = triggers("hand handed hands handing turn turned turns turning")
 #: People sent back with the object between verb and particle ("sent the 12 women back to
