@@ -281,6 +281,7 @@ def test_normalize_text_strips_trailing_space_and_nbsp_and_collapses_blank_runs(
         ("defectors", ["defectors"]),
         ("tumen river, ryanggang province", ["tumen river", "ryanggang province"]),
         ("border, border, china", ["border", "china"]),
+        ("ji\u2019an, cameras. surveillance", ["ji\u2019an", "cameras", "surveillance"]),
         ("north korea's ministry of state security, phones", None),
         ("Chinese police installed cameras, a source said.", None),
         ("the guards were told to fire at anyone who approaches the river bank", None),

@@ -20,7 +20,7 @@ from borderkg.loaders.readers.boilerplate import (
 from borderkg.loaders.readers.normalize import join_blocks, normalize_text, split_blocks
 
 _KEYWORD_SPLIT = re.compile(r"\s*[,;]\s*|(?<=[^\W\d_]{2})\.\s+")
-_KEYWORD = re.compile(r"^[^\W_][\w '&/+.-]*$")
+_KEYWORD = re.compile(r"^[^\W_][\w '\u2019&/+.-]*$")
 _CAPTION = re.compile(r"^(?P<caption>.*?)\s*\((?P<credit>[^()]{1,80})\)$")
 _CREDIT_LABEL = re.compile(r"^(?:photo|image|picture|graphic)(?:\s+credit)?\s*[:：]\s*", re.I)
 _SENTENCE_END = tuple(".!?:;,…\"”’'")
