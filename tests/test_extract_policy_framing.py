@@ -87,6 +87,8 @@ def test_a_deadline_is_not_the_date_of_the_measure_it_hurries(extractor: Extract
         "Villagers are hoping the curfew will be lifted soon.",
         "Couriers hand over cash sent by defectors to families in Musan.",
         "Brokers deliver remittances sent by escapees to their relatives.",
+        "The consul handed a protest letter to North Korean diplomats in Dandong last week.",
+        "Police handed the seized documents to a North Korean official at the bridge on Monday.",
         "The officers returned to the station with the detainees.",
         "The MSS returned the families to their village after questioning.",
         "A statement issued in Geneva said the repatriation of North Koreans violates the "

@@ -65,15 +65,18 @@ _IN_FORCE = str(STATUS.InForce)
 _HEARSAY = dict(STATUS_CUES)[str(STATUS.Rumoured)]
 _HEARSAY_THRESHOLD = 0.3
 _NARROWER_THRESHOLD = 0.5
-# A repatriation sends people: a sentence that names goods sent and no people is none.
+# A repatriation sends people: a sentence that names goods or papers sent and no people is
+# none ("handed a protest letter to North Korean officials": "North Korean" there is no one).
 _SENDING_PEOPLE = frozenset({"ForcedRepatriation", "WorkerRepatriation"})
 _GOODS = re.compile(
     r"\b(?:tonnes?|tons?|kilograms?|kg|sacks?|bags?|boxes|crates|shipments?|cargo|consignments?|"
-    r"aid|rice|grain|maize|flour|fertili[sz]ers?|food|medicines?|goods|vaccines?|doses)\b",
+    r"aid|rice|grain|maize|flour|fertili[sz]ers?|food|medicines?|goods|vaccines?|doses|"
+    r"letters?|documents?|notes?|files|parcels?|packages?|petitions?)\b",
     re.IGNORECASE,
 )
 _PEOPLE = re.compile(
-    r"\b(?:north\s+koreans?|defectors?|escapees?|refugees?|people|persons?|wom[ae]n|m[ae]n|"
+    r"\b(?:north\s+koreans\b|(?:a|one|another)\s+north\s+korean(?=\s*[,.;]|\s+(?:to|at|in|who|"
+    r"back|over|across|into|from)\b)|defectors?|escapees?|refugees?|people|persons?|wom[ae]n|m[ae]n|"
     r"workers?|crossers?|migrants?|detainees?|returnees?|deportees?|them|him|her|families|"
     r"children|girls?|boys?|labou?rers?|staff|employees|citizens|nationals|students|"
     r"fishermen|soldiers|asylum\s+seekers|brides|wives|escapers|runaways|those|others|group)\b",
