@@ -63,7 +63,7 @@ from borderkg.loaders.rdfterms import (
     nt_iri,
     number_lit,
 )
-from borderkg.loaders.readers.bylines import sort_authors
+from borderkg.loaders.readers.bylines import is_anonymous_byline, sort_authors
 from borderkg.loaders.record import ArticleRecord
 from borderkg.ontology.namespaces import (
     PREFIXES,
@@ -237,7 +237,11 @@ def _article(w: _Writer, record: ArticleRecord, x: Extraction, article: str, loc
     people, anonymous = sort_authors(record.authors, record.publisher)
     for byline in anonymous:  # an outlet or "our correspondent": kept as printed, no Person
         w.text(article, B["byline"], byline)
-    persons = [("translator", record.translator), ("editor", record.editor)]
+    credits = [("translator", record.translator), ("editor", record.editor)]
+    for _, name in credits:
+        if name and is_anonymous_byline(name, record.publisher):
+            w.text(article, B["byline"], name)  # "Edited by the news desk": no Person
+    persons = [(p, n) for p, n in credits if n and not is_anonymous_byline(n, record.publisher)]
     for prop, name in [*persons, *(("author", name) for name in people)]:
         if name:
             person = f"<{iris.ACTOR_BASE}{iris.slugify(name)}>"
@@ -357,6 +361,9 @@ def _time(
     if policy_status is not None and time.relation != "by":
         if time.relation == "until":
             w.add(node, B["inForceUntil"], date_lit(time.latest))
+        elif policy_status == LIFTED and time.relation == "since":
+            # "ending a ban that had been in force since January 2020": when it began
+            w.add(node, B["inForceFrom"], date_lit(time.earliest))
         elif policy_status == LIFTED:
             w.add(node, B["inForceUntil"], date_lit(time.earliest))
         elif policy_status in IN_FORCE_FROM:

@@ -10,7 +10,10 @@ its force on the last day of March (``bkg:inForceUntil 2023-03-31``, the latest 
 words name), where it was the first; with that one date set back, the quads give the
 previous digest. And a third, the same session: a measure carried out (a one-off act) has
 no ``bkg:inForceFrom`` any more, only the sem timestamps of when it happened; with that
-one triple added back, the quads give the second digest.
+one triple added back, the quads give the second digest. And a fourth, in session 34: a
+lifted measure dated only by when it had applied "since" gets that date as its start
+(``bkg:inForceFrom``), not as its end; with that one triple's property set back to
+``bkg:inForceUntil``, the quads give the third digest.
 """
 
 from __future__ import annotations
@@ -52,7 +55,7 @@ ONT = "https://w3id.org/borderkg/ontology#"
 #: Predicates whose values depend on other modules (version, record hashing): checked apart.
 VOLATILE = (ONT + "loaderVersion", ONT + "contentHash")
 #: SHA-256 of the sorted N-Quads of the fixture without VOLATILE predicates, and their count.
-REFERENCE_DIGEST = "6419ed04f72d441379165d39c4b321a2f630745dda15c3f52c0f4c9ef5e75955"
+REFERENCE_DIGEST = "583c34c2cb5edfb860a65d08cd69cba598adad813a1711eb3118df8aee9237bc"
 REFERENCE_COUNT = 234  # 235 from bkg:publishedDayIndex (session 11) to session 30
 TEXT = (
     "Border guards in Hyesan began building a 20 km fence last month, a source said.\n\n"

@@ -251,6 +251,15 @@ def _yesterday(m: re.Match[str], pub: dt.date | None, future: bool | None) -> Wi
     return day, day
 
 
+def _same_day(m: re.Match[str], pub: dt.date | None, future: bool | None) -> Window | None:
+    """The day of publication for "this morning", "earlier today", "tonight"; the day before
+    for "last night" (a report of the morning after)."""
+    if pub is None:
+        return None
+    day = pub - dt.timedelta(days=1) if m.group(0).lower().startswith("last") else pub
+    return day, day
+
+
 def _recent(m: re.Match[str], pub: dt.date | None, future: bool | None) -> Window | None:
     if pub is None:
         return None
@@ -341,6 +350,14 @@ _RULES: list[tuple[re.Pattern[str], Handler, Triggers]] = [
         triggers("monday tuesday wednesday thursday friday saturday sunday"),
     ),
     (re.compile(r"\b(?:the day before )?yesterday\b", _I), _yesterday, triggers("yesterday")),
+    (
+        re.compile(
+            r"\b(?:this (?:morning|afternoon|evening)|(?:earlier|later) today|tonight|last night)\b",
+            _I,
+        ),
+        _same_day,
+        triggers("morning afternoon evening today tonight night"),
+    ),
     (
         re.compile(
             r"\b(?:recently|lately|(?:in|over|during) (?:the )?(?:recent|past|last) (?:few )?"

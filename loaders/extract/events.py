@@ -24,7 +24,7 @@ import re
 
 from borderkg.ontology.namespaces import EVENTTYPE, GOODS
 
-from . import events_kinds, events_occurrences
+from . import events_kinds, events_occurrences, kinds
 from .context import ArticleContext
 from .cues import TriggerIndex, Triggers, triggers, word_regex
 from .defectors import DEPARTING, departures
@@ -340,6 +340,8 @@ def _build(
     roles = ctx.roles(sent, span, issuing=False)
     event.authorities = roles.issuers + [a for a in roles.implementers if a not in roles.issuers]
     for group in roles.groups:
+        if event_type in _AFFECTED_EVENTS and _received_only(ctx, sent, group):
+            continue
         label = ctx.entities[group].label.lower()
         if "broker" in label:
             event.facilitators.append(group)
@@ -362,6 +364,17 @@ def _build(
         if event_type == _PRICE_REPORT and not event.goods:
             return None
     return event
+
+
+def _received_only(ctx: ArticleContext, sent: int, entity: str) -> bool:
+    """Whether every mention of ``entity`` in the sentence is an enforcer people are handed
+    or sent to (the guards who receive returnees are not those the return befalls)."""
+    own = [m for m in ctx.by_sentence.get(sent, []) if m.entity == entity]
+    return (
+        bool(own)
+        and kinds.is_enforcer(ctx.entities[entity])
+        and all(events_kinds.RECEIVER.search(ctx.before(sent, m.span.begin, 160)) for m in own)
+    )
 
 
 def _merge(

@@ -115,6 +115,13 @@ HANDOVER_CUE = word_regex(
     rf"(?<=ed)(?=\s+(?:{_NOT_IN_OBJECT}[\w'-]+\s+){{1,14}}?(?:over\s+)?{_TO_THE_NORTH}))"
 )
 HANDOVER = triggers("hand handed hands handing turn turned turns turning")
+#: What comes right before the authority people are handed or sent to: "handed 60 North
+#: Koreans over to | North Korean border guards". Those who receive them are not affected.
+RECEIVER = re.compile(
+    r"\b(?:hand|turn|sen[dt]|return|deliver|transfer)\w*\b[^.;:]{0,120}?\b(?:over\s+|back\s+)?"
+    r"to\s+(?:the\s+)?$",
+    _I,
+)
 #: People sent back with the object between verb and particle ("sent the 12 women back to
 #: North Korea", "back across the Tumen"; not "sent him back to his boat"): the cue is the
 #: verb, so that its object is checked for people. Split, the

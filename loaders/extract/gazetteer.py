@@ -3,11 +3,11 @@
 Built once per process from any rdflib graph shaped like ``ontology/vocabulary.ttl``
 (default: the shipped one). Labels are folded (diacritics, apostrophes, dashes) and matched
 case-insensitively on whole tokens, with generated variants: hyphen and apostrophe forms,
-McCune–Reischauer ↔ Revised romanisation (``ŏ``/``eo``, ``Ry``/``Y``), `` Province`` /
-`` County`` / `` City`` suffixes, bare river names (``the Tumen``), singular/plural of
-group names, ``Act``/``Law`` for each other in law titles, and country-stripped forms
-(``border police`` for ``Chinese border police``) that are then resolved by country
-context.
+McCune–Reischauer ↔ Revised romanisation (``ŏ``/``eo``, ``Ry``/``Y``) and the DPRK's own
+(``Phyongan``), `` Province`` / `` County`` / `` City`` suffixes, bare river names (``the
+Tumen``), singular/plural of group names, ``Act``/``Law`` for each other in law titles,
+and country-stripped forms (``border police`` for ``Chinese border police``) that are then
+resolved by country context.
 """
 
 from __future__ import annotations
@@ -346,6 +346,10 @@ class Gazetteer:
             ry = re.sub(r"\bRy(?=[aeiouy])", "Y", folded)
             if ry != folded:
                 out.append((ry, VARIANT))
+            # the DPRK's own romanisation writes the aspirated p of 평 as ph: "North Phyongan"
+            ph = re.sub(r"\bPyong", "Phyong", folded)
+            if ph != folded:
+                out.append((ph, VARIANT))
         if kinds.is_place(entity) and not kinds.is_country(entity) and folded.isascii():
             out += self._place_variants(folded, entity)
         words = folded.split(" ")

@@ -140,12 +140,15 @@ def _alt(words: object) -> str:
 
 _I = re.IGNORECASE
 # A digit string not glued to a word before it: "COVID-19" and "MiG-21" are names, not counts.
-_FREE = r"(?<![\w.,])(?<![A-Za-z]-)"
+_FREE = r"(?<![\w.,:])(?<![A-Za-z]-)"
+#: A clock time is no quantity: "6 p.m.", "10:30 pm", "at 5 am", "eight o'clock".
+_NOT_CLOCK = r"(?!\s?(?:[ap]\.\s?m\.|[ap]m\b|o['\u2019]clock\b)|:\d)"
 _WORD_NUMBER = rf"\b(?:(?:{_alt(TENS)})-(?:{_alt(DIGIT_WORDS)})|{_alt(WORD_NUMBERS)}|{LONE_ONE})\b"
 #: A number (digits or number words) or a vague plural ("hundreds of").
 ANCHOR = re.compile(
     rf"(?P<vague>\b(?:{_alt(VAGUE)})\s+)|(?P<cpre>(?<![\w$])(?:US\$|\$|USD|CNY|RMB|KPW)\s?)?"
-    rf"(?P<num>{_FREE}\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|{_FREE}\d+(?:\.\d+)?|{_WORD_NUMBER})",
+    rf"(?P<num>{_FREE}\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|{_FREE}\d+(?:\.\d+)?|{_WORD_NUMBER})"
+    rf"{_NOT_CLOCK}",
     _I,
 )
 QUAL_BEFORE = re.compile(rf"\b(?P<qual>{_alt(QUALIFIERS)})\s+$", _I)
