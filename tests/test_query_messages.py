@@ -209,3 +209,23 @@ def test_the_command_line_names_the_unknown_prefix_and_the_misspelt_form(tmp_pat
     assert "query syntax error: unknown prefix 'foo:' at line 1, column 21" in prefix.output
     form = run.invoke(main, ["query", "SELEC * WHERE { ?x ?p ?o }", *store])
     assert form.exit_code == 2 and "(did you mean SELECT?)" in form.output
+
+
+# -- the parser's own checks -----------------------------------------------------------------
+
+
+def test_selecting_an_ungrouped_expression_says_how_to_group_it() -> None:
+    query = (
+        "SELECT (SUBSTR(STR(?d), 1, 7) AS ?m) (COUNT(*) AS ?n) "
+        "WHERE { ?r sem:hasEarliestBeginTimeStamp ?d } GROUP BY (SUBSTR(STR(?d), 1, 7))"
+    )
+    message = explain(query)
+    assert message.startswith("error at 1:")
+    assert "the SELECT contains an expression with a variable that is unbound" in message
+    assert "AS ?month), and select ?month" in message
+    assert "expected" not in message
+
+
+def test_a_variable_selected_twice_is_said_plainly() -> None:
+    message = explain("SELECT (1 AS ?n) (2 AS ?n) WHERE {}")
+    assert message.endswith("duplicated variable name in SELECT: select each variable once")

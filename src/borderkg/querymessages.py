@@ -99,15 +99,36 @@ def _unknown_prefix(query: str, message: str, prefixes: Mapping[str, str]) -> st
     )
 
 
+#: What to do about the parser's own checks of a query that parses ("The SELECT …"), which
+#: it lists among the input it expected.
+_SEMANTIC_HINTS = {
+    "The SELECT contains an expression with a variable that is unbound": (
+        "a query with GROUP BY or an aggregate may select only grouped variables and "
+        "aggregates: name a grouped expression in GROUP BY, as in GROUP BY (SUBSTR(STR(?date), "
+        "1, 7) AS ?month), and select ?month, or wrap the variable in SAMPLE(…)"
+    ),
+    "The SELECT overrides an existing variable using an expression": (
+        "(… AS ?x) binds a variable the query already binds: choose a new name"
+    ),
+    "Duplicated variable name in SELECT": "select each variable once",
+}
+
+
 def _shorten_expected(message: str) -> str:
     """The parser's message with its list of expected input made short: character classes
-    summarised ("a letter"), the catch-all ``[_]`` left out where there is more."""
+    summarised ("a letter"), the catch-all ``[_]`` left out where there is more. A check
+    of its own that the parser lists there ("The SELECT contains …") is the message."""
     position = _PARSER_POSITION.match(message)
     if position is None or not message.startswith("expected ", position.end()):
         return message
     listed = message[position.end() + len("expected ") :]
     one_of = listed.startswith("one of ")
     items = _EXPECTED_ITEM.findall(listed[len("one of ") :] if one_of else listed)
+    checks = [item.strip() for item in items if _is_check(item.strip())]
+    if checks:
+        hint = _SEMANTIC_HINTS.get(checks[0])
+        told = checks[0][0].lower() + checks[0][1:]
+        return message[: position.end()] + (f"{told}: {hint}" if hint else told)
     named = list(dict.fromkeys(_expected_item(item.strip()) for item in items))
     if len(named) > 1 and "[_]" in named:
         named.remove("[_]")
@@ -115,6 +136,11 @@ def _shorten_expected(message: str) -> str:
         return message
     lead = "expected one of " if len(named) > 1 else "expected "
     return message[: position.end()] + lead + ", ".join(named)
+
+
+def _is_check(item: str) -> bool:
+    """Whether an item of the "expected" list is a sentence of the parser's own checks."""
+    return item != "Prefix not found" and bool(re.fullmatch(r"[A-Z][a-z]+(?: [\w()-]+){2,}", item))
 
 
 def _expected_item(item: str) -> str:
