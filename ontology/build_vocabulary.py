@@ -218,6 +218,9 @@ def _entity(graph: Graph, iri: URIRef, cls: URIRef, row: Row) -> None:
 def _add_place(graph: Graph, row: Row) -> None:
     iri = place_iri(row["local_id"])
     _entity(graph, iri, getattr(BKG, row["type"]), row)
+    if row["type"] == "Country":
+        # a country that speaks or acts ("China repatriated", "Seoul said") is the state
+        graph.add((iri, BKG.actorType, ACTORTYPE.State))
     if row["admin_level"]:
         graph.add((iri, BKG.adminLevel, Literal(int(row["admin_level"]))))
     for prop, column in (
