@@ -74,6 +74,7 @@ from .policy_status import by_notice, promised_rewards, refine_status
 from .policy_status_cues import IN_FORCE_EXPLICIT
 from .policy_talk import appeal, discussed
 from .policy_tense import KIND_OF, RULE
+from .policy_types_learned import proposed_type
 from .roles import shooting_guards
 from .roles_places import own_places
 from .roles_targets import refer_targets
@@ -250,7 +251,7 @@ def find_policies(ctx: ArticleContext) -> list[Policy]:
             if not defaulted and _HYPOTHETICAL.search(ctx.before(index, cue_span.begin, 40)):
                 refused.add(index)
                 continue
-            if back_reference(ctx, index, cand.span, [p for p, _ in raw], cand.concept):
+            if back_reference(ctx, index, cand.span, [p for p, _ in raw], cand.concept, status):
                 refused.add(index)
                 continue
             time = measure_time(ctx, index, evidence, announced=status == _ANNOUNCED)
@@ -270,6 +271,8 @@ def find_policies(ctx: ArticleContext) -> list[Policy]:
     skip = {p.sentence for p, _ in raw} | refused
     for index, cand, status, defaulted in proposals(ctx, skip):
         at = next((i for i, (p, _) in enumerate(raw) if p.sentence > index), len(raw))
+        sent = ctx.sentences[index]
+        cand.concept = proposed_type(cand.concept, ctx.folded[sent.begin : sent.end])
         time = measure_time(ctx, index, cand.span)
         built_policy = _build(ctx, index, cand, status, cand.span, time)
         proposed.add(id(built_policy))

@@ -62,6 +62,12 @@ BROADER = {
     )
     for narrow in narrows
 }
+# "may no longer work the fields", "now need a pass", "have had to hand in their passports":
+# a rule told by what people must or may do, a clause of its own rather than a bare noun.
+_MODAL_RULE = re.compile(r"\b(?:may|must|(?:have|has)\s+(?:had\s+)?to|needs?|required)\b", re.I)
+# The steps a passing reference tells by its own verb ("since the border was closed",
+# "since the border reopened", "after the lockdown was relaxed").
+_STEPS = {str(STATUS.CarriedOut), str(STATUS.Lifted), str(STATUS.Eased)}
 _NOT_YET = {str(STATUS.Planned), str(STATUS.Rumoured)}
 # Measures not yet shown applied: an act already done cannot have enforced them.
 _UNAPPLIED = _NOT_YET | {str(STATUS.Announced)}
@@ -124,11 +130,23 @@ def set_aside(ctx: ArticleContext, sent: int, span: Span) -> bool:
 
 
 def back_reference(
-    ctx: ArticleContext, sent: int, span: Span, earlier: list[Policy], concept: str = ""
+    ctx: ArticleContext,
+    sent: int,
+    span: Span,
+    earlier: list[Policy],
+    concept: str = "",
+    status: str = "",
 ) -> bool:
     """Whether a measure cue only refers back, to date something, to a measure the article
     already reported with the same word ("since the quarantine began") or of the same type
-    ("since the lockdown began" after "the city has been sealed off")."""
+    ("since the lockdown began" after "the city has been sealed off").
+
+    A passing reference that tells a step of its own (``status``: done, lifted or eased —
+    "since the border was closed in 2020" in an article about the border staying shut) refers
+    back only to a measure reported at that step: the annotation guide counts it apart.
+    """
+    if status in _STEPS:
+        earlier = [p for p in earlier if p.status == status]
     s = ctx.sentences[sent]
     if not (
         _SINCE_BEFORE.search(ctx.before(sent, span.begin, 50))
@@ -280,12 +298,18 @@ def merge(ctx: ArticleContext, found: list[Mention]) -> list[Policy]:
         policy = f.policy
         # A bare measure noun ("the border closure", "the new surveillance") is a measure
         # already reported, of its type or a narrower one, unless that one is only planned
-        # or rumoured and this one dated in the past.
-        if f.defaulted and any(
-            policy.measure_type in (p.measure_type, BROADER.get(p.measure_type))
-            and (p.status not in _NOT_YET or policy.status != _DONE)
-            and compatible(ctx, p, policy, by_place=False)
-            for p in asserted
+        # or rumoured and this one dated in the past. A rule told by a modal ("may no
+        # longer work the fields") is no bare noun but a report of its own, kept apart
+        # unless it has the type and status of a compatible measure (below).
+        if (
+            f.defaulted
+            and not _modal_rule(ctx, policy)
+            and any(
+                policy.measure_type in (p.measure_type, BROADER.get(p.measure_type))
+                and (p.status not in _NOT_YET or policy.status != _DONE)
+                and compatible(ctx, p, policy, by_place=False)
+                for p in asserted
+            )
         ):
             continue
         # "the crackdown" in an article about a phone crackdown is that crackdown, and so is
@@ -329,6 +353,12 @@ def merge(ctx: ArticleContext, found: list[Mention]) -> list[Policy]:
 # warning or a plan ("those caught later will be sent to a camp") refers back to nothing.
 _DEEDS = {str(STATUS.CarriedOut), str(STATUS.InForce)}
 _MONEY_TRADE = re.compile(r"\b(?:brokers?|remittances?|money|cash|yuan)\b", re.I)
+
+
+def _modal_rule(ctx: ArticleContext, policy: Policy) -> bool:
+    """Whether a mention's evidence tells a rule by a modal of its own (``may no longer``,
+    ``must``, ``now need``), not by a bare measure noun."""
+    return any(_MODAL_RULE.search(ctx.folded, e.begin, e.end) for e in policy.evidence)
 
 
 def money_trade(ctx: ArticleContext, policy: Policy) -> bool:

@@ -11,7 +11,8 @@ the measure-type scheme it is:
   will be searched``); phones being smuggled are contraband, not phone use;
 - a new inspection team not framed as "non-socialist" that searches for a named target
   (``inspection teams have been searching warehouses for smuggled goods``) is that
-  crackdown;
+  crackdown, and one of a Chinese body (``an inspection team of the Chinese Communist
+  Party``) a generic Crackdown: the "non-socialist" campaign is North Korea's;
 - papers checked of everyone travelling (``checking the identity cards of everyone on the
   buses``, ``identity checks on the riverside road``) control who may pass, a
   MovementRestriction, unless the check is aimed at people in hiding or told only as
@@ -19,7 +20,8 @@ the measure-type scheme it is:
   defectors questioned by a South Korean body (``the National Intelligence Service``)
   stays a generic Crackdown: it does not act against leaving North Korea;
 - a checkpoint the border police or guards put up, where no check on those passing is
-  told, and a watchtower built are guard posts: a PatrolReinforcement;
+  told (lorries looked into are goods, not people passing), and a watchtower built are
+  guard posts: a PatrolReinforcement;
 - a restriction on movement scoped by a distance from the river or the border (``barred
   from coming within two kilometres of the river``) is a BufferZone, one on dealing with
   traders across it (``barred from dealing with Chinese partners``) or on goods (``goods
@@ -55,7 +57,15 @@ _CRACKDOWN, _INSPECTION = str(MEASURE.Crackdown), str(MEASURE.NonSocialistInspec
 _MOVEMENT, _BUFFER = str(MEASURE.MovementRestriction), str(MEASURE.BufferZone)
 _TRADE, _SANCTIONS = str(MEASURE.TradeRestriction), str(MEASURE.SanctionsEnforcement)
 _CLOSURE, _DEFECTION = str(MEASURE.BorderClosure), str(MEASURE.DefectionCrackdown)
-_SOCIALIST = re.compile(r"socialist|grou?ppa|gruppa", _I)
+# "non-socialist", "anti-socialist" (not "the Socialist Patriotic Youth League", a body's name)
+_SOCIALIST = re.compile(r"(?:non|anti)[- ]?socialist|grou?ppa|gruppa", _I)
+# An inspection of a Chinese body: no North Korean campaign against "non-socialist" conduct.
+_CHINESE_BODY = re.compile(
+    r"\b(?:chinese|china(?:'s|’s)?|beijing|liaoning|jilin|yanbian|dandong|hunchun)\s+"
+    r"(?:[\w-]+\s+){0,3}?(?:communist\s+party|party|government|police|ministry|commission|"
+    r"authorities|public\s+security)\b|\bcommunist\s+party\s+of\s+china\b",
+    _I,
+)
 _TARGETED = {str(MEASURE.SmugglingCrackdown), str(MEASURE.PhoneCrackdown)}
 _DEFINITE = re.compile(r"\b(?:the|this|that|its|their)\s+(?:[\w-]+\s+)?$", _I)
 _NUMBER = r"(?:\d[\d,.]*|a|one|two|three|four|five|six|seven|eight|nine|ten|half\s+a|several)"
@@ -256,7 +266,8 @@ _PATROL = str(MEASURE.PatrolReinforcement)
 # A checkpoint the border police or guards put up, where the sentence tells of no check on
 # those passing (``border police have set up a checkpoint on the road into the village``),
 # is one more post of the body guarding the border; one on a riverside road, or on the way
-# down to the river, keeps people from the water (a MovementRestriction).
+# down to the river, keeps people from the water (a MovementRestriction). Lorries looked
+# into are a check of goods, no limit on where people may go.
 _BORDER_BODY = re.compile(
     r"\bborder\s+(?:police|guards?|troops|defence\s+(?:units?|troops)|security\s+command)\b"
     r"[^;]{0,60}$",
@@ -266,7 +277,7 @@ _PASS_CHECK = re.compile(
     r"\b(?:check(?!\s*points?\b|\s*posts?\b)\w*|inspect\w*|search\w*|scan\w*|stop\w*|"
     r"turn\w*\s+(?:back|away)|permits?|pass(?:es)?|papers|identity|documents?|registration|"
     r"register\w*|only\s+(?:people|cars|vehicles|residents)|let\s+through|"
-    r"every\s+(?:car|vehicle|bus|lorry|truck|passenger)|"
+    r"every\s+(?:car|vehicle|bus|passenger)|"
     # on the way down to the water or along it: it keeps people from the river
     r"(?:down|leading)\s+to\s+the\s+(?:river|riverbank|bank|water|shore)|"
     r"river(?:side|front|bank)\s+(?:road|highway|path|promenade))\b",
@@ -343,6 +354,8 @@ def refine(
     if concept == _INSPECTION:
         if _SOCIALIST.search(cue) or _SOCIALIST.search(before[-25:]) or _DEFINITE.search(before):
             return concept
+        if _CHINESE_BODY.search(before[-60:] + cue + after[:50]):
+            return _CRACKDOWN  # a Chinese body's inspection team: no "non-socialist" campaign
         for subtype, pattern in SUBTYPES:
             # "searching warehouses for smuggled goods", "an anti-smuggling sweep by an
             # inspection team": the team of a targeted campaign
