@@ -10,6 +10,8 @@ an op-ed, credits lines, the DPRK's own romanisation) found wrong, each held rig
 - A clock time ("between 6 p.m. and 6 a.m.", "10:30 pm") is no quantity.
 - A credit that names no person ("Edited by the news desk") mints no ``schema:Person``.
 - "North Phyongan Province", the DPRK's own spelling, is the curated North Pyongan.
+- An NGO's op-ed, its byline the NGO, speaks for the NGO where no one else is named (not for
+  the outlet that printed it), and an organisation's byline mints no ``schema:Person``.
 
 Every sentence is invented for these tests. Extraction runs on the shipped vocabulary.
 """
@@ -144,3 +146,50 @@ def test_the_dprks_own_spelling_of_a_province_is_the_curated_province(
 ) -> None:
     found = extract(extractor, "A source in North Phyongan Province said the fence is new.")
     assert f"{ID}place/north-pyongan" in found.entities
+
+
+OPED = (
+    "Chinese police handed 60 North Koreans to North Korean border guards in Tumen on April 16. "
+    "Article 33 of the Refugee Convention forbids any state party to return a refugee to a "
+    "territory where their life or freedom would be threatened."
+)
+
+
+def _oped(extractor: Extractor, author: str) -> tuple[ArticleRecord, object]:
+    record = ArticleRecord(
+        text=OPED,
+        source="json/oped.json",
+        id="oped-1",
+        published=dt.date(2024, 5, 2),
+        authors=(author,),
+        publisher="Daily NK",
+    )
+    return record, extractor.extract(record)
+
+
+def test_an_ngos_op_ed_speaks_for_the_ngo_where_no_one_else_is_named(
+    extractor: Extractor,
+) -> None:
+    _, found = _oped(extractor, "Northeast Asia Refugee Rights Network")
+    voice = f"{ID}actor/northeast-asia-refugee-rights-network"
+    invoking = [c for c in found.claims if c.invokes]
+    assert invoking and {c.attributed_to for c in invoking} == {voice}
+    assert found.entities[voice].actor_type.endswith("/NGO")
+    assert not found.entities[voice].curated
+
+
+def test_a_curated_organisation_as_author_is_its_vocabulary_entry_and_no_person(
+    extractor: Extractor,
+) -> None:
+    record, found = _oped(extractor, "Human Rights Watch")
+    invoking = [c for c in found.claims if c.invokes]
+    assert {c.attributed_to for c in invoking} == {f"{ID}actor/human-rights-watch"}
+    store = ox.Store()
+    store.extend(article_quads(record, found, run="urn:run"))
+    assert _values(store, "SELECT ?x WHERE { GRAPH ?g { ?x a schema:Person } }") == set()
+
+
+def test_a_reporters_article_stays_the_outlets_voice(extractor: Extractor) -> None:
+    _, found = _oped(extractor, "Jane Park")
+    invoking = [c for c in found.claims if c.invokes]
+    assert {c.attributed_to for c in invoking} == {f"{ID}actor/daily-nk"}

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from rdflib import Graph
 
 from borderkg import iris
+from borderkg.loaders.readers.bylines import organisation_author
 from borderkg.loaders.record import ArticleRecord
 from borderkg.ontology.namespaces import ACTORTYPE, BKG
 
@@ -129,8 +130,17 @@ class Extractor:
         result.events = find_events(ctx, attribution.speakers, by_local)
         link_quantities(ctx, [*result.policies, *result.events], by_local)
         pair_prices(ctx, result.events, by_local)
+        # an NGO's statement or op-ed speaks for the NGO where no one else is named
+        voice = _author(record, self.gazetteer)
+        if voice is not None:
+            entities.setdefault(voice.iri, voice)
         result.claims = find_claims(
-            ctx, attribution, result.policies, result.events, result.node, result.publisher
+            ctx,
+            attribution,
+            result.policies,
+            result.events,
+            result.node,
+            voice.iri if voice is not None else result.publisher,
         )
         result.quotations = attribution.quotations
         result.sources = attribution.sources
@@ -152,6 +162,28 @@ def _publisher(name: str, gazetteer: Gazetteer) -> Entity:
         label=name.strip(),
         curated=False,
         actor_type=str(ACTORTYPE.Media),
+    )
+
+
+_NGO_WORDS = ("rights", "network", "alliance", "coalition", "watch", "amnesty", "citizens")
+
+
+def _author(record: ArticleRecord, gazetteer: Gazetteer) -> Entity | None:
+    """The organisation an article is written by, in its own name (its vocabulary entry,
+    else an unreviewed organisation, an NGO where its name says so), or None."""
+    name = organisation_author(record.authors, record.publisher)
+    if name is None:
+        return None
+    curated = gazetteer.find_label(name, kinds.ACTOR_TYPES)
+    if curated:
+        return gazetteer.entities[curated]
+    ngo = any(word in name.casefold().split() for word in _NGO_WORDS)
+    return Entity(
+        iri=str(iris.actor_iri(iris.slugify(name))),
+        types=(str(BKG.Organization),),
+        label=name,
+        curated=False,
+        actor_type=str(ACTORTYPE.NGO) if ngo else None,
     )
 
 

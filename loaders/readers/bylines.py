@@ -103,7 +103,8 @@ def author_names(value: Any) -> list[str]:
 
 def is_anonymous_byline(name: str, publisher: str | None = None) -> bool:
     """True when a byline names no person: the publisher itself, a news agency or outlet
-    ("Reuters", "Daily NK"), or an unnamed writer ("our correspondent", "Reuters staff").
+    ("Reuters", "Daily NK"), an unnamed writer ("our correspondent", "Reuters staff") or an
+    organisation ("Human Rights Watch").
 
     Such a byline is kept as printed, but never becomes a ``schema:Person``.
     """
@@ -113,8 +114,42 @@ def is_anonymous_byline(name: str, publisher: str | None = None) -> bool:
     words = re.findall(r"[^\W\d_]+", folded)
     if not words or _ANONYMOUS_WORDS.intersection(words) or _OUTLETS.intersection(words):
         return True
+    if _ORGANISATION_WORDS.intersection(words):  # "Human Rights Watch", "Amnesty International"
+        return True
     # A lone acronym ("KCNA", "NK") is an outlet, not a person's name.
     return len(words) == 1 and name.strip().isupper() and len(name.strip()) > 1
+
+
+# Words that make a byline naming no person an organisation speaking for itself ("Northeast
+# Asia Refugee Rights Network", "Amnesty International"), not a desk or a news outlet.
+_ORGANISATION_WORDS = frozenset(
+    [
+        *("network", "alliance", "coalition", "committee", "watch", "foundation", "institute"),
+        *("center", "centre", "association", "council", "federation", "society", "league"),
+        *("international", "amnesty", "rights", "organisation", "organization", "ngo"),
+        *("mission", "commission", "campaign", "citizens", "union"),
+    ]
+)
+_DESK_WORDS = frozenset(
+    ["staff", "correspondent", "correspondents", "reporter", "reporters", "desk", "team", "editors"]
+)
+
+
+def organisation_author(names: Iterable[str], publisher: str | None) -> str | None:
+    """The one organisation among an article's bylines that writes in its own name (an NGO's
+    statement or op-ed), or None: a person, a desk, the publisher or a news outlet is not."""
+    found = []
+    for name in names:
+        words = set(re.findall(r"[^\W\d_]+", " ".join(name.split()).casefold()))
+        if (
+            is_anonymous_byline(name, publisher)
+            and words & _ORGANISATION_WORDS
+            and not words & _DESK_WORDS
+            and not words & _OUTLETS
+            and len(words) > 1
+        ):
+            found.append(" ".join(name.split()))
+    return found[0] if len(set(found)) == 1 else None
 
 
 def sort_authors(names: Iterable[str], publisher: str | None) -> tuple[list[str], list[str]]:
