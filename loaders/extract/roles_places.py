@@ -15,7 +15,8 @@ police in Changbai …"). Goods or people that come "across from" a place come f
 
 The place of those who heard of a measure ("There is talk in Rajin that …") is not where it
 is either (``places_heard``), nor the place a ``who had`` clause gives the people's past
-("North Koreans who had been held in Jilin", ``places_past``). The merge compares the places
+("North Koreans who had been held in Jilin", ``places_past``), nor where the goods or
+travellers it checks are bound ("lorries bound for Rason", ``places_bound``). The merge compares the places
 of the mentions as ``ArticleContext.places`` reads them; the rules are applied once the
 mentions are merged, to the place the policy kept, so they change where a measure is and
 never which measures are found.
@@ -30,6 +31,7 @@ from borderkg.ontology.namespaces import BKG
 
 from . import kinds
 from .model import Entity, Mention, Policy, Span
+from .places_bound import destination, has_destination
 from .places_heard import HEARSAY_WORDS, heard_at
 from .places_past import has_past_clause, past_place
 
@@ -205,7 +207,8 @@ def own_places(ctx: ArticleContext, policies: list[Policy]) -> list[Policy]:
         facing = _ANY_FACING.search(ctx.folded, s.begin, s.end) is not None
         hearsay = HEARSAY_WORDS.search(ctx.folded, s.begin, s.end) is not None
         past = has_past_clause(ctx, sent, policy.evidence)
-        if not (facing or hearsay or past):
+        bound = has_destination(ctx, sent)
+        if not (facing or hearsay or past or bound):
             continue
         faced = _faced_mentions(ctx, sent) if facing else set()
         mentions = {m.span: ctx.entities[m.entity] for m in ctx.by_sentence.get(sent, [])}
@@ -220,9 +223,12 @@ def own_places(ctx: ArticleContext, policies: list[Policy]) -> list[Policy]:
             hearsay: bool = hearsay,
             told: int = told,
             past: bool = past,
+            bound: bool = bound,
             evidence: list[Span] = policy.evidence,
         ) -> bool:
             if span in faced:
+                return True
+            if bound and span in mentions and destination(ctx, sent, span):
                 return True
             if past and past_place(ctx, sent, span, evidence):
                 return True

@@ -11,8 +11,10 @@ Whether a group told of a measure is bound by it depends on the measure's type
 
 People summoned are what a measure is aimed at, unless summoned to watch. Once the mentions
 are merged, a group named only in a relative clause that describes another target (``traders
-who sold fish to Chinese buyers were arrested``) is dropped, and so are the guards or soldiers
-a patrol reinforcement adds (its means). Where the clause names no group but refers to people
+who sold fish to Chinese buyers were arrested``, ``the families of people who fled with the
+help of brokers``) is dropped, and so are the guards or soldiers a patrol reinforcement adds
+(its means); the group a rule's next clause says may or must do something (``… was relaxed:
+residents may now …``) is added (:mod:`.roles_bound`). Where the clause names no group but refers to people
 already named (``they are to be handed over``, ``handed four of them to North Korean
 guards``), the target is the group named last in the sentence before or the one before that;
 ``the women`` refers to a group of women named anywhere before; a rule told to a group
@@ -31,6 +33,7 @@ from borderkg.ontology.namespaces import MEASURE
 
 from . import kinds
 from .model import Mention, Policy, Span
+from .roles_bound import next_clause_group
 from .roles_told import THING_TYPES, patrol_targets, settle_told
 
 if TYPE_CHECKING:
@@ -253,6 +256,10 @@ _KIN = re.compile(r"\b(?:families|parents|relatives)\b", re.IGNORECASE)
 _REWARDED = (str(iris.actor_iri("informants")), str(iris.actor_iri("border-residents")))
 # After a group, a relative clause that describes it: "traders who sold fish to Chinese buyers".
 _DESCRIBING = re.compile(r"\s+(?:[\w’'-]+\s+){0,3}?(?:who|that)\s+[^,;:]*$", re.IGNORECASE)
+# A relative clause the other target's own name opens and the group ends ("the families of
+# people who fled through brokers", "households whose members had left with brokers").
+_DESCRIBED_WITHIN = re.compile(r"\b(?:who|whose)\s+[^,;:]*$", re.IGNORECASE)
+_WITHIN_REACH = 100  # characters from the other target's name to the group
 
 
 def _described_only(ctx: ArticleContext, policy: Policy, target: str) -> bool:
@@ -261,12 +268,23 @@ def _described_only(ctx: ArticleContext, policy: Policy, target: str) -> bool:
     mentions = ctx.by_sentence.get(policy.sentence, [])
     own = [m for m in mentions if m.entity == target]
     others = [m for m in mentions if m.entity != target and m.entity in policy.targets]
-    return bool(own) and all(
-        any(
-            o.span.end <= m.span.begin and _DESCRIBING.match(ctx.folded[o.span.end : m.span.begin])
-            for o in others
+    return (
+        bool(own)
+        and all(
+            any(
+                o.span.end <= m.span.begin
+                and (
+                    _DESCRIBING.match(ctx.folded[o.span.end : m.span.begin])
+                    or (
+                        policy.measure_type != _REWARD  # "anyone who reports a smuggler"
+                        and m.span.begin - o.span.begin <= _WITHIN_REACH
+                        and _DESCRIBED_WITHIN.search(ctx.folded[o.span.begin : m.span.begin])
+                    )
+                )
+                for o in others
+            )
+            for m in own
         )
-        for m in own
     )
 
 
@@ -314,6 +332,11 @@ def refer_targets(ctx: ArticleContext, policies: list[Policy]) -> list[Policy]:
         if policy.measure_type == _REWARD:
             policy.targets = [t for t in policy.targets if t not in _REWARDED]
         settle_told(ctx, policy)
+        bound = next_clause_group(
+            ctx, policy, clause_of(ctx, policy.sentence, policy.evidence[0])[1]
+        )
+        if bound is not None and bound not in policy.targets:
+            policy.targets.append(bound)  # "was relaxed: residents may now be outside …"
         if policy.measure_type == _PATROLS:
             continue  # "the men will join the night patrols": those referred to are its means
         if not all(kinds.is_enforcer(ctx.entities[t]) for t in policy.targets if t in ctx.entities):
