@@ -196,6 +196,13 @@ _TRADE, _SMUGGLING = str(EVENTTYPE.FormalTrade), str(EVENTTYPE.Smuggling)
 _COMMISSION = str(GOODS.RemittanceCommission)
 _STATEMENT, _CONDEMNATION = str(EVENTTYPE.Statement), str(EVENTTYPE.Condemnation)
 _REPATRIATION, _DEFECTION = str(EVENTTYPE.ForcedRepatriation), str(EVENTTYPE.Defection)
+# Acts of one state's police, courts or camps: told in two countries, they are two.
+_ONE_STATE = {
+    str(EVENTTYPE.Arrest),
+    str(EVENTTYPE.Detention),
+    str(EVENTTYPE.Punishment),
+    str(EVENTTYPE.Execution),
+}
 _AFFECTED_EVENTS = {
     str(EVENTTYPE.ForcedRepatriation),
     str(EVENTTYPE.Arrest),
@@ -411,5 +418,7 @@ def _same_report(
         return False
     if a.event_type in _NEEDS_SPEAKER and a.agents != b.agents:
         return False
+    if a.event_type in _ONE_STATE and events_occurrences.in_other_countries(a, b, ctx):
+        return False  # a sentencing in Yanji and one in Hoeryong: two states' acts
     people = a.event_type in _AFFECTED_EVENTS
     return events_occurrences.same_occurrence(a, b, people, quantities, ctx)

@@ -105,6 +105,14 @@ _PARTICULAR_BE = re.compile(
     rf"we|i)\s+(?:is|are|am)\s+{_ADV}{{0,2}}{_COORDINATED}{{0,3}}$",
     _I,
 )
+# "a person who has crossed the border …": an indefinite head whose relative clause picks
+# out whom a rule is about, when a modal follows (``… will receive a reward``).
+_INDEFINITE_WHO = re.compile(
+    r"\b(?:(?:a|an|any)\s+(?:[\w'-]+\s+)?(?:person|man|woman|one|resident|citizen|"
+    r"individual|foreigner)|someone|somebody|people|persons|those)\s+(?:who|that)\s+"
+    rf"(?:(?:has|have|had)\s+)?{_ADV}{{0,2}}$",
+    _I,
+)
 # "two young men caught with dramas will be tried": particular people, not a condition.
 _PARTICULAR_HEAD = re.compile(
     rf"\b(?:the|these|this|{_NUMBER})\s+(?:[\w'-]+\s+){{0,2}}$",
@@ -331,7 +339,9 @@ def unreported(ctx: ArticleContext, sent: int, span: Span, speech: bool = False)
         or _LIVING_FROM.search(before)
     ):
         return True
-    if _heads_subject(before) and not _PARTICULAR_HEAD.search(before):
+    if _INDEFINITE_WHO.search(before) or (
+        _heads_subject(before) and not _PARTICULAR_HEAD.search(before)
+    ):
         found = _PREDICATE_AFTER.match(
             ctx.folded, span.end, min(ctx.sentences[sent].end, span.end + 120)
         )
@@ -381,7 +391,7 @@ _THINGS = re.compile(
     r"ore|herbs|ginseng|nuts|cones|tobacco|cigarettes|alcohol|drugs|phones?|drives?|cards?|"
     r"tonnes?|tons?|kilograms?|kg|bags?|boxes?|crates?|sacks?|loads?|"
     r"lectures?|meetings?|talks|sessions?|conferences?|reviews?|events?|ceremon(?:y|ies)|"
-    r"rall(?:y|ies)|elections?|exercises?|drills?|fairs?|festivals?|seminars?|classes|"
+    r"rall(?:y|ies)|trials?|hearings?|gatherings?|elections?|exercises?|drills?|fairs?|festivals?|seminars?|classes|"
     r"courses?|briefings?|discussions?|negotiations|consultations|figures|data|numbers|"
     r"decisions?|claims?|polic(?:y|ies)|legality|motives?|need)$",
     _I,

@@ -186,6 +186,21 @@ def same_occurrence(
     return same_group(a, b, quantities, ctx)
 
 
+def in_other_countries(a: EventReport, b: EventReport, ctx: ArticleContext) -> bool:
+    """Whether both mentions are placed and no country of one's places is one of the
+    other's (Yanji in China, Hoeryong in North Korea); a river on the border has none."""
+    ours, theirs = _countries(a, ctx), _countries(b, ctx)
+    return bool(ours) and bool(theirs) and not ours & theirs
+
+
+def _countries(event: EventReport, ctx: ArticleContext) -> set[str]:
+    return {
+        country
+        for place in event.places
+        if place in ctx.entities and (country := ctx.entities[place].country)
+    }
+
+
 _DEFINITE = re.compile(r"\b(?:the|these|those|this|that|such)\s+(?:[\w'-]+\s+){0,2}$", _I)
 
 

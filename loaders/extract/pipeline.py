@@ -18,6 +18,7 @@ from borderkg.loaders.record import ArticleRecord
 from borderkg.ontology.namespaces import ACTORTYPE, BKG
 
 from . import kinds
+from .alias_senses import drop_team_aliases, drop_unforced_returnees
 from .attribution import Attributor
 from .categories import assign_roles
 from .claims import find_claims
@@ -98,6 +99,8 @@ class Extractor:
         mentions = self.linker.link(doc, folded, text, sentences, words, entities, self.use_model)
         mentions += find_provisions(folded, text, sentences, mentions, entities, self.gazetteer)
         mentions = drop_unpinned_provisions(folded, mentions, entities)
+        mentions = drop_team_aliases(folded, mentions, entities)
+        mentions = drop_unforced_returnees(folded, mentions, entities)
         mentions.sort(key=lambda m: (m.span.begin, m.span.end))
         attach_parents(folded, mentions, entities)
         result.mentions = mentions

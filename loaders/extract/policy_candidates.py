@@ -82,6 +82,17 @@ _ROUTINE_PATROL, _EPIDEMIC = (
 )
 _CRACKDOWN = str(MEASURE.Crackdown)
 _FORCED, _SANCTIONS = str(MEASURE.ForcedRepatriation), str(MEASURE.SanctionsEnforcement)
+_TRADE = str(MEASURE.TradeRestriction)
+# Trade said to have stopped of itself ("that trade has all but stopped", "freight has
+# almost stopped"): a state of the trade, no authority's halt to it (not "has been halted",
+# nor "customs have stopped releasing goods").
+_LAPSED = re.compile(
+    r"(?:\b(?:has|have|had)\s+(?:(?:\w+ly|almost|nearly|all\s+but|since|now|also)\s+){0,3}"
+    r"|\b(?:almost|nearly|all\s+but|virtually|practically)\s+(?:\w+ly\s+)?)"
+    r"(?:stopped|halted|ceased)$",
+    re.I,
+)
+_GERUND_NEXT = re.compile(r"\s+[a-z]+ing\b", re.I)
 # How far (in characters) around a generic crackdown cue its narrower type is looked for.
 _REFINE_REACH = 80
 
@@ -121,6 +132,12 @@ def measure_matches(ctx: ArticleContext, index: int) -> list[Candidate]:
             passive = _FINITE_PASSIVE.search(chunk[: m.start()])
             if unnamed and (passive is None or passive.group("rel")):
                 continue  # an arrest needs an authority, named or implied by the passive
+            if (
+                cue.concept == _TRADE
+                and _LAPSED.search(m.group(0))
+                and not _GERUND_NEXT.match(chunk, m.end())
+            ):
+                continue  # "that trade has almost entirely stopped": no halt by anyone
             if not cue.strong and _SPEAKS.match(chunk, m.end()):
                 continue  # "the inspectors say they will …": the speakers, not a measure
             verb = _verb_span(m, offset)

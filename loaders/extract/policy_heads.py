@@ -12,13 +12,17 @@ head's threshold; thresholds and the on/off flag of each head come from leave-on
 evaluation (``policy_heads_train``) and ship with the weights in ``policy_heads.json``
 (round 17: both heads on, for mentions with a defaulted status or a single act only: the
 type head at 0.5, the status head at 0.8). The type head never narrows a crackdown on the
-money trade (brokers, remittances, cash): merging keeps that a crackdown of its own.
+money trade (brokers, remittances, cash): merging keeps that a crackdown of its own; nor
+does it make a campaign the rules typed by what it hunts (phones, smuggled goods) a
+NonSocialistInspection where its sentence neither calls it "non-socialist" nor names the
+foreign films, songs or speech that conduct is.
 """
 
 from __future__ import annotations
 
 import copy
 import json
+import re
 from collections.abc import Iterator
 from contextlib import AbstractContextManager, contextmanager
 from dataclasses import dataclass, replace
@@ -32,9 +36,23 @@ from .model import Policy
 from .override import Override
 from .policy_merge import money_trade
 from .policy_model import NONE, PolicyModel
+from .policy_types import NON_SOCIALIST
 
 HEADS_FILE = "policy_heads.json"
-_CRACKDOWN = str(MEASURE.Crackdown)
+_CRACKDOWN, _INSPECTION = str(MEASURE.Crackdown), str(MEASURE.NonSocialistInspection)
+# The conduct the scheme's NonSocialistInspection names besides the word itself: foreign
+# films, music and speech ("searching phones for South Korean songs and slang").
+_FOREIGN_CULTURE = re.compile(
+    r"\b(?:south\s+korean|foreign|western|american)\s+(?:[\w-]+\s+){0,2}?(?:films?|movies?|"
+    r"dramas?|songs?|music|videos?|shows?|media|slang|speech|fashion|culture|publications)\b",
+    re.IGNORECASE,
+)
+# The rules' types that name what a campaign hunts (phones, smuggled goods, crossers).
+_TARGETED = {
+    str(MEASURE.PhoneCrackdown),
+    str(MEASURE.SmugglingCrackdown),
+    str(MEASURE.DefectionCrackdown),
+}
 #: Characters of context either side of a mention's evidence, within its sentence.
 WINDOW = 60
 
@@ -111,6 +129,8 @@ def apply_heads(
         if type_head is not None:
             text = mention_text(ctx, policy, defaulted, act)
             concept = retype(type_head, text, policy.measure_type)
+            if concept == _INSPECTION and unframed_inspection(ctx, policy):
+                concept = policy.measure_type
             if concept != policy.measure_type:
                 policy = replace(policy, measure_type=concept)
         if status_head is not None:
@@ -120,6 +140,17 @@ def apply_heads(
                 policy = replace(policy, status=status)
         out.append(policy)
     return out
+
+
+def unframed_inspection(ctx: ArticleContext, policy: Policy) -> bool:
+    """Whether a mention the rules typed by what it hunts (phones, smuggled goods) is told
+    without the "non-socialist" framing in its sentence: the scheme makes it a
+    NonSocialistInspection only when so framed, so the type head may not make it one."""
+    sentence = ctx.sentences[policy.sentence]
+    return policy.measure_type in _TARGETED and not any(
+        framing.search(ctx.folded, sentence.begin, sentence.end)
+        for framing in (NON_SOCIALIST, _FOREIGN_CULTURE)
+    )
 
 
 def heads_from_json(data: dict) -> Heads:

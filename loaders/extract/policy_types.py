@@ -59,6 +59,8 @@ _TRADE, _SANCTIONS = str(MEASURE.TradeRestriction), str(MEASURE.SanctionsEnforce
 _CLOSURE, _DEFECTION = str(MEASURE.BorderClosure), str(MEASURE.DefectionCrackdown)
 # "non-socialist", "anti-socialist" (not "the Socialist Patriotic Youth League", a body's name)
 _SOCIALIST = re.compile(r"(?:non|anti)[- ]?socialist|grou?ppa|gruppa", _I)
+#: The "non-socialist" framing of an inspection campaign (the scheme's NonSocialistInspection).
+NON_SOCIALIST = _SOCIALIST
 # An inspection of a Chinese body: no North Korean campaign against "non-socialist" conduct.
 _CHINESE_BODY = re.compile(
     r"\b(?:chinese|china(?:'s|’s)?|beijing|liaoning|jilin|yanbian|dandong|hunchun)\s+"
