@@ -12,57 +12,29 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from rdflib import RDF, RDFS, BNode, Graph, Namespace, URIRef
+from rdflib import Graph
+from rdflib.namespace import SH
 
+# The catalogue of shapes is built by the core; re-exported for the formatters.
+from borderkg.validation.catalog import ShapeInfo, display_id, shape_catalog
 from borderkg.validation.report import ValidationReport, ValidationResult, severity_rank
-from borderkg.validation.terms import severity_name
 from borderkg.validation_inputs import InputError, InputFile
 
-SH = Namespace("http://www.w3.org/ns/shacl#")
-
-#: Shape predicates that structure or describe a shape without constraining anything.
-_STRUCTURAL = {
-    RDF.type,
-    RDFS.label,
-    RDFS.comment,
-    SH.name,
-    SH.description,
-    SH.property,
-    SH.group,
-    SH.order,
-    SH.targetClass,
-    SH.targetNode,
-    SH.targetSubjectsOf,
-    SH.targetObjectsOf,
-    SH.target,
-    SH.severity,
-    SH.message,
-    SH.deactivated,
-    SH.path,
-    SH.defaultValue,
-}
+__all__ = [
+    "Compactor",
+    "Outcome",
+    "ShapeInfo",
+    "default_compactor",
+    "display_id",
+    "group_by_shape",
+    "plural",
+    "shape_catalog",
+]
 
 _IRI_TOKEN = re.compile(r"<([^<>\s]*)>")
 # Local names shortened for reading; ``#``, ``=`` and ``,`` keep article nodes short
 # (``article:abc#char=120,148``) although Turtle would need them escaped.
 _LOCAL_NAME = re.compile(r"^[A-Za-z0-9_][\w\-.#=,]*(?<!\.)$")
-
-
-@dataclass(frozen=True)
-class ShapeInfo:
-    """One shape that reports results: its key as reports name it, short id and documentation.
-
-    ``key`` is the report's ``source_shape``: the shape IRI, or ``_:shape-…`` for a blank
-    node (``borderkg.validation.terms.shape_id``); ``id`` is what people read
-    (``bkgsh:Article-text``).
-    """
-
-    key: str
-    id: str
-    name: str | None
-    description: str | None
-    severity: str
-    message: str | None = None
 
 
 class Compactor:
@@ -113,73 +85,6 @@ def default_compactor(
         if prefix and namespace not in prefixes.values():
             prefixes.setdefault(prefix, namespace)
     return Compactor(prefixes)
-
-
-def _text(graph: Graph, node: object, predicate: URIRef) -> str | None:
-    values = sorted(str(v) for v in graph.objects(node, predicate))  # type: ignore[arg-type]
-    english = [
-        str(v)
-        for v in graph.objects(node, predicate)  # type: ignore[arg-type]
-        if getattr(v, "language", None) in (None, "en")
-    ]
-    return (sorted(english) or values or [None])[0]
-
-
-def display_id(shapes: Graph, shape: URIRef | BNode, key: str, compact: Compactor) -> str:
-    """The id people read: ``bkgsh:Article-text``; a blank property shape as
-    ``parent/path``, else its key."""
-    if isinstance(shape, URIRef):
-        return compact.iri(str(shape)).strip("<>")
-    from borderkg.validation.terms import path_text
-
-    parents = sorted(str(p) for p in shapes.subjects(SH.property, shape) if isinstance(p, URIRef))
-    path = shapes.value(shape, SH.path)
-    if parents and path is not None:
-        try:
-            return f"{compact.iri(parents[0]).strip('<>')}/{compact.term(path_text(shapes, path))}"
-        except ValueError:
-            pass
-    return key
-
-
-def shape_catalog(shapes: Graph, compact: Compactor) -> dict[str, ShapeInfo]:
-    """Every shape that can report a result, keyed as reports name it (``shape_id``).
-
-    Named shapes are included when they carry a constraint of their own: node shapes that
-    only group property shapes never report anything. Blank-node shapes are included when
-    they are property shapes of another shape or typed as shapes (not the ``[ sh:datatype
-    … ]`` members of an ``sh:or``, which report through their parent). Deactivated shapes
-    are left out.
-    """
-    from borderkg.validation.terms import shape_id
-
-    typed = set(shapes.subjects(RDF.type, SH.NodeShape))
-    typed |= set(shapes.subjects(RDF.type, SH.PropertyShape))
-    members = set(shapes.objects(None, SH.property))
-    candidates = typed | members | set(shapes.subjects(SH.path, None))
-    candidates |= set(shapes.subjects(SH.severity, None))
-    catalog: dict[str, ShapeInfo] = {}
-    for shape in candidates:
-        if isinstance(shape, BNode):
-            if shape not in typed and shape not in members:
-                continue
-        elif not isinstance(shape, URIRef):
-            continue
-        if any(str(v).lower() == "true" for v in shapes.objects(shape, SH.deactivated)):
-            continue
-        if all(p in _STRUCTURAL for p in shapes.predicates(shape, None)):
-            continue
-        severity = shapes.value(shape, SH.severity)
-        key = shape_id(shapes, shape)
-        catalog[key] = ShapeInfo(
-            key=key,
-            id=display_id(shapes, shape, key, compact),
-            name=_text(shapes, shape, SH.name),
-            description=_text(shapes, shape, SH.description),
-            severity=severity_name(severity),
-            message=_text(shapes, shape, SH.message),
-        )
-    return dict(sorted(catalog.items(), key=lambda item: item[1].id))
 
 
 @dataclass

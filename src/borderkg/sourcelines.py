@@ -215,13 +215,21 @@ class SourceIndex:
         statement (from :meth:`line_of`) that writes the predicate ``path`` (an N-Triples
         IRI; for ``rdf:type``, usually written ``a``, the line that writes ``value``), else
         the line where the statement starts. Turtle family only; others as :meth:`line_of`."""
-        first = self.line_of(node)
-        if first is None or self.fmt not in TURTLE_FAMILY or not path:
-            return first
+        if not path:
+            return self.line_of(node)
         wanted = value if path == f"<{_RDF_TYPE}>" else path
-        if not (wanted and wanted.startswith("<") and wanted.endswith(">")):
+        return self.line_writing(node, wanted)
+
+    def line_writing(self, node: str, term: str | None) -> int | None:
+        """The first line of ``node``'s own statement (from :meth:`line_of`) that writes
+        ``term`` (an N-Triples IRI, as predicate or object), else the line where the
+        statement starts. Turtle family only; others as :meth:`line_of`."""
+        first = self.line_of(node)
+        if first is None or self.fmt not in TURTLE_FAMILY:
             return first
-        forms, prefixed = spellings(wanted[1:-1], self.prefixes, self.bases)
+        if not (term and term.startswith("<") and term.endswith(">")):
+            return first
+        forms, prefixed = spellings(term[1:-1], self.prefixes, self.bases)
         pattern = re.compile(
             "|".join(
                 [re.escape(f"<{form}>") for form in forms]

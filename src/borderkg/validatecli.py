@@ -21,7 +21,7 @@ from rdflib import Graph, URIRef
 from rdflib.namespace import SH
 
 from borderkg.reportfmt import FORMATS, render, verdict
-from borderkg.reportmodel import Outcome, ShapeInfo, default_compactor, shape_catalog
+from borderkg.reportmodel import Outcome, default_compactor, shape_catalog
 from borderkg.sourcelines import SourceIndex
 from borderkg.validation import ValidationReport, ValidationResult, knownterms
 from borderkg.validation.advice import advise, for_hand_written
@@ -32,6 +32,10 @@ from borderkg.validation_inputs import (
     collect,
     read_shapes,
 )
+
+#: Shapes whose results are about a node reused where it must not be: located at the reuse
+#: (the result's value), not where the node is defined.
+REUSE_SHAPES = frozenset({"https://w3id.org/borderkg/shapes#AnonymousSourceGraphsShape"})
 
 
 def _term(node: str) -> ox.NamedNode | ox.BlankNode:
@@ -63,7 +67,12 @@ class _Locator:
         """The result with the file (and line) of the input's own statement about its focus
         node: where the node is a subject. A node the inputs only mention (as an object) is
         located at that mention only when nothing describes it; one the project's
-        vocabulary describes is the project's, and gets no file."""
+        vocabulary describes is the project's, and gets no file. A reused anonymous source
+        is located where it is reused (:meth:`_locate_reuse`)."""
+        if result.source_shape in REUSE_SHAPES:
+            reused = self._locate_reuse(result)
+            if reused is not None:
+                return reused
         node = result.focus_node
         collected = self.collected
         if node in collected.subject_of:
@@ -86,6 +95,27 @@ class _Locator:
         line = (
             index.line_of_statement(node, result.path, result.value) if own else index.line_of(node)
         )
+        return replace(result, file=source.source, line=line)
+
+    def _locate_reuse(self, result: ValidationResult) -> ValidationResult | None:
+        """A reuse result at the statement that makes the reuse: the line of the reusing
+        node's (the value's) statement that names the focus node (``prov:wasAttributedTo
+        <…#source-1>`` of another article's claim), else the line of the focus node's
+        statement that names the value (its ``bkg:evidence`` in another article's text).
+        ``None`` when the value is not described by an RDF input: then located as usual."""
+        value, node = result.value, result.focus_node
+        collected = self.collected
+        if not value or value == node or value not in collected.subject_of:
+            return None
+        source = collected.inputs[collected.subject_of[value]]
+        index = self._index(source) if source.kind == "rdf" else None
+        if index is None:
+            return None
+        line = index.line_writing(value, node)
+        if line is None or line == index.line_of(value):
+            # The value's statement does not name the node: the node's statement in the
+            # value's file names the value (or the reuse is the value itself).
+            line = index.line_writing(node, value) or line
         return replace(result, file=source.source, line=line)
 
 
@@ -180,15 +210,8 @@ def run(
     shape_warnings: list[str] = []
     shapes, errors = read_shapes(shapes_files, shape_warnings)
     compact = default_compactor(shapes)
-    catalog = shape_catalog(shapes, compact)
-    if store_dir is None:
-        catalog[knownterms.SHAPE] = ShapeInfo(
-            key=knownterms.SHAPE,
-            id=compact.iri(knownterms.SHAPE).strip("<>"),
-            name=knownterms.SHAPE_NAME,
-            description=knownterms.SHAPE_DESCRIPTION,
-            severity="Violation",
-        )
+    # The misspelt-terms check runs on input files only (not on --store).
+    catalog = shape_catalog(shapes, compact, known_terms=store_dir is None)
     outcome = Outcome(report=None, exit_code=2, fail_on=fail_on, shapes=catalog, compact=compact)
     if store_dir is not None:
         if errors:

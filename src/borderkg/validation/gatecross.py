@@ -7,8 +7,12 @@ them and says "finds nothing" only when that holds for every node of the scratch
 superset of the focus nodes kept — so the query is skipped exactly when it would give no row:
 
 * ``graphs`` — bkgsh:AnonymousSourceGraphsShape's query (:data:`ONE_GRAPH_QUERY`): a row
-  needs a focus node (an instance of the target classes) that two article graphs mention
-  (as subject or object). Settled by the graphs of each instance's quads.
+  needs a focus node (an instance of the target classes) that two articles use — by the
+  article graphs it is stated in, and by what the data says (the article of a node that
+  names it: its ``prov:wasDerivedFrom``, the ``bkg:text`` its evidence span or span refers
+  to, the article node itself; the source's own derivation and evidence). Settled by
+  :func:`articles_using` each instance, a superset of the articles the query counts (it
+  skips the query's ``a bkg:Article`` tests), so "one article each" is never wrong.
 * ``url`` — bkgsh:Article-url-unique's query (:data:`URL_QUERY`): a row needs two nodes with
   ``schema:url`` values of the same text (the value or its twin: the IRI and the
   ``xsd:anyURI`` literal with the text; a blank node only matches itself). Settled by
@@ -33,9 +37,9 @@ from __future__ import annotations
 from typing import Any
 
 import pyoxigraph as ox
-from rdflib.namespace import RDF, SKOS, XSD
+from rdflib.namespace import PROV, RDF, SKOS, XSD
 
-from borderkg.ontology.namespaces import BKG
+from borderkg.ontology.namespaces import BKG, NIF
 from borderkg.validation.compile import Plan
 from borderkg.validation.gatenodes import ADMIN_PARENT, SCHEMA_URL, TYPE
 from borderkg.validation.gatevouch import query_words
@@ -45,15 +49,45 @@ from borderkg.validation.shapeindex import path_predicates
 #: The graphs the one-graph rule counts (article graphs).
 ARTICLE_GRAPHS = "https://w3id.org/borderkg/graph/article/"
 
+#: The articles the one-article rule maps article graphs to (graph/article/{id} → article/{id}).
+ARTICLES = "https://w3id.org/borderkg/article/"
+
+
+def _uses(use: str, value: str) -> str:
+    """The query's pattern for "$this is used in ``use`` through node ``value``": ``use`` is
+    an article graph or an article (then mapped to its article). A UNION of basic graph
+    patterns, each anchored on ``$this a bkg:AnonymousSource``, with no BIND and no $this
+    inside an expression: the fast engine then joins it with the focus nodes (LATERAL
+    re-ran it whole per focus node) and Oxigraph evaluates each branch from the anchor
+    (nested UNIONs, optional paths, or branches without the anchor made it scan)."""
+    anchor = "$this a bkg:AnonymousSource .\n    "
+    named = f"{anchor}{value} ?r $this .\n    "
+    in_article_graph = f'FILTER (STRSTARTS(STR({use}), "{ARTICLE_GRAPHS}"))'
+    branches = [
+        f"{anchor}GRAPH {use} {{ $this ?p ?o . }}\n    {in_article_graph}",
+        f"{anchor}GRAPH {use} {{ {value} ?q $this . }}\n    {in_article_graph}",
+        f"{named}{value} prov:wasDerivedFrom {use} .\n    {use} a bkg:Article .",
+        f"{named}{value} bkg:evidence ?span .\n    ?span nif:referenceContext ?text .\n"
+        f"    {use} bkg:text ?text .",
+        f"{named}{value} nif:referenceContext ?text .\n    {use} bkg:text ?text .",
+        f"{anchor}{use} ?s $this ;\n        a bkg:Article .\n    {value} ?s $this .\n"
+        f"    FILTER ({value} = {use})",
+        f"{anchor}$this prov:wasDerivedFrom {use} .\n    {use} a bkg:Article .",
+        f"{anchor}$this bkg:evidence {value} .\n    {value} nif:referenceContext ?text .\n"
+        f"    {use} bkg:text ?text .",
+    ]
+    return "{\n    " + "\n} UNION {\n    ".join(branches) + "\n}"
+
+
 #: bkgsh:AnonymousSourceGraphsShape's query (whitespace aside), as shapes/sources.ttl.
 ONE_GRAPH_QUERY = f"""
-SELECT DISTINCT $this ?graph ?otherGraph
+SELECT DISTINCT $this ?value ?otherArticle
 WHERE {{
-    GRAPH ?graph {{ {{ $this ?p ?o . }} UNION {{ ?s ?q $this . }} }}
-    GRAPH ?otherGraph {{ {{ $this ?p2 ?o2 . }} UNION {{ ?s2 ?q2 $this . }} }}
-    FILTER (STR(?graph) < STR(?otherGraph))
-    FILTER (STRSTARTS(STR(?graph), "{ARTICLE_GRAPHS}")
-            && STRSTARTS(STR(?otherGraph), "{ARTICLE_GRAPHS}"))
+{_uses("?use", "?value")}
+BIND (IF(STRSTARTS(STR(?use), "{ARTICLE_GRAPHS}"),
+          IRI(CONCAT("{ARTICLES}", STRAFTER(STR(?use), "{ARTICLE_GRAPHS}"))),
+          ?use) AS ?otherArticle)
+FILTER (CONTAINS(STR($this), "#") && STR(?otherArticle) != STRBEFORE(STR($this), "#"))
 }}"""
 #: bkgsh:Article-url-unique's query (whitespace aside), as shapes/article.ttl.
 URL_QUERY = """
@@ -78,6 +112,8 @@ WHERE {
 }"""
 _PREFIXES = {
     "bkg": str(BKG),
+    "nif": str(NIF),
+    "prov": str(PROV),
     "schema": "https://schema.org/",
     "xsd": str(XSD),
     "skos": str(SKOS),
@@ -148,7 +184,7 @@ class CrossCheck:
             return False
         kind, parameters = key
         if kind == "graphs":
-            return one_graph_each(look, parameters)
+            return one_article_each(look, parameters)
         if kind == "url":
             return urls_unshared(look.store)
         if kind == "acyclic":
@@ -183,19 +219,77 @@ def _key(shape: Shape, plan: Plan, targets: tuple[set[str], ...] | None) -> tupl
     return None
 
 
-def one_graph_each(look: Look, classes: frozenset[ox.Term]) -> bool:
-    """Whether no instance of ``classes`` is mentioned (as subject or object) in two
-    article graphs."""
-    store = look.store
+_DERIVED_FROM = ox.NamedNode(str(PROV.wasDerivedFrom))
+_EVIDENCE = ox.NamedNode(str(BKG.evidence))
+_CONTEXT = ox.NamedNode(str(NIF.referenceContext))
+_TEXT = ox.NamedNode(str(BKG.text))
+_ARTICLE = ox.NamedNode(str(BKG.Article))
+
+
+def articles_using(store: ox.Store, node: ox.Term) -> set[str]:
+    """The articles (IRIs) that use ``node`` as bkgsh:AnonymousSourceGraphsShape counts them,
+    or more: the article graphs it is stated in (as article IRIs), the articles of the nodes
+    that name it (:func:`articles_of`), and those of its own derivation and evidence."""
+
+    def objects(subject: ox.Term, predicate: ox.NamedNode) -> list[ox.Term]:
+        return [q.object for q in store.quads_for_pattern(subject, predicate, None, None)]
+
+    found: set[str] = set()
+    for quad in store.quads_for_pattern(node, None, None, None):
+        found.update(_article_of_graph(quad.graph_name))
+    for quad in store.quads_for_pattern(None, None, node, None):
+        found.update(_article_of_graph(quad.graph_name))
+        found.update(articles_of(store, quad.subject))
+    found.update(a.value for a in objects(node, _DERIVED_FROM) if isinstance(a, ox.NamedNode))
+    for span in objects(node, _EVIDENCE):
+        found.update(_articles_of_texts(store, objects(span, _CONTEXT)))
+    return found
+
+
+def articles_of(store: ox.Store, node: ox.Term) -> set[str]:
+    """The articles a node belongs to, by what it says (docs/data-model.md): what it
+    ``prov:wasDerivedFrom``, the article whose ``bkg:text`` its evidence spans (or, for a
+    span, it) refer to, or itself if it is an article node."""
+    found: set[str] = set()
+    if isinstance(node, ox.NamedNode) and any(
+        True for _ in store.quads_for_pattern(node, TYPE, _ARTICLE, None)
+    ):
+        found.add(node.value)
+    for quad in store.quads_for_pattern(node, _DERIVED_FROM, None, None):
+        if isinstance(quad.object, ox.NamedNode):
+            found.add(quad.object.value)
+    spans = [node] + [q.object for q in store.quads_for_pattern(node, _EVIDENCE, None, None)]
+    texts = [
+        q.object for span in spans for q in store.quads_for_pattern(span, _CONTEXT, None, None)
+    ]
+    found.update(_articles_of_texts(store, texts))
+    return found
+
+
+def _articles_of_texts(store: ox.Store, texts: list[ox.Term]) -> set[str]:
+    return {
+        q.subject.value
+        for text in texts
+        for q in store.quads_for_pattern(None, _TEXT, text, None)
+        if isinstance(q.subject, ox.NamedNode)
+    }
+
+
+def _article_of_graph(graph: object) -> set[str]:
+    if isinstance(graph, ox.NamedNode) and graph.value.startswith(ARTICLE_GRAPHS):
+        return {ARTICLES + graph.value[len(ARTICLE_GRAPHS) :]}
+    return set()
+
+
+def one_article_each(look: Look, classes: frozenset[ox.Term]) -> bool:
+    """Whether every instance of ``classes`` is used by no article but the one its IRI
+    names (``{article}#source-n``; :func:`articles_using` is a superset of the uses)."""
     for node in look.instances(classes):
-        graphs: set[ox.Term] = set()
-        for pattern in ((node, None, None, None), (None, None, node, None)):
-            for quad in store.quads_for_pattern(*pattern):
-                graph = quad.graph_name
-                if isinstance(graph, ox.NamedNode) and graph.value.startswith(ARTICLE_GRAPHS):
-                    graphs.add(graph)
-                    if len(graphs) > 1:
-                        return False
+        # A source IRI without '#' names no article (AnonymousSourceIriShape reports it).
+        if not isinstance(node, ox.NamedNode) or "#" not in node.value:
+            continue
+        if articles_using(look.store, node) - {node.value.partition("#")[0]}:
+            return False
     return True
 
 

@@ -108,7 +108,7 @@ def add_suggestions(report: ValidationReport, store: ox.Store) -> None:
         if any(r.source_shape in SUGGESTING_SHAPES for r in report.results)
         else []
     )
-    described = _Described(store)
+    described = _Described(store, [r.value for r in report.results])
     report.results = [
         with_suggestion(r, concepts)
         if r.source_shape in SUGGESTING_SHAPES
@@ -118,33 +118,52 @@ def add_suggestions(report: ValidationReport, store: ox.Store) -> None:
 
 
 class _Described:
-    """IRIs the store describes (as subjects), fetched per namespace when first needed."""
+    """IRIs the store describes (as subjects) in the namespaces of the dangling values.
 
-    def __init__(self, store: ox.Store) -> None:
+    All namespaces are fetched by one query when first needed (a store scan each, per
+    namespace, cost seconds on a large ``--store``): one pass over the store whatever the
+    number of namespaces the results' values fall in."""
+
+    def __init__(self, store: ox.Store, values: list[str | None]) -> None:
         self.store = store
-        self.by_namespace: dict[str, list[str]] = {}
+        self.values = values
+        self.by_namespace: dict[str, list[str]] | None = None
+
+    def _dangling(self, value: str | None) -> str | None:
+        """The IRI of a value nothing describes (with a local name), else ``None``."""
+        if not (value and value.startswith("<") and value.endswith(">")):
+            return None
+        iri = value[1:-1]
+        if not split_iri(iri)[1]:
+            return None
+        if any(True for _ in self.store.quads_for_pattern(ox.NamedNode(iri), None, None)):
+            return None
+        return iri
+
+    def _fetch(self) -> dict[str, list[str]]:
+        namespaces = sorted(
+            {split_iri(iri)[0] for iri in map(self._dangling, set(self.values)) if iri}
+        )
+        found: dict[str, list[str]] = {n: [] for n in namespaces}
+        if namespaces:
+            wanted = " || ".join(f'STRSTARTS(STR(?s), "{_escaped(n)}")' for n in namespaces)
+            query = f"SELECT DISTINCT ?s WHERE {{ ?s ?p ?o . FILTER(isIRI(?s) && ({wanted})) }}"
+            for row in self.store.query(query, use_default_graph_as_union=True):
+                iri = row["s"].value
+                namespace = split_iri(iri)[0]
+                if namespace in found:
+                    found[namespace].append(iri)
+        return {n: sorted(iris) for n, iris in found.items()}
 
     def near(self, value: str | None) -> list[str]:
         """Candidates for a dangling IRI value (N-Triples): the described IRIs of its
         namespace; none when the value is described, is no IRI or ends in its namespace."""
-        if not (value and value.startswith("<") and value.endswith(">")):
+        iri = self._dangling(value)
+        if iri is None:
             return []
-        iri = value[1:-1]
-        namespace, local = split_iri(iri)
-        if not local or any(
-            True for _ in self.store.quads_for_pattern(ox.NamedNode(iri), None, None)
-        ):
-            return []
-        if namespace not in self.by_namespace:
-            query = (
-                "SELECT DISTINCT ?s WHERE { ?s ?p ?o . "
-                f'FILTER(isIRI(?s) && STRSTARTS(STR(?s), "{_escaped(namespace)}")) }}'
-            )
-            rows = self.store.query(query, use_default_graph_as_union=True)
-            self.by_namespace[namespace] = sorted(
-                r["s"].value for r in rows if split_iri(r["s"].value)[0] == namespace
-            )
-        return self.by_namespace[namespace]
+        if self.by_namespace is None:
+            self.by_namespace = self._fetch()
+        return self.by_namespace.get(split_iri(iri)[0], [])
 
 
 def _escaped(text: str) -> str:
