@@ -144,12 +144,12 @@ def test_span_outside_its_sentence_is_left_to_the_query_which_finds_it(gate_part
 
 
 def test_ordered_offsets_are_vouched_for_and_reversed_ones_found(gate_parts) -> None:
-    assert judge(gate_parts, batch(span("s1", "A trader")), "EvidenceSpan-order", "sparql") == (
+    assert judge(gate_parts, batch(span("s1", "A trader")), "EvidenceSpan-order", "pair") == (
         True,
         [],
     )
     empty = span("s1", "", begin=4, end=4)
-    vouched, found = judge(gate_parts, batch(empty), "EvidenceSpan-order", "sparql")
+    vouched, found = judge(gate_parts, batch(empty), "EvidenceSpan-order", "pair")
     assert (vouched, len(found)) == (False, 1)
 
 

@@ -12,10 +12,9 @@ record of the scratch store's triples (:class:`~borderkg.validation.gatefacts.Fa
   :data:`~borderkg.validation.gatefacts.VALUE_TESTS` other pairs.
 * the in-scheme component's validator (:data:`IN_SCHEME_QUERY`, recognised by its text with
   the shape's path): no row when every value has ``skos:inScheme`` the scheme;
-* the three SPARQL constraints of evidence spans, recognised by their exact query text
-  (:data:`ANCHOR_QUERY`, :data:`SENTENCE_QUERY`, :data:`ORDER_QUERY`): the anchor is
-  ``text[begin:end]``, a span lies inside its sentence, and integer offsets are in order
-  (:func:`offsets_ordered`). Each finds a row only for some combination of a span's
+* the two SPARQL constraints of evidence spans, recognised by their exact query text
+  (:data:`ANCHOR_QUERY`, :data:`SENTENCE_QUERY`): the anchor is ``text[begin:end]``, and a
+  span lies inside its sentence. Each finds a row only for some combination of a span's
   values for which its expression is defined and its filter true; the Python test says
   "nothing" only when every combination has plain non-negative integer offsets, literal
   texts and anchors, IRI (or blank node) contexts, and fails the filter — where SPARQL's
@@ -88,22 +87,13 @@ SELECT $this ?value WHERE {
         nif:referenceContext ?sentenceContext .
     FILTER (?sentenceBegin > ?begin || ?end > ?sentenceEnd || ?sentenceContext != ?context)
 }"""
-#: bkgsh:EvidenceSpan-order's query (whitespace aside): integer offsets out of order.
-ORDER_QUERY = """
-SELECT $this ?value ?end WHERE {
-    $this nif:beginIndex ?value ; nif:endIndex ?end .
-    FILTER (DATATYPE(?value) IN (xsd:integer, xsd:nonNegativeInteger)
-            && DATATYPE(?end) IN (xsd:integer, xsd:nonNegativeInteger)
-            && isNumeric(?value) && isNumeric(?end)
-            && ?value >= ?end)
-}"""
 #: bkgsh:InSchemeValidator's query ($PATH: the shape's path), as shapes/schemes.ttl.
 IN_SCHEME_QUERY = """
 SELECT $this ?value $inScheme WHERE {
     $this $PATH ?value .
     FILTER NOT EXISTS { ?value skos:inScheme $inScheme . }
 }"""
-_PREFIXES = {"nif": str(NIF), "bkg": str(BKG), "xsd": str(XSD)}
+_PREFIXES = {"nif": str(NIF), "bkg": str(BKG)}
 
 
 def query_words(text: str) -> str:
@@ -112,11 +102,7 @@ def query_words(text: str) -> str:
     return " ".join(re.sub(r"([{}();.,])", r" \1 ", text).split())
 
 
-_KNOWN = {
-    query_words(ANCHOR_QUERY): "anchors",
-    query_words(SENTENCE_QUERY): "sentences",
-    query_words(ORDER_QUERY): "order",
-}
+_KNOWN = {query_words(ANCHOR_QUERY): "anchors", query_words(SENTENCE_QUERY): "sentences"}
 
 
 def plan_key(shape: Shape, plan: Plan) -> tuple[str, Any] | None:
@@ -170,8 +156,6 @@ def finds_nothing(
         return pairs_pass(facts, focus, path, other, strict, budget)
     if kind == "anchors":
         return anchors_match(facts, focus)
-    if kind == "order":
-        return offsets_ordered(facts, focus)
     if kind == "schemes":
         return in_scheme(facts, focus, path, parameters)
     return sentences_contain(facts, focus)
@@ -227,29 +211,6 @@ def in_scheme(
             if scheme not in facts.record(value).get(IN_SCHEME, ()):
                 return False
     return True
-
-
-def offsets_ordered(facts: Facts, focus: Iterable[ox.Term]) -> bool:
-    """Whether :data:`ORDER_QUERY` certainly has no row for the focus spans: each (begin,
-    end) pair of plain integers is in order, and a pair with an offset of another datatype
-    (or no literal) is never compared. An integer-typed offset that is not a plain
-    non-negative integer (``-1``, ill-formed) leaves the query to decide."""
-    for span in focus:
-        record = facts.record(span)
-        for begin in record.get(BEGIN, ()):
-            for end in record.get(END, ()):
-                first, last = small_int(begin), small_int(end)
-                if first is not None and last is not None:
-                    if first < last:
-                        continue
-                    return False
-                if _integer_typed(begin) and _integer_typed(end):
-                    return False
-    return True
-
-
-def _integer_typed(term: ox.Term) -> bool:
-    return isinstance(term, ox.Literal) and term.datatype in _INTEGERS
 
 
 def anchors_match(facts: Facts, focus: Iterable[ox.Term]) -> bool:
