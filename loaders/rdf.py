@@ -237,11 +237,12 @@ def _article(w: _Writer, record: ArticleRecord, x: Extraction, article: str, loc
     people, anonymous = sort_authors(record.authors, record.publisher)
     for byline in anonymous:  # an outlet or "our correspondent": kept as printed, no Person
         w.text(article, B["byline"], byline)
-    credits = [("translator", record.translator), ("editor", record.editor)]
-    for _, name in credits:
+    persons: list[tuple[str, str]] = []
+    for prop, name in (("translator", record.translator), ("editor", record.editor)):
         if name and is_anonymous_byline(name, record.publisher):
             w.text(article, B["byline"], name)  # "Edited by the news desk": no Person
-    persons = [(p, n) for p, n in credits if n and not is_anonymous_byline(n, record.publisher)]
+        elif name:
+            persons.append((prop, name))
     for prop, name in [*persons, *(("author", name) for name in people)]:
         if name:
             person = f"<{iris.ACTOR_BASE}{iris.slugify(name)}>"

@@ -65,6 +65,13 @@ def drop_team_aliases(
             for o in mentions
         ):
             dropped.append(m)
+    return _without(mentions, dropped, entities)
+
+
+def _without(
+    mentions: list[Mention], dropped: list[Mention], entities: dict[str, Entity]
+) -> list[Mention]:
+    """``mentions`` less ``dropped``; an entity no kept mention names leaves ``entities``."""
     if not dropped:
         return mentions
     kept = [m for m in mentions if not any(m is d for d in dropped)]
@@ -104,8 +111,4 @@ def drop_unforced_returnees(
     ]
     if not bare or _FORCED_RETURN.search(folded) or not _LEGAL_STAY.search(folded):
         return mentions
-    kept = [m for m in mentions if not any(m is b for b in bare)]
-    for b in bare:
-        if not any(m.entity == b.entity for m in kept):
-            entities.pop(b.entity, None)
-    return kept
+    return _without(mentions, bare, entities)
