@@ -41,7 +41,7 @@ DEV_FLOORS = {
     "legal_instruments": 0.90,
     # .870 until session 21; .866 with the sentence model retrained on 60 sets, which
     # raised the unseen judges heldout60-63 from .565 to .588; .856 with it retrained on 80
-    # sets, which raised the judges heldout80-83 from .558 to .564 (docs/loading.md)
+    # sets, which raised the judges heldout80-83 from .558 to .564 (docs/extraction-history.md)
     "policies": 0.85,
     # who took each measure, on the policies found (measured .740, session 11)
     "policy_agents": 0.71,
