@@ -11,7 +11,9 @@ for Human Rights said``); a country's body named by its demonym (``The Chinese d
 rejected``) is the country. When a sentence has several reporting verbs, the attribution
 tag (``…, the source said``, ``according to …``) names its speaker, not a verb of the
 reported content (``Local officials have told villagers that …, the source said``); "told"
-reports the sentence only when the outlet or a source is told.
+reports the sentence only when the outlet or a source is told. In a question-and-answer
+interview (``interview``) the person the intro says was interviewed is a source, the speaker
+of every answer sentence that names no other, and each answer is quoted as theirs.
 """
 
 from __future__ import annotations
@@ -50,10 +52,11 @@ from .attribution_lexicon import (
     VERB_SEARCH,
     VERB_TRIGGERS,
 )
-from .attribution_phrases import NounPhrase, PhraseFinder
+from .attribution_phrases import NounPhrase, PhraseFinder, singular
 from .attribution_sources import SourceBook
 from .cues import SentenceWords
 from .defectors import DEPARTING, departures, description
+from .interview import INTERVIEWED, Turns, answer_quotations, interview_turns, subject_before
 from .model import AnonymousSource, Entity, Mention, Quotation, Span
 from .quotes import find_quotations
 
@@ -105,6 +108,7 @@ class Attributor:
         last_speaker: str | None = None
         last_org: str | None = None
         self._last_org = None
+        self._nps: dict[int, list[NounPhrase]] = {}
         for index, sent in enumerate(sentences):
             chunk = folded[sent.begin : sent.end]
             nps: list[NounPhrase] = []
@@ -117,6 +121,7 @@ class Attributor:
                 # "contact" and the like are sources when they speak.
                 if np.role == "source" and np.det.lower() not in ANAPHORIC_DETS:
                     self._book.node(np)
+            self._nps[index] = nps
             verbs = []
             if self.words.has(index, VERB_TRIGGERS):
                 opened = _quote_open(folded, sent.begin)
@@ -137,9 +142,65 @@ class Attributor:
                 last_speaker = speaker
                 if speaker in self.entities:
                     last_org = self._last_org = speaker
+        turns = interview_turns(text, sentences)
+        interviewee = self._interviewee(turns, folded, text, sentences) if turns.answers else None
+        if interviewee is not None:
+            _give_turns(result, turns, interviewee)
         result.sources = self._book.sources
         result.quotations = find_quotations(text, sentences, result.speakers)
+        if interviewee is not None:
+            result.quotations = answer_quotations(
+                text, sentences, turns, interviewee, result.quotations
+            )
         return result
+
+    def _interviewee(
+        self, turns: Turns, folded: str, text: str, sentences: list[Span]
+    ) -> str | None:
+        """Who answers an interview: the first person its intro says was interviewed
+        (``A trader who … spoke to Daily NK``), named or not."""
+        for index in turns.intro:
+            sent = sentences[index]
+            verb = INTERVIEWED.search(folded, sent.begin, sent.end)
+            if verb is None:
+                continue
+            nps = [
+                np
+                for np in self._nps.get(index, [])
+                if np.role != "source" and _np_is_speaker(np) and np.span.end <= verb.start()
+            ]
+            # the phrase read as a whole subject ("A security official in Sinuiju spoke …")
+            for np in nps:
+                if not folded[np.span.end : verb.start()].strip(" ,"):
+                    return self._np_speaker(np)
+            for m in self._sentence_mentions(sent):
+                if str(BKG.PublicFigure) in self.entities[m.entity].types:
+                    return m.entity
+            subject = subject_before(folded, sent.begin, verb.start())
+            if subject is None and nps:
+                return self._np_speaker(nps[0])
+            if subject is not None:
+                det, head, span = subject
+                np = NounPhrase(span, det, singular(head), "")
+                np.label = text[span.begin : span.end]
+                place = self._place_in(folded, span, sent)
+                if place is not None:
+                    np.location, np.country = place, self.entities[place].country
+                return self._book.node(np)
+        return None
+
+    def _place_in(self, folded: str, span: Span, sent: Span) -> str | None:
+        """The first place named "in" it within ``span`` (``who trades in Sinuiju``)."""
+        for m in self._sentence_mentions(sent):
+            entity = self.entities[m.entity]
+            if (
+                span.contains(m.span)
+                and kinds.is_place(entity)
+                and not kinds.is_country(entity)
+                and re.search(r"\bin\s+(?:the\s+)?$", folded[span.begin : m.span.begin])
+            ):
+                return m.entity
+        return None
 
     # -- speakers ----------------------------------------------------------------------------
 
@@ -302,6 +363,17 @@ class Attributor:
         if np.affiliation_org and np.role in ("spokesperson", "spokesman", "spokeswoman"):
             return np.affiliation_org
         return self._book.node(np)
+
+
+def _give_turns(result: Attribution, turns: Turns, interviewee: str) -> None:
+    """Answers are the interviewee's statements, unless a sentence names its own speaker;
+    questions are the interviewer's, and state nothing."""
+    for index in turns.answers:
+        result.speakers.setdefault(index, interviewee)
+        result.reported.add(index)
+    for index in turns.questions:
+        result.speakers.pop(index, None)
+        result.reported.discard(index)
 
 
 def _with_defectors(nps: list[NounPhrase], folded: str, text: str, sent: Span) -> list[NounPhrase]:

@@ -18,6 +18,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from . import kinds
+from .bullets import ListLayout, list_layout
 from .cues import SentenceWords
 from .model import Entity, Mention, Span, SpanReach, TimeInfo
 from .placerefs import CAPITALS, COUNTRY_LOCATIVE, IN_CAPITAL, ORIGIN, QUALIFIED_IN, referred_places
@@ -98,6 +99,13 @@ class ArticleContext:
         self._sources = SpanReach(self.source_spans)
         self._places: dict[int, tuple[list[str], str | None, bool]] = {}
         self._source_places: dict[int, list[str]] = {}
+        self._lists: ListLayout | None = None
+
+    def lists(self) -> ListLayout:
+        """The article's bulleted lists (built on first use)."""
+        if self._lists is None:
+            self._lists = list_layout(self.original, self.sentences, self.headings)
+        return self._lists
 
     def before(self, sent: int, pos: int, width: int = 48) -> str:
         """Up to ``width`` characters of the sentence before ``pos`` (for end-anchored cues)."""

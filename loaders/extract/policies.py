@@ -37,6 +37,7 @@ import re
 
 from borderkg.ontology.namespaces import MEASURE, STATUS
 
+from .bullets import lead_roles, told_items
 from .context import ArticleContext
 from .model import Policy, Span, TimeInfo
 from .policy_campaign import campaign_type, keep_charged
@@ -280,6 +281,7 @@ def find_policies(ctx: ArticleContext) -> list[Policy]:
     # The learned heads may overrule a mention's type or status where the rules' signal is weak.
     mentions = [(p, d, id(p) in acts) for p, d in raw]
     judged_policies = keep_charged(ctx, [p for p, _, _ in mentions], judged(ctx, mentions))
+    told_items(ctx.folded, ctx.sentences, ctx.lists(), judged_policies)
     merged = merge(
         ctx,
         [
@@ -288,7 +290,7 @@ def find_policies(ctx: ArticleContext) -> list[Policy]:
         ],
     )
     referred = referred_changes(ctx, promised_rewards(ctx, merged))
-    return own_places(ctx, refer_targets(ctx, shooting_guards(ctx, referred)))
+    return lead_roles(ctx, own_places(ctx, refer_targets(ctx, shooting_guards(ctx, referred))))
 
 
 def _build(

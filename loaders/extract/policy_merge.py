@@ -268,13 +268,24 @@ def _same_time(a: Policy, b: Policy) -> bool:
     return True
 
 
+def _other_bullets(ctx: ArticleContext, a: Policy, b: Policy) -> bool:
+    """Whether two mentions are told by different bullets of a list: each bullet is a rule of
+    its own."""
+    layout = ctx.lists()
+    if not layout.item_of:
+        return False
+    items_a = {layout.item_of.get(ctx.words.sentence_of(e.begin)) for e in a.evidence} - {None}
+    items_b = {layout.item_of.get(ctx.words.sentence_of(e.begin)) for e in b.evidence} - {None}
+    return bool(items_a and items_b and not items_a & items_b)
+
+
 def compatible(ctx: ArticleContext, a: Policy, b: Policy, by_place: bool = True) -> bool:
     """Whether two mentions of the same measure type and status can be one measure.
 
     ``by_place=False`` ignores the places, for a bare mention whose sentence names places
     for other reasons ("observers in Seoul say the prolonged border closure …").
     """
-    if not _same_time(a, b):
+    if not _same_time(a, b) or _other_bullets(ctx, a, b):
         return False
     if by_place:
         pa, pb = _where(ctx, a), _where(ctx, b)

@@ -3,7 +3,7 @@
 Metadata comes from ``<meta>`` (Open Graph, ``article:*``, description, keywords),
 JSON-LD ``NewsArticle`` objects and ``<link rel=canonical>``; the main text from
 trafilatura's structured (XML) output, so paragraphs and ``<h2>`` subheadings
-survive. A byline paragraph left inside the article element ("By NAME") is metadata (the
+survive, and the items of a list are lines of one paragraph, each opening with ``- ``. A byline paragraph left inside the article element ("By NAME") is metadata (the
 author), not text. The text then goes through the same cleaning as a plain-text article.
 """
 
@@ -202,7 +202,10 @@ def _main_blocks(xml: str) -> tuple[list[str], list[str], str | None]:
     h1: str | None = None
     for element in main if main is not None else []:
         if element.tag == "list":
-            text = "\n".join(t for t in (_inline_text(i) for i in element.iter("item")) if t)
+            # one line per item, marked as a bullet as a text file prints it: each item is
+            # a statement of its own (the extractor's ``bullets``)
+            items = (_inline_text(i) for i in element.iter("item"))
+            text = "\n".join(f"- {t}" for t in items if t)
         elif element.tag == "quote" and len(element):
             text = "\n\n".join(t for t in (_inline_text(p) for p in element) if t)
         else:
