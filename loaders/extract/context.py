@@ -65,10 +65,14 @@ _SETTING = re.compile(
 )
 _LEGAL_BASIS = re.compile(
     r"\b(?:under|in accordance with|based on|pursuant to|citing|in line with|according to|"
-    r"linked to|tied to|on the basis of|enforcing)\s+"
+    r"linked to|tied to|on the basis of|enforcing|(?:as\s+)?required\s+by|"
+    r"as\s+(?:stipulated|provided|prescribed|set\s+out|laid\s+down)\s+(?:in|by))\s+"
     r"(?:the\s+)?(?:[\w'-]+\s+){0,3}$",
     re.IGNORECASE,
 )
+# "…, as the Exit and Entry Administration Law requires": the law after "as", its verb after it.
+_AS_LAW = re.compile(r"\bas\s+(?:the\s+)?(?:[\w'-]+\s+){0,2}$", re.IGNORECASE)
+_LAW_REQUIRES = re.compile(r"\s*(?:requires|required|demands|stipulates|prescribes)\b", re.I)
 _BREACH = re.compile(r"\b(?:violat\w*|breach\w*|contrary|against|infring\w*)\b", re.IGNORECASE)
 
 
@@ -313,7 +317,8 @@ class ArticleContext:
             if not kinds.is_legal(self.entities[m.entity]):
                 continue
             before = self.before(sent, m.span.begin, 90)
-            if _LEGAL_BASIS.search(before) and not _BREACH.search(before[-60:]):
+            cited = _AS_LAW.search(before) and _LAW_REQUIRES.match(self.folded, m.span.end)
+            if (_LEGAL_BASIS.search(before) or cited) and not _BREACH.search(before[-60:]):
                 out.append(m.entity)
         return out
 

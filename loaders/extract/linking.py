@@ -37,6 +37,7 @@ from .gazetteer import ALT, STRIPPED, Candidate, Gazetteer, GazetteerMatch
 from .model import Entity, Mention, Span, SpanReach
 from .paraphrase import ParaphraseReader
 from .patterns import PatternMatch, find_patterns, find_resolutions
+from .patterns_bodies import find_bodies
 from .text import clean_label
 from .titles import LawTitles
 
@@ -210,7 +211,7 @@ class Linker:
                 if not gm.candidates:
                     continue
             out.append(_Proposal(gm.begin, gm.end_char, 0, gazetteer=gm))
-        for pm in find_patterns(folded, sentences, words):
+        for pm in find_patterns(folded, sentences, words) + find_bodies(folded, sentences, words):
             out.append(_Proposal(pm.begin, pm.end, 1, pattern=pm))
         for begin, end, number in find_resolutions(folded, sentences, words):
             out.append(_Proposal(begin, end, 1, fixed=self._resolution(number, entities)))
@@ -248,7 +249,7 @@ class Linker:
     # -- found entities --------------------------------------------------------------------
 
     def _found(self, pm: PatternMatch, text: str, entities: dict[str, Entity]) -> str:
-        label = clean_label(text[pm.begin : pm.end])
+        label = str(pm.extra.get("label") or clean_label(text[pm.begin : pm.end]))
         if label.lower().startswith("the "):
             label = label[4:]
         slug = iris.slugify(label)
@@ -257,19 +258,14 @@ class Linker:
         if pm.namespace == "legal" and iri not in self.gaz.entities:
             # A law named by a variant title is the curated law.
             iri = self.titles.curated(label) or iri
+        elif "label" in pm.extra and iri not in self.gaz.entities:
+            # a label the pattern built may be a curated body's label or alias
+            iri = self.gaz.find_label(label, kinds.ACTOR_TYPES) or iri
         if iri in self.gaz.entities:
             entities.setdefault(iri, self.gaz.entities[iri])
             return iri
         if iri not in entities:
-            level = pm.extra.get("admin_level")
-            entities[iri] = Entity(
-                iri=iri,
-                types=pm.types,
-                label=label,
-                curated=False,
-                admin_level=int(level) if isinstance(level, int) else None,
-                legal_type=str(pm.extra["legal_type"]) if "legal_type" in pm.extra else None,
-            )
+            entities[iri] = pm.entity(iri, label)
         return iri
 
     def _resolution(self, number: str, entities: dict[str, Entity]) -> str:

@@ -20,7 +20,7 @@ from borderkg.ontology.namespaces import BKG, LEGALTYPE
 
 from .cues import SentenceWords, anchored, triggers
 from .dates import MONTH_NAMES, WEEKDAY_NAMES
-from .model import Span
+from .model import Entity, Span
 
 # A capitalised word, never swallowing a possessive ("Korea's" stops at "Korea").
 _W = r"[A-Z](?:[\w-]|'(?!s\b))*"
@@ -74,7 +74,8 @@ _LAW = re.compile(
 # A capitalised word that may carry a possessive inside a name ("People's Congress").
 _WP = r"[A-Z](?:[\w-]|'s?(?=\s+[A-Z]))*"
 _COMMITTEE = re.compile(
-    rf"\b(?:Standing|Central|Permanent|Executive|Military) (?:Committee|Commission) of (?:the )?"
+    rf"\b(?:Standing|Central|Permanent|Executive|Military) (?:Committee|Commission) (?:of|for) "
+    rf"(?:the )?"
     rf"{_WP}(?:\s+(?:{_LINK}\s+)?{_WP}){{0,5}}"
 )
 _PLACE_OF = re.compile(
@@ -126,6 +127,21 @@ class PatternMatch:
     types: tuple[str, ...]
     namespace: str  # "place", "actor" or "legal"
     extra: dict[str, object] = field(default_factory=dict)
+
+    def entity(self, iri: str, label: str) -> Entity:
+        """The unreviewed entity this match mints, with what its pattern knows of it
+        (``extra``: admin level, legal type, actor type, country)."""
+        level, extra = self.extra.get("admin_level"), self.extra
+        return Entity(
+            iri=iri,
+            types=self.types,
+            label=label,
+            curated=False,
+            country=str(extra["country"]) if "country" in extra else None,
+            actor_type=str(extra["actor_type"]) if "actor_type" in extra else None,
+            admin_level=int(level) if isinstance(level, int) else None,
+            legal_type=str(extra["legal_type"]) if "legal_type" in extra else None,
+        )
 
 
 def find_patterns(folded: str, sentences: list[Span], words: SentenceWords) -> list[PatternMatch]:

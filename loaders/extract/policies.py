@@ -40,6 +40,7 @@ from borderkg.ontology.namespaces import MEASURE, STATUS
 from .bullets import lead_roles, told_items
 from .context import ArticleContext
 from .model import Policy, Span, TimeInfo
+from .policy_bases import carried_bases
 from .policy_campaign import campaign_type, keep_charged
 from .policy_candidates import Candidate, measure_matches
 from .policy_choice import choose_status, status_matches, status_pattern
@@ -290,7 +291,9 @@ def find_policies(ctx: ArticleContext) -> list[Policy]:
         ],
     )
     referred = referred_changes(ctx, promised_rewards(ctx, merged))
-    return lead_roles(ctx, own_places(ctx, refer_targets(ctx, shooting_guards(ctx, referred))))
+    return carried_bases(
+        ctx, lead_roles(ctx, own_places(ctx, refer_targets(ctx, shooting_guards(ctx, referred))))
+    )
 
 
 def _build(
