@@ -38,7 +38,8 @@ def test_a_fee_for_a_journey_through_two_places_keeps_its_goods(extractor: Extra
         "An informant said the broker fee for a trip over the mountains and on to a port in "
         "Thailand has risen to about 52,000 yuan."
     )
-    assert observations(extract(extractor, text)) == [(Decimal(52000), "BrokerFee", None)]
+    # "has risen to": a current price, dated by the publication date
+    assert observations(extract(extractor, text)) == [(Decimal(52000), "BrokerFee", PUBLISHED)]
 
 
 def test_and_between_two_clauses_still_parts_goods_from_a_later_price(
@@ -72,7 +73,9 @@ def test_a_fine_paid_is_no_price_report(extractor: Extractor) -> None:
 
 def test_the_share_of_a_transfer_brokers_keep_is_a_commission(extractor: Extractor) -> None:
     text = "Go-betweens in Musan keep about 35 percent of every transfer, a resident said."
-    assert observations(extract(extractor, text)) == [(Decimal(35), "RemittanceCommission", None)]
+    assert observations(extract(extractor, text)) == [
+        (Decimal(35), "RemittanceCommission", PUBLISHED)  # told in the present
+    ]
 
 
 def test_a_broker_who_took_a_share_of_money_sent_is_a_commission_not_the_sum(
@@ -135,7 +138,7 @@ def test_prices_of_two_goods_in_one_month_stay_one_report(extractor: Extractor) 
 def test_a_fee_for_arranging_a_phone_call_is_a_broker_fee(extractor: Extractor) -> None:
     text = "Couriers also ask a fee of 150 to 250 yuan for arranging a quick phone call."
     x = extract(extractor, text)
-    assert observations(x) == [(Decimal(150), "BrokerFee", None)]
+    assert observations(x) == [(Decimal(150), "BrokerFee", PUBLISHED)]  # told in the present
 
 
 def test_a_fee_for_delivering_goods_is_no_broker_fee(extractor: Extractor) -> None:

@@ -208,6 +208,28 @@ class ArticleContext:
                 return list(dict.fromkeys(found))
         return []
 
+    def with_precision(self, inferred: list[str]) -> tuple[list[str], str | None, bool]:
+        """``places`` for places read from other sentences than the node's own."""
+        return self._with_precision(inferred, True)
+
+    def lead_places(self) -> list[str]:
+        """The places below country level the article's first paragraph sets it in ("a
+        trader who has done business in Dandong"): where an observation that names no
+        place was made."""
+        for index, sent in enumerate(self.sentences):
+            if index in self.headings:
+                continue
+            found = [
+                m.entity
+                for m in self._places_named(index)
+                if not kinds.is_country(self.entities[m.entity])
+                and _SETTING.search(self.before(index, m.span.begin, 30))
+            ]
+            after = self.sentences[index + 1].begin if index + 1 < len(self.sentences) else sent.end
+            if found or "\n" in self.folded[sent.end : after]:
+                return list(dict.fromkeys(found))
+        return []
+
     def _places_named(
         self,
         sent: int,

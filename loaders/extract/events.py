@@ -32,7 +32,7 @@ from .events_counts import not_its_count
 from .events_framing import takes_a_thing, unreported
 from .events_goods import SERVICE_PRICES, goods_of
 from .events_kinds import CALLED_A_BREACH, SMUGGLING_CUE, SMUGGLING_TRIGGERS, accuses, illicit
-from .events_prices import is_commission, is_sum_sent, split_by_time
+from .events_prices import is_commission, is_sum_sent, setting_places, split_by_time
 from .model import EventReport, Quantity, Span
 
 _I = re.IGNORECASE
@@ -154,8 +154,10 @@ EVENT_CUES: list[tuple[str, re.Pattern[str], Triggers]] = [
         _re(
             r"\b(?:prices?|costs?|sells? for|sold for|selling for|per kilogram|per kg|exchange "
             r"rates?|fees?|charge[sd]?|demand(?:s|ed)?|paid|pays?|paying|commissions?|"
-            r"(?:take|takes|took|taking|keep|keeps|kept|keeping|ask(?:s|ed)?\s+for)(?=\s+(?:[\w-]+\s+){0,3}?\d"
-            r"[\d.,]*\s*(?:percent|per cent|%)))\b"
+            r"(?:take|takes|took|taking|keep|keeps|kept|keeping|ask(?:s|ed)?\s+for)(?=\s+(?:[\w-]+\s+){0,3}?"
+            r"(?:\d[\d.,]*\s*(?:percent|per cent|%)|(?:(?:a|one)\s+)?(?:half|third|quarter|fifth|tenth)\s+of))|"
+            r"ask(?:s|ed)?\s+for(?=\s+(?:[\w-]+\s+){0,2}?(?:us\$|\$|rmb|cny|usd|kpw)?\s?\d[\d.,]*\s*"
+            r"(?:yuan|won|dollars?|rmb|renminbi|usd|cny|kpw)\b))\b"
         ),
         triggers(
             "price prices cost costs sells sold selling kilogram kg exchange fee fees charge charges charged demand demands demanded paid pay pays paying commission commissions take takes took taking keep keeps kept keeping ask asks asked"
@@ -310,7 +312,7 @@ def _reported(ctx: ArticleContext, sent: int, span: Span, before: str, event_typ
     speech = event_type in _NEEDS_SPEAKER
     if ctx.negated(sent, span) or _HYPOTHETICAL.search(before):
         return False
-    if unreported(ctx, sent, span, speech):
+    if unreported(ctx, sent, span, speech, price=event_type == _PRICE_REPORT):
         return False
     return not (event_type in _AFFECTED_EVENTS and takes_a_thing(ctx, sent, span))
 
@@ -359,6 +361,10 @@ def _build(
     if event_type in _NEEDS_SPEAKER:
         event.authorities = []  # a state named in a statement is its addressee, not an actor
     event.places, event.location_precision, event.place_inferred = ctx.places(sent)
+    if event_type == _PRICE_REPORT and not event.places:  # a price is observed somewhere
+        event.places, event.location_precision, event.place_inferred = setting_places(
+            ctx, sent, [quantities[q] for q in qty]
+        )
     reach = Span(span.begin, events_kinds.through_particle(ctx.folded, span.begin, span.end))
     event.time = events_occurrences.phrase_time(ctx, sent, span) or ctx.own_time(sent, reach)
     event.quantities = qty

@@ -308,10 +308,13 @@ def generic_present(ctx: ArticleContext, sent: int, span: Span) -> bool:
     )
 
 
-def unreported(ctx: ArticleContext, sent: int, span: Span, speech: bool = False) -> bool:
+def unreported(
+    ctx: ArticleContext, sent: int, span: Span, speech: bool = False, price: bool = False
+) -> bool:
     """Whether an event cue names a threat, condition, plan, purpose, target, comparison,
     suspicion, denial or generic rule rather than something that happened. A ``speech``
-    cue (a statement, condemnation, appeal) may itself argue or appeal."""
+    cue (a statement, condemnation, appeal) may itself argue or appeal; a ``price`` that
+    fell is still a price observed."""
     before = ctx.before(sent, span.begin, 160)
     cue = ctx.folded[span.begin : span.end]
     if (
@@ -333,7 +336,7 @@ def unreported(ctx: ArticleContext, sent: int, span: Span, speech: bool = False)
     if _BARE_TRADE.match(cue) and _FOR_TRADE.search(before):
         return True
     if not speech and (
-        ceased(ctx, sent, span)
+        (not price and ceased(ctx, sent, span))
         or generic_present(ctx, sent, span)
         or generic_kind(ctx, sent, span)
         or _LIVING_FROM.search(before)

@@ -118,7 +118,8 @@ GOODS_CUES: list[tuple[str, re.Pattern[str], Triggers]] = [
     (
         str(GOODS.BrokerFee),
         _re(
-            r"\b(?:broker(?:'s|age)? fees?|brokers?\b[^.;]{0,40}\b(?:charge|demand)\w*|"
+            r"\b(?:broker(?:'s|s'|s’|’s|age)? fees?|brokers?\b[^.;]{0,40}\b(?:charge\w*|demand\w*|ask(?:s|ed)?\s+for)|"
+            rf"fees?\s+(?:charged|demanded|asked)\s+by\s+(?:the\s+|local\s+)?{_GO_BETWEEN}|"
             rf"{_PAID}\s+(?:{_WHOSE}\s+)?{_GO_BETWEEN}|"
             rf"{_PAID}\s+[^.;]{{1,40}}?\bto\s+(?:{_WHOSE}\s+)?(?P<at>{_GO_BETWEEN}))\b"
         ),

@@ -5,7 +5,7 @@
 AtMost; ``30,000 yuan per person`` → a monetary amount of 30000 CNY; ``50 to 100 yuan`` →
 min 50, max 100 CNY, Range (``around 60 to 65 yuan``: ApproximateRange); ``1,200 won to the
 yuan`` → 1200 KPW per CNY; ``handed over 30 people`` → 30, Exact (the verb's particle, not a
-qualifier). A decade ("the 2000s"), a multiple or a repetition ("three
+qualifier); ``a fifth of every transfer`` → 20 percent (a fraction only of money sent). A decade ("the 2000s"), a multiple or a repetition ("three
 times") and a number inside a name ("COVID-19") are no amounts.
 """
 
@@ -116,7 +116,7 @@ def _noun_phrase(folded: str, pos: int, limit: int) -> tuple[str | None, int]:
 
 _TRIGGERS = triggers(
     "#num $ us$ hundreds thousands dozens scores several few dozen hundred thousand "
-    + " ".join(w for w in WORD_NUMBERS if " " not in w)
+    "half third quarter fifth tenth " + " ".join(w for w in WORD_NUMBERS if " " not in w)
 )
 
 
@@ -149,7 +149,31 @@ def _in_sentence(folded: str, sent: Span, blocked: list[Span]) -> list[tuple[int
         found += [
             r for r in readings if r is not None and not any(r[1].span.overlaps(b) for b in blocked)
         ]
+    for m in _FRACTION_SHARE.finditer(folded, sent.begin, sent.end):
+        value, approximate = _FRACTIONS[m.group("f").lower()]
+        qual = QUALIFIERS.get((m.group("q") or "").lower(), EXACT)
+        if approximate and qual == EXACT:
+            qual = QUALIFIERS["about"]
+        found.append((0, QuantityMatch(Span(m.start(), m.end()), qual, value, "percent", None)))
     return found
+
+
+# The share of a transfer named by a fraction ("a fifth of every transfer"): in percent, as
+# a commission's share is; only of money sent, where it can be compared with percentages.
+_FRACTION_SHARE = re.compile(
+    r"\b(?:(?P<q>about|around|roughly|nearly|almost)\s+)?(?:(?:a|one)\s+)?"
+    r"(?P<f>half|(?<=a\s)(?:third|quarter|fifth|tenth)|(?<=one\s)(?:third|quarter|fifth|tenth))"
+    r"(?=\s+of\s+(?:(?:each|every|the|a|all|any|their|what"
+    r"\s+is)\s+)?(?:transfers?|remittances?|money|amount|sum)\b)",
+    re.IGNORECASE,
+)
+_FRACTIONS = {
+    "half": (Decimal(50), False),
+    "third": (Decimal("33.3"), True),
+    "quarter": (Decimal(25), False),
+    "fifth": (Decimal(20), False),
+    "tenth": (Decimal(10), False),
+}
 
 
 def _vague(folded: str, m: re.Match[str], limit: int) -> tuple[int, QuantityMatch] | None:
