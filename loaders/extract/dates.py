@@ -86,6 +86,8 @@ _EFFECT = re.compile(
     r"\b(?:with effect|effective|in effect|into (?:force|effect))(?:\s+(?:from|on|as of))?\s*$",
     re.IGNORECASE,
 )
+#: "by September 30": a deadline, as likely ahead of the report as behind it.
+_DEADLINE = re.compile(r"by\s", re.IGNORECASE)
 # Each handler gets the match, the publication date and the direction of a date without a
 # year (True: ahead of publication, False: behind it, None: the nearest) and returns a
 # window or None.
@@ -440,6 +442,8 @@ def find_times(
             continue
         before = folded[max(0, begin - 80) : begin]
         future = None if _EFFECT.search(before) else bool(_FUTURE.search(before))
+        if not future and _DEADLINE.match(m.group(0)):
+            future = None  # "must hand in by September 30": a deadline, mostly ahead
         window = handler(m, published, future)
         if window is None:
             precision, earliest, latest = str(TIMEPREC.Unknown), None, None

@@ -24,6 +24,8 @@ from .categories import assign_roles
 from .claims import find_claims
 from .context import ArticleContext
 from .cues import SentenceWords
+from .date_anaphora import anaphoric_times
+from .date_reference import date_undated
 from .dates import find_times
 from .events import find_events
 from .events_goods import pair_prices
@@ -36,6 +38,7 @@ from .nlp import get_pipeline, model_from_env, sentence_spans, tokenizable
 from .policies import find_policies
 from .quantities import as_quantity, find_quantities
 from .quantity_links import link_quantities
+from .quoted_documents import attribute_quotations, issue_rules, quoted_documents
 from .text import fold
 
 
@@ -106,6 +109,7 @@ class Extractor:
         result.mentions = mentions
 
         times = find_times(text, folded, record.published, sentences, words)
+        referring = anaphoric_times(text, folded, sentences, times)
         blocked = [t.span for t in times]
         blocked += [m.span for m in mentions if kinds.is_legal(entities[m.entity])]
         quantities = [
@@ -129,8 +133,14 @@ class Extractor:
             headings=_headings(text, sentences, record.subheadings),
             published=record.published,
         )
+        # a notice or decree printed in quotation marks speaks for, and issues, its issuer
+        documents = quoted_documents(folded, sentences, mentions, entities, attribution.speakers)
+        attribute_quotations(attribution.quotations, documents)
         result.policies = find_policies(ctx)
+        issue_rules(result.policies, documents)
         result.events = find_events(ctx, attribution.speakers, by_local)
+        # times the own clause leaves out, filled once what was found is settled
+        date_undated(ctx, [*result.policies, *result.events], referring)
         link_quantities(ctx, [*result.policies, *result.events], by_local)
         pair_prices(ctx, result.events, by_local)
         # an NGO's statement or op-ed speaks for the NGO where no one else is named
