@@ -143,3 +143,17 @@ def test_a_deadline_without_a_year_is_the_nearest_one(extractor: Extractor) -> N
     assert found
     dated = [p for p in found if p.time is not None]
     assert dated and all(p.time.earliest == dt.date(2024, 5, 30) for p in dated)
+
+
+def test_since_the_event_takes_no_date_from_an_older_sentence_about_something_else(
+    extractor: Extractor,
+) -> None:
+    text = (
+        "Guards have a standing order, in force since 2020, to shoot anyone near the river.\n\n"
+        "Guards fired several shots at two people wading across.\n\n"
+        "Since the shooting, the border unit has doubled its night patrols along the river."
+    )
+    patrols = _policy(
+        extract(extractor, text, published=dt.date(2024, 6, 20)).policies, "PatrolReinforcement"
+    )
+    assert patrols.time is None or patrols.time.earliest != dt.date(2020, 1, 1)

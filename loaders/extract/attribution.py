@@ -96,8 +96,10 @@ class Attributor:
         folded: str,
         sentences: list[Span],
         mentions: list[Mention],
+        headings: frozenset[int] = frozenset(),
     ) -> Attribution:
-        """Attribute every sentence and quotation of the article."""
+        """Attribute every sentence and quotation of the article; subheadings (``What
+        officials have said``) name no source and report no speech."""
         result = Attribution()
         self._book = SourceBook(self._node, self.entities, self._countries, text)
         self._phrases = PhraseFinder(self.entities, mentions)
@@ -110,6 +112,9 @@ class Attributor:
         self._last_org = None
         self._nps: dict[int, list[NounPhrase]] = {}
         for index, sent in enumerate(sentences):
+            if index in headings:
+                self._nps[index] = []
+                continue
             chunk = folded[sent.begin : sent.end]
             nps: list[NounPhrase] = []
             if self.words.has(index, ROLE_TRIGGERS):
@@ -399,10 +404,20 @@ def _np_is_speaker(np: NounPhrase) -> bool:
     return np.role != "person" or bool(np.mods)
 
 
+# Saying nothing is no statement: "has said nothing publicly", "did not comment",
+# "declined to comment", "never confirmed".
+_SAID_NOTHING = re.compile(r"\s+(?:nothing|little)\b")
+_NOT_SAID = re.compile(
+    r"\b(?:not|never|n't|nothing|declined\s+to|refused\s+to|would\s+not)\s+(?:\w+\s+)?$"
+)
+
+
 def _speech(chunk: str, verb: re.Match[str]) -> bool:
     """Whether a speech verb reports speech here, not an act ("added night patrols",
     "rejected the appeal")."""
     word = verb.group("verb").lower()
+    if _SAID_NOTHING.match(chunk, verb.end()) or _NOT_SAID.search(chunk[: verb.start()]):
+        return False
     if word in REBUTTAL:
         return REBUTTED.match(chunk, verb.end()) is not None
     if word not in ACTION_TOO:

@@ -69,6 +69,11 @@ _BLANK_LINE = re.compile(r"\n[ \t]*\n")
 _REPATRIATION = {str(MEASURE.ForcedRepatriation), str(EVENTTYPE.ForcedRepatriation)}
 
 
+# A question asserts nothing ("Does sending them back not violate Article 33?"): it ends
+# in a question mark, before any closing quotation mark.
+_QUESTION = re.compile(r"\?[\"'\u201d\u2019)\s]*$")
+
+
 def find_claims(
     ctx: ArticleContext,
     attribution: Attribution,
@@ -90,7 +95,7 @@ def find_claims(
     policies_in = _by_sentence(ctx.sentences, ctx.words.sentence_of, policies)
     events_in = _by_sentence(ctx.sentences, ctx.words.sentence_of, events)
     for index, sent in enumerate(ctx.sentences):
-        if index in ctx.headings:
+        if index in ctx.headings or _QUESTION.search(ctx.folded, sent.begin, sent.end):
             continue
         chunk = ctx.folded[sent.begin : sent.end]
         speaker = attribution.speakers.get(index)

@@ -141,19 +141,30 @@ def _same(
 def _since_event(
     m: re.Match[str], folded: str, sentences: list[Span], times: list[TimeInfo]
 ) -> TimeInfo | None:
-    """``since the arrests``: the time of the latest earlier sentence telling of them."""
+    """``since the arrests``: the time of the latest earlier sentence telling of them, or
+    none when that sentence gives none (an older dated sentence with the same words, such as
+    a standing order "to shoot" in force since 2020, tells of something else)."""
     noun = m.group("noun").lower()
     stem = next((s for s in _EVENT_WORDS if noun.startswith(s)), None)
-    told = re.compile(rf"(?<![\w-])(?:{_EVENT_WORDS[stem]})", re.IGNORECASE) if stem else None
+    # "to shoot", "to arrest": what someone is to do, not the event told
+    told = (
+        re.compile(rf"(?<![\w-])(?<!\bto\s)(?:{_EVENT_WORDS[stem]})", re.IGNORECASE)
+        if stem
+        else None
+    )
     own = next((i for i, s in enumerate(sentences) if s.begin <= m.start() < s.end), None)
-    if told is not None and own is not None:
-        for sent in reversed(sentences[:own]):
-            words = list(told.finditer(folded, sent.begin, sent.end))
-            dated = [t for t in times if sent.contains(t.span) and _usable(t)]
-            if words and dated:
-                at = words[0].start()
-                best = min(dated, key=lambda t: abs(t.span.begin - at))
-                return dataclasses.replace(best, relation="since")
+    if told is None or own is None:
+        return None
+    for sent in reversed(sentences[:own]):
+        words = list(told.finditer(folded, sent.begin, sent.end))
+        if not words:
+            continue
+        dated = [t for t in times if sent.contains(t.span) and _usable(t)]
+        if not dated:
+            return None
+        at = words[0].start()
+        best = min(dated, key=lambda t: abs(t.span.begin - at))
+        return dataclasses.replace(best, relation="since")
     return None
 
 

@@ -126,10 +126,13 @@ def find_provisions(
         gazetteer=gazetteer,
     )
     out: list[Mention] = []
+    own = _own_articles(folded)
     for ref in _ARTICLE.finditer(folded):
         span = Span(ref.start(), ref.end())
         if not scan.free(span):
             continue
+        if ref.group("num") in own and not _OF.match(folded, ref.end()):
+            continue  # the quoted document's own article ("the order in Article 5")
         instrument = _instrument_for(scan, ref)
         if instrument is None:
             continue
@@ -234,6 +237,19 @@ def _by_subject(scan: _Scan) -> list[Mention]:
             continue
         out.append(Mention(span, scan.curated(found[0]), scan.sentence(span.begin), "pattern"))
     return out
+
+
+# A document quoted with its own numbering: "Article 4. Any person who …" opening a line.
+_OWN_HEADING = re.compile(
+    r"^[\"\u201c]?(?:Article|ARTICLE)\s+(?P<num>\d+[a-z]?)\s*[.:]\s", re.MULTILINE
+)
+
+
+def _own_articles(folded: str) -> set[str]:
+    """The numbers of the articles of a document the text prints with its own numbering:
+    those lines are its articles, and a bare "Article N" with one of their numbers is one
+    of them, never an article of a law named elsewhere."""
+    return {m.group("num") for m in _OWN_HEADING.finditer(folded)}
 
 
 def _instrument_for(scan: _Scan, ref: re.Match[str]) -> str | None:

@@ -119,7 +119,8 @@ class Extractor:
         by_local = {q.local: q for q in quantities}
 
         attributor = Attributor(result.node, entities, self.gazetteer.country_by_name, words)
-        attribution = attributor.run(text, folded, sentences, mentions)
+        headings = _headings(text, sentences, record.subheadings)
+        attribution = attributor.run(text, folded, sentences, mentions, headings)
         ctx = ArticleContext(
             original=text,
             folded=folded,
@@ -130,7 +131,7 @@ class Extractor:
             quantities=[(q.span, q.local) for q in quantities],
             source_spans=[span for s in attribution.sources for span in s.evidence],
             words=words,
-            headings=_headings(text, sentences, record.subheadings),
+            headings=headings,
             published=record.published,
         )
         # a notice or decree printed in quotation marks speaks for, and issues, its issuer
