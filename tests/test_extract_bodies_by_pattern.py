@@ -252,3 +252,21 @@ def test_a_later_sentence_about_another_case_lends_no_basis(extractor: Extractor
         "prison on Monday. Article 153 of China's Criminal Law punishes smuggling."
     )
     assert _bases(extractor, text) == set()
+
+
+def test_a_municipal_bureau_is_the_citys_curated_bureau_and_speaks_its_denial(
+    extractor: Extractor,
+) -> None:
+    text = (
+        "A source said border police had put up motion sensors near Hekou last month. "
+        "The Dandong municipal public security bureau rejected that account on Monday. "
+        "In a notice posted online, it said no sensors had been installed."
+    )
+    x = extract(extractor, text)
+    bureau = ACTOR + "dandong-public-security-bureau"
+    assert bureau in x.mentioned()
+    speakers = {
+        x.text[c.evidence[0].begin : c.evidence[0].end][:20]: c.attributed_to for c in x.claims
+    }
+    assert speakers.get("The Dandong municipa") == bureau
+    assert speakers.get("In a notice posted o") == bureau

@@ -114,7 +114,8 @@ REBUTTAL = frozenset({"rejected", "rejects", "dismissed", "dismisses"})
 REBUTTED = re.compile(
     r"\s*(?:(?:the|these|those|such|this|that|its|their|all|any)\s+)?(?:\w+\s+)?"
     r"(?:criticism|criticisms|claims?|accusations?|allegations?|reports?|calls?|charges?|"
-    r"concerns?|recommendations?|suggestions?|demands?|remarks?|statements?)\b|\s*,\s*saying\b",
+    r"concerns?|recommendations?|suggestions?|demands?|remarks?|statements?|accounts?|"
+    r"version)\b|\s*,\s*saying\b",
     re.IGNORECASE,
 )
 #: "told" reports the sentence only when the one told is the outlet or its source ("told

@@ -56,7 +56,8 @@ _QUALIFIERS = frozenset(
 _COURT = re.compile(rf"(?<![\w'-])(?P<name>{_W}(?:\s+{_W}){{0,4}})\s+(?:People's\s+Court|Court)\b")
 _COURT_KINDS = frozenset({"intermediate", "higher", "district", "municipal", "county", "basic"})
 _PSB = re.compile(
-    rf"(?<![\w'-])(?P<name>{_W}(?:\s+{_W}){{0,4}})\s+[Pp]ublic\s+[Ss]ecurity\s+[Bb]ureau\b"
+    rf"(?<![\w'-])(?P<name>{_W}(?:\s+{_W}){{0,4}})\s+(?:(?:municipal|city|county)\s+)?"
+    r"[Pp]ublic\s+[Ss]ecurity\s+[Bb]ureau\b"
 )
 _PSB_OF = re.compile(
     rf"\b[Pp]ublic\s+[Ss]ecurity\s+[Bb]ureau\s+of\s+(?:the\s+)?"
