@@ -120,6 +120,7 @@ EXPECTED: dict[str, tuple[str, ...]] = {
     ),
     "17-entities-awaiting-review": ("entity", "label", "type", "articles", "sentence"),
     "18-repatriation-incidents-by-month": ("month", "prefecture", "incidents", "reports"),
+    "19-data-quality-checks": ("check", "failing"),
 }
 RUNNABLE = [ex for ex in load_examples() if ex.runnable]
 FEDERATED = [ex for ex in load_examples() if not ex.runnable]
@@ -158,6 +159,20 @@ def test_example_returns_rows_with_its_variables_on_the_sample_corpus(
     assert rows, f"{example.name} returned no rows"
     first_column = EXPECTED[example.name][0]
     assert any(first_column in row for row in rows)
+
+
+def test_quality_checks_find_no_failures_on_the_sample_corpus_but_unlinked_places(
+    client: FlaskClient,
+) -> None:
+    (example,) = [ex for ex in RUNNABLE if ex.name == "19-data-quality-checks"]
+    reply = client.get("/sparql", query_string={"query": example.query}, headers=RESULTS_JSON)
+    counts = {
+        r["check"]["value"]: int(r["failing"]["value"])
+        for r in reply.get_json()["results"]["bindings"]
+    }
+    assert len(counts) == 5
+    assert counts.pop("places without skos:exactMatch") > 0  # curated rivers, found places
+    assert counts == dict.fromkeys(counts, 0)
 
 
 def test_prices_example_answers_broker_fees_and_commissions_dated_by_their_own_time(
