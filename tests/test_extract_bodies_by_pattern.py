@@ -270,3 +270,13 @@ def test_a_municipal_bureau_is_the_citys_curated_bureau_and_speaks_its_denial(
     }
     assert speakers.get("The Dandong municipa") == bureau
     assert speakers.get("In a notice posted o") == bureau
+
+
+def test_a_provincial_peoples_committee_is_a_north_korean_local_authority(
+    extractor: Extractor,
+) -> None:
+    text = "The North Hamgyong Provincial People's Committee ordered new fences along the Tumen."
+    bodies = found(extractor, text)
+    iri = ACTOR + "north-hamgyong-provincial-peoples-committee"
+    assert bodies.get(iri) == str(ACTORTYPE.LocalAuthority)
+    assert iri in agents(extractor, text)

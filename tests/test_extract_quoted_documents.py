@@ -172,3 +172,19 @@ def test_a_colon_after_a_persons_words_is_no_document(extractor: Extractor) -> N
         f"{lead.replace('One of them explained:', 'The order says:')}\n\n" + text.split("\n\n")[1]
     )
     assert {_local(q.attributed_to) for q in extract(extractor, said).quotations} == {_MSS}
+
+
+def test_a_decree_printed_with_its_own_numbered_articles_is_its_issuers(
+    extractor: Extractor,
+) -> None:
+    text = (
+        "Daily NK has obtained a decree issued last month by the Ministry of State Security. "
+        "We translate its main articles below.\n\n"
+        "Decree No. 3 of the Ministry of State Security: On the border zone\n\n"
+        "Article 1. No person may go near the riverbank after dark without a pass.\n\n"
+        "Article 2. Anyone caught using a Chinese mobile phone will be sent to a labour camp.\n\n"
+        "The source said few people were surprised."
+    )
+    found = extract(extractor, text)
+    for words in ("No person may go near", "will be sent to a labour camp"):
+        assert [_local(a) for a in _at(found, words).issued_by] == [_MSS]

@@ -30,6 +30,7 @@ _W = r"[A-Z](?:[\w-]|'(?!s\b))*"
 _LINK = r"(?:and|of|on|for)"
 _ORGANIZATION = (str(BKG.Organization),)
 _CHINA = str(iris.place_iri("china"))
+_DPRK = str(iris.place_iri("north-korea"))
 # What a pattern knows of the body it finds: its actor type (a court is no NGO, so only
 # state bodies can be a measure's agent) and, for China's police and coast guard, the country.
 _COURT_EXTRA = {"actor_type": str(ACTORTYPE.Judiciary)}
@@ -63,6 +64,11 @@ _PSB_OF = re.compile(
     rf"\b[Pp]ublic\s+[Ss]ecurity\s+[Bb]ureau\s+of\s+(?:the\s+)?"
     rf"(?P<name2>{_W}(?:\s+{_W}){{0,4}}\s+(?:County|City|Prefecture|District))\b"
 )
+# North Korea's local government: "the Ryanggang Provincial People's Committee".
+_PEOPLES_COMMITTEE = re.compile(
+    rf"(?<![\w'-])(?P<name>{_W}(?:\s+{_W}){{0,2}})\s+(?:Provincial|City|County|Municipal)\s+"
+    r"People's\s+Committee\b"
+)
 _COAST_GUARD = re.compile(r"\b(?:China|Chinese|China's)\s+[Cc]oast\s+[Gg]uard\b")
 _NGO = re.compile(
     rf"(?<![\w'-])(?P<name>{_W}(?:\s+(?:{_LINK}\s+)?{_W}){{0,5}})\s+"
@@ -80,6 +86,7 @@ _SITE_WORDS = frozenset(
 )  # fmt: skip
 _COURT_TRIGGERS = triggers("court")
 _PSB_TRIGGERS = triggers("bureau")
+_COMMITTEE_TRIGGERS = triggers("committee")
 _GUARD_TRIGGERS = triggers("guard")
 _NGO_TRIGGERS = triggers(
     "network watch alliance coalition foundation institute centre center association committee"
@@ -147,6 +154,19 @@ def _psb(folded: str, m: re.Match[str]) -> PatternMatch | None:
     return PatternMatch(begin, end, label, _ORGANIZATION, "actor", extra)
 
 
+def _peoples_committee(folded: str, m: re.Match[str]) -> PatternMatch | None:
+    begin = _name_start(folded, m.start("name"), m.end("name"))
+    if begin >= m.end("name"):
+        return None
+    label = re.sub(r"\s+", " ", folded[begin : m.end()])
+    extra: dict[str, object] = {
+        "label": label,
+        "actor_type": str(ACTORTYPE.LocalAuthority),
+        "country": _DPRK,
+    }
+    return PatternMatch(begin, m.end(), label, _ORGANIZATION, "actor", extra)
+
+
 def _ngo(folded: str, m: re.Match[str]) -> PatternMatch | None:
     begin = _name_start(folded, m.start("name"), m.end("name"))
     name = _words(folded[begin : m.end("name")])
@@ -170,12 +190,14 @@ _GUARD_LABEL = "China Coast Guard"
 
 
 def find_bodies(folded: str, sentences: list[Span], words: SentenceWords) -> list[PatternMatch]:
-    """Courts, police offices, the coast guard and NGOs named in the article."""
+    """Courts, police offices, people's committees, the coast guard and NGOs named in the
+    article."""
     out: list[PatternMatch] = []
     rules = (
         (_COURT, _COURT_TRIGGERS, _court),
         (_PSB, _PSB_TRIGGERS, _psb),
         (_PSB_OF, _PSB_TRIGGERS, _psb),
+        (_PEOPLES_COMMITTEE, _COMMITTEE_TRIGGERS, _peoples_committee),
         (_NGO, _NGO_TRIGGERS, _ngo),
     )
     for index, sent in enumerate(sentences):

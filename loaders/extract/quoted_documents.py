@@ -77,14 +77,15 @@ def quoted_documents(
     entities: dict[str, Entity],
     speakers: dict[int, str],
 ) -> list[QuotedDocument]:
-    """The documents the article quotes line by line after a lead naming their issuer."""
+    """The documents the article quotes line by line (each line quoted, or one of the
+    document's own numbered articles) after a lead naming their issuer."""
     lines = _lines(folded)
     out: list[QuotedDocument] = []
     i = 0
     while i < len(lines):
         run: list[Span] = []
         j = i
-        while j < len(lines) and folded[lines[j].begin] == '"':
+        while j < len(lines) and _document_line(folded, lines[j]):
             if any(speakers.get(s) for s in _inside(sentences, lines[j])):
                 break  # "…," the source said: a source's words, not the document's
             run.append(lines[j])
@@ -125,6 +126,23 @@ def issue_rules(policies: list[Policy], documents: list[QuotedDocument]) -> None
                 break
 
 
+# A document printed with its own numbering: "Article 4. Any person who …".
+_OWN_ARTICLE = re.compile(r"(?:Article|ARTICLE)\s+\d+[a-z]?\s*[.:]\s")
+
+
+def _document_line(folded: str, line: Span) -> bool:
+    """A line of the document's text: quoted, or one of its own numbered articles."""
+    return folded[line.begin] == '"' or _OWN_ARTICLE.match(folded, line.begin) is not None
+
+
+def _is_title(folded: str, line: Span) -> bool:
+    """A line without final punctuation naming a document (its title)."""
+    return (
+        folded[line.end - 1] not in ".!?\"'"
+        and _DOC_WORD.search(folded, line.begin, line.end) is not None
+    )
+
+
 def _lines(folded: str) -> list[Span]:
     """The non-blank lines of the text, from their first non-space character."""
     out: list[Span] = []
@@ -152,7 +170,8 @@ def _issuer(
 ) -> str | None:
     """The body the lead says issued the document, if the lead also says its text follows
     (and not that someone else speaks next: ``The source described the order:``)."""
-    last = lead[-1]
+    # the document's own title line ("Decree No. 7 …: On the border zone") is not the lead
+    last = next((line for line in reversed(lead) if not _is_title(folded, line)), lead[-1])
     follows = _FOLLOWS.search(folded, last.begin, last.end)
     if follows is None:
         colon = _COLON.search(folded, last.begin, last.end)
@@ -162,7 +181,7 @@ def _issuer(
         follows = colon
     at = next((i for i, s in enumerate(sentences) if s.begin <= follows.start() < s.end), None)
     teller = speakers.get(at) if at is not None else None
-    begin, end = lead[0].begin, last.end
+    begin, end = lead[0].begin, lead[-1].end
     if not _DOC_WORD.search(folded, begin, end):
         return None
     found: str | None = None
