@@ -37,7 +37,12 @@ def carried_bases(ctx: ArticleContext, policies: list[Policy]) -> list[Policy]:
         bases = ctx.legal_basis(index)
         if not bases:
             continue
+        before = ctx.sentences[index - 1]
         for policy in policies:
-            if policy.sentence == index - 1:
+            # a measure told again in the sentence before ("The court … sentenced the
+            # organiser …" after "A court has sentenced five people …") is the one meant
+            if policy.sentence == index - 1 or any(
+                before.begin <= e.begin < before.end for e in policy.evidence
+            ):
                 policy.legal_basis.extend(b for b in bases if b not in policy.legal_basis)
     return policies

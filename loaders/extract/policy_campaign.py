@@ -19,7 +19,7 @@ from borderkg.ontology.namespaces import MEASURE
 
 from .context import ArticleContext
 from .model import Policy
-from .policy_cues import SUBTYPES
+from .policy_subtypes import SUBTYPES
 
 _I = re.IGNORECASE
 _CRACKDOWN, _DEFECTION = str(MEASURE.Crackdown), str(MEASURE.DefectionCrackdown)

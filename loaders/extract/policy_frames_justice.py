@@ -52,6 +52,14 @@ _DISMISSED = (
     r"(?:placed|put)\s+under\s+investigation|relieved\s+of\s+(?:his|her|their)\s+(?:posts?|"
     r"duties|command)"
 )
+# A court or prosecution office as the subject of a judicial verb (not "the court building").
+_JUDICIAL_BODY = (
+    r"\b(?:courts?|tribunals?|prosecutors?|procuratorates?|prosecutors[’']?\s+office)\b"
+)
+_JUDICIAL_VERB = (
+    r"sentenc(?:e|es|ed)|jail(?:s|ed)?|convict(?:s|ed)?|charg(?:e|es|ed)|indict(?:s|ed)?|"
+    r"prosecut(?:e|es|ed)"
+)
 # The person a sentence falls on, named before as a pronoun: the same case told on.
 _NOT_ALREADY_NAMED = r"(?<!\bthem\s)(?<!\bthey\s)(?<!\bhe\s)(?<!\bshe\s)(?<!\bhim\s)"
 
@@ -114,6 +122,37 @@ JUSTICE_GENERIC: list[MeasureCue] = [
         "imprisoned imprisoning given handed",
         PRACTICE,
         also_when="year years month months death life prison jail camp camps",
+    ),
+    # "A court in Yanji sentenced six members of a network …", "Prosecutors in Dandong have
+    # charged four Korean-Chinese with …", "were sentenced by a military court": a court or
+    # prosecutors acting on people is a judicial measure whatever the sentence's length
+    custom(
+        MEASURE.Crackdown,
+        _JUDICIAL_BODY + r"(?:(?!\b(?:said|says|say|told|that|which|who|whose|where|when|"
+        r"building|ruling)\b)[^.;:\"“”]){0,60}?\b(?P<v>" + _JUDICIAL_VERB + r")\s+"
+        r"(?!(?:them|him|her|it|with|that|as|in|on|at(?!\s+least)|by|to|for|of)\b)[\w-]+"
+        # the term it gave, when told, so that a date after it is the measure's own
+        r"(?:\s+(?:[\w-]+\s+){0,16}?to\s+(?:" + _TERM + r"|death|life))?|"
+        r"(?:were|was|(?:have|has|had)\s+(?:also\s+)?been|are|is)\s+(?:\w+ly\s+|also\s+)?"
+        r"(?P<w>sentenced|jailed|convicted|charged|indicted|tried|prosecuted)\s+(?:[\w-]+\s+){0,2}?"
+        r"by\s+(?:an?|the)\s+(?:[\w'’-]+\s+){0,4}?" + _JUDICIAL_BODY,
+        "court courts tribunal tribunals prosecutors prosecutor procuratorate",
+        ACTION,
+        also_when="sentence sentences sentenced sentencing jail jails jailed convict convicts "
+        "convicted charge charges charged indict indicts indicted prosecute prosecutes "
+        "prosecuted tried",
+    ),
+    # "two of the traders were given suspended sentences", "three members received
+    # sentences of three years": a sentence handed to people told without its court
+    custom(
+        MEASURE.Crackdown,
+        r"(?:(?:were|was|(?:have|has|had)\s+(?:also\s+)?been)\s+(?:(?:\w+ly|now|also|later|"
+        r"each|all|both)\s+)*(?P<w>given|handed)|(?P<v>received|receive))\s+(?:(?:a|an|their|"
+        r"his|her)\s+)?(?:(?:suspended|prison|jail|labou?r|death|life|long|heavy|harsh|lengthy|"
+        r"reduced|[\w-]+-year)\s+)?(?:sentences?|prison\s+terms?|jail\s+terms?)\b",
+        "given handed received receive",
+        ACTION,
+        also_when="sentence sentences term terms",
     ),
     # "two officers … were dismissed", "the deputy chief … was placed under investigation",
     # "has suspended two officers of the border inspection": officials punished (for the

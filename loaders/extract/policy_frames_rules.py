@@ -155,9 +155,10 @@ RULE_FRAMES: list[MeasureCue] = [
         MEASURE.PublicPunishment,
         r"(?:(?P<v>(?:execut|sentenc|punish|parad|denounc|beat|humiliat|hang)\w*|tried|shot)|"
         r"(?:try|trial|shoot)\w*)\b[^.;]{0,60}?\b(?:in\s+front\s+of|before)\s+(?:a\s+|the\s+)?"
-        r"(?:\w+\s+)?"
+        r"(?:(?:about|some|nearly|over|more\s+than|at\s+least)\s+)?(?:\d[\d,]*\s+)?(?:\w+\s+)?"
         r"(?:crowds?|audience|residents|villagers|onlookers|hundreds|thousands|assembled|"
-        r"gathered|students|workers|spectators|townspeople)|(?:trials?|executions?|"
+        r"gathered|students|workers|spectators|townspeople|farmers|soldiers|troops|battalion|"
+        r"regiment|workforce|employees|pupils)\b|(?:trials?|executions?|"
         r"sentencing)\b[^.;]{0,40}?\bat\s+(?:a|the)\s+(?:[\w-]+\s+)?(?:stadium|market(?:place)?|"
         r"square|sports\s+ground|schoolyard|airfield)|(?:show|mass)\s+trials?|parad\w+\s+"
         r"(?:them|him|her|the\s+\w+)\s+through",

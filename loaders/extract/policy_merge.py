@@ -330,6 +330,8 @@ def merge(ctx: ArticleContext, found: list[Mention]) -> list[Policy]:
         if policy.measure_type == _CRACKDOWN and any(
             (_campaign_noun(ctx, policy) or not _own_targets(policy, p))
             and not _other_authority(policy, p)
+            and _judicial(ctx, policy) == _judicial(ctx, p)
+            and not (_judicial(ctx, policy) and money_trade(ctx, policy))
             and (p.sentence <= policy.sentence or not policy.targets)
             and (
                 p.status == policy.status
@@ -347,6 +349,7 @@ def merge(ctx: ArticleContext, found: list[Mention]) -> list[Policy]:
                 p
                 for p in out
                 if (p.measure_type, p.status) == (policy.measure_type, policy.status)
+                and _judicial(ctx, p) == _judicial(ctx, policy)
                 and compatible(ctx, p, policy)
             ),
             None,
@@ -363,6 +366,12 @@ def merge(ctx: ArticleContext, found: list[Mention]) -> list[Policy]:
 # Brokers and money carried across are a trade of their own, apart from any campaign; a
 # warning or a plan ("those caught later will be sent to a camp") refers back to nothing.
 _DEEDS = {str(STATUS.CarriedOut), str(STATUS.InForce)}
+_JUDICIAL = re.compile(
+    r"\b(?:courts?|tribunals?|prosecutors?|procuratorates?)\b[^.;]{0,60}?\b(?:sentenc|jail|"
+    r"convict|charg|indict|prosecut)\w*|\b(?:sentenced|sentences|sentencing|jailed|convicted|"
+    r"(?:prison|jail)\s+terms?)\b",
+    re.I,
+)
 _MONEY_TRADE = re.compile(r"\b(?:brokers?|remittances?|money|cash|yuan)\b", re.I)
 
 
@@ -452,6 +461,12 @@ def _other_authority(policy: Policy, campaign: Policy) -> bool:
     mine = set(policy.issued_by) | set(policy.implemented_by)
     theirs = set(campaign.issued_by) | set(campaign.implemented_by)
     return bool(mine and theirs and not mine & theirs)
+
+
+def _judicial(ctx: ArticleContext, policy: Policy) -> bool:
+    """Whether a measure is told as a trial ("a court in Yanji sentenced …", "received
+    sentences of three years"): a stage of its own, not the arrests of a campaign."""
+    return any(_JUDICIAL.search(ctx.folded, e.begin, e.end) for e in policy.evidence)
 
 
 def _campaign_noun(ctx: ArticleContext, policy: Policy) -> bool:

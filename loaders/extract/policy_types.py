@@ -50,7 +50,8 @@ from borderkg import iris
 from borderkg.ontology.namespaces import MEASURE
 
 from .policy_campaign import SOUTH_AGENT
-from .policy_cues import FOREIGNERS, SANCTIONS_BASIS, SUBTYPES
+from .policy_cues import FOREIGNERS
+from .policy_subtypes import SANCTIONS_BASIS, SUBTYPES
 
 _I = re.IGNORECASE
 _CRACKDOWN, _INSPECTION = str(MEASURE.Crackdown), str(MEASURE.NonSocialistInspection)
@@ -170,7 +171,7 @@ _OTHERS = re.compile(r"\b(?:said|says|including|among\s+them|among\s+whom)\b", _
 _CHARGE = re.compile(
     r"\b(?:accused\s+of|charged\s+with|on\s+charges\s+of|suspected\s+of|convicted\s+of|for\s+"
     r"(?:helping|guiding|taking|smuggling|carrying|selling|buying|using|making|sheltering|"
-    r"hiding|harbou?ring|organi[sz]ing|running)|to\s+(?:find|catch|track\s+down|root\s+out|"
+    r"hiding|harbou?ring|organi[sz]ing|running|trafficking)|to\s+(?:find|catch|track\s+down|root\s+out|"
     r"hunt\s+(?:for|down)|look\s+for|search\s+for|identify|trace)|who\s+(?:had|have|has|were|was)\s+(?:been\s+)?"
     r"(?=\w+(?:ing|ed)\b))\b",
     _I,
