@@ -269,6 +269,12 @@ def test_a_municipal_bureau_is_the_citys_curated_bureau_and_speaks_its_denial(
         x.text[c.evidence[0].begin : c.evidence[0].end][:20]: c.attributed_to for c in x.claims
     }
     assert speakers.get("The Dandong municipa") == bureau
+    (rejecting,) = [
+        c
+        for c in x.claims
+        if "rejected that account" in x.text[c.evidence[0].begin : c.evidence[0].end]
+    ]
+    assert rejecting.certainty.endswith("/Denied")
     assert speakers.get("In a notice posted o") == bureau
 
 

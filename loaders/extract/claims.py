@@ -37,8 +37,9 @@ from .policy_merge import BROADER
 _I = re.IGNORECASE
 _Node = TypeVar("_Node", Policy, EventReport)
 _DENIED = word_regex(
-    r"\b(?:denied|denies|deny|dismissed (?:the |these |such )?(?:claims?|reports?|allegations?)|"
-    r"refuted|rejected (?:the |these |such )?(?:claims?|reports?|allegations?)|not true|"
+    r"\b(?:denied|denies|deny|dismissed (?:the |these |that |this |such )?(?:claims?|reports?|"
+    r"allegations?|accounts?)|refuted|rejected (?:the |these |that |this |such )?(?:claims?|"
+    r"reports?|allegations?|accounts?)|not true|"
     r"groundless|baseless)\b",
 )
 _RUMOURED = word_regex(
