@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import datetime as dt
+import json
 from collections.abc import Iterable
 
 import pytest
 
 from borderkg.loaders.extract import Extraction, Extractor, get_extractor
 from borderkg.loaders.extract.model import Policy
+from borderkg.loaders.readers import read_json
 from borderkg.loaders.record import ArticleRecord
 
 #: The publication date of the invented articles (relative dates resolve against it).
@@ -24,6 +26,17 @@ def extractor() -> Extractor:
 def extract(extractor: Extractor, text: str, published: dt.date = PUBLISHED) -> Extraction:
     """The extraction of ``text`` as one article."""
     record = ArticleRecord(text=text, source="t.txt", id="t", published=published)
+    return extractor.extract(record)
+
+
+def extract_json_body(extractor: Extractor, body: str, record_id: str = "t") -> Extraction:
+    """The extraction of ``body`` read as the body of a JSON record (as the JSON reader reads
+    it: a caption, footer boilerplate and the like are taken out as in any JSON article)."""
+    raw = json.dumps(
+        {"id": record_id, "headline": "T", "datePublished": PUBLISHED.isoformat(), "body": body}
+    )
+    record = next(iter(read_json(raw, f"{record_id}.json")))
+    assert isinstance(record, ArticleRecord), record
     return extractor.extract(record)
 
 

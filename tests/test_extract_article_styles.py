@@ -10,12 +10,11 @@ quotations; questions state nothing. Every article is invented.
 
 from __future__ import annotations
 
-from extracthelp import extract, pairs
+from extracthelp import extract, extract_json_body, pairs
 
 from borderkg.loaders.extract import Extraction, Extractor
 from borderkg.loaders.extract.model import Policy
-from borderkg.loaders.readers import read_html, read_json
-from borderkg.loaders.record import ArticleRecord
+from borderkg.loaders.readers import read_html
 
 _TOLD_LIST = (
     "Police in Manpo read out a list of new rules for residents at neighbourhood meetings "
@@ -183,11 +182,7 @@ def test_question_and_answer_words_and_a_role_noun_interviewee(extractor: Extrac
 
 
 def test_an_interview_in_a_json_body_is_read_the_same(extractor: Extractor) -> None:
-    body = _INTERVIEW.replace("\n", "\\n")
-    raw = f'{{"id": "qa", "headline": "Q&A", "datePublished": "2024-05-02", "body": "{body}"}}'
-    record = next(iter(read_json(raw, "qa.json")))
-    assert isinstance(record, ArticleRecord)
-    found = extractor.extract(record)
+    found = extract_json_body(extractor, _INTERVIEW, "qa")
     assert [s.description for s in found.sources] == ["A woman who trades in Sinuiju"]
     assert len(found.quotations) == 2
 

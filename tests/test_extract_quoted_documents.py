@@ -12,12 +12,10 @@ from __future__ import annotations
 
 import re
 
-from extracthelp import extract
+from extracthelp import extract, extract_json_body
 
 from borderkg.loaders.extract import Extraction, Extractor
 from borderkg.loaders.extract.model import Policy
-from borderkg.loaders.readers import read_json
-from borderkg.loaders.record import ArticleRecord
 
 _MSS = "dprk-ministry-of-state-security"
 _MPS = "prc-ministry-of-public-security"
@@ -140,11 +138,7 @@ def test_a_lead_that_does_not_say_the_text_follows_is_no_document(
 
 
 def test_a_json_bodys_quoted_notice_is_its_issuers(extractor: Extractor) -> None:
-    body = _NOTICE.replace("\n", "\\n")
-    raw = f'{{"id": "n", "headline": "Notice", "datePublished": "2024-06-01", "body": "{body}"}}'
-    record = next(iter(read_json(raw, "n.json")))
-    assert isinstance(record, ArticleRecord)
-    found = extractor.extract(record)
+    found = extract_json_body(extractor, _NOTICE, "n")
     assert {_local(q.attributed_to) for q in found.quotations} == {_MSS}
 
 

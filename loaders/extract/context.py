@@ -198,15 +198,20 @@ class ArticleContext:
             if "\n" in between:
                 return []
             sent -= 1
-            found = [
-                m.entity
-                for m in self._places_named(sent)
-                if not kinds.is_country(self.entities[m.entity])
-                and _SETTING.search(self.before(sent, m.span.begin, 30))
-            ]
+            found = self._settings(sent)
             if found:
-                return list(dict.fromkeys(found))
+                return found
         return []
+
+    def _settings(self, sent: int) -> list[str]:
+        """The places below country level a sentence sets the article in ("in Dandong")."""
+        found = [
+            m.entity
+            for m in self._places_named(sent)
+            if not kinds.is_country(self.entities[m.entity])
+            and _SETTING.search(self.before(sent, m.span.begin, 30))
+        ]
+        return list(dict.fromkeys(found))
 
     def with_precision(self, inferred: list[str]) -> tuple[list[str], str | None, bool]:
         """``places`` for places read from other sentences than the node's own."""
@@ -219,15 +224,10 @@ class ArticleContext:
         for index, sent in enumerate(self.sentences):
             if index in self.headings:
                 continue
-            found = [
-                m.entity
-                for m in self._places_named(index)
-                if not kinds.is_country(self.entities[m.entity])
-                and _SETTING.search(self.before(index, m.span.begin, 30))
-            ]
+            found = self._settings(index)
             after = self.sentences[index + 1].begin if index + 1 < len(self.sentences) else sent.end
             if found or "\n" in self.folded[sent.end : after]:
-                return list(dict.fromkeys(found))
+                return found
         return []
 
     def _places_named(

@@ -5,8 +5,9 @@ The guide dates a measure by "the time the text gives for this measure"; an anap
 gives it through the time it points back to. ``the same …`` and ``that …`` take the last
 resolved time before them (``in the same year`` widened to that year, ``the same month`` to
 that month); ``since the <event>`` takes the time of the latest earlier sentence that tells
-of that event (``arrested … on 3 May`` for ``since the arrests``), else the last time before
-it. Nothing resolves when no earlier time is known: a date is never invented.
+of that event (``arrested … on 3 May`` for ``since the arrests``), and none when that
+sentence gives none. Nothing resolves when no earlier time is known: a date is never
+invented.
 """
 
 from __future__ import annotations

@@ -17,7 +17,6 @@ change what was found: the guide's ``when`` is "the time the text gives for this
 
 from __future__ import annotations
 
-import bisect
 import dataclasses
 import re
 from collections.abc import Sequence
@@ -71,8 +70,8 @@ def _spans(ctx: ArticleContext, node: Policy | EventReport) -> list[tuple[int, S
     may join several sentences)."""
     out = []
     for span in node.evidence:
-        index = bisect.bisect_right(ctx.sentences, span.begin, key=lambda s: s.begin) - 1
-        if index >= 0 and ctx.sentences[index].contains(span):
+        index = ctx.words.sentence_of(span.begin)
+        if ctx.sentences[index].contains(span):
             out.append((index, span))
     return out
 

@@ -144,15 +144,7 @@ def _now(ctx: ArticleContext, sent: int, first: Quantity | None) -> TimeInfo | N
     if not verbs or _PAST_VERB.search(_PRESENT_VERB.sub(" ", clause)):  # not "has climbed"
         return None
     m = verbs[-1]
-    span = Span(s.begin + m.start(), s.begin + m.end())
-    day: dt.date = ctx.published
-    return TimeInfo(
-        span=span,
-        expression=ctx.original[span.begin : span.end],
-        earliest=day,
-        latest=day,
-        precision=_DAY,
-    )
+    return _published_day(ctx, Span(s.begin + m.start(), s.begin + m.end()))
 
 
 def _own_times(ctx: ArticleContext, sent: int, amounts: list[Quantity]) -> dict[str, TimeInfo]:
@@ -177,12 +169,16 @@ def _present(ctx: ArticleContext, sent: int) -> TimeInfo | None:
     """The present a sentence names (``now``), dated by the publication date if known."""
     s = ctx.sentences[sent]
     m = _PRESENT.search(ctx.folded, s.begin, s.end)
-    if m is None:
-        return None
+    return None if m is None else _published_day(ctx, Span(m.start(), m.end()))
+
+
+def _published_day(ctx: ArticleContext, span: Span) -> TimeInfo:
+    """The words at ``span`` dating a price by the publication date (to the day; vague when
+    the date is unknown)."""
     day: dt.date | None = ctx.published
     return TimeInfo(
-        span=Span(m.start(), m.end()),
-        expression=ctx.original[m.start() : m.end()],
+        span=span,
+        expression=ctx.original[span.begin : span.end],
         earliest=day,
         latest=day,
         precision=_DAY if day else str(TIMEPREC.Unknown),

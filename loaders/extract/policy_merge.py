@@ -326,12 +326,14 @@ def merge(ctx: ArticleContext, found: list[Mention]) -> list[Policy]:
         # "the crackdown" in an article about a phone crackdown is that crackdown, and so is
         # an act of enforcement told at the same stage ("searched every boat"), unless
         # another country's authorities or another named body carry it out or it targets
-        # the money trade ("arrested four remittance brokers").
+        # the money trade ("arrested four remittance brokers"). A trial is a stage of its own,
+        # never the arrests of a campaign.
+        judicial = _judicial(ctx, policy)
         if policy.measure_type == _CRACKDOWN and any(
             (_campaign_noun(ctx, policy) or not _own_targets(policy, p))
             and not _other_authority(policy, p)
-            and _judicial(ctx, policy) == _judicial(ctx, p)
-            and not (_judicial(ctx, policy) and money_trade(ctx, policy))
+            and judicial == _judicial(ctx, p)
+            and not (judicial and money_trade(ctx, policy))
             and (p.sentence <= policy.sentence or not policy.targets)
             and (
                 p.status == policy.status
@@ -349,7 +351,7 @@ def merge(ctx: ArticleContext, found: list[Mention]) -> list[Policy]:
                 p
                 for p in out
                 if (p.measure_type, p.status) == (policy.measure_type, policy.status)
-                and _judicial(ctx, p) == _judicial(ctx, policy)
+                and _judicial(ctx, p) == judicial
                 and compatible(ctx, p, policy)
             ),
             None,
