@@ -63,7 +63,7 @@ from borderkg.loaders.rdfterms import (
     nt_iri,
     number_lit,
 )
-from borderkg.loaders.readers.bylines import is_anonymous_byline, sort_authors
+from borderkg.loaders.readers.bylines import CREDIT_WORDS, is_anonymous_byline, sort_authors
 from borderkg.loaders.record import ArticleRecord
 from borderkg.ontology.namespaces import (
     PREFIXES,
@@ -240,7 +240,8 @@ def _article(w: _Writer, record: ArticleRecord, x: Extraction, article: str, loc
     persons: list[tuple[str, str]] = []
     for prop, name in (("translator", record.translator), ("editor", record.editor)):
         if name and is_anonymous_byline(name, record.publisher):
-            w.text(article, B["byline"], name)  # "Edited by the news desk": no Person
+            # No Person; the credit keeps its role, as printed: "Edited by the news desk".
+            w.text(article, B["byline"], f"{CREDIT_WORDS[prop]} {name}")
         elif name:
             persons.append((prop, name))
     for prop, name in [*persons, *(("author", name) for name in people)]:

@@ -271,11 +271,11 @@ def test_article_page_byline_names_an_anonymous_byline_as_printed(client: FlaskC
     assert _byline(page).startswith("By Daily NK · 2022-12-07")
 
 
-def test_article_page_byline_links_each_author_to_their_page(tmp_path: Path) -> None:
+def test_article_page_byline_links_each_author_and_keeps_a_credit_apart(tmp_path: Path) -> None:
     article = tmp_path / "a.json"
     article.write_text(
         '{"id": "byline-test", "title": "Cameras on the Yalu", "published": "2024-05-02",'
-        ' "author": ["Ana Kwon", "Ben Hart"],'
+        ' "author": ["Ana Kwon", "Ben Hart"], "translator": "the translation team",'
         ' "body": "Chinese border police have installed new cameras along the Yalu River."}',
         encoding="utf-8",
     )
@@ -286,7 +286,10 @@ def test_article_page_byline_links_each_author_to_their_page(tmp_path: Path) -> 
         page = html_of(application.test_client(), "/article/byline-test")
     finally:
         application.extensions["borderkg"].close()
-    assert _byline(page).startswith("By Ana Kwon, Ben Hart · 2024-05-02")
+    # A credit naming no person keeps its role, apart from the authors.
+    assert _byline(page).startswith(
+        "By Ana Kwon, Ben Hart · Translated by the translation team · 2024-05-02"
+    )
     links = re.findall(r'<span class="authors">(.*?)</span>', page, re.S)[0]
     assert len(re.findall(r'<a href="/id/actor/[a-z-]+"', links)) == 2
 

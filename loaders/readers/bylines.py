@@ -46,6 +46,15 @@ _OUTLETS = frozenset(
     ]
 )
 
+#: The words a staff credit that names no person keeps before the name in ``bkg:byline``
+#: ("Translated by the translation team"), so its role is not lost.
+CREDIT_WORDS = {"translator": "Translated by", "editor": "Edited by"}
+
+
+def is_credit(byline: str) -> bool:
+    """Whether a ``bkg:byline`` value is a translator's or editor's credit, not an author's."""
+    return byline.startswith(tuple(CREDIT_WORDS.values()))
+
 
 def split_byline(text: str) -> list[str]:
     """The names of a free-text byline: ``"By A and B | Outlet"`` → ``["A", "B"]``.

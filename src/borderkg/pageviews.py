@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 
 from borderkg.highlight import Span, highlight_html
 from borderkg.ldpaths import Links
+from borderkg.loaders.readers.bylines import is_credit
 from borderkg.ontology.namespaces import BKG, ITSRDF, NIF, SCHEMA
 from borderkg.pagedata import (
     RDF_TYPE,
@@ -113,7 +114,12 @@ class ArticleView:
         printed because they name no person ("Daily NK", "our correspondent")."""
         people = self.meta(str(SCHEMA) + "author")
         people = sorted(people, key=lambda v: (self.labels.get(v.value) or v.value).casefold())
-        return people + self.meta(_BKG + "byline")
+        return people + [v for v in self.meta(_BKG + "byline") if not is_credit(v.value)]
+
+    @property
+    def credits(self) -> list[Value]:
+        """Staff credits that name no person, as printed ("Edited by the news desk")."""
+        return [v for v in self.meta(_BKG + "byline") if is_credit(v.value)]
 
     def meta(self, predicate: str) -> list[Value]:
         """The values of one metadata property of the article (``schema:datePublished`` …)."""
