@@ -202,3 +202,52 @@ def test_sources_are_numbered_per_article(extractor: Extractor) -> None:
     two = extractor.extract(ArticleRecord(text=REPORT, source="b.txt", id="b"))
     assert one.node(one.sources[0].local) == "https://w3id.org/borderkg/article/a#source-1"
     assert two.node(two.sources[0].local) == "https://w3id.org/borderkg/article/b#source-1"
+
+
+DENIAL = (
+    "North Korean authorities have ordered households near the Yalu River to move away from "
+    "the river before the summer, a source in Ryanggang Province said.\n\n"
+    "County officials have denied any such plan.\n\n"
+    "Residents say the guards beat people at the riverside, and officials have not denied it."
+)
+
+
+def test_a_denial_that_tells_nothing_is_about_the_measure_told_before_it(
+    extractor: Extractor,
+) -> None:
+    x = extract(extractor, DENIAL)
+    [order] = x.policies
+    denial = next(c for c in x.claims if c.sentence == 1)
+    assert denial.certainty == CERTAINTY + "Denied"
+    assert denial.about == [ARTICLE + "#" + order.local]
+
+
+def test_a_negated_denial_denies_nothing(extractor: Extractor) -> None:
+    x = extract(extractor, DENIAL)
+    last = next(c for c in x.claims if c.sentence == 2)
+    assert last.certainty != CERTAINTY + "Denied"
+    assert "denied" not in last.hedges
+
+
+def test_a_denial_points_back_only_a_few_sentences_and_one_paragraph(
+    extractor: Extractor,
+) -> None:
+    far = DENIAL.replace(
+        "\n\nCounty officials",
+        "\n\nThe weather was cold.\n\nMarkets were quiet.\n\nCounty officials",
+    )
+    x = extract(extractor, far)
+    denial = next(c for c in x.claims if c.certainty == CERTAINTY + "Denied")
+    assert denial.about == []
+
+
+def test_to_deny_people_a_right_is_not_to_deny_a_claim(extractor: Extractor) -> None:
+    text = (
+        "Human Rights Watch said that returning them breaches Article 33 of the Refugee "
+        "Convention and denies them the right to leave any country.\n\n"
+        "Officials denied the rights abuses."
+    )
+    x = extract(extractor, text)
+    certainty = {c.sentence: c.certainty for c in x.claims}
+    assert certainty[0] != CERTAINTY + "Denied"
+    assert certainty[1] == CERTAINTY + "Denied"

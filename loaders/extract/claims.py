@@ -10,7 +10,8 @@ source through a paragraph); any other is the narrator's, the outlet's own (a pa
 of background on a UN resolution does not continue the source quoted before it). It is
 about the policies and events of its sentence, and a legal claim without one is about the
 measure its words name (``the fence is needed … in line with the new law``: the nearest
-fence reported up to it), else the nearest preceding forced repatriation. A claim invokes
+fence reported up to it), else the nearest preceding forced repatriation; a denial that
+tells nothing of its own is about what was just told (``claims_denials``). A claim invokes
 the narrowest provisions its sentence names or pins by their content, not the articles and
 instruments that hold them (``Article 33 of the Refugee Convention``: the article alone).
 """
@@ -27,6 +28,7 @@ from borderkg.ontology.namespaces import CERTAINTY, EVENTTYPE, MEASURE
 from . import kinds
 from .anchors import AnchoredPattern
 from .attribution import Attribution
+from .claims_denials import denials, denied_antecedents, points_back, tells_something
 from .context import ArticleContext
 from .cues import word_regex
 from .events import SPEECH_EVENTS
@@ -36,12 +38,6 @@ from .policy_merge import BROADER
 
 _I = re.IGNORECASE
 _Node = TypeVar("_Node", Policy, EventReport)
-_DENIED = word_regex(
-    r"\b(?:denied|denies|deny|dismissed (?:the |these |that |this |such )?(?:claims?|reports?|"
-    r"allegations?|accounts?)|refuted|rejected (?:the |these |that |this |such )?(?:claims?|"
-    r"reports?|allegations?|accounts?)|not true|"
-    r"groundless|baseless)\b",
-)
 _RUMOURED = word_regex(
     r"\b(?:rumou?rs?|rumou?red|reportedly|allegedly|it is said|word is|supposedly|apparently|"
     r"unconfirmed|speculation|speculated|purportedly|said to be|believed to be|appears? to|"
@@ -104,7 +100,7 @@ def find_claims(
             last = (speaker, paragraphs[index])
         invokes = _invoked(ctx, index, chunk)
         hedges = list(_RUMOURED_SEARCH.finditer(chunk, 0, len(chunk)))
-        denied = [m for m in _DENIED.finditer(chunk)]
+        denied = denials(chunk)
         if not (index in attribution.reported or hedges or denied or invokes):
             continue
         if denied:
@@ -121,6 +117,10 @@ def find_claims(
             for e in events_in.get(index, ())
             if not (invokes and e.event_type in SPEECH_EVENTS)
         ]
+        own = (policies_in.get(index, []), events_in.get(index, []))
+        if denied and not tells_something(*own) and points_back(chunk):
+            told = denied_antecedents(index, paragraphs, policies_in, events_in)
+            about += [to_iri(node.local) for node in told]
         if invokes and not about:
             previous = _named_measure(ctx, index, policies) or _previous_repatriation(
                 index, policies, events
