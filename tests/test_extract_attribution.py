@@ -251,3 +251,16 @@ def test_to_deny_people_a_right_is_not_to_deny_a_claim(extractor: Extractor) -> 
     certainty = {c.sentence: c.certainty for c in x.claims}
     assert certainty[0] != CERTAINTY + "Denied"
     assert certainty[1] == CERTAINTY + "Denied"
+
+
+def test_believed_to_be_describing_a_noun_does_not_hedge_the_claim(extractor: Extractor) -> None:
+    text = (
+        "Police in Hyesan questioned every household with a member believed to be in China, a "
+        "source in Ryanggang Province said.\n\n"
+        "The broker is believed to be in China, the source said."
+    )
+    x = extract(extractor, text)
+    assert [(c.certainty, c.hedges) for c in x.claims] == [
+        (CERTAINTY + "Reported", []),
+        (CERTAINTY + "Rumoured", ["believed to be"]),
+    ]

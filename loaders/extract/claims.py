@@ -43,6 +43,30 @@ _RUMOURED = word_regex(
     r"unconfirmed|speculation|speculated|purportedly|said to be|believed to be|appears? to|"
     r"seems? to|may have|might have|could not be (?:independently )?(?:verified|confirmed))\b",
 )
+# "a member believed to be in China", "the man said to be the broker": the hedge describes a
+# noun, it does not hedge the sentence ("he is believed to be in China" does). The word before
+# the hedge, adverbs skipped, tells which.
+_WORD_BEFORE = re.compile(r"([a-z’']+)[,\s]+(?:(?:widely|also|now|still|generally)[,\s]+)*$")
+_HEDGES_A_CLAIM = frozenset(
+    [
+        "is",
+        "are",
+        "was",
+        "were",
+        "be",
+        "been",
+        "being",
+        "it",
+        "he",
+        "she",
+        "they",
+        "who",
+        "that",
+        "which",
+        "what",
+        "there",
+    ]
+)
 # The matches of ``_RUMOURED.finditer``, tried only where one of its words begins.
 _RUMOURED_SEARCH = AnchoredPattern(_RUMOURED)
 _CONFIRMED = word_regex(
@@ -99,7 +123,11 @@ def find_claims(
         if speaker:
             last = (speaker, paragraphs[index])
         invokes = _invoked(ctx, index, chunk)
-        hedges = list(_RUMOURED_SEARCH.finditer(chunk, 0, len(chunk)))
+        hedges = [
+            m
+            for m in _RUMOURED_SEARCH.finditer(chunk, 0, len(chunk))
+            if not m.group().endswith(" to be") or _hedges_a_claim(chunk, m.start())
+        ]
         denied = denials(chunk)
         if not (index in attribution.reported or hedges or denied or invokes):
             continue
@@ -153,6 +181,15 @@ def find_claims(
         )
         out.append(claim)
     return out
+
+
+def _hedges_a_claim(chunk: str, start: int) -> bool:
+    """Whether a "believed to be" at ``start`` follows a verb or subject, not a noun."""
+    before = _WORD_BEFORE.search(chunk, 0, start)
+    if before is None:
+        return True
+    word = before.group(1)
+    return word in _HEDGES_A_CLAIM or word.endswith(("’s", "'s"))
 
 
 def _paragraphs(text: str, sentences: list[Span]) -> list[int]:
