@@ -282,7 +282,7 @@ def test_named_entities_of_a_trained_pipeline_become_unreviewed_entities(
     from borderkg.loaders.extract.cues import SentenceWords
     from borderkg.loaders.extract.nlp import sentence_spans
 
-    text = "Officials of the Sunrise Trading Bureau met in Kimchaek under the Harbour Rules."
+    text = "Officials of the Sunrise Trading Bureau met in Kimchaek under the Harbour Charter."
     doc = extractor.nlp(text)
     # what a trained pipeline's recogniser would have marked
     doc.ents = [
@@ -298,7 +298,7 @@ def test_named_entities_of_a_trained_pipeline_become_unreviewed_entities(
     assert [(text[m.span.begin : m.span.end], m.entity, m.origin) for m in mentions] == [
         ("Sunrise Trading Bureau", ACTOR + "sunrise-trading-bureau", "model"),
         ("Kimchaek", PLACE + "kimchaek", "model"),
-        ("Harbour Rules", LEGAL + "harbour-rules", "model"),
+        ("Harbour Charter", LEGAL + "harbour-charter", "model"),
     ]
     assert [(e.curated, e.types) for e in entities.values()] == [
         (False, (BKG + "Organization",)),

@@ -1,7 +1,11 @@
 """Provisions of legal instruments: ``Article 33 of the 1951 Refugee Convention``.
 
-A provision reference is tied to the instrument named right after it (``of the …``), right
-before it (``the Convention's Article 3``), or else the instrument the text named last. It
+A provision reference is tied to the instrument named right after it (``of the …``; a short
+form there, ``of the Regulations``, ``of the covenant``, is the last instrument of that kind
+named), right before it (``the Convention's Article 3``), or else the one in scope (``legal_refs``:
+the paragraph's or the previous sentence's; several: none; else the text's last).
+``Articles 5 and 6 of …`` are each an article. Short forms that refer back to an
+instrument (``the Regulations``, ``the Convention``) are its mentions. It
 becomes the curated provision when the vocabulary has it, otherwise a found one with an
 Akoma Ntoso-style IRI (``…/art_33``, ``…/art_33__para_1``), ``eli:is_part_of`` its
 instrument (a paragraph is part of its article) and ``eli:number``. ``Paragraph 8 of the
@@ -26,18 +30,26 @@ from borderkg.ontology.namespaces import BKG, LEGALTYPE
 from . import kinds
 from .cues import anchored
 from .gazetteer import Gazetteer
+from .legal_refs import OF_HEAD, HeadResolver, roots, scoped_instrument, short_forms
 from .model import Entity, Mention, Span
 
 _ARTICLE = re.compile(
     r"\b(?:Article|Art\.|article)\s+(?P<num>\d+[a-z]?)(?:\s*\((?P<para>\d+)\))?"
     r"(?:,?\s+(?:paragraph|para\.)\s+(?P<para2>\d+))?"
 )
+# "Articles 5 and 6", "Articles 3, 7 and 12": a list of articles of one instrument.
+_ARTICLES = re.compile(
+    r"(?:Articles|articles|Arts\.)\s+\d+[a-z]?(?:\s*,\s*\d+[a-z]?)*,?\s+(?:and|or)\s+\d+[a-z]?\b"
+)
+_NUMBER = re.compile(r"\d+[a-z]?")
 _OF = re.compile(r"\s*,?\s*(?:of|in|under)\s+(?:the\s+)?", re.IGNORECASE)
 _YEAR = re.compile(r"(?:19|20)\d{2}\s+")
 # "Article 318 of China's Criminal Law": a country's possessive before the instrument.
 _POSSESSIVE = re.compile(r"[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*){0,2}'s\s+")
 # "Paragraph 8 of the resolution": an operative paragraph of a resolution named before.
 _PARAGRAPH = re.compile(r"(?:[Pp]aragraph|[Pp]ara\.)\s+(?P<num>\d+)\b")
+# "the Convention's Article 3", "the Regulations' Article 7"
+_OWNER = re.compile(r"'s?\s+")
 _ITS = re.compile(r"\bits\s+$", re.IGNORECASE)
 _OF_KIND = re.compile(
     r"\s+of\s+(?:the|that|this)\s+(?P<kind>resolution|convention|covenant|protocol|treaty|law|"
@@ -68,11 +80,14 @@ class _Scan:
     folded: str
     lower: str
     starts: list[int]
+    sentences: list[Span]
+    named: list[tuple[int, str]]
     instruments: list[Mention]
     begins: list[int]
     taken: list[Span]
     entities: dict[str, Entity]
     gazetteer: Gazetteer
+    heads: HeadResolver
 
     def sentence(self, begin: int) -> int:
         return max(0, bisect.bisect_right(self.starts, begin) - 1)
@@ -109,7 +124,11 @@ def find_provisions(
     entities: dict[str, Entity],
     gazetteer: Gazetteer,
 ) -> list[Mention]:
-    """Mentions of provisions; ``entities`` receives the provisions (and parent articles)."""
+    """Mentions of provisions and of instruments referred back to by a short form (``the
+    Regulations``); ``entities`` receives the provisions (and parent articles)."""
+    short = short_forms(folded, sentences, mentions, entities, gazetteer)
+    mentions = sorted([*mentions, *short], key=lambda m: m.span.begin)
+    named = roots(mentions, entities)
     instruments = [
         m
         for m in mentions
@@ -119,13 +138,16 @@ def find_provisions(
         folded=folded,
         lower=folded.lower(),
         starts=[s.begin for s in sentences],
+        sentences=sentences,
+        named=named,
         instruments=instruments,
         begins=[m.span.begin for m in instruments],
         taken=[m.span for m in mentions],
         entities=entities,
         gazetteer=gazetteer,
+        heads=HeadResolver(named, entities, gazetteer),
     )
-    out: list[Mention] = []
+    out: list[Mention] = list(short)
     own = _own_articles(folded)
     for ref in _ARTICLE.finditer(folded):
         span = Span(ref.start(), ref.end())
@@ -133,12 +155,14 @@ def find_provisions(
             continue
         if ref.group("num") in own and not _OF.match(folded, ref.end()):
             continue  # the quoted document's own article ("the order in Article 5")
-        instrument = _instrument_for(scan, ref)
+        instrument = _instrument_for(scan, ref.start(), ref.end())
         if instrument is None:
             continue
         paragraph = ref.group("para") or ref.group("para2")
         iri = _provision(scan, instrument, ref.group("num"), paragraph)
         out.append(Mention(span, iri, scan.sentence(span.begin), "pattern"))
+    scan.taken += [m.span for m in out]
+    out += _article_lists(scan)
     scan.taken += [m.span for m in out]
     out += _paragraphs(scan) + _by_subject(scan)
     scan.taken += [m.span for m in out]
@@ -252,9 +276,12 @@ def _own_articles(folded: str) -> set[str]:
     return {m.group("num") for m in _OWN_HEADING.finditer(folded)}
 
 
-def _instrument_for(scan: _Scan, ref: re.Match[str]) -> str | None:
+def _instrument_for(scan: _Scan, start: int, end: int) -> str | None:
+    """The instrument an ``Article N`` at ``start:end`` is of: the one named right after it
+    (``of the …``; ``of the Regulations``, ``of the covenant``: the last one of that kind),
+    right before it (``the Convention's Article 3``), else the one instrument in scope."""
     instruments, begins = scan.instruments, scan.begins
-    after = _OF.match(scan.folded, ref.end())
+    after = _OF.match(scan.folded, end)
     if after:
         year = _YEAR.match(scan.folded, after.end())
         owner = _POSSESSIVE.match(scan.folded, after.end())
@@ -262,10 +289,54 @@ def _instrument_for(scan: _Scan, ref: re.Match[str]) -> str | None:
             i = bisect.bisect_left(begins, at)
             if i < len(instruments) and instruments[i].span.begin == at:
                 return instruments[i].entity
-    # Otherwise the instrument named right before (``the Convention's Article 3``) or, failing
-    # that, the one the text named last (``… the Convention. Its Article 3 …``).
-    i = bisect.bisect_left(begins, ref.start()) - 1
-    return instruments[i].entity if i >= 0 else None
+        kind = OF_HEAD.match(scan.folded, after.end())
+        # named inside the phrase ("of the UN Convention against …") or before it
+        last = _known(scan, scan.heads.last(kind.group("head"), kind.end("head")) if kind else None)
+        if last is not None:
+            return last
+    i = bisect.bisect_left(begins, start) - 1
+    if i >= 0 and _OWNER.fullmatch(scan.folded, instruments[i].span.end, start):
+        return instruments[i].entity
+    number = _NUMBER.search(scan.folded, start, end)
+    return _known(
+        scan,
+        scoped_instrument(
+            scan.folded,
+            scan.sentences,
+            scan.named,
+            start,
+            lambda iri: (
+                number is not None
+                and scan.gazetteer.provision(iri, number.group(0), None) is not None
+            ),
+        ),
+    )
+
+
+def _known(scan: _Scan, iri: str | None) -> str | None:
+    """``iri``, in ``scan.entities``: an instrument named only by a curated provision of it
+    ("Article 33 of the Refugee Convention" is one label) is not there yet."""
+    if iri is not None and iri not in scan.entities and iri in scan.gazetteer.entities:
+        scan.curated(iri)
+    return iri
+
+
+def _article_lists(scan: _Scan) -> list[Mention]:
+    """``Articles 5 and 6 of the Regulations``: each number an article of the instrument
+    named after the list, or else of the one in scope."""
+    out: list[Mention] = []
+    for ref in anchored(_ARTICLES, ("articles ", "arts. "), scan.folded, scan.lower):
+        instrument = _instrument_for(scan, ref.start(), ref.end())
+        if instrument is None:
+            continue
+        numbers = list(_NUMBER.finditer(scan.folded, ref.start(), ref.end()))
+        for k, number in enumerate(numbers):
+            span = Span(ref.start() if k == 0 else number.start(), number.end())
+            if not scan.free(span):
+                continue
+            iri = _article(scan, instrument, number.group(0))
+            out.append(Mention(span, iri, scan.sentence(span.begin), "pattern"))
+    return out
 
 
 def _provision(scan: _Scan, instrument: str, number: str, paragraph: str | None) -> str:

@@ -2,7 +2,8 @@
 
 ``X County`` / ``X Province`` / ``X City`` (places), ``Ministry of X`` / ``X Ministry``
 (organisations), ``X Act`` / ``X Law`` / ``X Code`` / ``Law on X`` (capitalised laws),
-``Resolution NNNN`` / ``UNSCR NNNN`` (UN Security Council resolutions), the place in
+``Resolution NNNN`` / ``UNSCR NNNN`` (UN Security Council resolutions), regulations and
+other rules named by title (``legal_names``), the place in
 ``a source in X`` and a single capitalised name after ``in`` or ``at`` (``speaking in
 Geneva``; not months, days or languages). Each match proposes a label and a type; ``linking`` decides whether the
 vocabulary already covers the span (longest match wins, the vocabulary wins ties).
@@ -20,6 +21,7 @@ from borderkg.ontology.namespaces import BKG, LEGALTYPE
 
 from .cues import SentenceWords, anchored, triggers
 from .dates import MONTH_NAMES, WEEKDAY_NAMES
+from .legal_names import find_named_instruments
 from .model import Entity, Span
 
 # A capitalised word, never swallowing a possessive ("Korea's" stops at "Korea").
@@ -160,6 +162,9 @@ def find_patterns(folded: str, sentences: list[Span], words: SentenceWords) -> l
                 built = _build(rule, folded, m)
                 if built is not None:
                     out.append(built)
+    for found in find_named_instruments(folded, sentences, words):
+        extra: dict[str, object] = {"legal_type": found.legal_type}
+        out.append(PatternMatch(found.begin, found.end, found.label, _LEGAL, "legal", extra))
     return out
 
 
@@ -198,10 +203,11 @@ def _skip_noise(folded: str, begin: int, end: int) -> int:
 
 
 # Types of found entities, as strings once (a namespace attribute is built anew each time).
-_LOCATION, _SETTLEMENT, _ORGANIZATION = (
+_LOCATION, _SETTLEMENT, _ORGANIZATION, _LEGAL = (
     (str(BKG.Location),),
     (str(BKG.Settlement),),
     (str(BKG.Organization),),
+    (str(BKG.LegalInstrument),),
 )
 
 

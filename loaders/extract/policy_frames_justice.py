@@ -5,9 +5,14 @@ it through what courts and security bodies do to people rather than with a campa
 
 - a court sentencing people to years in prison (``has sentenced four people to between
   three and seven years``), people being given years in a camp (``are now being given at
-  least five years at the re-education camp``) or brought to trial: a crackdown whose type
-  comes from what they are punished for (``for guiding North Koreans across the river``);
-  people already named (``one of them was sentenced``) are the same crackdown told on;
+  least five years at the re-education camp``), sentenced without a term (``Three smugglers
+  were sentenced last month``), brought to trial, standing or going on trial (``stood trial
+  in Hyesan``, ``will stand trial next month``): a crackdown whose type comes from what they
+  are punished for (``for guiding North Koreans across the river``); people already named
+  (``one of them was sentenced``, ``they stood trial``) are the same crackdown told on, and
+  people described (``women who had been sentenced``) no measure; a trial before an
+  assembled audience (``stood trial before a crowd``) is a public punishment. What counts as
+  judicial is ``justice_words``, shared with the merge;
 - officials dismissed, suspended, removed from their posts or put under investigation
   (``two officers of the border police have been dismissed for selling patrol times to
   smugglers``): a crackdown typed by what they are punished for;
@@ -30,17 +35,11 @@ from __future__ import annotations
 from borderkg.ontology.namespaces import MEASURE
 
 from .frame_lexicon import custom
+from .justice_words import JUDICIAL_BODY, JUDICIAL_VERB, TERM, TRIAL_KIND, TRIED
 from .policy_cues import COUNT, MeasureCue
 from .policy_frames_conduct import ANAPHORIC
-from .policy_tense import ACTION, PRACTICE, RULE
+from .policy_tense import ACTION, BUILD, PRACTICE, RULE
 
-_TERM = (
-    r"(?:between\s+|at\s+least\s+|up\s+to\s+|more\s+than\s+|as\s+many\s+as\s+)?(?:\d+|a|one|two|"
-    r"three|four|five|six|seven|eight|nine|ten|fifteen|twenty)\s+(?:and\s+a\s+half\s+)?"
-    r"(?:(?:and|to|or)\s+(?:\d+|"
-    r"two|three|four|five|six|seven|eight|nine|ten|fifteen|twenty)\s+)?(?:more\s+)?"
-    r"(?:years?|months?)\b(?!\s+to\s+\w)"  # "given two months to leave" is a deadline
-)
 # Officials of a post or unit, who may be dismissed or put under investigation.
 _OFFICIALS = (
     r"\b(?:officers?|officials?|guards?|inspectors?|chiefs?|heads?|directors?|commanders?|"
@@ -52,16 +51,47 @@ _DISMISSED = (
     r"(?:placed|put)\s+under\s+investigation|relieved\s+of\s+(?:his|her|their)\s+(?:posts?|"
     r"duties|command)"
 )
-# A court or prosecution office as the subject of a judicial verb (not "the court building").
-_JUDICIAL_BODY = (
-    r"\b(?:courts?|tribunals?|prosecutors?|procuratorates?|prosecutors[’']?\s+office)\b"
-)
-_JUDICIAL_VERB = (
-    r"sentenc(?:e|es|ed)|jail(?:s|ed)?|convict(?:s|ed)?|charg(?:e|es|ed)|indict(?:s|ed)?|"
-    r"prosecut(?:e|es|ed)"
-)
 # The person a sentence falls on, named before as a pronoun: the same case told on.
 _NOT_ALREADY_NAMED = r"(?<!\bthem\s)(?<!\bthey\s)(?<!\bhe\s)(?<!\bshe\s)(?<!\bhim\s)"
+# People described by what was done to them ("women who had been sentenced"), not a sentence
+# reported.
+_NOT_DESCRIBED = r"(?<!\bwho\s)(?<!\bthat\s)(?<!\bwhich\s)"
+# The finite auxiliaries of a reported passive ("were", "have also been"); not "can be", "will
+# be": a penalty a law or a warning promises is the rule frames' (``policy_frames_rules``).
+_FINITE_PASSIVE = (
+    r"(?:were|was|(?:have|has|had)\s+(?:also\s+|since\s+|now\s+)?been|are|is)\s+"
+    r"(?:(?:\w+ly|now|also|later|then|all|both|each|already)\s+)*"
+)
+# A sentence passed, reported: past or perfect ("were sentenced", "has been convicted"); the
+# present ("many are then sentenced") tells a practice, the pluperfect ("those executed had
+# been convicted of …") the past of people described.
+_PASSED = (
+    r"(?:were|was|(?:have|has)\s+(?:also\s+|since\s+|now\s+)?been)\s+"
+    r"(?:(?:\w+ly|now|also|later|then|all|both|each|already)\s+)*"
+)
+# A trial people went to, told by an active verb in the past ("stood trial", "went on trial",
+# "faced a military trial"): held, whatever auxiliary comes before ("was standing trial").
+_TRIAL_HELD = r"(?P<v>stood|standing|faced|went\s+on)\s+" + TRIAL_KIND + r"trial\b"
+# A trial to come, by a governed verb ("will stand trial", "are expected to go on trial",
+# "could face trial"), or people put on trial ("were put on trial", "will be brought to
+# trial"). The present ("faces trial", "stands trial") is left out: its tense would read as a
+# trial in force.
+_TRIAL_GOING = (
+    r"(?:(?:will|would|could|may|might|shall|must|(?:is|are|was|were)\s+(?:(?:\w+ly|now|also|"
+    r"due|expected|set|scheduled|likely|going|about)\s+)?to)\s+(?:(?:\w+ly|also|now|soon|then|"
+    r"still|all|both)\s+)*(?P<x>stand|face|go\s+on)\s+|(?:" + _FINITE_PASSIVE + r"|(?:be|being)"
+    r"\s+)(?P<w>put|brought|placed)\s+(?:on|to)\s+)" + TRIAL_KIND + r"trial\b"
+)
+# A trial told as held is done in any tense of its verb (``BUILD``: "went" reads as no past).
+_HELD = BUILD
+# Those gathered to watch a punishment ("before a crowd", "in front of their [neighbours]").
+_AUDIENCE = (
+    r"(?:in\s+front\s+of|before)\s+(?:a|an|the|their|his|her|its|some|about|around|"
+    r"hundreds\s+of|dozens\s+of|thousands\s+of)?\s*(?:[\w\[\]-]+(?:,\d{3})*\s+){0,3}?\[?"
+    r"(?:crowds?|residents|villagers|troops|company|unit|audience|gathering|assembly|public|workers|"
+    r"soldiers|neighbou?rs|workforce|brigades?|regiment|colleagues|classmates|families|"
+    r"people|village|town|district|neighbou?rhood|market|school|factory|farm)\b"
+)
 
 JUSTICE_FRAMES: list[MeasureCue] = [
     # "Two women sent back through Tumen in January were paraded …"
@@ -78,6 +108,22 @@ JUSTICE_FRAMES: list[MeasureCue] = [
         ACTION,
         also_when="women men people koreans defectors refugees escapees children girls boys "
         "teenagers families detainees",
+    ),
+    # "will stand trial before their neighbours", "stood trial in front of the crowd": a trial
+    # before an assembled audience is a public punishment (before the trial frames of
+    # ``JUSTICE_GENERIC``, which type it by the crime)
+    *(
+        custom(
+            MEASURE.PublicPunishment,
+            _NOT_ALREADY_NAMED + _NOT_DESCRIBED + trial + r"\s+(?:[\w'’-]+\s+){0,4}?" + _AUDIENCE,
+            words,
+            kind,
+            also_when="trial",
+        )
+        for trial, words, kind in (
+            (_TRIAL_HELD, "stood standing faced went", _HELD),
+            (_TRIAL_GOING, "stand face go put brought placed", ACTION),
+        )
     ),
     # "Their families must now report to the county security office every week"
     custom(
@@ -110,14 +156,14 @@ JUSTICE_GENERIC: list[MeasureCue] = [
         MEASURE.Crackdown,
         r"(?P<v>sentenc(?:e|es|ed|ing)|jail(?:s|ed|ing)?|imprison(?:s|ed|ing)?)\s+(?!(?:them|him|"
         r"her)\b)(?:[\w-]+\s+){1,5}?(?:to\s+(?:"
-        + _TERM
+        + TERM
         + r"|death|life|prison|jail|(?:a\s+)?(?:labou?r|prison|re-?education)\s+camps?)|for\s+"
-        + _TERM
+        + TERM
         + r")|"
         + _NOT_ALREADY_NAMED
         + r"(?:were|was|(?:have|has|had)\s+(?:also\s+)?been|are|is|being)\s+(?:(?:\w+ly|now|also|"
         r"being|already|each|all|both|later)\s+)*(?P<w>sentenced|jailed|imprisoned|given|handed)\s+"
-        r"(?:down\s+)?(?:to\s+)?" + _TERM,
+        r"(?:down\s+)?(?:to\s+)?" + TERM,
         "sentence sentences sentenced sentencing jail jails jailed jailing imprison imprisons "
         "imprisoned imprisoning given handed",
         PRACTICE,
@@ -128,19 +174,63 @@ JUSTICE_GENERIC: list[MeasureCue] = [
     # prosecutors acting on people is a judicial measure whatever the sentence's length
     custom(
         MEASURE.Crackdown,
-        _JUDICIAL_BODY + r"(?:(?!\b(?:said|says|say|told|that|which|who|whose|where|when|"
-        r"building|ruling)\b)[^.;:\"“”]){0,60}?\b(?P<v>" + _JUDICIAL_VERB + r")\s+"
-        r"(?!(?:them|him|her|it|with|that|as|in|on|at(?!\s+least)|by|to|for|of)\b)[\w-]+"
+        JUDICIAL_BODY + r"(?:(?!\b(?:said|says|say|told|that|which|who|whose|where|when|"
+        r"building|ruling)\b)[^.;:\"“”]){0,60}?\b(?P<v>" + JUDICIAL_VERB + r")\s+"
+        r"(?!(?:them|him|her|it|with|that|as|in|on|at(?!\s+least)|by|to|for|of|cases)\b)[\w-]+"
+        # before an assembled audience it is a public punishment ("tried two brokers before
+        # some 5,000 people"), for the frames and the model that read those
+        r"(?![^.;]{0,60}?" + _AUDIENCE + r")"
         # the term it gave, when told, so that a date after it is the measure's own
-        r"(?:\s+(?:[\w-]+\s+){0,16}?to\s+(?:" + _TERM + r"|death|life))?|"
+        r"(?:\s+(?:[\w-]+\s+){0,16}?to\s+(?:" + TERM + r"|death|life))?|"
         r"(?:were|was|(?:have|has|had)\s+(?:also\s+)?been|are|is)\s+(?:\w+ly\s+|also\s+)?"
         r"(?P<w>sentenced|jailed|convicted|charged|indicted|tried|prosecuted)\s+(?:[\w-]+\s+){0,2}?"
-        r"by\s+(?:an?|the)\s+(?:[\w'’-]+\s+){0,4}?" + _JUDICIAL_BODY,
+        r"by\s+(?:an?|the)\s+(?:[\w'’-]+\s+){0,4}?" + JUDICIAL_BODY,
         "court courts tribunal tribunals prosecutors prosecutor procuratorate",
         ACTION,
         also_when="sentence sentences sentenced sentencing jail jails jailed convict convicts "
         "convicted charge charges charged indict indicts indicted prosecute prosecutes "
-        "prosecuted tried",
+        "prosecuted try tries tried",
+    ),
+    # "Three smugglers were sentenced last month", "the two guards were convicted in Hyesan":
+    # a sentence passed is a measure without its length (one with it is the frame above);
+    # not of people described by it ("women who had been sentenced") or already named ("they
+    # were sentenced": the same case told on)
+    custom(
+        MEASURE.Crackdown,
+        _NOT_ALREADY_NAMED + _NOT_DESCRIBED + _PASSED + r"(?P<w>sentenced|convicted)\b"
+        r"(?!\s+yet\b)"  # "none of those arrested has been sentenced yet"
+        # "sentenced" active with the people it falls on: "sentenced three smugglers"
+        r"|(?P<v>sentenced|convicted)\s+(?:the\s+|at\s+least\s+|about\s+|some\s+|more\s+than\s+|"
+        r"another\s+)?" + COUNT + r"\b(?!\s+(?:days?|weeks?|months?|years?)\b)",
+        "sentenced convicted",
+        ACTION,
+    ),
+    # "Five people stood trial in Hyesan", "the two brokers went on trial", "were put on
+    # trial", "will stand trial next month": a trial held or to come, typed by its charge; not
+    # one held in public (the public punishment of ``policy_cues``)
+    *(
+        custom(
+            MEASURE.Crackdown,
+            _NOT_ALREADY_NAMED
+            + _NOT_DESCRIBED
+            + trial
+            + r"(?![^.;]{0,80}?\b(?:public|show|mass)\s+trials?\b)",
+            words,
+            kind,
+            also_when="trial",
+        )
+        for trial, words, kind in (
+            (_TRIAL_HELD, "stood standing faced went", _HELD),
+            (_TRIAL_GOING, "stand face go put brought placed", ACTION),
+        )
+    ),
+    # "Three men were tried in Hyesan last week for smuggling": "tried" of a court, with the
+    # charge, the court or the law after it (not "was tried in Sinuiju in 2018": a test)
+    custom(
+        MEASURE.Crackdown,
+        _NOT_ALREADY_NAMED + _NOT_DESCRIBED + _PASSED + r"(?P<w>" + TRIED + r")",
+        "tried",
+        ACTION,
     ),
     # "two of the traders were given suspended sentences", "three members received
     # sentences of three years": a sentence handed to people told without its court

@@ -9,7 +9,8 @@ Acts that enforce a measure already reported join it: arrests for smuggling afte
 smuggling ban, arrests "during a campaign", detentions "since the start of the inspection",
 checkpoints set up in the sentence of a movement rule, goods turned back at a border that
 is closed or under a trade measure; arrests of remittance brokers stay a crackdown of their
-own. A sentence without a place is set where its paragraph is (``In villages in Kuandian,
+own; the prison terms a public trial passed are that trial (``policy_trials``). A sentence
+without a place is set where its paragraph is (``In villages in Kuandian,
 posters offer … The same posters warn …``), unless an authority says which side acts; a
 border river names no side.
 """
@@ -23,8 +24,10 @@ from borderkg.ontology.namespaces import MEASURE, STATUS
 
 from . import kinds
 from .context import ArticleContext, distance
+from .justice_words import trial_stage
 from .measure_groups import SPECIFIC_CRACKDOWNS
 from .model import Policy, Span
+from .policy_trials import fold_trial_sentences
 
 _CRACKDOWN = str(MEASURE.Crackdown)
 # The measures a single act of enforcement of each type joins (``_enforcing_acts``): an
@@ -302,7 +305,7 @@ def compatible(ctx: ArticleContext, a: Policy, b: Policy, by_place: bool = True)
 def merge(ctx: ArticleContext, found: list[Mention]) -> list[Policy]:
     """One policy per distinct measure, numbered in order of first evidence."""
     out: list[Policy] = []
-    found = _enforcing_acts(ctx, found)
+    found = fold_trial_sentences(ctx, _enforcing_acts(ctx, found), _absorb)
     asserted = [f.policy for f in found if not f.defaulted and not f.proposed]
     specific = [p for p in asserted if p.measure_type in SPECIFIC_CRACKDOWNS]
     for f in found:
@@ -328,12 +331,12 @@ def merge(ctx: ArticleContext, found: list[Mention]) -> list[Policy]:
         # another country's authorities or another named body carry it out or it targets
         # the money trade ("arrested four remittance brokers"). A trial is a stage of its own,
         # never the arrests of a campaign.
-        judicial = _judicial(ctx, policy)
+        trial = trial_stage(ctx.folded, policy)
         if policy.measure_type == _CRACKDOWN and any(
             (_campaign_noun(ctx, policy) or not _own_targets(policy, p))
             and not _other_authority(policy, p)
-            and judicial == _judicial(ctx, p)
-            and not (judicial and money_trade(ctx, policy))
+            and trial == trial_stage(ctx.folded, p)
+            and not (trial and money_trade(ctx, policy))
             and (p.sentence <= policy.sentence or not policy.targets)
             and (
                 p.status == policy.status
@@ -351,7 +354,7 @@ def merge(ctx: ArticleContext, found: list[Mention]) -> list[Policy]:
                 p
                 for p in out
                 if (p.measure_type, p.status) == (policy.measure_type, policy.status)
-                and _judicial(ctx, p) == judicial
+                and trial_stage(ctx.folded, p) == trial
                 and compatible(ctx, p, policy)
             ),
             None,
@@ -368,12 +371,6 @@ def merge(ctx: ArticleContext, found: list[Mention]) -> list[Policy]:
 # Brokers and money carried across are a trade of their own, apart from any campaign; a
 # warning or a plan ("those caught later will be sent to a camp") refers back to nothing.
 _DEEDS = {str(STATUS.CarriedOut), str(STATUS.InForce)}
-_JUDICIAL = re.compile(
-    r"\b(?:courts?|tribunals?|prosecutors?|procuratorates?)\b[^.;]{0,60}?\b(?:sentenc|jail|"
-    r"convict|charg|indict|prosecut)\w*|\b(?:sentenced|sentences|sentencing|jailed|convicted|"
-    r"(?:prison|jail)\s+terms?)\b",
-    re.I,
-)
 _MONEY_TRADE = re.compile(r"\b(?:brokers?|remittances?|money|cash|yuan)\b", re.I)
 
 
@@ -395,14 +392,18 @@ def _article_crackdown(ctx: ArticleContext, policy: Policy, specific: list[Polic
     """The type of an act of enforcement that names no target of its own ("detained five
     people", "now search the bags of everyone on the road"), told at another stage than the
     article's campaign: the campaign's type when the article reports crackdowns of one
-    narrower type only (a smuggling ring arrested, then bags searched on the river road)."""
+    narrower type only (a smuggling ring arrested, then bags searched on the river road).
+    The charge a court names types its sentences, not the arrests ("convicted of organising
+    illegal crossings" says nothing of what the police broke up)."""
     if policy.status not in _DEEDS or money_trade(ctx, policy):
         return policy.measure_type
+    trial = trial_stage(ctx.folded, policy)
     kinds = {
         p.measure_type
         for p in specific
         if not _own_targets(policy, p)
         and not _other_authority(policy, p)
+        and (trial or not trial_stage(ctx.folded, p))  # a charge types no arrest
         and compatible(ctx, p, policy, by_place=False)
     }
     return kinds.pop() if len(kinds) == 1 else policy.measure_type
@@ -463,12 +464,6 @@ def _other_authority(policy: Policy, campaign: Policy) -> bool:
     mine = set(policy.issued_by) | set(policy.implemented_by)
     theirs = set(campaign.issued_by) | set(campaign.implemented_by)
     return bool(mine and theirs and not mine & theirs)
-
-
-def _judicial(ctx: ArticleContext, policy: Policy) -> bool:
-    """Whether a measure is told as a trial ("a court in Yanji sentenced …", "received
-    sentences of three years"): a stage of its own, not the arrests of a campaign."""
-    return any(_JUDICIAL.search(ctx.folded, e.begin, e.end) for e in policy.evidence)
 
 
 def _campaign_noun(ctx: ArticleContext, policy: Policy) -> bool:
