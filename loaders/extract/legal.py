@@ -30,7 +30,7 @@ from borderkg.ontology.namespaces import BKG, LEGALTYPE
 from . import kinds
 from .cues import anchored
 from .gazetteer import Gazetteer
-from .legal_refs import OF_HEAD, HeadResolver, roots, scoped_instrument, short_forms
+from .legal_refs import OF_HEAD, HeadResolver, root, roots, scoped_instrument, short_forms
 from .model import Entity, Mention, Span
 
 _ARTICLE = re.compile(
@@ -226,7 +226,7 @@ def _by_right(scan: _Scan) -> list[Mention]:
             iri
             for iri, entity in gazetteer.entities.items()
             if kinds.is_provision(entity)
-            and _root(iri, gazetteer.entities) in named
+            and root(iri, gazetteer.entities) in named
             and any(phrase in label.lower() for label in gazetteer.labels[iri])
         ]
         if len(found) == 1:
@@ -381,20 +381,12 @@ def drop_unpinned_provisions(
         if kinds.is_provision(entity) and not any(
             c.isdigit() for c in folded[m.span.begin : m.span.end]
         ):
-            root = _root(m.entity, entities)
+            instrument = root(m.entity, entities)
             pinned = any(
-                o is not m and o.sentence == m.sentence and _root(o.entity, entities) == root
+                o is not m and o.sentence == m.sentence and root(o.entity, entities) == instrument
                 for o in mentions
             )
             if not pinned:
                 continue
         out.append(m)
     return out
-
-
-def _root(iri: str, entities: dict[str, Entity]) -> str:
-    seen: set[str] = set()
-    while iri in entities and entities[iri].part_of and iri not in seen:
-        seen.add(iri)
-        iri = entities[iri].part_of or iri
-    return iri

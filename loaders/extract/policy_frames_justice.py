@@ -93,6 +93,13 @@ _AUDIENCE = (
     r"people|village|town|district|neighbou?rhood|market|school|factory|farm)\b"
 )
 
+# A trial held ("stood trial") and one gone to or to come ("were put on trial"), with the
+# words that may trigger each and its tense kind.
+_TRIALS = (
+    (_TRIAL_HELD, "stood standing faced went", _HELD),
+    (_TRIAL_GOING, "stand face go put brought placed", ACTION),
+)
+
 JUSTICE_FRAMES: list[MeasureCue] = [
     # "Two women sent back through Tumen in January were paraded …"
     custom(
@@ -120,10 +127,7 @@ JUSTICE_FRAMES: list[MeasureCue] = [
             kind,
             also_when="trial",
         )
-        for trial, words, kind in (
-            (_TRIAL_HELD, "stood standing faced went", _HELD),
-            (_TRIAL_GOING, "stand face go put brought placed", ACTION),
-        )
+        for trial, words, kind in _TRIALS
     ),
     # "Their families must now report to the county security office every week"
     custom(
@@ -219,10 +223,7 @@ JUSTICE_GENERIC: list[MeasureCue] = [
             kind,
             also_when="trial",
         )
-        for trial, words, kind in (
-            (_TRIAL_HELD, "stood standing faced went", _HELD),
-            (_TRIAL_GOING, "stand face go put brought placed", ACTION),
-        )
+        for trial, words, kind in _TRIALS
     ),
     # "Three men were tried in Hyesan last week for smuggling": "tried" of a court, with the
     # charge, the court or the law after it (not "was tried in Sinuiju in 2018": a test)
