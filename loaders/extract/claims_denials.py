@@ -13,14 +13,12 @@ the one before, that tells any.
 from __future__ import annotations
 
 import re
-from typing import TypeVar
 
 from .cues import word_regex
 from .events import SPEECH_EVENTS
 from .model import EventReport, Policy
 
-_Node = TypeVar("_Node", Policy, EventReport)
-DENIED = word_regex(
+_DENIED = word_regex(
     r"\b(?:denied|denies|deny|dismissed (?:the |these |that |this |such )?(?:claims?|reports?|"
     r"allegations?|accounts?)|refuted|rejected (?:the |these |that |this |such )?(?:claims?|"
     r"reports?|allegations?|accounts?)|not true|"
@@ -59,7 +57,7 @@ def denials(chunk: str) -> list[re.Match[str]]:
     negated += [m.span() for m in _DEPRIVES.finditer(chunk)]
     return [
         m
-        for m in DENIED.finditer(chunk)
+        for m in _DENIED.finditer(chunk)
         if not any(start <= m.start() < end for start, end in negated)
     ]
 
