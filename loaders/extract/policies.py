@@ -54,6 +54,7 @@ from .policy_defaults import (
     no_longer,
     unreported,
 )
+from .policy_easing import background_closures
 from .policy_filters import (
     anaphoric,
     argued,
@@ -291,9 +292,8 @@ def find_policies(ctx: ArticleContext) -> list[Policy]:
         ],
     )
     referred = referred_changes(ctx, promised_rewards(ctx, merged))
-    return carried_bases(
-        ctx, lead_roles(ctx, own_places(ctx, refer_targets(ctx, shooting_guards(ctx, referred))))
-    )
+    placed = own_places(ctx, refer_targets(ctx, shooting_guards(ctx, referred)))
+    return carried_bases(ctx, lead_roles(ctx, background_closures(ctx, placed)))
 
 
 def _build(

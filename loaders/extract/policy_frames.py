@@ -28,6 +28,7 @@ from .frame_lexicon import (
 )
 from .morph import alternation, first_words, nouns
 from .policy_cues import MeasureCue
+from .policy_easing import EASING_FRAMES
 from .policy_frames_agents import (
     AGENT_FRAMES,
     MODAL_FRAMES,
@@ -460,6 +461,7 @@ _PHYSICAL: list[MeasureCue] = [
 #: All frames that come before the phrase cues, in priority order.
 FRAME_CUES: list[MeasureCue] = (
     RESUMPTION_FRAMES
+    + EASING_FRAMES
     + GUARDING_FRAMES
     + LIMIT_FRAMES
     + RESOLUTION_FRAMES

@@ -1,0 +1,215 @@
+"""Frames of measures eased: people or goods let through again, curfews put back, patrols cut.
+
+The policy-status scheme calls a measure Eased when it "still applies, but less strictly"
+(``partially reopened``, ``shortened the quarantine``), and the measure eased keeps its own
+type: a border that lets some people across again is a BorderClosure eased, villagers let
+back onto the riverside fields a MovementRestriction eased. News prose tells such easings
+less often by the words "eased" or "relaxed" than by what is now let through:
+
+- ``North Korea let four Chinese nationals cross the bridge``, ``traders have been allowed
+  to cross the bridge on foot``, ``began letting citizens stranded in China come home``,
+  ``lorries may once again cross between the two towns``: the border closure eased;
+- ``trade across the river partly resumed``, ``the crossing was partially reopened``: the
+  same, said of the crossing;
+- ``farmers were allowed back into the fields``, ``let the fishing boats go back to the
+  estuary``, ``residents have again been allowed down to the water``: a restriction of
+  movement eased (the narrower type, a buffer zone, comes from the sentence);
+- ``the curfew was pushed back from 9 p.m. to 11 p.m.``: the curfew eased;
+- ``foot patrols have been cut from every two hours to every four``: reinforced patrols
+  scaled back.
+
+Negations (``were not allowed back``) and conditions are left to the common filters of
+``policies``.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from borderkg.ontology.namespaces import MEASURE, STATUS
+
+from .frame_lexicon import custom
+from .policy_cues import MeasureCue
+from .policy_tense import EASE
+
+if TYPE_CHECKING:
+    from .context import ArticleContext
+    from .model import Policy
+
+_LET = (
+    r"let|lets|letting|allow|allows|allowed|allowing|permit|permits|permitted|permitting|"
+    r"admit|admits|admitted|admitting"
+)
+_LET_WORDS = "let lets letting allow allows allowed allowing permit permits permitted permitting "
+_LET_WORDS += "admit admits admitted admitting"
+# Not a refusal ("not allowed", "have not been let", "refused to let"), a condition ("before
+# they are allowed") nor a possibility ("may let", "would be let").
+_NOT_REFUSED = (
+    r"(?<!\bnot\s)(?<!\bno\slonger\s)(?<!\bnever\s)(?<!\bto\s)(?<!\bnot\sbeen\s)"
+    r"(?<!\bnot\sbe\s)(?<!\bnever\sbeen\s)(?<!\bwill\s)(?<!\bwould\s)(?<!\bmay\s)"
+    r"(?<!\bmight\s)(?<!\bcould\s)(?<!\bwill\sbe\s)(?<!\bwould\sbe\s)(?<!\bto\sbe\s)"
+    r"(?<!\bthey\sare\s)(?<!\bthey\swere\s)(?<!\bcould\sbe\s)(?<!\bmay\sbe\s)"
+    r"(?<!\bmight\sbe\s)(?<!\bcan\sbe\s)(?<!\bbefore\s)(?<!\bwithout\s)"
+)
+# Foreigners let back in are let across the border (a BorderClosure eased).
+_NOT_FOREIGN = (
+    r"(?!(?:[\w'’,–-]+\s+){0,6}?(?:chinese|russian|foreign|foreigners|traders|tourists|"
+    r"visitors|investors|businesspeople|technicians)\b)"
+)
+# Who is let through: not smugglers or boats let across by guards on the take, nor one
+# person ("let him cross").
+_NOT_SMUGGLED = r"(?!(?:[\w'’,–-]+\s+){0,3}?(?:smuggl\w*|boats?|him|her)\b)"
+# Crossing the border itself: over a bridge or crossing, home from abroad, across.
+_CROSS = (
+    r"(?:cross(?:\s+(?:back|over))?|walk\s+across|drive\s+across|come\s+home|"
+    r"come\s+back\s+home)\b"
+)
+_BORDER_WORDS = (
+    "bridge bridges crossing border china dandong sinuiju hyesan changbai manpo ji'an namyang "
+    "tumen quanhe wonjong rason hunchun home"
+)
+
+EASING_FRAMES: list[MeasureCue] = [
+    # "North Korea let four Chinese nationals cross the bridge", "began letting citizens
+    # stranded in China come home", "have been allowed to cross the bridge on foot"
+    custom(
+        MEASURE.BorderClosure,
+        _NOT_REFUSED
+        + rf"(?P<v>{_LET})\s+"
+        + _NOT_SMUGGLED
+        + r"(?:(?!not\b|no\b)[\w'’,–-]+\s+){0,10}?(?:to\s+)?"
+        rf"(?:again\s+)?{_CROSS}",
+        _LET_WORDS,
+        EASE,
+        also_when="cross walk drive home",
+    ),
+    # "fuel lorries have been let across the bridge", "allowed a convoy of pumps across the
+    # bridge", "has let cargo trains through from Dandong"
+    custom(
+        MEASURE.BorderClosure,
+        _NOT_REFUSED
+        + rf"(?P<v>{_LET})\s+"
+        + _NOT_SMUGGLED
+        + r"(?:(?!not\b|no\b|to\b)[\w'’,–-]+\s+){0,8}?"
+        r"(?:across|through)\s+(?:(?:from\s+\w+\b)|(?:the\s+|its\s+)?(?:[\w'’–-]+\s+){0,3}?"
+        r"(?:bridges?|crossings?|borders?)\b)",
+        _LET_WORDS,
+        EASE,
+        also_when="across through",
+    ),
+    # "lorries may once again cross between the two towns", "can once again visit relatives
+    # in North Korea"
+    custom(
+        MEASURE.BorderClosure,
+        r"(?:may|can|could)\s+(?:now\s+)?(?:once\s+)?again\s+(?P<v>cross|visit|travel|enter)\b",
+        "may can could",
+        EASE,
+        also_when=_BORDER_WORDS,
+    ),
+    # "since trade across the river partly resumed", "the crossing was partially reopened"
+    custom(
+        MEASURE.BorderClosure,
+        r"\b(?:trade|borders?|crossings?|bridges?|traffic|freight)\s+(?:[\w'’–-]+\s+){0,4}?"
+        r"(?:(?:has|have|had|was|were)\s+(?:been\s+)?)?(?:partly|partially)\s+(?P<v>resumed|"
+        r"reopened)\b|\b(?:a\s+)?partial\s+(?P<x>reopening|resumption)\s+of\s+(?:the\s+|its\s+|a\s+)?"
+        r"(?:[\w'’–-]+\s+){0,2}?(?:trade|borders?|crossings?|bridges?|traffic|freight)\b",
+        "partly partially partial",
+        EASE,
+        also_when="resumed reopened reopening resumption reopen resume resumes reopens",
+    ),
+    # "tour groups were allowed back into the zone", "agreed to let back businesspeople":
+    # foreigners let in again
+    custom(
+        MEASURE.BorderClosure,
+        r"\b(?:chinese|russian|foreign|tour(?:ist)?\s+groups?|tourists|investors|businesspeople|"
+        r"technicians|visitors|traders)\s+(?:[\w'’,–-]+\s+){0,6}?(?:were|was|been|are|is)\s+"
+        r"(?:\w+ly\s+|again\s+|now\s+)?(?P<w>allowed|permitted|let)\s+back\b"
+        + r"|"
+        + _NOT_REFUSED
+        + rf"(?P<v>{_LET})\s+back\s+(?:[\w'’-]+\s+){{0,3}}?(?:businesspeople|traders|tourists|"
+        r"investors|visitors|technicians|tour\s+groups)\b"
+        # "let its trading staff back into China": into another country
+        + r"|"
+        + _NOT_REFUSED
+        + rf"(?P<x>{_LET})\s+(?:[\w'’-]+\s+){{0,4}}?back\s+(?:in|into)\s+(?:china|north\s+korea|"
+        r"russia|the\s+country)\b",
+        _LET_WORDS,
+        EASE,
+        also_when="back",
+    ),
+    # "farmers were allowed back into the fields", "let the boats go back to the estuary",
+    # "residents have again been allowed down to the water"
+    custom(
+        MEASURE.MovementRestriction,
+        r"(?<!,\s)"
+        + _NOT_REFUSED
+        + rf"(?P<v>{_LET})\s+"
+        + _NOT_FOREIGN
+        + r"(?:(?!not\b|no\b)[\w'’,–-]+\s+){0,6}?"
+        r"(?:(?:go|come)\s+)?(?:back|again\s+(?:down|out|into|onto))\s+(?:into|onto|on|to|"
+        r"down\s+to|out\s+to|in\s+(?:the|their|its)\s+(?!country\b))\b",
+        _LET_WORDS,
+        EASE,
+        also_when="back again",
+    ),
+    # "the curfew was pushed back from 9 p.m. to 11 p.m.", "the curfew now begins at 10 p.m."
+    custom(
+        MEASURE.MovementRestriction,
+        r"curfews?\b[^.;]{0,90}?\b(?P<v>pushed\s+back|put\s+back|moved\s+back|pushed\s+later|"
+        r"moved\s+later|relaxed|now\s+begins?|now\s+starts?)\b",
+        "curfew curfews",
+        EASE,
+        also_when="pushed put moved relaxed now",
+    ),
+    # "foot patrols have been cut from every two hours to every four", "cut their night
+    # patrols from four a night to two"
+    custom(
+        MEASURE.PatrolReinforcement,
+        r"patrols?\s+(?:[\w'’–-]+\s+){0,8}?(?:(?:has|have|had)\s+been|were|was)\s+(?:\w+ly\s+)?"
+        r"(?P<w>cut|reduced|halved|cut\s+back|scaled\s+back)\b"
+        r"|(?P<v>cut|reduced|halved)\s+(?:their|its|the)\s+(?:[\w-]+\s+){0,3}?patrols?\b"
+        r"[^.;]{0,60}?\bfrom\b",
+        "patrol patrols",
+        EASE,
+        also_when="cut reduced halved scaled",
+    ),
+]
+
+_CLOSURE = str(MEASURE.BorderClosure)
+_CHANGES = {str(STATUS.Eased), str(STATUS.Lifted)}
+# A closure told as the background of the news: "…, the first since the border was closed".
+_BACKGROUND_CLAUSE = re.compile(
+    r"\b(?:since|after|when|before)\s+(?:[\w'’–-]+\s+){0,5}?$|^(?:since|after|when|before)\b",
+    re.IGNORECASE,
+)
+
+
+def background_closures(ctx: ArticleContext, policies: list[Policy]) -> list[Policy]:
+    """A border closure told only in a clause of time (``since the border was closed in
+    2020``) beside the closure's easing or lifting in the same sentence is the background of
+    the news: the places the sentence names are the easing's, not the old closure's."""
+    for policy in policies:
+        if (
+            policy.measure_type != _CLOSURE
+            or policy.status in _CHANGES
+            or not (policy.places or policy.targets)
+        ):
+            continue
+        if all(_background(ctx, e.begin, e.end) for e in policy.evidence):
+            policy.places = []
+            policy.targets = []
+            policy.location_precision = None
+            policy.place_inferred = False
+    return policies
+
+
+def _background(ctx: ArticleContext, begin: int, end: int) -> bool:
+    """Whether the evidence ``begin``–``end`` is told in a clause of time."""
+    before = ctx.folded[max(0, begin - 60) : begin]
+    return bool(
+        _BACKGROUND_CLAUSE.search(before) or _BACKGROUND_CLAUSE.match(ctx.folded[begin:end])
+    )
+
+
+__all__ = ["EASING_FRAMES", "background_closures"]
