@@ -82,3 +82,39 @@ def test_a_closure_told_as_background_has_no_place(extractor: Extractor) -> None
     found = extract(extractor, text).policies
     background = [p for p in found if p.status.endswith("CarriedOut")]
     assert background and all(p.places == [] and p.targets == [] for p in background)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Boxes from the port now wait three days instead of ten before they are released.",
+        "Arrivals are now kept in quarantine for 15 days instead of the month required at first.",
+        "The flour spends seven days in a disinfection shed, down from the 20 days required before.",
+    ],
+)
+def test_a_hold_told_shorter_than_before_is_the_quarantine_eased(
+    extractor: Extractor, text: str
+) -> None:
+    assert policies(extractor, text) == [("QuarantineRule", "Eased")]
+
+
+def test_a_hold_told_longer_than_before_is_not_eased(extractor: Extractor) -> None:
+    text = "Arrivals must now spend 30 days in quarantine instead of 14 days."
+    assert ("QuarantineRule", "Eased") not in policies(extractor, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "A ban on sending firewood to China, introduced in 2024, was lifted only in December.",
+            ("TradeRestriction", "Lifted"),
+        ),
+        ("The border was reopened only to traders with passes.", ("BorderClosure", "Eased")),
+        ("The border was reopened only in the mornings.", ("BorderClosure", "Eased")),
+    ],
+)
+def test_only_of_time_is_no_partial_lifting(
+    extractor: Extractor, text: str, expected: tuple[str, str]
+) -> None:
+    assert policies(extractor, text) == [expected]

@@ -54,7 +54,7 @@ from .policy_defaults import (
     no_longer,
     unreported,
 )
-from .policy_easing import background_closures
+from .policy_easing import background_closures, shortened_holds
 from .policy_filters import (
     anaphoric,
     argued,
@@ -291,7 +291,7 @@ def find_policies(ctx: ArticleContext) -> list[Policy]:
             for p, (original, d, act) in zip(judged_policies, mentions, strict=True)
         ],
     )
-    referred = referred_changes(ctx, promised_rewards(ctx, merged))
+    referred = shortened_holds(ctx, referred_changes(ctx, promised_rewards(ctx, merged)))
     placed = own_places(ctx, refer_targets(ctx, shooting_guards(ctx, referred)))
     return carried_bases(ctx, lead_roles(ctx, background_closures(ctx, placed)))
 

@@ -204,6 +204,59 @@ def background_closures(ctx: ArticleContext, policies: list[Policy]) -> list[Pol
     return policies
 
 
+_QUARANTINE, _MOVEMENT = str(MEASURE.QuarantineRule), str(MEASURE.MovementRestriction)
+_STANDING = {str(STATUS.InForce), str(STATUS.CarriedOut)}
+_NUMBERS = {
+    "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+    "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "fifteen": 15, "twenty": 20,
+    "thirty": 30, "forty": 40, "the": 1,
+}  # fmt: skip
+_DAYS = {"hour": 1 / 24, "day": 1, "fortnight": 14, "week": 7, "month": 30}
+_NUMBER = r"(?:\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|"
+_NUMBER += r"twenty|thirty|forty)"
+_UNIT = r"(?:hours?|days?|weeks?|fortnight|months?)"
+# "boxes now wait three days instead of ten", "15 days instead of the month required at
+# first", "seven days, down from the 20 days required until December"
+_SHORTER = re.compile(
+    rf"\b(?P<n1>{_NUMBER})[\s-]+(?P<u1>{_UNIT})\b[^.;]{{0,60}}?\b(?:instead\s+of|rather\s+than|"
+    rf"down\s+from)\s+(?:the\s+|a\s+)?(?:(?P<n2>{_NUMBER})[\s-]*)?(?P<u2>{_UNIT})?\b",
+    re.IGNORECASE,
+)
+# "15 days at anchor, half the period imposed last year"
+_HALVED = re.compile(r"\bhalf\s+(?:the|of\s+the)\s+(?:period|time|length)\b", re.IGNORECASE)
+
+
+def shortened_holds(ctx: ArticleContext, policies: list[Policy]) -> list[Policy]:
+    """A quarantine or wait told as shorter than before (``boxes now wait three days instead
+    of ten``, ``half the period imposed last year``) is the measure eased."""
+    for policy in policies:
+        if policy.measure_type not in (_QUARANTINE, _MOVEMENT) or policy.status not in _STANDING:
+            continue
+        s = ctx.sentences[policy.sentence]
+        text = ctx.folded[s.begin : s.end]
+        if _HALVED.search(text) or any(_shorter(m) for m in _SHORTER.finditer(text)):
+            policy.status = str(STATUS.Eased)
+    return policies
+
+
+def _days(number: str | None, unit: str | None, default: float) -> float | None:
+    """A duration in days (``unit`` None: the unit of the first duration, ``default``)."""
+    if number is None and unit is None:
+        return None
+    n = float(number) if number and number.isdigit() else _NUMBERS.get((number or "the").lower())
+    if n is None:
+        return None
+    return n * (_DAYS[unit.lower().rstrip("s")] if unit else default)
+
+
+def _shorter(m: re.Match[str]) -> bool:
+    """Whether the first duration of an ``instead of`` comparison is the shorter."""
+    unit = _DAYS[m.group("u1").lower().rstrip("s")]
+    first = _days(m.group("n1"), m.group("u1"), unit)
+    second = _days(m.group("n2"), m.group("u2"), unit)
+    return first is not None and second is not None and first < second
+
+
 def _background(ctx: ArticleContext, begin: int, end: int) -> bool:
     """Whether the evidence ``begin``–``end`` is told in a clause of time."""
     before = ctx.folded[max(0, begin - 60) : begin]
@@ -212,4 +265,4 @@ def _background(ctx: ArticleContext, begin: int, end: int) -> bool:
     )
 
 
-__all__ = ["EASING_FRAMES", "background_closures"]
+__all__ = ["EASING_FRAMES", "background_closures", "shortened_holds"]

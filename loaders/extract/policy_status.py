@@ -100,8 +100,19 @@ _WILL_KEEP = re.compile(
     r"[^.;]{0,60}?\b(?:would|will)\s+(?:still\s+)?(?:remain|stay|continue|be\s+kept|be\s+extended)\b",
     _I,
 )
+# "was lifted only in December": "only" of time (not until then), not a partial change.
+_ONLY_WHEN = (
+    r"\s+(?:(?:in|on|by)\s+(?:(?:early|late|mid-?)\s*)?(?:january|february|march|april|may|june|"
+    r"july|august|september|october|november|december|spring|summer|autumn|winter|\d{4}|"
+    r"monday|tuesday|wednesday|thursday|friday|saturday|sunday|the\s+(?:spring|summer|autumn|"
+    r"winter|start|end|middle|first|second|third|last))|last\s+(?:week|month|year|spring|"
+    r"summer|autumn|winter)|this\s+(?:week|month|year|spring|summer|autumn|winter)|recently|"
+    r"(?:a\s+)?(?:few\s+)?(?:days?|weeks?|months?)\s+ago)\b"
+)
 _PARTIAL = re.compile(
-    r"\b(?:partially|partly|part of|limited|only|a (?:small|limited) number|a handful|(?:some|a few|certain|several)\b(?!\s+(?:days?|"
+    r"\b(?:partially|partly|part of|limited|only(?!"
+    + _ONLY_WHEN
+    + r")|a (?:small|limited) number|a handful|(?:some|a few|certain|several)\b(?!\s+(?:days?|"
     r"weeks?|months?|years?|hours?|times?)\b))\b",
     _I,
 )
