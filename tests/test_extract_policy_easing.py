@@ -118,3 +118,12 @@ def test_only_of_time_is_no_partial_lifting(
     extractor: Extractor, text: str, expected: tuple[str, str]
 ) -> None:
     assert policies(extractor, text) == [expected]
+
+
+def test_people_let_back_are_the_target_of_the_eased_restriction(extractor: Extractor) -> None:
+    text = (
+        "Villagers, who had been kept away from the fields along the river since 11 April, "
+        "were allowed back on Wednesday."
+    )
+    found = extract(extractor, text).policies
+    assert [p.targets for p in found] == [["https://w3id.org/borderkg/id/actor/border-residents"]]

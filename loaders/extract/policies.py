@@ -54,7 +54,7 @@ from .policy_defaults import (
     no_longer,
     unreported,
 )
-from .policy_easing import background_closures, shortened_holds
+from .policy_easing import background_closures, let_back_targets, shortened_holds
 from .policy_filters import (
     anaphoric,
     argued,
@@ -293,7 +293,8 @@ def find_policies(ctx: ArticleContext) -> list[Policy]:
     )
     referred = shortened_holds(ctx, referred_changes(ctx, promised_rewards(ctx, merged)))
     placed = own_places(ctx, refer_targets(ctx, shooting_guards(ctx, referred)))
-    return carried_bases(ctx, lead_roles(ctx, background_closures(ctx, placed)))
+    eased = let_back_targets(ctx, background_closures(ctx, placed))
+    return carried_bases(ctx, lead_roles(ctx, eased))
 
 
 def _build(

@@ -29,6 +29,7 @@ from typing import TYPE_CHECKING
 
 from borderkg.ontology.namespaces import MEASURE, STATUS
 
+from . import kinds
 from .frame_lexicon import custom
 from .policy_cues import MeasureCue
 from .policy_tense import EASE
@@ -257,6 +258,35 @@ def _shorter(m: re.Match[str]) -> bool:
     return first is not None and second is not None and first < second
 
 
+_LET_START = re.compile(rf"(?:{_LET})\b", re.IGNORECASE)
+_KEPT_OUT = {_MOVEMENT, str(MEASURE.BufferZone)}
+
+
+def let_back_targets(ctx: ArticleContext, policies: list[Policy]) -> list[Policy]:
+    """People let back (``Villagers, who had been kept off the fields since April, were
+    allowed back on Wednesday``) are those the eased restriction still governs: the group
+    named as the subject before the verb, when no other target was found."""
+    for policy in policies:
+        if (
+            policy.measure_type not in _KEPT_OUT
+            or policy.status != str(STATUS.Eased)
+            or policy.targets
+            or not _LET_START.match(ctx.folded, policy.evidence[0].begin)
+        ):
+            continue
+        start = ctx.sentences[policy.sentence].begin
+        before = [
+            m
+            for m in ctx.by_sentence.get(policy.sentence, [])
+            if start <= m.span.begin < policy.evidence[0].begin
+            and kinds.is_collective(ctx.entities[m.entity])
+            and not kinds.is_enforcer(ctx.entities[m.entity])
+        ]
+        if before:
+            policy.targets = [min(before, key=lambda m: m.span.begin).entity]
+    return policies
+
+
 def _background(ctx: ArticleContext, begin: int, end: int) -> bool:
     """Whether the evidence ``begin``–``end`` is told in a clause of time."""
     before = ctx.folded[max(0, begin - 60) : begin]
@@ -265,4 +295,4 @@ def _background(ctx: ArticleContext, begin: int, end: int) -> bool:
     )
 
 
-__all__ = ["EASING_FRAMES", "background_closures", "shortened_holds"]
+__all__ = ["EASING_FRAMES", "background_closures", "let_back_targets", "shortened_holds"]
