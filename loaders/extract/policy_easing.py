@@ -7,19 +7,22 @@ back onto the riverside fields a MovementRestriction eased. News prose tells suc
 less often by the words "eased" or "relaxed" than by what is now let through:
 
 - ``North Korea let four Chinese nationals cross the bridge``, ``traders have been allowed
-  to cross the bridge on foot``, ``began letting citizens stranded in China come home``,
-  ``lorries may once again cross between the two towns``: the border closure eased;
+  to cross the bridge on foot``, ``began letting citizens stranded in China come home``: the
+  border closure eased;
 - ``trade across the river partly resumed``, ``the crossing was partially reopened``: the
   same, said of the crossing;
 - ``farmers were allowed back into the fields``, ``let the fishing boats go back to the
-  estuary``, ``residents have again been allowed down to the water``: a restriction of
-  movement eased (the narrower type, a buffer zone, comes from the sentence);
+  estuary``: a restriction of movement eased, aimed at those let back;
 - ``the curfew was pushed back from 9 p.m. to 11 p.m.``: the curfew eased;
 - ``foot patrols have been cut from every two hours to every four``: reinforced patrols
-  scaled back.
+  scaled back;
+- ``boxes now wait three days instead of ten``, ``half the period imposed last year``: a
+  quarantine or wait shortened, eased.
 
-Negations (``were not allowed back``) and conditions are left to the common filters of
-``policies``.
+A border closure told only in a clause of time (``…, the first since the border was closed
+in 2020``) is the background of the news: it keeps no places or targets of its sentence.
+Refusals (``were not allowed back``), possibilities (``could be let back``) and conditions
+(``before they are allowed``) are no easing.
 """
 
 from __future__ import annotations
@@ -66,10 +69,6 @@ _CROSS = (
     r"(?:cross(?:\s+(?:back|over))?|walk\s+across|drive\s+across|come\s+home|"
     r"come\s+back\s+home)\b"
 )
-_BORDER_WORDS = (
-    "bridge bridges crossing border china dandong sinuiju hyesan changbai manpo ji'an namyang "
-    "tumen quanhe wonjong rason hunchun home"
-)
 
 EASING_FRAMES: list[MeasureCue] = [
     # "North Korea let four Chinese nationals cross the bridge", "began letting citizens
@@ -98,15 +97,6 @@ EASING_FRAMES: list[MeasureCue] = [
         _LET_WORDS,
         EASE,
         also_when="across through",
-    ),
-    # "lorries may once again cross between the two towns", "can once again visit relatives
-    # in North Korea"
-    custom(
-        MEASURE.BorderClosure,
-        r"(?:may|can|could)\s+(?:now\s+)?(?:once\s+)?again\s+(?P<v>cross|visit|travel|enter)\b",
-        "may can could",
-        EASE,
-        also_when=_BORDER_WORDS,
     ),
     # "since trade across the river partly resumed", "the crossing was partially reopened"
     custom(
