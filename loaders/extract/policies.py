@@ -68,6 +68,7 @@ from .policy_filters import (
 from .policy_frames_conduct import ANAPHORIC
 from .policy_frames_deontic import PROHIBITS
 from .policy_heads import judged
+from .policy_hearsay import RUMOURED, doubted, hearsay_time
 from .policy_merge import Mention as _Found
 from .policy_merge import back_reference, enforcing, merge, set_aside, superseded
 from .policy_model import narrower_crackdown, proposals
@@ -242,6 +243,8 @@ def find_policies(ctx: ArticleContext) -> list[Policy]:
                 status = refine_status(ctx, index, cand.concept, status, cue_span, evidence)
                 if ended(ctx, index, cand.span):
                     status = _LIFTED  # "…, ending a five-year halt to freight"
+            if doubted(ctx, index):
+                status = RUMOURED  # "…, though the source could not confirm it"
             stated = not defaulted and status == _IN_FORCE and cue_span != cand.verb
             if not stated:
                 status = by_notice(ctx, index, status)
@@ -257,6 +260,7 @@ def find_policies(ctx: ArticleContext) -> list[Policy]:
                 refused.add(index)
                 continue
             time = measure_time(ctx, index, evidence, announced=status == _ANNOUNCED)
+            time = hearsay_time(ctx.folded, status, time, evidence)
             key = (cand.concept, status, time.earliest if time else None)
             if key in seen:
                 continue
