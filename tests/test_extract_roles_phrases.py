@@ -81,3 +81,27 @@ def test_a_time_clause_with_a_verb_or_a_teller_after_the_phrase_adds_no_target(
 ) -> None:
     _issuers, _implementers, targets = roles_at(extractor, text, words)
     assert not targets
+
+
+@pytest.mark.parametrize(
+    ("text", "words", "group"),
+    [
+        (
+            "North Korean workers at two garment plants in Hunchun have since been barred from "
+            "leaving their compounds except in supervised groups.",
+            "barred from leaving",
+            ACTOR + "overseas-workers",
+        ),
+        (
+            "Residents of the riverside villages in Musan have since been barred from the "
+            "fields along the Tumen.",
+            "barred from the fields",
+            RESIDENTS,
+        ),
+    ],
+)
+def test_since_after_an_auxiliary_is_an_adverb_not_a_clause(
+    extractor: Extractor, text: str, words: str, group: str
+) -> None:
+    _issuers, _implementers, targets = roles_at(extractor, text, words)
+    assert group in targets

@@ -80,6 +80,7 @@ from .policy_types_learned import proposed_type
 from .roles import shooting_guards
 from .roles_phrases import phrase_targets
 from .roles_places import own_places
+from .roles_referred import referred_people
 from .roles_targets import refer_targets
 
 __all__ = ["find_policies", "status_pattern"]
@@ -297,7 +298,10 @@ def find_policies(ctx: ArticleContext) -> list[Policy]:
         lead_roles(
             ctx,
             own_places(
-                ctx, refer_targets(ctx, phrase_targets(ctx, shooting_guards(ctx, referred)))
+                ctx,
+                referred_people(
+                    ctx, refer_targets(ctx, phrase_targets(ctx, shooting_guards(ctx, referred)))
+                ),
             ),
         ),
     )

@@ -44,6 +44,8 @@ _FINITE = re.compile(
 )
 
 
+# "since" as an adverb after an auxiliary: "the women have since been moved".
+_ADVERB_SINCE = re.compile(r"\b(?:have|has|had)\s+$", re.IGNORECASE)
 # After a time phrase and its comma: the measure's clause goes on (a participle, "with …").
 _GOES_ON = re.compile(r",\s+(?:\w+ing|with)\b", re.IGNORECASE)
 _PARTICIPLE = re.compile(r"\s+\w+ing\b", re.IGNORECASE)
@@ -55,7 +57,7 @@ def _verbless(phrase: str) -> bool:
     return _FINITE.match(phrase) is None
 
 
-def _joined(ctx: ArticleContext, sent: int, anchor: Span) -> tuple[int, int]:
+def joined_clause(ctx: ArticleContext, sent: int, anchor: Span) -> tuple[int, int]:
     """The measure's clause as :func:`.roles_targets.clause_of` finds it, save that a time
     word whose phrase has no verb (``since Monday``) bounds it nowhere."""
     s = ctx.sentences[sent]
@@ -90,6 +92,8 @@ def _joined(ctx: ArticleContext, sent: int, anchor: Span) -> tuple[int, int]:
 def _time_phrase(text: str, boundary: re.Match[str], end: int, *, participle: bool = False) -> bool:
     """Whether a clause boundary is only a time word opening a phrase with no verb (only a
     participle phrase, if ``participle``)."""
+    if _ADVERB_SINCE.search(text, max(0, boundary.start() - 12), boundary.end()):
+        return True  # "have since been moved": an adverb
     return boundary.group().strip() not in (";", ":") and _verbless_at(
         text, boundary.end(), end, participle=participle
     )
@@ -110,7 +114,7 @@ def phrase_targets(ctx: ArticleContext, policies: list[Policy]) -> list[Policy]:
         sent = policy.sentence
         anchor = policy.evidence[0]
         clause = clause_of(ctx, sent, anchor)
-        wide = _joined(ctx, sent, anchor)
+        wide = joined_clause(ctx, sent, anchor)
         if wide == clause:
             continue
         for m in ctx.by_sentence.get(sent, []):
