@@ -82,6 +82,7 @@ from .roles_phrases import phrase_targets
 from .roles_places import own_places
 from .roles_referred import referred_people
 from .roles_targets import refer_targets
+from .roles_undergo import undergoing
 
 __all__ = ["find_policies", "status_pattern"]
 
@@ -299,8 +300,12 @@ def find_policies(ctx: ArticleContext) -> list[Policy]:
             ctx,
             own_places(
                 ctx,
-                referred_people(
-                    ctx, refer_targets(ctx, phrase_targets(ctx, shooting_guards(ctx, referred)))
+                undergoing(
+                    ctx,
+                    referred_people(
+                        ctx,
+                        refer_targets(ctx, phrase_targets(ctx, shooting_guards(ctx, referred))),
+                    ),
                 ),
             ),
         ),
