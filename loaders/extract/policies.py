@@ -78,6 +78,7 @@ from .policy_talk import appeal, discussed
 from .policy_tense import KIND_OF, RULE
 from .policy_types_learned import proposed_type
 from .roles import shooting_guards
+from .roles_hearers import drop_hearers
 from .roles_phrases import phrase_targets
 from .roles_places import own_places
 from .roles_referred import referred_people
@@ -300,11 +301,14 @@ def find_policies(ctx: ArticleContext) -> list[Policy]:
             ctx,
             own_places(
                 ctx,
-                undergoing(
+                drop_hearers(
                     ctx,
-                    referred_people(
+                    undergoing(
                         ctx,
-                        refer_targets(ctx, phrase_targets(ctx, shooting_guards(ctx, referred))),
+                        referred_people(
+                            ctx,
+                            refer_targets(ctx, phrase_targets(ctx, shooting_guards(ctx, referred))),
+                        ),
                     ),
                 ),
             ),
