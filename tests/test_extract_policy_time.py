@@ -153,3 +153,23 @@ def test_a_telling_before_its_clause_gives_way_to_the_date_told(extractor: Extra
     )
     found = extract(extractor, text, published=dt.date(2024, 11, 21)).policies
     assert _window(found, "TradeRestriction") == _month(2024, 12)
+
+
+def test_the_measure_takes_the_time_of_its_own_coordinated_clause(extractor: Extractor) -> None:
+    text = (
+        "The county finished a new road along the river in 2021, and cameras were added "
+        "to the guard posts last year."
+    )
+    found = extract(extractor, text, published=dt.date(2023, 6, 8)).policies
+    assert _window(found, "CCTVInstallation") == (dt.date(2022, 1, 1), dt.date(2022, 12, 31))
+
+
+def test_since_then_skips_a_time_of_distance(extractor: Extractor) -> None:
+    text = (
+        "State media announced earlier this month that citizens abroad may come home, more "
+        "than three years after the country sealed its borders in January 2020. "
+        "Since then, passenger flights between Pyongyang and Beijing have resumed."
+    )
+    found = extract(extractor, text, published=dt.date(2023, 8, 31)).policies
+    resumed = [p for p in found if p.sentence == 1 and p.time is not None]
+    assert resumed and all(p.time.earliest == dt.date(2023, 8, 1) for p in resumed)

@@ -28,7 +28,7 @@ from borderkg.ontology.namespaces import STATUS, TIMEPREC
 
 from .context import ArticleContext, distance
 from .model import Policy, Span, TimeInfo
-from .policy_time_clauses import new_year_time, own_clause_time
+from .policy_time_clauses import in_distance_phrase, new_year_time, own_clause_time
 
 _UNKNOWN, _DAY = str(TIMEPREC.Unknown), str(TIMEPREC.Day)
 _CHANGES = {str(STATUS.Lifted), str(STATUS.Eased)}
@@ -101,10 +101,11 @@ def refine_times(ctx: ArticleContext, policies: Sequence[Policy]) -> None:
         if not ctx.sentences[sent].contains(anchor):
             continue
         time = policy.time
-        if policy.status in _CHANGES:
-            time = _change_time(ctx, sent, anchor) or time
+        changed = _change_time(ctx, sent, anchor) if policy.status in _CHANGES else None
+        time = changed or time
         if time is not None and ctx.sentences[sent].contains(time.span):
-            time = _effective(ctx, sent, time) or own_clause_time(ctx, sent, time, anchor) or time
+            own = None if changed else own_clause_time(ctx, sent, time, anchor)
+            time = _effective(ctx, sent, time) or own or time
             time = _first_day(ctx, time)
             if _told_only(ctx, sent, time):
                 time = _month_of(time)
@@ -199,7 +200,13 @@ def _since_then(ctx: ArticleContext, sent: int) -> TimeInfo | None:
     if not _SINCE_THEN.search(ctx.folded, sentence.begin, sentence.end):
         return None
     for index in range(sent - 1, max(-1, sent - 3), -1):
-        told = [t for t in ctx.times_in(index) if _definite(t) and not _told_only(ctx, index, t)]
+        told = [
+            t
+            for t in ctx.times_in(index)
+            if _definite(t)
+            and not _told_only(ctx, index, t)
+            and not in_distance_phrase(ctx, index, t)
+        ]
         if told:
             return dataclasses.replace(told[-1], relation="since")
     return None

@@ -3,6 +3,8 @@
 - a relative clause about the people the measure is aimed at (``two men who had crossed the
   river in April were handed back last month``; ``the woman, who was arrested on 2 May,
   was tried on 20 May``) dates their own act, not the measure told after it;
+- a time of another coordinated clause (``the fence was finished in 2021, and cameras were
+  added last year``) gives way to the time of the measure's own clause;
 - the turn of the year (``since the new year`` → this January; ``in the new year``,
   ``from the new year`` → the coming year; ``before the new year`` → this year; ``on New
   Year's Day``, ``New Year's Eve``) dates the measure its own clause leaves undated;
@@ -31,6 +33,8 @@ _RELATIVE = re.compile(r"\b(?:who|whom|which)\b[^,;:]*$", re.IGNORECASE)
 # What closes a relative clause before the main verb's time: a comma or an auxiliary
 # ("who had crossed in April were handed back in May").
 _CLOSED = re.compile(r",|\b(?:was|were|is|are|has|have|had)\b", re.IGNORECASE)
+# Where one coordinated clause ends and the next begins.
+_CONJUNCT = re.compile(r",\s+(?:and|but|while|whereas)\s+|;\s+", re.IGNORECASE)
 # A trailing phrase measuring the distance to an earlier time.
 _DISTANCE = re.compile(
     r",\s+(?:(?:more\s+than|nearly|almost|some|about|over|just)\s+)?"
@@ -39,6 +43,13 @@ _DISTANCE = re.compile(
     r"\s+(?:after|since)\b)",
     re.IGNORECASE,
 )
+
+
+def in_distance_phrase(ctx: ArticleContext, sent: int, time: TimeInfo) -> bool:
+    """Whether a time stands in a trailing phrase of distance (``…, more than three years
+    after the border was sealed in January 2020``)."""
+    begin = ctx.sentences[sent].begin
+    return bool(_DISTANCE.search(ctx.folded, begin, time.span.begin))
 
 
 def own_clause_time(
@@ -64,6 +75,14 @@ def own_clause_time(
         ]
         if after:
             return after[0]
+        if anchor.end <= sentence.begin + relative.start():
+            before = [t for t in others if t.span.end <= anchor.begin or anchor.end <= t.span.begin]
+            before = [t for t in before if t.span.end <= sentence.begin + relative.start()]
+            if before:
+                return before[-1]
+    own = _own_conjunct(ctx, sent, time, anchor, others)
+    if own is not None:
+        return own
     distance = list(_DISTANCE.finditer(head))
     if distance:
         cut = sentence.begin + distance[-1].start()
@@ -78,6 +97,25 @@ _NEW_YEAR = re.compile(
     r"(?P<what>new\s+year(?:[’']s\s+(?P<day>day|eve))?)(?!\s+holiday)\b",
     re.IGNORECASE,
 )
+
+
+def _own_conjunct(
+    ctx: ArticleContext, sent: int, time: TimeInfo, anchor: Span, others: list[TimeInfo]
+) -> TimeInfo | None:
+    """The time of the measure's own coordinated clause when ``time`` is another's."""
+    sentence = ctx.sentences[sent]
+    cuts = [
+        sentence.begin + m.start()
+        for m in _CONJUNCT.finditer(ctx.folded[sentence.begin : sentence.end])
+    ]
+
+    def part(pos: int) -> int:
+        return sum(1 for c in cuts if c < pos)
+
+    if part(time.span.begin) == part(anchor.begin):
+        return None
+    own = [t for t in others if part(t.span.begin) == part(anchor.begin)]
+    return min(own, key=lambda t: abs(t.span.begin - anchor.begin)) if own else None
 
 
 def new_year_time(ctx: ArticleContext, sent: int) -> TimeInfo | None:
