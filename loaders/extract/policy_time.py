@@ -10,7 +10,10 @@
   by, or a modal clause looks ahead to (``from August nobody may …``, ``trains could resume
   in the spring``) is the next one, not the last;
 - a time that only dates a source's telling (``…, a source told Daily NK on Tuesday``)
-  dates nothing of the measure.
+  dates the measure no finer than its month;
+- a measure its clause leaves undated goes on from the time told just before ``since
+  then``, or takes the turn of the year its sentence names (``since the new year``);
+- times of another clause than the measure's give way to its own (``policy_time_clauses``).
 
 Applied after statuses, merges and roles are settled, so it never changes which measures
 are found: only the ``time`` of each policy.
