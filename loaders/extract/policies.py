@@ -79,8 +79,12 @@ from .policy_talk import appeal, discussed
 from .policy_tense import KIND_OF, RULE
 from .policy_types_learned import proposed_type
 from .roles import shooting_guards
+from .roles_hearers import drop_hearers
+from .roles_phrases import phrase_targets
 from .roles_places import own_places
+from .roles_referred import referred_people
 from .roles_targets import refer_targets
+from .roles_undergo import undergoing
 
 __all__ = ["find_policies", "status_pattern"]
 
@@ -296,7 +300,23 @@ def find_policies(ctx: ArticleContext) -> list[Policy]:
     )
     referred = referred_changes(ctx, promised_rewards(ctx, merged))
     return carried_bases(
-        ctx, lead_roles(ctx, own_places(ctx, refer_targets(ctx, shooting_guards(ctx, referred))))
+        ctx,
+        lead_roles(
+            ctx,
+            own_places(
+                ctx,
+                drop_hearers(
+                    ctx,
+                    undergoing(
+                        ctx,
+                        referred_people(
+                            ctx,
+                            refer_targets(ctx, phrase_targets(ctx, shooting_guards(ctx, referred))),
+                        ),
+                    ),
+                ),
+            ),
+        ),
     )
 
 
