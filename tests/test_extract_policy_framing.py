@@ -308,8 +308,9 @@ def test_measures_named_without_their_usual_nouns(
             ("PhoneCrackdown", "Announced"),
         ),
         (
+            # what residents say is to come is hearsay (``policy_hearsay``)
             "Residents say more soldiers will be sent to the border before the winter.",
-            ("PatrolReinforcement", "Planned"),
+            ("PatrolReinforcement", "Rumoured"),
         ),
         (
             "A second group is being held in Tumen and could be sent back next month.",

@@ -240,7 +240,13 @@ def test_heldout_gold_evidence_occurs_once_in_its_article() -> None:
             [("CCTVInstallation", "Rumoured")],
         ),
         (
+            # a plan said to be in preparation, not doubted (``policy_hearsay``)
             "The police are said to be planning a crackdown on phones.",
+            [("PhoneCrackdown", "Planned")],
+        ),
+        (
+            "The police are said to be planning a crackdown on phones, though the source "
+            "could not confirm it.",
             [("PhoneCrackdown", "Rumoured")],
         ),
         ("The authorities held a public trial in Hyesan.", [("PublicPunishment", "CarriedOut")]),

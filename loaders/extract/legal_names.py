@@ -34,10 +34,11 @@ from .dates import MONTH_NAMES, WEEKDAY_NAMES
 from .model import Span
 
 _DATES = "|".join((*MONTH_NAMES, *WEEKDAY_NAMES))
-# A capitalised word that is no date and swallows no possessive ("Jilin's" stops at "Jilin").
-_W = rf"(?!(?:{_DATES})\b)[A-Z](?:[\w-]|'(?!s\b))*"
-# In a title after the head word a possessive belongs to the name ("People's Republic").
-_WP = rf"(?!(?:{_DATES})\b)[A-Z](?:[\w-]|'s?(?=\s+[A-Z]))*"
+_CAPITALISED = rf"(?!(?:{_DATES})\b)[A-Z](?:[\w-]|"  # a capitalised word that is no date
+# ... swallowing no possessive ("Jilin's" stops at "Jilin")
+_W = _CAPITALISED + r"'(?!s\b))*"
+# ... or, in a title after the head word, with a possessive of the name ("People's Republic")
+_WP = _CAPITALISED + r"'s?(?=\s+[A-Z]))*"
 _HEADS = r"Regulations|Measures|Provisions|Rules|Ordinance|Decision"
 # the title after a head word: "on the Administration of Exit and Entry of Foreigners"
 _TITLE = (

@@ -36,6 +36,7 @@ from .linking import Linker
 from .model import Entity, Extraction, Quantity, Span
 from .nlp import get_pipeline, model_from_env, sentence_spans, tokenizable
 from .policies import find_policies
+from .policy_time import refine_times
 from .quantities import as_quantity, find_quantities
 from .quantity_links import link_quantities
 from .quoted_documents import attribute_quotations, issue_rules, quoted_documents
@@ -142,6 +143,7 @@ class Extractor:
         result.events = find_events(ctx, attribution.speakers, by_local)
         # times the own clause leaves out, filled once what was found is settled
         date_undated(ctx, [*result.policies, *result.events], referring)
+        refine_times(ctx, result.policies)
         link_quantities(ctx, [*result.policies, *result.events], by_local)
         pair_prices(ctx, result.events, by_local)
         # an NGO's statement or op-ed speaks for the NGO where no one else is named

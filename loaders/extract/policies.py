@@ -69,6 +69,7 @@ from .policy_filters import (
 from .policy_frames_conduct import ANAPHORIC
 from .policy_frames_deontic import PROHIBITS
 from .policy_heads import judged
+from .policy_hearsay import RUMOURED, doubted, hearsay_time
 from .policy_merge import Mention as _Found
 from .policy_merge import back_reference, enforcing, merge, set_aside, superseded
 from .policy_model import narrower_crackdown, proposals
@@ -79,8 +80,12 @@ from .policy_talk import appeal, discussed
 from .policy_tense import KIND_OF, RULE
 from .policy_types_learned import proposed_type
 from .roles import shooting_guards
+from .roles_hearers import drop_hearers
+from .roles_phrases import phrase_targets
 from .roles_places import own_places
+from .roles_referred import referred_people
 from .roles_targets import refer_targets
+from .roles_undergo import undergoing
 
 __all__ = ["find_policies", "status_pattern"]
 
@@ -243,6 +248,8 @@ def find_policies(ctx: ArticleContext) -> list[Policy]:
                 status = refine_status(ctx, index, cand.concept, status, cue_span, evidence)
                 if ended(ctx, index, cand.span):
                     status = _LIFTED  # "…, ending a five-year halt to freight"
+            if doubted(ctx, index):
+                status = RUMOURED  # "…, though the source could not confirm it"
             stated = not defaulted and status == _IN_FORCE and cue_span != cand.verb
             if not stated:
                 status = by_notice(ctx, index, status)
@@ -258,6 +265,7 @@ def find_policies(ctx: ArticleContext) -> list[Policy]:
                 refused.add(index)
                 continue
             time = measure_time(ctx, index, evidence, announced=status == _ANNOUNCED)
+            time = hearsay_time(ctx.folded, status, time, evidence)
             key = (cand.concept, status, time.earliest if time else None)
             if key in seen:
                 continue
@@ -292,7 +300,9 @@ def find_policies(ctx: ArticleContext) -> list[Policy]:
         ],
     )
     referred = shortened_holds(ctx, referred_changes(ctx, promised_rewards(ctx, merged)))
-    placed = own_places(ctx, refer_targets(ctx, shooting_guards(ctx, referred)))
+    targeted = phrase_targets(ctx, shooting_guards(ctx, referred))
+    targeted = undergoing(ctx, referred_people(ctx, refer_targets(ctx, targeted)))
+    placed = own_places(ctx, drop_hearers(ctx, targeted))
     eased = let_back_targets(ctx, background_closures(ctx, placed))
     return carried_bases(ctx, lead_roles(ctx, eased))
 

@@ -1,12 +1,13 @@
 """The status a measure candidate takes: its own verb, the word governing it, or the
 nearest status word of its clause.
 
-Rumour words win; then the frame's own verb in its tense (``policy_tense``), a modal or
-``to``-verb governing it (``will be placed``, ``could soon send``), a relative clause of a
-campaign named after a preposition; else the nearest status cue close enough and in the
-same clause (``policy_clauses``). A stated state (``remained in force``) outranks a done
-deed, and a change told of the measure right after it (``…, but it was called off``) is
-where it stands.
+Hearsay that reaches the measure wins (``policy_hearsay``: rumour words of its own clause or
+of the clause it hangs on, "said to have", unconfirmed accounts); then the frame's own verb
+in its tense (``policy_tense``), a modal or ``to``-verb governing it (``will be placed``,
+``could soon send``), a relative clause of a campaign named after a preposition; else the
+nearest status cue close enough and in the same clause (``policy_clauses``). A stated state
+(``remained in force``) outranks a done deed, and a change told of the measure right after it
+(``…, but it was called off``) is where it stands.
 """
 
 from __future__ import annotations
@@ -24,6 +25,7 @@ from .policy_candidates import Candidate
 from .policy_clauses import clause_distance, same_clause
 from .policy_filters import change_after, governing_change, usable
 from .policy_frames import CHANGE_KINDS
+from .policy_hearsay import hearsay_status
 from .policy_lexical import lexical_status
 from .policy_status import relative_clause
 from .policy_status_cues import STATUS_CUES, STATUS_TRIGGERS
@@ -109,12 +111,14 @@ def choose_status(
     statuses: list[tuple[str, Span]],
     explicit: list[Span],
 ) -> tuple[str, Span] | None:
-    """The status that qualifies a measure cue: rumour words first, then the frame's own
+    """The status that qualifies a measure cue: hearsay that reaches it first
+    (``policy_hearsay``; rumour words of another clause are left out), then the frame's own
     verb in its tense, else the nearest status cue close enough; a stated state or a
     change told right after the measure wins over a done deed."""
-    rumoured = [s for s in statuses if s[0] == _RUMOURED]
-    if rumoured:
-        return rumoured[0]
+    hearsay = hearsay_status(ctx, index, cand.span, statuses)
+    if hearsay is not None:
+        return hearsay
+    statuses = [s for s in statuses if s[0] != _RUMOURED]  # rumours of another clause
     reach = _STRONG_REACH if cand.strong or cand.needs else _WEAK_REACH
     text = ctx.folded
     near = [s for s in statuses if clause_distance(text, s[1], cand.span) <= reach]

@@ -42,6 +42,7 @@ from .policy_candidates import Candidate
 from .policy_choice import choose_status, status_matches
 from .policy_defaults import default_status, negated, unreported
 from .policy_filters import asks
+from .policy_hearsay import RUMOURED, doubted
 from .policy_status import by_notice, refine_status
 from .policy_status_cues import IN_FORCE_EXPLICIT, STATUS_CUES
 from .sentence_tense import narrated_status
@@ -302,7 +303,7 @@ def _status(ctx: ArticleContext, index: int, cand: Candidate) -> tuple[str, bool
             return None
         status = _SAFE_IF_NEGATED[status]
     status = refine_status(ctx, index, cand.concept, status, cue, cand.span)
-    return by_notice(ctx, index, status), False
+    return (RUMOURED if doubted(ctx, index) else by_notice(ctx, index, status)), False
 
 
 def narrower_crackdown(ctx: ArticleContext, index: int) -> str | None:

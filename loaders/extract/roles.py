@@ -37,7 +37,7 @@ from borderkg.ontology.namespaces import ACTORTYPE, MEASURE
 from . import kinds
 from .model import Entity, Mention, Policy, Span
 from .policy_clauses import VERB_GROUP
-from .roles_targets import aimed_at, clause_of
+from .roles_targets import aimed_at, clause_of, passes_rumour
 
 if TYPE_CHECKING:
     from .context import ArticleContext
@@ -157,6 +157,8 @@ def sentence_roles(ctx: ArticleContext, sent: int, anchor: Span, issuing: bool) 
             continue
         if not (enforcer or kinds.is_authority(entity)) or ctx.inside_source(m.span):
             continue
+        if passes_rumour(ctx, sent, m):
+            continue  # "accounts circulating among soldiers": those who tell it
         before = ctx.before(sent, m.span.begin)
         country = kinds.is_country(entity)
         if country and COUNTRY_AS_PLACE.search(before):

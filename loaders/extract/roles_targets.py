@@ -64,13 +64,16 @@ _NOT_BOUND_BEFORE = re.compile(
     re.IGNORECASE,
 )
 # Right before a group: it passes a rumour on ("there is talk among traders in Dandong that",
-# "rumours are circulating among residents", "Among brokers, there is talk …").
+# "rumours are circulating among residents", "accounts circulating among soldiers", "Among
+# brokers, there is talk …", "have heard from soldiers that").
 _RUMOUR_AMONG = re.compile(
-    r"(?:\b(?:talk|rumou?rs?|rumou?red|word|whispers?|speculation)\b(?:\s+(?:is|are|was|were|"
+    r"(?:\b(?:talk|rumou?rs?|rumou?red|word|whispers?|speculation|accounts|stories)\b(?:\s+(?:is|are|was|were|"
     r"has\s+been|have\s+been|already|now|still)){0,2}(?:\s+(?:circulating|spreading|going\s+"
-    r"around|rife))?\s+|^\W*)among\s+(?:the\s+)?(?:[\w’'-]+\s+){0,3}$",
+    r"around|rife))?\s+|^\W*)among\s+(?:the\s+)?(?:[\w’'-]+\s+){0,3}$"
+    r"|\bheard\s+(?:it\s+)?from\s+(?:the\s+)?(?:[\w’'-]+\s+){0,3}$",
     re.IGNORECASE,
 )
+_THAT = re.compile(r"\bthat\b", re.IGNORECASE)
 # Summoned to watch: "summoned residents to watch the trial" (summoned for questioning, they
 # are what the measure is aimed at).
 _SUMMONED_BEFORE = re.compile(
@@ -114,6 +117,13 @@ def clause_of(ctx: ArticleContext, sent: int, anchor: Span) -> tuple[int, int]:
     return begin, end
 
 
+def passes_rumour(ctx: ArticleContext, sent: int, m: Mention) -> bool:
+    """Whether the group named at ``m`` is one a rumour goes round among (its tellers)."""
+    lead = ctx.folded[ctx.sentences[sent].begin : m.span.begin]
+    found = _RUMOUR_AMONG.search(lead)
+    return found is not None and _THAT.search(found.group()) is None
+
+
 def aimed_at(ctx: ArticleContext, sent: int, clause: tuple[int, int], m: Mention) -> bool:
     """Whether the group named at ``m`` is a target of the measure whose clause is given."""
     begin, end = clause
@@ -151,6 +161,11 @@ _PASSIVE_SUBJECT = re.compile(
     rf"\b(?P<who>{_SUBJECT_WORDS})\s+(?:[\w’'-]+\s+){{0,3}}?(?:be|been|being|was|were|are|is)\b",
     re.IGNORECASE,
 )
+# A count of people before the people-words: "three of", "some of", "two of".
+_PARTITIVE = re.compile(
+    r"(?:two|three|four|five|six|seven|eight|nine|ten|some|most|all|several|many|\d+)\s+of\s+$",
+    re.IGNORECASE,
+)
 # As the object right after the measure's verb: "sent them back", "handed four of them to".
 _OBJECT = re.compile(rf"\s+(?P<who>{_OBJECT_WORDS})\b", re.IGNORECASE)
 # How far (characters) before a measure's words the passive's auxiliary may end.
@@ -173,7 +188,10 @@ def referred_group(
         (
             f
             for f in _PASSIVE_SUBJECT.finditer(text, begin, anchor.end)
-            if f.start() < anchor.begin and f.end() >= anchor.begin - _AUX_REACH
+            if (f.start() < anchor.begin and f.end() >= anchor.begin - _AUX_REACH)
+            # the measure's words opening with them: "three of the women are said to have
+            # been moved"
+            or _PARTITIVE.match(text, anchor.begin, f.start())
         ),
         None,
     ) or _OBJECT.match(text, verb_end, end)
