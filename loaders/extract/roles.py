@@ -95,16 +95,30 @@ _MEMBERS_OF = re.compile(
     re.IGNORECASE,
 )
 _MEMBERS = re.compile(r"\s+(?:officers?|officials?|agents?)\b", re.IGNORECASE)
+# A body named by its people: "social security officers", "state security agents".
+_MEMBERS_NAMED = re.compile(r"\b(?:officers?|officials?|agents?)$", re.IGNORECASE)
 # Enforcers a measure is aimed at: the subject of a passive punishment ("two border guards …
 # were detained") or restriction ("guards have been barred from going aboard any boat",
 # "guards … will no longer be allowed to leave the yard", "guards are searched").
 _UNDERGOES = re.compile(
     _PASSIVE + r"(?:arrested|detained|tried|sentenced|executed|punished|charged|dismissed|"
     r"expelled|fined|questioned|jailed|imprisoned|demoted|purged|disciplined|court-martialled|"
-    r"court-martialed|taken\s+away|sent\s+to\s+(?:a\s+)?(?:labour|labor|prison|political)|"
+    r"court-martialed|taken\s+away|(?:held|taken)\s+(?:in\s+)?for\s+questioning|sent\s+to\s+(?:a\s+)?(?:labour|labor|prison|political)|"
     r"barred|banned|forbidden|prohibited|searched|locked|confined|(?:no\s+longer|not)\s+"
     r"(?:allowed|permitted))|(?:will|would|may|can)\s+(?:no\s+longer|not)\s+be\s+(?:allowed|"
     r"permitted)|may\s+(?:also\s+)?no\s+longer)\b",
+    re.IGNORECASE,
+)
+# Between a punishment's verb and the people of a body it is done to, in the active: "detained
+# three officers of Dandong Customs", "arrested four social security officials", "sentenced a
+# former border police officer" (a count, an article or a qualifier or two, no clause break).
+_PUNISHES_MEMBERS = re.compile(
+    r"(?:arrested|detained|dismissed|sacked|fired|expelled|sentenced|tried|executed|punished|"
+    r"jailed|questioned|interrogated|demoted|purged|disciplined|investigated|fined|charged)\s+"
+    r"(?:(?:a|an|the|its|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|several|"
+    r"some|dozens\s+of|at\s+least|more\s+than|about|\d+|former|senior|local|deputy|"
+    r"(?:[\w’'-]+\s+)?(?:officers?|officials?|agents?|staff|members?|employees?|heads?|chiefs?)"
+    r"\s+of)\s+(?:the\s+)?)+$",
     re.IGNORECASE,
 )
 # What joins two agents named one after the other: "X and Y", "X together with Y", "X, along
@@ -165,12 +179,24 @@ def sentence_roles(ctx: ArticleContext, sent: int, anchor: Span, issuing: bool) 
             continue  # "in South Korea", "the border with China": a place here
         members = enforcer or (
             not _BY.search(before)
-            and bool(_MEMBERS_OF.search(before) or _MEMBERS.match(ctx.folded, m.span.end))
+            and bool(
+                _MEMBERS_OF.search(before)
+                or _MEMBERS.match(ctx.folded, m.span.end)
+                or _MEMBERS_NAMED.search(ctx.folded, m.span.begin, m.span.end)
+            )
         )
         if members and _UNDERGOES.match(ctx.folded, m.span.end, min(anchor.end + 40, clause[1])):
             # "two border guards were detained", "three officers of Dandong Customs have been
             # dismissed": what it is aimed at
             _add(roles.groups, m.entity)
+            continue
+        if (
+            members
+            and not enforcer
+            and m.span.begin > anchor.begin
+            and _PUNISHES_MEMBERS.search(ctx.folded, anchor.begin, m.span.begin)
+        ):
+            _add(roles.groups, m.entity)  # "detained three officers of Dandong Customs"
             continue
         if _BY.search(before):
             # the passive's agent right after it; "by" before the measure belongs to an

@@ -1,0 +1,122 @@
+"""Whom a measure targets when it falls on the people of a body or binds the enforcers.
+
+- the people of a body that an active punishment is done to ("detained three officers of
+  Dandong Customs", "arrested four social security officials", "sentenced a former border
+  police officer") make the body a target, not an agent; so do officers "held" or "taken for
+  questioning" (``roles``);
+- guards or soldiers a crackdown or restriction obliges to give up or limit something of their
+  own ("must hand their rifles back", "have been ordered to hand in their phones", "were
+  told that they must report any contact") are its targets; an order to act on others ("must fire on anyone") is not
+  (``roles_obliged``).
+
+Every sentence is invented for these tests (none comes from an article or a gold file).
+Extraction runs on the shipped vocabulary.
+"""
+
+from __future__ import annotations
+
+import pytest
+from extracthelp import extract
+
+from borderkg.loaders.extract import Extractor
+from borderkg.loaders.extract.model import Policy
+
+ACTOR = "https://w3id.org/borderkg/id/actor/"
+GUARDS = ACTOR + "dprk-border-guards"
+SOLDIERS = ACTOR + "soldiers"
+CUSTOMS = ACTOR + "dandong-customs"
+SOCIAL_SECURITY = ACTOR + "dprk-ministry-of-social-security"
+STATE_SECURITY = ACTOR + "dprk-ministry-of-state-security"
+
+
+def _policy(extractor: Extractor, text: str, words: str) -> Policy:
+    """The policy whose evidence holds ``words``."""
+    found = extract(extractor, text)
+    start = text.index(words)
+    return next(p for p in found.policies if any(e.begin <= start < e.end for e in p.evidence))
+
+
+@pytest.mark.parametrize(
+    ("text", "words", "body"),
+    [
+        (
+            "Provincial discipline inspectors have detained two officers of Dandong Customs who "
+            "let containers through unopened, a trader said.",
+            "detained",
+            CUSTOMS,
+        ),
+        (
+            "The Ministry of State Security arrested five social security officials in the "
+            "county town last month.",
+            "arrested",
+            SOCIAL_SECURITY,
+        ),
+        (
+            "Three officers of Dandong Customs have been held for questioning since early May on "
+            "suspicion of taking bribes from smugglers.",
+            "held for questioning",
+            CUSTOMS,
+        ),
+    ],
+)
+def test_the_people_of_a_body_punished_make_it_the_target(
+    extractor: Extractor, text: str, words: str, body: str
+) -> None:
+    policy = _policy(extractor, text, words)
+    assert body in policy.targets
+    assert body not in policy.issued_by + policy.implemented_by
+
+
+def test_the_body_that_detains_stays_the_agent(extractor: Extractor) -> None:
+    policy = _policy(
+        extractor,
+        "The Ministry of State Security arrested five social security officials in the county "
+        "town last month.",
+        "arrested",
+    )
+    assert STATE_SECURITY in policy.issued_by + policy.implemented_by
+    assert STATE_SECURITY not in policy.targets
+
+
+@pytest.mark.parametrize(
+    ("text", "words", "group"),
+    [
+        (
+            "In a new crackdown on smuggling, guards in Musan must now hand their rifles back to "
+            "the armoury as soon as they come off duty.",
+            "crackdown on smuggling",
+            GUARDS,
+        ),
+        (
+            "Guards in Musan must now hand in their Chinese mobile phones to the company "
+            "commander.",
+            "hand in their Chinese mobile phones",
+            GUARDS,
+        ),
+        (
+            "Soldiers on the river have also been ordered to hand in any mobile phones by the "
+            "end of the month.",
+            "hand in any mobile phones",
+            SOLDIERS,
+        ),
+        (
+            "Guards in Hoeryong were told at a meeting that they must report any contact with "
+            "Chinese traders to their political officer.",
+            "told at a meeting",
+            GUARDS,
+        ),
+    ],
+)
+def test_enforcers_obliged_about_their_own_conduct_are_targets(
+    extractor: Extractor, text: str, words: str, group: str
+) -> None:
+    assert group in _policy(extractor, text, words).targets
+
+
+def test_enforcers_ordered_to_act_on_others_are_not_targets(extractor: Extractor) -> None:
+    policy = _policy(
+        extractor,
+        "Guards in Musan must now search every boat that lands on the riverbank.",
+        "search every boat",
+    )
+    assert GUARDS not in policy.targets
