@@ -1,4 +1,5 @@
-"""Whom a measure targets when it falls on the people of a body or binds the enforcers.
+"""Whom a measure targets when it falls on the people of a body, binds the enforcers or searches
+the belongings of people named before.
 
 - the people of a body that an active punishment is done to ("detained three officers of
   Dandong Customs", "arrested four social security officials", "sentenced a former border
@@ -7,7 +8,10 @@
 - guards or soldiers a crackdown or restriction obliges to give up or limit something of their
   own ("must hand their rifles back", "have been ordered to hand in their phones", "were
   told that they must report any contact") are its targets; an order to act on others ("must fire on anyone") is not
-  (``roles_obliged``).
+  (``roles_obliged``);
+- a search or seizure of "their" luggage, bags, phones or papers is aimed at the group the
+  possessive refers to, named before it in the sentence or the one before; not "their loads"
+  (``roles_possessed``).
 
 Every sentence is invented for these tests (none comes from an article or a gold file).
 Extraction runs on the shipped vocabulary.
@@ -120,3 +124,36 @@ def test_enforcers_ordered_to_act_on_others_are_not_targets(extractor: Extractor
         "search every boat",
     )
     assert GUARDS not in policy.targets
+
+
+@pytest.mark.parametrize(
+    ("text", "words", "group"),
+    [
+        (
+            "North Korean workers returning from Dandong crossed at Sinuiju on Monday. State "
+            "security officers went through their luggage for South Korean films and Bibles.",
+            "went through their luggage",
+            ACTOR + "overseas-workers",
+        ),
+        (
+            "Chinese traders must now register at the customs house in Dandong, and customs "
+            "officers check their bags for banned machinery parts.",
+            "check their bags",
+            ACTOR + "chinese-traders",
+        ),
+    ],
+)
+def test_a_search_of_their_belongings_targets_the_people_referred_to(
+    extractor: Extractor, text: str, words: str, group: str
+) -> None:
+    assert group in _policy(extractor, text, words).targets
+
+
+def test_a_search_of_their_loads_names_no_target(extractor: Extractor) -> None:
+    policy = _policy(
+        extractor,
+        "Smugglers have moved upstream. Chinese border police on the Tumen have begun stopping "
+        "lorries and checking their loads against delivery slips.",
+        "stopping",
+    )
+    assert ACTOR + "smugglers" not in policy.targets

@@ -84,6 +84,7 @@ from .roles_hearers import drop_hearers
 from .roles_obliged import obliged_enforcers
 from .roles_phrases import phrase_targets
 from .roles_places import own_places
+from .roles_possessed import possessed_targets
 from .roles_referred import referred_people
 from .roles_targets import refer_targets
 from .roles_undergo import undergoing
@@ -303,7 +304,7 @@ def find_policies(ctx: ArticleContext) -> list[Policy]:
     referred = shortened_holds(ctx, referred_changes(ctx, promised_rewards(ctx, merged)))
     targeted = phrase_targets(ctx, shooting_guards(ctx, referred))
     targeted = undergoing(ctx, referred_people(ctx, refer_targets(ctx, targeted)))
-    targeted = obliged_enforcers(ctx, targeted)
+    targeted = possessed_targets(ctx, obliged_enforcers(ctx, targeted))
     placed = own_places(ctx, drop_hearers(ctx, targeted))
     eased = let_back_targets(ctx, background_closures(ctx, placed))
     return carried_bases(ctx, lead_roles(ctx, eased))
