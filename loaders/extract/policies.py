@@ -81,6 +81,7 @@ from .policy_tense import KIND_OF, RULE
 from .policy_types_learned import proposed_type
 from .roles import shooting_guards
 from .roles_hearers import drop_hearers
+from .roles_means import drop_means
 from .roles_obliged import obliged_enforcers
 from .roles_phrases import phrase_targets
 from .roles_places import own_places
@@ -304,7 +305,7 @@ def find_policies(ctx: ArticleContext) -> list[Policy]:
     referred = shortened_holds(ctx, referred_changes(ctx, promised_rewards(ctx, merged)))
     targeted = phrase_targets(ctx, shooting_guards(ctx, referred))
     targeted = undergoing(ctx, referred_people(ctx, refer_targets(ctx, targeted)))
-    targeted = possessed_targets(ctx, obliged_enforcers(ctx, targeted))
+    targeted = drop_means(ctx, possessed_targets(ctx, obliged_enforcers(ctx, targeted)))
     placed = own_places(ctx, drop_hearers(ctx, targeted))
     eased = let_back_targets(ctx, background_closures(ctx, placed))
     return carried_bases(ctx, lead_roles(ctx, eased))

@@ -1,5 +1,5 @@
-"""Whom a measure targets when it falls on the people of a body, binds the enforcers or searches
-the belongings of people named before.
+"""Whom a measure targets: the people of a body it falls on, the enforcers it binds, the owners
+of the belongings it searches; not the go-between or the topic.
 
 - the people of a body that an active punishment is done to ("detained three officers of
   Dandong Customs", "arrested four social security officials", "sentenced a former border
@@ -11,7 +11,10 @@ the belongings of people named before.
   (``roles_obliged``);
 - a search or seizure of "their" luggage, bags, phones or papers is aimed at the group the
   possessive refers to, named before it in the sentence or the one before; not "their loads"
-  (``roles_possessed``).
+  (``roles_possessed``);
+- a group named only as the go-between or the topic ("money sent through brokers", "questioned
+  about the brokers", "put her in touch with a broker") is no target; "a crackdown on brokers"
+  is (``roles_means``).
 
 Every sentence is invented for these tests (none comes from an article or a gold file).
 Extraction runs on the shipped vocabulary.
@@ -157,3 +160,38 @@ def test_a_search_of_their_loads_names_no_target(extractor: Extractor) -> None:
         "stopping",
     )
     assert ACTOR + "smugglers" not in policy.targets
+
+
+@pytest.mark.parametrize(
+    ("text", "words"),
+    [
+        (
+            "Families in Hyesan who have relatives in South Korea are now barred from receiving "
+            "money through brokers.",
+            "barred from receiving",
+        ),
+        (
+            "State security officers in Musan questioned the returnees about the brokers who had "
+            "guided them.",
+            "questioned",
+        ),
+        (
+            "Police in Yanji arrested a woman's brother last week for putting her in touch with a "
+            "broker.",
+            "arrested",
+        ),
+    ],
+)
+def test_a_go_between_or_topic_is_no_target(extractor: Extractor, text: str, words: str) -> None:
+    targets = _policy(extractor, text, words).targets
+    assert not [t for t in targets if "broker" in t]
+
+
+def test_a_crackdown_on_brokers_targets_them(extractor: Extractor) -> None:
+    policy = _policy(
+        extractor,
+        "Police in Yanji have launched a crackdown on brokers who guide North Koreans across the "
+        "river.",
+        "launched a crackdown",
+    )
+    assert ACTOR + "defection-brokers" in policy.targets
