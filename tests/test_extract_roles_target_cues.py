@@ -14,7 +14,10 @@ of the belongings it searches; not the go-between or the topic.
   (``roles_possessed``);
 - a group named only as the go-between or the topic ("money sent through brokers", "questioned
   about the brokers", "put her in touch with a broker") is no target; "a crackdown on brokers"
-  is (``roles_means``).
+  is (``roles_means``);
+- a defection crackdown on "North Koreans" (people: "North Koreans working without papers",
+  "North Korean teenagers") is aimed at defectors, unless they are those whom the people
+  punished shelter, feed or carry (``roles_targets.typed_group``).
 
 Every sentence is invented for these tests (none comes from an article or a gold file).
 Extraction runs on the shipped vocabulary.
@@ -195,3 +198,33 @@ def test_a_crackdown_on_brokers_targets_them(extractor: Extractor) -> None:
         "launched a crackdown",
     )
     assert ACTOR + "defection-brokers" in policy.targets
+
+
+@pytest.mark.parametrize(
+    ("text", "words"),
+    [
+        (
+            "Police in Tonghua detained six North Koreans working at a brick factory without "
+            "papers last week.",
+            "detained",
+        ),
+        (
+            "Chinese border police handed back three North Korean teenagers who had crossed the "
+            "river near Sanhe.",
+            "handed back",
+        ),
+    ],
+)
+def test_north_koreans_caught_or_sent_back_are_defectors(
+    extractor: Extractor, text: str, words: str
+) -> None:
+    assert ACTOR + "defectors" in _policy(extractor, text, words).targets
+
+
+def test_north_koreans_sheltered_by_those_punished_are_no_target(extractor: Extractor) -> None:
+    policy = _policy(
+        extractor,
+        "Police in Tonghua have warned that anyone who shelters North Koreans will be prosecuted.",
+        "warned",
+    )
+    assert ACTOR + "defectors" not in policy.targets

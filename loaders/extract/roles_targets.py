@@ -266,7 +266,15 @@ _DEFECTORS = str(iris.actor_iri("defectors"))
 _FAMILIES = str(iris.actor_iri("families-of-defectors"))
 # North Koreans as people, not as the adjective of goods or boats ("North Korean seafood").
 _NORTH_KOREANS = re.compile(
-    r"\bnorth\s+koreans\b|\bnorth\s+korean\s+(?=(?:who|hiding|living|found|crossing)\b)",
+    r"\bnorth\s+koreans\b|\bnorth\s+korean\s+(?=(?:who|hiding|living|found|crossing|teenagers|"
+    r"men|boys|escapees|nationals)\b)",
+    re.IGNORECASE,
+)
+# North Koreans as those whom the people punished helped ("anyone who shelters North Koreans").
+_HELPS = re.compile(
+    r"\b(?:shelter\w*|hid(?:e|es|ing)|feed(?:s|ing)?|fed|hir(?:e|es|ed|ing)|ferr(?:y|ies|ied|ying)|"
+    r"driv(?:e|es|ing)|drove|help(?:s|ed|ing)?|harbou?r\w*|guid(?:e|es|ed|ing)|smuggl\w*|"
+    r"carr(?:y|ies|ied|ying))\s+(?:[\w’'-]+\s+){0,3}?(?:a\s+)?north\s+koreans?\b",
     re.IGNORECASE,
 )
 _KIN = re.compile(r"\b(?:families|parents|relatives)\b", re.IGNORECASE)
@@ -380,7 +388,9 @@ def typed_group(ctx: ArticleContext, policy: Policy, clause: tuple[int, int]) ->
     """The group a measure of its type is aimed at when its clause names none in the
     vocabulary's words: a worker repatriation sends overseas workers home; a forced return or
     a reward for reporting "North Koreans" (people, not goods) is aimed at defectors; a
-    defection crackdown on "families", "parents" or "relatives" at the families of defectors.
+    defection crackdown on "families", "parents" or "relatives" at the families of defectors,
+    and one on "North Koreans" at defectors (not where they are those whom the people punished
+    shelter, feed or carry).
     Over the held-out gold it is these measures' most frequent named target: overseas
     workers for 95 of 99 worker repatriations, defectors for 114 of 269 forced returns."""
     text = ctx.folded[clause[0] : clause[1]]
@@ -391,4 +401,6 @@ def typed_group(ctx: ArticleContext, policy: Policy, clause: tuple[int, int]) ->
         return _DEFECTORS
     if kind == _DEFECTION_CRACKDOWN and _KIN.search(text):
         return _FAMILIES
+    if kind == _DEFECTION_CRACKDOWN and _NORTH_KOREANS.search(text) and not _HELPS.search(text):
+        return _DEFECTORS  # "detained nine North Koreans working without papers"
     return None
