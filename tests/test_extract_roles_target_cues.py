@@ -17,7 +17,8 @@ of the belongings it searches; not the go-between or the topic.
   is (``roles_means``);
 - a defection crackdown on "North Koreans" (people: "North Koreans working without papers",
   "North Korean teenagers") is aimed at defectors, unless they are those whom the people
-  punished shelter, feed or carry (``roles_targets.typed_group``).
+  punished shelter, feed or carry, and a relocation of the families or households of someone
+  who fled at the families of defectors (``roles_targets.typed_group``).
 
 Every sentence is invented for these tests (none comes from an article or a gold file).
 Extraction runs on the shipped vocabulary.
@@ -228,3 +229,24 @@ def test_north_koreans_sheltered_by_those_punished_are_no_target(extractor: Extr
         "warned",
     )
     assert ACTOR + "defectors" not in policy.targets
+
+
+def test_the_family_of_one_who_fled_moved_away_are_families_of_defectors(
+    extractor: Extractor,
+) -> None:
+    policy = _policy(
+        extractor,
+        "The family of a young soldier who fled to China last month has been moved to a farm in "
+        "the mountains.",
+        "has been moved",
+    )
+    assert policy.targets == [ACTOR + "families-of-defectors"]
+
+
+def test_households_moved_from_the_river_stay_residents(extractor: Extractor) -> None:
+    policy = _policy(
+        extractor,
+        "Households closest to the river in Musan will be moved inland before the winter.",
+        "moved inland",
+    )
+    assert ACTOR + "families-of-defectors" not in policy.targets

@@ -270,6 +270,24 @@ _NORTH_KOREANS = re.compile(
     r"men|boys|escapees|nationals)\b)",
     re.IGNORECASE,
 )
+_RELOCATION = str(MEASURE.ResidentRelocation)
+# Kin moved away, and someone of theirs who fled: "the family of the missing man", "households
+# with relatives in the South", "the families of people who escaped".
+_KIN_MOVED = re.compile(
+    r"\b(?:famil(?:y|ies)|households?|relatives|parents|wives)\b", re.IGNORECASE
+)
+_FLED = re.compile(
+    r"\b(?:fled|flee|escaped|defected|missing|relatives?\s+(?:in|who\s+(?:fled|left))\s+"
+    r"(?:china|south\s+korea|the\s+south)|(?:left|went)\s+(?:for|to)\s+(?:china|south\s+korea|"
+    r"the\s+south))\b",
+    re.IGNORECASE,
+)
+
+
+def _sentence_bounds(ctx: ArticleContext, sent: int) -> tuple[int, int]:
+    return ctx.sentences[sent].begin, ctx.sentences[sent].end
+
+
 # North Koreans as those whom the people punished helped ("anyone who shelters North Koreans").
 _HELPS = re.compile(
     r"\b(?:shelter\w*|hid(?:e|es|ing)|feed(?:s|ing)?|fed|hir(?:e|es|ed|ing)|ferr(?:y|ies|ied|ying)|"
@@ -401,6 +419,12 @@ def typed_group(ctx: ArticleContext, policy: Policy, clause: tuple[int, int]) ->
         return _DEFECTORS
     if kind == _DEFECTION_CRACKDOWN and _KIN.search(text):
         return _FAMILIES
+    if (
+        kind == _RELOCATION
+        and _KIN_MOVED.search(text)
+        and _FLED.search(ctx.folded, *_sentence_bounds(ctx, policy.sentence))
+    ):
+        return _FAMILIES  # "the families of two men who fled were moved to a farm"
     if kind == _DEFECTION_CRACKDOWN and _NORTH_KOREANS.search(text) and not _HELPS.search(text):
         return _DEFECTORS  # "detained nine North Koreans working without papers"
     return None
