@@ -18,7 +18,10 @@ of the belongings it searches; not the go-between or the topic.
 - a defection crackdown on "North Koreans" (people: "North Koreans working without papers",
   "North Korean teenagers") is aimed at defectors, unless they are those whom the people
   punished shelter, feed or carry, and a relocation of the families or households of someone
-  who fled at the families of defectors (``roles_targets.typed_group``).
+  who fled at the families of defectors (``roles_targets.typed_group``);
+- a generic head after another group ("ethnic Korean villagers") and the people whose families
+  are targeted ("the families of two soldiers who fled") are no targets of their own
+  (``roles_qualified``).
 
 Every sentence is invented for these tests (none comes from an article or a gold file).
 Extraction runs on the shipped vocabulary.
@@ -250,3 +253,32 @@ def test_households_moved_from_the_river_stay_residents(extractor: Extractor) ->
         "moved inland",
     )
     assert ACTOR + "families-of-defectors" not in policy.targets
+
+
+def test_a_generic_head_after_a_group_is_no_target_of_its_own(extractor: Extractor) -> None:
+    policy = _policy(
+        extractor,
+        "A court in Yanji sentenced three ethnic Korean villagers to two years in prison for "
+        "hiding North Koreans in a barn.",
+        "sentenced",
+    )
+    assert policy.targets == [ACTOR + "ethnic-koreans-in-china"]
+
+
+def test_a_specific_head_after_a_group_stays_a_target(extractor: Extractor) -> None:
+    policy = _policy(
+        extractor,
+        "Yanbian police have arrested two ethnic Korean money brokers in Yanji.",
+        "arrested",
+    )
+    assert ACTOR + "remittance-brokers" in policy.targets
+
+
+def test_those_whose_families_are_questioned_are_no_targets(extractor: Extractor) -> None:
+    policy = _policy(
+        extractor,
+        "The families of two soldiers who fled to China in May were questioned by state security "
+        "agents for a week.",
+        "questioned",
+    )
+    assert policy.targets == [ACTOR + "families-of-defectors"]

@@ -86,6 +86,7 @@ from .roles_obliged import obliged_enforcers
 from .roles_phrases import phrase_targets
 from .roles_places import own_places
 from .roles_possessed import possessed_targets
+from .roles_qualified import drop_qualifiers
 from .roles_referred import referred_people
 from .roles_targets import refer_targets
 from .roles_undergo import undergoing
@@ -306,6 +307,7 @@ def find_policies(ctx: ArticleContext) -> list[Policy]:
     targeted = phrase_targets(ctx, shooting_guards(ctx, referred))
     targeted = undergoing(ctx, referred_people(ctx, refer_targets(ctx, targeted)))
     targeted = drop_means(ctx, possessed_targets(ctx, obliged_enforcers(ctx, targeted)))
+    targeted = drop_qualifiers(ctx, targeted)
     placed = own_places(ctx, drop_hearers(ctx, targeted))
     eased = let_back_targets(ctx, background_closures(ctx, placed))
     return carried_bases(ctx, lead_roles(ctx, eased))
