@@ -14,7 +14,7 @@ of the belongings it searches; not the go-between or the topic.
   (``roles_possessed``);
 - a group named only as the go-between or the topic ("money sent through brokers", "questioned
   about the brokers", "put her in touch with a broker") is no target; "a crackdown on brokers"
-  is (``roles_means``);
+  is; nor are the guards people are handed to (``roles_means``);
 - a defection crackdown on "North Koreans" (people: "North Koreans working without papers",
   "North Korean teenagers") is aimed at defectors, unless they are those whom the people
   punished shelter, feed or carry, and a relocation of the families or households of someone
@@ -282,3 +282,13 @@ def test_those_whose_families_are_questioned_are_no_targets(extractor: Extractor
         "questioned",
     )
     assert policy.targets == [ACTOR + "families-of-defectors"]
+
+
+def test_the_guards_people_are_handed_to_are_no_target(extractor: Extractor) -> None:
+    policy = _policy(
+        extractor,
+        "Chinese police in Tumen handed the man back to North Korean border guards at the bridge "
+        "on Monday.",
+        "handed",
+    )
+    assert GUARDS not in policy.targets

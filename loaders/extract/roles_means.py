@@ -6,7 +6,9 @@ punishes or watches: ``families who receive money through brokers are barred fro
 the families; ``police questioned them about the brokers``, ``arrested her mother for putting
 her in touch with a broker``, ``confiscated the phones the households used to talk to the
 broker`` aim at the people questioned, arrested or searched. ``a crackdown on brokers``, ``the
-arrest of brokers`` and ``searching for brokers`` name the target and are kept.
+arrest of brokers`` and ``searching for brokers`` name the target and are kept. Nor are the
+guards people are handed to (``handed him back to North Korean border guards at the
+bridge``) those a handover is aimed at.
 """
 
 from __future__ import annotations
@@ -14,6 +16,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
+from . import kinds
 from .model import Policy
 
 if TYPE_CHECKING:
@@ -33,6 +36,14 @@ _MEANS_BEFORE = re.compile(
     r"(?:[\w’'-]+\s+){0,2}$",
     re.IGNORECASE,
 )
+# Before guards or soldiers: they are those people are handed to ("handed him back to North
+# Korean border guards at the bridge", "delivered them to the guards").
+_RECEIVER_BEFORE = re.compile(
+    r"\b(?:hand(?:s|ed|ing)?|deliver(?:s|ed|ing)?|turn(?:s|ed|ing)?\s+over)\b[^.;:]{0,80}?"
+    r"\bto\s+(?:the\s+)?(?:[\w’'-]+\s+){0,2}$",
+    re.IGNORECASE,
+)
+_RECEIVER_REACH = 120
 # How far before a group the cue may begin.
 _REACH = 60
 
@@ -41,6 +52,18 @@ def _means_only(ctx: ArticleContext, policy: Policy, target: str) -> bool:
     """Whether every mention of a target in its measure's sentence names a go-between or a
     topic (after ``through``, ``about``, ``in touch with`` …)."""
     own = [m for m in ctx.by_sentence.get(policy.sentence, []) if m.entity == target]
+    if (
+        own
+        and target in ctx.entities
+        and kinds.is_enforcer(ctx.entities[target])
+        and all(
+            _RECEIVER_BEFORE.search(
+                ctx.folded, max(0, m.span.begin - _RECEIVER_REACH), m.span.begin
+            )
+            for m in own
+        )
+    ):
+        return True  # "handed them to North Korean guards": who receives them
     return bool(own) and all(
         _MEANS_BEFORE.search(ctx.folded, max(0, m.span.begin - _REACH), m.span.begin) for m in own
     )
