@@ -7,8 +7,7 @@ of the belongings it searches; not the go-between or the topic.
   questioning" (``roles``);
 - guards or soldiers a crackdown or restriction obliges to give up or limit something of their
   own ("must hand their rifles back", "have been ordered to hand in their phones", "were
-  told that they must report any contact") are its targets; an order to act on others ("must fire on anyone") is not
-  (``roles_obliged``);
+XX
 - a search or seizure of "their" luggage, bags, phones or papers is aimed at the group the
   possessive refers to, named before it in the sentence or the one before; not "their loads"
   (``roles_possessed``);
@@ -292,3 +291,14 @@ def test_the_guards_people_are_handed_to_are_no_target(extractor: Extractor) -> 
         "handed",
     )
     assert GUARDS not in policy.targets
+
+
+def test_guards_told_they_may_fire_are_no_target_of_the_order(extractor: Extractor) -> None:
+    policy = _policy(
+        extractor,
+        "The guards on the Hyesan bank were told at a meeting that they may fire on any boat "
+        "that moves after dark.",
+        "may fire",
+    )
+    assert GUARDS not in policy.targets
+    assert GUARDS in policy.issued_by + policy.implemented_by

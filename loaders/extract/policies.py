@@ -82,7 +82,7 @@ from .policy_types_learned import proposed_type
 from .roles import shooting_guards
 from .roles_hearers import drop_hearers
 from .roles_means import drop_means
-from .roles_obliged import obliged_enforcers
+from .roles_obliged import obliged_enforcers, shooters
 from .roles_phrases import phrase_targets
 from .roles_places import own_places
 from .roles_possessed import possessed_targets
@@ -307,7 +307,7 @@ def find_policies(ctx: ArticleContext) -> list[Policy]:
     targeted = phrase_targets(ctx, shooting_guards(ctx, referred))
     targeted = undergoing(ctx, referred_people(ctx, refer_targets(ctx, targeted)))
     targeted = drop_means(ctx, possessed_targets(ctx, obliged_enforcers(ctx, targeted)))
-    targeted = drop_qualifiers(ctx, targeted)
+    targeted = shooters(ctx, drop_qualifiers(ctx, targeted))
     placed = own_places(ctx, drop_hearers(ctx, targeted))
     eased = let_back_targets(ctx, background_closures(ctx, placed))
     return carried_bases(ctx, lead_roles(ctx, eased))

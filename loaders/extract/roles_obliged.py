@@ -9,7 +9,8 @@ must report any contact with Chinese police``. What they must hand in, give up, 
 report of themselves is theirs; an order to act on others (``guards must fire on anyone``,
 ``soldiers have been ordered to search every boat``) they carry out, and it stays theirs as
 agents. Only for crackdowns and restrictions: a shooting order, patrols or equipment are
-what guards carry out or man.
+what guards carry out or man, and the guards or soldiers named before an order's words of
+shooting are who shoot, not its targets (:func:`shooters`).
 """
 
 from __future__ import annotations
@@ -49,6 +50,9 @@ _OBLIGED = re.compile(
     r"\s+(?:enter|leave|go|cross|visit|meet|keep|carry|use|own|have)\b",
     re.IGNORECASE,
 )
+_SHOOTING = str(MEASURE.ShootToKillOrder)
+# The words of shooting ("fire on", "open fire", "shoot").
+_SHOOT = re.compile(r"\b(?:fire|firing|fired|shoot|shooting|shot)\b", re.IGNORECASE)
 # How far after the measure's words the obligation may end.
 _REACH = 60
 
@@ -71,4 +75,30 @@ def obliged_enforcers(ctx: ArticleContext, policies: list[Policy]) -> list[Polic
                 continue
             if _OBLIGED.match(ctx.folded, m.span.end, min(end, anchor.end + _REACH)):
                 policy.targets = [*policy.targets, m.entity]
+    return policies
+
+
+def _before_shooting(ctx: ArticleContext, policy: Policy, target: str) -> bool:
+    """Whether every mention of a target in its order's sentence comes before the words of
+    shooting (``guards were told they may fire``), where those who shoot are named."""
+    sentence = ctx.sentences[policy.sentence]
+    shoot = _SHOOT.search(ctx.folded, sentence.begin, sentence.end)
+    own = [m for m in ctx.by_sentence.get(policy.sentence, []) if m.entity == target]
+    return shoot is not None and bool(own) and all(m.span.end <= shoot.start() for m in own)
+
+
+def shooters(ctx: ArticleContext, policies: list[Policy]) -> list[Policy]:
+    """Drop from an order to shoot the guards or soldiers named before its words of shooting:
+    they are who shoot (``guards on the bank were told that they may fire on any raft``);
+    those shot are named after them (``orders to shoot soldiers who desert``)."""
+    for policy in policies:
+        if policy.measure_type != _SHOOTING:
+            continue
+        policy.targets = [
+            t
+            for t in policy.targets
+            if t not in ctx.entities
+            or not kinds.is_enforcer(ctx.entities[t])
+            or not _before_shooting(ctx, policy, t)
+        ]
     return policies
