@@ -7,7 +7,9 @@ of the belongings it searches; not the go-between or the topic.
   questioning" (``roles``);
 - guards or soldiers a crackdown or restriction obliges to give up or limit something of their
   own ("must hand their rifles back", "have been ordered to hand in their phones", "were
-XX
+  told that they must report any contact") are its targets; an order to act on others ("must
+  search every boat") is not; guards told they may fire are who shoot, not an order's targets
+  (``roles_obliged``);
 - a search or seizure of "their" luggage, bags, phones or papers is aimed at the group the
   possessive refers to, named before it in the sentence or the one before; not "their loads"
   (``roles_possessed``);
