@@ -22,7 +22,10 @@ of the belongings it searches; not the go-between or the topic.
   who fled at the families of defectors (``roles_targets.typed_group``);
 - a generic head after another group ("ethnic Korean villagers") and the people whose families
   are targeted ("the families of two soldiers who fled") are no targets of their own
-  (``roles_qualified``).
+  (``roles_qualified``);
+- the group the clause after an eased rule says may or may still not do something is its
+  target, also past a clause of time or a "however" ("was relaxed in May, when the teams began
+  working at night, but residents still may not go out") (``roles_bound``).
 
 Every sentence is invented for these tests (none comes from an article or a gold file).
 Extraction runs on the shipped vocabulary.
@@ -304,3 +307,25 @@ def test_guards_told_they_may_fire_are_no_target_of_the_order(extractor: Extract
     )
     assert GUARDS not in policy.targets
     assert GUARDS in policy.issued_by + policy.implemented_by
+
+
+@pytest.mark.parametrize(
+    ("text", "words"),
+    [
+        (
+            "The night curfew imposed on Musan after the floods was relaxed in May, when the "
+            "repair teams began working at night, but residents still may not go out after "
+            "11 p.m.",
+            "relaxed",
+        ),
+        (
+            "The curfew on the riverside villages of Hoeryong was lifted on 3 March, however, and "
+            "residents can again go out in the evening.",
+            "lifted",
+        ),
+    ],
+)
+def test_the_group_the_next_clause_binds_is_the_eased_rules_target(
+    extractor: Extractor, text: str, words: str
+) -> None:
+    assert ACTOR + "border-residents" in _policy(extractor, text, words).targets

@@ -33,11 +33,19 @@ BINDING_TYPES = frozenset(
     )
 )
 # Between the measure's clause and the group: the join and a determiner, nothing more.
-_JOIN = re.compile(r"^[\s,;:]*(?:(?:and|but|so)\s+)?(?:(?:the|local|all|many|most)\s+)?$", re.I)
+# A subordinate clause of time may come first, and "however" ("was lifted on 20 January,
+# however, and residents can again go out"; "was relaxed in October, when the brigades began
+# working night shifts, but residents still may not go out").
+_JOIN = re.compile(
+    r"^(?:\s*,?\s*(?:when|after|as|since|while|once|until)\b[^,;:]{0,80})?[\s,;:]*"
+    r"(?:(?:however|though|meanwhile)\s*,?\s*)?(?:(?:and|but|so)\s+)?"
+    r"(?:(?:the|local|all|many|most)\s+)?$",
+    re.I,
+)
 # After the group: what it may, must or may no longer do ("residents still may not go out").
 _MODAL = re.compile(
     r"\s+(?:(?:still|now|also|again|no\s+longer)\s+){0,2}"
-    r"(?:may|must|can\s*not|can\s+no\s+longer|(?:are|were)\s+(?:still\s+)?(?:not\s+)?"
+    r"(?:may|must|can|(?:are|were)\s+(?:still\s+)?(?:not\s+)?"
     r"(?:allowed|permitted|required|forbidden|barred))\b",
     re.IGNORECASE,
 )
