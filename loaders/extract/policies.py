@@ -76,6 +76,7 @@ from .policy_model import narrower_crackdown, proposals
 from .policy_referred import referred_changes
 from .policy_status import by_notice, promised_rewards, refine_status
 from .policy_status_cues import IN_FORCE_EXPLICIT
+from .policy_status_forms import governed_status
 from .policy_talk import appeal, discussed
 from .policy_tense import KIND_OF, RULE
 from .policy_types_learned import proposed_type
@@ -304,7 +305,7 @@ def find_policies(ctx: ArticleContext) -> list[Policy]:
     targeted = undergoing(ctx, referred_people(ctx, refer_targets(ctx, targeted)))
     placed = own_places(ctx, drop_hearers(ctx, targeted))
     eased = let_back_targets(ctx, background_closures(ctx, placed))
-    return carried_bases(ctx, lead_roles(ctx, eased))
+    return governed_status(ctx, carried_bases(ctx, lead_roles(ctx, eased)))
 
 
 def _build(
