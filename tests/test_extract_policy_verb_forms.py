@@ -252,3 +252,39 @@ def test_a_consequence_told_by_someone_is_announced_one_stated_alone_in_force(
     extractor: Extractor, text: str, expected: list[tuple[str, str]]
 ) -> None:
     assert policies(extractor, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Since April, traders in the city who want to travel to Dandong must leave a relative "
+            "behind as a guarantee that they will come back.",
+            [("MovementRestriction", "InForce")],
+        ),
+        (
+            "Extra soldiers now stand along the river between the stadium and the bridge, where "
+            "the visiting team will cross.",
+            [("PatrolReinforcement", "InForce")],
+        ),
+        (
+            "Drivers from other provinces must now show a negative test before a hotel will take "
+            "them.",
+            [("QuarantineRule", "InForce")],
+        ),
+    ],
+)
+def test_a_present_rule_with_the_future_only_in_its_subordinate_clause_is_in_force(
+    extractor: Extractor, text: str, expected: list[tuple[str, str]]
+) -> None:
+    assert policies(extractor, text) == expected
+
+
+def test_those_who_do_an_act_named_before_are_no_class_told_a_rule(
+    extractor: Extractor,
+) -> None:
+    text = (
+        "Rights groups say the new patrols raise the risk that those who do will be caught and "
+        "forcibly repatriated."
+    )
+    assert ("ForcedRepatriation", "Announced") not in policies(extractor, text)

@@ -28,7 +28,9 @@ The candidates of a sentence come from ``policy_candidates``, the status each ta
 (``with effect from March 1``, ``The rule took effect on …``) and a lifting told by reference
 (``That order was lifted on …``) then decide where a merged measure stands
 (``policy_referred``). A merged policy's
-place leaves out the other bank it faces and where it was heard of (``roles_places``).
+place leaves out the other bank it faces and where it was heard of (``roles_places``). Last,
+the verb form governing a measure may correct its status (``policy_status_forms``: ``were
+made to stand`` is done, ``is to get`` planned, ``are now manned`` in force).
 """
 
 from __future__ import annotations

@@ -19,6 +19,9 @@ The nearest status cue can miss what the grammar of the measure's own clause say
 - traffic told as moving again (``freight trains started running again``) and a measure
   named by how it began, then removed (``checkpoints, set up in 2020, were taken down``)
   are a measure lifted;
+- a rule in the present whose sentence tells the future only in a clause it governs
+  (``must leave a child behind as a guarantee that they will return``) is in force, not
+  planned;
 - ``is to`` / ``are to`` with a verb (``the station is to get new cameras``, ``the trial is
   to be held in public``) is an arrangement still to come: Planned.
 
@@ -64,10 +67,11 @@ _SINCE_AFTER = re.compile(r"[^,;.]{0,80}?\bsince\b", _I)
 # "crews who fail to return … are to be barred", "anyone caught … will be fined": a class
 # picked out by what its members do (in the present), then the consequence in the future
 # passive. People picked out by a past deed ("two men who sold panels are to be tried") or
-# the subject of the consequence itself ("families who are to be moved") are no class.
+# the subject of the consequence itself ("families who are to be moved") are no class; nor
+# are those who "do" an act named before ("the risk that those who do will be caught").
 _CLASS = (
     r"\b(?:(?:anyone|anybody|whoever|those|people|\w+s)\s+who\s+(?!(?:were|was|had|"
-    r"have|has|are|is|will|would|could|did|may|might)\b)(?:\w+ly\s+)?(?!\w+ed\b)(?!(?:"
+    r"have|has|are|is|will|would|could|do|does|did|may|might)\b)(?:\w+ly\s+)?(?!\w+ed\b)(?!(?:"
     + "|".join(sorted(IRREGULAR_PAST))
     + r")\b)\w+|(?:anyone|anybody|those|people|\w+s)\s+(?:caught|found)\s+(?:\w+ing|with|in|at|on|near|"
     r"outside|inside|closer|there|again|twice|\w+ly)\b)"
@@ -122,6 +126,20 @@ _REMOVED = re.compile(
     r"dropped|withdrawn|lifted)\b",
     _I,
 )
+# "must leave a child behind as a guarantee that they will return", "now stand along the
+# river, where the team will walk across": a rule in the present whose only future lies in
+# a clause it governs.
+_PRESENT_RULE = re.compile(
+    r"\b(?:must|may\s+(?:not|only|no\s+longer)|now|(?:has|have)\s+to|cannot|(?:is|are)\s+"
+    r"(?:now\s+)?required)\b",
+    _I,
+)
+_SUBORDINATE = re.compile(
+    r"\b(?:that|who|whose|when|before|until|once|where|which|after|if|as\s+soon\s+as)\b", _I
+)
+_FUTURE = re.compile(
+    r"\b(?:will|would|shall|plans?|planned|planning|preparing|expected|due|set\s+to)\b", _I
+)
 # "under a plan being drawn up": the obligation is part of a plan.
 _PLAN = re.compile(r"\bplan(?:s|ned|ning)?\b|\bdraft(?:s|ed|ing)?\b", _I)
 # "is to get", "are to be moved": an arrangement to come ("was to" tells a past plan).
@@ -172,6 +190,31 @@ def _within(ctx: ArticleContext, pattern: re.Pattern[str], sentence: Span, evide
     return False
 
 
+def _present_rule_over_future(ctx: ArticleContext, sentence: Span, evidence: Span) -> bool:
+    """Whether the measure is a present rule whose sentence tells the future only in a
+    clause the rule governs (``… must leave a spouse behind as a guarantee that they will
+    return``)."""
+    main_end = min(evidence.end, sentence.end)
+    if evidence == sentence:
+        # the sentence model's whole sentence: the rule's clause ends at the first clause
+        # word after its modal ("who want to travel … must leave …, that they will return")
+        rule = _PRESENT_RULE.search(ctx.folded, sentence.begin, sentence.end)
+        sub = rule and _SUBORDINATE.search(ctx.folded, rule.end(), sentence.end)
+        if not sub:
+            return False
+        main_end = sub.start()
+    main = ctx.folded[sentence.begin : main_end]
+    rest = ctx.folded[main_end : sentence.end]
+    if not _PRESENT_RULE.search(main) or _FUTURE.search(main):
+        return False
+    sub = _SUBORDINATE.search(rest)
+    return (
+        sub is not None
+        and bool(_FUTURE.search(rest, sub.end()))
+        and not _FUTURE.search(rest, 0, sub.start())
+    )
+
+
 def _form_status(ctx: ArticleContext, policy: Policy, evidence: Span) -> str | None:
     """The status the verb form around one piece of evidence gives, or None."""
     sentence = next((s for s in ctx.sentences if s.contains(evidence)), None)
@@ -194,6 +237,8 @@ def _form_status(ctx: ArticleContext, policy: Policy, evidence: Span) -> str | N
         or _within(ctx, _REMOVED, sentence, evidence)
     ):
         return _LIFTED
+    if status == _PLANNED and _present_rule_over_future(ctx, sentence, evidence):
+        return _IN_FORCE
     if status in (_IN_FORCE, _CARRIED_OUT) and _governing(ctx, _IS_TO, sentence, evidence):
         return _PLANNED
     if status in (_CARRIED_OUT, _PLANNED) and _governing(ctx, _NOW_PASSIVE, sentence, evidence):
