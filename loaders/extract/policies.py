@@ -44,6 +44,7 @@ from .policy_bases import carried_bases
 from .policy_campaign import campaign_type, keep_charged
 from .policy_candidates import Candidate, measure_matches
 from .policy_choice import choose_status, status_matches, status_pattern
+from .policy_deeds import done_deeds
 from .policy_defaults import (
     dated_past,
     default_status,
@@ -304,7 +305,7 @@ def find_policies(ctx: ArticleContext) -> list[Policy]:
     targeted = undergoing(ctx, referred_people(ctx, refer_targets(ctx, targeted)))
     placed = own_places(ctx, drop_hearers(ctx, targeted))
     eased = let_back_targets(ctx, background_closures(ctx, placed))
-    return carried_bases(ctx, lead_roles(ctx, eased))
+    return done_deeds(ctx, carried_bases(ctx, lead_roles(ctx, eased)))
 
 
 def _build(
