@@ -83,3 +83,41 @@ def test_a_sweep_named_after_a_deed_keeps_its_own_status(extractor: Extractor) -
         "which has been checking every house within 500 metres of the river since the summer."
     )
     assert ("SmugglingCrackdown", "InForce") in policies(extractor, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Their families have since been summoned for questioning by the Ministry of State "
+            "Security, the source said.",
+            ("DefectionCrackdown", "CarriedOut"),
+        ),
+        (
+            "Families with relatives in South Korea have been summoned to the state security "
+            "office one by one since late October.",
+            ("DefectionCrackdown", "CarriedOut"),
+        ),
+    ],
+)
+def test_people_dealt_with_in_the_passive_perfect_are_carried_out(
+    extractor: Extractor, text: str, expected: tuple[str, str]
+) -> None:
+    assert expected in policies(extractor, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Since then state security officers have questioned the relatives of all four and "
+        "ordered them not to leave the town.",
+        "Banks in the city have frozen the accounts of about 140 residents who sold their bank "
+        "cards to the gangs.",
+    ],
+)
+def test_a_perfect_counting_whose_things_it_was_done_to_is_carried_out(
+    extractor: Extractor, text: str
+) -> None:
+    found = policies(extractor, text)
+    assert found
+    assert all(status == "CarriedOut" for _, status in found)

@@ -8,11 +8,15 @@ of single deeds, however, tell what was done to named or counted things and peop
   week``, ``police closed a house church earlier this month``);
 - a perfect with a count of the things it was done to (one among others, ``a farmhouse``),
   or of the times it was done (``have shut down six marriage agencies since April``, ``have
-  checked the workers' visas twice since March``).
+  checked the workers' visas twice since March``);
+- people dealt with, told in the passive perfect (``their families have since been
+  summoned for questioning``), unlike a place closed since a date (a state).
 
-Both are the crackdown carried out, as the gold rules read it. A verb governed by a modal
-or ``to`` (``will close``, ``ordered to seize``) or a practice told as repeated (``every
-night``) or as under way (``has been checking every house``) keeps its status.
+Each is the crackdown carried out, as the gold rules read it. A verb governed by a modal
+or ``to`` (``will close``, ``ordered to seize``), a practice told as repeated (``every
+night``, ``5,000 won a day``) or as under way (``has been checking every house``), and a
+standing rule's generic subject (``households that fail to send a worker``) keep their
+status.
 """
 
 from __future__ import annotations
@@ -57,7 +61,8 @@ _WHEN = (
 )
 _COUNTED = (
     r"(?:\d[\d,]*|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|"
-    r"twenty|thirty|forty|fifty|a\s+dozen|dozens\s+of|hundreds\s+of|several|(?:at\s+least|"
+    r"twenty|thirty|forty|fifty|a\s+dozen|dozens\s+of|hundreds\s+of|several|all\s+(?:two|three|"
+    r"four|five|six|seven|eight|nine|ten|\d+)|(?:at\s+least|"
     r"about|around|some|nearly|almost|more\s+than|over)\s+(?:\d[\d,]*|[a-z]+))\b"
 )
 _SUBJECT_END = r"(?<![.;:])\s"
@@ -74,13 +79,27 @@ _PERFECT_COUNTED = re.compile(
     r"\b(?:has|have)\s+(?:(?:also|now|already|since|so\s+far|\w+ly)\s+)*" + _ACT + r"\s+"
     r"(?:(?:the|their|its|his|her)\s+[\w'’-]+(?:\s+[\w'’-]+)?\s+(?:twice|three\s+times|"
     r"several\s+times|\w+\s+times)\b|(?:[\w'’-]+\s+){0,2}?(?:twice|three\s+times|several\s+"
-    r"times)\b|an?\s+(?!few\b|number\b|series\b|lot\b)|" + _COUNTED + r")",
+    r"times)\b|an?\s+(?!few\b|number\b|series\b|lot\b)|(?:the|their)\s+[\w'’-]+\s+of\s+(?:the\s+)?"
+    + _COUNTED
+    + r"|"
+    + _COUNTED
+    + r")",
+    re.I,
+)
+# "their families have since been summoned for questioning", "two officers have been
+# dismissed": people dealt with, told in the passive perfect (not a place "closed since").
+_PERFECT_PASSIVE = re.compile(
+    r"(?<!\bwho\s)(?<!\bthat\s)(?<!\bwhich\s)\b(?:has|have)\s+(?:(?:also|now|already|since|"
+    r"so\s+far|\w+ly)\s+)*been\s+(?:(?:also|since|already|\w+ly)\s+)*(?:summoned|questioned|"
+    r"interrogated|detained|arrested|expelled|dismissed|fined|deported|punished|sentenced)\b",
     re.I,
 )
 # A practice told as repeated stays in force.
 _REPEATED = re.compile(
     r"\b(?:every|each)\s+(?:day|night|week|morning|evening|month)\b|\bdaily\b|\bnightly\b|"
-    r"\broutinely\b|\bregularly\b|\busually\b",
+    r"\broutinely\b|\bregularly\b|\busually\b|\b(?:a|per)\s+(?:day|week|month|head|person)\b|"
+    # a standing rule's generic subject: "households that fail to send a worker"
+    r"\b(?:who|that)\s+(?:fail|refuse|do|does|try|tries|keep|keeps|break|breaks|use|uses)\b",
     re.I,
 )
 
@@ -111,8 +130,10 @@ def _told_done(ctx: ArticleContext, policy: Policy) -> bool:
     if _REPEATED.search(text):
         return False
     lo, hi = evidence.begin - sent.begin, evidence.end - sent.begin
-    for pattern in (_SIMPLE_PAST, _PERFECT_COUNTED):
+    for pattern in (_SIMPLE_PAST, _PERFECT_COUNTED, _PERFECT_PASSIVE):
         for m in pattern.finditer(text):
-            if lo - 5 <= m.start() < hi and not _ONGOING.search(text, lo, m.end()):
+            # the deed's verb begins the evidence, or its auxiliary just before it
+            start = lo - 5 if pattern is not _PERFECT_PASSIVE else lo - 40
+            if start <= m.start() < hi and m.end() > lo and not _ONGOING.search(text, lo, m.end()):
                 return True
     return False
