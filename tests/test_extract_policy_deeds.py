@@ -121,3 +121,17 @@ def test_a_perfect_counting_whose_things_it_was_done_to_is_carried_out(
     found = policies(extractor, text)
     assert found
     assert all(status == "CarriedOut" for _, status in found)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Customs officers held back two lorries of generator parts at the bridge in 2023, "
+        "citing the UN sanctions.",
+        "Customs officers held back two lorries of pumps this month, citing the resolution.",
+    ],
+)
+def test_a_deed_dated_by_its_year_or_this_month_is_carried_out(
+    extractor: Extractor, text: str
+) -> None:
+    assert ("SanctionsEnforcement", "CarriedOut") in policies(extractor, text)

@@ -5,7 +5,7 @@ holding back read as states, and a perfect with ``since`` as a practice in force
 of single deeds, however, tell what was done to named or counted things and people:
 
 - a simple past with a time it happened (``customs officers held back three lorries last
-  week``, ``police closed a house church earlier this month``);
+  week``, ``police closed a house church earlier this month``, ``… in 2023``);
 - a perfect with a count of the things it was done to (one among others, ``a farmhouse``),
   or of the times it was done (``have shut down six marriage agencies since April``, ``have
   checked the workers' visas twice since March``);
@@ -50,7 +50,7 @@ _ACT = (
 )
 # A time the deed happened: "last week", "on 3 May", "in March", "earlier this month".
 _WHEN = (
-    r"(?:last\s+(?:week|month|year|night|weekend|monday|tuesday|wednesday|thursday|friday|"
+    r"(?:in\s+(?:19|20)\d\d|this\s+(?:week|month)|last\s+(?:week|month|year|night|weekend|monday|tuesday|wednesday|thursday|friday|"
     r"saturday|sunday)|yesterday|earlier\s+(?:this|that)\s+(?:week|month|year)|on\s+\d{1,2}\s+"
     r"[a-z]+|on\s+[a-z]+\s+\d{1,2}|on\s+(?:monday|tuesday|wednesday|thursday|friday|saturday|"
     r"sunday)|in\s+(?:early\s+|late\s+|mid-)?(?:january|february|march|april|may|june|july|"
