@@ -48,6 +48,7 @@ from .policy_frames_practices import PRACTICE_FRAMES
 from .policy_frames_resolutions import RESOLUTION_FRAMES
 from .policy_frames_rules import GENERIC_FRAMES as _ENFORCEMENT
 from .policy_frames_rules import RULE_FRAMES
+from .policy_obliged import OBLIGED_FRAMES
 from .policy_tense import ACTION, BUILD, EASE, LIFT, RULE, STATE
 
 _INSTALL = (
@@ -480,7 +481,12 @@ FRAME_CUES: list[MeasureCue] = (
 )
 #: Enforcement frames whose type comes from their target, after the phrase cues.
 GENERIC_FRAMES: list[MeasureCue] = (
-    _ENFORCEMENT + CONDUCT_GENERIC + JUSTICE_GENERIC + AGENT_FRAMES + WARNING_FRAMES
+    _ENFORCEMENT
+    + CONDUCT_GENERIC
+    + JUSTICE_GENERIC
+    + AGENT_FRAMES
+    + WARNING_FRAMES
+    + OBLIGED_FRAMES
 )
 
 __all__ = ["CHANGE_KINDS", "FRAME_CUES", "GENERIC_FRAMES"]
