@@ -1,4 +1,5 @@
-"""Requirements told in the present perfect (``have had to``): a rule held until now.
+"""Requirements told in the present perfect (``have had to``): a rule held until now; checks
+required "now" and requirements to be somewhere by a time: restrictions on movement.
 
 Every sentence is invented for these tests (none comes from an article or a gold file).
 Extraction runs on the shipped vocabulary.
@@ -95,4 +96,62 @@ def test_what_is_built_or_done_once_keeps_its_status(
     ],
 )
 def test_a_burden_without_a_check_is_no_movement_rule(extractor: Extractor, text: str) -> None:
+    assert ("MovementRestriction", "InForce") not in policies(extractor, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Hikers on the ridge road now have to stop at a police post and show their passes.",
+        "Since the new year, boat crews must now present their identity cards at the jetty.",
+        "Passengers are now required to walk through a scanner at the station entrance.",
+    ],
+)
+def test_a_check_required_now_is_a_movement_rule_in_force(extractor: Extractor, text: str) -> None:
+    assert ("MovementRestriction", "InForce") in policies(extractor, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # going through a middleman is no check on movement
+        "Private buyers must now go through one of the licensed firms and pay a fee.",
+    ],
+)
+def test_going_through_a_middleman_is_no_movement_rule(extractor: Extractor, text: str) -> None:
+    assert ("MovementRestriction", "InForce") not in policies(extractor, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Villagers with plots near the shore must now be off the fields an hour before dark.",
+            ("MovementRestriction", "InForce"),
+        ),
+        (
+            "Seasonal workers have to be back in their dormitories by ten, the source said.",
+            ("MovementRestriction", "InForce"),
+        ),
+        (
+            "Fishermen were told that from next month they must be off the water by dusk.",
+            ("MovementRestriction", "Announced"),
+        ),
+    ],
+)
+def test_a_requirement_to_be_somewhere_by_a_time_is_a_movement_rule(
+    extractor: Extractor, text: str, expected: tuple[str, str]
+) -> None:
+    assert expected in policies(extractor, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a wish or a habit, not a rule
+        "The farmers say they would rather be off the fields before the rain comes.",
+        "He is usually back home by nine after the market closes.",
+    ],
+)
+def test_a_wish_or_habit_to_be_somewhere_is_no_rule(extractor: Extractor, text: str) -> None:
     assert ("MovementRestriction", "InForce") not in policies(extractor, text)

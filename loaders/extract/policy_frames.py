@@ -49,6 +49,7 @@ from .policy_frames_resolutions import RESOLUTION_FRAMES
 from .policy_frames_rules import GENERIC_FRAMES as _ENFORCEMENT
 from .policy_frames_rules import RULE_FRAMES
 from .policy_obliged import OBLIGED_FRAMES
+from .policy_requirements import REQUIREMENT_FRAMES
 from .policy_tense import ACTION, BUILD, EASE, LIFT, RULE, STATE
 
 _INSTALL = (
@@ -477,6 +478,7 @@ FRAME_CUES: list[MeasureCue] = (
     + DEONTIC_FRAMES
     + HELD_FRAMES
     + MODAL_FRAMES
+    + REQUIREMENT_FRAMES
     + RETURN_FRAMES
 )
 #: Enforcement frames whose type comes from their target, after the phrase cues.

@@ -70,16 +70,25 @@ _PAPERS = (
     r"(?:[\w'’-]+\s+){0,3}?(?:pass(?:es)?|permits?|(?:identity|id|resident|border)\s+cards?|"
     r"papers|passports?|documents|health\s+codes?)\b"
 )
+# A present requirement told as new: "now have to", "must now", "are now required to".
+_NOW_REQUIRED = (
+    r"\b(?:now\s+(?:have|has|need|needs)\s+to|(?:must|(?:are|is)\s+required\s+to|(?:have|has)\s+to)"
+    r"\s+now|now\s+must|(?:are|is)\s+now\s+required\s+to)\s+(?:also\s+|first\s+)?"
+)
 # What a requirement on people at a check asks: to stop, to show papers, to pass
 # through a gate.
 _AT_A_CHECK = (
     r"(?P<v>stop)\s+(?:at|for)\b",
     r"(?P<v>show|present|scan|produce)\s+" + _PAPERS,
-    r"(?P<v>pass|walk|go)\s+through\b",
+    r"(?P<v>pass|walk)\s+through\b",
 )
 
 #: "drivers have had to stop at a barrier and show an identity card", "passengers have had
 #: to walk through gates that match their face to their identity card"
 OBLIGED_FRAMES: list[MeasureCue] = [
     custom(MEASURE.MovementRestriction, HAD_TO + asked, "had", RULE) for asked in _AT_A_CHECK
+] + [
+    # the present told as new: "visitors now have to show a pass", "must now stop at the gate"
+    custom(MEASURE.MovementRestriction, _NOW_REQUIRED + asked, "now", RULE)
+    for asked in _AT_A_CHECK
 ]
