@@ -8,8 +8,9 @@ otherwise has no status of its own (``policy_tense.GOVERNED``); this is the one 
 own tense tells the status.
 
 A rule told only by such a requirement, with no measure noun, is a restriction on movement
-when what people have had to do is go, stay, stop or show papers (``drivers have had to stop
-at a barrier and show an identity card``).
+when what people have had to do is stop at a check, show papers or pass through a gate
+(``drivers have had to stop at a barrier and show an identity card``); so is the same
+requirement told as new in the present (``visitors now have to show a pass``).
 """
 
 from __future__ import annotations
