@@ -74,6 +74,7 @@ from .policy_hearsay import RUMOURED, doubted, hearsay_time
 from .policy_merge import Mention as _Found
 from .policy_merge import back_reference, enforcing, merge, set_aside, superseded
 from .policy_model import narrower_crackdown, proposals
+from .policy_obliged import held_requirement, held_requirements
 from .policy_referred import referred_changes
 from .policy_status import by_notice, promised_rewards, refine_status
 from .policy_status_cues import IN_FORCE_EXPLICIT
@@ -249,6 +250,9 @@ def find_policies(ctx: ArticleContext) -> list[Policy]:
                 status = refine_status(ctx, index, cand.concept, status, cue_span, evidence)
                 if ended(ctx, index, cand.span):
                     status = _LIFTED  # "…, ending a five-year halt to freight"
+            status = held_requirement(
+                ctx.folded, ctx.sentences[index], cand.span, status, cand.concept
+            )
             if doubted(ctx, index):
                 status = RUMOURED  # "…, though the source could not confirm it"
             stated = not defaulted and status == _IN_FORCE and cue_span != cand.verb
@@ -292,6 +296,7 @@ def find_policies(ctx: ArticleContext) -> list[Policy]:
     # The learned heads may overrule a mention's type or status where the rules' signal is weak.
     mentions = [(p, d, id(p) in acts) for p, d in raw]
     judged_policies = keep_charged(ctx, [p for p, _, _ in mentions], judged(ctx, mentions))
+    held_requirements(ctx.folded, ctx.sentences, judged_policies)
     told_items(ctx.folded, ctx.sentences, ctx.lists(), judged_policies)
     merged = merge(
         ctx,
