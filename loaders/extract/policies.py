@@ -46,6 +46,7 @@ from .policy_bases import carried_bases
 from .policy_campaign import campaign_type, keep_charged
 from .policy_candidates import Candidate, measure_matches
 from .policy_choice import choose_status, status_matches, status_pattern
+from .policy_deeds import done_deeds
 from .policy_defaults import (
     dated_past,
     default_status,
@@ -75,6 +76,7 @@ from .policy_hearsay import RUMOURED, doubted, hearsay_time
 from .policy_merge import Mention as _Found
 from .policy_merge import back_reference, enforcing, merge, set_aside, superseded
 from .policy_model import narrower_crackdown, proposals
+from .policy_obliged import held_requirement, held_requirements
 from .policy_referred import referred_changes
 from .policy_status import by_notice, promised_rewards, refine_status
 from .policy_status_cues import IN_FORCE_EXPLICIT
@@ -251,6 +253,9 @@ def find_policies(ctx: ArticleContext) -> list[Policy]:
                 status = refine_status(ctx, index, cand.concept, status, cue_span, evidence)
                 if ended(ctx, index, cand.span):
                     status = _LIFTED  # "…, ending a five-year halt to freight"
+            status = held_requirement(
+                ctx.folded, ctx.sentences[index], cand.span, status, cand.concept
+            )
             if doubted(ctx, index):
                 status = RUMOURED  # "…, though the source could not confirm it"
             stated = not defaulted and status == _IN_FORCE and cue_span != cand.verb
@@ -294,6 +299,7 @@ def find_policies(ctx: ArticleContext) -> list[Policy]:
     # The learned heads may overrule a mention's type or status where the rules' signal is weak.
     mentions = [(p, d, id(p) in acts) for p, d in raw]
     judged_policies = keep_charged(ctx, [p for p, _, _ in mentions], judged(ctx, mentions))
+    held_requirements(ctx.folded, ctx.sentences, judged_policies)
     told_items(ctx.folded, ctx.sentences, ctx.lists(), judged_policies)
     merged = merge(
         ctx,
@@ -307,7 +313,7 @@ def find_policies(ctx: ArticleContext) -> list[Policy]:
     targeted = undergoing(ctx, referred_people(ctx, refer_targets(ctx, targeted)))
     placed = own_places(ctx, drop_hearers(ctx, targeted))
     eased = let_back_targets(ctx, background_closures(ctx, placed))
-    return governed_status(ctx, carried_bases(ctx, lead_roles(ctx, eased)))
+    return governed_status(ctx, done_deeds(ctx, carried_bases(ctx, lead_roles(ctx, eased))))
 
 
 def _build(
