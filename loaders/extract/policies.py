@@ -28,7 +28,9 @@ The candidates of a sentence come from ``policy_candidates``, the status each ta
 (``with effect from March 1``, ``The rule took effect on …``) and a lifting told by reference
 (``That order was lifted on …``) then decide where a merged measure stands
 (``policy_referred``). A merged policy's
-place leaves out the other bank it faces and where it was heard of (``roles_places``).
+place leaves out the other bank it faces and where it was heard of (``roles_places``). Last,
+the verb form governing a measure may correct its status (``policy_status_forms``: ``were
+made to stand`` is done, ``is to get`` planned, ``are now manned`` in force).
 """
 
 from __future__ import annotations
@@ -44,6 +46,7 @@ from .policy_bases import carried_bases
 from .policy_campaign import campaign_type, keep_charged
 from .policy_candidates import Candidate, measure_matches
 from .policy_choice import choose_status, status_matches, status_pattern
+from .policy_deeds import done_deeds
 from .policy_defaults import (
     dated_past,
     default_status,
@@ -73,9 +76,11 @@ from .policy_hearsay import RUMOURED, doubted, hearsay_time
 from .policy_merge import Mention as _Found
 from .policy_merge import back_reference, enforcing, merge, set_aside, superseded
 from .policy_model import narrower_crackdown, proposals
+from .policy_obliged import held_requirement, held_requirements
 from .policy_referred import referred_changes
 from .policy_status import by_notice, promised_rewards, refine_status
 from .policy_status_cues import IN_FORCE_EXPLICIT
+from .policy_status_forms import governed_status
 from .policy_talk import appeal, discussed
 from .policy_tense import KIND_OF, RULE
 from .policy_types_learned import proposed_type
@@ -252,6 +257,9 @@ def find_policies(ctx: ArticleContext) -> list[Policy]:
                 status = refine_status(ctx, index, cand.concept, status, cue_span, evidence)
                 if ended(ctx, index, cand.span):
                     status = _LIFTED  # "…, ending a five-year halt to freight"
+            status = held_requirement(
+                ctx.folded, ctx.sentences[index], cand.span, status, cand.concept
+            )
             if doubted(ctx, index):
                 status = RUMOURED  # "…, though the source could not confirm it"
             stated = not defaulted and status == _IN_FORCE and cue_span != cand.verb
@@ -295,6 +303,7 @@ def find_policies(ctx: ArticleContext) -> list[Policy]:
     # The learned heads may overrule a mention's type or status where the rules' signal is weak.
     mentions = [(p, d, id(p) in acts) for p, d in raw]
     judged_policies = keep_charged(ctx, [p for p, _, _ in mentions], judged(ctx, mentions))
+    held_requirements(ctx.folded, ctx.sentences, judged_policies)
     told_items(ctx.folded, ctx.sentences, ctx.lists(), judged_policies)
     merged = merge(
         ctx,
@@ -310,7 +319,7 @@ def find_policies(ctx: ArticleContext) -> list[Policy]:
     targeted = shooters(ctx, drop_qualifiers(ctx, targeted))
     placed = own_places(ctx, drop_hearers(ctx, targeted))
     eased = let_back_targets(ctx, background_closures(ctx, placed))
-    return carried_bases(ctx, lead_roles(ctx, eased))
+    return governed_status(ctx, done_deeds(ctx, carried_bases(ctx, lead_roles(ctx, eased))))
 
 
 def _build(

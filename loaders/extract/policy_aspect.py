@@ -33,6 +33,20 @@ _ITERATIVE = re.compile(
     rf"{_PERIOD})\b",
     re.IGNORECASE,
 )
+_ADV = r"(?:(?:now|also|still|all|each|since|always|long|first|\w+ly)\s+)*"
+#: "have had to", "has since had to", "'ve also had to", ending where the governed verb begins
+#: (a passive "has had to be emptied" included): a requirement that has held until now.
+HAD_TO = rf"\b(?:has|have|'ve)\s+{_ADV}had\s+to\s+{_ADV}(?:be\s+{_ADV})?"
+_HAD_TO_TAIL = re.compile(HAD_TO + r"$", re.IGNORECASE)
+
+
+def obliged_since(before: str) -> bool:
+    """Whether the verb after ``before`` (its clause up to the verb) is governed by a
+    present-perfect ``have had to``: an obligation in force, whatever the verb (the tuning
+    gold reads all 56 such measures as in force)."""
+    return _HAD_TO_TAIL.search(before[-80:]) is not None
+
+
 # The clause of the verb: from the last clause break before it to the next one after it.
 _CLAUSE_BREAK = re.compile(r"[,;:]|\s[–—-]\s")
 

@@ -48,6 +48,8 @@ from .policy_frames_practices import PRACTICE_FRAMES
 from .policy_frames_resolutions import RESOLUTION_FRAMES
 from .policy_frames_rules import GENERIC_FRAMES as _ENFORCEMENT
 from .policy_frames_rules import RULE_FRAMES
+from .policy_obliged import OBLIGED_FRAMES
+from .policy_requirements import REQUIREMENT_FRAMES
 from .policy_tense import ACTION, BUILD, EASE, LIFT, RULE, STATE
 
 _INSTALL = (
@@ -476,11 +478,17 @@ FRAME_CUES: list[MeasureCue] = (
     + DEONTIC_FRAMES
     + HELD_FRAMES
     + MODAL_FRAMES
+    + REQUIREMENT_FRAMES
     + RETURN_FRAMES
 )
 #: Enforcement frames whose type comes from their target, after the phrase cues.
 GENERIC_FRAMES: list[MeasureCue] = (
-    _ENFORCEMENT + CONDUCT_GENERIC + JUSTICE_GENERIC + AGENT_FRAMES + WARNING_FRAMES
+    _ENFORCEMENT
+    + CONDUCT_GENERIC
+    + JUSTICE_GENERIC
+    + AGENT_FRAMES
+    + WARNING_FRAMES
+    + OBLIGED_FRAMES
 )
 
 __all__ = ["CHANGE_KINDS", "FRAME_CUES", "GENERIC_FRAMES"]

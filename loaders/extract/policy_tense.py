@@ -33,7 +33,7 @@ import re
 from borderkg.ontology.namespaces import MEASURE, STATUS
 
 from .morph import IRREGULAR_PAST
-from .policy_aspect import repeated
+from .policy_aspect import obliged_since, repeated
 
 BUILD, ACTION, STATE, RULE, PRACTICE, LIFT, EASE = (
     "build",
@@ -357,6 +357,8 @@ def _tensed_status(kind: str, verb: str, before: str, after: str) -> str | None:
         when = {"was": "past", "were": "past", "got": "past", "is": "present", "are": "present"}
         when |= {"am": "present", "get": "present", "gets": "present"}
         return _by_kind(kind, when.get(aux, "perfect"), False)
+    if obliged_since(tail) and kind not in (LIFT, EASE):
+        return _IN_FORCE  # "have had to hand in their phones since May": a rule held till now
     if GOVERNED.search(tail):
         return None
     since = bool(_SINCE.search(before) or _SINCE_AFTER.match(after))
