@@ -28,6 +28,7 @@ from borderkg.ontology.namespaces import MEASURE
 from . import kinds
 from .model import Policy
 from .roles_phrases import joined_clause
+from .roles_targets import group_before
 
 if TYPE_CHECKING:
     from .context import ArticleContext
@@ -85,22 +86,6 @@ def _refers(ctx: ArticleContext, policy: Policy) -> str | None:
     return None
 
 
-def _group_before(ctx: ArticleContext, sent: int, women: bool) -> str | None:
-    """The group of people named last in the sentences just before (of women, for ``the
-    women``), not enforcers, not named by a source."""
-    for earlier in range(sent - 1, max(-1, sent - 1 - _REACH), -1):
-        for m in reversed(ctx.by_sentence.get(earlier, [])):
-            entity = ctx.entities[m.entity]
-            if (
-                kinds.is_collective(entity)
-                and not kinds.is_enforcer(entity)
-                and not ctx.inside_source(m.span)
-                and (not women or "women" in m.entity)
-            ):
-                return m.entity
-    return None
-
-
 def referred_people(ctx: ArticleContext, policies: list[Policy]) -> list[Policy]:
     """Give a return or a quarantine whose clause names no group of people (enforcers aside)
     but refers back to some the group named just before."""
@@ -115,7 +100,7 @@ def referred_people(ctx: ArticleContext, policies: list[Policy]) -> list[Policy]
         if words is None:
             continue
         women = re.search(r"\b(?:women|girls)\b", words, re.IGNORECASE) is not None
-        group = _group_before(ctx, policy.sentence, women)
+        group = group_before(ctx, policy.sentence, _REACH, women=women)
         if group is not None and group not in policy.issued_by + policy.implemented_by:
             policy.targets = [*policy.targets, group]
     return policies

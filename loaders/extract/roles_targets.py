@@ -199,7 +199,12 @@ def referred_group(
         return None
     women = re.search(r"\b(?:women|girls)\b", found.group("who"), re.IGNORECASE) is not None
     # "the women" may refer to women named anywhere before; "they" only to the last group
-    reach = sent if women else _GROUP_REACH
+    return group_before(ctx, sent, sent if women else _GROUP_REACH, women=women)
+
+
+def group_before(ctx: ArticleContext, sent: int, reach: int, *, women: bool) -> str | None:
+    """The group of people named last in the ``reach`` sentences before ``sent`` (of women
+    only, for ``the women``), not enforcers, not named by a source."""
     for earlier in range(sent - 1, max(-1, sent - 1 - reach), -1):
         for m in reversed(ctx.by_sentence.get(earlier, [])):
             entity = ctx.entities[m.entity]
