@@ -36,6 +36,7 @@ made to stand`` is done, ``is to get`` planned, ``are now manned`` in force).
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from borderkg.ontology.namespaces import MEASURE, STATUS
 
@@ -146,6 +147,34 @@ def _negated(ctx: ArticleContext, index: int, cue: Span, measure: Span) -> bool:
         return negated(ctx, index, cue, measure)
     first = min(cue.begin, measure.begin)
     return negated(ctx, index, Span(first, first + 1))
+
+
+#: What is settled once the mentions are merged, in order (each step takes and gives the
+#: article's policies): statuses told by reference, then targets, places, the roles of
+#: bulleted lists and bases, and last the statuses the verb forms give.
+_SETTLED: tuple[Callable[[ArticleContext, list[Policy]], list[Policy]], ...] = (
+    promised_rewards,
+    referred_changes,
+    shortened_holds,
+    shooting_guards,
+    phrase_targets,
+    refer_targets,
+    referred_people,
+    undergoing,
+    obliged_enforcers,
+    possessed_targets,
+    drop_means,
+    drop_qualifiers,
+    shooters,
+    drop_hearers,
+    own_places,
+    background_closures,
+    let_back_targets,
+    lead_roles,
+    carried_bases,
+    done_deeds,
+    governed_status,
+)
 
 
 def find_policies(ctx: ArticleContext) -> list[Policy]:
@@ -312,14 +341,9 @@ def find_policies(ctx: ArticleContext) -> list[Policy]:
             for p, (original, d, act) in zip(judged_policies, mentions, strict=True)
         ],
     )
-    referred = shortened_holds(ctx, referred_changes(ctx, promised_rewards(ctx, merged)))
-    targeted = phrase_targets(ctx, shooting_guards(ctx, referred))
-    targeted = undergoing(ctx, referred_people(ctx, refer_targets(ctx, targeted)))
-    targeted = drop_means(ctx, possessed_targets(ctx, obliged_enforcers(ctx, targeted)))
-    targeted = shooters(ctx, drop_qualifiers(ctx, targeted))
-    placed = own_places(ctx, drop_hearers(ctx, targeted))
-    eased = let_back_targets(ctx, background_closures(ctx, placed))
-    return governed_status(ctx, done_deeds(ctx, carried_bases(ctx, lead_roles(ctx, eased))))
+    for step in _SETTLED:
+        merged = step(ctx, merged)
+    return merged
 
 
 def _build(

@@ -26,6 +26,7 @@ import re
 from borderkg.ontology.namespaces import MEASURE, STATUS
 
 from .context import ArticleContext
+from .dates import MONTH_NAMES, WEEKDAY_NAMES
 from .model import Policy
 
 _IN_FORCE, _CARRIED_OUT = str(STATUS.InForce), str(STATUS.CarriedOut)
@@ -49,12 +50,12 @@ _ACT = (
     r"taken\s+down|expelled|deported|revoked|cancelled|canceled|suspended|withdrew|withdrawn)"
 )
 # A time the deed happened: "last week", "on 3 May", "in March", "earlier this month".
+_WEEKDAYS = "|".join(WEEKDAY_NAMES)
 _WHEN = (
-    r"(?:in\s+(?:19|20)\d\d|this\s+(?:week|month)|last\s+(?:week|month|year|night|weekend|monday|tuesday|wednesday|thursday|friday|"
-    r"saturday|sunday)|yesterday|earlier\s+(?:this|that)\s+(?:week|month|year)|on\s+\d{1,2}\s+"
-    r"[a-z]+|on\s+[a-z]+\s+\d{1,2}|on\s+(?:monday|tuesday|wednesday|thursday|friday|saturday|"
-    r"sunday)|in\s+(?:early\s+|late\s+|mid-)?(?:january|february|march|april|may|june|july|"
-    r"august|september|october|november|december)|at\s+the\s+(?:start|end|beginning)\s+of\s+"
+    rf"(?:in\s+(?:19|20)\d\d|this\s+(?:week|month)|last\s+(?:week|month|year|night|weekend|{_WEEKDAYS})|"
+    r"yesterday|earlier\s+(?:this|that)\s+(?:week|month|year)|on\s+\d{1,2}\s+"
+    rf"[a-z]+|on\s+[a-z]+\s+\d{{1,2}}|on\s+(?:{_WEEKDAYS})|in\s+(?:early\s+|late\s+|mid-)?"
+    rf"(?:{'|'.join(MONTH_NAMES)})|at\s+the\s+(?:start|end|beginning)\s+of\s+"
     r"(?:the\s+)?[a-z]+|(?:the\s+)?(?:same|next|following|previous)\s+(?:day|week|night)|"
     r"in\s+the\s+(?:first|second|third|last)\s+week\s+of\s+[a-z]+|(?:a\s+few|two|three|"
     r"several)\s+days\s+(?:ago|later))"

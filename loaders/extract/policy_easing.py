@@ -33,6 +33,7 @@ from typing import TYPE_CHECKING
 from borderkg.ontology.namespaces import MEASURE, STATUS
 
 from . import kinds
+from .date_windows import NUMBERS
 from .frame_lexicon import custom
 from .policy_cues import MeasureCue
 from .policy_tense import EASE
@@ -45,8 +46,7 @@ _LET = (
     r"let|lets|letting|allow|allows|allowed|allowing|permit|permits|permitted|permitting|"
     r"admit|admits|admitted|admitting"
 )
-_LET_WORDS = "let lets letting allow allows allowed allowing permit permits permitted permitting "
-_LET_WORDS += "admit admits admitted admitting"
+_LET_WORDS = _LET.replace("|", " ")
 # Not a refusal ("not allowed", "have not been let", "refused to let"), a condition ("before
 # they are allowed") nor a possibility ("may let", "would be let").
 _NOT_REFUSED = (
@@ -197,14 +197,10 @@ def background_closures(ctx: ArticleContext, policies: list[Policy]) -> list[Pol
 
 _QUARANTINE, _MOVEMENT = str(MEASURE.QuarantineRule), str(MEASURE.MovementRestriction)
 _STANDING = {str(STATUS.InForce), str(STATUS.CarriedOut)}
-_NUMBERS = {
-    "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
-    "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "fifteen": 15, "twenty": 20,
-    "thirty": 30, "forty": 40, "the": 1,
-}  # fmt: skip
+# Counts in words ("three days instead of ten"); "the" stands for one ("instead of the month").
+_NUMBERS = {**NUMBERS, "fifteen": 15, "twenty": 20, "thirty": 30, "forty": 40, "the": 1}
 _DAYS = {"hour": 1 / 24, "day": 1, "fortnight": 14, "week": 7, "month": 30}
-_NUMBER = r"(?:\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|"
-_NUMBER += r"twenty|thirty|forty)"
+_NUMBER = r"(?:\d+|" + "|".join(w for w in _NUMBERS if w != "the") + ")"
 _UNIT = r"(?:hours?|days?|weeks?|fortnight|months?)"
 # "boxes now wait three days instead of ten", "15 days instead of the month required at
 # first", "seven days, down from the 20 days required until December"

@@ -38,6 +38,7 @@ from borderkg.ontology.namespaces import MEASURE, STATUS
 
 from . import kinds
 from .context import ArticleContext
+from .dates import MONTH_NAMES, WEEKDAY_NAMES
 from .model import Policy, Span
 from .policy_status_cues import CONSEQUENCE, IN_FORCE_EXPLICIT
 from .policy_tense import ACTION, BUILD, KIND_OF, verb_status
@@ -102,9 +103,9 @@ _WILL_KEEP = re.compile(
 )
 # "was lifted only in December": "only" of time (not until then), not a partial change.
 _ONLY_WHEN = (
-    r"\s+(?:(?:in|on|by)\s+(?:(?:early|late|mid-?)\s*)?(?:january|february|march|april|may|june|"
-    r"july|august|september|october|november|december|spring|summer|autumn|winter|\d{4}|"
-    r"monday|tuesday|wednesday|thursday|friday|saturday|sunday|the\s+(?:spring|summer|autumn|"
+    r"\s+(?:(?:in|on|by)\s+(?:(?:early|late|mid-?)\s*)?(?:"
+    + "|".join((*MONTH_NAMES, *WEEKDAY_NAMES))
+    + r"|spring|summer|autumn|winter|\d{4}|the\s+(?:spring|summer|autumn|"
     r"winter|start|end|middle|first|second|third|last))|last\s+(?:week|month|year|spring|"
     r"summer|autumn|winter)|this\s+(?:week|month|year|spring|summer|autumn|winter)|recently|"
     r"(?:a\s+)?(?:few\s+)?(?:days?|weeks?|months?)\s+ago)\b"

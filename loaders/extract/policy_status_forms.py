@@ -217,8 +217,8 @@ def _present_rule_over_future(ctx: ArticleContext, sentence: Span, evidence: Spa
 
 def _form_status(ctx: ArticleContext, policy: Policy, evidence: Span) -> str | None:
     """The status the verb form around one piece of evidence gives, or None."""
-    sentence = next((s for s in ctx.sentences if s.contains(evidence)), None)
-    if sentence is None:
+    sentence = ctx.sentences[policy.sentence]
+    if not sentence.contains(evidence):
         return None
     status = policy.status
     caused = _governing(ctx, _CAUSED, sentence, evidence) or _governing(

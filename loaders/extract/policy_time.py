@@ -21,7 +21,6 @@ are found: only the ``time`` of each policy.
 
 from __future__ import annotations
 
-import calendar
 import dataclasses
 import datetime as dt
 import re
@@ -30,6 +29,7 @@ from collections.abc import Sequence
 from borderkg.ontology.namespaces import STATUS, TIMEPREC
 
 from .context import ArticleContext, distance
+from .date_windows import month_window
 from .model import Policy, Span, TimeInfo
 from .policy_time_clauses import in_distance_phrase, new_year_time, own_clause_time
 
@@ -219,13 +219,8 @@ def _month_of(time: TimeInfo) -> TimeInfo | None:
     """The month of a time of telling: a report tells what is new, not on which day."""
     if time.earliest is None or time.latest is None or time.latest.month != time.earliest.month:
         return None
-    last = calendar.monthrange(time.earliest.year, time.earliest.month)[1]
-    return dataclasses.replace(
-        time,
-        earliest=time.earliest.replace(day=1),
-        latest=time.earliest.replace(day=last),
-        precision=str(TIMEPREC.Month),
-    )
+    first, last = month_window(time.earliest.year, time.earliest.month)
+    return dataclasses.replace(time, earliest=first, latest=last, precision=str(TIMEPREC.Month))
 
 
 def _told_only(ctx: ArticleContext, sent: int, time: TimeInfo) -> bool:

@@ -16,6 +16,7 @@ import re
 from typing import TYPE_CHECKING
 
 from .model import Policy
+from .roles_targets import only_mentioned
 
 if TYPE_CHECKING:
     from .context import ArticleContext
@@ -47,13 +48,12 @@ def drop_hearers(ctx: ArticleContext, policies: list[Policy]) -> list[Policy]:
     for policy in policies:
         if not policy.targets:
             continue
-        s = ctx.sentences[policy.sentence]
-        mentions = ctx.by_sentence.get(policy.sentence, [])
-        kept = []
-        for target in policy.targets:
-            own = [m for m in mentions if m.entity == target]
-            if own and all(_hears(ctx.folded, m.span.end, s.end) for m in own):
-                continue
-            kept.append(target)
-        policy.targets = kept
+        end = ctx.sentences[policy.sentence].end
+        policy.targets = [
+            t
+            for t in policy.targets
+            if not only_mentioned(
+                ctx, policy, t, lambda m, end=end: _hears(ctx.folded, m.span.end, end)
+            )
+        ]
     return policies

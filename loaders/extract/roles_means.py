@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING
 
 from . import kinds
 from .model import Policy
+from .roles_targets import only_mentioned
 
 if TYPE_CHECKING:
     from .context import ArticleContext
@@ -51,21 +52,28 @@ _REACH = 60
 def _means_only(ctx: ArticleContext, policy: Policy, target: str) -> bool:
     """Whether every mention of a target in its measure's sentence names a go-between or a
     topic (after ``through``, ``about``, ``in touch with`` …)."""
-    own = [m for m in ctx.by_sentence.get(policy.sentence, []) if m.entity == target]
+    text = ctx.folded
     if (
-        own
-        and target in ctx.entities
+        target in ctx.entities
         and kinds.is_enforcer(ctx.entities[target])
-        and all(
-            _RECEIVER_BEFORE.search(
-                ctx.folded, max(0, m.span.begin - _RECEIVER_REACH), m.span.begin
-            )
-            for m in own
+        and only_mentioned(
+            ctx,
+            policy,
+            target,
+            lambda m: (
+                _RECEIVER_BEFORE.search(text, max(0, m.span.begin - _RECEIVER_REACH), m.span.begin)
+                is not None
+            ),
         )
     ):
         return True  # "handed them to North Korean guards": who receives them
-    return bool(own) and all(
-        _MEANS_BEFORE.search(ctx.folded, max(0, m.span.begin - _REACH), m.span.begin) for m in own
+    return only_mentioned(
+        ctx,
+        policy,
+        target,
+        lambda m: (
+            _MEANS_BEFORE.search(text, max(0, m.span.begin - _REACH), m.span.begin) is not None
+        ),
     )
 
 

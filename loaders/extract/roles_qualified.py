@@ -18,6 +18,7 @@ from borderkg import iris
 
 from . import kinds
 from .model import Policy
+from .roles_targets import only_mentioned
 
 if TYPE_CHECKING:
     from .context import ArticleContext
@@ -43,29 +44,32 @@ def _qualifies(ctx: ArticleContext, policy: Policy, target: str) -> bool:
     """Whether every mention of a target in its measure's sentence is the head of a noun
     phrase another target's name opens (``ethnic Korean villagers``) or names whose kin the
     measure's families target are."""
-    mentions = ctx.by_sentence.get(policy.sentence, [])
-    own = [m for m in mentions if m.entity == target]
     others = [
         m
-        for m in mentions
+        for m in ctx.by_sentence.get(policy.sentence, [])
         if m.entity != target
         and m.entity in policy.targets
         and m.entity in ctx.entities
         and kinds.is_collective(ctx.entities[m.entity])
     ]
     families = _FAMILIES in policy.targets and target != _FAMILIES
-    return bool(own) and all(
-        any(
-            o.span.end < m.span.begin
-            and not ctx.folded[o.span.end : m.span.begin].strip()
-            and _GENERIC.fullmatch(ctx.folded, m.span.begin, m.span.end) is not None
-            for o in others
-        )
-        or (
-            families
-            and _KIN_OF.search(ctx.folded, max(0, m.span.begin - _REACH), m.span.begin) is not None
-        )
-        for m in own
+    return only_mentioned(
+        ctx,
+        policy,
+        target,
+        lambda m: (
+            any(
+                o.span.end < m.span.begin
+                and not ctx.folded[o.span.end : m.span.begin].strip()
+                and _GENERIC.fullmatch(ctx.folded, m.span.begin, m.span.end) is not None
+                for o in others
+            )
+            or (
+                families
+                and _KIN_OF.search(ctx.folded, max(0, m.span.begin - _REACH), m.span.begin)
+                is not None
+            )
+        ),
     )
 
 

@@ -26,6 +26,7 @@ Where there is none, four measure types take the group their type and words poin
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from borderkg import iris
@@ -311,29 +312,39 @@ _DESCRIBED_WITHIN = re.compile(r"\b(?:who|whose)\s+[^,;:]*$", re.IGNORECASE)
 _WITHIN_REACH = 100  # characters from the other target's name to the group
 
 
+def only_mentioned(
+    ctx: ArticleContext, policy: Policy, target: str, test: Callable[[Mention], bool]
+) -> bool:
+    """Whether a target is named in its measure's sentence and every mention of it there
+    passes ``test``: a group that only plays another part in the sentence is dropped."""
+    own = [m for m in ctx.by_sentence.get(policy.sentence, []) if m.entity == target]
+    return bool(own) and all(test(m) for m in own)
+
+
 def _described_only(ctx: ArticleContext, policy: Policy, target: str) -> bool:
     """Whether every mention of a target in its measure's sentence lies in a relative clause
     describing another of its targets (the buyers the traders sold to are not arrested)."""
-    mentions = ctx.by_sentence.get(policy.sentence, [])
-    own = [m for m in mentions if m.entity == target]
-    others = [m for m in mentions if m.entity != target and m.entity in policy.targets]
-    return (
-        bool(own)
-        and all(
-            any(
-                o.span.end <= m.span.begin
-                and (
-                    _DESCRIBING.match(ctx.folded[o.span.end : m.span.begin])
-                    or (
-                        policy.measure_type != _REWARD  # "anyone who reports a smuggler"
-                        and m.span.begin - o.span.begin <= _WITHIN_REACH
-                        and _DESCRIBED_WITHIN.search(ctx.folded[o.span.begin : m.span.begin])
-                    )
+    others = [
+        m
+        for m in ctx.by_sentence.get(policy.sentence, [])
+        if m.entity != target and m.entity in policy.targets
+    ]
+    return only_mentioned(
+        ctx,
+        policy,
+        target,
+        lambda m: any(
+            o.span.end <= m.span.begin
+            and (
+                _DESCRIBING.match(ctx.folded[o.span.end : m.span.begin])
+                or (
+                    policy.measure_type != _REWARD  # "anyone who reports a smuggler"
+                    and m.span.begin - o.span.begin <= _WITHIN_REACH
+                    and _DESCRIBED_WITHIN.search(ctx.folded[o.span.begin : m.span.begin])
                 )
-                for o in others
             )
-            for m in own
-        )
+            for o in others
+        ),
     )
 
 
@@ -351,10 +362,16 @@ _COUNTERPARTY_REACH = 40
 def _counterparty_only(ctx: ArticleContext, policy: Policy, target: str) -> bool:
     """Whether every mention of a target in its measure's sentence names the other side of
     a deal that those punished made (the smugglers a guard took bribes from are not arrested)."""
-    own = [m for m in ctx.by_sentence.get(policy.sentence, []) if m.entity == target]
-    return bool(own) and all(
-        _COUNTERPARTY.search(ctx.folded, max(0, m.span.begin - _COUNTERPARTY_REACH), m.span.begin)
-        for m in own
+    return only_mentioned(
+        ctx,
+        policy,
+        target,
+        lambda m: (
+            _COUNTERPARTY.search(
+                ctx.folded, max(0, m.span.begin - _COUNTERPARTY_REACH), m.span.begin
+            )
+            is not None
+        ),
     )
 
 
