@@ -60,6 +60,7 @@ _IRREGULAR: dict[str, tuple[str, str]] = {
     "spread": ("spread", "spread"),
     "stand": ("stood", "stood"),
     "string": ("strung", "strung"),
+    "strike": ("struck", "struck"),
     "sweep": ("swept", "swept"),
     "take": ("took", "taken"),
     "tear": ("tore", "torn"),

@@ -185,6 +185,7 @@ def find_policies(ctx: ArticleContext) -> list[Policy]:
     # Sentences whose measure cue the rules set aside as no report of a measure taken (a
     # purpose, a hope, a routine, a denial …): the model must not propose one there either.
     refused: set[int] = set()
+    referred: dict[int, set[str]] = {}  # the types a sentence only refers back to
     for index, sent in enumerate(ctx.sentences):
         if index in ctx.headings:
             continue
@@ -303,7 +304,9 @@ def find_policies(ctx: ArticleContext) -> list[Policy]:
                 refused.add(index)
                 continue
             if back_reference(ctx, index, cand.span, [p for p, _ in raw], cand.concept, status):
-                refused.add(index)
+                # "since the arrests": the model may still read what else the sentence
+                # reports, but not the measure referred back to
+                referred.setdefault(index, set()).add(cand.concept)
                 continue
             time = measure_time(ctx, index, evidence, announced=status == _ANNOUNCED)
             time = hearsay_time(ctx.folded, status, time, evidence)
@@ -325,6 +328,8 @@ def find_policies(ctx: ArticleContext) -> list[Policy]:
         at = next((i for i, (p, _) in enumerate(raw) if p.sentence > index), len(raw))
         sent = ctx.sentences[index]
         cand.concept = proposed_type(cand.concept, ctx.folded[sent.begin : sent.end])
+        if cand.concept in referred.get(index, ()):
+            continue
         time = measure_time(ctx, index, cand.span)
         built_policy = _build(ctx, index, cand, status, cand.span, time)
         proposed.add(id(built_policy))

@@ -44,6 +44,7 @@ from .policy_frames_justice import JUSTICE_FRAMES, JUSTICE_GENERIC
 from .policy_frames_limits import LIMIT_FRAMES
 from .policy_frames_means import MEANS_FRAMES
 from .policy_frames_passage import PASSAGE_FRAMES
+from .policy_frames_penalties import PENALTY_FRAMES
 from .policy_frames_practices import PRACTICE_FRAMES
 from .policy_frames_resolutions import RESOLUTION_FRAMES
 from .policy_frames_rules import GENERIC_FRAMES as _ENFORCEMENT
@@ -468,6 +469,7 @@ FRAME_CUES: list[MeasureCue] = (
     + LIMIT_FRAMES
     + RESOLUTION_FRAMES
     + JUSTICE_FRAMES
+    + PENALTY_FRAMES
     + PRACTICE_FRAMES
     + PASSAGE_FRAMES
     + DETECTION_FRAMES
