@@ -43,6 +43,7 @@ from .policy_choice import choose_status, status_matches
 from .policy_defaults import default_status, negated, unreported
 from .policy_filters import asks
 from .policy_hearsay import RUMOURED, doubted
+from .policy_participles import describes_subject
 from .policy_status import by_notice, refine_status
 from .policy_status_cues import IN_FORCE_EXPLICIT, STATUS_CUES
 from .sentence_tense import narrated_status
@@ -58,7 +59,7 @@ _CUES: dict[str, frozenset[str]] = {
     "must": frozenset({"must", "required", "require", "requires", "banned", "forbidden"}),
     "report": frozenset({"said", "told", "according", "reported", "says"}),
 }
-_IN_FORCE = str(STATUS.InForce)
+_IN_FORCE, _CARRIED_OUT = str(STATUS.InForce), str(STATUS.CarriedOut)
 # Hearsay ("there is talk in Tumen that …", "are said to be preparing …") tells of a measure
 # whatever its words, so the model's type is taken at a lower confidence there: over
 # heldout36-55, which the model then (session 20) had not seen, policies F1 .6143 -> .6162
@@ -289,7 +290,12 @@ def _status(ctx: ArticleContext, index: int, cand: Candidate) -> tuple[str, bool
         Span(sent.begin + m.start(), sent.begin + m.end())
         for m in IN_FORCE_EXPLICIT.finditer(ctx.folded[sent.begin : sent.end])
     ]
-    chosen = choose_status(ctx, index, cand, status_matches(ctx, index), explicit)
+    cues = [
+        cue
+        for cue in status_matches(ctx, index)
+        if not (cue[0] == _CARRIED_OUT and describes_subject(ctx.folded, cue[1], sent))
+    ]
+    chosen = choose_status(ctx, index, cand, cues, explicit)
     if chosen is None:
         if unreported(ctx, index, cand.span, None):
             return None
