@@ -89,7 +89,7 @@ _PEOPLE = re.compile(
 _OWN_TRADE = re.compile(r"\b(?:brokers?|money|cash|remittances?|transfers?)\b", re.I)
 _SAFE_IF_NEGATED = {str(STATUS.Lifted): str(STATUS.InForce), str(STATUS.Eased): str(STATUS.InForce)}
 # A sentence shorter than this (in words) is a caption, dateline or heading fragment.
-_MIN_WORDS = 5
+MIN_WORDS = 5
 
 
 @dataclass(frozen=True)
@@ -280,7 +280,7 @@ def using(model: PolicyModel | None) -> AbstractContextManager[None]:
     return _OVERRIDE.using(model)
 
 
-def _status(ctx: ArticleContext, index: int, cand: Candidate) -> tuple[str, bool] | None:
+def proposal_status(ctx: ArticleContext, index: int, cand: Candidate) -> tuple[str, bool] | None:
     """The status the rules give a measure spanning the whole sentence and whether it was
     only defaulted: the chosen status cue (negation and framing applied), else the default
     of a measure named without one; None where the sentence reports no measure taken
@@ -341,7 +341,7 @@ def proposals(ctx: ArticleContext, skip: set[int]) -> list[tuple[int, Candidate,
         if index in skip or index in ctx.headings or asks(ctx, index):
             continue
         chunk = ctx.folded[sent.begin : sent.end]
-        if len(tokens(chunk)) < _MIN_WORDS:
+        if len(tokens(chunk)) < MIN_WORDS:
             continue
         local, prob = model.best_type(chunk)
         if prob < model.threshold and not (prob >= _HEARSAY_THRESHOLD and _HEARSAY.search(chunk)):
@@ -349,7 +349,7 @@ def proposals(ctx: ArticleContext, skip: set[int]) -> list[tuple[int, Candidate,
         if local in _SENDING_PEOPLE and _GOODS.search(chunk) and not _PEOPLE.search(chunk):
             continue  # "China sent 10,000 tonnes of rice to North Korea": goods, not people
         cand = Candidate(concept=str(getattr(MEASURE, local)), span=sent, strong=True)
-        status = _status(ctx, index, cand)
+        status = proposal_status(ctx, index, cand)
         if status is not None:
             out.append((index, cand, *status))
     return out
