@@ -31,6 +31,8 @@ The candidates of a sentence come from ``policy_candidates``, the status each ta
 place leaves out the other bank it faces and where it was heard of (``roles_places``). Last,
 the verb form governing a measure may correct its status (``policy_status_forms``: ``were
 made to stand`` is done, ``is to get`` planned, ``are now manned`` in force).
+A clause that the rules left without a measure in a sentence where they kept one is read by
+the sentence model alone (``policy_clause_model``): two measures told in one sentence.
 """
 
 from __future__ import annotations
@@ -47,6 +49,7 @@ from .policy_bases import carried_bases
 from .policy_campaign import campaign_type, keep_charged
 from .policy_candidates import Candidate, measure_matches
 from .policy_choice import choose_status, status_matches, status_pattern
+from .policy_clause_model import clause_proposals, clause_roles
 from .policy_deeds import done_deeds
 from .policy_defaults import (
     dated_past,
@@ -324,14 +327,17 @@ def find_policies(ctx: ArticleContext) -> list[Policy]:
     # Sentences where the rules kept no measure and refused none (no cue, or only cues too
     # weak alone): the trained model may propose one there.
     skip = {p.sentence for p, _ in raw} | refused
-    for index, cand, status, defaulted in proposals(ctx, skip):
+    found = proposals(ctx, skip) + clause_proposals(ctx, [p for p, _ in raw], refused)
+    for index, cand, status, defaulted in sorted(found, key=lambda f: f[1].span.begin):
         at = next((i for i, (p, _) in enumerate(raw) if p.sentence > index), len(raw))
-        sent = ctx.sentences[index]
-        cand.concept = proposed_type(cand.concept, ctx.folded[sent.begin : sent.end])
+        # the sentence, or the clause a clause proposal reads
+        cand.concept = proposed_type(cand.concept, ctx.folded[cand.span.begin : cand.span.end])
         if cand.concept in referred.get(index, ()):
             continue
         time = measure_time(ctx, index, cand.span)
         built_policy = _build(ctx, index, cand, status, cand.span, time)
+        if cand.span != ctx.sentences[index]:
+            clause_roles(ctx, built_policy, cand.span)
         proposed.add(id(built_policy))
         raw.insert(at, (built_policy, defaulted))
     # The learned heads may overrule a mention's type or status where the rules' signal is weak.

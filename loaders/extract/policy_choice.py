@@ -211,12 +211,17 @@ def _changed_after_aside(
 
 # ", when traders still …": a clause of time or reason between a state word and a measure.
 _TIME_CLAUSE = re.compile(r",\s*(?:when|as|while|after|before|until|since|because)\b", re.I)
+# "an order in force since the border was closed": the measure opens a clause of time after
+# the state word, which is the main clause's (the closure is the past that began it).
+_TIME_CLAUSE_OPENS = re.compile(r"\b(?:since|after|before|until)\s+(?:[\w'’–-]+\s+){0,4}$", re.I)
 
 
 def _told_apart(text: str, a: Span, b: Span) -> bool:
     """Whether two spans stand in different clauses (``the border was sealed in January,
     when traders still had goods in China``: ``still`` is the traders')."""
     lo, hi = (a.end, b.begin) if a.end <= b.begin else (b.end, a.begin)
+    if a.end <= b.begin and _TIME_CLAUSE_OPENS.search(text, lo, hi):
+        return True
     return not same_clause(text, a, b) or (
         lo < hi and _TIME_CLAUSE.search(text, lo, hi) is not None
     )

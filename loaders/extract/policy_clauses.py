@@ -182,3 +182,15 @@ def subordinate_apart(text: str, time: Span, anchor: Span) -> bool:
     if time.begin < anchor.end:
         return False
     return _SUBORDINATE.search(text, anchor.end, time.begin) is not None
+
+
+def coordinated_clauses(text: str, lo: int, hi: int) -> list[tuple[int, int]]:
+    """The stretches of ``text[lo:hi]`` between clause breaks (``, and`` with a subject of
+    its own, ``;``, ``because`` …), in order: where a sentence tells one thing after another."""
+    out: list[tuple[int, int]] = []
+    start = lo
+    while (at := _first_break(text, start, hi)) is not None:
+        out.append((start, at))
+        start = _BREAK.match(text, at).end()  # type: ignore[union-attr]
+    out.append((start, hi))
+    return out

@@ -230,12 +230,23 @@ def ended(ctx: ArticleContext, index: int, span: Span) -> bool:
     return bool(_ENDING.search(ctx.before(index, span.begin, 40)))
 
 
+# "since the border closure", "before the closure of the border": the measure as the past
+# event a time is counted from is one carried out.
+_FROM_EVENT = re.compile(
+    r"\b(?:since|before|after)\s+(?:the|its|their|this|that|last\s+year's)\s+"
+    r"(?:(?:\d{4}|covid|pandemic|[\w–-]+'s)\s+)?(?:[\w–-]+\s+)?$",
+    re.IGNORECASE,
+)
+
+
 def default_status(ctx: ArticleContext, index: int, span: Span) -> str:
     """Status of a measure named without a verb: one named as ended ("ending a five-year
-    halt to freight") is lifted, a dated past one was carried out, one in place "since" a
-    date still is."""
+    halt to freight") is lifted, one a time is counted from ("since the border closure")
+    and a dated past one were carried out, one in place "since" a date still is."""
     if ended(ctx, index, span):
         return _LIFTED
+    if _FROM_EVENT.search(ctx.before(index, span.begin, 40)):
+        return _CARRIED_OUT
     time = measure_time(ctx, index, span)
     if time is not None and time.relation == "since":
         return _IN_FORCE

@@ -15,7 +15,9 @@ type head at 0.5, the status head at 0.8). The type head never narrows a crackdo
 money trade (brokers, remittances, cash): merging keeps that a crackdown of its own; nor
 does it make a campaign the rules typed by what it hunts (phones, smuggled goods) a
 NonSocialistInspection where its sentence neither calls it "non-socialist" nor names the
-foreign films, songs or speech that conduct is.
+foreign films, songs or speech that conduct is; nor a generic Crackdown a smuggling one
+where its sentence moves no goods across the border and the article's campaign is not
+against smuggling (``policy_goods_across``).
 """
 
 from __future__ import annotations
@@ -34,6 +36,7 @@ from borderkg.ontology.namespaces import MEASURE, STATUS
 from .context import ArticleContext
 from .model import Policy
 from .override import Override
+from .policy_goods_across import keeps_smuggling
 from .policy_merge import money_trade
 from .policy_model import NONE, PolicyModel
 from .policy_types import NON_SOCIALIST
@@ -130,6 +133,8 @@ def apply_heads(
             text = mention_text(ctx, policy, defaulted, act)
             concept = retype(type_head, text, policy.measure_type)
             if concept == _INSPECTION and unframed_inspection(ctx, policy):
+                concept = policy.measure_type
+            if not keeps_smuggling(ctx, concept, policy.measure_type, policy.sentence):
                 concept = policy.measure_type
             if concept != policy.measure_type:
                 policy = replace(policy, measure_type=concept)

@@ -43,6 +43,7 @@ from .policy_choice import choose_status, status_matches
 from .policy_defaults import default_status, negated, unreported
 from .policy_filters import asks
 from .policy_hearsay import RUMOURED, doubted
+from .policy_participles import describes_subject
 from .policy_status import by_notice, refine_status
 from .policy_status_cues import IN_FORCE_EXPLICIT, STATUS_CUES
 from .sentence_tense import narrated_status
@@ -58,7 +59,7 @@ _CUES: dict[str, frozenset[str]] = {
     "must": frozenset({"must", "required", "require", "requires", "banned", "forbidden"}),
     "report": frozenset({"said", "told", "according", "reported", "says"}),
 }
-_IN_FORCE = str(STATUS.InForce)
+_IN_FORCE, _CARRIED_OUT = str(STATUS.InForce), str(STATUS.CarriedOut)
 # Hearsay ("there is talk in Tumen that …", "are said to be preparing …") tells of a measure
 # whatever its words, so the model's type is taken at a lower confidence there: over
 # heldout36-55, which the model then (session 20) had not seen, policies F1 .6143 -> .6162
@@ -88,7 +89,7 @@ _PEOPLE = re.compile(
 _OWN_TRADE = re.compile(r"\b(?:brokers?|money|cash|remittances?|transfers?)\b", re.I)
 _SAFE_IF_NEGATED = {str(STATUS.Lifted): str(STATUS.InForce), str(STATUS.Eased): str(STATUS.InForce)}
 # A sentence shorter than this (in words) is a caption, dateline or heading fragment.
-_MIN_WORDS = 5
+MIN_WORDS = 5
 
 
 @dataclass(frozen=True)
@@ -279,7 +280,7 @@ def using(model: PolicyModel | None) -> AbstractContextManager[None]:
     return _OVERRIDE.using(model)
 
 
-def _status(ctx: ArticleContext, index: int, cand: Candidate) -> tuple[str, bool] | None:
+def proposal_status(ctx: ArticleContext, index: int, cand: Candidate) -> tuple[str, bool] | None:
     """The status the rules give a measure spanning the whole sentence and whether it was
     only defaulted: the chosen status cue (negation and framing applied), else the default
     of a measure named without one; None where the sentence reports no measure taken
@@ -289,7 +290,12 @@ def _status(ctx: ArticleContext, index: int, cand: Candidate) -> tuple[str, bool
         Span(sent.begin + m.start(), sent.begin + m.end())
         for m in IN_FORCE_EXPLICIT.finditer(ctx.folded[sent.begin : sent.end])
     ]
-    chosen = choose_status(ctx, index, cand, status_matches(ctx, index), explicit)
+    cues = [
+        cue
+        for cue in status_matches(ctx, index)
+        if not (cue[0] == _CARRIED_OUT and describes_subject(ctx.folded, cue[1], sent))
+    ]
+    chosen = choose_status(ctx, index, cand, cues, explicit)
     if chosen is None:
         if unreported(ctx, index, cand.span, None):
             return None
@@ -335,7 +341,7 @@ def proposals(ctx: ArticleContext, skip: set[int]) -> list[tuple[int, Candidate,
         if index in skip or index in ctx.headings or asks(ctx, index):
             continue
         chunk = ctx.folded[sent.begin : sent.end]
-        if len(tokens(chunk)) < _MIN_WORDS:
+        if len(tokens(chunk)) < MIN_WORDS:
             continue
         local, prob = model.best_type(chunk)
         if prob < model.threshold and not (prob >= _HEARSAY_THRESHOLD and _HEARSAY.search(chunk)):
@@ -343,7 +349,7 @@ def proposals(ctx: ArticleContext, skip: set[int]) -> list[tuple[int, Candidate,
         if local in _SENDING_PEOPLE and _GOODS.search(chunk) and not _PEOPLE.search(chunk):
             continue  # "China sent 10,000 tonnes of rice to North Korea": goods, not people
         cand = Candidate(concept=str(getattr(MEASURE, local)), span=sent, strong=True)
-        status = _status(ctx, index, cand)
+        status = proposal_status(ctx, index, cand)
         if status is not None:
             out.append((index, cand, *status))
     return out

@@ -30,6 +30,16 @@ SANCTIONS_BASIS = (
     r"resolutions?\s+\d{4}\b"
 )
 
+#: Goods passed over the water to people on the other bank, or boats met from it: "anyone
+#: caught passing goods to people on the North Korean bank", "throw cigarettes to soldiers on
+#: the other bank", "meeting a boat from the North Korean side" (goods moved outside customs).
+OVER_THE_WATER = (
+    r"(?:pass(?:es|ed|ing)?|throw\w*|threw|toss\w*|float\w*|sell\w*|sold)\s+(?:[\w-]+\s+){0,3}?"
+    r"(?:to|from)\s+(?:[\w-]+\s+){0,2}?(?:on|across)\s+the\s+(?:north\s+korean|chinese|other|far|"
+    r"opposite)\s+(?:bank|side|shore)\b|meet\w*\s+(?:a\s+|the\s+)?boats?\s+from\s+the\s+"
+    r"(?:north\s+korean|chinese|other|far)\s+(?:bank|side|shore)\b"
+)
+
 #: A generic crackdown becomes the narrower type whose words its sentence uses (first wins).
 SUBTYPES: list[tuple[str, re.Pattern[str]]] = [
     (
@@ -88,7 +98,10 @@ SUBTYPES: list[tuple[str, re.Pattern[str]]] = [
             r"(?:(?:sold|sell\w*|bought|buy\w*|deal\w* in|shipp\w*) (?:[\w-]+ ){0,4}?(?:to|from) "
             r"(?:the )?north korea(?:ns?)?|(?:sold|sell\w*|bought|buy\w*|deal\w* in) north korean "
             r"(?!(?:women|wives|brides|girls|workers|defectors|people|refugees)\b)\w+|with a load of|"
-            r"courier networks?)\b(?![^.;]{0,160}\bsanctions?\b))\b|" + ACROSS_TRADE,
+            r"courier networks?)\b(?![^.;]{0,160}\bsanctions?\b))\b|"
+            + ACROSS_TRADE
+            + "|"
+            + OVER_THE_WATER,
             _I,
         ),
     ),
