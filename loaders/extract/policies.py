@@ -329,11 +329,11 @@ def find_policies(ctx: ArticleContext) -> list[Policy]:
     skip = {p.sentence for p, _ in raw} | refused
     found = proposals(ctx, skip) + clause_proposals(ctx, [p for p, _ in raw], refused)
     for index, cand, status, defaulted in sorted(found, key=lambda f: f[1].span.begin):
-        at = next((i for i, (p, _) in enumerate(raw) if p.sentence > index), len(raw))
         # the sentence, or the clause a clause proposal reads
         cand.concept = proposed_type(cand.concept, ctx.folded[cand.span.begin : cand.span.end])
         if cand.concept in referred.get(index, ()):
             continue
+        at = next((i for i, (p, _) in enumerate(raw) if p.sentence > index), len(raw))
         time = measure_time(ctx, index, cand.span)
         built_policy = _build(ctx, index, cand, status, cand.span, time)
         if cand.span != ctx.sentences[index]:

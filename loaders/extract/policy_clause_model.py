@@ -54,16 +54,10 @@ def clause_proposals(
     for index in sorted(evidence):
         if index in refused or index in ctx.headings:
             continue
-        sent = ctx.sentences[index]
-        parts = coordinated_clauses(ctx.folded, sent.begin, sent.end)
-        if len(parts) < 2:
-            continue
-        for lo, hi in parts:
-            chunk = ctx.folded[lo:hi]
-            lo += len(chunk) - len(chunk.lstrip())
-            if len(tokens(chunk)) < MIN_WORDS or _QUALIFIER.match(chunk.lstrip()):
+        for span in clause_spans(ctx.folded, ctx.sentences[index]):
+            chunk = ctx.folded[span.begin : span.end]
+            if len(tokens(chunk)) < MIN_WORDS or _QUALIFIER.match(chunk):
                 continue
-            span = Span(lo, hi)
             if any(e.overlaps(span) for e in evidence[index]):
                 continue
             local, prob = model.best_type(chunk)
@@ -75,6 +69,17 @@ def clause_proposals(
             if status is not None:
                 out.append((index, cand, *status))
     return out
+
+
+def clause_spans(text: str, sentence: Span) -> list[Span]:
+    """The clauses of a sentence of several (``coordinated_clauses``), each from its first
+    non-space character: the evidence a clause proposal gets (blank stretches left out). A
+    one-clause sentence has none."""
+    parts = coordinated_clauses(text, sentence.begin, sentence.end)
+    if len(parts) < 2:
+        return []
+    starts = [(hi - len(text[lo:hi].lstrip()), hi) for lo, hi in parts]
+    return [Span(lo, hi) for lo, hi in starts if lo < hi]
 
 
 def clause_roles(ctx: ArticleContext, policy: Policy, clause: Span) -> None:
