@@ -14,6 +14,7 @@ from borderkg.loaders.rdf import article_quads
 from borderkg.loaders.readers import ReadError, iter_records, read_html, read_text
 from borderkg.loaders.readers.bylines import is_anonymous_byline
 from borderkg.loaders.record import ArticleRecord
+from borderkg.ontology.namespaces import ACTOR
 from borderkg.pipeline import load
 from borderkg.store import GraphStore
 
@@ -24,7 +25,6 @@ BODY = (
 )
 _PARAGRAPHS = "".join(f"<p>{p}</p>" for p in BODY.split("\n\n"))
 ARTICLE = "https://w3id.org/borderkg/article/auth-1"
-ACTOR = "https://w3id.org/borderkg/id/actor/"
 SCHEMA = "https://schema.org/"
 BYLINE = "https://w3id.org/borderkg/ontology#byline"
 

@@ -18,10 +18,10 @@ from borderkg.curation import registry_header
 from borderkg.loaders.extract import Extractor, ExtractSettings
 from borderkg.loaders.record import ArticleRecord
 from borderkg.ontology.build_vocabulary import build_graph, load_registries
+from borderkg.ontology.namespaces import PLACE
 from borderkg.pipeline import load
 from borderkg.store import GraphStore
 
-PLACE = "https://w3id.org/borderkg/id/place/"
 ARTICLES = [
     {
         "id": "curation-1",

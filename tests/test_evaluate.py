@@ -11,11 +11,9 @@ from rdflib import Graph
 from borderkg.loaders.evaluate import Score, evaluate, evaluate_gold_dir, load_gold
 from borderkg.loaders.extract import Extractor, ExtractSettings
 from borderkg.loaders.record import ArticleRecord
+from borderkg.ontology.namespaces import ACTOR, LEGAL, PLACE
 
 VOCABULARY = Path(__file__).parent / "fixtures" / "extract" / "vocabulary.ttl"
-PLACE = "https://w3id.org/borderkg/id/place/"
-ACTOR = "https://w3id.org/borderkg/id/actor/"
-LEGAL = "https://w3id.org/borderkg/id/legal/"
 TEXT = (
     "Chinese border police installed cameras near Dandong, a source in Hyesan said. "
     "Amnesty International said this violates Article 33 of the Refugee Convention."

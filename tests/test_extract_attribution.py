@@ -9,11 +9,9 @@ from rdflib import Graph
 
 from borderkg.loaders.extract import Extraction, Extractor, ExtractSettings
 from borderkg.loaders.record import ArticleRecord
+from borderkg.ontology.namespaces import ACTOR, LEGAL, PLACE
 
 VOCABULARY = Path(__file__).parent / "fixtures" / "extract" / "vocabulary.ttl"
-PLACE = "https://w3id.org/borderkg/id/place/"
-ACTOR = "https://w3id.org/borderkg/id/actor/"
-LEGAL = "https://w3id.org/borderkg/id/legal/"
 ARTICLE = "https://w3id.org/borderkg/article/t1"
 SOURCETYPE = "https://w3id.org/borderkg/scheme/source-type/"
 CERTAINTY = "https://w3id.org/borderkg/scheme/certainty/"

@@ -8,10 +8,9 @@ from __future__ import annotations
 from borderkg.loaders.extract import Extraction, Extractor
 from borderkg.loaders.extract.model import AnonymousSource
 from borderkg.loaders.record import ArticleRecord
+from borderkg.ontology.namespaces import ACTOR, PLACE
 
 ARTICLE = "https://w3id.org/borderkg/article/t#"
-ACTOR = "https://w3id.org/borderkg/id/actor/"
-PLACE = "https://w3id.org/borderkg/id/place/"
 SOURCETYPE = "https://w3id.org/borderkg/scheme/source-type/"
 
 

@@ -12,10 +12,7 @@ import pytest
 from extracthelp import extract
 
 from borderkg.loaders.extract import Extractor
-from borderkg.ontology.namespaces import ACTORTYPE
-
-ACTOR = "https://w3id.org/borderkg/id/actor/"
-LEGAL = "https://w3id.org/borderkg/id/legal/"
+from borderkg.ontology.namespaces import ACTOR, ACTORTYPE
 
 
 def found(extractor: Extractor, text: str) -> dict[str, str | None]:

@@ -15,8 +15,7 @@ import pytest
 from extracthelp import extract, pairs, policies
 
 from borderkg.loaders.extract import Extractor
-
-LEGAL = "https://w3id.org/borderkg/id/legal/"
+from borderkg.ontology.namespaces import LEGAL
 
 
 @pytest.mark.parametrize(

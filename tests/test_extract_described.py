@@ -15,10 +15,7 @@ import pytest
 from borderkg.loaders.extract import Extraction, Extractor, get_extractor
 from borderkg.loaders.extract.categories import entity_categories
 from borderkg.loaders.record import ArticleRecord
-
-PLACE = "https://w3id.org/borderkg/id/place/"
-ACTOR = "https://w3id.org/borderkg/id/actor/"
-LEGAL = "https://w3id.org/borderkg/id/legal/"
+from borderkg.ontology.namespaces import ACTOR, LEGAL, PLACE
 
 
 @pytest.fixture(scope="module")

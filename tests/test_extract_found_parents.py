@@ -6,8 +6,7 @@ import pytest
 from extracthelp import extract
 
 from borderkg.loaders.extract import Extractor
-
-PLACE = "https://w3id.org/borderkg/id/place/"
+from borderkg.ontology.namespaces import PLACE
 
 
 def _parents(extractor: Extractor, text: str) -> dict[str, str | None]:

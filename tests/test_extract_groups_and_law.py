@@ -14,10 +14,7 @@ import pytest
 from borderkg.loaders.extract import Extractor, get_extractor
 from borderkg.loaders.extract.categories import entity_categories
 from borderkg.loaders.record import ArticleRecord
-
-ACTOR = "https://w3id.org/borderkg/id/actor/"
-PLACE = "https://w3id.org/borderkg/id/place/"
-LEGAL = "https://w3id.org/borderkg/id/legal/"
+from borderkg.ontology.namespaces import ACTOR, LEGAL, PLACE
 
 
 @pytest.fixture(scope="module")

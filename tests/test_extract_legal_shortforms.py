@@ -11,9 +11,8 @@ import pytest
 from extracthelp import extract
 
 from borderkg.loaders.extract import Extraction, Extractor
-from borderkg.ontology.namespaces import BKG, LEGALTYPE
+from borderkg.ontology.namespaces import BKG, LEGAL, LEGALTYPE
 
-LEGAL = "https://w3id.org/borderkg/id/legal/"
 JILIN = LEGAL + "jilin-provincial-border-area-management-regulations"
 
 

@@ -17,8 +17,7 @@ import pytest
 from extracthelp import policies, roles_at
 
 from borderkg.loaders.extract import Extractor
-
-ACTOR = "https://w3id.org/borderkg/id/actor/"
+from borderkg.ontology.namespaces import ACTOR
 
 
 @pytest.mark.parametrize(

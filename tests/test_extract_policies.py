@@ -11,10 +11,9 @@ from rdflib import Graph
 
 from borderkg.loaders.extract import Extraction, Extractor, ExtractSettings
 from borderkg.loaders.record import ArticleRecord
+from borderkg.ontology.namespaces import ACTOR, PLACE
 
 VOCABULARY = Path(__file__).parent / "fixtures" / "extract" / "vocabulary.ttl"
-PLACE = "https://w3id.org/borderkg/id/place/"
-ACTOR = "https://w3id.org/borderkg/id/actor/"
 SCHEME = "https://w3id.org/borderkg/scheme/"
 PUBLISHED = dt.date(2023, 10, 12)
 

@@ -15,8 +15,7 @@ import pytest
 
 from borderkg.loaders.extract import Extraction, Extractor, get_extractor
 from borderkg.loaders.record import ArticleRecord
-
-PLACE = "https://w3id.org/borderkg/id/place/"
+from borderkg.ontology.namespaces import PLACE
 
 
 @pytest.fixture(scope="module")

@@ -13,8 +13,7 @@ import pytest
 
 from borderkg.loaders.extract import Extraction, Extractor, get_extractor
 from borderkg.loaders.record import ArticleRecord
-
-ACTOR = "https://w3id.org/borderkg/id/actor/"
+from borderkg.ontology.namespaces import ACTOR
 
 
 @pytest.fixture(scope="module")

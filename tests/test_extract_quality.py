@@ -30,11 +30,10 @@ from borderkg.loaders.evaluate import (
 from borderkg.loaders.extract import Extraction, Extractor, get_extractor
 from borderkg.loaders.extract.categories import entity_categories
 from borderkg.loaders.record import ArticleRecord
+from borderkg.ontology.namespaces import ACTOR, PLACE
 
 HELDOUT = Path(__file__).parent / "fixtures" / "heldout"
 HELDOUT2 = Path(__file__).parent / "fixtures" / "heldout2"
-ACTOR = "https://w3id.org/borderkg/id/actor/"
-PLACE = "https://w3id.org/borderkg/id/place/"
 DEV_FLOORS = {
     "actors": 0.90,
     "locations": 0.90,

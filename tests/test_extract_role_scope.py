@@ -21,10 +21,7 @@ from extracthelp import extract
 
 from borderkg.loaders.extract import Extraction, Extractor
 from borderkg.loaders.extract.model import EventReport, Policy
-from borderkg.ontology.namespaces import COUNTQ, EVENTTYPE, GOODS
-
-ACTOR = "https://w3id.org/borderkg/id/actor/"
-LEGAL = "https://w3id.org/borderkg/id/legal/"
+from borderkg.ontology.namespaces import ACTOR, COUNTQ, EVENTTYPE, GOODS, LEGAL
 
 
 def _local(iri: str) -> str:

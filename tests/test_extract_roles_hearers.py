@@ -11,8 +11,8 @@ import pytest
 from extracthelp import roles_at
 
 from borderkg.loaders.extract import Extractor
+from borderkg.ontology.namespaces import ACTOR
 
-ACTOR = "https://w3id.org/borderkg/id/actor/"
 RESIDENTS = ACTOR + "border-residents"
 TRADERS = ACTOR + "traders"
 WORKERS = ACTOR + "overseas-workers"

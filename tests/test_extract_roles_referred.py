@@ -12,8 +12,8 @@ import pytest
 from extracthelp import roles_at
 
 from borderkg.loaders.extract import Extractor
+from borderkg.ontology.namespaces import ACTOR
 
-ACTOR = "https://w3id.org/borderkg/id/actor/"
 WOMEN = ACTOR + "north-korean-women"
 DEFECTORS = ACTOR + "defectors"
 BROKERS = ACTOR + "defection-brokers"

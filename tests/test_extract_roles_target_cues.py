@@ -38,8 +38,8 @@ from extracthelp import extract
 
 from borderkg.loaders.extract import Extractor
 from borderkg.loaders.extract.model import Policy
+from borderkg.ontology.namespaces import ACTOR
 
-ACTOR = "https://w3id.org/borderkg/id/actor/"
 GUARDS = ACTOR + "dprk-border-guards"
 SOLDIERS = ACTOR + "soldiers"
 CUSTOMS = ACTOR + "dandong-customs"

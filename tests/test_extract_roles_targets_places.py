@@ -26,9 +26,7 @@ import pytest
 from extracthelp import extract
 
 from borderkg.loaders.extract import Extractor
-
-PLACE = "https://w3id.org/borderkg/id/place/"
-ACTOR = "https://w3id.org/borderkg/id/actor/"
+from borderkg.ontology.namespaces import ACTOR, PLACE
 
 
 def _targets(extractor: Extractor, text: str) -> list[list[str]]:

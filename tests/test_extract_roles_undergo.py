@@ -19,9 +19,8 @@ from extracthelp import extract
 import borderkg.loaders.extract.policies as policies_module
 from borderkg.loaders.extract import Extractor
 from borderkg.loaders.extract.roles_undergo import undergoing
+from borderkg.ontology.namespaces import ACTOR, PLACE
 
-ACTOR = "https://w3id.org/borderkg/id/actor/"
-PLACE = "https://w3id.org/borderkg/id/place/"
 GUARDS = ACTOR + "dprk-border-guards"
 SOLDIERS = ACTOR + "soldiers"
 NORTH_KOREA = PLACE + "north-korea"

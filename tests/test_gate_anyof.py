@@ -9,8 +9,8 @@ import pytest
 from gatescratch import GRAPH, scratch
 from gatescratch import gate_parts as build_parts
 
-ACTOR = "https://w3id.org/borderkg/id/actor/"
-PLACE = "https://w3id.org/borderkg/id/place/"
+from borderkg.ontology.namespaces import ACTOR, PLACE
+
 PREFIXES = """
 @prefix bkg: <https://w3id.org/borderkg/ontology#> .
 @prefix actor: <https://w3id.org/borderkg/id/actor/> .

@@ -14,6 +14,7 @@ import pytest
 from rdflib import Graph
 from test_gate import with_well_known
 
+from borderkg.ontology.namespaces import PLACE
 from borderkg.store import GraphStore
 from borderkg.storetypes import NTriples
 from borderkg.validation import Gate, validate
@@ -24,7 +25,6 @@ from borderkg.validation.shapeindex import inverse_everywhere
 ARTICLE = "https://w3id.org/borderkg/article/"
 GRAPH = "https://w3id.org/borderkg/graph/article/"
 SHAPES = "https://w3id.org/borderkg/shapes#"
-PLACE = "https://w3id.org/borderkg/id/place/"
 TEXT = "A trader in Sinuiju said that customs officers now inspect every truck twice."
 PREFIXES = """
 @prefix bkg: <https://w3id.org/borderkg/ontology#> .

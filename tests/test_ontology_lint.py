@@ -16,6 +16,7 @@ from rdflib import Dataset, Graph, Literal, URIRef
 from rdflib.plugins.sparql import prepareQuery
 
 from borderkg.ontology.lint import LintReport, lint_queries, lint_shipped, run_lint
+from borderkg.ontology.namespaces import PLACE
 
 ROOT = Path(__file__).resolve().parent.parent
 QUERY_NAMES = sorted(lint_queries())
@@ -36,7 +37,6 @@ PREFIXES = """
 """
 
 BKG = "https://w3id.org/borderkg/ontology#"
-PLACE = "https://w3id.org/borderkg/id/place/"
 MEASURE = "https://w3id.org/borderkg/scheme/measure-type/"
 
 #: query name → (a small graph with exactly the defect it looks for, an IRI it must report).
