@@ -62,7 +62,15 @@ _THEY_HAVE_ORDERS = (
     r"\b(?:they|we)\s+(?:now\s+|still\s+|also\s+)?(?:have|carry|(?:are|remain)\s+under)\s+"
     r"(?:\w+\s+)?orders?\s+to\b"
 )
-_UNDER_ORDERS = re.compile(rf"{_STANDING}|{_THEY_HAVE_ORDERS}", _I)
+# A standing order named as such ("the standing order to fire … has not been lifted", "guards
+# operate under an order to fire"), unless the sentence tells its issuing ("has since issued a
+# standing instruction that …": news of the order). The gold reads these 46 to 1 as InForce.
+_NAMED_STANDING = (
+    r"(?<!issued a )(?<!issues a )(?<!gave a )(?<!given a )\bstanding\s+(?:orders?|instructions?)\b"
+    r"|\b(?:operate|operates|operated|operating|work|works|worked|working)\s+under\s+"
+    r"(?:an?\s+|standing\s+)?orders?\s+to\b"
+)
+_UNDER_ORDERS = re.compile(rf"{_STANDING}|{_THEY_HAVE_ORDERS}|{_NAMED_STANDING}", _I)
 _ORDER = r"(?:told|ordered|instructed|directed|warned|notified)"
 # "guards (in X) had been told", "ordered guards to", "told the officers that", and standing
 # orders: a sentence telling a consequence to those who enforce it is not a notice to the
