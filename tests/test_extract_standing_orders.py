@@ -1,4 +1,4 @@
-"""Standing orders named as such are the rule being applied (InForce), not news of an order."""
+"""Status of orders and rules by their framing: standing orders in force, dated future rules told."""
 
 from __future__ import annotations
 
@@ -31,3 +31,21 @@ def test_an_order_just_given_to_guards_stays_announced(extractor: Extractor) -> 
     text = "Guards in Onsong have been ordered to fire on anyone crossing the ice, a source said."
     assert (_SHOOT, "Announced") in policies(extractor, text)
     assert (_SHOOT, "InForce") not in policies(extractor, text)
+
+
+def test_a_rule_told_in_the_future_from_a_coming_date_is_announced(
+    extractor: Extractor,
+) -> None:
+    text = (
+        "Chinese customs at Quanhe will check every lorry against the sanctions list from "
+        "March, a trader in Hunchun said."
+    )
+    assert ("SanctionsEnforcement", "Announced") in policies(extractor, text)
+
+
+def test_a_prepared_rule_from_a_coming_date_stays_planned(extractor: Extractor) -> None:
+    text = (
+        "Chinese customs at Quanhe are preparing to check every lorry against the sanctions "
+        "list from March, a trader in Hunchun said."
+    )
+    assert ("SanctionsEnforcement", "Planned") in policies(extractor, text)

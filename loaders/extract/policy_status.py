@@ -254,6 +254,13 @@ def refine_status(
         folded, max(sentence.begin, evidence.begin - 40), min(sentence.end, evidence.end + 40)
     ):
         return _ANNOUNCED  # "nobody will be allowed to …", "… will be banned": a rule told
+    if (
+        status == _PLANNED
+        and _BARE_FUTURE.match(text)
+        and _FROM_DATE.search(folded, evidence.begin, sentence.end)
+        and not _PLANNING.search(whole)
+    ):
+        return _ANNOUNCED  # "the bridge will be closed to lorries from June": a rule told
     if status == _PLANNED and measure == _REWARD:
         return _ANNOUNCED  # "informers will be rewarded with …": a reward promised
     if status == _PLANNED:
@@ -377,6 +384,20 @@ def by_notice(ctx: ArticleContext, index: int, status: str) -> str:
 _FUTURE_RULE = re.compile(
     r"\b(?:will|shall)\s+(?:not\s+|no\s+longer\s+)?be\s+(?:\w+ly\s+)?(?:allowed|permitted|"
     r"banned|prohibited|forbidden|barred|outlawed)\b",
+    _I,
+)
+# A bare future with a start date ("the bridge will be closed to lorries from June", "said it
+# would close its border from 22 January") and no word of planning or doubt: a rule told
+# before it applies, which the corpus rule for notices reads as Announced (gold: 59 of the 80
+# rules told "from" a coming date that are neither rumoured nor planned).
+_FROM_DATE = re.compile(
+    r"\b(?:from|starting|beginning)\s+(?:next\s+(?:week|month|year)|the\s+(?:start|beginning)\s+"
+    r"of\s+next\b|(?:\d{1,2}\s+)?(?:" + "|".join(MONTH_NAMES) + r")\b)",
+)
+_BARE_FUTURE = re.compile(r"(?:will|shall|would)\b", _I)
+_PLANNING = re.compile(
+    r"\b(?:plan\w*|prepar\w*|expect\w*|consider\w*|discuss\w*|propos\w*|hop(?:e|es|ed|ing)|"
+    r"aim\w*|intend\w*|may|might|could|likely|probably|possibly|if|once|unless)\b",
     _I,
 )
 _MUST = re.compile(r"must\b|(?:has|have)\s+to\b", _I)
