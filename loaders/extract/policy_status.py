@@ -62,7 +62,15 @@ _THEY_HAVE_ORDERS = (
     r"\b(?:they|we)\s+(?:now\s+|still\s+|also\s+)?(?:have|carry|(?:are|remain)\s+under)\s+"
     r"(?:\w+\s+)?orders?\s+to\b"
 )
-_UNDER_ORDERS = re.compile(rf"{_STANDING}|{_THEY_HAVE_ORDERS}", _I)
+# A standing order named as such ("the standing order to fire … has not been lifted", "guards
+# operate under an order to fire"), unless the sentence tells its issuing ("has since issued a
+# standing instruction that …": news of the order). The gold reads these 46 to 1 as InForce.
+_NAMED_STANDING = (
+    r"(?<!issued a )(?<!issues a )(?<!gave a )(?<!given a )\bstanding\s+(?:orders?|instructions?)\b"
+    r"|\b(?:operate|operates|operated|operating|work|works|worked|working)\s+under\s+"
+    r"(?:an?\s+|standing\s+)?orders?\s+to\b"
+)
+_UNDER_ORDERS = re.compile(rf"{_STANDING}|{_THEY_HAVE_ORDERS}|{_NAMED_STANDING}", _I)
 _ORDER = r"(?:told|ordered|instructed|directed|warned|notified)"
 # "guards (in X) had been told", "ordered guards to", "told the officers that", and standing
 # orders: a sentence telling a consequence to those who enforce it is not a notice to the
@@ -246,6 +254,13 @@ def refine_status(
         folded, max(sentence.begin, evidence.begin - 40), min(sentence.end, evidence.end + 40)
     ):
         return _ANNOUNCED  # "nobody will be allowed to …", "… will be banned": a rule told
+    if (
+        status == _PLANNED
+        and _BARE_FUTURE.match(text)
+        and _FROM_DATE.search(folded, evidence.begin, sentence.end)
+        and not _PLANNING.search(whole)
+    ):
+        return _ANNOUNCED  # "the bridge will be closed to lorries from June": a rule told
     if status == _PLANNED and measure == _REWARD:
         return _ANNOUNCED  # "informers will be rewarded with …": a reward promised
     if status == _PLANNED:
@@ -369,6 +384,20 @@ def by_notice(ctx: ArticleContext, index: int, status: str) -> str:
 _FUTURE_RULE = re.compile(
     r"\b(?:will|shall)\s+(?:not\s+|no\s+longer\s+)?be\s+(?:\w+ly\s+)?(?:allowed|permitted|"
     r"banned|prohibited|forbidden|barred|outlawed)\b",
+    _I,
+)
+# A bare future with a start date ("the bridge will be closed to lorries from June", "said it
+# would close its border from 22 January") and no word of planning or doubt: a rule told
+# before it applies, which the corpus rule for notices reads as Announced (gold: 59 of the 80
+# rules told "from" a coming date that are neither rumoured nor planned).
+_FROM_DATE = re.compile(
+    r"\b(?:from|starting|beginning)\s+(?:next\s+(?:week|month|year)|the\s+(?:start|beginning)\s+"
+    r"of\s+next\b|(?:\d{1,2}\s+)?(?:" + "|".join(MONTH_NAMES) + r")\b)",
+)
+_BARE_FUTURE = re.compile(r"(?:will|shall|would)\b", _I)
+_PLANNING = re.compile(
+    r"\b(?:plan\w*|prepar\w*|expect\w*|consider\w*|discuss\w*|propos\w*|hop(?:e|es|ed|ing)|"
+    r"aim\w*|intend\w*|may|might|could|likely|probably|possibly|if|once|unless)\b",
     _I,
 )
 _MUST = re.compile(r"must\b|(?:has|have)\s+to\b", _I)
