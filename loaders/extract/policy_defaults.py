@@ -176,6 +176,14 @@ _UNREALISED_CHANGE = re.compile(
 # "gave states two years to send all such workers home": an infinitive, no deed — unless a
 # verb of requiring governs it ("are requiring everyone … to spend 30 days in isolation").
 _INFINITIVE = re.compile(r"\bto\s+(?:\w+ly\s+)?$", re.I)
+# "tourists have to hand in their phones": the infinitive of an obligation is a rule's deed.
+# Not one that would hold or used to ("would have to", "used to have to"), nor a speaker's
+# own ("now I have to report him").
+_OBLIGATION = re.compile(
+    r"(?<!\bwould\s)(?<!\bcould\s)(?<!\bmight\s)(?<!\bto\s)(?<!\bI\s)(?<!\bwe\s)"
+    r"\b(?:have|has|had|need|needs)\s+to\s+(?:\w+ly\s+)?$",
+    re.I,
+)
 _REQUIRING = re.compile(
     r"\b(?:requir\w*|forc(?:ed|es|ing)|oblig\w*|compel\w*|order\w*|instruct\w*|told|tell\w*|made|make|"
     r"makes|mandat\w*|direct\w*|expect\w*|allow\w*|permit\w*|"
@@ -201,6 +209,7 @@ def unreported(ctx: ArticleContext, index: int, span: Span, verb: Span | None) -
     if (
         verb is not None
         and _INFINITIVE.search(ctx.before(index, verb.begin, 20))
+        and not _OBLIGATION.search(ctx.before(index, verb.begin, 20))
         and not _REQUIRING.search(ctx.before(index, verb.begin, 90))
     ):
         return True

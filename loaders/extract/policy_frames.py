@@ -49,6 +49,7 @@ from .policy_frames_practices import PRACTICE_FRAMES
 from .policy_frames_resolutions import RESOLUTION_FRAMES
 from .policy_frames_rules import GENERIC_FRAMES as _ENFORCEMENT
 from .policy_frames_rules import RULE_FRAMES
+from .policy_frames_told import TOLD_FRAMES
 from .policy_obliged import OBLIGED_FRAMES
 from .policy_requirements import REQUIREMENT_FRAMES
 from .policy_tense import ACTION, BUILD, EASE, LIFT, RULE, STATE
@@ -491,6 +492,7 @@ GENERIC_FRAMES: list[MeasureCue] = (
     + AGENT_FRAMES
     + WARNING_FRAMES
     + OBLIGED_FRAMES
+    + TOLD_FRAMES
 )
 
 __all__ = ["CHANGE_KINDS", "FRAME_CUES", "GENERIC_FRAMES"]

@@ -217,11 +217,14 @@ CONDUCT_GENERIC: list[MeasureCue] = [
         "check checks checking inspect inspects inspecting search searches searching scan scans "
         "scanning",
     ),
-    # "employers … have been fined up to 20,000 yuan": fines imposed
+    # "employers … have been fined up to 20,000 yuan", "were each fined between 500 and 2,000
+    # yuan", "were fined last week for …": fines imposed
     custom(
         MEASURE.Crackdown,
-        r"(?:were|was|(?:have|has|had)\s+(?:also\s+)?been)\s+(?:\w+ly\s+)?(?P<w>fined)\s+"
-        r"(?:up\s+to|for|by|at|as\s+much\s+as|\d)",
+        r"(?:were|was|(?:have|has|had)\s+(?:also\s+|each\s+)?been)\s+"
+        r"(?:\w+ly\s+|each\s+|also\s+)?(?P<w>fined)\s+(?:up\s+to|for|by|at|as\s+much\s+as|"
+        r"between|\d|(?:last|this)\s+(?:week|month)\s+for\b|in\s+(?:the\s+)?(?:first|second|"
+        r"third|fourth|last)\s+week\s+of\s+\w+\s+for\b)",
         "fined",
         ACTION,
     ),
