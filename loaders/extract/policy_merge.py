@@ -4,9 +4,7 @@ An article often names a measure more than once ("the crackdown", "since the qua
 began"); those mentions are merged into the first or dropped. Mentions of the same type
 and status stay apart when they differ in what identifies a measure: the date, the country
 of the places or of the authorities (Chinese patrols near Tumen and North Korean guards
-reinforced in Onsong are two measures), the thing a ban is on (sightseeing, boat trips), or
-a sentence of their own that tells a rule by its own clause or an act as one more
-(``measures_apart``).
+reinforced in Onsong are two measures), or the thing a ban is on (sightseeing, boat trips).
 Acts that enforce a measure already reported join it: arrests for smuggling after the
 smuggling ban, arrests "during a campaign", detentions "since the start of the inspection",
 checkpoints set up in the sentence of a movement rule, goods turned back at a border that
@@ -28,7 +26,6 @@ from . import kinds
 from .context import ArticleContext, distance
 from .justice_words import trial_stage
 from .measure_groups import SPECIFIC_CRACKDOWNS
-from .measures_apart import apart
 from .model import Policy, Span
 from .policy_trials import fold_trial_sentences
 
@@ -359,7 +356,6 @@ def merge(ctx: ArticleContext, found: list[Mention]) -> list[Policy]:
                 if (p.measure_type, p.status) == (policy.measure_type, policy.status)
                 and trial_stage(ctx.folded, p) == trial
                 and compatible(ctx, p, policy)
-                and not apart(ctx, p, policy)
             ),
             None,
         )
