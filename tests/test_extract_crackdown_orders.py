@@ -15,9 +15,9 @@ import pytest
 from extracthelp import policies, roles_at
 
 from borderkg.loaders.extract import Extractor
+from borderkg.ontology.namespaces import ACTOR
 
-_ID = "https://w3id.org/borderkg/id/"
-_RESIDENTS = _ID + "actor/border-residents"
+_RESIDENTS = ACTOR + "border-residents"
 
 # -- an obligation's infinitive is the rule's deed -----------------------------------------
 
@@ -53,7 +53,7 @@ def test_a_group_each_fined_a_range_is_a_crackdown_carried_out(extractor: Extrac
     )
     assert policies(extractor, text) == [("Crackdown", "CarriedOut")]
     _, implementers, _ = roles_at(extractor, text, "fined")
-    assert implementers == {_ID + "actor/dprk-ministry-of-social-security"}
+    assert implementers == {ACTOR + "dprk-ministry-of-social-security"}
 
 
 def test_a_group_fined_last_week_for_a_deed_is_carried_out(extractor: Extractor) -> None:
@@ -77,7 +77,7 @@ def test_residents_told_not_to_wave_or_shout_is_an_announced_crackdown(
     )
     assert policies(extractor, text) == [("Crackdown", "Announced")]
     issuers, _, targets = roles_at(extractor, text, "not to wave")
-    assert issuers == {_ID + "actor/dprk-border-security-command"}
+    assert issuers == {ACTOR + "dprk-border-security-command"}
     assert targets == {_RESIDENTS}
 
 

@@ -33,6 +33,16 @@ def test_an_order_just_given_to_guards_stays_announced(extractor: Extractor) -> 
     assert (_SHOOT, "InForce") not in policies(extractor, text)
 
 
+def test_a_standing_instruction_told_as_just_issued_is_news_of_the_order(
+    extractor: Extractor,
+) -> None:
+    text = (
+        "The State Security Department has since issued a standing instruction that guards "
+        "fire on anyone crossing the ice, a source in Onsong said."
+    )
+    assert policies(extractor, text) == [(_SHOOT, "Announced")]
+
+
 def test_a_rule_told_in_the_future_from_a_coming_date_is_announced(
     extractor: Extractor,
 ) -> None:

@@ -19,14 +19,11 @@ from .frame_lexicon import custom
 from .policy_cues import MeasureCue
 from .policy_tense import RULE
 
-_TOLD = (
-    r"(?:told|ordered|warned|instructed|asked|telling|ordering|warning|instructing|asking|"
-    r"tells|orders|warns)"
-)
 _TOLD_WORDS = (
     "told ordered warned instructed asked telling ordering warning instructing asking tells "
     "orders warns"
 )
+_TOLD = "(?:" + "|".join(_TOLD_WORDS.split()) + ")"
 # Between the verb of telling and the infinitive: who was told, by whom, when or where
 # ("were told by the police at a meeting in early July"), no clause break.
 _BETWEEN = r"(?:\s+[^.;:]{0,90}?)?"

@@ -389,7 +389,8 @@ _FUTURE_RULE = re.compile(
 # A bare future with a start date ("the bridge will be closed to lorries from June", "said it
 # would close its border from 22 January") and no word of planning or doubt: a rule told
 # before it applies, which the corpus rule for notices reads as Announced (gold: 59 of the 80
-# rules told "from" a coming date that are neither rumoured nor planned).
+# rules told "from" a coming date that are neither rumoured nor planned). Case-sensitive: a
+# month is written with its capital, so "may" stays a modal.
 _FROM_DATE = re.compile(
     r"\b(?:from|starting|beginning)\s+(?:next\s+(?:week|month|year)|the\s+(?:start|beginning)\s+"
     r"of\s+next\b|(?:\d{1,2}\s+)?(?:" + "|".join(MONTH_NAMES) + r")\b)",
