@@ -41,6 +41,7 @@ from .policy_frames_deontic import DEONTIC_FRAMES
 from .policy_frames_guarding import GUARDING_FRAMES
 from .policy_frames_held import HELD_FRAMES
 from .policy_frames_justice import JUSTICE_FRAMES, JUSTICE_GENERIC
+from .policy_frames_kept import KEPT_FRAMES
 from .policy_frames_limits import LIMIT_FRAMES
 from .policy_frames_means import MEANS_FRAMES
 from .policy_frames_passage import PASSAGE_FRAMES
@@ -480,6 +481,7 @@ FRAME_CUES: list[MeasureCue] = (
     + CONDUCT_FRAMES
     + DEONTIC_FRAMES
     + HELD_FRAMES
+    + KEPT_FRAMES
     + MODAL_FRAMES
     + REQUIREMENT_FRAMES
     + RETURN_FRAMES
