@@ -44,7 +44,7 @@ _CHECKER_WORDS = (
 )
 _TURNED = r"turn(?:s|ed|ing)?\s+(?:back|away)"
 _BE = (
-    r"(?:are|is|were|was|be|being|(?:has|have|had)\s+(?:\w+ly\s+|also\s+|since\s+)?been|"
+    r"(?:are|is|were|was|be|being|(?:has|have)\s+(?:\w+ly\s+|also\s+|since\s+)?been|"
     r"will\s+be|would\s+be)"
 )
 # Where people are kept in: their lodgings or their settlement.
