@@ -65,7 +65,7 @@ def _moved(
         (
             "Soldiers at the posts along the river have been kept inside their barracks after "
             "dark since March.",
-            "Soldiers at the posts",
+            "kept inside",
             SOLDIERS,
         ),
         (

@@ -6,8 +6,8 @@ frames name them the way the measure-type scheme defines them — what an author
 Koreans, roads). Each frame is written once as lemmas and matches every form, active or
 passive (``frame_lexicon``). The verb's own tense then gives the status (``policy_tense``),
 so a frame needs no status cue nearby. This module holds the frames of physical measures
-and of movement; ``policy_frames_rules`` those of trade, isolation, deterrence and
-enforcement.
+and the order all frames run in; ``policy_frames_movement`` those of rules on where people
+may go, ``policy_frames_rules`` those of trade, isolation, deterrence and enforcement.
 """
 
 from __future__ import annotations
@@ -15,18 +15,13 @@ from __future__ import annotations
 from borderkg.ontology.namespaces import MEASURE
 
 from .frame_lexicon import (
-    ADV,
-    BAN_FORMS,
-    FILL,
-    HUMAN,
-    MOVING,
     PEOPLE,
     THINGS,
     TO_NORTH,
     custom,
     frame,
 )
-from .morph import alternation, first_words, nouns
+from .morph import alternation, nouns
 from .policy_cues import MeasureCue
 from .policy_easing import EASING_FRAMES
 from .policy_frames_agents import (
@@ -41,8 +36,10 @@ from .policy_frames_deontic import DEONTIC_FRAMES
 from .policy_frames_guarding import GUARDING_FRAMES
 from .policy_frames_held import HELD_FRAMES
 from .policy_frames_justice import JUSTICE_FRAMES, JUSTICE_GENERIC
+from .policy_frames_kept import KEPT_FRAMES
 from .policy_frames_limits import LIMIT_FRAMES
 from .policy_frames_means import MEANS_FRAMES
+from .policy_frames_movement import MOVEMENT_FRAMES
 from .policy_frames_passage import PASSAGE_FRAMES
 from .policy_frames_penalties import PENALTY_FRAMES
 from .policy_frames_practices import PRACTICE_FRAMES
@@ -382,84 +379,6 @@ _PHYSICAL: list[MeasureCue] = [
         passive_reach=5,
         object_words="border borders crossing crossings port ports entry customs",
     ),
-    # -- rules on where people may go ----------------------------------------------------
-    custom(
-        MEASURE.MovementRestriction,
-        rf"(?P<v>{alternation(BAN_FORMS)})\s+(?:(?!from\b){FILL}\s+){{0,4}}?{HUMAN}\s+"
-        rf"(?:(?!from\b){FILL}\s+){{0,4}}?from\s+(?:[\w-]+ly\s+)?{MOVING}\b|(?:(?:is|are|was|were|been|be)\s+"
-        rf"{ADV})(?P<w>banned|barred|prohibited|forbidden|blocked|restricted|stopped|prevented)"
-        rf"\s+from\s+(?:[\w-]+ly\s+)?{MOVING}\b",
-        " ".join(first_words(BAN_FORMS)),
-        RULE,
-        also_when="from",
-    ),
-    # a curfew in other words: "told to stay indoors after dark"
-    custom(
-        MEASURE.MovementRestriction,
-        r"(?:stay|remain|keep)\s+(?:indoors|inside|at\s+home|in\s+their\s+(?:homes|houses|"
-        r"villages))|not\s+to\s+leave\s+(?:their\s+)?(?:homes|houses|villages|neighbou?rhoods)|"
-        r"(?:confined|restricted)\s+to\s+(?:their\s+)?(?:homes|houses|villages|neighbou?rhoods)",
-        "indoors inside home homes houses villages leave confined restricted",
-        RULE,
-        also_when="stay stays remain keep not confined restricted",
-    ),
-    # "are not allowed to go near the river", "may no longer enter the zone"
-    custom(
-        MEASURE.MovementRestriction,
-        r"(?:(?:are|is|were|was)\s+(?:still\s+|now\s+)?(?:not|no\s+longer)\s+(?:allowed|"
-        r"permitted)|(?:may|must)\s+(?:not|no\s+longer)|cannot|can't|(?:are|is|were|was)\s+"
-        r"(?:now\s+)?(?:forbidden|prohibited|banned|barred))\s+(?:to\s+)?(?:go|travel|leave|"
-        r"enter|approach|visit|cross|move|walk|fish|swim|stay|come|return|venture|wander|step|work|farm|"
-        r"graze|plant|wash|bathe|draw\s+water|collect|gather|pick|use\s+(?:the\s+|any\s+)?(?:[\w-]+\s+)?"
-        r"(?:footpaths?|paths?|roads?|trails?|tracks?|ferr(?:y|ies)|bridges?|boats?|jett(?:y|ies)))\b(?!\s+(?:to|into)\s+(?:china|north\s+korea|the\s+north|the\s+south|south\s+korea|abroad))",
-        "not longer cannot can't forbidden prohibited banned barred",
-        RULE,
-        also_when="go travel leave enter approach visit cross move walk fish swim stay come return "
-        "venture wander step work farm graze plant wash bathe draw collect gather pick use",
-    ),
-    # "the police have blocked access to the riverbank": only an authority's blocking is a rule
-    # (floods cut off access too)
-    frame(
-        MEASURE.MovementRestriction,
-        ("block", "cut off", "close off", "seal off"),
-        {"access"},
-        RULE,
-        reach=1,
-        needs_authority=True,
-    ),
-    # "farmers are allowed into the fields only with a pass": entry on a permit
-    custom(
-        MEASURE.MovementRestriction,
-        r"(?:(?:are|is|were|was)\s+(?:\w+ly\s+)?(?P<w>allowed|permitted)|(?:may|can)\s+(?:go|enter|"
-        r"travel|visit|work|fish|farm|cross|approach))\s+(?:[\w'’-]+\s+){0,8}?only\s+(?:with|on)\s+"
-        r"(?:a\s+|an\s+)?(?:special\s+|valid\s+|written\s+|official\s+)?(?:pass(?:es)?|permits?|"
-        r"permission)\b",
-        "allowed permitted may can",
-        RULE,
-        also_when="pass passes permit permits permission",
-    ),
-    frame(
-        MEASURE.MovementRestriction,
-        ("ban", "prohibit", "forbid", "restrict", "curb", "limit"),
-        nouns("travel", "movement", "journey", "excursion", "gathering")
-        | {"sightseeing", "fishing", "swimming", "boating", "access", "entry", "travel between"}
-        # ways of moving about, as gerunds: "a night ban on driving along the river road"
-        | {"driving", "walking", "cycling", "sailing", "rowing", "hiking", "camping", "hunting"},
-        RULE,
-        reach=2,
-    ),
-    custom(
-        MEASURE.MovementRestriction,
-        r"(?P<v>needs?|required?|requires|must\s+(?:now\s+|still\s+|also\s+|first\s+)?(?:have|"
-        r"obtain|carry|show|get|present|apply\s+"
-        r"for))\s+(?:(?:an?|special|official|the|valid|written|travel|border|entry|prior)\s+)*"
-        r"(?:travel\s+)?(?:permits?|pass(?:es)?|permission|authori[sz]ation|approval|travel\s+"
-        r"certificates?)\b[^.;]{0,60}?\bto\s+(?:enter|travel|visit|go|leave|approach|cross|move|"
-        r"stay|reach|get\s+to|work|farm|fish|use)\b",
-        "need needs require required requires must",
-        RULE,
-        also_when="permit permits pass passes permission authorisation authorization approval certificate certificates",
-    ),
 ]
 
 #: All frames that come before the phrase cues, in priority order.
@@ -475,11 +394,13 @@ FRAME_CUES: list[MeasureCue] = (
     + PASSAGE_FRAMES
     + DETECTION_FRAMES
     + _PHYSICAL
+    + MOVEMENT_FRAMES
     + MEANS_FRAMES
     + RULE_FRAMES
     + CONDUCT_FRAMES
     + DEONTIC_FRAMES
     + HELD_FRAMES
+    + KEPT_FRAMES
     + MODAL_FRAMES
     + REQUIREMENT_FRAMES
     + RETURN_FRAMES
