@@ -31,6 +31,7 @@ from .policy_frames_agents import (
     RETURN_FRAMES,
     WARNING_FRAMES,
 )
+from .policy_frames_allowance import ALLOWANCE_FRAMES
 from .policy_frames_conduct import CONDUCT_FRAMES, CONDUCT_GENERIC, DETECTION_FRAMES
 from .policy_frames_deontic import DEONTIC_FRAMES
 from .policy_frames_guarding import GUARDING_FRAMES
@@ -401,6 +402,7 @@ FRAME_CUES: list[MeasureCue] = (
     + DEONTIC_FRAMES
     + HELD_FRAMES
     + KEPT_FRAMES
+    + ALLOWANCE_FRAMES
     + MODAL_FRAMES
     + REQUIREMENT_FRAMES
     + RETURN_FRAMES
