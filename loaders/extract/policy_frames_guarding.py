@@ -186,6 +186,43 @@ GUARDING_FRAMES: list[MeasureCue] = [
         ACTION,
         also_when="tourists visitors travellers travelers passengers hikers sightseers",
     ),
+    # "the county line is now guarded around the clock", "the crossings have been watched
+    # more closely since the summer": a stretch of the border watched harder
+    custom(
+        MEASURE.PatrolReinforcement,
+        r"\b(?:line|border|banks?|riverbanks?|river|crossings?|posts?|checkpoints?|bridges?|"
+        r"embankments?|coast|shore|stretch|fords?)(?:\s+(?!(?:who|which|that)\b)[\w'’-]+){0,4}?\s+"
+        r"(?:is|are|has\s+been|have\s+been)\s+"
+        r"(?:now\s+|also\s+)?(?P<w>guarded|watched|patrolled|manned)\s+(?:(?:a)?round\s+the\s+"
+        r"clock|day\s+and\s+night|more\s+(?:closely|often|tightly|heavily))\b",
+        "guarded watched patrolled manned",
+        PRACTICE,
+        also_when="clock night closely often tightly heavily",
+    ),
+    # "border guards were put on round-the-clock shifts": guards, not people watched (a
+    # family "placed under round-the-clock watch" is a crackdown, ``policy_frames_conduct``)
+    custom(
+        MEASURE.PatrolReinforcement,
+        r"\b(?:guards|soldiers|officers|police|units?|compan(?:y|ies)|platoons?|posts?)\s+"
+        r"(?:[\w'’-]+\s+){0,6}?(?:are|were|have\s+been|has\s+been)\s+(?:now\s+|also\s+)?"
+        r"(?P<w>put|placed)\s+on\s+(?:round-the-clock|24-hour|double|extra|longer)\s+"
+        r"(?:shifts|duty|watch(?:es)?|patrols?)\b",
+        "put placed",
+        PRACTICE,
+        also_when="round-the-clock 24-hour double extra longer",
+    ),
+    # "each post now has two officers instead of one", "patrols now go out every hour instead
+    # of every three": more guards or rounds than before
+    custom(
+        MEASURE.PatrolReinforcement,
+        r"\b(?:guards|soldiers|officers|police|posts?|patrols?|boats?|launches|compan(?:y|ies))"
+        r"\b(?:\s+[\w'’-]+){0,8}?\s+now\s+(?P<v>has|have|keeps?|go(?:es)?\s+out|walks?|"
+        r"patrols?|runs?|puts?|sends?)\b(?:\s+[\w'’-]+){1,8}?\s+instead\s+of\s+(?:every\s+)?"
+        r"(?:one|two|three|four|five|six|\d+|once|twice)\b",
+        "has have keep keeps go goes walk walks patrol patrols run runs put puts send sends",
+        PRACTICE,
+        also_when="instead",
+    ),
 ]
 
 __all__ = ["GUARDING_FRAMES"]
