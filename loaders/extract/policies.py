@@ -97,6 +97,7 @@ from .roles_places import own_places
 from .roles_possessed import possessed_targets
 from .roles_qualified import drop_qualifiers
 from .roles_referred import referred_people
+from .roles_rivers import referred_rivers
 from .roles_targets import refer_targets
 from .roles_undergo import undergoing
 
@@ -171,6 +172,7 @@ _SETTLED: tuple[Callable[[ArticleContext, list[Policy]], list[Policy]], ...] = (
     shooters,
     drop_hearers,
     own_places,
+    referred_rivers,
     background_closures,
     let_back_targets,
     lead_roles,
