@@ -12,6 +12,7 @@ from borderkg.loaders.extract import Extraction, Extractor, get_extractor
 from borderkg.loaders.extract.model import Policy
 from borderkg.loaders.readers import read_json
 from borderkg.loaders.record import ArticleRecord
+from borderkg.ontology.namespaces import PLACE
 
 #: The publication date of the invented articles (relative dates resolve against it).
 PUBLISHED = dt.date(2024, 6, 1)
@@ -48,6 +49,14 @@ def pairs(found: Iterable[Policy]) -> list[tuple[str, str]]:
 def policies(extractor: Extractor, text: str) -> list[tuple[str, str]]:
     """(measure type, status) of the policies found in ``text``."""
     return pairs(extract(extractor, text).policies)
+
+
+def places_by_policy(extractor: Extractor, text: str) -> list[list[str]]:
+    """The place local names of each policy found in ``text``, sorted within each policy."""
+    return [
+        sorted(iri.removeprefix(PLACE) for iri in policy.places)
+        for policy in extract(extractor, text).policies
+    ]
 
 
 def roles_at(extractor: Extractor, text: str, words: str) -> tuple[set[str], set[str], set[str]]:

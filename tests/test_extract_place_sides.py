@@ -21,17 +21,9 @@ Every sentence is invented for these tests. Extraction runs on the shipped vocab
 from __future__ import annotations
 
 import pytest
-from extracthelp import extract
+from extracthelp import extract, places_by_policy
 
 from borderkg.loaders.extract import Extractor
-from borderkg.ontology.namespaces import PLACE
-
-
-def _places(extractor: Extractor, text: str) -> list[list[str]]:
-    return [
-        sorted(iri.removeprefix(PLACE) for iri in policy.places)
-        for policy in extract(extractor, text).policies
-    ]
 
 
 @pytest.mark.parametrize(
@@ -45,7 +37,7 @@ def _places(extractor: Extractor, text: str) -> list[list[str]]:
     ],
 )
 def test_the_bank_faced_is_not_the_measures_place(extractor: Extractor, text: str) -> None:
-    assert _places(extractor, text) == [[]]
+    assert places_by_policy(extractor, text) == [[]]
 
 
 @pytest.mark.parametrize(
@@ -77,7 +69,7 @@ def test_the_bank_faced_is_not_the_measures_place(extractor: Extractor, text: st
 def test_the_measure_is_on_the_bank_the_text_names(
     extractor: Extractor, text: str, places: list[str]
 ) -> None:
-    assert _places(extractor, text) == [places]
+    assert places_by_policy(extractor, text) == [places]
 
 
 @pytest.mark.parametrize(
@@ -98,7 +90,7 @@ def test_the_measure_is_on_the_bank_the_text_names(
 def test_a_river_crossed_to_the_other_bank_is_not_the_place(
     extractor: Extractor, text: str, places: list[str]
 ) -> None:
-    assert _places(extractor, text) == [places]
+    assert places_by_policy(extractor, text) == [places]
 
 
 def test_a_river_goods_are_carried_across_stays(extractor: Extractor) -> None:
@@ -106,7 +98,7 @@ def test_a_river_goods_are_carried_across_stays(extractor: Extractor) -> None:
         "Border guards in Chasong caught five smugglers carrying flour across the frozen Yalu "
         "River."
     )
-    assert _places(extractor, text) == [["chasong", "yalu-river"]]
+    assert places_by_policy(extractor, text) == [["chasong", "yalu-river"]]
 
 
 def test_a_river_faced_is_where_the_measure_is(extractor: Extractor) -> None:
@@ -114,7 +106,7 @@ def test_a_river_faced_is_where_the_measure_is(extractor: Extractor) -> None:
         "North Korean guards have installed cameras on the embankment facing the Yalu River in "
         "Sinuiju."
     )
-    assert _places(extractor, text) == [["sinuiju", "yalu-river"]]
+    assert places_by_policy(extractor, text) == [["sinuiju", "yalu-river"]]
 
 
 def test_a_site_faced_may_be_on_the_same_bank(extractor: Extractor) -> None:
@@ -122,12 +114,12 @@ def test_a_site_faced_may_be_on_the_same_bank(extractor: Extractor) -> None:
         "Chinese police ordered hotels with windows facing Dandong station to keep their "
         "curtains drawn."
     )
-    assert _places(extractor, text) == [["dandong"]]
+    assert places_by_policy(extractor, text) == [["dandong"]]
 
 
 def test_a_place_people_are_handed_across_from_is_not_faced(extractor: Extractor) -> None:
     text = "Chinese police handed 50 North Koreans back across the river from Tumen on Monday."
-    assert _places(extractor, text) == [["tumen"]]
+    assert places_by_policy(extractor, text) == [["tumen"]]
 
 
 def test_a_reference_to_the_county_faced_is_not_the_place(extractor: Extractor) -> None:
@@ -135,7 +127,7 @@ def test_a_reference_to_the_county_faced_is_not_the_place(extractor: Extractor) 
         "Guards in Onsong were reinforced last month. Chinese police have put up new cameras on "
         "the embankment facing the county."
     )
-    assert _places(extractor, text) == [["onsong"], []]
+    assert places_by_policy(extractor, text) == [["onsong"], []]
 
 
 def test_the_merge_still_tells_the_banks_apart(extractor: Extractor) -> None:
@@ -143,7 +135,7 @@ def test_the_merge_still_tells_the_banks_apart(extractor: Extractor) -> None:
         "Cameras have been installed on the embankment opposite Hyesan. Cameras have also been "
         "installed in Changbai."
     )
-    assert _places(extractor, text) == [[], ["changbai"]]
+    assert places_by_policy(extractor, text) == [[], ["changbai"]]
 
 
 @pytest.mark.parametrize(
@@ -157,7 +149,7 @@ def test_the_merge_still_tells_the_banks_apart(extractor: Extractor) -> None:
     ],
 )
 def test_where_a_measure_was_heard_of_is_not_its_place(extractor: Extractor, text: str) -> None:
-    assert _places(extractor, text) == [[]]
+    assert places_by_policy(extractor, text) == [[]]
 
 
 def test_a_reference_to_the_talk_place_is_not_its_place(extractor: Extractor) -> None:
@@ -165,12 +157,12 @@ def test_a_reference_to_the_talk_place_is_not_its_place(extractor: Extractor) ->
         "Guards were reinforced in Musan last month. There is talk in the county that the two "
         "women will be tried in public."
     )
-    assert _places(extractor, text) == [["musan"], []]
+    assert places_by_policy(extractor, text) == [["musan"], []]
 
 
 def test_what_was_heard_may_name_the_measures_own_place(extractor: Extractor) -> None:
     text = "There is talk in Rajin that fishing boats will be banned from mooring in Sinuiju."
-    assert _places(extractor, text) == [["sinuiju"]]
+    assert places_by_policy(extractor, text) == [["sinuiju"]]
 
 
 def test_a_heard_clause_referring_back_keeps_the_hearers_place(extractor: Extractor) -> None:
@@ -178,7 +170,7 @@ def test_a_heard_clause_referring_back_keeps_the_hearers_place(extractor: Extrac
         "Residents of Sanhe have heard that the devices will be put up along their stretch of "
         "the river before the autumn."
     )
-    assert _places(extractor, text) == [["sanhe"]]
+    assert places_by_policy(extractor, text) == [["sanhe"]]
 
 
 def _event_times(extractor: Extractor, text: str, kind: str) -> list[str | None]:

@@ -11,17 +11,9 @@ Every sentence is invented for these tests. Extraction runs on the shipped vocab
 from __future__ import annotations
 
 import pytest
-from extracthelp import extract
+from extracthelp import places_by_policy
 
 from borderkg.loaders.extract import Extractor
-from borderkg.ontology.namespaces import PLACE
-
-
-def _places(extractor: Extractor, text: str) -> list[list[str]]:
-    return [
-        sorted(iri.removeprefix(PLACE) for iri in policy.places)
-        for policy in extract(extractor, text).policies
-    ]
 
 
 @pytest.mark.parametrize(
@@ -36,7 +28,7 @@ def _places(extractor: Extractor, text: str) -> list[list[str]]:
 def test_a_river_referred_back_to_beside_a_county_is_not_the_measures_place(
     extractor: Extractor, text: str
 ) -> None:
-    assert _places(extractor, text) == [["musan"]]
+    assert places_by_policy(extractor, text) == [["musan"]]
 
 
 def test_a_river_that_is_the_only_place_referred_back_to_is_kept(extractor: Extractor) -> None:
@@ -44,5 +36,5 @@ def test_a_river_that_is_the_only_place_referred_back_to_is_kept(extractor: Extr
         "Traders in Hyesan and on the Yalu River were told last week. The area has been closed "
         "to fishing boats since March."
     )
-    places = _places(extractor, text)
+    places = places_by_policy(extractor, text)
     assert places and all(p == ["yalu-river"] for p in places)

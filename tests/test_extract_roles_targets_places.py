@@ -23,10 +23,10 @@ Every sentence is invented for these tests. Extraction runs on the shipped vocab
 from __future__ import annotations
 
 import pytest
-from extracthelp import extract
+from extracthelp import extract, places_by_policy
 
 from borderkg.loaders.extract import Extractor
-from borderkg.ontology.namespaces import ACTOR, PLACE
+from borderkg.ontology.namespaces import ACTOR
 
 
 def _targets(extractor: Extractor, text: str) -> list[list[str]]:
@@ -76,13 +76,6 @@ def test_the_forces_the_next_clause_sets_to_work_are_not_the_rules_target(
     assert all(targets == [] for targets in _targets(extractor, text))
 
 
-def _places(extractor: Extractor, text: str) -> list[list[str]]:
-    return [
-        sorted(iri.removeprefix(PLACE) for iri in policy.places)
-        for policy in extract(extractor, text).policies
-    ]
-
-
 @pytest.mark.parametrize(
     ("text", "places"),
     [
@@ -113,14 +106,14 @@ def _places(extractor: Extractor, text: str) -> list[list[str]]:
 def test_the_destination_of_what_is_checked_is_not_the_measures_place(
     extractor: Extractor, text: str, places: list[str]
 ) -> None:
-    assert _places(extractor, text) == [places]
+    assert places_by_policy(extractor, text) == [places]
 
 
 def test_a_sentence_naming_only_a_destination_does_not_place_the_measure(
     extractor: Extractor,
 ) -> None:
     text = "Dandong Customs now opens every container destined for Sinuiju."
-    assert _places(extractor, text) == [[]]
+    assert places_by_policy(extractor, text) == [[]]
 
 
 @pytest.mark.parametrize(
@@ -145,4 +138,4 @@ def test_a_sentence_naming_only_a_destination_does_not_place_the_measure(
 def test_a_crossing_or_a_place_the_text_puts_the_measure_in_stays(
     extractor: Extractor, text: str, places: list[str]
 ) -> None:
-    assert _places(extractor, text) == [places]
+    assert places_by_policy(extractor, text) == [places]
