@@ -11,9 +11,10 @@ Every sentence is invented for these tests. Extraction runs on the shipped vocab
 from __future__ import annotations
 
 import pytest
-from extracthelp import places_by_policy
+from extracthelp import extract, places_by_policy
 
 from borderkg.loaders.extract import Extractor
+from borderkg.ontology.namespaces import LOCPREC, PLACE
 
 
 @pytest.mark.parametrize(
@@ -38,3 +39,13 @@ def test_a_river_that_is_the_only_place_referred_back_to_is_kept(extractor: Extr
     )
     places = places_by_policy(extractor, text)
     assert places and all(p == ["yalu-river"] for p in places)
+
+
+def test_the_precision_of_a_measure_follows_the_places_kept(extractor: Extractor) -> None:
+    text = (
+        "Ryanggang Province lies on the Yalu River. Under a new rule, soldiers in the province "
+        "may not stay on the same stretch of river for more than ten days."
+    )
+    (policy,) = extract(extractor, text).policies
+    assert [iri.removeprefix(PLACE) for iri in policy.places] == ["ryanggang"]
+    assert policy.location_precision == str(LOCPREC.Province)

@@ -25,40 +25,49 @@ from __future__ import annotations
 from borderkg.ontology.namespaces import MEASURE
 
 from .frame_lexicon import custom
+from .morph import alternation, first_words, nouns
 from .policy_cues import MeasureCue
 from .policy_tense import PRACTICE, RULE, STATE
 
 # People a check stops: groups, never one person, officials or defectors.
-_STOPPED = (
-    r"(?:travell?ers|passengers|visitors|tour\s+groups|drivers|motorists|pedestrians|"
-    r"outsiders|strangers|villagers|residents|people|anyone|everyone|everybody|all\s+others)"
+_STOPPED_FORMS = frozenset(
+    {"travellers", "travelers", "passengers", "visitors", "tour groups", "drivers", "motorists"}
+    | {"pedestrians", "outsiders", "strangers", "villagers", "residents", "people", "anyone"}
+    | {"everyone", "everybody", "all others"}
 )
+_STOPPED = alternation(_STOPPED_FORMS)
 # Who turns people back: an authority or its checkpoint, the subject of the clause.
-_CHECKERS = (
-    r"\b(?:police(?:men)?|officers|officials|guards|soldiers|troops|authorities|customs|"
-    r"inspection|checkpoints?|check\s+posts?|posts?|volunteers|security|ministry)\b"
+_CHECKER_FORMS = frozenset(
+    {"police", "policemen", "officers", "officials", "guards", "soldiers", "troops"}
+    | {"authorities", "customs", "inspection", "checkpoint", "checkpoints", "check post"}
+    | {"check posts", "post", "posts", "volunteers", "security", "ministry"}
 )
-_CHECKER_WORDS = (
-    "police policemen officers officials guards soldiers troops authorities customs inspection "
-    "checkpoint checkpoints check post posts volunteers security ministry"
-)
+_CHECKERS = rf"\b{alternation(_CHECKER_FORMS)}\b"
 _TURNED = r"turn(?:s|ed|ing)?\s+(?:back|away)"
 _BE = (
     r"(?:are|is|were|was|be|being|(?:has|have)\s+(?:\w+ly\s+|also\s+|since\s+)?been|"
     r"will\s+be|would\s+be)"
 )
 # Where people are kept in: their lodgings or their settlement.
-_LODGINGS = (
-    r"(?:flats?|apartments?|compounds?|hotels?|lodgings|dormitor(?:y|ies)|barracks|quarters|"
-    r"homes?|houses?|villages?|neighbou?rhoods?|factor(?:y|ies)(?:\s+compounds?)?|"
-    r"work\s+sites?|ships?|vessels?)"
-)
-_LODGING_WORDS = (
-    "flat flats apartment apartments compound compounds hotel hotels lodgings dormitory "
-    "dormitories barracks quarters home homes house houses village villages neighbourhood "
-    "neighbourhoods neighborhood neighborhoods factory factories site sites ship ships vessel "
-    "vessels"
-)
+_LODGING_FORMS = nouns(
+    "flat",
+    "apartment",
+    "compound",
+    "hotel",
+    "dormitory",
+    "home",
+    "house",
+    "village",
+    "neighbourhood",
+    "neighborhood",
+    "factory",
+    "factory compound",
+    "work site",
+    "ship",
+    "vessel",
+) | {"lodgings", "barracks", "quarters"}
+_LODGINGS = alternation(_LODGING_FORMS)
+_LODGING_WORDS = " ".join(first_words(_LODGING_FORMS))
 # Public places people may be kept away from.
 _PLACES = (
     r"(?:streets?|roads?|harbou?r|port|quay|docks?|pier|river|riverbank|riverside|banks?|"
@@ -83,8 +92,7 @@ KEPT_FRAMES: list[MeasureCue] = [
         MEASURE.MovementRestriction,
         rf"\b{_STOPPED}\b(?:\s+(?!(?:who|which|and|but)\b)[\w'’,-]+){{0,10}}?\s+{_BE}\s+"
         rf"(?:\w+ly\s+|also\s+|now\s+|still\s+|all\s+)*(?P<w>turned\s+(?:back|away))\b",
-        "travellers travelers passengers visitors tourists tour drivers motorists pedestrians "
-        "outsiders strangers villagers residents people anyone everyone everybody others",
+        " ".join(first_words(_STOPPED_FORMS)),
         PRACTICE,
         also_when="turned",
         act=True,
@@ -96,7 +104,7 @@ KEPT_FRAMES: list[MeasureCue] = [
         rf"{_CHECKERS}(?:(?!\band\b)[^.;:,]){{0,80}}?\b(?:(?P<v>{_TURNED})\s+(?:all\s+|the\s+|any\s+)?{_STOPPED}\b|"
         rf"(?P<x>turn(?:s|ed|ing)?)\s+(?:all\s+|the\s+|any\s+)?{_STOPPED}\s+(?:without\s+"
         r"[\w\s'’-]{1,40}?\s+)?(?:back|away)\b)",
-        _CHECKER_WORDS,
+        " ".join(first_words(_CHECKER_FORMS)),
         PRACTICE,
         also_when="back away",
         act=True,

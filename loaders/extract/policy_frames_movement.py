@@ -2,9 +2,9 @@
 indoors, not allowed to go near a place, access blocked by an authority, entry only with a
 pass, bans on travel or on ways of moving about, and permits needed to go somewhere.
 
-They were the tail of ``policy_frames._PHYSICAL`` and still come right after it in
-``FRAME_CUES`` (on overlapping matches the earlier frame wins, so the order is kept); the
-frames of people held back by what is done to them are in ``policy_frames_kept``.
+They run right after the physical frames of ``policy_frames`` in ``FRAME_CUES``; on
+overlapping matches the earlier frame wins, so that order matters. The frames of people held
+back by what is done to them are in ``policy_frames_kept``.
 """
 
 from __future__ import annotations

@@ -31,5 +31,6 @@ def referred_rivers(ctx: ArticleContext, policies: list[Policy]) -> list[Policy]
             if iri not in ctx.entities or not kinds.is_river(ctx.entities[iri])
         ]
         if kept and kept != policy.places:
-            policy.places = kept
+            # the precision follows the places kept: a province beside its river is a province
+            policy.places, policy.location_precision, _ = ctx.with_precision(kept)
     return policies
