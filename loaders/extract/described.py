@@ -10,7 +10,9 @@ town, the crossing that connects the towns, the body of the province the town li
 description too: "families of people who have fled", "the families of returnees" and "their
 families" after defectors were named are the families of defectors; "people who settled in
 South Korea after leaving the North" and "people trying to leave the country" are
-defectors; "Chinese nationals living in Rason" are the Chinese nationals in North Korea.
+defectors; "Chinese nationals living in Rason" are the Chinese nationals in North Korea, and
+so are bare "Chinese nationals" or "Chinese residents" in an article that names them (as
+hwagyo, or living in a North Korean town).
 Nothing is minted: a description whose place has no curated entity names none.
 """
 
@@ -135,6 +137,10 @@ _CHINESE_IN = re.compile(
     r"(?:\s+(?:(?:who|that)\s+(?:live|lived|are|were)|living|based|settled))?\s+(?:in|of)\s+"
     r"(?:the\s+)?",
     _I,
+)
+# Bare: "Chinese residents", "Chinese nationals" (once the article names the hwagyo).
+_BARE_CHINESE = re.compile(
+    r"\bchinese\s+(?P<head>nationals|residents|citizens|businesspeople|businessmen)\b", _I
 )
 _DEFECTORS = str(iris.actor_iri("defectors"))
 
@@ -267,6 +273,9 @@ class Describer:
             place = places.get(m.end())
             entity = self.gaz.entities.get(place.entity) if place else None
             if entity is not None and entity.country == _NORTH_KOREA:
+                add(m.start(), m.end("head"), _HWAGYO, index)
+        if any(m.entity == _HWAGYO for m in [*mentions, *out]):
+            for index, m in each(_BARE_CHINESE, ("chinese",)):
                 add(m.start(), m.end("head"), _HWAGYO, index)
         return out
 
