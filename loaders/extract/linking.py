@@ -78,6 +78,12 @@ _TOWN_NOUNS = frozenset(
     ["crossing", "bridge", "customs", "station", "port", "checkpoint", "city", "market"]
 )
 #: A group placed in a town of one country is that country's group: (country, group IRI).
+# People escaping or helped across, in a bare group noun's own sentence.
+_ESCAPE = re.compile(
+    r"\b(?:north\s+koreans|escapees?|defectors?|fled|flee(?:ing)?|escaped?|"
+    r"illegal(?:ly)?\s+(?:border\s+)?cross\w*|article\s+318)\b",
+    re.IGNORECASE,
+)
 _PLACED_GROUPS = {"traders": ("china", str(iris.actor_iri("chinese-traders")))}
 # Reporting from the border names North Korea's security organs far more often than China's:
 # a security body named without its country is North Korea's unless its own sentence places
@@ -386,12 +392,17 @@ class Linker:
             better = self.gaz.qualified_alternative(m.entity, surface, words)
             if better is not None:
                 m.entity = better
-        self._one_sense_per_group(folded, mentions)
+        self._one_sense_per_group(folded, sentences, mentions)
         self._place_groups(folded, mentions)
 
-    def _one_sense_per_group(self, folded: str, mentions: list[Mention]) -> None:
+    def _one_sense_per_group(
+        self, folded: str, sentences: list[Span], mentions: list[Mention]
+    ) -> None:
         """A bare group noun keeps the sense the article gave it where it was qualified:
-        "the brokers" of an article about brokers carrying money are those money brokers."""
+        "the brokers" of an article about brokers carrying money are those money brokers,
+        unless its own sentence tells of people escaping ("detained two brokers along with
+        five North Koreans", "charged the brokers under Article 318"): those are its owner's
+        (defection brokers)."""
         chosen: dict[str, str] = {}
         bare: list[tuple[Mention, str]] = []
         for m in mentions:
@@ -408,7 +419,8 @@ class Linker:
             else:
                 bare.append((m, head))
         for m, head in bare:
-            if head in chosen:
+            sentence = sentences[m.sentence]
+            if head in chosen and not _ESCAPE.search(folded, sentence.begin, sentence.end):
                 m.entity = chosen[head]
 
     def _place_groups(self, folded: str, mentions: list[Mention]) -> None:
