@@ -50,6 +50,7 @@ from .policy_campaign import campaign_type, keep_charged
 from .policy_candidates import Candidate, measure_matches
 from .policy_choice import choose_status, status_matches, status_pattern
 from .policy_clause_model import clause_proposals, clause_roles
+from .policy_conditionals import conditional
 from .policy_deeds import done_deeds
 from .policy_defaults import (
     dated_past,
@@ -212,6 +213,7 @@ def find_policies(ctx: ArticleContext) -> list[Policy]:
                 or descriptive(ctx, index, cand.span)
                 or provision(ctx, index, cand.span)
                 or hoped(ctx, index, cand.span)
+                or conditional(ctx, index, cand.span)
                 or purpose(ctx, index, cand.verb)
                 or asks(ctx, index)
             ):
@@ -329,6 +331,8 @@ def find_policies(ctx: ArticleContext) -> list[Policy]:
     # Sentences where the rules kept no measure and refused none (no cue, or only cues too
     # weak alone): the trained model may propose one there.
     skip = {p.sentence for p, _ in raw} | refused
+    # nor where a sentence only tells what could follow if something happened
+    skip |= {i for i, sentence in enumerate(ctx.sentences) if conditional(ctx, i, sentence)}
     found = proposals(ctx, skip) + clause_proposals(ctx, [p for p, _ in raw], refused)
     for index, cand, status, defaulted in sorted(found, key=lambda f: f[1].span.begin):
         # the sentence, or the clause a clause proposal reads
