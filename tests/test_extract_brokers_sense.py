@@ -35,6 +35,8 @@ def _brokers(extractor: Extractor, text: str) -> list[str]:
             "defection-brokers",
         ),
         ("Police raided a flat in Yanji last week and detained two brokers.", "remittance-brokers"),
+        # a defector in the South is who sends the money, not someone escaping
+        ("A defector in Seoul pays a broker in Yanji every month.", "remittance-brokers"),
     ],
 )
 def test_bare_brokers_are_the_articles_unless_their_sentence_tells_of_escape(

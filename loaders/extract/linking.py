@@ -78,9 +78,10 @@ _TOWN_NOUNS = frozenset(
     ["crossing", "bridge", "customs", "station", "port", "checkpoint", "city", "market"]
 )
 #: A group placed in a town of one country is that country's group: (country, group IRI).
-# People escaping or helped across, in a bare group noun's own sentence.
+# People escaping or helped across, in a bare group noun's own sentence (not "defectors":
+# those in the South are who send the money brokers carry).
 _ESCAPE = re.compile(
-    r"\b(?:north\s+koreans|escapees?|defectors?|fled|flee(?:ing)?|escaped?|"
+    r"\b(?:north\s+koreans|escapees?|fled|flee(?:ing)?|escaped?|"
     r"illegal(?:ly)?\s+(?:border\s+)?cross\w*|article\s+318)\b",
     re.IGNORECASE,
 )
