@@ -89,6 +89,7 @@ from .policy_status_forms import governed_status
 from .policy_talk import appeal, discussed
 from .policy_tense import KIND_OF, RULE
 from .policy_types_learned import proposed_type
+from .policy_unknowns import unanswered
 from .roles import shooting_guards
 from .roles_hearers import drop_hearers
 from .roles_means import drop_means
@@ -214,6 +215,7 @@ def find_policies(ctx: ArticleContext) -> list[Policy]:
                 or provision(ctx, index, cand.span)
                 or hoped(ctx, index, cand.span)
                 or conditional(ctx, index, cand.span)
+                or unanswered(ctx, index, cand.span)
                 or purpose(ctx, index, cand.verb)
                 or asks(ctx, index)
             ):
