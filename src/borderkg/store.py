@@ -452,18 +452,11 @@ class GraphStore:
 
     def triple_count(self, graph: GraphName | None = None) -> int:
         """Number of triples in ``graph``, or of quads in the whole store."""
-        if graph is None:
-            return len(self.store)
-        name = ox.NamedNode(iri_of(graph))
-        return sum(1 for _ in self.store.quads_for_pattern(None, None, None, name))
+        return storeread.triple_count(self.store, graph)
 
     def article_graphs(self) -> list[str]:
         """IRIs of all article graphs, sorted."""
-        return sorted(
-            g.value
-            for g in self.store.named_graphs()
-            if isinstance(g, ox.NamedNode) and g.value.startswith(ARTICLE_GRAPH_PREFIX)
-        )
+        return storeread.article_graphs(self.store)
 
     def content_hash_of(self, graph: GraphName) -> str | None:
         """The content hash stored in an article graph, or ``None`` if there is none."""

@@ -1,4 +1,5 @@
-"""Reading a whole store out: streaming export and summary statistics."""
+"""Reading a whole store out: counts of graphs and triples, streaming export and summary
+statistics."""
 
 from __future__ import annotations
 
@@ -25,6 +26,23 @@ FORMATS = {
     "rdfxml": ox.RdfFormat.RDF_XML,
 }
 _NO_PREFIXES = (ox.RdfFormat.N_QUADS, ox.RdfFormat.N_TRIPLES)
+
+
+def triple_count(store: ox.Store, graph: GraphName | None = None) -> int:
+    """Number of triples in ``graph``, or of quads in the whole store."""
+    if graph is None:
+        return len(store)
+    name = ox.NamedNode(iri_of(graph))
+    return sum(1 for _ in store.quads_for_pattern(None, None, None, name))
+
+
+def article_graphs(store: ox.Store) -> list[str]:
+    """IRIs of all article graphs, sorted."""
+    return sorted(
+        g.value
+        for g in store.named_graphs()
+        if isinstance(g, ox.NamedNode) and g.value.startswith(ARTICLE_GRAPH_PREFIX)
+    )
 
 
 def rdf_format(fmt: str | ox.RdfFormat) -> ox.RdfFormat:
