@@ -77,7 +77,6 @@ def _free_words(folded: str, sent: Span, taken: list[Span]) -> set[str]:
 _TOWN_NOUNS = frozenset(
     ["crossing", "bridge", "customs", "station", "port", "checkpoint", "city", "market"]
 )
-#: A group placed in a town of one country is that country's group: (country, group IRI).
 # People escaping or helped across, in a bare group noun's own sentence (not "defectors":
 # those in the South are who send the money brokers carry).
 _ESCAPE = re.compile(
@@ -85,6 +84,7 @@ _ESCAPE = re.compile(
     r"illegal(?:ly)?\s+(?:border\s+)?cross\w*|article\s+318)\b",
     re.IGNORECASE,
 )
+#: A group placed in a town of one country is that country's group: (country, group IRI).
 _PLACED_GROUPS = {"traders": ("china", str(iris.actor_iri("chinese-traders")))}
 # Reporting from the border names North Korea's security organs far more often than China's:
 # a security body named without its country is North Korea's unless its own sentence places

@@ -333,8 +333,6 @@ def find_policies(ctx: ArticleContext) -> list[Policy]:
     # Sentences where the rules kept no measure and refused none (no cue, or only cues too
     # weak alone): the trained model may propose one there.
     skip = {p.sentence for p, _ in raw} | refused
-    # nor where a sentence only tells what could follow if something happened
-    skip |= {i for i, sentence in enumerate(ctx.sentences) if conditional(ctx, i, sentence)}
     found = proposals(ctx, skip) + clause_proposals(ctx, [p for p, _ in raw], refused)
     for index, cand, status, defaulted in sorted(found, key=lambda f: f[1].span.begin):
         # the sentence, or the clause a clause proposal reads

@@ -8,9 +8,10 @@ measure in that condition ("If the trade is not stopped, …"), nor one told aft
 ("they were told they would be sent to a camp if …") is an announcement, not this: its
 condition comes after the measure.
 
-Over the held-out tuning sets, eight such sentences gave a measure no annotator saw and none
-held one the gold names; a condition with an inverted verb ("Should the crossing reopen,
-drivers would need a permit") is a plan told for a case, and is left to the status rules.
+On the held-out tuning sets (heldout3–95) this removes eleven measures no annotator saw and
+none the gold names (evidence matched). A condition with an inverted verb ("Should the
+crossing reopen, drivers would need a permit") is a plan told for a case, and is left to the
+status rules.
 """
 
 from __future__ import annotations
