@@ -82,6 +82,7 @@ from .policy_merge import Mention as _Found
 from .policy_merge import back_reference, enforcing, merge, set_aside, superseded
 from .policy_model import narrower_crackdown, proposals
 from .policy_obliged import held_requirement, held_requirements
+from .policy_quoted import quoted_again
 from .policy_referred import referred_changes
 from .policy_status import by_notice, promised_rewards, refine_status
 from .policy_status_cues import IN_FORCE_EXPLICIT
@@ -351,13 +352,18 @@ def find_policies(ctx: ArticleContext) -> list[Policy]:
     judged_policies = keep_charged(ctx, [p for p, _, _ in mentions], judged(ctx, mentions))
     held_requirements(ctx.folded, ctx.sentences, judged_policies)
     told_items(ctx.folded, ctx.sentences, ctx.lists(), judged_policies)
-    merged = merge(
-        ctx,
-        [
-            _Found(p, d, act, id(original) in proposed)
-            for p, (original, d, act) in zip(judged_policies, mentions, strict=True)
-        ],
-    )
+    mentioned = [
+        _Found(p, d, act, id(original) in proposed)
+        for p, (original, d, act) in zip(judged_policies, mentions, strict=True)
+    ]
+    # a measure a quotation only tells again of one the rules found outside quotations
+    kept = {
+        id(p)
+        for p in quoted_again(
+            ctx, [m.policy for m in mentioned], [m.policy for m in mentioned if not m.proposed]
+        )
+    }
+    merged = merge(ctx, [m for m in mentioned if id(m.policy) in kept])
     for step in _SETTLED:
         merged = step(ctx, merged)
     return merged
