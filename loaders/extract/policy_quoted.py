@@ -4,8 +4,16 @@ Reporters give a measure in their own words and then quote the source on it ("Gu
 stop every car before the village. “Now the [border] police stop every car, and if your name
 is not on the list you turn round,” a source said."). The quote colours the measure; it is
 no second one, though its words (a date, a status, a place) rarely match closely enough to
-merge with the first. A measure read from inside a quotation that opens its sentence is dropped when the article
-reports, outside quotations, a measure of the same or a related type.
+merge with the first. A measure read from inside a quotation that opens its sentence is
+dropped when the rules found, outside quotations, a measure of the same or a related type
+whose status is told alike: done or in force; yet to come (announced, planned, rumoured);
+changed (eased, lifted). A quote that tells what is yet to come of a measure done ("anyone
+who hands over a phone will be let off with a fine") is a measure of its own. Only the
+rules' measures count as told: the trained model adds measures, it never removes one.
+
+Measured when written: tuning sets heldout3–95 policies .7615 → .7622 (sixteen sets up,
+three down); the measures removed were mostly quotes telling again a ban, a search or a
+seizure the reporter had given in the sentence before.
 """
 
 from __future__ import annotations
