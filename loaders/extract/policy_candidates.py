@@ -138,6 +138,12 @@ def measure_matches(ctx: ArticleContext, index: int) -> list[Candidate]:
                 and not _GERUND_NEXT.match(chunk, m.end())
             ):
                 continue  # "that trade has almost entirely stopped": no halt by anyone
+            if (
+                cue.concept == _PATROL
+                and _BARE_POST.fullmatch(m.group(0))
+                and not _POSTED.search(chunk)
+            ):
+                continue  # "photographed guard posts": a thing on the border, none put up
             if not cue.strong and _SPEAKS.match(chunk, m.end()):
                 continue  # "the inspectors say they will …": the speakers, not a measure
             verb = _verb_span(m, offset)
@@ -226,6 +232,19 @@ _JUST_BUILT = re.compile(
     r"\s+(?:[\w-]+\s+){0,2}?(?:built|erected|installed|completed|finished|put\s+up|set\s+up|"
     r"mounted|added)\b",
     re.IGNORECASE,
+)
+# A guard post named bare ("photographed guard posts", "the commander of a guard post") is a
+# thing on the border: a reinforcement only with a word in its sentence of posts put up,
+# added, staffed or grown in number.
+_PATROL = str(MEASURE.PatrolReinforcement)
+_BARE_POST = re.compile(r"guard\s+posts?", re.I)
+_POSTED = re.compile(
+    r"\b(?:new|add(?:s|ed|ing)?|put(?:s|ting)?|set(?:ting)?\s+up|buil[td]\w*|"
+    r"(?:gone|went|go|goes|going)\s+up|doubl\w+|mann?(?:ed|ing|s)?|staff\w*|extra|more|"
+    r"another|second|third|given|reinforc\w+|t[ao]ok\w*\s+over|taken\s+over|"
+    r"turn\w*\s+(?:\w+\s+)?into|number\s+of|stands?|stood|erect\w*|establish\w*|sen[dt]\w*|"
+    r"moved|empty|around\s+the\s+clock|until\s+dawn)\b",
+    re.I,
 )
 _SPEAKS = re.compile(
     r"\s+(?:say|says|said|tell|tells|told|claim\w*|insist\w*|explain\w*|complain\w*)\b", re.I
