@@ -37,6 +37,14 @@ _NEGATION = re.compile(
     r"\b[^,;]{0,25}$",
     re.IGNORECASE,
 )
+# "No one from the families of the three has been arrested": the subject that says none
+# was, with what it is of, at the head of the sentence.
+_NONE_SUBJECT = re.compile(
+    r"\W*(?:nobody|no\s+one|none|no\s+[\w'’-]+)\s+(?:of|from|on|in|among|at|inside|outside)\s+"
+    r"[^,;]{1,60}?\s+(?:has|have|had|was|were)\s+(?:yet\s+|so\s+far\s+|ever\s+|since\s+)?"
+    r"(?:been\s+)?(?:\w+ly\s+)?$",
+    re.IGNORECASE,
+)
 _NO_BEFORE = re.compile(r"\b(?:no|zero)\s+(?:new\s+|more\s+)?$", re.IGNORECASE)
 _DENIAL_STEMS = (
     *("deni", "deny", "dismiss", "reject", "refut", "Deni", "Deny", "Dismiss", "Reject"),
@@ -119,6 +127,8 @@ class ArticleContext:
         """Whether a cue is negated (``did not install``, ``no cameras``)."""
         s = self.sentences[sent]
         if _NEGATION.search(self.before(sent, cue.begin, 60)):
+            return True
+        if _NONE_SUBJECT.match(self.folded, s.begin, cue.begin):
             return True
         if self.denied(sent, min(cue.begin, target.begin) if target else cue.begin):
             return True
