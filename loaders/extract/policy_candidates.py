@@ -26,6 +26,7 @@ from .policy_clauses import clause_window, same_clause
 from .policy_cues import MEASURE_CUES as _PHRASE_CUES
 from .policy_filters import nominal
 from .policy_frames import FRAME_CUES, GENERIC_FRAMES
+from .policy_sent_back import not_sent_across
 from .policy_types import ESCAPE_ROUTES, refine, sent_home_as_workers
 
 #: Frames (verb + object) first: they carry their own status; then the phrase cues, then
@@ -144,6 +145,8 @@ def measure_matches(ctx: ArticleContext, index: int) -> list[Candidate]:
                 and not _POSTED.search(chunk)
             ):
                 continue  # "photographed guard posts": a thing on the border, none put up
+            if cue.concept == _FORCED and not_sent_across(chunk, m.start(), m.end()):
+                continue  # "hand them back" (the phones), "sent back to their home counties"
             if not cue.strong and _SPEAKS.match(chunk, m.end()):
                 continue  # "the inspectors say they will …": the speakers, not a measure
             verb = _verb_span(m, offset)
