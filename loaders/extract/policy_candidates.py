@@ -4,7 +4,9 @@ Every frame and phrase cue (``policy_frames``, ``policy_cues``) fired by a sente
 is matched; a match is dropped where it is no measure at all — an arrest without an
 authority, a participle describing people (``North Koreans detained in China``), a verb used
 as a noun (``the police station``), a structure named as where something is (``mounted on
-the guard posts``), speakers (``the inspectors say``) — and the generic crackdown cues give
+the guard posts``), a guard post only named (``photographed guard posts``), things handed
+back or people sent home inside the country (``policy_sent_back``), speakers (``the
+inspectors say``) — and the generic crackdown cues give
 way to a named campaign told in the same clause. Each kept match gets its narrower type
 from its sentence (``policy_types``).
 """

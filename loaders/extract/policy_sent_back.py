@@ -21,7 +21,7 @@ _THINGS = re.compile(
     re.I,
 )
 _PEOPLE = re.compile(
-    r"\b(?:people|persons?|men|women|wom[ae]n|children|famil(?:y|ies)|workers?|defectors?|"
+    r"\b(?:people|persons?|men|wom[ae]n|children|famil(?:y|ies)|workers?|defectors?|"
     r"refugees?|detainees?|escapees?|crossers?|migrants?|north\s+koreans?|traders?|"
     r"fishermen|crews?|guards?|soldiers?|girls?|boys?|brides?|wives)\b",
     re.I,
