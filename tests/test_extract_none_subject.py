@@ -3,7 +3,8 @@
 A negative subject at the head of a sentence negates its verb even when what it is of
 stands between them ("No one from the families of the three smugglers", "None of the women
 held in Tumen"). A rule with such a subject ("No one from the riverside villages may
-leave"), a count of those it did happen to, and a second clause of its own are measures.
+leave"), a count of those it did happen to, and a clause of its own ("… since the border
+was closed", "…, but everyone … has been told to report strangers") are measures.
 
 Every sentence is invented for these tests (none comes from an article or a gold file).
 Extraction runs on the shipped vocabulary.
@@ -39,6 +40,10 @@ def test_a_subject_that_says_none_was_reports_no_measure(extractor: Extractor, t
         (
             "No one from the riverside villages may leave the county without a pass.",
             [("MovementRestriction", "InForce")],
+        ),
+        (
+            "No goods from China have been allowed in since the border was closed last year.",
+            [("BorderClosure", "CarriedOut")],
         ),
         (
             "Nobody in the county has been arrested, but everyone living near the river has been "

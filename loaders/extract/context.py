@@ -38,11 +38,14 @@ _NEGATION = re.compile(
     re.IGNORECASE,
 )
 # "No one from the families of the three has been arrested": the subject that says none
-# was, with what it is of, at the head of the sentence.
+# was, with what it is of, at the head of the sentence and governing the cue's own verb (not
+# one in a clause of its own: "No goods from China have been allowed in since the border
+# was closed").
 _NONE_SUBJECT = re.compile(
     r"\W*(?:nobody|no\s+one|none|no\s+[\w'’-]+)\s+(?:of|from|on|in|among|at|inside|outside)\s+"
-    r"[^,;]{1,60}?\s+(?:has|have|had|was|were)\s+(?:yet\s+|so\s+far\s+|ever\s+|since\s+)?"
-    r"(?:been\s+)?(?:\w+ly\s+)?$",
+    r"(?:(?!\b(?:has|have|had|was|were|is|are|been|since|when|after|before|because|while|"
+    r"until|as|but|and)\b)[^,;]){1,60}?\s+(?:has|have|had|was|were)\s+"
+    r"(?:yet\s+|so\s+far\s+|ever\s+|since\s+)?(?:been\s+)?(?:\w+ly\s+)?$",
     re.IGNORECASE,
 )
 _NO_BEFORE = re.compile(r"\b(?:no|zero)\s+(?:new\s+|more\s+)?$", re.IGNORECASE)
