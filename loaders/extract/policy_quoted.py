@@ -63,11 +63,12 @@ def quoted_again(ctx: ArticleContext, policies: list[Policy], found: list[Policy
     """The policies without those only a quotation tells again (see above), told again of
     one among ``found`` (the rules' own: the trained model may add measures, never remove
     one the rules found)."""
-    told = [p for p in found if not _quoted(ctx, p)]
+    quoted = {id(p) for p in policies if _quoted(ctx, p)}
+    told = [p for p in found if id(p) not in quoted]
     return [
         p
         for p in policies
-        if not _quoted(ctx, p)
+        if id(p) not in quoted
         or not any(
             _kin(p.measure_type, o.measure_type) and _GROUP.get(p.status) == _GROUP.get(o.status)
             for o in told

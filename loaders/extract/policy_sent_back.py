@@ -11,12 +11,13 @@ from __future__ import annotations
 
 import re
 
-# Things taken and handed back ("collect the phones … and hand them back"); the last of
-# these before "them" is what "them" stands for unless people are named after it.
+# Things taken and handed back ("collect the phones … and hand them back"): the last thing
+# taken before "them" is what "them" stands for, unless people are named after it.
 _THINGS = re.compile(
     r"\b(?:collect\w*|take|takes|took|taken|taking|confiscat\w+|seiz\w+|keeps?|kept|"
-    r"gather\w*|holds?|held)\s+(?:[\w’'-]+\s+){0,4}?(?:phones?|handsets?|mobiles?|cards?|passports?|papers|documents?|books?|goods|money|"
-    r"cash|keys|bags|luggage|belongings|seals|licen[cs]es|permits?|radios?|sticks|drives|"
+    r"gather\w*|holds?|held)\s+(?:[\w’'-]+\s+){0,4}?(?:phones?|handsets?|mobiles?|cards?|"
+    r"passports?|papers|documents?|books?|goods|money|cash|keys|bags|luggage|belongings|"
+    r"seals|licen[cs]es|permits?|radios?|sticks|drives|"
     r"laptops?|computers?|cameras?|boats?|bicycles?|cars?|lorries|trucks|tools|nets)\b",
     re.I,
 )
