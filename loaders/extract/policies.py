@@ -82,6 +82,7 @@ from .policy_merge import Mention as _Found
 from .policy_merge import back_reference, enforcing, merge, set_aside, superseded
 from .policy_model import narrower_crackdown, proposals
 from .policy_obliged import held_requirement, held_requirements
+from .policy_provisions import told_provisions
 from .policy_quoted import quoted_again
 from .policy_referred import referred_changes
 from .policy_status import by_notice, promised_rewards, refine_status
@@ -330,7 +331,7 @@ def find_policies(ctx: ArticleContext) -> list[Policy]:
             if cand.generic or cand.act:
                 acts.add(id(built_policy))
             raw.append((built_policy, bare))
-        raw = enforcing(ctx, index, superseded(ctx, index, raw))
+        raw = told_provisions(ctx, index, enforcing(ctx, index, superseded(ctx, index, raw)))
     # Sentences where the rules kept no measure and refused none (no cue, or only cues too
     # weak alone): the trained model may propose one there.
     skip = {p.sentence for p, _ in raw} | refused
