@@ -50,6 +50,8 @@ _CROSSING_TO = re.compile(r"bridge\s+(?:to|into|over\s+to|across\s+to)\s+(?:the\
 # "the bridge", "the railway bridge": a definite bridge (before the word ``bridge``).
 _BRIDGE = re.compile(r"bridge\b", _I)
 _THE_BRIDGE = re.compile(r"\bthe\s+(?:(?:rail(?:way)?|road|old|new|main)\s+)?$", _I)
+# "the bridge between …", "the bridge linking …": a pair of ends (``_CROSSING_PAIR``).
+_BETWEEN = re.compile(r"\s+(?:between|linking|connecting|joining|that\s+links|which\s+links)\b", _I)
 _PAIR_LINK = re.compile(r"\s*(?:,\s*|\s)(?:and|with|to)\s+(?:[\w'-]+\s+){0,5}?", _I)
 _COORDINATED = re.compile(r"(?:\s*,\s*(?:and\s+)?|\s+and\s+)(?:the\s+)?", _I)
 _PROVINCIAL = re.compile(
@@ -278,6 +280,53 @@ class Describer:
             for index, m in each(_BARE_CHINESE, ("chinese",)):
                 add(m.start(), m.end("head"), _HWAGYO, index)
         return out
+
+    def one_end_bridges(
+        self, folded: str, sentences: list[Span], words: SentenceWords, mentions: list[Mention]
+    ) -> list[Mention]:
+        """ "The bridge" in a sentence that names one town a curated crossing connects, as that
+        crossing ("traders were stopped at the bridge in Tumen"). Of two crossings at one town
+        (Dandong's), the one "new" names or the one the article names by name is meant; else
+        none. Found once the article's measures are read: these mentions name the crossing
+        for readers of the graph and leave every measure's roles as they were."""
+        lower = folded.lower()
+        if "bridge" not in lower:
+            return []
+        taken = [m.span for m in mentions]
+        named_anywhere = {m.entity for m in mentions if m.entity in self.crossings}
+        ends = {end for iri in self.crossings for end in self.gaz.connects[iri]}
+        out: list[Mention] = []
+        for m in anchored(_BRIDGE, _BRIDGE_ANCHOR, folded, lower):
+            span = Span(m.start(), m.end())
+            if any(span.overlaps(t) for t in taken):
+                continue
+            index = words.sentence_of(m.start())
+            sent = sentences[index]
+            the = _THE_BRIDGE.search(folded, max(sent.begin, m.start() - 25), m.start())
+            if not the or _BETWEEN.match(folded, m.end()):
+                continue  # "the railway bridge between Russia and North Korea": its two ends
+            here = {
+                x.entity
+                for x in mentions
+                if sent.begin <= x.span.begin < sent.end and x.entity in ends
+            }
+            if len(here) != 1:
+                continue
+            found = self._at_town(here.pop(), the.group(0).lower(), named_anywhere)
+            if found:
+                out.append(Mention(span, found, index, "pattern"))
+        return out
+
+    def _at_town(self, town: str, words_before: str, named: set[str]) -> str | None:
+        """The one crossing at ``town`` meant by "the (new) bridge" (see above)."""
+        hits = [iri for iri in self.crossings if town in self.gaz.connects[iri]]
+        if len(hits) > 1 and "new" in words_before.split():
+            hits = [
+                iri for iri in hits if any("new" in lab.lower() for lab in self.gaz.labels[iri])
+            ]
+        if len(hits) > 1:
+            hits = [iri for iri in hits if iri in named]
+        return hits[0] if len(hits) == 1 else None
 
     # -- facilities and crossings ------------------------------------------------------------
 

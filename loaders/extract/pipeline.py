@@ -158,6 +158,12 @@ class Extractor:
             result.node,
             voice.iri if voice is not None else result.publisher,
         )
+        # "the bridge" at a town it links, named once the measures are read (their roles
+        # stay as the rules found them)
+        bridges = self.linker.describer.one_end_bridges(folded, sentences, words, mentions)
+        for m in bridges:
+            entities.setdefault(m.entity, self.gazetteer.entities[m.entity])
+        result.mentions = sorted([*mentions, *bridges], key=lambda m: (m.span.begin, m.span.end))
         result.quotations = attribution.quotations
         result.sources = attribution.sources
         assign_roles(result, folded, ctx.source_spans)
