@@ -190,14 +190,17 @@ RULE_FRAMES: list[MeasureCue] = [
         reach=3,
         passive_reach=8,  # "houses standing closest to the river in Hyesan may be torn down"
     ),
-    # "to move the families who live by the river further inland"
+    # "to move the families who live by the river further inland", "has moved some families of
+    # escapees out of border towns"
     custom(
         MEASURE.ResidentRelocation,
         r"(?P<v>move|moves|moved|moving)\s+(?:the\s+|their\s+|all\s+|some\s+|several\s+)?"
         r"(?:[\w-]+\s+)?(?:families|residents|households|villagers|people|inhabitants)\b[^.;]{0,70}?"
         r"\b(?:(?:further\s+)?inland|away\s+from\s+the\s+(?:river|border|riverbank|frontier)|to\s+"
         r"the\s+(?:countryside|interior|mountains)|out\s+of\s+the\s+(?:border|city|town|area|"
-        r"district|county)|into\s+(?:new\s+|newly\s+built\s+|state\s+)?(?:[\w-]+\s+)?(?:apartment\s+"
+        r"district|county)|away\s+from\s+(?:the\s+)?(?:riverside|riverbank|border)\s+(?:towns?|"
+        r"villages?|areas?|districts?|count(?:y|ies))|out\s+of\s+(?:the\s+)?(?:border|riverside)\s+"
+        r"(?:towns?|villages?|areas?|districts?|count(?:y|ies)|cit(?:y|ies))|into\s+(?:new\s+|newly\s+built\s+|state\s+)?(?:[\w-]+\s+)?(?:apartment\s+"
         r"blocks?|apartments|flats|housing|blocks\s+of\s+flats))\b",
         "move moves moved moving",
         ACTION,
