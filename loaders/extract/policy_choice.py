@@ -125,6 +125,7 @@ def choose_status(
     near = _past_of_measure(text, cand.span, near)
     chosen = (
         _own_status(ctx, index, cand)
+        or _change_governs(text, cand, near)
         or _governing(ctx, cand, near)
         or relative_clause(ctx, index, cand.span, near)
     )
@@ -173,6 +174,33 @@ def choose_status(
             or chosen
         )
     return chosen
+
+
+# Between a lifting or easing verb and the measure it takes as object: a time told first
+# ("scrapped last month the …", "lifted in March a ban on …"), then the object's determiner
+# and modifiers.
+_CHANGED_OBJECT = re.compile(
+    r"\s+(?:(?:in|on|at|during|by|over|last|this|early|late|earlier|from)\s+(?:[\w-]+\s+){0,2}?)?"
+    r"(?:the|its|their|a|an)\s+(?:[\w'’-]+\s+){0,4}?",
+    re.IGNORECASE,
+)
+
+
+def _change_governs(
+    text: str, cand: Candidate, near: list[tuple[str, Span]]
+) -> tuple[str, Span] | None:
+    """A lifting or easing verb whose object the measure is ("Manpo scrapped last month the
+    disinfection hold it had imposed", "lifted in March a ban on farming that had been in
+    force"): the change is where the measure stands, not the verb of the clause about its
+    past inside the object."""
+    for status, span in near:
+        if (
+            status in _CHANGES
+            and span.end <= cand.span.begin
+            and _CHANGED_OBJECT.fullmatch(text, span.end, cand.span.begin)
+        ):
+            return status, span
+    return None
 
 
 # A measure's own verb in an aside ("the park, closed to visitors in the winter, …", "the
