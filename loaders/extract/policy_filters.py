@@ -172,9 +172,12 @@ _PROVISION = re.compile(
     re.IGNORECASE,
 )
 _PASSIVE_BEFORE = re.compile(r"\b(?:was|were|been|be|is|are|being)\s+(?:\w+ly\s+)?$", re.I)
+# "dropped its five-day hotel quarantine", "dropped the month-long isolation": a rule, a
+# hold or a check let go (its modifiers before the noun).
 _RULE_AFTER = re.compile(
-    r"^\s+(?:the|its|their|a|an|all)\s+(?:[\w-]+\s+)?(?:bans?|orders?|rules?|requirements?|"
-    r"restrictions?|measures?|polic(?:y|ies)|plans?|curfews?|charges)\b",
+    r"^\s+(?:the|its|their|a|an|all)\s+(?:[\w'’-]+\s+){0,3}?(?:bans?|orders?|rules?|"
+    r"requirements?|restrictions?|measures?|polic(?:y|ies)|plans?|curfews?|charges|quarantines?|"
+    r"isolation|holds?|disinfections?|checks|limits?|caps?|curbs|controls)\b",
     re.I,
 )
 _INSTRUMENT = re.compile(
