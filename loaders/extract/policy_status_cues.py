@@ -57,7 +57,9 @@ STATUS_CUES: list[tuple[str, re.Pattern[str]]] = [
             r"dropped|dismantled|no longer (?:have|has|need|needs) to|(?:switched|turned) off(?!\s+(?:at|every|each|during|overnight|by\s+"
             r"day|in\s+the\s+(?:morning|day|daytime)))|(?:allowed|permitted|"
             r"approved|legali[sz]ed) (?:\w+ )?"
-            r"again|once again (?:allowed|permitted|open))\b",
+            r"again|once again (?:allowed|permitted|open)|"
+            # "began issuing travel permits again": the papers a closure withheld, issued again
+            r"(?:began|begun|started|resumed) (?:issuing|granting|handing out)\b[^.;]{0,60}?\bagain)\b",
             _I,
         ),
     ),
