@@ -65,12 +65,6 @@ _ADJECTIVAL_BEFORE = re.compile(
     r"its\s+|their\s+)?(?:newly\s+)?$",
     re.IGNORECASE,
 )
-# A determiner or a house's kind right before "building": the noun, not the verb.
-_DETERMINER_BEFORE = re.compile(
-    r"\b(?:the|a|an|this|that|its|their|his|her|each|every|same|one|office|apartment|school|"
-    r"main|new|old|tall|empty|whole|party|government)\s+$",
-    re.IGNORECASE,
-)
 _NOUN_AFTER = re.compile(
     r"^\s+(?!(?:by|in|on|at|to|along|near|for|from|since|with|off|up|"
     r"down|and|or|but|last|this|after|before)\b)[a-z]+",
@@ -439,8 +433,6 @@ def usable(ctx: ArticleContext, sent: int, status: str, span: Span) -> bool:
     word = ctx.folded[span.begin : span.end].lower()
     if word == "added" and _SAID.match(ctx.folded, span.end, ctx.sentences[sent].end):
         return False  # "…, the source added": a word of saying, no deed
-    if word == "building" and _DETERMINER_BEFORE.search(before):
-        return False  # "may no longer walk past the building": a house, no construction
     if word == "dropped":
         # "the order was dropped", "dropped the ban", not "prices dropped"
         after = ctx.folded[span.end : ctx.sentences[sent].end]
