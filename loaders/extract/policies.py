@@ -45,6 +45,7 @@ from borderkg.ontology.namespaces import MEASURE, STATUS
 from .bullets import lead_roles, told_items
 from .context import ArticleContext
 from .model import Policy, Span, TimeInfo
+from .policy_abandoned import abandoned
 from .policy_bases import carried_bases
 from .policy_campaign import campaign_type, keep_charged
 from .policy_candidates import Candidate, measure_matches
@@ -218,6 +219,7 @@ def find_policies(ctx: ArticleContext) -> list[Policy]:
                 or hoped(ctx, index, cand.span)
                 or conditional(ctx, index, cand.span)
                 or unanswered(ctx, index, cand.span)
+                or abandoned(ctx, index, cand.span)
                 or purpose(ctx, index, cand.verb)
                 or asks(ctx, index)
             ):
