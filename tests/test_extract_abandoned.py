@@ -18,8 +18,11 @@ from borderkg.loaders.extract import Extractor
         "Officials in Manpo have not gone ahead with an earlier plan to fence the whole "
         "riverside, the source said.",
         "The county has shelved its plan to move the families away from the river.",
-        "A 2021 order that set fines for selling Chinese phones was never enforced in Musan, "
-        "traders say.",
+        # the plan named first, given up after it
+        "Plans to build a fence along the river in Manpo were dropped in the spring.",
+        "The county's plan to move the families away from the river was abandoned in May.",
+        # a rule that never applied
+        "An order to confiscate Chinese phones in Musan was never enforced, traders say.",
     ],
 )
 def test_a_plan_given_up_or_a_rule_never_applied_is_no_measure(

@@ -2,7 +2,7 @@
 
 "the authorities had not gone ahead with an earlier plan to fence the whole riverside",
 "the county has shelved its plan to move the families", "a notice that set fines for
-pricing in foreign money was never enforced", "plans to close the market were dropped":
+pricing in foreign money was never enforced", "plans to build a fence were dropped":
 nothing was done, nor is anything still to come, so the annotation guide has no measure to
 count (the status scheme has no place for a plan abandoned). A measure in force that is
 dropped ("the quarantine was dropped in March") is a lifting and is not this: here it is
