@@ -243,24 +243,7 @@ WARNING_FRAMES: list[MeasureCue] = [
         RULE,
         also_when="report reports reported inform informs informed denounce name expose",
     ),
-    # "The two were held for a week and handed back over the Friendship Bridge", "He was
-    # handed to North Korean officers on the bridge": people told before, named again by a
-    # pronoun or a number, handed across the border
-    custom(
-        MEASURE.ForcedRepatriation,
-        r"\b(?:he|she|both|the\s+(?:two|three|four|five|six|seven|eight|nine|ten|eleven|"
-        r"twelve|\d+|pair|rest))\s+(?:(?:had|have|has)\s+)?(?:was|were|been)\s+(?:[^.;,]{0,90}?\s+"
-        r"and\s+(?:were\s+|was\s+)?)?(?:later\s+|then\s+|finally\s+)?(?P<w>handed)\s+(?:over\s+|"
-        r"back\s+)?(?:to\s+(?:the\s+)?north\s+korean\s+(?:officers|officials|guards|border\s+guards|"
-        r"police|soldiers|authorities|side)|(?:across|over|at|through|on)\s+(?:the\s+)?"
-        r"(?:[\w'’–-]+\s+){0,3}?(?:river|bridge|crossing|border))\b",
-        "handed",
-        ACTION,
-        also_when="he she both two three four five six seven eight nine ten eleven twelve "
-        "pair rest",
-    ),
 ]
-
 
 _RETURNED = (
     r"(?:north\s+koreans|defectors|escapees|refugees|women|people|border\s+crossers|asylum\s+"
@@ -287,6 +270,23 @@ RETURN_FRAMES: list[MeasureCue] = [
         "practice policy custom",
         PRACTICE,
         also_when="returning repatriating deporting sending",
+    ),
+    # "The two were held for a week and handed back over the Friendship Bridge", "He was
+    # handed to North Korean officers on the bridge": people told before, named again by a
+    # pronoun or a number, handed across the border. Narrower than ``TO_NORTH``: a pronoun
+    # says less than a named group, so "handed to the state security office" stays out.
+    custom(
+        MEASURE.ForcedRepatriation,
+        r"\b(?:he|she|both|the\s+(?:two|three|four|five|six|seven|eight|nine|ten|eleven|"
+        r"twelve|\d+|pair|rest))\s+(?:(?:had|have|has)\s+)?(?:was|were|been)\s+(?:[^.;,]{0,90}?\s+"
+        r"and\s+(?:were\s+|was\s+)?)?(?:later\s+|then\s+|finally\s+)?(?P<w>handed)\s+(?:over\s+|"
+        r"back\s+)?(?:to\s+(?:the\s+)?north\s+korean\s+(?:officers|officials|guards|border\s+guards|"
+        r"police|soldiers|authorities|side)|(?:across|over|at|through|on)\s+(?:the\s+)?"
+        r"(?:[\w'’–-]+\s+){0,3}?(?:river|bridge|crossing|border))\b",
+        "handed",
+        ACTION,
+        also_when="he she both two three four five six seven eight nine ten eleven twelve "
+        "pair rest",
     ),
 ]
 
