@@ -1,7 +1,8 @@
 """Which policy mentions are one measure, and which mentions are no new measure at all.
 
 An article often names a measure more than once ("the crackdown", "since the quarantine
-began"); those mentions are merged into the first or dropped. Mentions of the same type
+began"); those mentions are merged into the first or dropped, though a whole sentence the
+sentence model proposes with confidence stays a measure of its own. Mentions of the same type
 and status stay apart when they differ in what identifies a measure: the date, the country
 of the places or of the authorities (Chinese patrols near Tumen and North Korean guards
 reinforced in Onsong are two measures), or the thing a ban is on (sightseeing, boat trips).
