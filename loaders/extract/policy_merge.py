@@ -339,6 +339,7 @@ def merge(ctx: ArticleContext, found: list[Mention]) -> list[Policy]:
         )
         if bare and not (f.proposed and _confident(ctx, policy)):
             continue
+        # from here on ``bare`` marks a confident proposal the rules read as a bare mention
         # "the crackdown" in an article about a phone crackdown is that crackdown, and so is
         # an act of enforcement told at the same stage ("searched every boat"), unless
         # another country's authorities or another named body carry it out or it targets
